@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way:
+//   byline -> BylineTerminal -> BylineUI -> BylineCore
+// Only BylineTerminal imports ncurses (through CNCursesw).
+let package = Package(
+  name: "Byline",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "byline", targets: ["byline"])
+  ],
+  dependencies: [
+    // Command-line parsing with generated help, subcommands and typed validation errors.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // ncursesw (wide-character) as a system library: a module map and a shim header of
+    // static inline wrappers for the macros and globals Swift cannot import.
+    .systemLibrary(
+      name: "CNCursesw",
+      providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+    ),
+    // The article model, parsing, quotes, entities and read time. Foundation only.
+    .target(
+      name: "BylineCore",
+      resources: [.copy("Resources")]
+    ),
+    // Terminal-independent UI: state, actions, layout, views rendered into a Frame.
+    .target(name: "BylineUI", dependencies: ["BylineCore"]),
+    // The ncursesw backend: draws Frames, reads keys, restores the terminal.
+    .target(name: "BylineTerminal", dependencies: ["BylineUI", "CNCursesw"]),
+    .executableTarget(
+      name: "byline",
+      dependencies: [
+        "BylineTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
+    .testTarget(name: "BylineUITests", dependencies: ["BylineUI"]),
+    .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["BylineCore"]),
+  ]
+)

@@ -1,0 +1,164 @@
+import Foundation
+
+/// Recognises what a single line of a plain-text article is by its shape.
+public enum LineClassifier {
+  /// The kinds of line the parser tells apart.
+  public enum LineKind: Equatable, Sendable {
+    /// "2 min read", "Reading time: 4 minutes".
+    case readTime(minutes: Int)
+    /// A line that is only a date ("13 February, 2022").
+    case date(ArticleDate)
+    /// A wire dateline: place and date ("LONDON 1996-08-30").
+    case dateline(place: String, date: ArticleDate)
+    /// "By Jane Smith".
+    case byline(author: String)
+    /// An image caption ending in a credit; the credit's bracket starts at this scalar offset.
+    case caption(creditStart: Int?)
+    /// Page furniture: "Live Story", "Advertisement", "Read more: ...".
+    case furniture
+    /// Anything else: headline, standfirst or body text.
+    case prose
+
+    /// Header metadata, whose presence marks a run of lines as the article's header.
+    var isHeaderMetadata: Bool {
+      switch self {
+      case .readTime, .date, .dateline, .byline, .caption: return true
+      case .furniture, .prose: return false
+      }
+    }
+  }
+
+  public static func classify(_ rawLine: String) -> LineKind {
+    let line = rawLine.trimmed
+    if let minutes = readTimeMinutes(line) { return .readTime(minutes: minutes) }
+    if let date = DateParser.parse(line) { return .date(date) }
+    if let (place, date) = dateline(line) { return .dateline(place: place, date: date) }
+    if let author = byline(line) { return .byline(author: author) }
+    if let creditStart = captionCreditStart(line) { return .caption(creditStart: creditStart) }
+    if isFurniture(line) { return .furniture }
+    return .prose
+  }
+
+  /// Words: white-space separated runs that hold a letter or a digit.
+  public static func wordCount(_ text: String) -> Int {
+    text.split(whereSeparator: { $0.isWhitespace }).filter {
+      $0.contains(where: { $0.isLetter || $0.isNumber })
+    }.count
+  }
+
+  // MARK: - Read time
+
+  /// "2 min read", "5 mins read", "3-minute read", "Reading time: 4 minutes", "Read time 2 min".
+  static func readTimeMinutes(_ line: String) -> Int? {
+    var words = line.lowercased().replacingOccurrences(of: "-", with: " ")
+      .split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
+    guard words.count >= 2, words.count <= 5 else { return nil }
+    var sawReadWord = false
+    if words.first == "reading" || words.first == "read" {
+      words.removeFirst()
+      sawReadWord = true
+      if words.first == "time" { words.removeFirst() }
+    }
+    if words.last == "read" {
+      words.removeLast()
+      sawReadWord = true
+    }
+    guard sawReadWord, words.count == 2, let minutes = Int(words[0]), minutes > 0, minutes < 1000,
+      ["min", "mins", "min.", "minute", "minutes"].contains(words[1])
+    else { return nil }
+    return minutes
+  }
+
+  // MARK: - Dateline and byline
+
+  /// "LONDON 1996-08-30", "NEW YORK 1996-08-30": an upper-case place then a date.
+  static func dateline(_ line: String) -> (String, ArticleDate)? {
+    let words = line.split(separator: " ")
+    guard words.count >= 2, words.count <= 8 else { return nil }
+    for split in 1..<words.count {
+      let place = words[..<split].joined(separator: " ").trimmingPunctuation
+      let rest = words[split...].joined(separator: " ")
+      guard !place.isEmpty, place.contains(where: \.isLetter),
+        place == place.uppercased(), let date = DateParser.parse(rest)
+      else { continue }
+      return (place, date)
+    }
+    return nil
+  }
+
+  /// "By Jane Smith", "By Jane Smith and Ali Khan, BBC News".
+  static func byline(_ line: String) -> String? {
+    let words = line.split(separator: " ")
+    guard words.count >= 2, words.count <= 10, words[0].lowercased() == "by",
+      let first = words[1].first, first.isUppercase, !line.hasSuffix(".")
+    else { return nil }
+    return words[1...].joined(separator: " ")
+  }
+
+  /// A short run of capitalised words and no sentence punctuation, as in a wire byline.
+  static func looksLikeName(_ line: String) -> Bool {
+    let words = line.trimmed.split(separator: " ")
+    guard (2...4).contains(words.count) else { return false }
+    return words.allSatisfy { word in
+      guard let first = word.first, first.isUppercase else { return false }
+      return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." || $0 == "’" }
+    } && !line.hasSuffix(".")
+  }
+
+  // MARK: - Captions
+
+  private static let creditLabels: Set<String> = [
+    "source", "photo", "photograph", "photos", "image", "images", "picture", "pictures", "credit",
+    "pic", "illustration", "video", "graphic",
+  ]
+
+  /// The offset of a trailing "[source: X]" / "(Photo: X)" credit, if the line ends in one.
+  static func captionCreditStart(_ line: String) -> Int? {
+    let scalars = Array(line.unicodeScalars)
+    guard let last = scalars.last, last == "]" || last == ")" else { return nil }
+    let opener: Unicode.Scalar = last == "]" ? "[" : "("
+    guard let open = scalars.lastIndex(of: opener), open > 0 else { return nil }
+    let inner = String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)]))
+    guard let colon = inner.firstIndex(of: ":") else { return nil }
+    let label = inner[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+    let name = inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    guard creditLabels.contains(label), !name.isEmpty, name.count <= 80 else { return nil }
+    return open
+  }
+
+  // MARK: - Furniture
+
+  private static let furnitureLines: Set<String> = [
+    "live story", "live", "live updates", "advertisement", "advertisements", "ad", "sponsored",
+    "sponsored content", "read more", "related", "related articles", "related stories",
+    "related content", "related topics", "more on this story", "see also", "share",
+    "share this", "share this article", "share this story", "share on facebook",
+    "share on twitter", "email", "print", "comments", "listen", "listen to this article",
+    "watch", "watch live", "play video", "subscribe", "sign up", "newsletter", "follow us",
+    "skip advertisement", "story continues below", "story continues below advertisement",
+    "continue reading", "continue reading below", "top stories", "most read", "most popular",
+    "recommended", "trending", "editor's picks", "editor’s picks", "you may also like",
+    "also read", "breaking", "breaking news", "scroll to continue",
+    "advertisement - scroll to continue", "advertisement · scroll to continue",
+    "media caption", "image caption", "copy link", "save", "bookmark",
+  ]
+
+  private static let furniturePrefixes = [
+    "read more:", "related:", "also read:", "see also:", "watch:", "listen:", "more:",
+    "read next:", "recommended:", "advertisement:",
+  ]
+
+  static func isFurniture(_ line: String) -> Bool {
+    let key = line.lowercased().trimmingCharacters(in: .whitespaces)
+      .trimmingCharacters(in: CharacterSet(charactersIn: ":.»>|→-–— "))
+    if furnitureLines.contains(key) { return true }
+    let lower = line.lowercased()
+    return wordCount(line) <= 20 && furniturePrefixes.contains { lower.hasPrefix($0) }
+  }
+}
+
+extension String {
+  var trimmingPunctuation: String {
+    trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
+  }
+}
