@@ -1,15 +1,21 @@
-/// What Byline finds in an article: its quotes and reading time.
+/// What Byline finds in an article: quotes, entities, reported speech and reading time.
 ///
 /// Made once per article (and per reading speed) and shared by every view of it.
 public struct ArticleAnalysis: Sendable {
   public var article: Article
   /// Every direct quotation, in reading order.
   public var quotes: [Quote]
+  /// People, places and organisations, aliases merged.
+  public var entities: [Entity]
+  /// Speech reported without quote marks.
+  public var reportedSpeech: [ReportedSpeech]
   public var readingTime: ReadingTime
 
   public init(article: Article, wordsPerMinute: Double = ReadingTime.defaultWordsPerMinute) {
     self.article = article
     self.quotes = QuoteFinder.findQuotes(in: article)
+    self.entities = []
+    self.reportedSpeech = []
     self.readingTime = ReadingTime(article: article, wordsPerMinute: wordsPerMinute)
   }
 }
