@@ -33,7 +33,7 @@ let package = Package(
     .executableTarget(
       name: "byline",
       dependencies: [
-        "BylineTerminal",
+        "BylineTerminal", "BylineUI", "BylineCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

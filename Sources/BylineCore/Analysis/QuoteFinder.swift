@@ -78,7 +78,7 @@ public enum QuoteFinder {
     return quotes.filter { !$0.range.isEmpty }
   }
 
-  static func isQuoteMark(_ s: Unicode.Scalar) -> Bool {
+  public static func isQuoteMark(_ s: Unicode.Scalar) -> Bool {
     s == "\"" || s == "“" || s == "”" || s == "„" || s == "«" || s == "»" || s == "‟"
   }
 

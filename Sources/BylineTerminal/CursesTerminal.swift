@@ -1,0 +1,190 @@
+import BylineUI
+import CNCursesw
+import Foundation
+
+/// The ncursesw backend: draws ``Frame``s and reads keys, mouse wheel and resizes.
+///
+/// The only type in Byline that talks to curses. All calls happen on the thread that started
+/// it (ncurses is not thread-safe). ``stop()`` (also run on deinit) restores the terminal;
+/// ``TerminalRestorer`` does the same on signals and crashes.
+public final class CursesTerminal {
+  private var stopped = false
+  private let colour: Bool
+  private let colourCount: Int
+  private var pairs: [ColourPair: Int32] = [:]
+
+  private struct ColourPair: Hashable {
+    var foreground: Int32
+    var background: Int32
+  }
+
+  /// Starts curses on standard input and output.
+  ///
+  /// - Parameter allowColour: false for monochrome (as with `NO_COLOR`).
+  /// - Throws: ``TerminalError`` when stdin/stdout is not a terminal or `TERM` is unusable.
+  public init(allowColour: Bool) throws(TerminalError) {
+    guard isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 else { throw .notATerminal }
+    CursesTerminal.chooseUTF8Locale()
+    TerminalRestorer.install()
+    guard nc_newterm_stdio() != nil else {
+      throw .cannotStart(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+    }
+    cbreak()
+    noecho()
+    nonl()
+    keypad(nc_stdscr(), true)
+    curs_set(0)
+    set_escdelay(25)
+    mousemask(nc_wheel_mask(), nil)
+    mouseinterval(0)
+    var useColour = false
+    if allowColour, has_colors() {
+      start_color()
+      use_default_colors()
+      useColour = true
+    }
+    colour = useColour
+    colourCount = useColour ? Int(nc_colors()) : 0
+  }
+
+  deinit { stop() }
+
+  /// Leaves curses mode and restores the terminal. Safe to call more than once.
+  public func stop() {
+    guard !stopped else { return }
+    stopped = true
+    if !isendwin() { endwin() }
+  }
+
+  /// The window's size in columns and rows.
+  public var size: (width: Int, height: Int) {
+    var y: Int32 = 0
+    var x: Int32 = 0
+    nc_getmaxyx(nc_stdscr(), &y, &x)
+    return (Int(x), Int(y))
+  }
+
+  /// Whether colours are in use (false under `NO_COLOR` or on a terminal without colour).
+  public var usesColour: Bool { colour }
+
+  /// Draws a frame, every cell, and shows it.
+  public func draw(_ frame: Frame, theme: Theme) {
+    let (width, height) = size
+    var wide = [wchar_t](repeating: 0, count: 9)
+    for row in 0..<min(frame.height, height) {
+      for column in 0..<min(frame.width, width) {
+        let cell = frame[row, column]
+        if cell.isContinuation { continue }
+        let style = theme.style(cell.role, colour: colour)
+        let (attributes, pair) = resolve(style)
+        var count = 0
+        for scalar in cell.text.unicodeScalars where count < 8 {
+          // One spacing character per cell: later spacing scalars of a sequence (flags, ZWJ
+          // emoji) are dropped; combining marks and joiners are kept.
+          if count > 0, wcwidth(wchar_t(bitPattern: scalar.value)) > 0 { break }
+          wide[count] = wchar_t(bitPattern: scalar.value)
+          count += 1
+        }
+        if count == 0 {
+          wide[0] = 32
+          count = 1
+        }
+        wide[count] = 0
+        _ = nc_put_cell(Int32(row), Int32(column), &wide, attributes, pair)
+        // If curses thinks a character we laid out as wide is narrow, blank the next cell.
+        if column + 1 < width, column + 1 < frame.width, frame[row, column + 1].isContinuation,
+          wcwidth(wide[0]) < 2
+        {
+          wide[0] = 32
+          wide[1] = 0
+          _ = nc_put_cell(Int32(row), Int32(column + 1), &wide, attributes, pair)
+        }
+      }
+    }
+    refresh()
+  }
+
+  /// Waits for the next key, wheel turn or resize. Returns nil on a timeout or an unknown key.
+  public func nextEvent(timeoutMilliseconds: Int32 = -1) -> InputEvent? {
+    timeout(timeoutMilliseconds)
+    var character: wint_t = 0
+    let result = get_wch(&character)
+    if result == KEY_CODE_YES {
+      return keyCodeEvent(Int32(character))
+    }
+    guard result == OK else { return nil }
+    switch character {
+    case 10, 13: return .key(.enter)
+    case 27: return .key(.escape)
+    case 9: return .key(.tab)
+    case 8, 127: return .key(.backspace)
+    case 1...26:
+      return .key(.control(Character(Unicode.Scalar(UInt8(character) + 96))))
+    default:
+      guard let scalar = Unicode.Scalar(character) else { return nil }
+      return .key(.character(Character(scalar)))
+    }
+  }
+
+  private func keyCodeEvent(_ code: Int32) -> InputEvent? {
+    switch code {
+    case KEY_RESIZE:
+      let (width, height) = size
+      return .resize(width: width, height: height)
+    case KEY_UP: return .key(.up)
+    case KEY_DOWN: return .key(.down)
+    case KEY_LEFT: return .key(.left)
+    case KEY_RIGHT: return .key(.right)
+    case KEY_NPAGE: return .key(.pageDown)
+    case KEY_PPAGE: return .key(.pageUp)
+    case KEY_HOME: return .key(.home)
+    case KEY_END: return .key(.end)
+    case KEY_ENTER: return .key(.enter)
+    case KEY_BACKSPACE: return .key(.backspace)
+    case KEY_BTAB: return .key(.backTab)
+    case KEY_MOUSE:
+      var event = MEVENT()
+      guard getmouse(&event) == OK else { return nil }
+      if event.bstate & nc_button4_pressed() != 0 { return .wheelUp }
+      if event.bstate & nc_button5_pressed() != 0 { return .wheelDown }
+      return nil
+    default:
+      for n in 1...12 where code == nc_key_f(Int32(n)) { return .key(.function(n)) }
+      return nil
+    }
+  }
+
+  // MARK: - Styles
+
+  private func resolve(_ style: Style) -> (attr_t, Int32) {
+    var attributes = nc_a_normal()
+    if style.bold { attributes |= nc_a_bold() }
+    if style.underline { attributes |= nc_a_underline() }
+    if style.reverse { attributes |= nc_a_reverse() }
+    if style.italic { attributes |= nc_a_italic() }
+    if style.dim { attributes |= nc_a_dim() }
+    guard colour else { return (attributes, 0) }
+    let key = ColourPair(
+      foreground: style.foreground.map { ColourMapping.number(for: $0, colours: colourCount) } ?? -1,
+      background: style.background.map { ColourMapping.number(for: $0, colours: colourCount) } ?? -1)
+    if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
+    if let pair = pairs[key] { return (attributes, pair) }
+    let next = Int32(pairs.count + 1)
+    guard next < nc_color_pairs() else { return (attributes, 0) }
+    _ = nc_init_pair(next, key.foreground, key.background)
+    pairs[key] = next
+    return (attributes, next)
+  }
+
+  // MARK: - Locale
+
+  /// Uses the environment's locale, or C.UTF-8 when that is not UTF-8 and no locale variable
+  /// asks for one (CI, cron and bare containers): without UTF-8, ncursesw draws blanks.
+  static func chooseUTF8Locale() {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: nc_codeset())
+    if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+      if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.utf8") }
+    }
+  }
+}

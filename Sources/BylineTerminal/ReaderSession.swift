@@ -1,0 +1,25 @@
+import BylineCore
+import BylineUI
+import Foundation
+
+/// Runs the reader in the terminal: the event loop between ``CursesTerminal`` and
+/// ``ReaderState``.
+public enum ReaderSession {
+  /// Shows an article until the user quits. The terminal is restored on return.
+  public static func run(_ analysis: ArticleAnalysis, theme: Theme, allowColour: Bool) throws(TerminalError) {
+    let terminal = try CursesTerminal(allowColour: allowColour)
+    defer { terminal.stop() }
+    let (width, height) = terminal.size
+    var state = ReaderState(analysis: analysis, width: width, height: height)
+    terminal.draw(ReaderView.render(state), theme: theme)
+    while true {
+      guard let event = terminal.nextEvent() else { continue }
+      if state.isTooSmall, case .key(let key) = event, key != .character("q"), key != .character("Q") {
+        continue
+      }
+      guard let action = ReaderKeyMap.action(for: event) else { continue }
+      if state.apply(action) == .quit { return }
+      terminal.draw(ReaderView.render(state), theme: theme)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import CNCursesw
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Restores the terminal on every way out: signals (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT) and
+/// crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT).
+///
+/// Each handler leaves curses mode with `endwin()`, then puts back the handler that was there
+/// before (the Swift backtracer, or the default) and raises the signal again, so the process
+/// ends with the status that signal gives. SIGWINCH and SIGTSTP are left to ncurses.
+enum TerminalRestorer {
+  static let signals: [Int32] = [
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT,
+  ]
+
+  /// Installs the handlers. Call once, before curses starts.
+  static func install() {
+    for signo in signals {
+      var action = sigaction()
+      #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = restoreTerminalAndReraise
+      #else
+        action.__sigaction_u.__sa_handler = restoreTerminalAndReraise
+      #endif
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
+      var previous = sigaction()
+      sigaction(signo, &action, &previous)
+      previousActions.store(previous, for: signo)
+    }
+  }
+}
+
+/// The handlers that were installed before ours, by signal number (fixed storage: a signal
+/// handler must not allocate).
+final class PreviousActions: @unchecked Sendable {
+  private var actions: [sigaction] = Array(repeating: sigaction(), count: 65)
+  private var present = [Bool](repeating: false, count: 65)
+
+  func store(_ action: sigaction, for signo: Int32) {
+    guard signo >= 0, signo < 65 else { return }
+    actions[Int(signo)] = action
+    present[Int(signo)] = true
+  }
+
+  func restore(_ signo: Int32) {
+    guard signo >= 0, signo < 65 else { return }
+    var action = present[Int(signo)] ? actions[Int(signo)] : sigaction()
+    sigaction(signo, &action, nil)
+  }
+}
+
+let previousActions = PreviousActions()
+
+/// Leaves curses mode and re-raises the signal under the previous handler.
+private func restoreTerminalAndReraise(_ signo: Int32) {
+  if !isendwin() { endwin() }
+  previousActions.restore(signo)
+  raise(signo)
+}

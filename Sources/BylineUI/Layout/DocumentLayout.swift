@@ -1,0 +1,164 @@
+import BylineCore
+
+/// One line of a laid-out article.
+public struct LayoutLine: Equatable, Sendable {
+  /// What the line holds.
+  public enum Content: Equatable, Sendable {
+    /// A line of article text: a model range.
+    case text(TextRange)
+    /// Text Byline writes itself (the metadata line), not part of the model.
+    case synthetic(String)
+    /// An empty line between blocks.
+    case blank
+    /// A horizontal rule under the header.
+    case rule
+  }
+
+  public var content: Content
+  /// The role of the line's text before quotes and other highlights are laid over it.
+  public var role: StyleRole
+  /// The article block the line belongs to, for text lines.
+  public var blockIndex: Int?
+  public var isFirstOfBlock: Bool
+  public var isLastOfBlock: Bool
+  /// Columns of indentation inside the text column.
+  public var indent: Int
+
+  public init(
+    content: Content, role: StyleRole, blockIndex: Int? = nil, isFirstOfBlock: Bool = true,
+    isLastOfBlock: Bool = true, indent: Int = 0
+  ) {
+    self.content = content
+    self.role = role
+    self.blockIndex = blockIndex
+    self.isFirstOfBlock = isFirstOfBlock
+    self.isLastOfBlock = isLastOfBlock
+    self.indent = indent
+  }
+
+  /// The model range of a text line.
+  public var textRange: TextRange? {
+    if case .text(let range) = content { return range }
+    return nil
+  }
+}
+
+/// An article laid out for one text width: header, captions and paragraphs as lines.
+///
+/// The header is the title, the standfirst, a metadata line (date, author, stated and
+/// estimated read time) and a rule. Furniture is not shown. Captions are indented.
+public struct DocumentLayout: Equatable, Sendable {
+  public let width: Int
+  public private(set) var lines: [LayoutLine]
+  /// Indices of text lines, ascending by model offset, for position lookups.
+  private var textLineIndices: [Int]
+
+  public init(analysis: ArticleAnalysis, width: Int) {
+    let width = max(1, width)
+    self.width = width
+    let article = analysis.article
+    var lines: [LayoutLine] = []
+
+    func addBlock(_ index: Int, role: StyleRole, indent: Int = 0) {
+      let block = article.blocks[index]
+      let wrapped = TextWrapper.wrap(article.scalars, range: block.range, width: width - indent)
+      for (k, range) in wrapped.enumerated() {
+        lines.append(
+          LayoutLine(
+            content: .text(range), role: role, blockIndex: index, isFirstOfBlock: k == 0,
+            isLastOfBlock: k == wrapped.count - 1, indent: indent))
+      }
+    }
+    func separate() {
+      if let last = lines.last, last.content != .blank { lines.append(LayoutLine(content: .blank, role: .text)) }
+    }
+
+    // Header.
+    if let titleIndex = article.blocks.firstIndex(where: { $0.kind == .title }) {
+      addBlock(titleIndex, role: .title)
+      separate()
+    }
+    if let standfirstIndex = article.blocks.firstIndex(where: { $0.kind == .standfirst }) {
+      addBlock(standfirstIndex, role: .standfirst)
+      separate()
+    }
+    for metaLine in DocumentLayout.metadataLines(analysis, width: width) {
+      lines.append(LayoutLine(content: .synthetic(metaLine), role: .meta))
+    }
+    lines.append(LayoutLine(content: .rule, role: .meta))
+    lines.append(LayoutLine(content: .blank, role: .text))
+
+    // Body.
+    for (index, block) in article.blocks.enumerated() {
+      switch block.kind {
+      case .title, .standfirst, .furniture:
+        continue
+      case .caption:
+        separate()
+        addBlock(index, role: .caption, indent: min(2, width / 4))
+      case .paragraph:
+        if !block.continuesGroup { separate() }
+        addBlock(index, role: .text)
+      }
+    }
+    while lines.last?.content == .blank { lines.removeLast() }
+    self.lines = lines
+    textLineIndices = lines.indices.filter { lines[$0].textRange != nil }
+  }
+
+  /// The metadata under the headline: date, author, stated and estimated read time.
+  static func metadataLines(_ analysis: ArticleAnalysis, width: Int) -> [String] {
+    let article = analysis.article
+    var parts: [String] = []
+    if let date = article.date { parts.append(date.longDescription) }
+    if let dateline = article.dateline { parts.append(dateline) }
+    if let author = article.author { parts.append("By \(author)") }
+    let estimate = analysis.readingTime.estimatedMinutes
+    if let stated = article.statedReadTimeMinutes {
+      parts.append("\(stated) min read")
+      parts.append("Byline: \(estimate) min, \(analysis.readingTime.wordCount) words")
+    } else {
+      parts.append("\(estimate) min read (\(analysis.readingTime.wordCount) words)")
+    }
+    // Join with separators, wrapping between parts.
+    var result: [String] = []
+    var current = ""
+    for part in parts {
+      let candidate = current.isEmpty ? part : current + " · " + part
+      if DisplayWidth.width(of: candidate) <= width || current.isEmpty {
+        current = candidate
+      } else {
+        result.append(current)
+        current = part
+      }
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+  }
+
+  /// The index of the line holding model offset `offset`, or of the nearest text line after
+  /// it (before it, at the end of the text).
+  public func lineIndex(containing offset: Int) -> Int {
+    guard !textLineIndices.isEmpty else { return 0 }
+    var low = 0
+    var high = textLineIndices.count - 1
+    var best = textLineIndices.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let range = lines[textLineIndices[mid]].textRange!
+      if range.upperBound <= offset {
+        low = mid + 1
+      } else {
+        best = mid
+        high = mid - 1
+      }
+    }
+    return textLineIndices[best]
+  }
+
+  /// The model offset where the text at or after line `index` starts (for reading position).
+  public func firstOffset(atOrAfterLine index: Int) -> Int? {
+    for i in index..<lines.count { if let range = lines[i].textRange { return range.lowerBound } }
+    return nil
+  }
+}

@@ -1,0 +1,111 @@
+import BylineCore
+
+/// Breaks text into lines that fit a number of terminal columns.
+///
+/// Works on grapheme clusters and their display widths. Lines break at spaces (which are not
+/// shown at the end of a line), after a hyphen or dash inside a word, and between CJK
+/// characters (never before closing or after opening punctuation). A word wider than the
+/// line is cut between grapheme clusters.
+public enum TextWrapper {
+  struct Grapheme {
+    var start: Int
+    var end: Int
+    var width: Int
+    var isSpace: Bool
+    var first: Unicode.Scalar
+    var last: Unicode.Scalar
+  }
+
+  /// The lines of `range` in `scalars`, each a model range without its trailing spaces.
+  public static func wrap(_ scalars: [Unicode.Scalar], range: TextRange, width: Int) -> [TextRange] {
+    let width = max(1, width)
+    let graphemes = clusters(scalars, range)
+    guard !graphemes.isEmpty else { return [] }
+
+    // Tokens: runs that must stay on one line, each with its trailing spaces.
+    var lines: [TextRange] = []
+    var lineStart: Int?  // grapheme index
+    var lineEnd = 0  // grapheme index after the last non-space
+    var lineWidth = 0  // columns used, including spaces after the last token
+
+    func emit() {
+      if let start = lineStart, lineEnd > start {
+        lines.append(graphemes[start].start..<graphemes[lineEnd - 1].end)
+      }
+      lineStart = nil
+      lineWidth = 0
+    }
+
+    var i = 0
+    let n = graphemes.count
+    while i < n {
+      if graphemes[i].isSpace {
+        if lineStart != nil { lineWidth += graphemes[i].width }
+        i += 1
+        continue
+      }
+      // The token runs to the next break opportunity.
+      var j = i + 1
+      var tokenWidth = graphemes[i].width
+      while j < n, !graphemes[j].isSpace, !canBreak(between: graphemes[j - 1], and: graphemes[j], graphemes, j) {
+        tokenWidth += graphemes[j].width
+        j += 1
+      }
+      if lineStart != nil, lineWidth + tokenWidth > width { emit() }
+      if tokenWidth > width {
+        // Too wide for any line: cut it between clusters.
+        var k = i
+        while k < j {
+          if lineStart == nil { lineStart = k }
+          if lineWidth + graphemes[k].width > width, lineWidth > 0 {
+            emit()
+            lineStart = k
+          }
+          lineWidth += graphemes[k].width
+          lineEnd = k + 1
+          k += 1
+        }
+      } else {
+        if lineStart == nil { lineStart = i }
+        lineWidth += tokenWidth
+        lineEnd = j
+      }
+      i = j
+    }
+    emit()
+    return lines
+  }
+
+  /// Whether a line may break between two adjacent non-space clusters.
+  static func canBreak(between a: Grapheme, and b: Grapheme, _ all: [Grapheme], _ index: Int) -> Bool {
+    if DisplayWidth.isNoBreakBefore(b.first) || DisplayWidth.isNoBreakAfter(a.last) { return false }
+    if DisplayWidth.isCJKBreakable(a.last) || DisplayWidth.isCJKBreakable(b.first) { return true }
+    // After a hyphen or dash that follows a letter, before a letter: "shoot-|to-|kill".
+    if a.last == "-" || a.last == "‐" || a.last == "–" || a.last == "—" || a.last == "/" {
+      return index >= 2 && all[index - 2].last.properties.isAlphabetic
+        && b.first.properties.isAlphabetic
+    }
+    return false
+  }
+
+  static func isNoBreakSpace(_ s: Unicode.Scalar) -> Bool {
+    s == "\u{A0}" || s == "\u{202F}" || s == "\u{2007}"
+  }
+
+  static func clusters(_ scalars: [Unicode.Scalar], _ range: TextRange) -> [Grapheme] {
+    var result: [Grapheme] = []
+    result.reserveCapacity(range.count)
+    let text = String(String.UnicodeScalarView(scalars[range]))
+    var offset = range.lowerBound
+    for character in text {
+      let count = character.unicodeScalars.count
+      let first = scalars[offset]
+      result.append(
+        Grapheme(
+          start: offset, end: offset + count, width: DisplayWidth.width(of: character),
+          isSpace: character.isWhitespace && !isNoBreakSpace(first), first: first, last: scalars[offset + count - 1]))
+      offset += count
+    }
+    return result
+  }
+}

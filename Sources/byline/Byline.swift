@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `byline`: a terminal reader for news articles.
+@main
+struct Byline: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "byline",
+    abstract: "A terminal reader for news articles: pages, quotes and who said them.",
+    discussion: """
+      With no subcommand, Byline opens the reader: `byline FILE`, or `byline` alone for the \
+      first article in ./sample-articles. Keys in the reader: Space/PgDn next page, b/PgUp \
+      previous, ] and [ next and previous quote, ? help, q quit.
+      """,
+    version: "0.1.0",
+    subcommands: [Read.self, Render.self, Analyze.self],
+    defaultSubcommand: Read.self
+  )
+}

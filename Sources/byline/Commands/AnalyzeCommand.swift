@@ -1,0 +1,84 @@
+import ArgumentParser
+import BylineCore
+import Foundation
+
+/// `byline analyze`: what Byline finds in articles, as JSON or text.
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print an article's metadata, read time, entities and quotes.",
+    discussion: "JSON offsets count Unicode scalars in the file as read, end exclusive; the schema is in docs/analyze-json.md. With several files, JSON output is an array.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case json, text
+  }
+
+  @Argument(help: "Article files (- for standard input).")
+  var files: [String]
+
+  @Option(help: "Output format: json or text.")
+  var format: Format = .text
+
+  @OptionGroup var analysisOptions: AnalysisOptions
+
+  func run() throws {
+    var reports: [AnalysisReport] = []
+    var failed = false
+    for file in files {
+      do {
+        let article = try loadArticleOrExit(file)
+        reports.append(AnalysisReport(ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)))
+      } catch {
+        failed = true
+      }
+    }
+    switch format {
+    case .json:
+      if files.count == 1, let report = reports.first {
+        print(report.jsonString())
+      } else if !reports.isEmpty {
+        print("[\n" + reports.map { $0.jsonString() }.joined(separator: ",\n") + "\n]")
+      }
+    case .text:
+      print(reports.map(TextReport.render).joined(separator: "\n\n"))
+    }
+    if failed { throw ExitCode(1) }
+  }
+}
+
+/// The human-readable form of an analysis.
+enum TextReport {
+  static func render(_ report: AnalysisReport) -> String {
+    var lines: [String] = []
+    let meta = report.metadata
+    lines.append(report.source)
+    if let title = meta.title { lines.append("  title:       \(title)") }
+    if let standfirst = meta.standfirst { lines.append("  standfirst:  \(standfirst)") }
+    if let author = meta.author { lines.append("  author:      \(author)") }
+    if let date = meta.date { lines.append("  date:        \(date)") }
+    for caption in meta.captions {
+      lines.append("  caption:     \(caption.text)" + (caption.credit.map { " [\($0)]" } ?? ""))
+    }
+    if !meta.furniture.isEmpty { lines.append("  furniture:   \(meta.furniture.joined(separator: ", "))") }
+    lines.append("  paragraphs:  \(meta.bodyParagraphs)")
+    let time = report.readTime
+    lines.append("  words:       \(time.words)")
+    var readTime = "  read time:   \(time.estimatedMinutes) min at \(Int(time.wordsPerMinute)) wpm"
+    if let stated = time.statedMinutes { readTime += " (article says \(stated) min)" }
+    lines.append(readTime)
+    if !report.entities.isEmpty {
+      lines.append("  entities:")
+      for entity in report.entities {
+        var line = "    \(entity.kind.rawValue): \(entity.name)"
+        if let role = entity.role { line += " (\(role))" }
+        line += ", \(entity.mentions.count) mention\(entity.mentions.count == 1 ? "" : "s")"
+        lines.append(line)
+      }
+    }
+    lines.append("  quotes:      \(report.quotes.count)")
+    for (k, quote) in report.quotes.enumerated() {
+      let who = quote.speaker.map { " — \($0)" + (quote.cue.map { " (\($0))" } ?? "") } ?? ""
+      lines.append("    \(k + 1). [\(quote.kind)] “\(quote.text.replacingOccurrences(of: "\n", with: " "))”\(who)")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import BylineCore
+import Foundation
+
+/// Options every command that analyses an article shares.
+struct AnalysisOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Reading speed in words per minute for the read-time estimate.",
+      discussion: "The default, 238, is the mean silent reading rate for non-fiction (Brysbaert 2019)."))
+  var wpm: Double = ReadingTime.defaultWordsPerMinute
+
+  func validate() throws {
+    guard wpm.isFinite, wpm >= 20, wpm <= 2000 else {
+      throw ValidationError("--wpm must be between 20 and 2000 words per minute (got \(wpm)).")
+    }
+  }
+}
+
+/// Errors the commands report on standard error before exiting.
+enum CommandError: Error, CustomStringConvertible {
+  case noSampleArticles(folder: String)
+  case pageOutOfRange(page: Int, pages: Int, width: Int, height: Int)
+
+  var description: String {
+    switch self {
+    case .noSampleArticles(let folder):
+      return "no article given and no .txt articles in \(folder); run 'byline FILE' or start in the project folder"
+    case .pageOutOfRange(let page, let pages, let width, let height):
+      return "page \(page) does not exist: the article has \(pages) page\(pages == 1 ? "" : "s") at \(width)x\(height)"
+    }
+  }
+}
+
+/// Prints `byline: message` on standard error.
+func reportError(_ message: String) {
+  FileHandle.standardError.write(Data("byline: \(message)\n".utf8))
+}
+
+/// Loads an article or exits with a one-line error naming the file.
+func loadArticleOrExit(_ path: String) throws -> Article {
+  do {
+    if path == "-" {
+      let data = FileHandle.standardInput.readDataToEndOfFile()
+      return try ArticleLoader.load(data: data, name: "-")
+    }
+    return try ArticleLoader.load(path: path)
+  } catch {
+    reportError(error.description)
+    throw ExitCode(1)
+  }
+}
+
+/// The first article of ./sample-articles, for `byline` with no argument.
+func firstSampleArticle() throws -> String {
+  let folder = FileManager.default.currentDirectoryPath + "/sample-articles"
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+  guard let first = names.filter({ $0.hasSuffix(".txt") }).sorted().first else {
+    reportError(CommandError.noSampleArticles(folder: folder).description)
+    throw ExitCode(1)
+  }
+  return folder + "/" + first
+}
+
+/// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.
+var colourAllowed: Bool {
+  let value = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+  return value.isEmpty
+}
