@@ -17,7 +17,9 @@ public enum ReaderSession {
       if state.isTooSmall, case .key(let key) = event, key != .character("q"), key != .character("Q") {
         continue
       }
-      guard let action = ReaderKeyMap.action(for: event) else { continue }
+      var action = ReaderKeyMap.action(for: event)
+      if state.showingHelp, case .key = event, action != .quit { action = .toggleHelp }
+      guard let action else { continue }
       if state.apply(action) == .quit { return }
       terminal.draw(ReaderView.render(state), theme: theme)
     }

@@ -13,6 +13,12 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
   public struct Caption: Codable, Equatable, Sendable {
     public var text: String
     public var credit: String?
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(text, forKey: .text)
+      try c.encode(credit, forKey: .credit)
+    }
   }
 
   public struct Metadata: Codable, Equatable, Sendable {
@@ -25,6 +31,19 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
     public var captions: [Caption]
     public var furniture: [String]
     public var bodyParagraphs: Int
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(title, forKey: .title)
+      try c.encode(standfirst, forKey: .standfirst)
+      try c.encode(author, forKey: .author)
+      try c.encode(dateline, forKey: .dateline)
+      try c.encode(date, forKey: .date)
+      try c.encode(statedReadTimeMinutes, forKey: .statedReadTimeMinutes)
+      try c.encode(captions, forKey: .captions)
+      try c.encode(furniture, forKey: .furniture)
+      try c.encode(bodyParagraphs, forKey: .bodyParagraphs)
+    }
   }
 
   public struct ReadTime: Codable, Equatable, Sendable {
@@ -35,6 +54,16 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
     public var statedMinutes: Int?
     /// The figure of Python's readtime package (265 wpm, rounded up), for comparison.
     public var readtimePackageMinutes: Int
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(words, forKey: .words)
+      try c.encode(wordsPerMinute, forKey: .wordsPerMinute)
+      try c.encode(estimatedMinutes, forKey: .estimatedMinutes)
+      try c.encode(estimatedSeconds, forKey: .estimatedSeconds)
+      try c.encode(statedMinutes, forKey: .statedMinutes)
+      try c.encode(readtimePackageMinutes, forKey: .readtimePackageMinutes)
+    }
   }
 
   public struct Mention: Codable, Equatable, Sendable {
@@ -49,6 +78,15 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
     public var aliases: [String]
     public var role: String?
     public var mentions: [Mention]
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(kind, forKey: .kind)
+      try c.encode(name, forKey: .name)
+      try c.encode(aliases, forKey: .aliases)
+      try c.encode(role, forKey: .role)
+      try c.encode(mentions, forKey: .mentions)
+    }
   }
 
   public struct QuoteItem: Codable, Equatable, Sendable {
@@ -61,6 +99,18 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
     /// One span a paragraph for a quote that runs over several paragraphs.
     public var segments: [Span]
     public var unterminated: Bool
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(text, forKey: .text)
+      try c.encode(start, forKey: .start)
+      try c.encode(end, forKey: .end)
+      try c.encode(kind, forKey: .kind)
+      try c.encode(cue, forKey: .cue)
+      try c.encode(speaker, forKey: .speaker)
+      try c.encode(segments, forKey: .segments)
+      try c.encode(unterminated, forKey: .unterminated)
+    }
   }
 
   public struct ReportedSpeechItem: Codable, Equatable, Sendable {
@@ -69,6 +119,15 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
     public var end: Int
     public var cue: String
     public var speaker: String?
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(text, forKey: .text)
+      try c.encode(start, forKey: .start)
+      try c.encode(end, forKey: .end)
+      try c.encode(cue, forKey: .cue)
+      try c.encode(speaker, forKey: .speaker)
+    }
   }
 
   public var schemaVersion: Int

@@ -47,10 +47,10 @@ public enum ReaderView {
   private static func drawStatusBar(_ state: ReaderState, into frame: inout Frame) {
     let row = state.screenHeight - 1
     frame.fill(row: row, role: .status)
-    var left = " page \(state.pageIndex + 1)/\(state.pageCount)"
+    var position = " page \(state.pageIndex + 1)/\(state.pageCount)"
     let time = state.analysis.readingTime
     let percent = Int((time.fractionRead(before: state.anchorOffset) * 100).rounded())
-    left += " · \(percent)%"
+    position += " · \(percent)%"
     var accent = ""
     if let focused = state.focusedQuote {
       let quote = state.analysis.quotes[focused]
@@ -63,22 +63,22 @@ public enum ReaderView {
     if let message = state.message { accent = accent.isEmpty ? message : accent + " · " + message }
     let minutesLeft = time.minutesLeft(from: state.anchorOffset)
     let readTime = state.analysis.article.statedReadTimeMinutes ?? time.estimatedMinutes
-    let rightParts = ["\(readTime) min read", minutesLeft == 0 ? "done" : "\(minutesLeft) min left", "? help "]
-    var column = frame.put(left, row: row, column: 0, role: .status)
+    let left = minutesLeft == 0 ? "done" : "\(minutesLeft) min left"
+    var column = frame.put(position, row: row, column: 0, role: .status)
     if !accent.isEmpty {
       column = frame.put(" · ", row: row, column: column, role: .status)
       column = frame.put(accent, row: row, column: column, role: .statusAccent)
     }
-    // The right-hand parts, dropped from the left while they do not fit.
-    var parts = rightParts
-    while !parts.isEmpty {
-      let text = parts.joined(separator: " · ")
+    // The right-hand side, shortened until it fits: help hint first, then the read time.
+    let candidates = [
+      "\(readTime) min read · \(left) · ? help ", "\(readTime) min read · \(left) ", "\(left) ",
+    ]
+    for text in candidates {
       let width = DisplayWidth.width(of: text)
       if column + 2 + width <= state.screenWidth {
         frame.put(text, row: row, column: state.screenWidth - width, role: .status)
         break
       }
-      parts.removeFirst()
     }
   }
 
