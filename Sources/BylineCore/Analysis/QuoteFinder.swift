@@ -20,6 +20,7 @@ public enum QuoteFinder {
       var openStart: Int?
       var segments: [TextRange] = []
       var depth = 0
+      var openedWithLowMark = false
 
       if let pending = carried {
         // Continue only when this paragraph reopens with a quote mark.
@@ -40,7 +41,7 @@ public enum QuoteFinder {
         let scalar = text[i]
         if isQuoteMark(scalar) {
           if let start = openStart {
-            if closes(text, i, block, depth: depth) {
+            if closes(text, i, block, openedWithLowMark: openedWithLowMark) {
               depth -= 1
               if depth == 0 {
                 segments[segments.count - 1] = segments[segments.count - 1].lowerBound..<i
@@ -56,6 +57,7 @@ public enum QuoteFinder {
             openStart = i + 1
             segments = [(i + 1)..<(i + 1)]
             depth = 1
+            openedWithLowMark = scalar == "„"
           }
         }
         i += 1
@@ -99,13 +101,13 @@ public enum QuoteFinder {
   }
 
   /// Whether the mark at `i` closes the open quote.
-  static func closes(_ text: [Unicode.Scalar], _ i: Int, _ block: Block, depth: Int) -> Bool {
+  static func closes(_ text: [Unicode.Scalar], _ i: Int, _ block: Block, openedWithLowMark: Bool) -> Bool {
     let s = text[i]
     switch s {
     case "”", "»": return true
     case "“":
       // „...“ closes with a high mark; otherwise “ inside an open quote nests.
-      return false
+      return openedWithLowMark
     case "\"":
       let before = i > block.range.lowerBound ? text[i - 1] : nil
       let after = i + 1 < block.range.upperBound ? text[i + 1] : nil

@@ -31,7 +31,7 @@ public enum ArticleParser {
 
       func flushParagraph() {
         guard !pendingParagraph.isEmpty else { return }
-        let isTable = pendingParagraph.count > 1 && lines.allSatisfy { $0.text.count < 60 }
+        let isTable = pendingParagraph.count > 1 && !isWrappedProse(lines.map(\.text))
         if isTable {
           for (k, line) in pendingParagraph.enumerated() {
             builder.appendBlock(.paragraph, lines: [line], continuesGroup: k > 0)
@@ -94,6 +94,22 @@ public enum ArticleParser {
     return article
   }
 
+  /// Whether the lines of a group are one paragraph wrapped in the file (rather than a table
+  /// or list of separate short lines): some line runs on into a lower-case next line, or the
+  /// lines are long.
+  static func isWrappedProse(_ lines: [String]) -> Bool {
+    for (line, next) in zip(lines, lines.dropFirst()) {
+      let last = line.unicodeScalars.last
+      let first = next.unicodeScalars.first
+      if let last, !".!?:;\"”’)".unicodeScalars.contains(last), let first,
+        first.properties.isLowercase
+      {
+        return true
+      }
+    }
+    return lines.allSatisfy { $0.count >= 60 }
+  }
+
   /// Runs of non-blank lines, each line as a scalar range without its line break and
   /// without leading or trailing white space.
   static func lineGroups(_ scalars: [Unicode.Scalar]) -> [[Range<Int>]] {
@@ -104,9 +120,9 @@ public enum ArticleParser {
     func endLine(_ end: Int) {
       var lower = lineStart
       var upper = end
-      while lower < upper, isBlank(scalars[lower]) { lower += 1 }
-      while upper > lower, isBlank(scalars[upper - 1]) { upper -= 1 }
-      if lower == upper {
+      while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+      while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+      if scalars[lower..<upper].allSatisfy(isBlank) {
         if !current.isEmpty { groups.append(current) }
         current = []
       } else {

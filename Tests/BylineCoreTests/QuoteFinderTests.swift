@@ -1,0 +1,67 @@
+import BylineCore
+import Testing
+
+/// Quotes found in a one-paragraph article with this body.
+private func quotes(_ body: String) -> [String] {
+  ArticleAnalysis(article: parse("Headline\n\n" + body + "\n")).quoteTexts
+}
+
+@Suite("Finding direct quotations")
+struct QuoteFinderTests {
+  @Test func curlyAndStraightDoubleQuotes() {
+    #expect(quotes("“We stay,” she said. He replied: \"We go.\"") == ["We stay,", "We go."])
+  }
+
+  @Test func apostrophesAndSingleQuotesAreNotQuotes() {
+    #expect(quotes("The workers' union said it's the '90s again and 'maybe' not.") == [])
+  }
+
+  @Test func inchMarksAreNotQuotes() {
+    #expect(quotes("He is 5'10\" tall and sells 12\" records.") == [])
+    #expect(quotes("A 12\" record, and \"a song\" too.") == ["a song"])
+  }
+
+  @Test func nestedSingleQuotesStayInsideTheQuote() {
+    #expect(quotes("“She told me ‘never again’ and left,” he said.") == ["She told me ‘never again’ and left,"])
+    #expect(quotes("\"He said 'no' twice,\" she said.") == ["He said 'no' twice,"])
+  }
+
+  @Test func aQuoteReopenedInTheNextParagraphIsOneQuote() {
+    let analysis = ArticleAnalysis(article: parse("""
+      Headline
+
+      “The first part of it.
+
+      “The second part,” she said.
+
+      Then nothing.
+      """))
+    #expect(analysis.quoteTexts == ["The first part of it.\n\n“The second part,"])
+    #expect(analysis.quotes[0].segments.count == 2)
+    #expect(analysis.quotes[0].segments.map { analysis.article.text(in: $0) } == ["The first part of it.", "The second part,"])
+  }
+
+  @Test func anUnclosedQuoteEndsWithItsParagraph() {
+    let analysis = ArticleAnalysis(article: parse("Headline\n\n“Never closed here.\n\nNew paragraph.\n"))
+    #expect(analysis.quoteTexts == ["Never closed here."])
+    #expect(analysis.quotes[0].isUnterminated)
+  }
+
+  @Test func kindsByShape() {
+    let analysis = ArticleAnalysis(article: parse("""
+      Headline
+
+      He blamed "terrorists" for it. The ministry pledged that "every case will be examined". "We are ready. We will act," she said.
+      """))
+    #expect(analysis.quotes.map(\.kind) == [.fragment, .partial, .full])
+  }
+
+  @Test func quotesInHeaderBlocksAreFound() {
+    let analysis = ArticleAnalysis(article: parse("“No surrender,” says mayor\n\nBody text.\n"))
+    #expect(analysis.quoteTexts == ["No surrender,"])
+  }
+
+  @Test func guillemetsAndLowHighQuotes() {
+    #expect(quotes("Il a dit « non » puis „ja“ gesagt.") == [" non ", "ja"])
+  }
+}
