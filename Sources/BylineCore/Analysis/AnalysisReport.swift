@@ -146,9 +146,16 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
   public init(_ analysis: ArticleAnalysis) {
     let article = analysis.article
     let map = article.sourceMap
+    let sourceScalars = Array(article.sourceText.unicodeScalars)
     func span(_ range: TextRange) -> Span {
       let source = map.sourceRange(range)
       return Span(start: source.lowerBound, end: source.upperBound)
+    }
+    /// The file's own text at a model range, so `text` always equals the file at start..<end.
+    func sourceText(_ range: TextRange) -> String {
+      let s = span(range)
+      guard s.start >= 0, s.end <= sourceScalars.count, s.start <= s.end else { return article.text(in: range) }
+      return String(String.UnicodeScalarView(sourceScalars[s.start..<s.end]))
     }
     schemaVersion = 1
     source = article.source
@@ -174,20 +181,20 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
         kind: entity.kind, name: entity.name, aliases: entity.aliases, role: entity.role,
         mentions: entity.mentions.map { range in
           let s = span(range)
-          return Mention(start: s.start, end: s.end, text: article.text(in: range))
+          return Mention(start: s.start, end: s.end, text: sourceText(range))
         })
     }
     quotes = analysis.quotes.map { quote in
       let s = span(quote.range)
       return QuoteItem(
-        text: article.text(in: quote.range), start: s.start, end: s.end,
+        text: sourceText(quote.range), start: s.start, end: s.end,
         kind: quote.kind.rawValue, cue: quote.cue, speaker: quote.speaker,
         segments: quote.segments.map(span), unterminated: quote.isUnterminated)
     }
     reportedSpeech = analysis.reportedSpeech.map { speech in
       let s = span(speech.range)
       return ReportedSpeechItem(
-        text: article.text(in: speech.range), start: s.start, end: s.end, cue: speech.cue,
+        text: sourceText(speech.range), start: s.start, end: s.end, cue: speech.cue,
         speaker: speech.speaker)
     }
   }

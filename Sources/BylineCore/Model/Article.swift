@@ -27,11 +27,14 @@ public struct Article: Sendable {
   public var scalars: [Unicode.Scalar]
   /// Maps model offsets back to Unicode-scalar offsets in the file as read.
   public var sourceMap: SourceMap
+  /// The file's text exactly as read, unsanitised: for reporting spans against the source.
+  /// Never show it in a terminal.
+  public var sourceText: String
 
   public init(
     source: String, title: String? = nil, standfirst: String? = nil, author: String? = nil,
     dateline: String? = nil, date: ArticleDate? = nil, statedReadTimeMinutes: Int? = nil,
-    blocks: [Block], scalars: [Unicode.Scalar], sourceMap: SourceMap
+    blocks: [Block], scalars: [Unicode.Scalar], sourceMap: SourceMap, sourceText: String = ""
   ) {
     self.source = source
     self.title = title
@@ -43,6 +46,7 @@ public struct Article: Sendable {
     self.blocks = blocks
     self.scalars = scalars
     self.sourceMap = sourceMap
+    self.sourceText = sourceText
   }
 
   /// The model text as a `String`.

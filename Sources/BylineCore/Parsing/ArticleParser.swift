@@ -15,7 +15,7 @@ public enum ArticleParser {
     let groups = lineGroups(scalars)
     var builder = ModelBuilder(source: scalars)
     var article = Article(
-      source: source, blocks: [], scalars: [], sourceMap: SourceMap())
+      source: source, blocks: [], scalars: [], sourceMap: SourceMap(), sourceText: text)
     var titleKey: String?
     var bodyStarted = false
 
@@ -62,7 +62,7 @@ public enum ArticleParser {
           if article.date == nil { article.date = date }
         case .dateline(let place, let date) where !bodyStarted:
           article.dateline = place
-          if article.date == nil { article.date = date }
+          if article.date == nil, let date { article.date = date }
         case .byline(let author) where !bodyStarted:
           article.author = author
         case .caption(let creditStart):

@@ -9,7 +9,7 @@ public enum LineClassifier {
     /// A line that is only a date ("13 February, 2022").
     case date(ArticleDate)
     /// A wire dateline: place and date ("LONDON 1996-08-30").
-    case dateline(place: String, date: ArticleDate)
+    case dateline(place: String, date: ArticleDate?)
     /// "By Jane Smith".
     case byline(author: String)
     /// An image caption ending in a credit; the credit's bracket starts at this scalar offset.
@@ -32,12 +32,14 @@ public enum LineClassifier {
     let line = rawLine.trimmed
     if let minutes = readTimeMinutes(line) { return .readTime(minutes: minutes) }
     if let date = DateParser.parse(line) { return .date(date) }
-    if let (place, date) = dateline(line) { return .dateline(place: place, date: date) }
+    if words(line) <= 8, let (place, date) = dateline(line) { return .dateline(place: place, date: date) }
     if let author = byline(line) { return .byline(author: author) }
     if let creditStart = captionCreditStart(line) { return .caption(creditStart: creditStart) }
     if isFurniture(line) { return .furniture }
     return .prose
   }
+
+  private static func words(_ line: String) -> Int { line.split(separator: " ").count }
 
   /// Words: white-space separated runs that hold a letter or a digit.
   public static func wordCount(_ text: String) -> Int {
@@ -71,17 +73,38 @@ public enum LineClassifier {
 
   // MARK: - Dateline and byline
 
-  /// "LONDON 1996-08-30", "NEW YORK 1996-08-30": an upper-case place then a date.
-  static func dateline(_ line: String) -> (String, ArticleDate)? {
+  /// A wire dateline: an upper-case place, optionally a region, then a date
+  /// ("LONDON 1996-08-30", "KHASAVYURT, Russia 1996-08-31"), or the place alone
+  /// ("FARMINGTON HILLS, Mich.").
+  static func dateline(_ line: String) -> (String, ArticleDate?)? {
     let words = line.split(separator: " ")
-    guard words.count >= 2, words.count <= 8 else { return nil }
-    for split in 1..<words.count {
-      let place = words[..<split].joined(separator: " ").trimmingPunctuation
-      let rest = words[split...].joined(separator: " ")
-      guard !place.isEmpty, place.contains(where: \.isLetter),
-        place == place.uppercased(), let date = DateParser.parse(rest)
-      else { continue }
-      return (place, date)
+    guard words.count >= 1, words.count <= 8 else { return nil }
+    // The upper-case place: leading words with letters and no lower case.
+    var placeEnd = 0
+    while placeEnd < words.count {
+      let word = words[placeEnd]
+      guard word.contains(where: \.isLetter), !word.contains(where: \.isLowercase) else { break }
+      placeEnd += 1
+      if word.hasSuffix(",") { break }
+    }
+    guard placeEnd > 0 else { return nil }
+    let place = words[..<placeEnd].joined(separator: " ").trimmingPunctuation
+    guard place.filter(\.isLetter).count >= 3 else { return nil }
+    let rest = Array(words[placeEnd...])
+    // A date at the end, after an optional region ("Russia", "West Bank").
+    for split in 0...rest.count {
+      let region = rest[..<split]
+      let dateText = rest[split...].joined(separator: " ")
+      guard region.allSatisfy({ $0.first?.isUppercase == true }) else { break }
+      if split == rest.count {
+        // No date: only "PLACE, Region" with a comma after the place counts.
+        guard words[placeEnd - 1].hasSuffix(","), !region.isEmpty, region.count <= 3 else { return nil }
+        return (line.trimmingPunctuation, nil)
+      }
+      if let date = DateParser.parse(dateText) {
+        let full = ([place] + region.map(String.init)).joined(separator: " ").trimmingPunctuation
+        return (full, date)
+      }
     }
     return nil
   }

@@ -55,6 +55,7 @@ enum TextReport {
     if let standfirst = meta.standfirst { lines.append("  standfirst:  \(standfirst)") }
     if let author = meta.author { lines.append("  author:      \(author)") }
     if let date = meta.date { lines.append("  date:        \(date)") }
+    if let dateline = meta.dateline { lines.append("  dateline:    \(dateline)") }
     for caption in meta.captions {
       lines.append("  caption:     \(caption.text)" + (caption.credit.map { " [\($0)]" } ?? ""))
     }
