@@ -40,6 +40,7 @@ let package = Package(
     .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
     .testTarget(name: "BylineUITests", dependencies: ["BylineUI"]),
     .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["BylineCore"]),
+    // Drives the built `byline` binary in tmux, as a person would.
+    .testTarget(name: "EndToEndTests"),
   ]
 )

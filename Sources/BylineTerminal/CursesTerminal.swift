@@ -104,15 +104,30 @@ public final class CursesTerminal {
     refresh()
   }
 
-  /// Waits for the next key, wheel turn or resize. Returns nil on a timeout or an unknown key.
-  public func nextEvent(timeoutMilliseconds: Int32 = -1) -> InputEvent? {
+  /// What waiting for input gave.
+  public enum Input: Equatable {
+    case event(InputEvent)
+    /// Nothing within the timeout, or a key Byline does not use.
+    case nothing
+    /// The terminal is gone (its input closed): the session must end.
+    case closed
+  }
+
+  /// Waits for the next key, wheel turn or resize.
+  public func nextInput(timeoutMilliseconds: Int32 = -1) -> Input {
     timeout(timeoutMilliseconds)
     var character: wint_t = 0
+    errno = 0
     let result = get_wch(&character)
-    if result == KEY_CODE_YES {
-      return keyCodeEvent(Int32(character))
+    if result == ERR {
+      // A blocking read that fails for any reason but a signal means the input is closed.
+      return timeoutMilliseconds < 0 && errno != EINTR ? .closed : .nothing
     }
-    guard result == OK else { return nil }
+    let event = result == KEY_CODE_YES ? keyCodeEvent(Int32(character)) : characterEvent(character)
+    return event.map(Input.event) ?? .nothing
+  }
+
+  private func characterEvent(_ character: wint_t) -> InputEvent? {
     switch character {
     case 10, 13: return .key(.enter)
     case 27: return .key(.escape)

@@ -13,7 +13,12 @@ public enum ReaderSession {
     var state = ReaderState(analysis: analysis, width: width, height: height)
     terminal.draw(ReaderView.render(state), theme: theme)
     while true {
-      guard let event = terminal.nextEvent() else { continue }
+      let event: InputEvent
+      switch terminal.nextInput() {
+      case .event(let next): event = next
+      case .nothing: continue
+      case .closed: return
+      }
       if state.isTooSmall, case .key(let key) = event, key != .character("q"), key != .character("Q") {
         continue
       }

@@ -17,7 +17,15 @@ enum TerminalRestorer {
   ]
 
   /// Installs the handlers. Call once, before curses starts.
+  ///
+  /// The signals are also unblocked: a process can inherit a blocked mask from whatever
+  /// started it (some test runners and supervisors), and a blocked SIGTERM or SIGHUP would
+  /// leave the reader running on a closed terminal.
   static func install() {
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for signo in signals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&unblock, signo) }
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
     for signo in signals {
       var action = sigaction()
       #if canImport(Glibc)
