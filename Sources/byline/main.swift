@@ -1,7 +1,10 @@
-import BylineCore
-let a = try! ArticleLoader.load(path: CommandLine.arguments[1])
-let an = ArticleAnalysis(article: a)
-print(a.title as Any, a.standfirst as Any, a.date as Any, a.statedReadTimeMinutes as Any, a.author as Any, a.dateline as Any)
-for b in a.blocks { print(b.kind, a.text(of: b).prefix(70)) }
-for q in an.quotes { print(q.kind, q.range, a.text(in: q.range).prefix(80), a.sourceMap.sourceRange(q.range)) }
-print(an.readingTime.wordCount, an.readingTime.estimatedMinutes)
+// Temporary wiring on the analysis branch: the lead's root command registers `Eval` and
+// `Bench` as subcommands when merging, and replaces this file.
+import ArgumentParser
+
+struct BylineAnalysisTools: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "byline", subcommands: [Eval.self, Bench.self])
+}
+
+BylineAnalysisTools.main()
