@@ -132,7 +132,7 @@ struct Bench: ParsableCommand {
   func peakRSSMegabytes() -> Double {
     #if canImport(Glibc)
       var usage = rusage()
-      getrusage(RUSAGE_SELF.rawValue == 0 ? 0 : 0, &usage)
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
       return Double(usage.ru_maxrss) / 1024
     #else
       return 0
