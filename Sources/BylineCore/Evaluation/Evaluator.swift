@@ -112,6 +112,23 @@ public enum Evaluator {
           matchedClusters.formUnion(hits)
         }
       }
+      let text = article.text
+      let scalars = Array(text.unicodeScalars)
+      _ = scalars
+      for entity in analysis.entities where entity.kind == kind {
+        for m in entity.mentions where scored(m) {
+          let r = map.sourceRange(m)
+          if !goldSpans.contains([r.lowerBound, r.upperBound]) {
+            scores.misses.append("false \(kind): \(article.text(in: m))")
+          }
+        }
+      }
+      for row in gold.entities where Self.kind(row.type) == kind {
+        for (span, zone) in zip(row.spans, row.zones) where zone == "body" && !predicted.contains(span) {
+          let types = analysis.entities.filter { e in e.mentions.contains { let r = map.sourceRange($0); return r.lowerBound == span[0] && r.upperBound == span[1] } }.map { $0.kind.rawValue }
+          scores.misses.append("missed \(kind): \(row.text) \(types.isEmpty ? "" : "(typed " + types.joined() + ")")")
+        }
+      }
       mentionPRF.truePositives = predicted.intersection(goldSpans).count
       mentionPRF.falsePositives = predicted.subtracting(goldSpans).count
       mentionPRF.falseNegatives = goldSpans.subtracting(predicted).count
@@ -247,9 +264,11 @@ public enum Evaluator {
       } else {
         people.falseNegatives += 1
         peopleMentions.falseNegatives += goldCount
+        scores.misses.append("missed person: \(person.name)")
       }
     }
     for (i, e) in predictedPeople where !used.contains(i) {
+      scores.misses.append("false person: \(e.name)")
       people.falsePositives += 1
       peopleMentions.falsePositives += max(1, bodyMentions(e))
     }
@@ -265,8 +284,10 @@ public enum Evaluator {
           prf.truePositives += 1
         } else {
           prf.falseNegatives += 1
+          scores.misses.append("missed \(kind): \(g.name)")
         }
       }
+      for (i, e) in predicted where !usedKind.contains(i) { scores.misses.append("false \(kind): \(e.name)") }
       prf.falsePositives = predicted.count - usedKind.count
       scores.entities[kind] = prf
     }
@@ -281,10 +302,12 @@ public enum Evaluator {
       if found != nil { scores.directQuotesFound.hits += 1 }
       guard let goldSpeaker = q.speaker else { continue }
       scores.speakersRight.total += 1
-      if let s = found?.speaker {
-        let a = normalise(s)
-        let b = normalise(goldSpeaker)
-        if a == b || a.hasSuffix(b) || b.hasSuffix(a) && a.count > 3 { scores.speakersRight.hits += 1 }
+      let a = normalise(found?.speaker ?? "")
+      let b = normalise(goldSpeaker)
+      if !a.isEmpty, a == b || a.hasSuffix(b) || b.hasSuffix(a) && a.count > 3 {
+        scores.speakersRight.hits += 1
+      } else {
+        scores.misses.append("wrong speaker: \(found?.speaker ?? "none") for \(goldSpeaker): \(goldText.prefix(50))")
       }
     }
     return scores

@@ -66,6 +66,8 @@ public struct EvaluationScores: Sendable {
   public var errors: [String] = []
   /// What was scored, for the table's heading ("CoNLL entities, body zone").
   public var shapes: Set<String> = []
+  /// Individual misses and false finds ("missed person: X"), for looking at errors.
+  public var misses: [String] = []
 
   public init() {}
 
@@ -79,6 +81,7 @@ public struct EvaluationScores: Sendable {
     articles += other.articles
     errors += other.errors
     shapes.formUnion(other.shapes)
+    misses += other.misses
   }
 
   /// The scores as a plain-text table.

@@ -15,6 +15,9 @@ struct Eval: ParsableCommand {
   @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json).")
   var paths: [String]
 
+  @Flag(help: "Also print every miss and false find.")
+  var showErrors = false
+
   func validate() throws {
     for path in paths where !FileManager.default.fileExists(atPath: path) {
       throw ValidationError("\(path): no such file or folder")
@@ -37,6 +40,7 @@ struct Eval: ParsableCommand {
       if !first { print("") }
       first = false
       print(byShape[shape]!.table())
+      if showErrors { print(byShape[shape]!.misses.joined(separator: "\n")) }
     }
   }
 }

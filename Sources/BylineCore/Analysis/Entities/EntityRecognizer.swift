@@ -38,6 +38,18 @@ struct EntityRecognizer {
 
   // MARK: - Step 1 and 2: phrases
 
+  /// "Don't", "They've": a contraction is never a name.
+  func isContraction(_ t: Token) -> Bool {
+    var k = t.range.lowerBound
+    while k < t.range.upperBound - 1 {
+      if (text[k] == "'" || text[k] == "’") && text[k + 1].properties.isLowercase && text[k + 1] != "s" {
+        return true
+      }
+      k += 1
+    }
+    return false
+  }
+
   func isNameWord(_ t: Token) -> Bool {
     guard t.kind == .word, t.isCapitalised, !t.inQuoteNeverName else { return false }
     return true
@@ -79,7 +91,9 @@ struct EntityRecognizer {
     let n = tokens.count
     while k < n {
       let t = tokens[k]
-      guard t.kind == .word, t.isCapitalised, !headlineBlock(t.block), !isCompoundModifier(t) else {
+      guard t.kind == .word, t.isCapitalised, !headlineBlock(t.block), !isCompoundModifier(t),
+        !isContraction(t)
+      else {
         k += 1
         continue
       }
@@ -221,8 +235,19 @@ struct EntityRecognizer {
         return roleIsOccupation ? s.lowercased() : s
       }()
 
-    // Demonyms alone are not entities ("Kazakh", "American").
-    if span.count == 1 && lexicon.demonyms.contains(hash(tokens[lower].stem)) { return [] }
+    // Demonyms alone are not entities ("Kazakh", "South African"); before a name they go.
+    var firstKept = lower
+    while firstKept < upper,
+      lexicon.demonyms.contains(hash(tokens[firstKept].stem))
+        || (Self.directions.contains(hash(tokens[firstKept].stem)) && firstKept + 1 < upper
+          && lexicon.demonyms.contains(hash(tokens[firstKept + 1].stem)))
+    {
+      firstKept += 1
+    }
+    if firstKept == upper { return [] }
+    if firstKept > lower && whole(span) == nil && !hasOrganisationHead(span) {
+      return classify(firstKept..<upper)
+    }
 
     if let place = whole(span) {
       // A country or region is a place even with a title before it? No: titles mean a person.
@@ -272,8 +297,19 @@ struct EntityRecognizer {
     if tokens[lower].isAllCaps && span.count == 1 {
       return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
+    // A place word first ("Port Ellery", "Lake Vostok").
+    if Self.placePrefixes.contains(hash(tokens[lower].stem)) {
+      return [Candidate(tokens: span, range: range, kind: .place)]
+    }
+    // A common word last ("Savannah Ventures", "Berlin Marathon") names a thing, not a person.
+    if isCommonWord(tokens[upper - 1]) && lexicon.surnames[hash(tokens[upper - 1].stem)] == nil {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
     return [Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation)]
   }
+
+  static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
+  static let placePrefixes = WordLists.set("Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
 
   func isCommonWordStart(_ k: Int) -> Bool {
     // After an opening quote or a colon the first word starts a sentence too.
