@@ -49,7 +49,7 @@ enum Tokenizer {
       var sentenceStart = true
       while i < end {
         let s = text[i]
-        if s.properties.isWhitespace {
+        if isSpace(s) {
           i += 1
           continue
         }
@@ -85,13 +85,23 @@ enum Tokenizer {
           let first = text[i]
           var letters = 0
           var upper = 0
-          for k in stem where text[k].properties.isAlphabetic {
-            letters += 1
-            if text[k].properties.isUppercase { upper += 1 }
+          for k in stem {
+            let c = text[k]
+            if c.value < 128 {
+              if c.value >= 65 && c.value <= 90 {
+                letters += 1
+                upper += 1
+              } else if c.value >= 97 && c.value <= 122 {
+                letters += 1
+              }
+            } else if c.properties.isAlphabetic {
+              letters += 1
+              if c.properties.isUppercase { upper += 1 }
+            }
           }
           tokens.append(
             Token(
-              range: i..<j, stem: stem, kind: .word, isCapitalised: first.properties.isUppercase,
+              range: i..<j, stem: stem, kind: .word, isCapitalised: isUpper(first),
               isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
               block: blockIndex, scalar: first))
           sentenceStart = false
@@ -110,7 +120,7 @@ enum Tokenizer {
             previous.range.upperBound == i
           {
             let length = previous.range.count
-            if length == 1 && text[previous.range.lowerBound].properties.isUppercase {
+            if length == 1 && isUpper(text[previous.range.lowerBound]) {
               break
             }
             if length <= 5 && abbreviations.contains(string(text, previous.range)) { break }
@@ -120,7 +130,7 @@ enum Tokenizer {
           if s != ";" && s != "—" { sentenceStart = true }
         case "\"":
           // An opening straight quote starts a sentence-like unit.
-          if i + 1 < end, !text[i + 1].properties.isWhitespace { sentenceStart = true }
+          if i + 1 < end, !isSpace(text[i + 1]) { sentenceStart = true }
         default:
           break
         }
@@ -128,6 +138,18 @@ enum Tokenizer {
       }
     }
     return tokens
+  }
+
+  @inline(__always)
+  static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    if s.value < 128 { return s.value == 32 || (s.value >= 9 && s.value <= 13) }
+    return s.properties.isWhitespace
+  }
+
+  @inline(__always)
+  static func isUpper(_ s: Unicode.Scalar) -> Bool {
+    if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+    return s.properties.isUppercase
   }
 
   @inline(__always)
