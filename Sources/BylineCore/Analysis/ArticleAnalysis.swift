@@ -13,9 +13,11 @@ public struct ArticleAnalysis: Sendable {
 
   public init(article: Article, wordsPerMinute: Double = ReadingTime.defaultWordsPerMinute) {
     self.article = article
-    self.quotes = QuoteFinder.findQuotes(in: article)
-    self.entities = []
-    self.reportedSpeech = []
+    let found = QuoteFinder.findQuotes(in: article)
+    let output = EntityAnalysis.run(article: article, quotes: found)
+    self.quotes = output.quotes
+    self.entities = output.entities
+    self.reportedSpeech = output.reportedSpeech
     self.readingTime = ReadingTime(article: article, wordsPerMinute: wordsPerMinute)
   }
 }

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs the entity recogniser and the speech attributor over an article.
+enum EntityAnalysis {
+  struct Output {
+    var entities: [Entity]
+    var quotes: [Quote]
+    var reportedSpeech: [ReportedSpeech]
+  }
+
+  static func run(article: Article, quotes: [Quote], lexicon: Lexicon = .shared) -> Output {
+    let text = article.scalars
+    var tokens = Tokenizer.tokenize(text, blocks: article.blocks) { $0.kind != .furniture }
+    // Mark tokens inside quotes (quotes are sorted, tokens are sorted).
+    var q = 0
+    for k in tokens.indices {
+      let start = tokens[k].range.lowerBound
+      while q < quotes.count && quotes[q].range.upperBound <= start { q += 1 }
+      if q < quotes.count && quotes[q].range.contains(start) { tokens[k].inQuote = true }
+    }
+    let recogniser = EntityRecognizer(text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks)
+    var result = recogniser.recognise()
+    addCredits(article, &result)
+    var attributor = SpeechAttributor(recogniser: recogniser, result: result, quotes: quotes)
+    attributor.attribute()
+    result = attributor.result
+    return Output(entities: result.entities, quotes: attributor.quotes, reportedSpeech: attributor.reported)
+  }
+
+  /// Image credits ("[source: Getty]") name an organisation: a picture agency.
+  static func addCredits(_ article: Article, _ result: inout EntityRecognizer.Result) {
+    for block in article.blocks {
+      guard let credit = block.creditRange, !credit.isEmpty else { continue }
+      let name = article.text(in: credit).trimmingCharacters(in: .whitespaces)
+      guard !name.isEmpty else { continue }
+      if let existing = result.entities.firstIndex(where: { $0.name == name }) {
+        result.entities[existing].kind = .organisation  // a credit is an agency, never a person
+        if result.entities[existing].mentions.contains(credit) { continue }
+        result.entities[existing].mentions.append(credit)
+        result.entities[existing].mentions.sort { $0.lowerBound < $1.lowerBound }
+      } else {
+        result.entities.append(Entity(kind: .organisation, name: name, mentions: [credit]))
+      }
+    }
+  }
+}

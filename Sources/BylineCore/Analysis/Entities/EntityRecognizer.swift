@@ -1,0 +1,582 @@
+/// Finds the people, places and organisations of an article by rules over capitalised
+/// phrases and the reference data of ``Lexicon``, and merges their aliases.
+///
+/// The steps: (1) cut the text into capitalised phrases (with connectors such as "of" after an
+/// organisation head, "de" in a person's name), (2) strip titles and sentence-initial common
+/// words ("President", "Pensioner", "Riot"), (3) type each phrase by its shape and the
+/// gazetteer, (4) resolve the single words left (surnames, a one-letter misspelling of a known
+/// name) against the people found, (5) read roles from titles and appositives.
+struct EntityRecognizer {
+  let text: [Unicode.Scalar]
+  let tokens: [Token]
+  let lexicon: Lexicon
+  let blocks: [Block]
+
+  /// A typed phrase, before alias merging.
+  struct Candidate {
+    var tokens: Range<Int>
+    var range: Range<Int>
+    var kind: Guess
+    var role: String?
+    /// True when the phrase is a speaker's name by its context ("..., X said").
+    var speaks = false
+  }
+
+  enum Guess: Equatable {
+    case person, place, organisation
+    /// One capitalised word with nothing to type it by: resolved against the people found.
+    case single
+  }
+
+  /// The result: entities, and for every token the entity it belongs to (or -1).
+  struct Result {
+    var entities: [Entity]
+    var entityOfToken: [Int32]
+    /// Gender of each person entity, from first names and pronouns (nil when unknown).
+    var gender: [Int: Lexicon.Gender]
+  }
+
+  // MARK: - Step 1 and 2: phrases
+
+  /// "Don't", "They've": a contraction is never a name.
+  func isContraction(_ t: Token) -> Bool {
+    var k = t.range.lowerBound
+    while k < t.range.upperBound - 1 {
+      if (text[k] == "'" || text[k] == "’") && text[k + 1].properties.isLowercase && text[k + 1] != "s" {
+        return true
+      }
+      k += 1
+    }
+    return false
+  }
+
+  func isNameWord(_ t: Token) -> Bool {
+    guard t.kind == .word, t.isCapitalised, !t.inQuoteNeverName else { return false }
+    return true
+  }
+
+  func hash(_ range: Range<Int>) -> ScalarHash {
+    var h = ScalarHash()
+    h.append(text, range)
+    return h
+  }
+
+  func hash(tokens range: Range<Int>, lastStem: Bool = true) -> ScalarHash {
+    var h = ScalarHash()
+    for k in range {
+      if k > range.lowerBound { h.appendSpace() }
+      h.append(text, k == range.upperBound - 1 && lastStem ? tokens[k].stem : tokens[k].range)
+    }
+    return h
+  }
+
+  func lowerHash(_ t: Token) -> ScalarHash {
+    var h = ScalarHash()
+    h.appendLowercased(text, t.stem)
+    return h
+  }
+
+  /// Whether a capitalised word is an ordinary English word written with a capital.
+  func isCommonWord(_ t: Token) -> Bool { lexicon.words.contains(lowerHash(t)) }
+
+  func isFollowedByCapitalisedWord(_ k: Int) -> Bool {
+    k + 1 < tokens.count && tokens[k + 1].kind == .word && tokens[k + 1].isCapitalised
+      && tokens[k + 1].block == tokens[k].block
+  }
+
+  /// Capitalised phrases of the blocks scanned, as token ranges.
+  func phrases() -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var k = 0
+    let n = tokens.count
+    while k < n {
+      let t = tokens[k]
+      guard t.kind == .word, t.isCapitalised, !headlineBlock(t.block), !isCompoundModifier(t),
+        !isContraction(t)
+      else {
+        k += 1
+        continue
+      }
+      var end = k + 1
+      var last = k
+      while end < n {
+        let next = tokens[end]
+        guard next.block == t.block, !tokens[last].isPossessive,
+          tokens[last].range.upperBound + 1 >= next.range.lowerBound
+            || text[tokens[last].range.upperBound] == " "
+        else { break }
+        // A gap of more than one space (or a line break) ends the phrase.
+        if next.range.lowerBound - tokens[last].range.upperBound != 1 { break }
+        if next.kind == .word && next.isCapitalised && !isCompoundModifier(next) {
+          if WordLists.neverNames.contains(hash(next.stem)) && !isMonthInName(end) { break }
+          last = end
+          end += 1
+          continue
+        }
+        // Connectors: "of" after a head, "de"/"van"/"al" inside a person's name, "&".
+        if next.kind == .word, end + 1 < n, tokens[end + 1].kind == .word,
+          tokens[end + 1].isCapitalised, tokens[end + 1].block == t.block
+        {
+          let word = hash(next.range)
+          if word == ScalarHash("of") && WordLists.ofHeads.contains(hash(tokens[last].stem)) {
+            var after = end + 1
+            if tokens[after].range == tokens[after].range,
+              hash(tokens[after].range) == ScalarHash("The")
+            {
+              after += 1
+              if after >= n || !tokens[after].isCapitalised { break }
+            }
+            last = after
+            end = after + 1
+            continue
+          }
+          if WordLists.nameConnectors.contains(word) {
+            last = end + 1
+            end += 2
+            continue
+          }
+        }
+        if next.kind == .punct, next.scalar == "&", end + 1 < n, tokens[end + 1].isCapitalised,
+          tokens[end + 1].kind == .word
+        {
+          last = end + 1
+          end += 2
+          continue
+        }
+        break
+      }
+      result.append(k..<(last + 1))
+      k = last + 1
+    }
+    return result
+  }
+
+  func isMonthInName(_ k: Int) -> Bool { false }
+
+  /// "Russia-led", "Kazakh-born": a capitalised word joined to a lowercase one.
+  func isCompoundModifier(_ t: Token) -> Bool {
+    var k = t.range.lowerBound
+    while k < t.range.upperBound - 1 {
+      if text[k] == "-" && text[k + 1].properties.isLowercase { return true }
+      k += 1
+    }
+    return false
+  }
+
+  static let singleWordInstitutions = WordLists.set("Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag")
+
+  /// A title or an all-capitals line: its capitals say nothing about names.
+  func headlineBlock(_ block: Int) -> Bool { blocks[block].kind == .title }
+
+  /// Types one phrase; returns nil when it names nothing.
+  func classify(_ phrase: Range<Int>) -> [Candidate] {
+    var lower = phrase.lowerBound
+    let upper = phrase.upperBound
+    var role: [Range<Int>] = []
+    var roleIsOccupation = false
+
+    // A whole-phrase place or organisation match first ("Central Asia", "Foreign Ministry").
+    func whole(_ r: Range<Int>) -> Lexicon.PlaceKind? {
+      r.count <= lexicon.longestPlaceWords ? lexicon.places[hash(tokens: r)] : nil
+    }
+
+    // Strip words that are never part of a name ("The", "But", days, months).
+    while lower < upper {
+      let t = tokens[lower]
+      let h = hash(t.stem)
+      if WordLists.neverNames.contains(h) {
+        lower += 1
+        continue
+      }
+      if t.kind != .word { lower += 1; continue }
+      break
+    }
+    guard lower < upper else { return [] }
+
+    // Titles before a name: "President Kassym-Jomart Tokayev", "Prime Minister X".
+    if whole(lower..<upper) == nil && !hasOrganisationHead(lower..<upper) {
+      while lower < upper - 1 {
+        let h = hash(tokens[lower].stem)
+        if WordLists.titles.contains(h) || (h == ScalarHash("Minister")) {
+          role.append(tokens[lower].stem)
+          lower += 1
+        } else {
+          break
+        }
+      }
+      // A sentence-initial common word before a name: "Pensioner Aiman Ispolova", "Riot".
+      let first = tokens[lower]
+      if role.isEmpty, first.startsSentence || upper - lower == 1 || isCommonWordStart(lower),
+        isCommonWord(first), lexicon.firstNames[hash(first.stem)] == nil,
+        whole(lower..<upper) == nil
+      {
+        if upper - lower > 1, isAgentNoun(first) {
+          role.append(first.stem)
+          roleIsOccupation = true
+        }
+        lower += 1
+        // A second common word ("Riot Police") goes too.
+        while lower < upper, isCommonWord(tokens[lower]),
+          lexicon.firstNames[hash(tokens[lower].stem)] == nil, whole(lower..<upper) == nil,
+          !hasOrganisationHead(lower..<upper), !hasPlaceHead(lower..<upper)
+        {
+          lower += 1
+        }
+      }
+    }
+    guard lower < upper else { return [] }
+    let span = lower..<upper
+    let range = tokens[lower].range.lowerBound..<tokens[upper - 1].stem.upperBound
+    let roleText: String? =
+      role.isEmpty
+      ? nil
+      : {
+        let s = role.map { Tokenizer.string(text, $0) }.joined(separator: " ")
+        return roleIsOccupation ? s.lowercased() : s
+      }()
+
+    // Demonyms alone are not entities ("Kazakh", "South African"); before a name they go.
+    var firstKept = lower
+    while firstKept < upper,
+      lexicon.demonyms.contains(hash(tokens[firstKept].stem))
+        || (Self.directions.contains(hash(tokens[firstKept].stem)) && firstKept + 1 < upper
+          && lexicon.demonyms.contains(hash(tokens[firstKept + 1].stem)))
+    {
+      firstKept += 1
+    }
+    if firstKept == upper { return [] }
+    if firstKept > lower && whole(span) == nil && !hasOrganisationHead(span) {
+      return classify(firstKept..<upper)
+    }
+
+    if let place = whole(span) {
+      // A country or region is a place even with a title before it? No: titles mean a person.
+      if roleText == nil || place == .country || place == .region {
+        return [Candidate(tokens: span, range: range, kind: .place)]
+      }
+    }
+    if hasOrganisationHead(span) || (span.count == 1 && isAcronym(tokens[lower])) {
+      if span.count == 1 && isAcronym(tokens[lower]) && whole(span) != nil {
+        return [Candidate(tokens: span, range: range, kind: .place)]
+      }
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    if span.count > 1 && hasPlaceHead(span) && roleText == nil {
+      return [Candidate(tokens: span, range: range, kind: .place)]
+    }
+    if roleText != nil {
+      return [Candidate(tokens: span, range: range, kind: .person, role: roleText)]
+    }
+    if span.count == 1 {
+      return [Candidate(tokens: span, range: range, kind: .single)]
+    }
+    // A phrase of several words that begins with a place ("Almaty Region" handled above):
+    // split off leading place words if the rest is not a name ("Kazakhstan Almaty").
+    if lexicon.firstNames[hash(tokens[lower].stem)] != nil {
+      return [Candidate(tokens: span, range: range, kind: .person)]
+    }
+    // Every word a place: a list such as "Essex Derbyshire" is unlikely; take the parts.
+    var parts: [Candidate] = []
+    var allPlaces = true
+    for k in span {
+      if whole(k..<(k + 1)) == nil { allPlaces = false }
+    }
+    if allPlaces {
+      for k in span {
+        parts.append(
+          Candidate(tokens: k..<(k + 1), range: tokens[k].range.lowerBound..<tokens[k].stem.upperBound,
+            kind: .place))
+      }
+      return parts
+    }
+    // Common words throughout: an organisation or a title ("Live Story", "Supreme Court").
+    let common = span.filter { isCommonWord(tokens[$0]) }.count
+    if common == span.count || (span.count >= 3 && common * 2 > span.count) {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    if tokens[lower].isAllCaps && span.count == 1 {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    // A place word first ("Port Ellery", "Lake Vostok").
+    if Self.placePrefixes.contains(hash(tokens[lower].stem)) {
+      return [Candidate(tokens: span, range: range, kind: .place)]
+    }
+    // A common word last ("Savannah Ventures", "Berlin Marathon") names a thing, not a person.
+    if isCommonWord(tokens[upper - 1]) && lexicon.surnames[hash(tokens[upper - 1].stem)] == nil {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    return [Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation)]
+  }
+
+  static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
+  static let placePrefixes = WordLists.set("Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
+
+  func isCommonWordStart(_ k: Int) -> Bool {
+    // After an opening quote or a colon the first word starts a sentence too.
+    k > 0 && tokens[k - 1].kind == .punct && tokens[k - 1].block == tokens[k].block
+      && "“\"‘(:".unicodeScalars.contains(tokens[k - 1].scalar)
+  }
+
+  func isAcronym(_ t: Token) -> Bool {
+    t.isAllCaps && t.stem.count >= 2 && t.stem.count <= 6
+      && !lexicon.words.contains(lowerHash(t))
+      || (t.stem.count >= 3 && text[t.stem.lowerBound + 1] == "." && t.isCapitalised
+        && lexicon.places[hash(t.stem)] == nil)
+  }
+
+  func hasOrganisationHead(_ span: Range<Int>) -> Bool {
+    if span.count == 1 {
+      let t = tokens[span.lowerBound]
+      if Self.singleWordInstitutions.contains(hash(t.stem)) { return true }
+      if isCommonWord(t) { return false }
+    }
+    for k in span where k > span.lowerBound || span.count == 1 {
+      if WordLists.organisationHeads.contains(hash(tokens[k].stem)) { return true }
+    }
+    return false
+  }
+
+  func hasPlaceHead(_ span: Range<Int>) -> Bool {
+    WordLists.placeHeads.contains(hash(tokens[span.upperBound - 1].stem))
+  }
+
+  /// A noun naming someone by what they do: "pensioner", "worker", "activist".
+  func isAgentNoun(_ t: Token) -> Bool {
+    let s = t.stem
+    guard s.count >= 5 else { return false }
+    let tail = Tokenizer.string(text, (s.upperBound - 3)..<s.upperBound)
+    return ["ner", "ker", "ter", "der", "ger", "ler", "ver", "per", "ser", "yer", "ist", "ian",
+      "ant", "ent", "man", "tor", "sor", "ess", "ate"].contains(tail)
+  }
+
+  // MARK: - Step 3 to 5: resolve and merge
+
+  func recognise() -> Result {
+    var candidates: [Candidate] = []
+    for phrase in phrases() {
+      candidates.append(contentsOf: classify(phrase))
+    }
+    // Compound words: "Russia-led", "Kazakh-born" give the place before the hyphen.
+    for (k, t) in tokens.enumerated() where t.kind == .word && t.isCapitalised {
+      guard !headlineBlock(t.block) else { continue }
+      var hyphen = t.range.lowerBound
+      while hyphen < t.range.upperBound && text[hyphen] != "-" { hyphen += 1 }
+      guard hyphen < t.range.upperBound, hyphen + 1 < t.range.upperBound,
+        text[hyphen + 1].properties.isLowercase
+      else { continue }
+      let prefix = t.range.lowerBound..<hyphen
+      if lexicon.places[hash(prefix)] != nil {
+        candidates.append(Candidate(tokens: k..<(k + 1), range: prefix, kind: .place))
+      }
+    }
+    candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
+    markSpeakers(&candidates)
+    return merge(candidates)
+  }
+
+  /// Marks phrases in a speaker's position ("X said", "said X", "according to X").
+  func markSpeakers(_ candidates: inout [Candidate]) {
+    for c in candidates.indices {
+      let after = candidates[c].tokens.upperBound
+      let before = candidates[c].tokens.lowerBound - 1
+      if after < tokens.count, tokens[after].kind == .word,
+        ReportingVerbs.set.contains(hash(tokens[after].range))
+      {
+        candidates[c].speaks = true
+      }
+      if before >= 0, tokens[before].kind == .word,
+        ReportingVerbs.set.contains(hash(tokens[before].range)),
+        before >= 1, tokens[before - 1].kind == .punct
+      {
+        candidates[c].speaks = true
+      }
+      if before >= 1, hash(tokens[before].range) == ScalarHash("to"),
+        hash(tokens[before - 1].range) == ScalarHash("according")
+      {
+        candidates[c].speaks = true
+      }
+    }
+  }
+
+  func merge(_ input: [Candidate]) -> Result {
+    var candidates = input
+    // People with two or more words: their last word is the key for surname mentions.
+    var surnameOwner: [ScalarHash: Int] = [:]  // surname hash -> candidate index of full name
+    var surnameList: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)] = []
+    for (i, c) in candidates.enumerated() where c.kind == .person && c.tokens.count >= 2 {
+      let last = tokens[c.tokens.upperBound - 1]
+      if surnameOwner[hash(last.stem)] == nil {
+        surnameOwner[hash(last.stem)] = i
+        surnameList.append((text[last.stem], i))
+      }
+    }
+    // Resolve single words.
+    for i in candidates.indices where candidates[i].kind == .single {
+      let t = tokens[candidates[i].tokens.lowerBound]
+      let h = hash(t.stem)
+      if surnameOwner[h] != nil {
+        candidates[i].kind = .person
+      } else if let place = lexicon.places[h] {
+        candidates[i].kind = candidates[i].speaks && place == .city ? .person : .place
+      } else if candidates[i].speaks {
+        candidates[i].kind = .person
+      } else if closeSurname(t, surnameList) != nil {
+        candidates[i].kind = .person
+      } else if t.startsSentence && isCommonWord(t) {
+        candidates[i].kind = .single  // dropped below
+      } else if lexicon.surnames[h] != nil && !isCommonWord(t) {
+        candidates[i].kind = .person
+      } else if isCommonWord(t) {
+        candidates[i].kind = .single
+      } else {
+        candidates[i].kind = .organisation
+      }
+    }
+    // Group into entities.
+    var entities: [Entity] = []
+    var entityOfToken = [Int32](repeating: -1, count: tokens.count)
+    var gender: [Int: Lexicon.Gender] = [:]
+    var byKey: [String: Int] = [:]  // kind + canonical name -> entity index
+    var personBySurname: [ScalarHash: Int] = [:]
+    var personSurnames: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)] = []
+
+    func add(_ c: Candidate, to index: Int, surface: String) {
+      entities[index].mentions.append(c.range)
+      if surface != entities[index].name && !entities[index].aliases.contains(surface) {
+        entities[index].aliases.append(surface)
+      }
+      if entities[index].role == nil, let role = c.role { entities[index].role = role }
+      for k in c.tokens { entityOfToken[k] = Int32(index) }
+    }
+
+    // Full names first so that surname mentions before them still find their person.
+    let order = candidates.indices.sorted { a, b in
+      let pa = candidates[a].kind == .person && candidates[a].tokens.count >= 2
+      let pb = candidates[b].kind == .person && candidates[b].tokens.count >= 2
+      if pa != pb { return pa }
+      return a < b
+    }
+    for i in order {
+      let c = candidates[i]
+      guard c.kind != .single else { continue }
+      let surface = Tokenizer.string(text, c.range)
+      switch c.kind {
+      case .person where c.tokens.count >= 2:
+        let surname = hash(tokens[c.tokens.upperBound - 1].stem)
+        // "Tokayev" seen as "Kassym-Jomart Tokayev": same person when the surname matches
+        // and the first words agree (or one is contained in the other).
+        if let existing = byKey["p" + surface] {
+          add(c, to: existing, surface: surface)
+        } else if let existing = personBySurname[surname],
+          entities[existing].name.hasSuffix(surface) || surface.hasSuffix(entities[existing].name)
+        {
+          if surface.count > entities[existing].name.count {
+            let old = entities[existing].name
+            entities[existing].name = surface
+            entities[existing].aliases.append(old)
+            entities[existing].aliases.removeAll { $0 == surface }
+          }
+          add(c, to: existing, surface: surface)
+          byKey["p" + surface] = existing
+        } else {
+          entities.append(Entity(kind: .person, name: surface, mentions: []))
+          let index = entities.count - 1
+          byKey["p" + surface] = index
+          if personBySurname[surname] == nil {
+            personBySurname[surname] = index
+            personSurnames.append((text[tokens[c.tokens.upperBound - 1].stem], index))
+          }
+          if let g = lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] { gender[index] = g }
+          add(c, to: index, surface: surface)
+        }
+      case .person:
+        let t = tokens[c.tokens.lowerBound]
+        let h = hash(t.stem)
+        if let owner = personBySurname[h] {
+          add(c, to: owner, surface: surface)
+        } else if let owner = closeSurname(t, personSurnames) {
+          add(c, to: owner, surface: surface)
+        } else if let existing = byKey["p" + surface] {
+          add(c, to: existing, surface: surface)
+        } else {
+          entities.append(Entity(kind: .person, name: surface, mentions: []))
+          let index = entities.count - 1
+          byKey["p" + surface] = index
+          personBySurname[h] = index
+          add(c, to: index, surface: surface)
+        }
+      case .place, .organisation:
+        // A single word that is a known person's surname is that person.
+        if c.tokens.count == 1, let owner = personBySurname[hash(tokens[c.tokens.lowerBound].stem)],
+          lexicon.places[hash(tokens[c.tokens.lowerBound].stem)] != .country
+        {
+          add(c, to: owner, surface: surface)
+          continue
+        }
+        let kind: Entity.Kind = c.kind == .place ? .place : .organisation
+        let key = (kind == .place ? "l" : "o") + surface
+        if let existing = byKey[key] {
+          add(c, to: existing, surface: surface)
+        } else {
+          entities.append(Entity(kind: kind, name: surface, mentions: []))
+          byKey[key] = entities.count - 1
+          add(c, to: entities.count - 1, surface: surface)
+        }
+      case .single:
+        break
+      }
+    }
+    for i in entities.indices {
+      entities[i].mentions.sort { $0.lowerBound < $1.lowerBound }
+    }
+    var result = Result(entities: entities, entityOfToken: entityOfToken, gender: gender)
+    RoleReader(recogniser: self).readRoles(&result)
+    return result
+  }
+
+  /// The entity whose surname is one edit (substitution, insertion or deletion of one scalar)
+  /// away from `t`: "Nazerbayev" for "Nazarbayev". Long words only, never a common word or a
+  /// place.
+  func closeSurname(_ t: Token, _ surnames: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)]) -> Int? {
+    guard t.stem.count >= 6, !isCommonWord(t), lexicon.places[hash(t.stem)] == nil else {
+      return nil
+    }
+    let word = text[t.stem]
+    for (known, owner) in surnames where abs(known.count - word.count) <= 1 {
+      if Self.withinOneEdit(word, known) { return owner }
+    }
+    return nil
+  }
+
+  static func withinOneEdit(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
+    if a.count == b.count {
+      var differences = 0
+      for (x, y) in zip(a, b) where x != y {
+        differences += 1
+        if differences > 1 { return false }
+      }
+      return differences == 1
+    }
+    let (short, long) = a.count < b.count ? (a, b) : (b, a)
+    guard long.count - short.count == 1 else { return false }
+    var i = short.startIndex
+    var j = long.startIndex
+    var skipped = false
+    while i < short.endIndex && j < long.endIndex {
+      if short[i] == long[j] {
+        i += 1
+        j += 1
+      } else {
+        if skipped { return false }
+        skipped = true
+        j += 1
+      }
+    }
+    return true
+  }
+}
+
+extension Token {
+  /// Placeholder for quote-aware name rules (quoted words can still be names).
+  var inQuoteNeverName: Bool { false }
+}

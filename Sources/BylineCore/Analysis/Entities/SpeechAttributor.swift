@@ -1,0 +1,416 @@
+/// Gives each quote a speaker and a cue, and finds speech reported without quote marks.
+///
+/// Rules, most precise first:
+/// 1. A reporting verb in the same sentence as the quote, after it (`"...," X said`,
+///    `"...," said X`) or before it (`X said: "..."`, `pledged that "..."`), whichever is
+///    nearer; its subject is the nearest name before it (skipping an appositive
+///    `X, a 57-year-old postal worker, said`), a pronoun resolved to the last person of
+///    matching sex, or an unnamed organisation ("the foreign ministry").
+/// 2. `according to X` in the sentence.
+/// 3. A quote with no cue takes the speaker of an attributed quote in the same paragraph,
+///    or, when it opens its paragraph, the last speaker of the paragraph before.
+/// 4. Otherwise it stays unattributed.
+struct SpeechAttributor {
+  let recogniser: EntityRecognizer
+  var result: EntityRecognizer.Result
+  var quotes: [Quote]
+  var reported: [ReportedSpeech] = []
+
+  var tokens: [Token] { recogniser.tokens }
+  var text: [Unicode.Scalar] { recogniser.text }
+
+  /// A speaker found for a reporting verb.
+  enum Speaker: Equatable {
+    case entity(Int)
+    /// A description that names no entity ("a spokesman"), as written.
+    case description(String)
+  }
+
+  init(recogniser: EntityRecognizer, result: EntityRecognizer.Result, quotes: [Quote]) {
+    self.recogniser = recogniser
+    self.result = result
+    self.quotes = quotes
+  }
+
+  static let that = ScalarHash("that")
+  static let to = ScalarHash("to")
+  static let who = WordLists.set("who which")
+  static let determiners = WordLists.set("the The a A an An its his her their")
+  static let describers = WordLists.set("""
+    spokesman spokeswoman spokesperson official officials source sources aide aides adviser
+    advisers lawyer lawyers attorney analyst analysts expert experts witness witnesses resident
+    residents statement report campaign organizers organisers protesters activists critics
+    supporters observers police prosecutors prosecutor investigators researchers scientists
+    doctors leaders leader minister president governor senator judge mayor
+    """)
+
+  mutating func attribute() {
+    // Speakers of every reporting verb, in order.
+    var verbSpeaker: [Int: Speaker] = [:]
+    var lastSpeakerOfBlock: [Int: Speaker] = [:]
+    var lastVerbOfBlock: [Int: Int] = [:]
+    for k in tokens.indices where tokens[k].kind == .word && !tokens[k].inQuote {
+      let h = recogniser.hash(tokens[k].range)
+      if h == ReportingVerbs.according {
+        if k + 2 < tokens.count, recogniser.hash(tokens[k + 1].range) == Self.to,
+          let s = mentionAfter(k + 2)
+        {
+          verbSpeaker[k] = s
+          lastSpeakerOfBlock[tokens[k].block] = s
+        }
+        continue
+      }
+      guard ReportingVerbs.set.contains(h) else { continue }
+      // "to demand", "to say": an infinitive reports nothing.
+      if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
+      if let s = subject(of: k) {
+        verbSpeaker[k] = s
+        lastSpeakerOfBlock[tokens[k].block] = s
+        lastVerbOfBlock[tokens[k].block] = k
+        addReportedSpeech(verb: k, speaker: s)
+      }
+    }
+
+    // Quotes.
+    var speakerOfQuote: [Speaker?] = Array(repeating: nil, count: quotes.count)
+    var cueOfQuote: [String?] = Array(repeating: nil, count: quotes.count)
+    var quoteBlock: [Int] = []
+    for (qi, quote) in quotes.enumerated() {
+      let first = firstToken(atOrAfter: quote.range.lowerBound)
+      let last = lastToken(before: quote.range.upperBound)
+      quoteBlock.append(first < tokens.count ? tokens[first].block : -1)
+      guard first < tokens.count, last >= 0 else { continue }
+      var best: (distance: Int, verb: Int)?
+      // After the quote: the same sentence, a few words on.
+      var k = last + 1
+      var steps = 0
+      while k < tokens.count, tokens[k].block == tokens[last].block, steps < 12 {
+        let t = tokens[k]
+        if t.inQuote { break }
+        if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar) { break }
+        if verbSpeaker[k] != nil {
+          best = (steps, k)
+          break
+        }
+        if t.kind == .punct, "“\"".unicodeScalars.contains(t.scalar), steps > 0 { break }
+        steps += 1
+        k += 1
+      }
+      // Before the quote: back to the start of the sentence.
+      k = first - 1
+      steps = 0
+      while k >= 0, tokens[k].block == tokens[first].block, steps < 40 {
+        let t = tokens[k]
+        if t.inQuote { break }
+        if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar) { break }
+        if verbSpeaker[k] != nil {
+          if best == nil || steps < best!.distance { best = (steps, k) }
+          break
+        }
+        steps += 1
+        k -= 1
+      }
+      if let best {
+        speakerOfQuote[qi] = verbSpeaker[best.verb]
+        cueOfQuote[qi] = Tokenizer.string(text, tokens[best.verb].range)
+        if recogniser.hash(tokens[best.verb].range) == ReportingVerbs.according {
+          cueOfQuote[qi] = "according to"
+        }
+      }
+    }
+    // Same paragraph, then the paragraph before.
+    for qi in quotes.indices where speakerOfQuote[qi] == nil {
+      let block = quoteBlock[qi]
+      guard block >= 0 else { continue }
+      if let other = quotes.indices.first(where: {
+        $0 != qi && quoteBlock[$0] == block && speakerOfQuote[$0] != nil && cueOfQuote[$0] != nil
+      }) {
+        speakerOfQuote[qi] = speakerOfQuote[other]
+        cueOfQuote[qi] = cueOfQuote[other]
+        continue
+      }
+      // Opens its paragraph: the last speaker of the previous paragraph.
+      let opens = quotes[qi].range.lowerBound <= recogniser.blocks[block].range.lowerBound + 1
+      if opens, let previous = previousParagraph(block) {
+        let earlierQuote = quotes.indices.last(where: {
+          $0 < qi && quoteBlock[$0] == previous && speakerOfQuote[$0] != nil
+        })
+        if let earlierQuote {
+          speakerOfQuote[qi] = speakerOfQuote[earlierQuote]
+          cueOfQuote[qi] = cueOfQuote[earlierQuote]
+        } else if let s = lastSpeakerOfBlock[previous] {
+          speakerOfQuote[qi] = s
+          cueOfQuote[qi] = lastVerbOfBlock[previous].map { Tokenizer.string(text, tokens[$0].range) }
+        }
+      }
+    }
+    for qi in quotes.indices {
+      guard let s = speakerOfQuote[qi] else { continue }
+      quotes[qi].speaker = name(of: s)
+      quotes[qi].cue = cueOfQuote[qi]
+    }
+  }
+
+  func previousParagraph(_ block: Int) -> Int? {
+    var b = block - 1
+    while b >= 0 {
+      switch recogniser.blocks[b].kind {
+      case .paragraph: return b
+      case .furniture, .caption: b -= 1
+      default: return nil
+      }
+    }
+    return nil
+  }
+
+  func lastCue(in block: Int, _ verbs: [Int: Speaker]) -> String? {
+    let k = verbs.keys.filter { tokens[$0].block == block }.max()
+    return k.map { Tokenizer.string(text, tokens[$0].range) }
+  }
+
+  func name(of speaker: Speaker) -> String {
+    switch speaker {
+    case .entity(let e): return result.entities[e].name
+    case .description(let d): return d
+    }
+  }
+
+  func firstToken(atOrAfter offset: Int) -> Int {
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let mid = (low + high) / 2
+      if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  func lastToken(before offset: Int) -> Int { firstToken(atOrAfter: offset) - 1 }
+
+  // MARK: - Subjects
+
+  /// The speaker of the reporting verb at token `v`, or nil when it has none in reach.
+  mutating func subject(of v: Int) -> Speaker? {
+    let block = tokens[v].block
+    var k = v - 1
+    // "..., said X" / "...,” said X": the speaker follows the verb.
+    if k >= 0, tokens[k].block == block,
+      tokens[k].kind == .punct || tokens[k].inQuote
+    {
+      if tokens[k].kind == .punct && tokens[k].scalar == "," && !isAfterQuote(k) {
+        // "X, a postal worker, said": skip the appositive back to its opening comma.
+        var j = k - 1
+        var steps = 0
+        while j >= 0, tokens[j].block == block, steps < 25, !tokens[j].inQuote {
+          if tokens[j].kind == .punct && tokens[j].scalar == "," { break }
+          if tokens[j].kind == .punct && ".!?".unicodeScalars.contains(tokens[j].scalar) {
+            j = -1
+            break
+          }
+          j -= 1
+          steps += 1
+        }
+        if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ",", j - 1 >= 0,
+          let e = entityEnding(at: j - 1)
+        {
+          return .entity(e)
+        }
+        // "..., Belgibayeva said" has no appositive: fall through to the inversion check.
+      }
+      if let after = mentionAfter(v + 1) { return after }
+      return nil
+    }
+    // Scan back for the subject: a name, a pronoun or an organisation noun.
+    var steps = 0
+    while k >= 0, tokens[k].block == block, steps < 8 {
+      let t = tokens[k]
+      if t.inQuote { break }
+      if t.kind == .punct {
+        if ".!?;:“”\"".unicodeScalars.contains(t.scalar) { break }
+        k -= 1
+        steps += 1
+        continue
+      }
+      if let e = entityEnding(at: k) { return .entity(e) }
+      let h = recogniser.hash(t.range)
+      if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h) {
+        guard recogniser.hash(t.range) != ScalarHash("his"), recogniser.hash(t.range) != ScalarHash("her")
+        else { break }
+        if let e = resolvePronoun(female: WordLists.femalePronouns.contains(h), before: k) {
+          return .entity(e)
+        }
+        return nil
+      }
+      if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+        return describe(noun: k)
+      }
+      if Self.who.contains(h) {
+        // "Tokayev, who claimed": the name before the comma.
+        if k >= 2, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
+          let e = entityEnding(at: k - 2)
+        {
+          return .entity(e)
+        }
+        return nil
+      }
+      if WordLists.pluralPronouns.contains(h) { return nil }
+      k -= 1
+      steps += 1
+    }
+    return nil
+  }
+
+  func isAfterQuote(_ k: Int) -> Bool {
+    k >= 1 && (tokens[k - 1].inQuote
+      || (tokens[k - 1].kind == .punct && "”\"»".unicodeScalars.contains(tokens[k - 1].scalar)))
+  }
+
+  /// The entity a mention ending at token `k` names (a person or organisation).
+  func entityEnding(at k: Int) -> Int? {
+    guard k >= 0, k < tokens.count else { return nil }
+    let e = result.entityOfToken[k]
+    guard e >= 0 else { return nil }
+    let kind = result.entities[Int(e)].kind
+    return kind == .place ? nil : Int(e)
+  }
+
+  /// The speaker named right after token `k` ("said X", "according to X", "said the ministry").
+  mutating func mentionAfter(_ k: Int) -> Speaker? {
+    guard k < tokens.count else { return nil }
+    var j = k
+    if j < tokens.count, Self.determiners.contains(recogniser.hash(tokens[j].range)) { j += 1 }
+    var steps = 0
+    while j < tokens.count, steps < 4, tokens[j].block == tokens[k].block {
+      let t = tokens[j]
+      if t.kind == .punct || t.inQuote { return nil }
+      let e = result.entityOfToken[j]
+      if e >= 0 {
+        if result.entities[Int(e)].kind == .place { return nil }
+        return .entity(Int(e))
+      }
+      let h = recogniser.hash(t.range)
+      if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h) {
+        if let r = resolvePronoun(female: WordLists.femalePronouns.contains(h), before: j) {
+          return .entity(r)
+        }
+        return nil
+      }
+      if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+        return describe(noun: j)
+      }
+      j += 1
+      steps += 1
+    }
+    return nil
+  }
+
+  /// An unnamed speaker: "the foreign ministry" becomes an organisation, "a spokesman" a
+  /// description.
+  mutating func describe(noun k: Int) -> Speaker? {
+    // Extend left over lowercase modifiers to the determiner.
+    var start = k
+    while start - 1 >= 0, tokens[start - 1].block == tokens[k].block, tokens[start - 1].kind == .word,
+      !tokens[start - 1].inQuote, start > k - 3
+    {
+      let h = recogniser.hash(tokens[start - 1].range)
+      if Self.determiners.contains(h) { break }
+      if tokens[start - 1].isCapitalised && result.entityOfToken[start - 1] < 0 { break }
+      if ReportingVerbs.set.contains(h) { break }
+      start -= 1
+    }
+    let hasDeterminer =
+      start - 1 >= 0 && Self.determiners.contains(recogniser.hash(tokens[start - 1].range))
+    guard hasDeterminer || start < k || tokens[k].range.count > 0 else { return nil }
+    let range = tokens[start].range.lowerBound..<tokens[k].stem.upperBound
+    let phrase = Tokenizer.string(text, range)
+    let h = recogniser.hash(tokens[k].stem)
+    if WordLists.organisationOnlyNouns.contains(h) {
+      let name = phrase.lowercased()
+      if let existing = result.entities.firstIndex(where: { $0.kind == .organisation && $0.name == name }) {
+        if !result.entities[existing].mentions.contains(range) {
+          result.entities[existing].mentions.append(range)
+        }
+        return .entity(existing)
+      }
+      result.entities.append(Entity(kind: .organisation, name: name, mentions: [range]))
+      let index = result.entities.count - 1
+      for j in start...k { result.entityOfToken[j] = Int32(index) }
+      return .entity(index)
+    }
+    return .description(phrase)
+  }
+
+  /// The last person before token `k`, outside quotes, whose sex does not conflict.
+  func resolvePronoun(female: Bool, before k: Int) -> Int? {
+    var j = k - 1
+    var steps = 0
+    while j >= 0, steps < 400 {
+      let e = result.entityOfToken[j]
+      if e >= 0, !tokens[j].inQuote, result.entities[Int(e)].kind == .person {
+        let g = result.gender[Int(e)]
+        if g == nil || g == .either || (g == .female) == female { return Int(e) }
+      }
+      j -= 1
+      steps += 1
+    }
+    return nil
+  }
+
+  // MARK: - Reported speech
+
+  /// "X said (that) CONTENT." and "CONTENT, X said."
+  mutating func addReportedSpeech(verb v: Int, speaker: Speaker) {
+    let block = tokens[v].block
+    guard let speakerName = Optional(name(of: speaker)) else { return }
+    let cue = Tokenizer.string(text, tokens[v].range)
+    // Content after the verb, to the end of the sentence.
+    var start = v + 1
+    if start < tokens.count, tokens[start].block == block, tokens[start].kind == .word,
+      recogniser.hash(tokens[start].range) == Self.that
+    {
+      start += 1
+    }
+    var end = start
+    var words = 0
+    var quoted = 0
+    while end < tokens.count, tokens[end].block == block {
+      let t = tokens[end]
+      if t.kind == .punct && (".!?".unicodeScalars.contains(t.scalar)) && !t.inQuote { break }
+      if t.kind == .punct && (t.scalar == ":" ) { words = 0; break }
+      if t.kind == .word { words += 1 }
+      if t.inQuote { quoted += 1 }
+      end += 1
+    }
+    let beforeIsSubject = v >= 1 && tokens[v - 1].kind == .word && tokens[v - 1].block == block
+    if words >= 3, quoted * 2 < words, beforeIsSubject || tokens[v - 1].scalar == ",",
+      !(start < tokens.count && tokens[start].kind == .punct)
+    {
+      let range = tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
+      reported.append(ReportedSpeech(range: range, speaker: speakerName, cue: cue))
+      return
+    }
+    // Content before: "CONTENT, X said."
+    guard end == v + 1 || (end < tokens.count && tokens[end].kind == .punct && end <= v + 2) else { return }
+    var comma = v - 1
+    while comma >= 0, tokens[comma].block == block, comma > v - 8 {
+      if tokens[comma].kind == .punct && tokens[comma].scalar == "," { break }
+      comma -= 1
+    }
+    guard comma >= 0, tokens[comma].block == block, tokens[comma].kind == .punct,
+      tokens[comma].scalar == ",", !tokens[comma].inQuote, !isAfterQuote(comma)
+    else { return }
+    var first = comma - 1
+    var count = 0
+    while first >= 0, tokens[first].block == block {
+      let t = tokens[first]
+      if t.kind == .punct && ".!?".unicodeScalars.contains(t.scalar) && !t.inQuote { break }
+      if t.inQuote { return }
+      if t.kind == .word { count += 1 }
+      first -= 1
+    }
+    first += 1
+    guard count >= 3, first < comma else { return }
+    let range = tokens[first].range.lowerBound..<tokens[comma - 1].range.upperBound
+    reported.append(ReportedSpeech(range: range, speaker: speakerName, cue: cue))
+  }
+}

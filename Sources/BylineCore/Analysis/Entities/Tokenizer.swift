@@ -1,0 +1,170 @@
+/// One word or punctuation mark of an article, as a range into ``Article/scalars``.
+struct Token: Sendable {
+  enum Kind: UInt8, Sendable {
+    /// Letters and digits, with inner hyphens, apostrophes and (for initials) periods.
+    case word
+    /// A single punctuation or symbol scalar.
+    case punct
+  }
+
+  var range: Range<Int>
+  /// The word without a trailing possessive ('s, ’s, or a bare ' after s).
+  var stem: Range<Int>
+  var kind: Kind
+  /// First scalar is an uppercase letter.
+  var isCapitalised: Bool
+  /// Every letter is uppercase and there are at least two.
+  var isAllCaps: Bool
+  /// First word of a sentence (or of a quotation, a block, a bracket).
+  var startsSentence: Bool
+  /// The index of the block the token is in.
+  var block: Int
+  /// The token lies inside a direct quotation.
+  var inQuote = false
+  /// Scalar the punctuation token is (for `.kind == .punct`).
+  var scalar: Unicode.Scalar
+
+  var isPossessive: Bool { stem.upperBound < range.upperBound }
+}
+
+/// Splits the blocks of an article into tokens, marking sentence starts.
+enum Tokenizer {
+  /// Abbreviations after which a period does not end a sentence.
+  static let abbreviations: Set<String> = [
+    "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof",
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "Jr", "Sr",
+    "Rev", "Maj", "Adm", "Corp", "Inc", "Ltd", "Co", "vs", "etc", "Ft", "Mt", "Calif", "Fla",
+    "Mass", "Ariz", "Ky", "Va", "Pa", "Tenn", "Ill", "Mich", "Minn", "Wis", "Ore", "Wash", "Ala",
+    "Ga", "La", "Md", "Mo", "Okla", "Conn", "Colo", "Nev", "Neb", "Kan", "Miss", "Ark", "Del",
+  ]
+
+  static func tokenize(_ text: [Unicode.Scalar], blocks: [Block], include: (Block) -> Bool)
+    -> [Token]
+  {
+    var tokens: [Token] = []
+    tokens.reserveCapacity(text.count / 5)
+    for (blockIndex, block) in blocks.enumerated() where include(block) {
+      var i = block.range.lowerBound
+      let end = block.range.upperBound
+      var sentenceStart = true
+      while i < end {
+        let s = text[i]
+        if isSpace(s) {
+          i += 1
+          continue
+        }
+        if isWordScalar(s) {
+          var j = i + 1
+          while j < end {
+            let c = text[j]
+            if isWordScalar(c) {
+              j += 1
+            } else if (c == "-" || c == "'" || c == "’" || c == "." || c == "&") && j + 1 < end
+              && isWordScalar(text[j + 1])
+            {
+              // An inner period only in initials and acronyms: U.S., a.m.
+              if c == "." && !(j - i == 1 || text[j - 2] == ".") { break }
+              if c == "&" && !(text[i].properties.isUppercase && j - i <= 2) { break }
+              j += 2
+            } else {
+              break
+            }
+          }
+          // A trailing period after single-letter groups (U.S.) belongs to the token.
+          if j < end && text[j] == "." && j - i >= 3 && text[j - 2] == "." {
+            j += 1
+          }
+          var stem = i..<j
+          if j - i > 2 && (text[j - 2] == "'" || text[j - 2] == "’") && (text[j - 1] == "s" || text[j - 1] == "S") {
+            stem = i..<(j - 2)
+          } else if j < end && (text[j] == "'" || text[j] == "’") && (text[j - 1] == "s")
+            && (j + 1 == end || !isWordScalar(text[j + 1]))
+          {
+            // plural possessive: workers' — keep the apostrophe out of the token
+          }
+          let first = text[i]
+          var letters = 0
+          var upper = 0
+          for k in stem {
+            let c = text[k]
+            if c.value < 128 {
+              if c.value >= 65 && c.value <= 90 {
+                letters += 1
+                upper += 1
+              } else if c.value >= 97 && c.value <= 122 {
+                letters += 1
+              }
+            } else if c.properties.isAlphabetic {
+              letters += 1
+              if c.properties.isUppercase { upper += 1 }
+            }
+          }
+          tokens.append(
+            Token(
+              range: i..<j, stem: stem, kind: .word, isCapitalised: isUpper(first),
+              isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
+              block: blockIndex, scalar: first))
+          sentenceStart = false
+          i = j
+          continue
+        }
+        // Punctuation.
+        tokens.append(
+          Token(
+            range: i..<(i + 1), stem: i..<(i + 1), kind: .punct, isCapitalised: false,
+            isAllCaps: false, startsSentence: false, block: blockIndex, scalar: s))
+        switch s {
+        case ".":
+          // Not after an abbreviation or an initial.
+          if let previous = tokens.dropLast().last, previous.kind == .word,
+            previous.range.upperBound == i
+          {
+            let length = previous.range.count
+            if length == 1 && isUpper(text[previous.range.lowerBound]) {
+              break
+            }
+            if length <= 5 && abbreviations.contains(string(text, previous.range)) { break }
+          }
+          sentenceStart = true
+        case "!", "?", ":", ";", "“", "„", "«", "(", "[", "—", "•":
+          if s != ";" && s != "—" { sentenceStart = true }
+        case "\"":
+          // An opening straight quote starts a sentence-like unit.
+          if i + 1 < end, !isSpace(text[i + 1]) { sentenceStart = true }
+        default:
+          break
+        }
+        i += 1
+      }
+    }
+    return tokens
+  }
+
+  @inline(__always)
+  static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    if s.value < 128 { return s.value == 32 || (s.value >= 9 && s.value <= 13) }
+    return s.properties.isWhitespace
+  }
+
+  @inline(__always)
+  static func isUpper(_ s: Unicode.Scalar) -> Bool {
+    if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+    return s.properties.isUppercase
+  }
+
+  @inline(__always)
+  static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    if s.value < 128 {
+      let v = s.value
+      return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+    }
+    let p = s.properties
+    return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+  }
+
+  static func string(_ text: [Unicode.Scalar], _ range: Range<Int>) -> String {
+    var s = String.UnicodeScalarView()
+    s.append(contentsOf: text[range])
+    return String(s)
+  }
+}

@@ -1,0 +1,315 @@
+import Foundation
+
+/// Scores Byline's analysis against gold files of any of the three shapes of ``Gold``.
+///
+/// Zones: CoNLL is scored on the body zone only (headline case and the dateline header are
+/// not prose, and table rows are results tables); own gold on body paragraphs (as its
+/// `body_mentions` counts are); PolNeAR on the whole text.
+public enum Evaluator {
+  /// Scores every gold file under `paths` (files or folders).
+  public static func evaluate(paths: [String]) -> EvaluationScores {
+    var total = EvaluationScores()
+    for file in Gold.files(in: paths) {
+      total.add(evaluate(goldPath: file))
+    }
+    return total
+  }
+
+  /// Scores one gold file against the analysis of the article beside it.
+  public static func evaluate(goldPath: String) -> EvaluationScores {
+    var scores = EvaluationScores()
+    do {
+      let (gold, textPath) = try Gold.read(path: goldPath)
+      let article = try ArticleLoader.load(path: textPath)
+      let analysis = ArticleAnalysis(article: article)
+      switch gold {
+      case .conll(let g): scores = score(analysis, conll: g)
+      case .polnear(let g): scores = score(analysis, polnear: g)
+      case .byline(let g): scores = score(analysis, byline: g)
+      }
+      scores.articles = 1
+    } catch let error as GoldReadError {
+      scores.errors.append(error.description)
+    } catch {
+      scores.errors.append("\(goldPath): \(error)")
+    }
+    return scores
+  }
+
+  static func kind(_ conllType: String) -> Entity.Kind? {
+    switch conllType {
+    case "PER": return .person
+    case "LOC": return .place
+    case "ORG": return .organisation
+    default: return nil
+    }
+  }
+
+  // MARK: CoNLL
+
+  public static func score(_ analysis: ArticleAnalysis, conll gold: CoNLLGold) -> EvaluationScores {
+    var scores = EvaluationScores()
+    scores.shapes.insert("CoNLL entities (body zone)")
+    let article = analysis.article
+    let map = article.sourceMap
+    // Blocks holding table rows are left out on both sides.
+    var tableBlocks = Set<Int>()
+    var blockOfSource: [Int: Int] = [:]
+    for (i, block) in article.blocks.enumerated() {
+      let r = map.sourceRange(block.range)
+      blockOfSource[r.lowerBound] = i
+    }
+    func block(ofSource offset: Int) -> Int? {
+      for (i, b) in article.blocks.enumerated() where map.sourceRange(b.range).contains(offset) {
+        return i
+      }
+      return nil
+    }
+    for row in gold.entities {
+      for (span, zone) in zip(row.spans, row.zones) where zone == "table" {
+        if let b = block(ofSource: span[0]) { tableBlocks.insert(b) }
+      }
+    }
+    func scored(_ modelRange: TextRange) -> Bool {
+      guard let b = article.blockIndex(containing: modelRange.lowerBound) else { return false }
+      let k = article.blocks[b].kind
+      return (k == .paragraph || k == .standfirst) && !tableBlocks.contains(b)
+    }
+    for kind in Entity.Kind.allCases {
+      var goldSpans = Set<[Int]>()
+      var clusters: [(names: [String], spans: Set<[Int]>)] = []
+      for row in gold.entities where Self.kind(row.type) == kind {
+        let spans = zip(row.spans, row.zones).filter { $0.1 == "body" }.map { $0.0 }
+        guard !spans.isEmpty else { continue }
+        goldSpans.formUnion(spans)
+        // Alias merging on the gold side: a person's surname row joins the full name's.
+        if kind == .person, let i = clusters.firstIndex(where: { c in
+          c.names.contains { $0 == row.text || $0.hasSuffix(" " + row.text) || row.text.hasSuffix(" " + $0) }
+        }) {
+          clusters[i].names.append(row.text)
+          clusters[i].spans.formUnion(spans)
+        } else {
+          clusters.append(([row.text], Set(spans)))
+        }
+      }
+      var predicted = Set<[Int]>()
+      var mentionPRF = PRF()
+      var entityPRF = PRF()
+      var matchedClusters = Set<Int>()
+      for entity in analysis.entities where entity.kind == kind {
+        var entitySpans: [[Int]] = []
+        for m in entity.mentions where scored(m) {
+          let r = map.sourceRange(m)
+          entitySpans.append([r.lowerBound, r.upperBound])
+        }
+        guard !entitySpans.isEmpty else { continue }
+        predicted.formUnion(entitySpans)
+        let hits = clusters.indices.filter { i in entitySpans.contains { clusters[i].spans.contains($0) } }
+        if hits.isEmpty {
+          entityPRF.falsePositives += 1
+        } else {
+          entityPRF.truePositives += 1
+          matchedClusters.formUnion(hits)
+        }
+      }
+      let text = article.text
+      let scalars = Array(text.unicodeScalars)
+      _ = scalars
+      for entity in analysis.entities where entity.kind == kind {
+        for m in entity.mentions where scored(m) {
+          let r = map.sourceRange(m)
+          if !goldSpans.contains([r.lowerBound, r.upperBound]) {
+            scores.misses.append("false \(kind): \(article.text(in: m))")
+          }
+        }
+      }
+      for row in gold.entities where Self.kind(row.type) == kind {
+        for (span, zone) in zip(row.spans, row.zones) where zone == "body" && !predicted.contains(span) {
+          let types = analysis.entities.filter { e in e.mentions.contains { let r = map.sourceRange($0); return r.lowerBound == span[0] && r.upperBound == span[1] } }.map { $0.kind.rawValue }
+          scores.misses.append("missed \(kind): \(row.text) \(types.isEmpty ? "" : "(typed " + types.joined() + ")")")
+        }
+      }
+      mentionPRF.truePositives = predicted.intersection(goldSpans).count
+      mentionPRF.falsePositives = predicted.subtracting(goldSpans).count
+      mentionPRF.falseNegatives = goldSpans.subtracting(predicted).count
+      // Entity recall counts gold clusters; precision counts predicted entities.
+      entityPRF.falseNegatives = clusters.count - matchedClusters.count
+      let matchedGold = matchedClusters.count
+      // Express recall over gold clusters: tp for recall is matchedGold.
+      var entityScore = PRF()
+      entityScore.truePositives = entityPRF.truePositives
+      entityScore.falsePositives = entityPRF.falsePositives
+      // Keep recall exact: scale false negatives to the predicted-tp base.
+      entityScore.falseNegatives = clusters.count - matchedGold
+      if matchedGold != entityPRF.truePositives {
+        // Several predicted entities matched one cluster (or one matched several): use the
+        // gold-side count for recall by adjusting tp to gold's and fp to keep precision.
+        entityScore.truePositives = matchedGold
+        let precision = Double(entityPRF.truePositives) / Double(max(1, entityPRF.truePositives + entityPRF.falsePositives))
+        entityScore.falsePositives = precision > 0 ? Int((Double(matchedGold) / precision).rounded()) - matchedGold : entityPRF.falsePositives
+      }
+      scores.mentions[kind] = mentionPRF
+      scores.entities[kind] = entityScore
+    }
+    return scores
+  }
+
+  // MARK: PolNeAR
+
+  public static func score(_ analysis: ArticleAnalysis, polnear gold: PolNeARGold) -> EvaluationScores {
+    var scores = EvaluationScores()
+    scores.shapes.insert("PolNeAR attributions (direct and mixed)")
+    let article = analysis.article
+    let map = article.sourceMap
+    let quotes = analysis.quotes.map { ($0, map.sourceRange($0.range)) }
+    let entitiesByName = Dictionary(analysis.entities.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    for attribution in gold.quotes where attribution.kind == "direct" || attribution.kind == "mixed" {
+      guard let spans = attribution.contentSpans, let first = spans.first, let last = spans.last else { continue }
+      let content = first[0]..<last[1]
+      let found: (Quote, Range<Int>)?
+      if attribution.kind == "direct" {
+        found = quotes.first { q in
+          let overlap = q.1.clamped(to: content).count
+          return overlap * 2 >= min(q.1.count, content.count - 2) && overlap > 0
+        }
+        scores.directQuotesFound.total += 1
+        if found != nil { scores.directQuotesFound.hits += 1 }
+      } else {
+        found = quotes.first { q in q.1.overlaps(content) }
+        scores.mixedQuotesFound.total += 1
+        if found != nil { scores.mixedQuotesFound.hits += 1 }
+      }
+      guard attribution.kind == "direct", let source = attribution.source else { continue }
+      let speaker = found?.0.speaker
+      if attribution.sourceIsPronoun == true {
+        scores.pronounAttributed.total += 1
+        if speaker != nil { scores.pronounAttributed.hits += 1 }
+        continue
+      }
+      scores.speakersRight.total += 1
+      guard let speaker else { continue }
+      if speakerMatches(speaker, entity: entitiesByName[speaker], goldSource: source,
+        goldSpans: attribution.sourceSpans ?? [], map: map)
+      {
+        scores.speakersRight.hits += 1
+      }
+    }
+    return scores
+  }
+
+  static func words(_ s: String) -> [String] {
+    s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+  }
+
+  static let weakWords: Set<String> = ["the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s", "his", "her", "their", "its"]
+
+  /// Whether a predicted speaker is the gold source: a mention over the gold span, or the
+  /// gold's head word (a surname, "campaign") among the speaker's words.
+  static func speakerMatches(
+    _ speaker: String, entity: Entity?, goldSource: String, goldSpans: [[Int]], map: SourceMap
+  ) -> Bool {
+    if let entity {
+      for m in entity.mentions {
+        let r = map.sourceRange(m)
+        if goldSpans.contains(where: { r.overlaps($0[0]..<$0[1]) }) { return true }
+      }
+    }
+    let predicted = Set(words(speaker) + (entity?.aliases.flatMap(words) ?? []))
+    let goldWords = words(goldSource).filter { !weakWords.contains($0) }
+    // The source's name words: the capitalised ones if any, else all.
+    let capitalised = goldSource.split(separator: " ").filter { $0.first?.isUppercase == true }
+      .flatMap { words(String($0)) }.filter { !weakWords.contains($0) }
+    let key = capitalised.isEmpty ? goldWords : capitalised
+    guard !key.isEmpty else { return false }
+    return key.contains { predicted.contains($0) }
+  }
+
+  // MARK: Byline's own gold
+
+  static func normalise(_ s: String) -> String {
+    var name = s
+    if let paren = name.firstIndex(of: "(") { name = String(name[..<paren]) }
+    return name.lowercased().trimmingCharacters(in: .whitespaces)
+  }
+
+  public static func score(_ analysis: ArticleAnalysis, byline gold: BylineGold) -> EvaluationScores {
+    var scores = EvaluationScores()
+    scores.shapes.insert("Byline gold")
+    let article = analysis.article
+    func bodyMentions(_ e: Entity) -> Int {
+      e.mentions.filter { m in
+        article.blockIndex(containing: m.lowerBound).map { article.blocks[$0].kind == .paragraph } ?? false
+      }.count
+    }
+    func matches(_ e: Entity, _ name: String, _ forms: [String]) -> Bool {
+      let n = normalise(name)
+      let names = [e.name] + e.aliases
+      if names.contains(where: { normalise($0) == n }) { return true }
+      return forms.contains { f in names.contains { normalise($0) == normalise(f) } }
+    }
+    // People: entity and mention level.
+    var people = PRF()
+    var peopleMentions = PRF()
+    var used = Set<Int>()
+    let predictedPeople = analysis.entities.enumerated().filter { $0.element.kind == .person }
+    for person in gold.people {
+      let goldCount = person.bodyMentions ?? 1
+      if let (i, e) = predictedPeople.first(where: { !used.contains($0.offset) && matches($0.element, person.name, person.forms ?? []) }) {
+        used.insert(i)
+        people.truePositives += 1
+        let count = bodyMentions(e)
+        peopleMentions.truePositives += min(count, goldCount)
+        peopleMentions.falseNegatives += max(0, goldCount - count)
+        peopleMentions.falsePositives += max(0, count - goldCount)
+      } else {
+        people.falseNegatives += 1
+        peopleMentions.falseNegatives += goldCount
+        scores.misses.append("missed person: \(person.name)")
+      }
+    }
+    for (i, e) in predictedPeople where !used.contains(i) {
+      scores.misses.append("false person: \(e.name)")
+      people.falsePositives += 1
+      peopleMentions.falsePositives += max(1, bodyMentions(e))
+    }
+    scores.entities[.person] = people
+    scores.mentions[.person] = peopleMentions
+    for (kind, list) in [(Entity.Kind.place, gold.places ?? []), (.organisation, gold.organisations ?? [])] {
+      var prf = PRF()
+      var usedKind = Set<Int>()
+      let predicted = analysis.entities.enumerated().filter { $0.element.kind == kind }
+      for g in list {
+        if let (i, _) = predicted.first(where: { !usedKind.contains($0.offset) && matches($0.element, g.name, g.forms ?? []) }) {
+          usedKind.insert(i)
+          prf.truePositives += 1
+        } else {
+          prf.falseNegatives += 1
+          scores.misses.append("missed \(kind): \(g.name)")
+        }
+      }
+      for (i, e) in predicted where !usedKind.contains(i) { scores.misses.append("false \(kind): \(e.name)") }
+      prf.falsePositives = predicted.count - usedKind.count
+      scores.entities[kind] = prf
+    }
+    // Quotes.
+    for q in gold.quotes ?? [] {
+      let goldText = q.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      let found = analysis.quotes.first { p in
+        let t = article.text(in: p.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return t == goldText || (t.count > 10 && goldText.contains(t)) || (goldText.count > 10 && t.contains(goldText))
+      }
+      scores.directQuotesFound.total += 1
+      if found != nil { scores.directQuotesFound.hits += 1 }
+      guard let goldSpeaker = q.speaker else { continue }
+      scores.speakersRight.total += 1
+      let a = normalise(found?.speaker ?? "")
+      let b = normalise(goldSpeaker)
+      if !a.isEmpty, a == b || a.hasSuffix(b) || b.hasSuffix(a) && a.count > 3 {
+        scores.speakersRight.hits += 1
+      } else {
+        scores.misses.append("wrong speaker: \(found?.speaker ?? "none") for \(goldSpeaker): \(goldText.prefix(50))")
+      }
+    }
+    return scores
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import BylineCore
+
+/// The speaker of each quote construction the issue lists.
+@Suite struct AttributionTests {
+  func quotes(_ body: String) -> [Quote] {
+    ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test")).quotes
+  }
+
+  @Test func quoteThenNameSaid() {
+    let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "said")
+  }
+
+  @Test func quoteThenSaidName() {
+    let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} said Maria Santos.")
+    #expect(q.first?.speaker == "Maria Santos")
+  }
+
+  @Test func nameSaidColonQuote() {
+    let q = quotes("Officials met in London on Monday.\n\nPeter Lindqvist said: \u{201C}The plan is dead and we all know it.\u{201D}")
+    #expect(q.first?.speaker == "Peter Lindqvist")
+  }
+
+  @Test func appositiveBeforeTheVerb() {
+    let q = quotes("Officials met in London on Monday.\n\n\u{201C}It is over,\u{201D} Gulshara Belgibayeva, a 57-year-old postal worker, said.")
+    #expect(q.first?.speaker == "Gulshara Belgibayeva")
+  }
+
+  @Test func accordingTo() {
+    let q = quotes("Officials met in London on Monday.\n\nThe vote was \u{201C}a disgrace to us all\u{201D}, according to David Okafor.")
+    #expect(q.first?.speaker == "David Okafor")
+    #expect(q.first?.cue == "according to")
+  }
+
+  @Test func cuelessParagraphTakesThePreviousSpeaker() {
+    let q = quotes("""
+      Pensioner Aiman Ispolova, part of a group of women, said she had come to demand justice.
+
+      \u{201C}He was 28. His parents are 60 years old. He was their provider.\u{201D}
+      """)
+    #expect(q.first?.speaker == "Aiman Ispolova")
+  }
+
+  @Test func pronounGoesBackToTheLastPerson() {
+    let q = quotes("""
+      Sarah Mitchell arrived late to the hearing in Toronto.
+
+      \u{201C}I have nothing to hide,\u{201D} she told reporters.
+      """)
+    #expect(q.first?.speaker == "Sarah Mitchell")
+    #expect(q.first?.cue == "told")
+  }
+
+  @Test func organisationSpeaker() {
+    let q = quotes("Protests went on.\n\nThe foreign ministry this month pledged that \u{201C}all complaints will be investigated\u{201D}.")
+    #expect(q.first?.speaker == "foreign ministry")
+    #expect(q.first?.cue == "pledged")
+    #expect(q.first?.kind == .partial)
+  }
+
+  @Test func wideVerbList() {
+    for verb in ["insisted", "warned", "added", "claimed", "argued", "wrote"] {
+      let q = quotes("Officials met in London.\n\n\u{201C}Nothing is settled yet,\u{201D} Li Wei \(verb).")
+      #expect(q.first?.speaker == "Li Wei", "verb \(verb)")
+      #expect(q.first?.cue == verb)
+    }
+  }
+
+  @Test func reportedSpeechWithoutQuoteMarks() {
+    let a = ArticleAnalysis(article: ArticleParser.parse("""
+      A headline for the test
+
+      Gulshara Belgibayeva, a postal worker, spoke on Sunday.
+
+      Riot police had forcibly transferred him to a jail cell, Belgibayeva said.
+      """, source: "test"))
+    #expect(a.reportedSpeech.count == 1)
+    #expect(a.reportedSpeech.first?.speaker == "Gulshara Belgibayeva")
+    #expect(a.article.text(in: a.reportedSpeech[0].range) == "Riot police had forcibly transferred him to a jail cell")
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import BylineCore
+
+/// Floors on the reference article and, when `../shared` is there, on the real corpora.
+@Suite struct EvaluationTests {
+  /// `../shared` relative to the package root.
+  static let shared: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared")
+
+  static func exists(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: shared.appendingPathComponent(path).path)
+  }
+
+  @Test(.enabled(if: exists("reference/000_9ec958a5fda938b3.txt")))
+  func referenceArticle() throws {
+    let path = Self.shared.appendingPathComponent("reference/000_9ec958a5fda938b3.txt").path
+    let a = ArticleAnalysis(article: try ArticleLoader.load(path: path))
+    let people = a.entities.filter { $0.kind == .person }
+    func body(_ e: Entity) -> Int {
+      e.mentions.filter { a.article.blockIndex(containing: $0.lowerBound).map { a.article.blocks[$0].kind == .paragraph } ?? false }.count
+    }
+    let expected: [(String, String?, Int)] = [
+      ("Kassym-Jomart Tokayev", "President", 6), ("Nursultan Nazarbayev", nil, 3),
+      ("Aiman Ispolova", "pensioner", 1), ("Gulshara Belgibayeva", "postal worker", 2),
+      ("Karim Masimov", nil, 1),
+    ]
+    #expect(people.count == 5, "no false person: \(people.map(\.name))")
+    for (name, role, count) in expected {
+      let person = people.first { $0.name == name }
+      #expect(person != nil, "missing \(name)")
+      if let role { #expect(person?.role == role) }
+      if let person { #expect(body(person) == count, "\(name) mentions") }
+    }
+    // Roles the article gives in words of its own (the gold paraphrases them).
+    #expect(people.first { $0.name == "Nursultan Nazarbayev" }?.role?.contains("predecessor") == true)
+    #expect(people.first { $0.name == "Karim Masimov" }?.role?.contains("ally") == true)
+    let places = Set(a.entities.filter { $0.kind == .place }.map(\.name))
+    #expect(places.isSuperset(of: ["Kazakhstan", "Almaty", "Republic Square", "Central Asia", "Russia"]))
+    #expect(a.entities.contains { $0.kind == .organisation && $0.name == "Getty" })
+    #expect(a.quotes.map { $0.speaker ?? "-" } == ["Kassym-Jomart Tokayev", "Aiman Ispolova", "foreign ministry"])
+    #expect(a.quotes.map(\.kind) == [.fragment, .full, .partial])
+  }
+
+  @Test(.enabled(if: exists("reference")))
+  func referenceThroughTheEvaluator() {
+    let scores = Evaluator.evaluate(paths: [Self.shared.appendingPathComponent("reference").path])
+    #expect(scores.articles == 1)
+    #expect(scores.entities[.person]?.f1 == 1)
+    #expect(scores.speakersRight.value == 1)
+  }
+
+  @Test(.enabled(if: exists("corpora/conll-dev")))
+  func conllDevFloors() {
+    let scores = Evaluator.evaluate(paths: [Self.shared.appendingPathComponent("corpora/conll-dev").path])
+    #expect(scores.articles == 110)
+    // Issue 4 targets: people >= 0.90, places >= 0.85, organisations >= 0.70 (mention level,
+    // strict spans, body zone). Not reached yet: these floors hold the level reached so far
+    // and must be raised to the targets.
+    #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.85)
+    #expect((scores.mentions[.place]?.f1 ?? 0) >= 0.80)
+    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.48)
+  }
+
+  @Test(.enabled(if: exists("corpora/polnear-train")))
+  func polnearTrainFloors() {
+    let scores = Evaluator.evaluate(paths: [Self.shared.appendingPathComponent("corpora/polnear-train").path])
+    #expect(scores.directQuotesFound.value >= 0.95)
+    // Issue 4 target: speaker right (name or description source) >= 0.85. Not reached yet:
+    // this floor holds the level reached so far.
+    #expect(scores.speakersRight.value >= 0.64)
+  }
+
+  @Test func goldShapesAreToldApart() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-gold-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = "Headline here\n\n\u{201C}We will win,\u{201D} Maria Santos said in London.\n"
+    try text.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try text.write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+    try #"{"entities":[{"type":"PER","text":"Maria Santos","count":1,"spans":[[30,42]],"zones":["body"]},{"type":"LOC","text":"London","count":1,"spans":[[51,57]],"zones":["body"]}]}"#
+      .write(to: dir.appendingPathComponent("a.gold.json"), atomically: true, encoding: .utf8)
+    try #"{"quotes":[{"kind":"direct","content":"x","content_spans":[[15,29]],"source":"Maria Santos","source_spans":[[30,42]],"source_is_pronoun":false,"cue":"said"}]}"#
+      .write(to: dir.appendingPathComponent("b.quotes.json"), atomically: true, encoding: .utf8)
+    let scores = Evaluator.evaluate(paths: [dir.path])
+    #expect(scores.errors.isEmpty, "\(scores.errors)")
+    #expect(scores.articles == 2)
+    #expect(scores.mentions[.person]?.f1 == 1)
+    #expect(scores.mentions[.place]?.f1 == 1)
+    #expect(scores.speakersRight.value == 1)
+    #expect(scores.table().contains("people"))
+  }
+}
