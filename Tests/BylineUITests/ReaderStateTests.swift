@@ -70,8 +70,9 @@ struct ReaderStateTests {
       (.character(" "), .nextPage), (.character("f"), .nextPage), (.pageDown, .nextPage),
       (.right, .nextPage), (.character("b"), .previousPage), (.pageUp, .previousPage),
       (.left, .previousPage), (.character("g"), .firstPage), (.character("G"), .lastPage),
-      (.character("]"), .nextQuote), (.character("n"), .nextQuote), (.character("["), .previousQuote),
-      (.character("N"), .previousQuote), (.character("?"), .toggleHelp), (.character("q"), .quit),
+      (.character("]"), .nextQuote), (.character("n"), .nextMatchOrQuote), (.character("["), .previousQuote),
+      (.character("N"), .previousMatchOrQuote), (.character("e"), .togglePanel), (.tab, .switchFocus),
+      (.character("/"), .startSearch), (.character("p"), .openPicker), (.character("x"), .clearFilter), (.character("?"), .toggleHelp), (.character("q"), .quit),
     ]
     for (key, action) in expected { #expect(ReaderKeyMap.action(for: key) == action) }
     #expect(ReaderKeyMap.action(for: .wheelDown) == .nextPage)

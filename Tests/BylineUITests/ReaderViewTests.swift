@@ -99,9 +99,9 @@ struct ReaderViewTests {
     var state = readerState(width: 80, height: 24)
     state.apply(.toggleHelp)
     let text = ReaderView.render(state).plainText
-    for binding in ReaderKeyMap.bindings {
+    for binding in ReaderKeyMap.bindings(in: .text) {
       #expect(text.contains(binding.label))
-      #expect(text.contains(ReaderKeyMap.describe(binding.action)))
+      #expect(text.contains(binding.description))
     }
     state.apply(.nextPage)  // any key closes the help and does nothing else
     #expect(!state.showingHelp)

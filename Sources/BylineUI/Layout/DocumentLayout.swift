@@ -49,13 +49,16 @@ public struct LayoutLine: Equatable, Sendable {
 /// estimated read time) and a rule. Furniture is not shown. Captions are indented.
 public struct DocumentLayout: Equatable, Sendable {
   public let width: Int
+  /// The blocks shown when the article is filtered (nil: all).
+  public let shownBlocks: Set<Int>?
   public private(set) var lines: [LayoutLine]
   /// Indices of text lines, ascending by model offset, for position lookups.
   private var textLineIndices: [Int]
 
-  public init(analysis: ArticleAnalysis, width: Int) {
+  public init(analysis: ArticleAnalysis, width: Int, shownBlocks: Set<Int>? = nil) {
     let width = max(1, width)
     self.width = width
+    self.shownBlocks = shownBlocks
     let article = analysis.article
     var lines: [LayoutLine] = []
 
@@ -90,6 +93,7 @@ public struct DocumentLayout: Equatable, Sendable {
 
     // Body.
     for (index, block) in article.blocks.enumerated() {
+      if let shownBlocks, !shownBlocks.contains(index) { continue }
       switch block.kind {
       case .title, .standfirst, .furniture:
         continue
@@ -97,7 +101,7 @@ public struct DocumentLayout: Equatable, Sendable {
         separate()
         addBlock(index, role: .caption, indent: min(2, width / 4))
       case .paragraph:
-        if !block.continuesGroup { separate() }
+        if !block.continuesGroup || shownBlocks != nil { separate() }
         addBlock(index, role: .text)
       }
     }

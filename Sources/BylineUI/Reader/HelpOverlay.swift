@@ -1,11 +1,10 @@
-/// The `?` overlay: every key of the reader, from the same table the keys are handled by.
+/// The `?` overlay: the keys of the current view, from the same table the keys are handled by.
 public enum HelpOverlay {
-  public static func draw(into frame: inout Frame) {
-    var rows: [(String, String)] = ReaderKeyMap.bindings.map {
-      ($0.label, ReaderKeyMap.describe($0.action))
-    }
+  public static func draw(into frame: inout Frame, context: ReaderKeyMap.Context) {
+    var rows: [(String, String)] = ReaderKeyMap.bindings(in: context).map { ($0.label, $0.description) }
     rows.append(("Ctrl-C", "quit at once"))
-    rows.append(("mouse wheel", "turn pages"))
+    rows.append(("mouse wheel", context == .panel ? "move in the panel" : "turn pages"))
+    let title = context == .panel ? " Keys: entity panel " : " Keys: reading "
     let keyWidth = rows.map { DisplayWidth.width(of: $0.0) }.max() ?? 0
     let textWidth = rows.map { DisplayWidth.width(of: $0.1) }.max() ?? 0
     let boxWidth = min(frame.width, keyWidth + textWidth + 7)
@@ -14,10 +13,10 @@ public enum HelpOverlay {
     let left = (frame.width - boxWidth) / 2
     let top = max(0, (frame.height - 1 - boxHeight) / 2)
     for r in 0..<boxHeight { frame.fill(row: top + r, from: left, to: left + boxWidth, role: .help) }
-    frame.put(" Keys ", row: top, column: left + 2, role: .helpKey)
+    frame.put(title, row: top, column: left + 2, role: .helpKey)
     for (k, row) in rows.enumerated() where k + 2 < boxHeight - 1 {
-      frame.put(row.0, row: top + 1 + k + 1, column: left + 2, role: .helpKey, limit: left + boxWidth - 1)
-      frame.put(row.1, row: top + 1 + k + 1, column: left + 4 + keyWidth, role: .help, limit: left + boxWidth - 1)
+      frame.put(row.0, row: top + 2 + k, column: left + 2, role: .helpKey, limit: left + boxWidth - 1)
+      frame.put(row.1, row: top + 2 + k, column: left + 4 + keyWidth, role: .help, limit: left + boxWidth - 1)
     }
     frame.put("any key closes", row: top + boxHeight - 1, column: left + boxWidth - 16, role: .help)
   }

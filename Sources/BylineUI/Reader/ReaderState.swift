@@ -1,13 +1,18 @@
+import Foundation
 import BylineCore
 
-/// Everything the reader view shows, as a value: the article, the screen size, the page and
-/// the focused quote. Actions change it through ``apply(_:)``; ``ReaderView`` renders it.
+/// Everything the reader view shows, as a value: the article, the screen size, the page, the
+/// focused quote, the entity panel, a person filter, a search. Actions change it through
+/// ``apply(_:)``; ``ReaderView`` renders it.
 public struct ReaderState: Sendable {
   /// The smallest window the reader draws an article in.
   public static let minimumWidth = 24
   public static let minimumHeight = 6
   /// The widest text column: long lines are hard to read, so wide windows get margins.
   public static let maximumTextWidth = 80
+  /// The narrowest text column the panel may squeeze the text to; below it the panel is
+  /// shown as a full-screen overlay instead.
+  public static let minimumReadableWidth = 50
 
   public let analysis: ArticleAnalysis
   public private(set) var screenWidth: Int
@@ -18,35 +23,88 @@ public struct ReaderState: Sendable {
   /// The index in `analysis.quotes` of the focused quote.
   public private(set) var focusedQuote: Int?
   public private(set) var showingHelp = false
-  /// The model offset of the first word on screen: kept on screen across resizes.
+  /// The model offset of the first word on screen: kept on screen across reflows.
   public private(set) var anchorOffset: Int = 0
   /// A one-off message for the status bar ("no more quotes").
   public private(set) var message: String?
+  /// The entity panel.
+  public private(set) var panel: EntityPanel
+  /// The article narrowed to one entity's paragraphs.
+  public private(set) var filter: Filter?
+  /// The person picker, while it is open.
+  public private(set) var picker: PersonPicker?
+  /// The search being typed, while the search line is open.
+  public private(set) var searchInput: String?
+  /// The last search and its matches.
+  public private(set) var search: Search?
 
-  public init(analysis: ArticleAnalysis, width: Int, height: Int) {
+  /// A person (or place, or organisation) filter.
+  public struct Filter: Equatable, Sendable {
+    /// Index into `analysis.entities`.
+    public var entity: Int
+    /// Indices of the blocks shown.
+    public var blocks: [Int]
+    /// Indices of this entity's quotes in `analysis.quotes`.
+    public var quotes: [Int]
+  }
+
+  /// A search and its matches, as model ranges.
+  public struct Search: Equatable, Sendable {
+    public var query: String
+    public var matches: [TextRange]
+    /// The index of the current match.
+    public var current: Int?
+  }
+
+  public init(analysis: ArticleAnalysis, width: Int, height: Int, startOffset: Int? = nil) {
     self.analysis = analysis
     screenWidth = width
     screenHeight = height
-    let geometry = ReaderState.geometry(width: width, height: height)
-    layout = DocumentLayout(analysis: analysis, width: geometry.textWidth)
-    pages = Pagination.pages(of: layout.lines, height: geometry.bodyHeight)
+    panel = EntityPanel(analysis: analysis)
+    layout = DocumentLayout(analysis: analysis, width: 1)
+    pages = [0..<0]
+    relayout()
+    if let startOffset { show(offset: startOffset) }
   }
 
-  /// Where the text column sits and how many rows it has.
+  // MARK: - Geometry
+
+  /// Where the text column and the panel sit.
   public struct Geometry: Equatable, Sendable {
     public var left: Int
     public var textWidth: Int
     public var bodyHeight: Int
+    /// The panel's first column and width, when it is shown beside the text.
+    public var panelColumn: Int?
+    public var panelWidth: Int
+    /// True when the panel covers the text (narrow windows).
+    public var panelIsOverlay: Bool
   }
 
-  public static func geometry(width: Int, height: Int) -> Geometry {
-    let margin = width >= 60 ? 2 : 1
-    let textWidth = max(1, min(width - 2 * margin, maximumTextWidth))
-    return Geometry(left: max(0, (width - textWidth) / 2), textWidth: textWidth,
-      bodyHeight: max(1, height - 1))
+  public var geometry: Geometry {
+    ReaderState.geometry(width: screenWidth, height: screenHeight, panelVisible: panel.isVisible)
   }
 
-  public var geometry: Geometry { ReaderState.geometry(width: screenWidth, height: screenHeight) }
+  public static func geometry(width: Int, height: Int, panelVisible: Bool = false) -> Geometry {
+    let panelWidth = min(36, max(26, width / 3))
+    var textArea = width
+    var panelColumn: Int?
+    var overlay = false
+    if panelVisible {
+      let squeezed = width - panelWidth - 1
+      if squeezed - 2 >= minimumReadableWidth {
+        textArea = squeezed
+        panelColumn = width - panelWidth
+      } else {
+        overlay = true
+      }
+    }
+    let margin = textArea >= 60 ? 2 : 1
+    let textWidth = max(1, min(textArea - 2 * margin, maximumTextWidth))
+    return Geometry(
+      left: max(0, (textArea - textWidth) / 2), textWidth: textWidth, bodyHeight: max(1, height - 1),
+      panelColumn: panelColumn, panelWidth: overlay ? width : panelWidth, panelIsOverlay: overlay)
+  }
 
   /// True when the window is too small to read in.
   public var isTooSmall: Bool {
@@ -60,11 +118,61 @@ public struct ReaderState: Sendable {
 
   /// The model offsets the current page covers, from its first to its last text line.
   public var visibleRange: TextRange {
-    let page = pages[pageIndex]
-    let ranges = layout.lines[page].compactMap(\.textRange)
+    let ranges = layout.lines[pages[pageIndex]].compactMap(\.textRange)
     guard let first = ranges.first, let last = ranges.last else { return anchorOffset..<anchorOffset }
     return first.lowerBound..<last.upperBound
   }
+
+  /// Where keys go now.
+  public var keyContext: ReaderKeyMap.Context {
+    if picker != nil || searchInput != nil { return .input }
+    if panel.isFocused && panel.isVisible { return .panel }
+    return .text
+  }
+
+  /// The quotes the quote keys move through: the filtered entity's, or all.
+  public var navigableQuotes: [Int] { filter?.quotes ?? Array(analysis.quotes.indices) }
+
+  /// The index of the first word on screen among the body's words: a reading position that
+  /// survives another window size.
+  public var firstWordIndex: Int { analysis.readingTime.firstWordIndex(atOrAfter: anchorOffset) }
+
+  /// Minutes left to read from the first word on screen, within the filter if there is one.
+  public var minutesLeft: Int {
+    let time = analysis.readingTime
+    guard let filter else { return time.minutesLeft(from: anchorOffset) }
+    var words = 0.0
+    for index in filter.blocks {
+      let range = analysis.article.blocks[index].range
+      if range.upperBound <= anchorOffset { continue }
+      words += time.wordsLeft(from: max(range.lowerBound, anchorOffset)) - time.wordsLeft(from: range.upperBound)
+    }
+    return Int((words / time.wordsPerMinute).rounded(.up))
+  }
+
+  /// How far through the article (or the filtered paragraphs) the first word on screen is.
+  public var percentRead: Int {
+    let time = analysis.readingTime
+    guard let filter else { return Int((time.fractionRead(before: anchorOffset) * 100).rounded()) }
+    var total = 0.0
+    var before = 0.0
+    for index in filter.blocks {
+      let range = analysis.article.blocks[index].range
+      let words = time.wordsLeft(from: range.lowerBound) - time.wordsLeft(from: range.upperBound)
+      total += words
+      if range.upperBound <= anchorOffset {
+        before += words
+      } else if range.lowerBound < anchorOffset {
+        before += time.wordsLeft(from: range.lowerBound) - time.wordsLeft(from: anchorOffset)
+      }
+    }
+    return total > 0 ? Int((before / total * 100).rounded()) : 100
+  }
+
+  /// Shows a one-off message in the status bar (a warning from start-up, say).
+  public mutating func show(message: String) { self.message = message }
+
+  // MARK: - Actions
 
   /// What the reader should do after an action.
   public enum Outcome: Equatable, Sendable {
@@ -75,11 +183,19 @@ public struct ReaderState: Sendable {
   @discardableResult
   public mutating func apply(_ action: ReaderAction) -> Outcome {
     message = nil
-    if showingHelp, action != .quit {
-      if case .resize(let w, let h) = action { resize(width: w, height: h) }
-      else { showingHelp = false }
+    if case .resize(let w, let h) = action {
+      screenWidth = w
+      screenHeight = h
+      relayout()
       return .redraw
     }
+    if showingHelp {
+      if action == .quit { return .quit }
+      showingHelp = false
+      return .redraw
+    }
+    if picker != nil { return applyToPicker(action) }
+    if searchInput != nil { return applyToSearchInput(action) }
     switch action {
     case .nextPage:
       if pageIndex + 1 < pages.count { go(toPage: pageIndex + 1) } else { message = "last page" }
@@ -89,12 +205,90 @@ public struct ReaderState: Sendable {
     case .lastPage: go(toPage: pages.count - 1)
     case .nextQuote: jumpToQuote(forward: true)
     case .previousQuote: jumpToQuote(forward: false)
-    case .toggleHelp: showingHelp.toggle()
-    case .resize(let w, let h): resize(width: w, height: h)
+    case .nextMatchOrQuote:
+      if search != nil { jumpToMatch(forward: true) } else { jumpToQuote(forward: true) }
+    case .previousMatchOrQuote:
+      if search != nil { jumpToMatch(forward: false) } else { jumpToQuote(forward: false) }
+    case .toggleHelp: showingHelp = true
+    case .togglePanel:
+      panel.isVisible.toggle()
+      if !panel.isVisible { panel.isFocused = false }
+      relayout()
+    case .switchFocus:
+      if !panel.isVisible {
+        panel.isVisible = true
+        relayout()
+      }
+      panel.isFocused.toggle()
+      if panel.entries.isEmpty, panel.isFocused { message = "no people, places or organisations found" }
+    case .panelUp: panel.move(by: -1)
+    case .panelDown: panel.move(by: 1)
+    case .choose:
+      if let entity = panel.selectedEntity { applyFilter(entity: entity) }
+    case .clearFilter:
+      if filter != nil { setFilter(nil) } else { message = "no filter to clear" }
+    case .openPicker:
+      let people = analysis.entities.indices.filter { analysis.entities[$0].kind == .person }
+      if people.isEmpty { message = "no people found in this article" } else {
+        picker = PersonPicker(analysis: analysis, people: people)
+      }
+    case .startSearch: searchInput = ""
+    case .cancel:
+      if search != nil {
+        search = nil
+      } else if panel.isFocused {
+        panel.isFocused = false
+        if panel.isOverlay(in: self) { panel.isVisible = false; relayout() }
+      }
+    case .filterByName(let name):
+      if let entity = ReaderState.entityIndex(named: name, in: analysis) {
+        applyFilter(entity: entity)
+      } else {
+        message = "no one called \(name) in this article"
+      }
+    case .type, .deleteBackward, .resize: break
     case .quit: return .quit
     }
     return .redraw
   }
+
+  private mutating func applyToPicker(_ action: ReaderAction) -> Outcome {
+    switch action {
+    case .type(let c): picker?.type(c)
+    case .deleteBackward: picker?.deleteBackward()
+    case .panelUp: picker?.move(by: -1)
+    case .panelDown: picker?.move(by: 1)
+    case .choose:
+      if let entity = picker?.selectedEntity {
+        picker = nil
+        applyFilter(entity: entity)
+      } else {
+        message = "no match"
+      }
+    case .cancel: picker = nil
+    case .quit: return .quit
+    default: break
+    }
+    return .redraw
+  }
+
+  private mutating func applyToSearchInput(_ action: ReaderAction) -> Outcome {
+    switch action {
+    case .type(let c): searchInput?.append(c)
+    case .deleteBackward:
+      if searchInput?.isEmpty == true { searchInput = nil } else { searchInput?.removeLast() }
+    case .choose:
+      let query = searchInput ?? ""
+      searchInput = nil
+      runSearch(query)
+    case .cancel: searchInput = nil
+    case .quit: return .quit
+    default: break
+    }
+    return .redraw
+  }
+
+  // MARK: - Pages and quotes
 
   private mutating func go(toPage index: Int) {
     pageIndex = max(0, min(index, pages.count - 1))
@@ -104,22 +298,33 @@ public struct ReaderState: Sendable {
     }
   }
 
+  /// Turns to the page showing `offset` (or the nearest text after it).
+  private mutating func show(offset: Int) {
+    let line = layout.lineIndex(containing: offset)
+    if let page = pages.firstIndex(where: { $0.contains(line) }) {
+      pageIndex = page
+      anchorOffset = layout.firstOffset(atOrAfterLine: pages[page].lowerBound) ?? offset
+    }
+  }
+
   private mutating func jumpToQuote(forward: Bool) {
+    let candidates = navigableQuotes
     let quotes = analysis.quotes
-    guard !quotes.isEmpty else {
-      message = "no quotes in this article"
+    guard !candidates.isEmpty else {
+      message = filter != nil ? "no quotes from \(filterName ?? "them")" : "no quotes in this article"
       return
     }
     let target: Int?
-    if let focused = focusedQuote {
-      target = forward ? (focused + 1 < quotes.count ? focused + 1 : nil) : (focused > 0 ? focused - 1 : nil)
+    if let focused = focusedQuote, let position = candidates.firstIndex(of: focused) {
+      let next = position + (forward ? 1 : -1)
+      target = candidates.indices.contains(next) ? candidates[next] : nil
     } else {
       let top = visibleRange.lowerBound
       if forward {
-        target = quotes.firstIndex { $0.range.upperBound > top }
+        target = candidates.first { quotes[$0].range.upperBound > top }
       } else {
-        target = quotes.lastIndex { $0.range.lowerBound < top }
-          ?? quotes.firstIndex { visibleRange.overlaps($0.range) }
+        target = candidates.last { quotes[$0].range.lowerBound < top }
+          ?? candidates.first { visibleRange.overlaps(quotes[$0].range) }
       }
     }
     guard let target else {
@@ -127,23 +332,124 @@ public struct ReaderState: Sendable {
       return
     }
     focusedQuote = target
-    let line = layout.lineIndex(containing: quotes[target].range.lowerBound)
-    if let page = pages.firstIndex(where: { $0.contains(line) }), page != pageIndex {
-      pageIndex = page
-      anchorOffset = layout.firstOffset(atOrAfterLine: pages[page].lowerBound) ?? anchorOffset
+    show(offset: quotes[target].range.lowerBound)
+  }
+
+  /// The quote's number among the navigable ones, from 1, and how many there are.
+  public var focusedQuotePosition: (number: Int, count: Int)? {
+    guard let focused = focusedQuote, let position = navigableQuotes.firstIndex(of: focused) else {
+      return nil
+    }
+    return (position + 1, navigableQuotes.count)
+  }
+
+  // MARK: - Filter
+
+  /// The name of the entity the article is filtered to.
+  public var filterName: String? { filter.map { analysis.entities[$0.entity].name } }
+
+  private mutating func applyFilter(entity: Int) {
+    let blocks = EntityFilter.blocks(for: analysis.entities[entity], in: analysis)
+    guard !blocks.isEmpty else {
+      message = "\(analysis.entities[entity].name) is only in the header"
+      return
+    }
+    setFilter(Filter(entity: entity, blocks: blocks,
+      quotes: EntityFilter.quotes(of: analysis.entities[entity], in: analysis)))
+    panel.select(entity: entity)
+    panel.isFocused = false
+    if panel.isOverlay(in: self) {
+      panel.isVisible = false
+      relayout()
     }
   }
 
-  /// Reflows for a new window size, keeping the first word that was on screen on screen.
-  private mutating func resize(width: Int, height: Int) {
-    screenWidth = width
-    screenHeight = height
+  private mutating func setFilter(_ newFilter: Filter?) {
+    let keep = anchorOffset
+    filter = newFilter
+    focusedQuote = nil
+    if let query = search?.query { runSearch(query, moveToFirst: false) }
+    relayout()
+    if newFilter != nil {
+      pageIndex = 0
+      anchorOffset = layout.firstOffset(atOrAfterLine: 0) ?? 0
+      // Start at the first shown paragraph rather than the header when filtering.
+      if let first = newFilter?.blocks.first { show(offset: analysis.article.blocks[first].range.lowerBound) }
+    } else {
+      show(offset: keep)
+    }
+  }
+
+  /// The paragraph count for the filter badge: shown and total body paragraphs.
+  public var filterCounts: (shown: Int, total: Int)? {
+    guard let filter else { return nil }
+    let blocks = analysis.article.blocks
+    return (filter.blocks.filter { blocks[$0].kind == .paragraph }.count, analysis.article.paragraphs.count)
+  }
+
+  /// Finds an entity by name: exact, then ignoring case and accents, then by alias or part.
+  public static func entityIndex(named name: String, in analysis: ArticleAnalysis) -> Int? {
+    let entities = analysis.entities
+    if let exact = entities.firstIndex(where: { $0.name == name }) { return exact }
+    let key = PersonPicker.fold(name)
+    if let folded = entities.firstIndex(where: { PersonPicker.fold($0.name) == key }) { return folded }
+    if let alias = entities.firstIndex(where: { $0.aliases.contains { PersonPicker.fold($0) == key } }) {
+      return alias
+    }
+    return entities.firstIndex { PersonPicker.fold($0.name).contains(key) }
+  }
+
+  // MARK: - Search
+
+  private mutating func runSearch(_ query: String, moveToFirst: Bool = true) {
+    guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+      search = nil
+      return
+    }
+    let ranges = filter?.blocks.map { analysis.article.blocks[$0].range }
+      ?? analysis.article.blocks.filter { $0.kind != .furniture }.map(\.range)
+    let matches = TextSearch(scalars: analysis.article.scalars, ranges: ranges).matches(query)
+    search = Search(query: query, matches: matches, current: nil)
+    guard moveToFirst else { return }
+    if matches.isEmpty {
+      message = "not found: \(query)"
+    } else {
+      jumpToMatch(forward: true, fromTop: true)
+    }
+  }
+
+  private mutating func jumpToMatch(forward: Bool, fromTop: Bool = false) {
+    guard var current = search, !current.matches.isEmpty else {
+      message = "no matches"
+      return
+    }
+    let matches = current.matches
+    var target: Int
+    if let index = current.current, !fromTop {
+      target = index + (forward ? 1 : -1)
+      if target >= matches.count { target = 0; message = "search wrapped to the top" }
+      if target < 0 { target = matches.count - 1; message = "search wrapped to the bottom" }
+    } else {
+      let top = visibleRange.lowerBound
+      target = matches.firstIndex { $0.lowerBound >= top } ?? 0
+    }
+    current.current = target
+    search = current
+    show(offset: matches[target].lowerBound)
+  }
+
+  // MARK: - Layout
+
+  /// Lays the article out for the current size, panel and filter, keeping the first word on
+  /// screen.
+  private mutating func relayout() {
     let geometry = self.geometry
-    if geometry.textWidth != layout.width {
-      layout = DocumentLayout(analysis: analysis, width: geometry.textWidth)
+    let blocks = filter.map { Set($0.blocks) }
+    if geometry.textWidth != layout.width || blocks != layout.shownBlocks {
+      layout = DocumentLayout(analysis: analysis, width: geometry.textWidth, shownBlocks: blocks)
     }
     pages = Pagination.pages(of: layout.lines, height: geometry.bodyHeight)
-    let line = pageIndex == 0 && anchorOffset == 0 ? 0 : layout.lineIndex(containing: anchorOffset)
+    let line = layout.lineIndex(containing: anchorOffset)
     pageIndex = pages.firstIndex(where: { $0.contains(line) }) ?? min(pageIndex, pages.count - 1)
   }
 }

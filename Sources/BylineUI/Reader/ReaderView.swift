@@ -1,7 +1,8 @@
 import BylineCore
 
-/// Renders a ``ReaderState`` into a ``Frame``: the page of text, the status bar and, when
-/// asked for, the help overlay. Pure: the same state always gives the same frame.
+/// Renders a ``ReaderState`` into a ``Frame``: the page of text, the entity panel, the status
+/// bar and, when open, the person picker or the help overlay. Pure: the same state always
+/// gives the same frame.
 public enum ReaderView {
   public static func render(_ state: ReaderState) -> Frame {
     var frame = Frame(width: state.screenWidth, height: state.screenHeight)
@@ -10,19 +11,28 @@ public enum ReaderView {
       return frame
     }
     let geometry = state.geometry
-    let highlights = QuoteHighlights(state: state)
-    for (row, line) in state.visibleLines.enumerated() {
-      draw(line, row: row, left: geometry.left, width: geometry.textWidth, state: state,
-        highlights: highlights, into: &frame)
+    if !(state.panel.isVisible && geometry.panelIsOverlay) {
+      let highlights = Highlights(state: state)
+      for (row, line) in state.visibleLines.enumerated() {
+        draw(line, row: row, left: geometry.left, width: geometry.textWidth, state: state,
+          highlights: highlights, into: &frame)
+      }
+    }
+    if state.panel.isVisible {
+      state.panel.draw(into: &frame, column: geometry.panelColumn ?? 0, width: geometry.panelWidth,
+        height: geometry.bodyHeight)
     }
     drawStatusBar(state, into: &frame)
-    if state.showingHelp { HelpOverlay.draw(into: &frame) }
+    state.picker?.draw(into: &frame, analysis: state.analysis)
+    if state.showingHelp {
+      HelpOverlay.draw(into: &frame, context: state.panel.isFocused && state.panel.isVisible ? .panel : .text)
+    }
     return frame
   }
 
   private static func draw(
     _ line: LayoutLine, row: Int, left: Int, width: Int, state: ReaderState,
-    highlights: QuoteHighlights, into frame: inout Frame
+    highlights: Highlights, into frame: inout Frame
   ) {
     let x = left + line.indent
     switch line.content {
@@ -47,28 +57,44 @@ public enum ReaderView {
   private static func drawStatusBar(_ state: ReaderState, into frame: inout Frame) {
     let row = state.screenHeight - 1
     frame.fill(row: row, role: .status)
-    var position = " page \(state.pageIndex + 1)/\(state.pageCount)"
-    let time = state.analysis.readingTime
-    let percent = Int((time.fractionRead(before: state.anchorOffset) * 100).rounded())
-    position += " · \(percent)%"
-    var accent = ""
-    if let focused = state.focusedQuote {
-      let quote = state.analysis.quotes[focused]
-      accent = "quote \(focused + 1)/\(state.analysis.quotes.count)"
-      if let speaker = quote.speaker {
-        accent += " — \(speaker)"
-        if let cue = quote.cue { accent += " (\(cue))" }
+    if let input = state.searchInput {
+      let x = frame.put("/" + input, row: row, column: 0, role: .status)
+      frame.put("▏", row: row, column: x, role: .status)
+      let hint = "Enter searches · Esc cancels "
+      let w = DisplayWidth.width(of: hint)
+      if x + 2 + w <= state.screenWidth { frame.put(hint, row: row, column: state.screenWidth - w, role: .status) }
+      return
+    }
+    var column = frame.put(" page \(state.pageIndex + 1)/\(state.pageCount) · \(state.percentRead)%",
+      row: row, column: 0, role: .status)
+    var accents: [(String, StyleRole)] = []
+    if let name = state.filterName, let counts = state.filterCounts {
+      accents.append(("filtered: \(name), \(counts.shown) of \(counts.total) paragraphs, x clears", .filterBadge))
+    }
+    if let search = state.search {
+      if let current = search.current {
+        accents.append(("match \(current + 1)/\(search.matches.count)", .statusAccent))
+      } else if !search.matches.isEmpty {
+        accents.append(("\(search.matches.count) matches", .statusAccent))
       }
     }
-    if let message = state.message { accent = accent.isEmpty ? message : accent + " · " + message }
-    let minutesLeft = time.minutesLeft(from: state.anchorOffset)
-    let readTime = state.analysis.article.statedReadTimeMinutes ?? time.estimatedMinutes
-    let left = minutesLeft == 0 ? "done" : "\(minutesLeft) min left"
-    var column = frame.put(position, row: row, column: 0, role: .status)
-    if !accent.isEmpty {
-      column = frame.put(" · ", row: row, column: column, role: .status)
-      column = frame.put(accent, row: row, column: column, role: .statusAccent)
+    if let (number, count) = state.focusedQuotePosition, let focused = state.focusedQuote {
+      var text = "quote \(number)/\(count)"
+      let quote = state.analysis.quotes[focused]
+      if let speaker = quote.speaker {
+        text += " — \(speaker)"
+        if let cue = quote.cue { text += " (\(cue))" }
+      }
+      accents.append((text, .statusAccent))
     }
+    if let message = state.message { accents.append((message, .statusAccent)) }
+    for (text, role) in accents {
+      column = frame.put(" · ", row: row, column: column, role: .status)
+      column = frame.put(text, row: row, column: column, role: role)
+    }
+    let minutesLeft = state.minutesLeft
+    let readTime = state.analysis.article.statedReadTimeMinutes ?? state.analysis.readingTime.estimatedMinutes
+    let left = minutesLeft == 0 ? "done" : "\(minutesLeft) min left"
     // The right-hand side, shortened until it fits: help hint first, then the read time.
     let candidates = [
       "\(readTime) min read · \(left) · ? help ", "\(readTime) min read · \(left) ", "\(left) ",
@@ -96,28 +122,62 @@ public enum ReaderView {
   }
 }
 
-/// Which model offsets are inside quotes (marks included), for styling text cells.
-struct QuoteHighlights {
-  private var ranges: [(range: TextRange, focused: Bool)] = []
+/// Which model offsets are drawn in which highlight role: search matches over the focused
+/// quote's speaker over quotes over filtered mentions over reported speech.
+struct Highlights {
+  private var layers: [(range: TextRange, role: StyleRole)] = []
 
   init(state: ReaderState) {
     let visible = state.visibleRange
-    let scalars = state.analysis.article.scalars
-    for (index, quote) in state.analysis.quotes.enumerated() where quote.range.overlaps(visible) || quote.range.isEmpty {
+    let analysis = state.analysis
+    let scalars = analysis.article.scalars
+    func add(_ range: TextRange, _ role: StyleRole) {
+      if range.overlaps(visible) || range.isEmpty { layers.append((range, role)) }
+    }
+    if let search = state.search {
+      for (k, match) in search.matches.enumerated() where match.overlaps(visible) {
+        add(match, k == search.current ? .quoteFocused : .searchMatch)
+      }
+    }
+    if let focused = state.focusedQuote, let speaker = analysis.quotes[focused].speaker,
+      let mention = ReaderView.speakerMention(of: analysis.quotes[focused], speaker: speaker, in: analysis)
+    {
+      add(mention, .speaker)
+    }
+    for (index, quote) in analysis.quotes.enumerated() where quote.range.overlaps(visible) {
       for segment in quote.segments {
         var lower = segment.lowerBound
         var upper = segment.upperBound
         if lower > 0, QuoteFinder.isQuoteMark(scalars[lower - 1]) { lower -= 1 }
         if upper < scalars.count, QuoteFinder.isQuoteMark(scalars[upper]) { upper += 1 }
-        ranges.append((lower..<upper, index == state.focusedQuote))
+        add(lower..<upper, index == state.focusedQuote ? .quoteFocused : .quote)
       }
     }
+    if let filter = state.filter {
+      let entity = analysis.entities[filter.entity]
+      let role: StyleRole = entity.kind == .person ? .person : entity.kind == .place ? .place : .organisation
+      for mention in entity.mentions { add(mention, role) }
+    }
+    for speech in analysis.reportedSpeech { add(speech.range, .reportedSpeech) }
   }
 
   func role(at offset: Int, base: StyleRole) -> StyleRole {
-    for entry in ranges where entry.range.contains(offset) {
-      return entry.focused ? .quoteFocused : .quote
-    }
+    for layer in layers where layer.range.contains(offset) { return layer.role }
     return base
+  }
+}
+
+extension ReaderView {
+  /// The mention of a quote's speaker that introduces it: the nearest one before the quote
+  /// (in its paragraph or earlier), else the nearest after it.
+  static func speakerMention(of quote: Quote, speaker: String, in analysis: ArticleAnalysis) -> TextRange? {
+    guard let entity = analysis.entities.first(where: { $0.name == speaker }) else { return nil }
+    let paragraph = analysis.article.blockIndex(containing: quote.range.lowerBound)
+      .map { analysis.article.blocks[$0].range } ?? quote.range
+    let inParagraph = entity.mentions.filter { paragraph.contains($0.lowerBound) && !$0.overlaps(quote.range) }
+    if let after = inParagraph.first(where: { $0.lowerBound >= quote.range.upperBound }) { return after }
+    if let before = inParagraph.last { return before }
+    return entity.mentions.last { $0.upperBound <= quote.range.lowerBound }
+      ?? entity.mentions.first { $0.lowerBound >= quote.range.upperBound }
   }
 }

@@ -23,6 +23,15 @@ struct Render: ParsableCommand {
   @Option(help: "Focus the quote with this number (from 1), as the ] key does.")
   var quote: Int?
 
+  @Option(help: "Show only the paragraphs that mention or quote this person (or place, or organisation).")
+  var person: String?
+
+  @Flag(help: "Show the entity panel.")
+  var panel = false
+
+  @Option(help: "Search for this text and show its first match, as / does.")
+  var search: String?
+
   @OptionGroup var analysisOptions: AnalysisOptions
 
   func validate() throws {
@@ -36,18 +45,32 @@ struct Render: ParsableCommand {
     let article = try loadArticleOrExit(file)
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)
     var state = ReaderState(analysis: analysis, width: width, height: height)
-    if let quote {
-      guard (1...max(1, analysis.quotes.count)).contains(quote), !analysis.quotes.isEmpty else {
-        reportError("quote \(quote) does not exist: the article has \(analysis.quotes.count) quotes")
+    if panel { state.apply(.togglePanel) }
+    if let person {
+      guard ReaderState.entityIndex(named: person, in: analysis) != nil else {
+        reportError("no one called '\(person)' in \(file); 'byline analyze \(file)' lists the people")
+        throw ExitCode(1)
+      }
+      state.apply(.filterByName(person))
+    }
+    if let search {
+      state.apply(.startSearch)
+      for character in search { state.apply(.type(character)) }
+      state.apply(.choose)
+    } else if let quote {
+      let count = state.navigableQuotes.count
+      guard (1...max(1, count)).contains(quote), count > 0 else {
+        reportError("quote \(quote) does not exist: there are \(count) quotes")
         throw ExitCode(1)
       }
       for _ in 0..<quote { state.apply(.nextQuote) }
     } else {
-      guard page <= state.pageCount else {
+      let start = state.pageIndex
+      for _ in 1..<page where state.pageIndex + 1 < state.pageCount { state.apply(.nextPage) }
+      if state.pageIndex - start != page - 1 {
         reportError(CommandError.pageOutOfRange(page: page, pages: state.pageCount, width: width, height: height).description)
         throw ExitCode(1)
       }
-      for _ in 1..<page { state.apply(.nextPage) }
     }
     print(ReaderView.render(state).plainText)
   }

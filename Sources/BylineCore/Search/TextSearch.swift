@@ -1,0 +1,117 @@
+import Foundation
+
+/// Finds a phrase in an article's text, across line and page breaks.
+///
+/// The search runs on the model text, not on laid-out lines, so a phrase wrapped over two
+/// lines or two pages still matches. Runs of white space match any run of white space. Case
+/// and accents are ignored unless the query has a capital letter ("smart case", as in less
+/// and vim): "tokayev" finds "Tokayev", "Tokayev" finds only "Tokayev", "jose" finds "José".
+public struct TextSearch: Sendable {
+  /// The article text folded (lower case, no accents, white space collapsed) and where each
+  /// folded scalar came from.
+  private let folded: [Unicode.Scalar]
+  private let foldedOrigin: [Int]
+  /// The same with case and accents kept.
+  private let exact: [Unicode.Scalar]
+  private let exactOrigin: [Int]
+  private let modelCount: Int
+
+  /// Prepares a search over `scalars`, limited to the given ranges (all text when nil).
+  public init(scalars: [Unicode.Scalar], ranges: [TextRange]? = nil) {
+    var folded: [Unicode.Scalar] = []
+    var foldedOrigin: [Int] = []
+    var exact: [Unicode.Scalar] = []
+    var exactOrigin: [Int] = []
+    folded.reserveCapacity(scalars.count)
+    foldedOrigin.reserveCapacity(scalars.count)
+    exact.reserveCapacity(scalars.count)
+    exactOrigin.reserveCapacity(scalars.count)
+    for range in ranges ?? [0..<scalars.count] {
+      for i in range {
+        let scalar = scalars[i]
+        if scalar.properties.isWhitespace {
+          if exact.last != " " {
+            exact.append(" ")
+            exactOrigin.append(i)
+            folded.append(" ")
+            foldedOrigin.append(i)
+          }
+          continue
+        }
+        exact.append(scalar)
+        exactOrigin.append(i)
+        for f in TextSearch.fold(scalar) {
+          folded.append(f)
+          foldedOrigin.append(i)
+        }
+      }
+      // Ranges are separate blocks: never match across them.
+      exact.append("\u{0}")
+      exactOrigin.append(range.upperBound)
+      folded.append("\u{0}")
+      foldedOrigin.append(range.upperBound)
+    }
+    self.folded = folded
+    self.foldedOrigin = foldedOrigin
+    self.exact = exact
+    self.exactOrigin = exactOrigin
+    modelCount = scalars.count
+  }
+
+  /// Every match of `query`, as model ranges in text order.
+  public func matches(_ query: String) -> [TextRange] {
+    let caseSensitive = query.unicodeScalars.contains { $0.properties.isUppercase }
+    var needle: [Unicode.Scalar] = []
+    for scalar in query.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        if !needle.isEmpty, needle.last != " " { needle.append(" ") }
+      } else if caseSensitive {
+        needle.append(scalar)
+      } else {
+        needle.append(contentsOf: TextSearch.fold(scalar))
+      }
+    }
+    while needle.last == " " { needle.removeLast() }
+    guard !needle.isEmpty else { return [] }
+    let haystack = caseSensitive ? exact : folded
+    let origin = caseSensitive ? exactOrigin : foldedOrigin
+    var results: [TextRange] = []
+    let first = needle[0]
+    let n = needle.count
+    var i = 0
+    let last = haystack.count - n
+    while i <= last {
+      if haystack[i] == first {
+        var k = 1
+        while k < n, haystack[i + k] == needle[k] { k += 1 }
+        if k == n {
+          let start = origin[i]
+          let end = origin[i + n - 1] + 1
+          results.append(start..<min(end, modelCount))
+          i += n
+          continue
+        }
+      }
+      i += 1
+    }
+    return results
+  }
+
+  /// A scalar in lower case without accents: "É" -> "e", "ß" -> "ss"; combining marks vanish.
+  static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    let v = scalar.value
+    if v < 0x80 {
+      if v >= 0x41 && v <= 0x5A { return [Unicode.Scalar(v + 32)!] }
+      return [scalar]
+    }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark: return []
+    default: break
+    }
+    // Decompose (NFD) and keep the base letters, lower-cased.
+    let decomposed = String(scalar).decomposedStringWithCanonicalMapping.lowercased()
+    return decomposed.unicodeScalars.filter {
+      $0.properties.generalCategory != .nonspacingMark
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Where the reader was in each article, kept across runs.
+///
+/// Positions are word indices (the n-th word of the body), so they survive a different window
+/// size. The file is JSON, `$XDG_STATE_HOME/byline/positions.json` (by default
+/// `~/.local/state/byline/positions.json`), keyed by the article's absolute path, and is
+/// written atomically (a temporary file renamed over the old one). A corrupt or unwritable
+/// file is reported through ``problem`` and never stops the reader.
+public struct ReadingPositionStore {
+  /// One article's saved position.
+  public struct Entry: Codable, Equatable, Sendable {
+    public var wordIndex: Int
+    /// The article's word count when saved: a changed article is still opened near the place.
+    public var wordCount: Int
+    public var saved: Date
+  }
+
+  public let fileURL: URL
+  private var entries: [String: Entry] = [:]
+  /// What went wrong reading or writing the file, in words for the status bar.
+  public private(set) var problem: String?
+
+  /// The default file, from `XDG_STATE_HOME` or `~/.local/state`.
+  public static var defaultURL: URL {
+    let environment = ProcessInfo.processInfo.environment
+    let base: URL
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      base = URL(fileURLWithPath: state)
+    } else {
+      base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory())
+        .appendingPathComponent(".local/state")
+    }
+    return base.appendingPathComponent("byline/positions.json")
+  }
+
+  /// Loads the store; a missing file is an empty store, a corrupt one is reported.
+  public init(fileURL: URL = ReadingPositionStore.defaultURL) {
+    self.fileURL = fileURL
+    guard FileManager.default.fileExists(atPath: fileURL.path) else { return }
+    do {
+      let data = try Data(contentsOf: fileURL)
+      let decoder = JSONDecoder()
+      decoder.dateDecodingStrategy = .iso8601
+      entries = try decoder.decode([String: Entry].self, from: data)
+    } catch {
+      problem = "reading positions in \(fileURL.path) are unreadable and were reset"
+    }
+  }
+
+  /// The key of an article: its absolute, standardised path.
+  public static func key(for path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
+  }
+
+  public func position(for path: String) -> Entry? { entries[Self.key(for: path)] }
+
+  /// Records a position and writes the file. Failures are kept in ``problem``, not thrown.
+  public mutating func save(wordIndex: Int, wordCount: Int, for path: String, now: Date = Date()) {
+    entries[Self.key(for: path)] = Entry(wordIndex: wordIndex, wordCount: wordCount, saved: now)
+    // Keep the file small: the 1,000 most recent articles.
+    if entries.count > 1000 {
+      for (key, _) in entries.sorted(by: { $0.value.saved < $1.value.saved }).prefix(entries.count - 1000) {
+        entries[key] = nil
+      }
+    }
+    do {
+      try FileManager.default.createDirectory(
+        at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+      let encoder = JSONEncoder()
+      encoder.dateEncodingStrategy = .iso8601
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      try encoder.encode(entries).write(to: fileURL, options: .atomic)
+    } catch {
+      problem = "could not save the reading position to \(fileURL.path): \((error as NSError).localizedDescription)"
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import BylineCore
+
+/// The side panel: the article's people, places and organisations with their mention counts,
+/// and for people their role and number of quotes.
+public struct EntityPanel: Equatable, Sendable {
+  /// One row of the panel.
+  public struct Entry: Equatable, Sendable {
+    /// Index into `analysis.entities`.
+    public var entity: Int
+    public var name: String
+    public var kind: Entity.Kind
+    public var mentions: Int
+    public var role: String?
+    public var quotes: Int
+  }
+
+  public var isVisible = false
+  public var isFocused = false
+  /// Entities in panel order: people, places, organisations, each by mentions.
+  public private(set) var entries: [Entry]
+  /// The index into `entries` of the selected row.
+  public private(set) var selection = 0
+
+  public init(analysis: ArticleAnalysis) {
+    var quoteCounts: [String: Int] = [:]
+    for quote in analysis.quotes { if let speaker = quote.speaker { quoteCounts[speaker, default: 0] += 1 } }
+    let all = analysis.entities.enumerated().map { index, entity in
+      Entry(entity: index, name: entity.name, kind: entity.kind, mentions: entity.mentions.count,
+        role: entity.role, quotes: quoteCounts[entity.name] ?? 0)
+    }
+    entries = Entity.Kind.allCases.flatMap { kind in
+      all.filter { $0.kind == kind }.sorted {
+        ($0.mentions + $0.quotes, $1.name) > ($1.mentions + $1.quotes, $0.name)
+      }
+    }
+  }
+
+  public var selectedEntity: Int? { entries.indices.contains(selection) ? entries[selection].entity : nil }
+
+  /// Selects the row of an entity (an index into `analysis.entities`).
+  public mutating func select(entity: Int) {
+    if let row = entries.firstIndex(where: { $0.entity == entity }) { selection = row }
+  }
+
+  public mutating func move(by delta: Int) {
+    guard !entries.isEmpty else { return }
+    selection = max(0, min(entries.count - 1, selection + delta))
+  }
+
+  func isOverlay(in state: ReaderState) -> Bool { state.geometry.panelIsOverlay }
+
+  /// The panel's heading for a kind.
+  static func heading(_ kind: Entity.Kind) -> String {
+    switch kind {
+    case .person: return "People"
+    case .place: return "Places"
+    case .organisation: return "Organisations"
+    }
+  }
+
+  /// Draws the panel into `frame` at `column`, `width` columns wide, over the body rows.
+  func draw(into frame: inout Frame, column: Int, width: Int, height: Int) {
+    for row in 0..<height { frame.fill(row: row, from: column, to: column + width, role: .panel) }
+    if column > 0 {
+      for row in 0..<height { frame.put("│", row: row, column: column - 1, role: .meta) }
+    }
+    // Rows: a heading per kind, then one or two lines per entry.
+    struct Row { var left: String; var right: String; var role: StyleRole; var entry: Int? }
+    var rows: [Row] = []
+    for kind in Entity.Kind.allCases {
+      let group = entries.indices.filter { entries[$0].kind == kind }
+      rows.append(Row(left: "\(EntityPanel.heading(kind)) (\(group.count))", right: "", role: .panelHeading, entry: nil))
+      for index in group {
+        let entry = entries[index]
+        rows.append(Row(left: entry.name, right: "\(entry.mentions)", role: .panel, entry: index))
+        if kind == .person, entry.role != nil || entry.quotes > 0 {
+          var detail: [String] = []
+          if let role = entry.role { detail.append(role) }
+          if entry.quotes > 0 { detail.append("\(entry.quotes) quote\(entry.quotes == 1 ? "" : "s")") }
+          rows.append(Row(left: "  " + detail.joined(separator: " · "), right: "", role: .meta, entry: index))
+        }
+      }
+      rows.append(Row(left: "", right: "", role: .panel, entry: nil))
+    }
+    if entries.isEmpty {
+      rows = [Row(left: "No people, places or", right: "", role: .meta, entry: nil),
+              Row(left: "organisations found.", right: "", role: .meta, entry: nil)]
+    }
+    // Scroll so that the selection shows.
+    let selectedRow = rows.firstIndex { $0.entry == selection } ?? 0
+    let top = max(0, min(selectedRow - height / 2, rows.count - height))
+    for (r, row) in rows.dropFirst(top).prefix(height).enumerated() {
+      let selected = row.entry == selection && !entries.isEmpty
+      let role: StyleRole = selected && isFocused ? .selection : row.role
+      if selected { frame.fill(row: r, from: column, to: column + width, role: role) }
+      let rightWidth = DisplayWidth.width(of: row.right)
+      let marker = selected && row.role != .meta ? (isFocused ? "▸" : "›") : " "
+      frame.put(marker, row: r, column: column, role: role)
+      frame.put(row.left, row: r, column: column + 1, role: role, limit: column + width - rightWidth - 2)
+      if !row.right.isEmpty {
+        frame.put(row.right, row: r, column: column + width - rightWidth - 1, role: selected && isFocused ? .selection : .meta)
+      }
+    }
+  }
+}
