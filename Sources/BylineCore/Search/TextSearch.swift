@@ -14,7 +14,8 @@ public struct TextSearch: Sendable {
   /// The same with case and accents kept.
   private let exact: [Unicode.Scalar]
   private let exactOrigin: [Int]
-  private let modelCount: Int
+  private let scalars: [Unicode.Scalar]
+  private var modelCount: Int { scalars.count }
 
   /// Prepares a search over `scalars`, limited to the given ranges (all text when nil).
   public init(scalars: [Unicode.Scalar], ranges: [TextRange]? = nil) {
@@ -55,7 +56,7 @@ public struct TextSearch: Sendable {
     self.foldedOrigin = foldedOrigin
     self.exact = exact
     self.exactOrigin = exactOrigin
-    modelCount = scalars.count
+    self.scalars = scalars
   }
 
   /// Every match of `query`, as model ranges in text order.
@@ -86,7 +87,9 @@ public struct TextSearch: Sendable {
         while k < n, haystack[i + k] == needle[k] { k += 1 }
         if k == n {
           let start = origin[i]
-          let end = origin[i + n - 1] + 1
+          var end = origin[i + n - 1] + 1
+          // Take the combining marks of the last letter along ("Jose" + U+0301).
+          while end < modelCount, scalars[end].properties.generalCategory == .nonspacingMark { end += 1 }
           results.append(start..<min(end, modelCount))
           i += n
           continue

@@ -1,0 +1,35 @@
+import BylineCore
+import Testing
+
+/// The texts of the matches of `query` in `text`.
+private func find(_ query: String, in text: String) -> [String] {
+  let scalars = Array(text.unicodeScalars)
+  return TextSearch(scalars: scalars).matches(query).map { String(String.UnicodeScalarView(scalars[$0])) }
+}
+
+@Suite("Searching the article text")
+struct TextSearchTests {
+  @Test func ignoresCaseAndAccentsForALowerCaseQuery() {
+    #expect(find("jose", in: "José and JOSE and jose") == ["José", "JOSE", "jose"])
+    #expect(find("jose", in: "Jose\u{301} came") == ["Jose\u{301}"])
+  }
+
+  @Test func aCapitalMakesTheSearchExact() {
+    #expect(find("Jose", in: "José and Jose and jose") == ["Jose"])
+  }
+
+  @Test func matchesAcrossLineBreaksAndSpaceRuns() {
+    #expect(find("deep mourning", in: "is in deep\n  mourning now") == ["deep\n  mourning"])
+  }
+
+  @Test func neverMatchesAcrossSeparateRanges() {
+    let scalars = Array("end of one. start of two".unicodeScalars)
+    let search = TextSearch(scalars: scalars, ranges: [0..<11, 12..<24])
+    #expect(search.matches("one. start").isEmpty)
+    #expect(search.matches("start").count == 1)
+  }
+
+  @Test func emptyQueryFindsNothing() {
+    #expect(find("  ", in: "text").isEmpty)
+  }
+}
