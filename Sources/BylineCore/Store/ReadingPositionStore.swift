@@ -44,7 +44,7 @@ public struct ReadingPositionStore {
       decoder.dateDecodingStrategy = .iso8601
       entries = try decoder.decode([String: Entry].self, from: data)
     } catch {
-      problem = "reading positions in \(fileURL.path) are unreadable and were reset"
+      problem = "saved reading positions were unreadable and were reset (\(fileURL.path))"
     }
   }
 

@@ -74,14 +74,19 @@ final class TmuxSession {
   let pidFile: String
   private let tmux: String
 
+  /// A state folder of the session's own (reading positions), unless the test gives one.
+  let stateHome: String
+
   init(
     arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]
   ) throws {
     guard let tmux = E2E.tmux, let binary = E2E.binary else { throw CocoaError(.fileNoSuchFile) }
     self.tmux = tmux
     pidFile = NSTemporaryDirectory() + "\(name).pid"
+    stateHome = environment["XDG_STATE_HOME"] ?? NSTemporaryDirectory() + "\(name)-state"
     var env = [
       "LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "interactive=no,color=no",
+      "XDG_STATE_HOME": stateHome,
     ]
     env.merge(environment) { $1 }
     let envText = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }
@@ -112,6 +117,7 @@ final class TmuxSession {
   deinit {
     run(tmux, ["-L", socket, "kill-session", "-t", name])
     try? FileManager.default.removeItem(atPath: pidFile)
+    if stateHome.hasSuffix("-state") { try? FileManager.default.removeItem(atPath: stateHome) }
   }
 
   /// The screen as text.
