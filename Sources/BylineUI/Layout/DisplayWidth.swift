@@ -71,14 +71,24 @@ public enum DisplayWidth {
     }
   }
 
-  /// Punctuation that must not start a line (kinsoku shori, simplified).
-  static func isNoBreakBefore(_ scalar: Unicode.Scalar) -> Bool {
+  private static let noBreakBefore: Set<UInt32> = Set(
     "、。，．！？：；」』）】〕〉》〙〗”’…‥ー々〜ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ,.!?:;)]}»"
-      .unicodeScalars.contains(scalar)
+      .unicodeScalars.map(\.value))
+  private static let noBreakAfter: Set<UInt32> = Set("「『（【〔〈《〘〖“‘([{«".unicodeScalars.map(\.value))
+
+  /// Punctuation that must not start a line (kinsoku shori, simplified).
+  @inline(__always)
+  static func isNoBreakBefore(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x80 { return v == 0x2C || v == 0x2E || v == 0x21 || v == 0x3F || v == 0x3A || v == 0x3B || v == 0x29 || v == 0x5D || v == 0x7D }
+    return noBreakBefore.contains(v)
   }
 
   /// Punctuation that must not end a line.
+  @inline(__always)
   static func isNoBreakAfter(_ scalar: Unicode.Scalar) -> Bool {
-    "「『（【〔〈《〘〖“‘([{«".unicodeScalars.contains(scalar)
+    let v = scalar.value
+    if v < 0x80 { return v == 0x28 || v == 0x5B || v == 0x7B }
+    return noBreakAfter.contains(v)
   }
 }

@@ -18,6 +18,79 @@ public enum TextWrapper {
 
   /// The lines of `range` in `scalars`, each a model range without its trailing spaces.
   public static func wrap(_ scalars: [Unicode.Scalar], range: TextRange, width: Int) -> [TextRange] {
+    if range.allSatisfy({ isSimple(scalars[$0]) }) {
+      return wrapSimple(scalars, range: range, width: max(1, width))
+    }
+    return wrapClusters(scalars, range: range, width: width)
+  }
+
+  /// A scalar that is a grapheme cluster of its own and one column wide: most Latin, Greek
+  /// and Cyrillic text and its punctuation. Text made only of these takes the fast path.
+  @inline(__always)
+  static func isSimple(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    return (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) && v != 0xAD
+      || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+  }
+
+  /// The same breaking rules as ``wrapClusters(_:range:width:)``, one scalar a cluster.
+  static func wrapSimple(_ scalars: [Unicode.Scalar], range: TextRange, width: Int) -> [TextRange] {
+    var lines: [TextRange] = []
+    var lineStart: Int?
+    var lineEnd = 0
+    var lineWidth = 0
+    var i = range.lowerBound
+    let end = range.upperBound
+    func canBreak(_ j: Int) -> Bool {
+      let a = scalars[j - 1]
+      let b = scalars[j]
+      if DisplayWidth.isNoBreakBefore(b) || DisplayWidth.isNoBreakAfter(a) { return false }
+      if a == "-" || a == "‐" || a == "–" || a == "—" || a == "/" {
+        return j - 2 >= range.lowerBound && scalars[j - 2].properties.isAlphabetic
+          && b.properties.isAlphabetic
+      }
+      return false
+    }
+    while i < end {
+      if scalars[i] == " " {
+        if lineStart != nil { lineWidth += 1 }
+        i += 1
+        continue
+      }
+      var j = i + 1
+      while j < end, scalars[j] != " ", !canBreak(j) { j += 1 }
+      let tokenWidth = j - i
+      if let start = lineStart, lineWidth + tokenWidth > width {
+        lines.append(start..<lineEnd)
+        lineStart = nil
+        lineWidth = 0
+      }
+      if tokenWidth > width {
+        var k = i
+        while k < j {
+          if lineStart == nil { lineStart = k }
+          if lineWidth + 1 > width, lineWidth > 0, let start = lineStart {
+            lines.append(start..<lineEnd)
+            lineStart = k
+            lineWidth = 0
+          }
+          lineWidth += 1
+          lineEnd = k + 1
+          k += 1
+        }
+      } else {
+        if lineStart == nil { lineStart = i }
+        lineWidth += tokenWidth
+        lineEnd = j
+      }
+      i = j
+    }
+    if let start = lineStart, lineEnd > start { lines.append(start..<lineEnd) }
+    return lines
+  }
+
+  /// Wraps by grapheme clusters and their display widths: any script.
+  static func wrapClusters(_ scalars: [Unicode.Scalar], range: TextRange, width: Int) -> [TextRange] {
     let width = max(1, width)
     let graphemes = clusters(scalars, range)
     guard !graphemes.isEmpty else { return [] }

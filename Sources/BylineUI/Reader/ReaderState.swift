@@ -37,6 +37,14 @@ public struct ReaderState: Sendable {
   public private(set) var searchInput: String?
   /// The last search and its matches.
   public private(set) var search: Search?
+  /// Layouts made before, by width and filter, so toggling the panel or a filter back is
+  /// instant. A few at most.
+  private var layoutCache: [LayoutKey: DocumentLayout] = [:]
+
+  private struct LayoutKey: Hashable, Sendable {
+    var width: Int
+    var blocks: Set<Int>?
+  }
 
   /// A person (or place, or organisation) filter.
   public struct Filter: Equatable, Sendable {
@@ -446,7 +454,14 @@ public struct ReaderState: Sendable {
     let geometry = self.geometry
     let blocks = filter.map { Set($0.blocks) }
     if geometry.textWidth != layout.width || blocks != layout.shownBlocks {
-      layout = DocumentLayout(analysis: analysis, width: geometry.textWidth, shownBlocks: blocks)
+      let key = LayoutKey(width: geometry.textWidth, blocks: blocks)
+      if let cached = layoutCache[key] {
+        layout = cached
+      } else {
+        layout = DocumentLayout(analysis: analysis, width: geometry.textWidth, shownBlocks: blocks)
+        if layoutCache.count >= 4 { layoutCache.removeAll() }
+        layoutCache[key] = layout
+      }
     }
     pages = Pagination.pages(of: layout.lines, height: geometry.bodyHeight)
     let line = layout.lineIndex(containing: anchorOffset)
