@@ -138,13 +138,13 @@ public enum QuoteFinder {
     var endsSentence = false
     for k in range {
       let s = text[k]
-      if s.properties.isAlphabetic || s.properties.numericType != nil {
+      if s.isWordCharacter {
         if !inWord { words += 1 }
         inWord = true
       } else {
         inWord = s == "-" || s == "'" || s == "’" ? inWord : false
       }
-      if !s.properties.isWhitespace { endsSentence = ".!?…".unicodeScalars.contains(s) }
+      if !s.isSpaceLike { endsSentence = ".!?…".unicodeScalars.contains(s) }
     }
     if words <= 3 && !endsSentence { return .fragment }
     // What stands before the opening mark: a word (mid-sentence) makes a partial quote.

@@ -34,7 +34,7 @@ public struct ReadingTime: Sendable, Equatable {
       var i = block.range.lowerBound
       let end = block.range.upperBound
       while i < end {
-        if text[i].properties.isWhitespace {
+        if text[i].isSpaceLike {
           i += 1
           continue
         }
@@ -47,8 +47,8 @@ public struct ReadingTime: Sendable, Equatable {
         }
         let start = i
         var hasWordCharacter = false
-        while i < end, !text[i].properties.isWhitespace, !Self.isCJK(text[i]) {
-          if text[i].properties.isAlphabetic || text[i].properties.numericType != nil {
+        while i < end, !text[i].isSpaceLike, !Self.isCJK(text[i]) {
+          if text[i].isWordCharacter {
             hasWordCharacter = true
           }
           i += 1

@@ -19,8 +19,14 @@ public enum ArticleParser {
     var titleKey: String?
     var bodyStarted = false
 
+    let lineText = LineTexts(text: text, groups: groups)
     for (groupIndex, group) in groups.enumerated() {
-      let lines = group.map { (range: $0, text: Sanitizer.clean(String(String.UnicodeScalarView(scalars[$0])))) }
+      let lines = group.map { range in
+        // Copy the line out of the original string; sanitise only lines that need it.
+        let raw = lineText.text(of: range)
+        let needsCleaning = scalars[range].contains { $0.value < 0x20 || $0.value >= 0x7F && Sanitizer.isRemoved($0) }
+        return (range: range, text: needsCleaning ? Sanitizer.clean(raw) : raw)
+      }
       let classes = lines.map { LineClassifier.classify($0.text) }
       let isHeaderGroup =
         !bodyStarted
@@ -120,8 +126,8 @@ public enum ArticleParser {
     func endLine(_ end: Int) {
       var lower = lineStart
       var upper = end
-      while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-      while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+      while lower < upper, scalars[lower].isSpaceLike { lower += 1 }
+      while upper > lower, scalars[upper - 1].isSpaceLike { upper -= 1 }
       if scalars[lower..<upper].allSatisfy(isBlank) {
         if !current.isEmpty { groups.append(current) }
         current = []
@@ -144,12 +150,42 @@ public enum ArticleParser {
   }
 
   private static func isBlank(_ s: Unicode.Scalar) -> Bool {
-    s.properties.isWhitespace || Sanitizer.isRemoved(s)
+    s.isSpaceLike || Sanitizer.isRemoved(s)
   }
 
   static func normalizedKey(_ text: String) -> String {
     text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
       .map(String.init).joined()
+  }
+}
+
+/// The text of each line, sliced from the original string (a fast copy of its UTF-8) by
+/// finding the string index of every line boundary in one pass.
+struct LineTexts {
+  let text: String
+  private var indices: [Int: String.Index] = [:]
+
+  init(text: String, groups: [[Range<Int>]]) {
+    self.text = text
+    var wanted = Set<Int>()
+    for group in groups { for line in group { wanted.insert(line.lowerBound); wanted.insert(line.upperBound) } }
+    let view = text.unicodeScalars
+    var index = view.startIndex
+    var offset = 0
+    var found: [Int: String.Index] = [:]
+    found.reserveCapacity(wanted.count)
+    while index != view.endIndex {
+      if wanted.contains(offset) { found[offset] = index }
+      view.formIndex(after: &index)
+      offset += 1
+    }
+    if wanted.contains(offset) { found[offset] = index }
+    indices = found
+  }
+
+  func text(of range: Range<Int>) -> String {
+    guard let lower = indices[range.lowerBound], let upper = indices[range.upperBound] else { return "" }
+    return String(text.unicodeScalars[lower..<upper])
   }
 }
 

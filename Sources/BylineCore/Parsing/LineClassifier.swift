@@ -30,12 +30,20 @@ public enum LineClassifier {
 
   public static func classify(_ rawLine: String) -> LineKind {
     let line = rawLine.trimmed
-    if let minutes = readTimeMinutes(line) { return .readTime(minutes: minutes) }
-    if let date = DateParser.parse(line) { return .date(date) }
-    if words(line) <= 8, let (place, date) = dateline(line) { return .dateline(place: place, date: date) }
-    if let author = byline(line) { return .byline(author: author) }
-    if let creditStart = captionCreditStart(line) { return .caption(creditStart: creditStart) }
-    if isFurniture(line) { return .furniture }
+    // Cheap length checks first: most lines are long paragraphs, which are none of these.
+    let length = line.utf8.count
+    if length <= 48, let minutes = readTimeMinutes(line) { return .readTime(minutes: minutes) }
+    if length <= 80, let date = DateParser.parse(line) { return .date(date) }
+    if length <= 100, words(line) <= 8, let (place, date) = dateline(line) {
+      return .dateline(place: place, date: date)
+    }
+    if length <= 160, let author = byline(line) { return .byline(author: author) }
+    if let last = line.utf8.last, last == UInt8(ascii: "]") || last == UInt8(ascii: ")"),
+      let creditStart = captionCreditStart(line)
+    {
+      return .caption(creditStart: creditStart)
+    }
+    if length <= 200, isFurniture(line) { return .furniture }
     return .prose
   }
 
@@ -111,6 +119,7 @@ public enum LineClassifier {
 
   /// "By Jane Smith", "By Jane Smith and Ali Khan, BBC News".
   static func byline(_ line: String) -> String? {
+    guard line.utf8.count > 3, line.utf8.prefix(3).map({ $0 | 0x20 }) == [0x62, 0x79, 0x20] else { return nil }
     let words = line.split(separator: " ")
     guard words.count >= 2, words.count <= 10, words[0].lowercased() == "by",
       let first = words[1].first, first.isUppercase, !line.hasSuffix(".")
@@ -172,11 +181,14 @@ public enum LineClassifier {
   ]
 
   static func isFurniture(_ line: String) -> Bool {
-    let key = line.lowercased().trimmingCharacters(in: .whitespaces)
-      .trimmingCharacters(in: CharacterSet(charactersIn: ":.»>|→-–— "))
-    if furnitureLines.contains(key) { return true }
-    let lower = line.lowercased()
-    return wordCount(line) <= 20 && furniturePrefixes.contains { lower.hasPrefix($0) }
+    let head = String(line.prefix(24)).lowercased()
+    if furniturePrefixes.contains(where: { head.hasPrefix($0) }) { return wordCount(line) <= 20 }
+    guard line.utf8.count <= 60 else { return false }
+    let stripped = ":.»>|→-–— \t".unicodeScalars
+    var scalars = Substring(line.lowercased()).unicodeScalars
+    while let first = scalars.first, stripped.contains(first) { scalars.removeFirst() }
+    while let last = scalars.last, stripped.contains(last) { scalars.removeLast() }
+    return furnitureLines.contains(String(scalars))
   }
 }
 

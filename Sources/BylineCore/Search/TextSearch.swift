@@ -30,7 +30,7 @@ public struct TextSearch: Sendable {
     for range in ranges ?? [0..<scalars.count] {
       for i in range {
         let scalar = scalars[i]
-        if scalar.properties.isWhitespace {
+        if scalar.isSpaceLike {
           if exact.last != " " {
             exact.append(" ")
             exactOrigin.append(i)
