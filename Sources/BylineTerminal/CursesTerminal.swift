@@ -23,7 +23,13 @@ public final class CursesTerminal {
   /// - Parameter allowColour: false for monochrome (as with `NO_COLOR`).
   /// - Throws: ``TerminalError`` when stdin/stdout is not a terminal or `TERM` is unusable.
   public init(allowColour: Bool) throws(TerminalError) {
-    guard isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 else { throw .notATerminal }
+    guard isatty(STDOUT_FILENO) != 0 else { throw .notATerminal }
+    if isatty(STDIN_FILENO) == 0 {
+      // The article came on standard input (`byline - < file`): read keys from the terminal.
+      let tty = open("/dev/tty", O_RDONLY)
+      guard tty >= 0, dup2(tty, STDIN_FILENO) >= 0 else { throw .notATerminal }
+      close(tty)
+    }
     CursesTerminal.chooseUTF8Locale()
     TerminalRestorer.install()
     guard nc_newterm_stdio() != nil else {

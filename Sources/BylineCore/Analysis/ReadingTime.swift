@@ -90,9 +90,14 @@ public struct ReadingTime: Sendable, Equatable {
     return totalWeight - before
   }
 
-  /// Minutes left to read from `offset`, rounded up (0 only when nothing is left).
-  public func minutesLeft(from offset: Int) -> Int {
-    Int((wordsLeft(from: offset) / wordsPerMinute).rounded(.up))
+  /// Minutes left to read from `offset`: rounded to the nearest minute like the estimate, so
+  /// the two agree at the top, but at least 1 while any word is left (0 at the end).
+  public func minutesLeft(from offset: Int) -> Int { minutes(forWords: wordsLeft(from: offset)) }
+
+  /// Whole minutes for a number of (weighted) words, by the rule of ``minutesLeft(from:)``.
+  public func minutes(forWords words: Double) -> Int {
+    guard words > 0 else { return 0 }
+    return max(1, Int((words / wordsPerMinute).rounded()))
   }
 
   /// The fraction of the body read before `offset`, 0...1.

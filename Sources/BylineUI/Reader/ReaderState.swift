@@ -155,7 +155,7 @@ public struct ReaderState: Sendable {
       if range.upperBound <= anchorOffset { continue }
       words += time.wordsLeft(from: max(range.lowerBound, anchorOffset)) - time.wordsLeft(from: range.upperBound)
     }
-    return Int((words / time.wordsPerMinute).rounded(.up))
+    return time.minutes(forWords: words)
   }
 
   /// How far through the article (or the filtered paragraphs) the first word on screen is.
