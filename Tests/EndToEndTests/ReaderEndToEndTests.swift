@@ -166,6 +166,16 @@ struct ReaderEndToEndTests {
     #expect(!session.alternateScreenOn)
   }
 
+  @Test func aCrashRestoresTheTerminalBeforeTheBacktrace() throws {
+    let session = try TmuxSession(arguments: [longRead])
+    session.waitFor("page 1/")
+    let pid = try #require(session.pid)
+    kill(pid, SIGSEGV)
+    #expect(session.exitStatus() != nil)
+    #expect(isRestored(session.terminalModes()))
+    #expect(!session.alternateScreenOn)
+  }
+
   @Test func monochromeUnderNoColorStillMarksQuotes() throws {
     let session = try TmuxSession(arguments: [E2E.sample("03-quotes-every-shape.txt")], environment: ["NO_COLOR": "1"])
     session.waitFor("page 1/")
