@@ -210,6 +210,12 @@ struct EntityRecognizer {
         isCommonWord(first), lexicon.firstNames[hash(first.stem)] == nil,
         whole(lower..<upper) == nil
       {
+        // One capitalised common word ("Trump", "Bush", "Riot"): left to the merge, which keeps
+        // it only as the surname of a person named in full or as a speaker's name.
+        if upper - lower == 1 {
+          let r = tokens[lower].range.lowerBound..<tokens[lower].stem.upperBound
+          return [Candidate(tokens: lower..<upper, range: r, kind: .single)]
+        }
         if upper - lower > 1, isAgentNoun(first) {
           role.append(first.stem)
           roleIsOccupation = true
@@ -249,6 +255,10 @@ struct EntityRecognizer {
       return classify(firstKept..<upper)
     }
 
+    // A lone city or province name can be a surname ("Obama", "Paris"): the merge decides.
+    if span.count == 1, roleText == nil, let place = whole(span), place == .city || place == .subdivision {
+      return [Candidate(tokens: span, range: range, kind: .single)]
+    }
     if let place = whole(span) {
       // A country or region is a place even with a title before it? No: titles mean a person.
       if roleText == nil || place == .country || place == .region {
@@ -414,11 +424,12 @@ struct EntityRecognizer {
     for i in candidates.indices where candidates[i].kind == .single {
       let t = tokens[candidates[i].tokens.lowerBound]
       let h = hash(t.stem)
-      if surnameOwner[h] != nil {
+      let common = isCommonWord(t)
+      if surnameOwner[h] != nil, !common || !t.startsSentence || nameFollows(candidates[i].tokens.upperBound) {
         candidates[i].kind = .person
       } else if let place = lexicon.places[h] {
-        candidates[i].kind = candidates[i].speaks && place == .city ? .person : .place
-      } else if candidates[i].speaks {
+        candidates[i].kind = candidates[i].speaks && place != .country && place != .region ? .person : .place
+      } else if candidates[i].speaks, !common || !t.startsSentence {
         candidates[i].kind = .person
       } else if closeSurname(t, surnameList) != nil {
         candidates[i].kind = .person
@@ -533,6 +544,21 @@ struct EntityRecognizer {
     RoleReader(recogniser: self).readRoles(&result)
     return result
   }
+
+  /// Whether the token at `k` reads as what follows a name at the start of a sentence ("Bush
+  /// said", "Trump's", "Bush, who"), rather than a noun after an adjective ("Young people").
+  func nameFollows(_ k: Int) -> Bool {
+    guard k < tokens.count else { return true }
+    let t = tokens[k]
+    if t.kind == .punct { return true }
+    let h = hash(t.range)
+    return ReportingVerbs.set.contains(h) || Self.afterName.contains(h)
+  }
+
+  static let afterName = WordLists.set("""
+    has had have is was will would could should can may might did does also and who wants
+    wanted won lost took made called went got says
+    """)
 
   /// The entity whose surname is one edit (substitution, insertion or deletion of one scalar)
   /// away from `t`: "Nazerbayev" for "Nazarbayev". Long words only, never a common word or a
