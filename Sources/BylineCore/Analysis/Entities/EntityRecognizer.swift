@@ -381,8 +381,28 @@ struct EntityRecognizer {
     }
     candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
     markSpeakers(&candidates)
-    return merge(candidates)
+    return merge(candidates, sports: isSportsReport())
   }
+
+  /// Whether the article reads as a sports report: more than 2 in 100 of its lowercase words
+  /// are sports words ("innings", "beat", "goal", "season").
+  func isSportsReport() -> Bool {
+    var words = 0
+    var sports = 0
+    for t in tokens where t.kind == .word && !t.isCapitalised {
+      words += 1
+      if WordLists.sportsWords.contains(hash(t.range)) { sports += 1 }
+    }
+    return words >= 40 && sports * 50 > words
+  }
+
+  /// Whether the phrase at `k` follows a preposition of place ("in Ashby Staithe").
+  func followsPlacePreposition(_ k: Int) -> Bool {
+    guard k >= 1, tokens[k - 1].kind == .word, tokens[k - 1].block == tokens[k].block else { return false }
+    return Self.placePrepositions.contains(hash(tokens[k - 1].range))
+  }
+
+  static let placePrepositions = WordLists.set("in near outside around across throughout towards at from")
 
   /// Marks phrases in a speaker's position ("X said", "said X", "according to X").
   func markSpeakers(_ candidates: inout [Candidate]) {
@@ -408,7 +428,7 @@ struct EntityRecognizer {
     }
   }
 
-  func merge(_ input: [Candidate]) -> Result {
+  func merge(_ input: [Candidate], sports: Bool = false) -> Result {
     var candidates = input
     // People with two or more words: their last word is the key for surname mentions.
     var surnameOwner: [ScalarHash: Int] = [:]  // surname hash -> candidate index of full name
@@ -439,7 +459,35 @@ struct EntityRecognizer {
         candidates[i].kind = .person
       } else if isCommonWord(t) {
         candidates[i].kind = .single
+      } else if followsPlacePreposition(candidates[i].tokens.lowerBound)
+        && hash(tokens[candidates[i].tokens.lowerBound - 1].range) != ScalarHash("at")
+        && hash(tokens[candidates[i].tokens.lowerBound - 1].range) != ScalarHash("from")
+      {
+        candidates[i].kind = .place
       } else {
+        candidates[i].kind = .organisation
+      }
+    }
+    // An unknown name of several words after "in", "near" is a place ("in Ashby Staithe").
+    for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil
+      && candidates[i].tokens.count >= 2 && !candidates[i].speaks
+    {
+      let first = candidates[i].tokens.lowerBound
+      let before = first - 1
+      guard followsPlacePreposition(first), lexicon.firstNames[hash(tokens[first].stem)] == nil,
+        hash(tokens[before].range) != ScalarHash("at"), hash(tokens[before].range) != ScalarHash("from")
+      else { continue }
+      candidates[i].kind = .place
+    }
+    // In a sports report a town or county is a team ("Leicestershire beat Somerset"), unless
+    // it follows "in", "at", "near" or "from" or stands in a dateline.
+    if sports {
+      for i in candidates.indices where candidates[i].kind == .place {
+        let c = candidates[i]
+        guard let kind = lexicon.places[hash(tokens: c.tokens)], kind == .city || kind == .subdivision,
+          blocks[tokens[c.tokens.lowerBound].block].kind == .paragraph,
+          !followsPlacePreposition(c.tokens.lowerBound)
+        else { continue }
         candidates[i].kind = .organisation
       }
     }

@@ -86,6 +86,15 @@ enum WordLists {
     AM PM GMT EST EDT BST UTC CET
     """)
 
+  /// Lowercase words that mark a sports report.
+  static let sportsWords = set("""
+    match matches innings wicket wickets runs goal goals scored striker midfielder defender
+    goalkeeper league season cup championship beat beats drew draw halftime half-time points
+    champions coach club clubs team teams victory defeat tournament seed seeded semi-final
+    quarter-final final penalty penalties inning pitcher homer batsman bowler bowled bowling
+    batting unbeaten standings relegation promoted fixture fixtures race races lap laps
+    """)
+
   /// Words that stand in for a speaker: pronouns.
   static let malePronouns = set("he He him his")
   static let femalePronouns = set("she She her")
