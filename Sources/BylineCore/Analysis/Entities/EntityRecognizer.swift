@@ -440,12 +440,22 @@ struct EntityRecognizer {
         surnameList.append((text[last.stem], i))
       }
     }
+    // First words of full names ("Deepa" for "Deepa Subramanian", "Park" for "Park Min-ji"):
+    // an alias when exactly one person is named with it.
+    var firstWordCount: [ScalarHash: Int] = [:]
+    var seenFull: Set<ScalarHash> = []
+    for c in candidates where c.kind == .person && c.tokens.count >= 2 {
+      guard seenFull.insert(hash(tokens: c.tokens)).inserted else { continue }
+      firstWordCount[hash(tokens[c.tokens.lowerBound].stem), default: 0] += 1
+    }
     // Resolve single words.
     for i in candidates.indices where candidates[i].kind == .single {
       let t = tokens[candidates[i].tokens.lowerBound]
       let h = hash(t.stem)
       let common = isCommonWord(t)
-      if surnameOwner[h] != nil, !common || !t.startsSentence || nameFollows(candidates[i].tokens.upperBound) {
+      if firstWordCount[h] == 1, !common || !t.startsSentence, lexicon.places[h] != .country {
+        candidates[i].kind = .person
+      } else if surnameOwner[h] != nil, !common || !t.startsSentence || nameFollows(candidates[i].tokens.upperBound) {
         candidates[i].kind = .person
       } else if let place = lexicon.places[h] {
         candidates[i].kind = candidates[i].speaks && place != .country && place != .region ? .person : .place
@@ -498,6 +508,7 @@ struct EntityRecognizer {
     var byKey: [String: Int] = [:]  // kind + canonical name -> entity index
     var personBySurname: [ScalarHash: Int] = [:]
     var personSurnames: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)] = []
+    var personByFirstWord: [ScalarHash: Int] = [:]
 
     func add(_ c: Candidate, to index: Int, surface: String) {
       entities[index].mentions.append(c.range)
@@ -545,6 +556,8 @@ struct EntityRecognizer {
             personBySurname[surname] = index
             personSurnames.append((text[tokens[c.tokens.upperBound - 1].stem], index))
           }
+          let firstWord = hash(tokens[c.tokens.lowerBound].stem)
+          if firstWordCount[firstWord] == 1 { personByFirstWord[firstWord] = index }
           if let g = lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] { gender[index] = g }
           add(c, to: index, surface: surface)
         }
@@ -552,6 +565,8 @@ struct EntityRecognizer {
         let t = tokens[c.tokens.lowerBound]
         let h = hash(t.stem)
         if let owner = personBySurname[h] {
+          add(c, to: owner, surface: surface)
+        } else if let owner = personByFirstWord[h] {
           add(c, to: owner, surface: surface)
         } else if let owner = closeSurname(t, personSurnames) {
           add(c, to: owner, surface: surface)

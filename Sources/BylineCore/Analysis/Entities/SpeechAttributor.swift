@@ -63,6 +63,15 @@ struct SpeechAttributor {
       guard ReportingVerbs.set.contains(h) else { continue }
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
+      // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
+      if isParticiple(k), k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
+        let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
+        let s = verbSpeaker[previous]
+      {
+        verbSpeaker[k] = s
+        lastVerbOfBlock[tokens[k].block] = k
+        continue
+      }
       if let s = subject(of: k) {
         verbSpeaker[k] = s
         lastSpeakerOfBlock[tokens[k].block] = s
@@ -198,6 +207,14 @@ struct SpeechAttributor {
       tokens[k].kind == .punct || tokens[k].inQuote
     {
       if tokens[k].kind == .punct && tokens[k].scalar == "," && !isAfterQuote(k) {
+        // "Its chief executive, Graham Tully, said": the name is the appositive.
+        if let e = entityEnding(at: k - 1), result.entities[e].kind == .person,
+          k - 2 < 0 || !(tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ",")
+        {
+          var j = k - 1
+          while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
+          if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == "," { return .entity(e) }
+        }
         // "X, a postal worker, said": skip the appositive back to its opening comma.
         var j = k - 1
         var steps = 0
@@ -258,6 +275,13 @@ struct SpeechAttributor {
       steps += 1
     }
     return nil
+  }
+
+  /// "adding", "telling": a present participle.
+  func isParticiple(_ k: Int) -> Bool {
+    let r = tokens[k].range
+    guard r.count > 4 else { return false }
+    return text[r.upperBound - 3] == "i" && text[r.upperBound - 2] == "n" && text[r.upperBound - 1] == "g"
   }
 
   func isAfterQuote(_ k: Int) -> Bool {
@@ -324,6 +348,17 @@ struct SpeechAttributor {
     let range = tokens[start].range.lowerBound..<tokens[k].stem.upperBound
     let phrase = Tokenizer.string(text, range)
     let h = recogniser.hash(tokens[k].stem)
+    let noun = Tokenizer.string(text, tokens[k].stem).lowercased()
+    if start == k {
+      // A bare "the company", "the judge": the organisation or person last named as one.
+      if let e = lastEntity(before: start, matching: noun) { return .entity(e) }
+      if WordLists.organisationOnlyNouns.contains(h) {
+        if Self.companyNouns.contains(h), let e = lastEntity(before: start, matching: nil) {
+          return .entity(e)
+        }
+        return .description(phrase)
+      }
+    }
     if WordLists.organisationOnlyNouns.contains(h) {
       let name = phrase.lowercased()
       if let existing = result.entities.firstIndex(where: { $0.kind == .organisation && $0.name == name }) {
@@ -338,6 +373,41 @@ struct SpeechAttributor {
       return .entity(index)
     }
     return .description(phrase)
+  }
+
+  static let companyNouns = WordLists.set("company firm group bank")
+
+  /// The entity last mentioned before token `k` that `noun` describes: an organisation whose
+  /// name holds the noun ("the union" for "Harbour Workers' Union"), or a person whose role
+  /// does ("the judge"). With no noun, the last named organisation.
+  func lastEntity(before k: Int, matching noun: String?) -> Int? {
+    var j = k - 1
+    var steps = 0
+    while j >= 0, steps < 600 {
+      let e = result.entityOfToken[j]
+      if e >= 0 {
+        let entity = result.entities[Int(e)]
+        if let noun {
+          if entity.kind == .organisation, entity.name.first?.isUppercase == true,
+            entity.name.lowercased().split(separator: " ").contains(where: { $0.hasPrefix(noun) })
+          {
+            return Int(e)
+          }
+          if entity.kind == .person, let role = entity.role,
+            role.lowercased().split(separator: " ").contains(where: { $0 == noun })
+          {
+            return Int(e)
+          }
+        } else if entity.kind == .organisation, entity.name.first?.isUppercase == true,
+          tokens[j].isCapitalised
+        {
+          return Int(e)
+        }
+      }
+      j -= 1
+      steps += 1
+    }
+    return nil
   }
 
   /// The last person before token `k`, outside quotes, whose sex does not conflict.
