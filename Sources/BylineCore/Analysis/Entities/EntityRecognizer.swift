@@ -404,6 +404,9 @@ struct EntityRecognizer {
 
   static let placePrepositions = WordLists.set("in near outside around across throughout towards at from")
 
+  /// "told Reuters": the one told is the listener, not the speaker.
+  static let tellForms = WordLists.set("told tell tells telling")
+
   /// Marks phrases in a speaker's position ("X said", "said X", "according to X").
   func markSpeakers(_ candidates: inout [Candidate]) {
     for c in candidates.indices {
@@ -416,6 +419,7 @@ struct EntityRecognizer {
       }
       if before >= 0, tokens[before].kind == .word,
         ReportingVerbs.set.contains(hash(tokens[before].range)),
+        !Self.tellForms.contains(hash(tokens[before].range)),
         before >= 1, tokens[before - 1].kind == .punct
       {
         candidates[c].speaks = true
@@ -458,7 +462,7 @@ struct EntityRecognizer {
       } else if surnameOwner[h] != nil, !common || !t.startsSentence || nameFollows(candidates[i].tokens.upperBound) {
         candidates[i].kind = .person
       } else if let place = lexicon.places[h] {
-        candidates[i].kind = candidates[i].speaks && place != .country && place != .region ? .person : .place
+        candidates[i].kind = candidates[i].speaks && place == .city && !lexicon.bigCities.contains(h) ? .person : .place
       } else if candidates[i].speaks, !common || !t.startsSentence {
         candidates[i].kind = .person
       } else if closeSurname(t, surnameList) != nil {
