@@ -186,6 +186,7 @@ public enum Evaluator {
       if attribution.sourceIsPronoun == true {
         scores.pronounAttributed.total += 1
         if speaker != nil { scores.pronounAttributed.hits += 1 }
+        scores.misses.append("pronoun source: \(speaker ?? "none") for \(source) (cue \(attribution.cue ?? "-")) at \(content.lowerBound)")
         continue
       }
       scores.speakersRight.total += 1

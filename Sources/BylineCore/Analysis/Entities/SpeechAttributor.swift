@@ -253,7 +253,9 @@ struct SpeechAttributor {
       if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h) {
         guard recogniser.hash(t.range) != ScalarHash("his"), recogniser.hash(t.range) != ScalarHash("her")
         else { break }
-        if let e = resolvePronoun(female: WordLists.femalePronouns.contains(h), before: k) {
+        if let e = resolvePronoun(female: WordLists.femalePronouns.contains(h), before: k,
+          excluding: listener(of: v))
+        {
           return .entity(e)
         }
         return nil
@@ -275,6 +277,18 @@ struct SpeechAttributor {
       steps += 1
     }
     return nil
+  }
+
+  static let tellForms = WordLists.set("told tell tells telling")
+
+  /// The person told in "he told Hannity": never the one who speaks.
+  func listener(of v: Int) -> Int? {
+    guard Self.tellForms.contains(recogniser.hash(tokens[v].range)) else { return nil }
+    var j = v + 1
+    if j < tokens.count, Self.determiners.contains(recogniser.hash(tokens[j].range)) { j += 1 }
+    guard j < tokens.count, tokens[j].block == tokens[v].block else { return nil }
+    let e = result.entityOfToken[j]
+    return e >= 0 ? Int(e) : nil
   }
 
   /// "adding", "telling": a present participle.
@@ -410,20 +424,54 @@ struct SpeechAttributor {
     return nil
   }
 
-  /// The last person before token `k`, outside quotes, whose sex does not conflict.
-  func resolvePronoun(female: Bool, before k: Int) -> Int? {
+  /// The person a pronoun at token `k` refers to: in the nearest sentence before it (or the
+  /// part of its own sentence before it) that names a person of a sex that does not conflict,
+  /// the first such person, since a sentence's subject usually comes first ("Morrell said
+  /// the approach put forward by Trump is wrong. ... he told POLITICO" is Morrell). Names
+  /// inside quotations do not count.
+  func resolvePronoun(female: Bool, before k: Int, excluding listener: Int? = nil) -> Int? {
     var j = k - 1
     var steps = 0
+    var candidate: Int?
+    var candidateBlock = k < tokens.count ? tokens[k].block : -1
     while j >= 0, steps < 400 {
+      let t = tokens[j]
+      if t.block != candidateBlock {
+        if candidate != nil { return candidate }
+        candidateBlock = t.block
+      }
+      if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(j) {
+        if candidate != nil { return candidate }
+      }
       let e = result.entityOfToken[j]
-      if e >= 0, !tokens[j].inQuote, result.entities[Int(e)].kind == .person {
+      if e >= 0, !t.inQuote, result.entities[Int(e)].kind == .person, Int(e) != listener,
+        j == 0 || result.entityOfToken[j - 1] != e
+      {
         let g = result.gender[Int(e)]
-        if g == nil || g == .either || (g == .female) == female { return Int(e) }
+        // A name used as a modifier ("Trump's daughter", "the Trump release") is rarely the
+        // subject: it does not displace another person of the sentence.
+        var last = j
+        while last + 1 < tokens.count, result.entityOfToken[last + 1] == e { last += 1 }
+        let modifier = tokens[last].isPossessive
+          || (j >= 1 && Self.determiners.contains(recogniser.hash(tokens[j - 1].range)))
+        if g == nil || g == .either || (g == .female) == female, candidate == nil || !modifier {
+          candidate = Int(e)
+        }
       }
       j -= 1
       steps += 1
     }
-    return nil
+    return candidate
+  }
+
+  /// A full stop that ends a title or an initial ("Mr.", "Sen.", "J.") rather than a sentence.
+  func isAbbreviationPoint(_ k: Int) -> Bool {
+    guard k >= 1, tokens[k].scalar == ".", tokens[k - 1].kind == .word,
+      tokens[k - 1].range.upperBound == tokens[k].range.lowerBound
+    else { return false }
+    let w = tokens[k - 1]
+    if w.range.count == 1, w.isCapitalised { return true }
+    return WordLists.titles.contains(recogniser.hash(w.range))
   }
 
   // MARK: - Reported speech

@@ -38,7 +38,7 @@ enum WordLists {
     Records Entertainment Media Publishing Centre Center Team Rovers Athletic
     Wanderers Albion Hotspur Villa Rangers Celtic Bulls Lakers Yankees Giants Jets
     Democrats Republicans Socialists Greens Conservatives Liberals Nationalists Communists
-    Unit Taskforce Watch Initiative Project Programme Program Fed OPEC NATO
+    Unit Taskforce Watch Initiative Project Programme Program Fed OPEC NATO Convention
     """)
 
   /// Words that make a capitalised phrase a named place ("Republic Square", "Grace Road").
