@@ -619,7 +619,10 @@ struct EntityRecognizer {
     let t = tokens[k]
     if t.kind == .punct { return true }
     let h = hash(t.range)
-    return ReportingVerbs.set.contains(h) || Self.afterName.contains(h)
+    if ReportingVerbs.set.contains(h) || Self.afterName.contains(h) { return true }
+    // A verb in the past tense ("Sanders appeared"), not a noun ("Young people").
+    let r = t.range
+    return !t.isCapitalised && r.count >= 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
   }
 
   static let afterName = WordLists.set("""
