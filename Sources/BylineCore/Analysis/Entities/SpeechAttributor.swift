@@ -201,7 +201,8 @@ struct SpeechAttributor {
   /// The speaker of the reporting verb at token `v`, or nil when it has none in reach.
   mutating func subject(of v: Int) -> Speaker? {
     let block = tokens[v].block
-    var k = v - 1
+    // "Harry M. Reid (D-Nev.) said": the bracket is skipped.
+    var k = beforeBracket(v - 1)
     // "..., said X" / "...,” said X": the speaker follows the verb.
     if k >= 0, tokens[k].block == block,
       tokens[k].kind == .punct || tokens[k].inQuote
@@ -228,7 +229,7 @@ struct SpeechAttributor {
           steps += 1
         }
         if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ",", j - 1 >= 0,
-          let e = entityEnding(at: j - 1)
+          let e = entityEnding(at: beforeBracket(j - 1))
         {
           return .entity(e)
         }
@@ -237,6 +238,9 @@ struct SpeechAttributor {
       if let after = mentionAfter(v + 1) { return after }
       return nil
     }
+    // "the man said", "The ad says": a described speaker right before the verb, at the
+    // start of a sentence or after a quote.
+    if let d = describedSubject(endingAt: k) { return d }
     // Scan back for the subject: a name, a pronoun or an organisation noun.
     var steps = 0
     while k >= 0, tokens[k].block == block, steps < 8 {
@@ -291,6 +295,44 @@ struct SpeechAttributor {
     return e >= 0 ? Int(e) : nil
   }
 
+  /// The token before a bracketed aside that ends at `k` ("Reid (D-Nev.)"), or `k`.
+  func beforeBracket(_ k: Int) -> Int {
+    guard k >= 0, tokens[k].kind == .punct, tokens[k].scalar == ")" else { return k }
+    var j = k - 1
+    while j >= 0, j > k - 12, tokens[j].block == tokens[k].block {
+      if tokens[j].kind == .punct && tokens[j].scalar == "(" { return j - 1 }
+      j -= 1
+    }
+    return k
+  }
+
+  static let describingDeterminers = WordLists.set("the The a A an An another Another one One")
+
+  /// "the man", "the conservative-leaning newspaper", "one Democrat familiar": a phrase of a
+  /// determiner and up to four words ending at token `k`, standing at the start of a sentence
+  /// or after a quote. Its noun must be lowercase and not a pronoun.
+  mutating func describedSubject(endingAt k: Int) -> Speaker? {
+    guard k >= 1, tokens[k].kind == .word, !tokens[k].inQuote, !tokens[k].isCapitalised else { return nil }
+    var j = k - 1
+    while j >= 0, j >= k - 4, tokens[j].kind == .word, !tokens[j].inQuote, tokens[j].block == tokens[k].block {
+      if Self.describingDeterminers.contains(recogniser.hash(tokens[j].range)) {
+        let before = j - 1
+        let opens = before < 0 || tokens[before].block != tokens[k].block
+          || (tokens[before].kind == .punct && "”\",.:;—".unicodeScalars.contains(tokens[before].scalar))
+          || tokens[j].startsSentence
+        guard opens, j < k else { return nil }
+        if result.entityOfToken[k] >= 0 { return nil }
+        let h = recogniser.hash(tokens[k].stem)
+        if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+          return describe(noun: k)
+        }
+        return .description(Tokenizer.string(text, tokens[j + 1].range.lowerBound..<tokens[k].stem.upperBound))
+      }
+      j -= 1
+    }
+    return nil
+  }
+
   /// "adding", "telling": a present participle.
   func isParticiple(_ k: Int) -> Bool {
     let r = tokens[k].range
@@ -338,6 +380,19 @@ struct SpeechAttributor {
       }
       j += 1
       steps += 1
+    }
+    // "said the woman, who ...", "said a person close to the Clintons": the phrase to the
+    // next punctuation.
+    if Self.describingDeterminers.contains(recogniser.hash(tokens[k].range)) {
+      var end = k + 1
+      while end < tokens.count, end < k + 8, tokens[end].kind == .word, !tokens[end].inQuote,
+        tokens[end].block == tokens[k].block, !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
+      {
+        end += 1
+      }
+      if end > k + 1, end - 1 < tokens.count, !tokens[k + 1].isCapitalised || end > k + 2 {
+        return .description(Tokenizer.string(text, tokens[k + 1].range.lowerBound..<tokens[end - 1].stem.upperBound))
+      }
     }
     return nil
   }
