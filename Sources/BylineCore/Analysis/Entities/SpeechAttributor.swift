@@ -306,6 +306,8 @@ struct SpeechAttributor {
     return k
   }
 
+  static let timeNouns = WordLists.set("day week month year morning afternoon evening night weekend time")
+
   static let describingDeterminers = WordLists.set("the The a A an An another Another one One")
 
   /// "the man", "the conservative-leaning newspaper", "one Democrat familiar": a phrase of a
@@ -321,7 +323,16 @@ struct SpeechAttributor {
           || (tokens[before].kind == .punct && "”\",.:;—".unicodeScalars.contains(tokens[before].scalar))
           || tokens[j].startsSentence
         guard opens, j < k else { return nil }
-        if result.entityOfToken[k] >= 0 { return nil }
+        // "The foreign ministry this month pledged": a speaker noun inside goes to the scan.
+        for m in (j + 1)..<k {
+          let hm = recogniser.hash(tokens[m].stem)
+          if WordLists.organisationOnlyNouns.contains(hm) || Self.describers.contains(hm)
+            || result.entityOfToken[m] >= 0
+          {
+            return nil
+          }
+        }
+        if result.entityOfToken[k] >= 0 || Self.timeNouns.contains(recogniser.hash(tokens[k].stem)) { return nil }
         let h = recogniser.hash(tokens[k].stem)
         if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
           return describe(noun: k)
