@@ -153,11 +153,18 @@ struct EntityRecognizer {
 
   func isMonthInName(_ k: Int) -> Bool { false }
 
-  /// "Russia-led", "Kazakh-born": a capitalised word joined to a lowercase one.
+  /// "Russia-led", "Kazakh-born": a capitalised word joined to a lowercase English word. A
+  /// lowercase part that is no English word is part of a name ("Park Min-ji", "Jae-hyun").
   func isCompoundModifier(_ t: Token) -> Bool {
     var k = t.range.lowerBound
     while k < t.range.upperBound - 1 {
-      if text[k] == "-" && text[k + 1].properties.isLowercase { return true }
+      if text[k] == "-" && text[k + 1].properties.isLowercase {
+        var end = k + 1
+        while end < t.stem.upperBound, text[end] != "-" { end += 1 }
+        var h = ScalarHash()
+        h.appendLowercased(text, (k + 1)..<end)
+        if lexicon.words.contains(h) || end - (k + 1) > 4 { return true }
+      }
       k += 1
     }
     return false
@@ -171,7 +178,11 @@ struct EntityRecognizer {
   /// Types one phrase; returns nil when it names nothing.
   func classify(_ phrase: Range<Int>) -> [Candidate] {
     var lower = phrase.lowerBound
-    let upper = phrase.upperBound
+    var upper = phrase.upperBound
+    // Letters after a name are not part of it ("Daniel Reyes KC", "Jane Doe MP").
+    while upper - lower >= 3, WordLists.postNominals.contains(hash(tokens[upper - 1].stem)) {
+      upper -= 1
+    }
     var role: [Range<Int>] = []
     var roleIsOccupation = false
 

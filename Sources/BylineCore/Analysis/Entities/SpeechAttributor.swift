@@ -93,7 +93,7 @@ struct SpeechAttributor {
       // After the quote: the same sentence, a few words on.
       var k = last + 1
       var steps = 0
-      while k < tokens.count, tokens[k].block == tokens[last].block, steps < 12 {
+      while k < tokens.count, tokens[k].block == tokens[last].block, steps < 30 {
         let t = tokens[k]
         if t.inQuote { break }
         if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar) { break }

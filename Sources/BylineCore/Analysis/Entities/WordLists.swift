@@ -86,6 +86,9 @@ enum WordLists {
     AM PM GMT EST EDT BST UTC CET
     """)
 
+  /// Letters that follow a name and are not part of it.
+  static let postNominals = set("KC QC SC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD FRS")
+
   /// Lowercase words that mark a sports report.
   static let sportsWords = set("""
     match matches innings wicket wickets runs goal goals scored striker midfielder defender
