@@ -153,6 +153,31 @@ struct EntityRecognizer {
 
   func isMonthInName(_ k: Int) -> Bool { false }
 
+  /// Whether the words from `k` begin a known place of two or three words ("New York",
+  /// "New Zealand"), so that a first word such as "New" is kept.
+  func startsPlaceName(_ k: Int, _ upper: Int) -> Bool {
+    var m = 2
+    while m <= 3, k + m <= upper {
+      if lexicon.places[hash(tokens: k..<(k + m))] != nil { return true }
+      m += 1
+    }
+    return false
+  }
+
+  /// Words that end the name of an event ("World Cup", "U.S. Open", "Gulf War"): not one of
+  /// our kinds.
+  static let eventHeads = WordLists.set("Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam")
+
+  /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.
+  func isPeopleWord(_ t: Token) -> Bool {
+    let h = hash(t.stem)
+    if lexicon.demonyms.contains(h) || WordLists.peoples.contains(h) { return true }
+    // A plural: "Libyans", "Afrikaners".
+    guard t.stem.count > 3, text[t.stem.upperBound - 1] == "s" else { return false }
+    let singular = hash(t.stem.lowerBound..<(t.stem.upperBound - 1))
+    return lexicon.demonyms.contains(singular) || WordLists.peoples.contains(singular)
+  }
+
   /// "Russia-led", "Kazakh-born": a capitalised word joined to a lowercase English word. A
   /// lowercase part that is no English word is part of a name ("Park Min-ji", "Jae-hyun").
   func isCompoundModifier(_ t: Token) -> Bool {
@@ -195,7 +220,7 @@ struct EntityRecognizer {
     while lower < upper {
       let t = tokens[lower]
       let h = hash(t.stem)
-      if WordLists.neverNames.contains(h) {
+      if WordLists.neverNames.contains(h), !startsPlaceName(lower, upper) {
         lower += 1
         continue
       }
@@ -242,6 +267,10 @@ struct EntityRecognizer {
       }
     }
     guard lower < upper else { return [] }
+    if Self.eventHeads.contains(hash(tokens[upper - 1].stem)) && !hasOrganisationHead(lower..<(upper - 1)) {
+      return []
+    }
+    if upper - lower == 1 && isPeopleWord(tokens[lower]) { return [] }
     let span = lower..<upper
     let range = tokens[lower].range.lowerBound..<tokens[upper - 1].stem.upperBound
     let roleText: String? =

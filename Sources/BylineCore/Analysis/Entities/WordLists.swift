@@ -86,6 +86,15 @@ enum WordLists {
     AM PM GMT EST EDT BST UTC CET
     """)
 
+  /// Peoples, ethnic groups and faiths, which name no single entity.
+  static let peoples = set("""
+    Moslem Muslim Christian Jew Jewish Hindu Buddhist Catholic Protestant Orthodox Sunni Shia
+    Shi'ite Shiite Islamic Hutu Tutsi Kurd Kurdish Afrikaner Chechen Pashtun Tajik Uzbek Berber
+    Arab Bedouin Roma Sikh Maori Aboriginal Inuit Zulu Xhosa Tamil Sinhalese Serb Croat Bosniak
+    Filipino Philippine Basque Catalan Flemish Walloon Sephardic Evangelical Methodist Baptist
+    Anglican Lutheran Mormon Zionist Palestinian Israeli
+    """)
+
   /// Letters that follow a name and are not part of it.
   static let postNominals = set("KC QC SC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD FRS")
 
