@@ -76,6 +76,15 @@ struct EntityRecognizer {
     return h
   }
 
+  /// "Ventures", "Homes": the plural of an ordinary English word.
+  func isCommonPlural(_ t: Token) -> Bool {
+    let s = t.stem
+    guard s.count > 3, text[s.upperBound - 1] == "s" else { return false }
+    var h = ScalarHash()
+    h.appendLowercased(text, s.lowerBound..<(s.upperBound - 1))
+    return lexicon.words.contains(h)
+  }
+
   /// Whether a capitalised word is an ordinary English word written with a capital.
   func isCommonWord(_ t: Token) -> Bool { lexicon.words.contains(lowerHash(t)) }
 
@@ -195,7 +204,7 @@ struct EntityRecognizer {
     return false
   }
 
-  static let singleWordInstitutions = WordLists.set("Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag")
+  static let singleWordInstitutions = WordLists.set("Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag Treasury Interpol Politburo")
 
   /// A title or an all-capitals line: its capitals say nothing about names.
   func headlineBlock(_ block: Int) -> Bool { blocks[block].kind == .title }
@@ -296,7 +305,7 @@ struct EntityRecognizer {
     }
 
     // A lone city or province name can be a surname ("Obama", "Paris"): the merge decides.
-    if span.count == 1, roleText == nil, let place = whole(span), place == .city || place == .subdivision {
+    if span.count == 1, roleText == nil, whole(span) != nil {
       return [Candidate(tokens: span, range: range, kind: .single)]
     }
     if let place = whole(span) {
@@ -339,6 +348,22 @@ struct EntityRecognizer {
       }
       return parts
     }
+    // "Douglas & Lomason", "El Al", "Der Spiegel": a firm or a title, not a person.
+    if span.contains(where: { tokens[$0].kind == .punct && tokens[$0].scalar == "&" })
+      || Self.foreignArticles.contains(hash(tokens[lower].stem))
+    {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    // A country or a large city inside a longer name ("Air France", "Dynamo Moscow") makes
+    // it a company or a club.
+    if lexicon.firstNames[hash(tokens[lower].stem)] == nil,
+      span.contains(where: {
+        let h = hash(tokens[$0].stem)
+        return lexicon.places[h] == .country || lexicon.bigCities.contains(h)
+      })
+    {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
     // Common words throughout: an organisation or a title ("Live Story", "Supreme Court").
     let common = span.filter { isCommonWord(tokens[$0]) }.count
     if common == span.count || (span.count >= 3 && common * 2 > span.count) {
@@ -352,11 +377,15 @@ struct EntityRecognizer {
       return [Candidate(tokens: span, range: range, kind: .place)]
     }
     // A common word last ("Savannah Ventures", "Berlin Marathon") names a thing, not a person.
-    if isCommonWord(tokens[upper - 1]) && lexicon.surnames[hash(tokens[upper - 1].stem)] == nil {
+    if (isCommonWord(tokens[upper - 1]) || isCommonPlural(tokens[upper - 1]))
+      && lexicon.surnames[hash(tokens[upper - 1].stem)] == nil
+    {
       return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
     return [Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation)]
   }
+
+  static let foreignArticles = WordLists.set("El Al Der Die Das La Le Les Il Los Las")
 
   static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
   static let placePrefixes = WordLists.set("Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
