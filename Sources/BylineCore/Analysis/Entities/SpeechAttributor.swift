@@ -233,8 +233,16 @@ struct SpeechAttributor {
         {
           return .entity(e)
         }
+        // "an intelligence source, who was not authorised to speak, told": a description.
+        if j >= 1, tokens[j].kind == .punct, tokens[j].scalar == ",",
+          let d = describedSubject(endingAt: j - 1)
+        {
+          return d
+        }
         // "..., Belgibayeva said" has no appositive: fall through to the inversion check.
       }
+      // "..., told Fox News": after "told" stands the listener, not the speaker.
+      if Self.tellForms.contains(recogniser.hash(tokens[v].range)) { return nil }
       if let after = mentionAfter(v + 1) { return after }
       return nil
     }
@@ -452,8 +460,27 @@ struct SpeechAttributor {
       for j in start...k { result.entityOfToken[j] = Int32(index) }
       return .entity(index)
     }
-    return .description(phrase)
+    return .description(phrase + descriptionTail(after: k))
   }
+
+  /// " to Bill Clinton" in "a longtime adviser to Bill Clinton": a short prepositional phrase
+  /// after a described speaker, up to the next punctuation.
+  func descriptionTail(after k: Int) -> String {
+    let next = k + 1
+    guard next < tokens.count, tokens[next].kind == .word, tokens[next].block == tokens[k].block,
+      Self.tailPrepositions.contains(recogniser.hash(tokens[next].range))
+    else { return "" }
+    var end = next + 1
+    while end < tokens.count, end <= next + 6, tokens[end].kind == .word, !tokens[end].inQuote,
+      tokens[end].block == tokens[k].block, !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
+    {
+      end += 1
+    }
+    guard end > next + 1 else { return "" }
+    return " " + Tokenizer.string(text, tokens[next].range.lowerBound..<tokens[end - 1].range.upperBound)
+  }
+
+  static let tailPrepositions = WordLists.set("to of for at with close from")
 
   static let companyNouns = WordLists.set("company firm group bank")
 
