@@ -125,6 +125,10 @@ struct SpeechAttributor {
         if recogniser.hash(tokens[best.verb].range) == ReportingVerbs.according {
           cueOfQuote[qi] = "according to"
         }
+      } else if let e = colonSpeaker(beforeQuoteAt: first) {
+        // "Clinton: “Our goal is ...”", "Pew Research: “...”".
+        speakerOfQuote[qi] = .entity(e)
+        cueOfQuote[qi] = ":"
       }
     }
     // Same paragraph, then the paragraph before.
@@ -221,7 +225,9 @@ struct SpeechAttributor {
         var steps = 0
         while j >= 0, tokens[j].block == block, steps < 25, !tokens[j].inQuote {
           if tokens[j].kind == .punct && tokens[j].scalar == "," { break }
-          if tokens[j].kind == .punct && ".!?".unicodeScalars.contains(tokens[j].scalar) {
+          if tokens[j].kind == .punct && ".!?".unicodeScalars.contains(tokens[j].scalar)
+            && !isAbbreviationPoint(j)
+          {
             j = -1
             break
           }
@@ -557,14 +563,31 @@ struct SpeechAttributor {
     return candidate
   }
 
-  /// A full stop that ends a title or an initial ("Mr.", "Sen.", "J.") rather than a sentence.
+  /// A full stop that ends a title, an initial or a state ("Mr.", "J.", "R-Ky.") rather than
+  /// a sentence: one right after a short capitalised word followed by a comma or a name.
   func isAbbreviationPoint(_ k: Int) -> Bool {
     guard k >= 1, tokens[k].scalar == ".", tokens[k - 1].kind == .word,
       tokens[k - 1].range.upperBound == tokens[k].range.lowerBound
     else { return false }
     let w = tokens[k - 1]
     if w.range.count == 1, w.isCapitalised { return true }
-    return WordLists.titles.contains(recogniser.hash(w.range))
+    if WordLists.titles.contains(recogniser.hash(w.range)) { return true }
+    if w.isCapitalised, w.range.count <= 5, k + 1 < tokens.count, tokens[k + 1].kind == .punct,
+      tokens[k + 1].scalar == ","
+    {
+      return true
+    }
+    return false
+  }
+
+  /// The speaker of "Name: “...”": a person or organisation whose mention ends right before a
+  /// colon that stands right before the quote's opening mark.
+  func colonSpeaker(beforeQuoteAt first: Int) -> Int? {
+    var k = first - 1
+    if k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar) { k -= 1 }
+    guard k >= 1, tokens[k].kind == .punct, tokens[k].scalar == ":", tokens[k].block == tokens[first].block
+    else { return nil }
+    return entityEnding(at: k - 1)
   }
 
   // MARK: - Reported speech
