@@ -212,11 +212,13 @@ struct SpeechAttributor {
       tokens[k].kind == .punct || tokens[k].inQuote
     {
       if tokens[k].kind == .punct && tokens[k].scalar == "," && !isAfterQuote(k) {
-        // "Its chief executive, Graham Tully, said": the name is the appositive.
-        if let e = entityEnding(at: k - 1), result.entities[e].kind == .person,
+        // "Its chief executive, Graham Tully, said": the name is the appositive (post-nominal
+        // letters such as "KC" after it are skipped).
+        let nameEnd = k >= 2 && WordLists.postNominals.contains(recogniser.hash(tokens[k - 1].stem)) ? k - 2 : k - 1
+        if let e = entityEnding(at: nameEnd), result.entities[e].kind == .person,
           k - 2 < 0 || !(tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ",")
         {
-          var j = k - 1
+          var j = nameEnd
           while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
           if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == "," { return .entity(e) }
         }
@@ -287,6 +289,14 @@ struct SpeechAttributor {
           let e = entityEnding(at: k - 2)
         {
           return .entity(e)
+        }
+        // "a judge who said": the noun before "who".
+        if k >= 1, tokens[k - 1].kind == .word, !tokens[k - 1].inQuote {
+          let hn = recogniser.hash(tokens[k - 1].stem)
+          if WordLists.organisationOnlyNouns.contains(hn) || Self.describers.contains(hn) {
+            return describe(noun: k - 1)
+          }
+          if let e = entityEnding(at: k - 1) { return .entity(e) }
         }
         return nil
       }
