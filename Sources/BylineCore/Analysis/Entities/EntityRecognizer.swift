@@ -240,6 +240,13 @@ struct EntityRecognizer {
 
     // Titles before a name: "President Kassym-Jomart Tokayev", "Prime Minister X".
     if whole(lower..<upper) == nil && !hasOrganisationHead(lower..<upper) {
+      // "US President Barack Obama": a country before a title goes into the role.
+      if upper - lower >= 3, lexicon.places[hash(tokens[lower].stem)] == .country,
+        WordLists.titles.contains(hash(tokens[lower + 1].stem))
+      {
+        role.append(tokens[lower].stem)
+        lower += 1
+      }
       while lower < upper - 1 {
         let h = hash(tokens[lower].stem)
         if WordLists.titles.contains(h) || (h == ScalarHash("Minister")) {
@@ -357,9 +364,9 @@ struct EntityRecognizer {
     // A country or a large city inside a longer name ("Air France", "Dynamo Moscow") makes
     // it a company or a club.
     if lexicon.firstNames[hash(tokens[lower].stem)] == nil,
-      span.contains(where: {
+      span.dropFirst().contains(where: {
         let h = hash(tokens[$0].stem)
-        return lexicon.places[h] == .country || lexicon.bigCities.contains(h)
+        return (lexicon.places[h] == .country || lexicon.bigCities.contains(h)) && lexicon.surnames[h] == nil
       })
     {
       return [Candidate(tokens: span, range: range, kind: .organisation)]
