@@ -336,6 +336,23 @@ struct EntityRecognizer {
     if span.count == 1 {
       return [Candidate(tokens: span, range: range, kind: .single)]
     }
+    // A dateline or a heading in capitals ("KUALA LUMPUR"): a place if the gazetteer knows it
+    // in title case, else no person.
+    if span.allSatisfy({ tokens[$0].isAllCaps }) {
+      var h = ScalarHash()
+      for k in span {
+        if k > lower { h.appendSpace() }
+        let r = tokens[k].stem
+        h.append(text, r.lowerBound..<(r.lowerBound + 1))
+        h.appendLowercased(text, (r.lowerBound + 1)..<r.upperBound)
+      }
+      if lexicon.places[h] != nil { return [Candidate(tokens: span, range: range, kind: .place)] }
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    // "Savannah Ventures", "Papadakis Homes": a plural common noun last names a firm.
+    if isCommonPlural(tokens[upper - 1]), lexicon.surnames[hash(tokens[upper - 1].stem)] == nil {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
     // A phrase of several words that begins with a place ("Almaty Region" handled above):
     // split off leading place words if the rest is not a name ("Kazakhstan Almaty").
     if lexicon.firstNames[hash(tokens[lower].stem)] != nil {
