@@ -241,8 +241,11 @@ struct EntityRecognizer {
     // Titles before a name: "President Kassym-Jomart Tokayev", "Prime Minister X".
     if whole(lower..<upper) == nil && !hasOrganisationHead(lower..<upper) {
       // "US President Barack Obama": a country before a title goes into the role.
-      if upper - lower >= 3, lexicon.places[hash(tokens[lower].stem)] == .country,
-        WordLists.titles.contains(hash(tokens[lower + 1].stem))
+      if upper - lower >= 3,
+        lexicon.places[hash(tokens[lower].stem)] == .country || lexicon.demonyms.contains(hash(tokens[lower].stem))
+          || (isCommonWord(tokens[lower]) && !WordLists.titles.contains(hash(tokens[lower].stem))),
+        WordLists.titles.contains(hash(tokens[lower + 1].stem)),
+        lexicon.firstNames[hash(tokens[lower].stem)] == nil
       {
         role.append(tokens[lower].stem)
         lower += 1
@@ -349,6 +352,23 @@ struct EntityRecognizer {
       if lexicon.places[h] != nil { return [Candidate(tokens: span, range: range, kind: .place)] }
       return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
+    // "Douglas & Lomason", "El Al", "Der Spiegel": a firm or a title, not a person.
+    if span.contains(where: { tokens[$0].kind == .punct && tokens[$0].scalar == "&" })
+      || Self.foreignArticles.contains(hash(tokens[lower].stem))
+    {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    // A country or a large city inside a longer name ("Air France", "Dynamo Moscow") makes
+    // it a company or a club.
+    if lexicon.firstNames[hash(tokens[lower].stem)] == nil,
+      span.dropFirst().contains(where: {
+        let h = hash(tokens[$0].stem)
+        return (lexicon.places[h] == .country || lexicon.bigCities.contains(h))
+          && (lexicon.surnames[h] == nil || isCommonWord(tokens[lower]))
+      })
+    {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
     // "Savannah Ventures", "Papadakis Homes": a plural common noun last names a firm.
     if isCommonPlural(tokens[upper - 1]), lexicon.surnames[hash(tokens[upper - 1].stem)] == nil {
       return [Candidate(tokens: span, range: range, kind: .organisation)]
@@ -371,22 +391,6 @@ struct EntityRecognizer {
             kind: .place))
       }
       return parts
-    }
-    // "Douglas & Lomason", "El Al", "Der Spiegel": a firm or a title, not a person.
-    if span.contains(where: { tokens[$0].kind == .punct && tokens[$0].scalar == "&" })
-      || Self.foreignArticles.contains(hash(tokens[lower].stem))
-    {
-      return [Candidate(tokens: span, range: range, kind: .organisation)]
-    }
-    // A country or a large city inside a longer name ("Air France", "Dynamo Moscow") makes
-    // it a company or a club.
-    if lexicon.firstNames[hash(tokens[lower].stem)] == nil,
-      span.dropFirst().contains(where: {
-        let h = hash(tokens[$0].stem)
-        return (lexicon.places[h] == .country || lexicon.bigCities.contains(h)) && lexicon.surnames[h] == nil
-      })
-    {
-      return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
     // Common words throughout: an organisation or a title ("Live Story", "Supreme Court").
     let common = span.filter { isCommonWord(tokens[$0]) }.count
@@ -545,6 +549,17 @@ struct EntityRecognizer {
       guard seenFull.insert(hash(tokens: c.tokens)).inserted else { continue }
       firstWordCount[hash(tokens[c.tokens.lowerBound].stem), default: 0] += 1
     }
+    // How often each word is written with a capital inside a sentence, and which words the
+    // article writes in lowercase: one pass.
+    var capitalisedMidSentence: [ScalarHash: Int] = [:]
+    var lowercaseWords: Set<ScalarHash> = []
+    for t in tokens where t.kind == .word && !headlineBlock(t.block) {
+      if t.isCapitalised {
+        if !t.startsSentence { capitalisedMidSentence[hash(t.stem), default: 0] += 1 }
+      } else {
+        lowercaseWords.insert(hash(t.stem))
+      }
+    }
     // Resolve single words.
     for i in candidates.indices where candidates[i].kind == .single {
       let t = tokens[candidates[i].tokens.lowerBound]
@@ -563,6 +578,11 @@ struct EntityRecognizer {
       } else if t.startsSentence && isCommonWord(t) {
         candidates[i].kind = .single  // dropped below
       } else if lexicon.surnames[h] != nil && !isCommonWord(t) {
+        candidates[i].kind = .person
+      } else if isCommonWord(t), !t.startsSentence, lexicon.surnames[h] != nil,
+        (capitalisedMidSentence[h] ?? 0) >= 2, !lowercaseWords.contains(lowerHash(t))
+      {
+        // "Dole" written with a capital three times and never as "dole": a surname.
         candidates[i].kind = .person
       } else if isCommonWord(t) {
         candidates[i].kind = .single
