@@ -579,7 +579,8 @@ struct EntityRecognizer {
         candidates[i].kind = .single  // dropped below
       } else if lexicon.surnames[h] != nil && !isCommonWord(t) {
         candidates[i].kind = .person
-      } else if isCommonWord(t), !t.startsSentence, lexicon.surnames[h] != nil,
+      } else if isCommonWord(t), !t.startsSentence, lexicon.surnames[h] != nil, !isPeopleWord(t),
+        !Self.directions.contains(h), !lexicon.demonyms.contains(h),
         (capitalisedMidSentence[h] ?? 0) >= 2, !lowercaseWords.contains(lowerHash(t))
       {
         // "Dole" written with a capital three times and never as "dole": a surname.

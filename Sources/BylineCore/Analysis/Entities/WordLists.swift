@@ -19,6 +19,8 @@ enum WordLists {
     Striker Midfielder Defender Goalkeeper Champion Veteran Rabbi Imam Pastor Saint
     Congressman Congresswoman Councillor Councilman Councilwoman Assemblyman Presidents
     Senators Governors Republican Democratic Democrat Republicans Democrats GOP Labour Tory
+    Major-General Lieutenant-General Lieutenant-Colonel Brigadier-General Vice-President
+    Vice-Admiral Rear-Admiral Vice-Chancellor Vice-Premier Deputy-Governor
     """)
 
   /// Words that make a capitalised phrase an organisation ("Foreign Ministry", "X Party").
