@@ -242,8 +242,7 @@ struct EntityRecognizer {
     if whole(lower..<upper) == nil && !hasOrganisationHead(lower..<upper) {
       // "US President Barack Obama": a country before a title goes into the role.
       if upper - lower >= 3,
-        lexicon.places[hash(tokens[lower].stem)] == .country || lexicon.demonyms.contains(hash(tokens[lower].stem))
-          || (isCommonWord(tokens[lower]) && !WordLists.titles.contains(hash(tokens[lower].stem))),
+        !WordLists.titles.contains(hash(tokens[lower].stem)),
         WordLists.titles.contains(hash(tokens[lower + 1].stem)),
         lexicon.firstNames[hash(tokens[lower].stem)] == nil
       {
@@ -565,7 +564,7 @@ struct EntityRecognizer {
       let t = tokens[candidates[i].tokens.lowerBound]
       let h = hash(t.stem)
       let common = isCommonWord(t)
-      if firstWordCount[h] == 1, !common || !t.startsSentence, lexicon.places[h] != .country {
+      if firstWordCount[h] == 1, !common || !t.startsSentence, lexicon.places[h] == nil {
         candidates[i].kind = .person
       } else if surnameOwner[h] != nil, !common || !t.startsSentence || nameFollows(candidates[i].tokens.upperBound) {
         candidates[i].kind = .person
