@@ -498,6 +498,8 @@ struct EntityRecognizer {
     return Self.placePrepositions.contains(hash(tokens[k - 1].range))
   }
 
+  static let settlementNouns = WordLists.set("town towns village villages city cities state province region district county port island suburb area municipality capital")
+
   static let placePrepositions = WordLists.set("in near outside around across throughout towards at from")
 
   /// "told Reuters": the one told is the listener, not the speaker.
@@ -593,6 +595,38 @@ struct EntityRecognizer {
         candidates[i].kind = .place
       } else {
         candidates[i].kind = .organisation
+      }
+    }
+    // A single unknown word that the article places somewhere at least once ("in Longyear",
+    // "the town of Tavildara", "Tacambaro, Michoacan") is a place in every mention.
+    var placed: Set<ScalarHash> = []
+    for c in candidates where c.tokens.count == 1 && !c.speaks && c.role == nil {
+      let k = c.tokens.lowerBound
+      guard !tokens[k].isPossessive, lexicon.places[hash(tokens[k].stem)] == nil else { continue }
+      var evidence = followsPlacePreposition(k) && hash(tokens[k - 1].range) != ScalarHash("at")
+        && hash(tokens[k - 1].range) != ScalarHash("from")
+      if !evidence, k >= 2, hash(tokens[k - 1].range) == ScalarHash("of"),
+        Self.settlementNouns.contains(hash(tokens[k - 2].range))
+      {
+        evidence = true
+      }
+      if !evidence, k + 2 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].scalar == ",",
+        tokens[k + 2].block == tokens[k].block, lexicon.places[hash(tokens[k + 2].stem)] == .country
+          || lexicon.places[hash(tokens[k + 2].stem)] == .subdivision
+      {
+        evidence = true
+      }
+      if evidence { placed.insert(hash(tokens[k].stem)) }
+    }
+    if !placed.isEmpty {
+      for i in candidates.indices where candidates[i].tokens.count == 1 && !candidates[i].speaks
+        && (candidates[i].kind == .organisation || candidates[i].kind == .person)
+      {
+        let h = hash(tokens[candidates[i].tokens.lowerBound].stem)
+        guard placed.contains(h), surnameOwner[h] == nil, firstWordCount[h] == nil,
+          candidates[i].role == nil
+        else { continue }
+        candidates[i].kind = .place
       }
     }
     // An unknown name of several words after "in", "near" is a place ("in Ashby Staithe").
