@@ -108,6 +108,7 @@ struct EntityRecognizer {
       }
       var end = k + 1
       var last = k
+      var extended = false
       while end < n {
         let next = tokens[end]
         guard next.block == t.block, !tokens[last].isPossessive,
@@ -127,7 +128,17 @@ struct EntityRecognizer {
           tokens[end + 1].isCapitalised, tokens[end + 1].block == t.block
         {
           let word = hash(next.range)
+          // "Organisation for Security and Cooperation", "Department for Environment".
+          if (word == ScalarHash("for") && WordLists.organisationHeads.contains(hash(tokens[last].stem)))
+            || (word == ScalarHash("and") && extended)
+          {
+            extended = true
+            last = end + 1
+            end += 2
+            continue
+          }
           if word == ScalarHash("of") && WordLists.ofHeads.contains(hash(tokens[last].stem)) {
+            extended = true
             var after = end + 1
             if tokens[after].range == tokens[after].range,
               hash(tokens[after].range) == ScalarHash("The")
