@@ -597,6 +597,9 @@ struct EntityRecognizer {
       {
         // "Dole" written with a capital three times and never as "dole": a surname.
         candidates[i].kind = .person
+      } else if sports, !t.startsSentence, isCommonPlural(t) || (common && text[t.stem.upperBound - 1] == "s") {
+        // "the Cardinals", "Braves": a team in a sports report.
+        candidates[i].kind = .organisation
       } else if isCommonWord(t) {
         candidates[i].kind = .single
       } else if followsPlacePreposition(candidates[i].tokens.lowerBound)
