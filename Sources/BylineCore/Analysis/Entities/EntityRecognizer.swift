@@ -614,9 +614,10 @@ struct EntityRecognizer {
     // A single unknown word that the article places somewhere at least once ("in Longyear",
     // "the town of Tavildara", "Tacambaro, Michoacan") is a place in every mention.
     var placed: Set<ScalarHash> = []
-    for c in candidates where c.tokens.count == 1 && !c.speaks && c.role == nil {
+    for c in candidates where !c.speaks && c.role == nil && (c.tokens.count == 1 || c.kind == .person) {
       let k = c.tokens.lowerBound
-      guard !tokens[k].isPossessive, lexicon.places[hash(tokens[k].stem)] == nil else { continue }
+      guard !tokens[c.tokens.upperBound - 1].isPossessive, lexicon.places[hash(tokens: c.tokens)] == nil
+      else { continue }
       var evidence = followsPlacePreposition(k) && hash(tokens[k - 1].range) != ScalarHash("at")
         && hash(tokens[k - 1].range) != ScalarHash("from")
       if !evidence, k >= 2, hash(tokens[k - 1].range) == ScalarHash("of"),
@@ -630,13 +631,14 @@ struct EntityRecognizer {
       {
         evidence = true
       }
-      if evidence { placed.insert(hash(tokens[k].stem)) }
+      if evidence { placed.insert(hash(tokens: c.tokens)) }
     }
     if !placed.isEmpty {
-      for i in candidates.indices where candidates[i].tokens.count == 1 && !candidates[i].speaks
-        && (candidates[i].kind == .organisation || candidates[i].kind == .person)
+      for i in candidates.indices where !candidates[i].speaks
+        && ((candidates[i].tokens.count == 1 && candidates[i].kind == .organisation)
+          || candidates[i].kind == .person)
       {
-        let h = hash(tokens[candidates[i].tokens.lowerBound].stem)
+        let h = hash(tokens: candidates[i].tokens)
         guard placed.contains(h), surnameOwner[h] == nil, firstWordCount[h] == nil,
           candidates[i].role == nil
         else { continue }
