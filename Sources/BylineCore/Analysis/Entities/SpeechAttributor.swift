@@ -220,6 +220,13 @@ struct SpeechAttributor {
         {
           var j = nameEnd
           while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
+          // "Lumenar's chief executive, Dr Ngozi Abara-Whitfield, said": titles before the name.
+          while j >= 0, tokens[j].kind == .word, WordLists.titles.contains(recogniser.hash(tokens[j].stem)) { j -= 1 }
+          if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ".", j >= 1,
+            WordLists.titles.contains(recogniser.hash(tokens[j - 1].stem))
+          {
+            j -= 2
+          }
           if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == "," { return .entity(e) }
         }
         // "X, a postal worker, said": skip the appositive back to its opening comma.
