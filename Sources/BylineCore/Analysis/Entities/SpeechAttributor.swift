@@ -254,6 +254,21 @@ struct SpeechAttributor {
         {
           return d
         }
+        // "Nakamura, who trains in Boulder, Colorado, told": a "who" clause with commas of its
+        // own; the name stands before the comma that opens it.
+        var w = k - 1
+        while w >= 2, tokens[w].block == block, w > k - 30, !tokens[w].inQuote {
+          if tokens[w].kind == .punct && ".!?".unicodeScalars.contains(tokens[w].scalar) && !isAbbreviationPoint(w) {
+            break
+          }
+          if tokens[w].kind == .word, Self.who.contains(recogniser.hash(tokens[w].range)),
+            tokens[w - 1].kind == .punct, tokens[w - 1].scalar == ","
+          {
+            if let e = entityEnding(at: beforeBracket(w - 2)) { return .entity(e) }
+            break
+          }
+          w -= 1
+        }
         // "..., Belgibayeva said" has no appositive: fall through to the inversion check.
       }
       // "..., told Fox News": after "told" stands the listener, not the speaker.
