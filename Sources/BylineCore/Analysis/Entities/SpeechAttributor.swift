@@ -278,6 +278,14 @@ struct SpeechAttributor {
     }
     // "the man said", "The ad says": a described speaker right before the verb, at the
     // start of a sentence or after a quote.
+    // "the Croatian said": a nationality for a person named before, resolved as a pronoun.
+    if k >= 1, tokens[k].kind == .word, tokens[k].isCapitalised, !tokens[k].inQuote,
+      recogniser.lexicon.demonyms.contains(recogniser.hash(tokens[k].stem)),
+      recogniser.hash(tokens[k - 1].range) == ScalarHash("the") || recogniser.hash(tokens[k - 1].range) == ScalarHash("The"),
+      let e = resolvePronoun(female: false, before: k - 1, anySex: true)
+    {
+      return .entity(e)
+    }
     if let d = describedSubject(endingAt: k) { return d }
     // Scan back for the subject: a name, a pronoun or an organisation noun.
     var steps = 0
@@ -560,7 +568,7 @@ struct SpeechAttributor {
   /// the first such person, since a sentence's subject usually comes first ("Morrell said
   /// the approach put forward by Trump is wrong. ... he told POLITICO" is Morrell). Names
   /// inside quotations do not count.
-  func resolvePronoun(female: Bool, before k: Int, excluding listener: Int? = nil) -> Int? {
+  func resolvePronoun(female: Bool, before k: Int, excluding listener: Int? = nil, anySex: Bool = false) -> Int? {
     var j = k - 1
     var steps = 0
     var candidate: Int?
@@ -585,7 +593,7 @@ struct SpeechAttributor {
         while last + 1 < tokens.count, result.entityOfToken[last + 1] == e { last += 1 }
         let modifier = tokens[last].isPossessive
           || (j >= 1 && Self.determiners.contains(recogniser.hash(tokens[j - 1].range)))
-        if g == nil || g == .either || (g == .female) == female, candidate == nil || !modifier {
+        if anySex || g == nil || g == .either || (g == .female) == female, candidate == nil || !modifier {
           candidate = Int(e)
         }
       }
