@@ -130,7 +130,7 @@ struct EntityRecognizer {
           let word = hash(next.range)
           // "Organisation for Security and Cooperation", "Department for Environment".
           if (word == ScalarHash("for") && WordLists.organisationHeads.contains(hash(tokens[last].stem)))
-            || (word == ScalarHash("and") && extended)
+            || ((word == ScalarHash("and") || word == ScalarHash("in")) && extended)
           {
             extended = true
             last = end + 1
@@ -186,7 +186,7 @@ struct EntityRecognizer {
 
   /// Words that end the name of an event ("World Cup", "U.S. Open", "Gulf War"): not one of
   /// our kinds.
-  static let eventHeads = WordLists.set("Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam")
+  static let eventHeads = WordLists.set("Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords")
 
   /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.
   func isPeopleWord(_ t: Token) -> Bool {

@@ -360,6 +360,8 @@ struct SpeechAttributor {
     return k
   }
 
+  static let notModifiers = WordLists.set("in at on of to for by with from into over under after before and or but that which who is was are were has had have be been")
+
   static let timeNouns = WordLists.set("day week month year morning afternoon evening night weekend time")
 
   static let describingDeterminers = WordLists.set("the The a A an An another Another one One")
@@ -472,6 +474,14 @@ struct SpeechAttributor {
     {
       let h = recogniser.hash(tokens[start - 1].range)
       if Self.determiners.contains(h) { break }
+      // "men appeared in court": a preposition or a verb ends the description.
+      if Self.notModifiers.contains(h) { break }
+      let r = tokens[start - 1].range
+      if r.count > 3, text[r.upperBound - 2] == "e", text[r.upperBound - 1] == "d",
+        !text[r].contains("-")
+      {
+        break
+      }
       if tokens[start - 1].isCapitalised && result.entityOfToken[start - 1] < 0 { break }
       if ReportingVerbs.set.contains(h) { break }
       start -= 1
