@@ -52,25 +52,44 @@ import Testing
     #expect(scores.speakersRight.value == 1)
   }
 
+  /// Our own gold set: the sample articles and the gold articles written for the tests. It is
+  /// in the repository, so this test always runs.
+  @Test func ownGoldFloors() {
+    let root = TestPaths.packageRoot
+    let scores = Evaluator.evaluate(paths: [
+      root.appendingPathComponent("sample-articles").path,
+      root.appendingPathComponent("Tests/BylineCoreTests/Fixtures/gold-articles").path,
+    ])
+    #expect(scores.articles >= 30)
+    #expect(scores.errors.isEmpty, "\(scores.errors)")
+    #expect(scores.directQuotesFound.value == 1)
+    // Issue 4 targets: people F1 >= 0.95, places F1 >= 0.90, quote speakers right >= 0.90.
+    // Not reached yet: these floors hold the level reached so far and must be raised to the
+    // targets.
+    #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.92)
+    #expect((scores.entities[.person]?.f1 ?? 0) >= 0.92)
+    #expect((scores.entities[.place]?.f1 ?? 0) >= 0.85)
+    #expect(scores.speakersRight.value >= 0.86)
+  }
+
   @Test(.enabled(if: exists("corpora/conll-dev")))
   func conllDevFloors() {
     let scores = Evaluator.evaluate(paths: [Self.shared.appendingPathComponent("corpora/conll-dev").path])
     #expect(scores.articles == 110)
     // Issue 4 targets: people >= 0.90, places >= 0.85, organisations >= 0.70 (mention level,
-    // strict spans, body zone). Not reached yet: these floors hold the level reached so far
-    // and must be raised to the targets.
-    #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.85)
-    #expect((scores.mentions[.place]?.f1 ?? 0) >= 0.80)
-    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.48)
+    // strict spans, body zone). All three reached on this split; the held-out splits decide.
+    #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.90)
+    #expect((scores.mentions[.place]?.f1 ?? 0) >= 0.88)
+    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.70)
   }
 
   @Test(.enabled(if: exists("corpora/polnear-train")))
   func polnearTrainFloors() {
     let scores = Evaluator.evaluate(paths: [Self.shared.appendingPathComponent("corpora/polnear-train").path])
     #expect(scores.directQuotesFound.value >= 0.95)
-    // Issue 4 target: speaker right (name or description source) >= 0.85. Not reached yet:
-    // this floor holds the level reached so far.
-    #expect(scores.speakersRight.value >= 0.64)
+    // Issue 4 target: speaker right (name or description source) >= 0.85; reached (0.853).
+    // Pronoun sources are checked by hand (docs/pronoun-check.md).
+    #expect(scores.speakersRight.value >= 0.85)
   }
 
   @Test func goldShapesAreToldApart() throws {

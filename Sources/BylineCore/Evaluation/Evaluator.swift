@@ -28,6 +28,8 @@ public enum Evaluator {
       case .byline(let g): scores = score(analysis, byline: g)
       }
       scores.articles = 1
+      let name = goldPath.split(separator: "/").last.map(String.init) ?? goldPath
+      scores.misses = scores.misses.map { "\(name): \($0)" }
     } catch let error as GoldReadError {
       scores.errors.append(error.description)
     } catch {
@@ -184,14 +186,17 @@ public enum Evaluator {
       if attribution.sourceIsPronoun == true {
         scores.pronounAttributed.total += 1
         if speaker != nil { scores.pronounAttributed.hits += 1 }
+        scores.misses.append("pronoun source: \(speaker ?? "none") for \(source) (cue \(attribution.cue ?? "-")) at \(content.lowerBound)")
         continue
       }
       scores.speakersRight.total += 1
-      guard let speaker else { continue }
-      if speakerMatches(speaker, entity: entitiesByName[speaker], goldSource: source,
+      if let speaker, speakerMatches(speaker, entity: entitiesByName[speaker], goldSource: source,
         goldSpans: attribution.sourceSpans ?? [], map: map)
       {
         scores.speakersRight.hits += 1
+      } else {
+        scores.misses.append(
+          "wrong speaker: \(speaker ?? "none") for \(source) (cue \(attribution.cue ?? "-")) at \(content.lowerBound)")
       }
     }
     return scores

@@ -76,6 +76,15 @@ struct EntityRecognizer {
     return h
   }
 
+  /// "Ventures", "Homes": the plural of an ordinary English word.
+  func isCommonPlural(_ t: Token) -> Bool {
+    let s = t.stem
+    guard s.count > 3, text[s.upperBound - 1] == "s" else { return false }
+    var h = ScalarHash()
+    h.appendLowercased(text, s.lowerBound..<(s.upperBound - 1))
+    return lexicon.words.contains(h)
+  }
+
   /// Whether a capitalised word is an ordinary English word written with a capital.
   func isCommonWord(_ t: Token) -> Bool { lexicon.words.contains(lowerHash(t)) }
 
@@ -99,6 +108,7 @@ struct EntityRecognizer {
       }
       var end = k + 1
       var last = k
+      var extended = false
       while end < n {
         let next = tokens[end]
         guard next.block == t.block, !tokens[last].isPossessive,
@@ -118,7 +128,17 @@ struct EntityRecognizer {
           tokens[end + 1].isCapitalised, tokens[end + 1].block == t.block
         {
           let word = hash(next.range)
+          // "Organisation for Security and Cooperation", "Department for Environment".
+          if (word == ScalarHash("for") && WordLists.organisationHeads.contains(hash(tokens[last].stem)))
+            || ((word == ScalarHash("and") || word == ScalarHash("in")) && extended)
+          {
+            extended = true
+            last = end + 1
+            end += 2
+            continue
+          }
           if word == ScalarHash("of") && WordLists.ofHeads.contains(hash(tokens[last].stem)) {
+            extended = true
             var after = end + 1
             if tokens[after].range == tokens[after].range,
               hash(tokens[after].range) == ScalarHash("The")
@@ -153,17 +173,49 @@ struct EntityRecognizer {
 
   func isMonthInName(_ k: Int) -> Bool { false }
 
-  /// "Russia-led", "Kazakh-born": a capitalised word joined to a lowercase one.
+  /// Whether the words from `k` begin a known place of two or three words ("New York",
+  /// "New Zealand"), so that a first word such as "New" is kept.
+  func startsPlaceName(_ k: Int, _ upper: Int) -> Bool {
+    var m = 2
+    while m <= 3, k + m <= upper {
+      if lexicon.places[hash(tokens: k..<(k + m))] != nil { return true }
+      m += 1
+    }
+    return false
+  }
+
+  /// Words that end the name of an event ("World Cup", "U.S. Open", "Gulf War"): not one of
+  /// our kinds.
+  static let eventHeads = WordLists.set("Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords")
+
+  /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.
+  func isPeopleWord(_ t: Token) -> Bool {
+    let h = hash(t.stem)
+    if lexicon.demonyms.contains(h) || WordLists.peoples.contains(h) { return true }
+    // A plural: "Libyans", "Afrikaners".
+    guard t.stem.count > 3, text[t.stem.upperBound - 1] == "s" else { return false }
+    let singular = hash(t.stem.lowerBound..<(t.stem.upperBound - 1))
+    return lexicon.demonyms.contains(singular) || WordLists.peoples.contains(singular)
+  }
+
+  /// "Russia-led", "Kazakh-born": a capitalised word joined to a lowercase English word. A
+  /// lowercase part that is no English word is part of a name ("Park Min-ji", "Jae-hyun").
   func isCompoundModifier(_ t: Token) -> Bool {
     var k = t.range.lowerBound
     while k < t.range.upperBound - 1 {
-      if text[k] == "-" && text[k + 1].properties.isLowercase { return true }
+      if text[k] == "-" && text[k + 1].properties.isLowercase {
+        var end = k + 1
+        while end < t.stem.upperBound, text[end] != "-" { end += 1 }
+        var h = ScalarHash()
+        h.appendLowercased(text, (k + 1)..<end)
+        if lexicon.words.contains(h) || end - (k + 1) > 4 { return true }
+      }
       k += 1
     }
     return false
   }
 
-  static let singleWordInstitutions = WordLists.set("Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag")
+  static let singleWordInstitutions = WordLists.set("Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag Treasury Interpol Politburo")
 
   /// A title or an all-capitals line: its capitals say nothing about names.
   func headlineBlock(_ block: Int) -> Bool { blocks[block].kind == .title }
@@ -171,7 +223,11 @@ struct EntityRecognizer {
   /// Types one phrase; returns nil when it names nothing.
   func classify(_ phrase: Range<Int>) -> [Candidate] {
     var lower = phrase.lowerBound
-    let upper = phrase.upperBound
+    var upper = phrase.upperBound
+    // Letters after a name are not part of it ("Daniel Reyes KC", "Jane Doe MP").
+    while upper - lower >= 3, WordLists.postNominals.contains(hash(tokens[upper - 1].stem)) {
+      upper -= 1
+    }
     var role: [Range<Int>] = []
     var roleIsOccupation = false
 
@@ -184,7 +240,7 @@ struct EntityRecognizer {
     while lower < upper {
       let t = tokens[lower]
       let h = hash(t.stem)
-      if WordLists.neverNames.contains(h) {
+      if WordLists.neverNames.contains(h), !startsPlaceName(lower, upper) {
         lower += 1
         continue
       }
@@ -195,6 +251,15 @@ struct EntityRecognizer {
 
     // Titles before a name: "President Kassym-Jomart Tokayev", "Prime Minister X".
     if whole(lower..<upper) == nil && !hasOrganisationHead(lower..<upper) {
+      // "US President Barack Obama": a country before a title goes into the role.
+      if upper - lower >= 3,
+        !WordLists.titles.contains(hash(tokens[lower].stem)),
+        WordLists.titles.contains(hash(tokens[lower + 1].stem)),
+        lexicon.firstNames[hash(tokens[lower].stem)] == nil
+      {
+        role.append(tokens[lower].stem)
+        lower += 1
+      }
       while lower < upper - 1 {
         let h = hash(tokens[lower].stem)
         if WordLists.titles.contains(h) || (h == ScalarHash("Minister")) {
@@ -210,6 +275,12 @@ struct EntityRecognizer {
         isCommonWord(first), lexicon.firstNames[hash(first.stem)] == nil,
         whole(lower..<upper) == nil
       {
+        // One capitalised common word ("Trump", "Bush", "Riot"): left to the merge, which keeps
+        // it only as the surname of a person named in full or as a speaker's name.
+        if upper - lower == 1 {
+          let r = tokens[lower].range.lowerBound..<tokens[lower].stem.upperBound
+          return [Candidate(tokens: lower..<upper, range: r, kind: .single)]
+        }
         if upper - lower > 1, isAgentNoun(first) {
           role.append(first.stem)
           roleIsOccupation = true
@@ -225,6 +296,10 @@ struct EntityRecognizer {
       }
     }
     guard lower < upper else { return [] }
+    if Self.eventHeads.contains(hash(tokens[upper - 1].stem)) && !hasOrganisationHead(lower..<(upper - 1)) {
+      return []
+    }
+    if upper - lower == 1 && isPeopleWord(tokens[lower]) { return [] }
     let span = lower..<upper
     let range = tokens[lower].range.lowerBound..<tokens[upper - 1].stem.upperBound
     let roleText: String? =
@@ -249,6 +324,10 @@ struct EntityRecognizer {
       return classify(firstKept..<upper)
     }
 
+    // A lone city or province name can be a surname ("Obama", "Paris"): the merge decides.
+    if span.count == 1, roleText == nil, whole(span) != nil {
+      return [Candidate(tokens: span, range: range, kind: .single)]
+    }
     if let place = whole(span) {
       // A country or region is a place even with a title before it? No: titles mean a person.
       if roleText == nil || place == .country || place == .region {
@@ -269,6 +348,40 @@ struct EntityRecognizer {
     }
     if span.count == 1 {
       return [Candidate(tokens: span, range: range, kind: .single)]
+    }
+    // A dateline or a heading in capitals ("KUALA LUMPUR"): a place if the gazetteer knows it
+    // in title case, else no person.
+    if span.allSatisfy({ tokens[$0].isAllCaps }) {
+      var h = ScalarHash()
+      for k in span {
+        if k > lower { h.appendSpace() }
+        let r = tokens[k].stem
+        h.append(text, r.lowerBound..<(r.lowerBound + 1))
+        h.appendLowercased(text, (r.lowerBound + 1)..<r.upperBound)
+      }
+      if lexicon.places[h] != nil { return [Candidate(tokens: span, range: range, kind: .place)] }
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    // "Douglas & Lomason", "El Al", "Der Spiegel": a firm or a title, not a person.
+    if span.contains(where: { tokens[$0].kind == .punct && tokens[$0].scalar == "&" })
+      || Self.foreignArticles.contains(hash(tokens[lower].stem))
+    {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    // A country or a large city inside a longer name ("Air France", "Dynamo Moscow") makes
+    // it a company or a club.
+    if lexicon.firstNames[hash(tokens[lower].stem)] == nil,
+      span.dropFirst().contains(where: {
+        let h = hash(tokens[$0].stem)
+        return (lexicon.places[h] == .country || lexicon.bigCities.contains(h))
+          && (lexicon.surnames[h] == nil || isCommonWord(tokens[lower]))
+      })
+    {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
+    // "Savannah Ventures", "Papadakis Homes": a plural common noun last names a firm.
+    if isCommonPlural(tokens[upper - 1]), lexicon.surnames[hash(tokens[upper - 1].stem)] == nil {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
     // A phrase of several words that begins with a place ("Almaty Region" handled above):
     // split off leading place words if the rest is not a name ("Kazakhstan Almaty").
@@ -302,11 +415,15 @@ struct EntityRecognizer {
       return [Candidate(tokens: span, range: range, kind: .place)]
     }
     // A common word last ("Savannah Ventures", "Berlin Marathon") names a thing, not a person.
-    if isCommonWord(tokens[upper - 1]) && lexicon.surnames[hash(tokens[upper - 1].stem)] == nil {
+    if (isCommonWord(tokens[upper - 1]) || isCommonPlural(tokens[upper - 1]))
+      && lexicon.surnames[hash(tokens[upper - 1].stem)] == nil
+    {
       return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
     return [Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation)]
   }
+
+  static let foreignArticles = WordLists.set("El Al Der Die Das La Le Les Il Los Las")
 
   static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
   static let placePrefixes = WordLists.set("Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
@@ -371,8 +488,33 @@ struct EntityRecognizer {
     }
     candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
     markSpeakers(&candidates)
-    return merge(candidates)
+    return merge(candidates, sports: isSportsReport())
   }
+
+  /// Whether the article reads as a sports report: more than 2 in 100 of its lowercase words
+  /// are sports words ("innings", "beat", "goal", "season").
+  func isSportsReport() -> Bool {
+    var words = 0
+    var sports = 0
+    for t in tokens where t.kind == .word && !t.isCapitalised {
+      words += 1
+      if WordLists.sportsWords.contains(hash(t.range)) { sports += 1 }
+    }
+    return words >= 40 && sports * 50 > words
+  }
+
+  /// Whether the phrase at `k` follows a preposition of place ("in Ashby Staithe").
+  func followsPlacePreposition(_ k: Int) -> Bool {
+    guard k >= 1, tokens[k - 1].kind == .word, tokens[k - 1].block == tokens[k].block else { return false }
+    return Self.placePrepositions.contains(hash(tokens[k - 1].range))
+  }
+
+  static let settlementNouns = WordLists.set("town towns village villages city cities state province region district county port island suburb area municipality capital")
+
+  static let placePrepositions = WordLists.set("in near outside around across throughout towards at from")
+
+  /// "told Reuters": the one told is the listener, not the speaker.
+  static let tellForms = WordLists.set("told tell tells telling")
 
   /// Marks phrases in a speaker's position ("X said", "said X", "according to X").
   func markSpeakers(_ candidates: inout [Candidate]) {
@@ -386,6 +528,7 @@ struct EntityRecognizer {
       }
       if before >= 0, tokens[before].kind == .word,
         ReportingVerbs.set.contains(hash(tokens[before].range)),
+        !Self.tellForms.contains(hash(tokens[before].range)),
         before >= 1, tokens[before - 1].kind == .punct
       {
         candidates[c].speaks = true
@@ -398,7 +541,7 @@ struct EntityRecognizer {
     }
   }
 
-  func merge(_ input: [Candidate]) -> Result {
+  func merge(_ input: [Candidate], sports: Bool = false) -> Result {
     var candidates = input
     // People with two or more words: their last word is the key for surname mentions.
     var surnameOwner: [ScalarHash: Int] = [:]  // surname hash -> candidate index of full name
@@ -410,15 +553,37 @@ struct EntityRecognizer {
         surnameList.append((text[last.stem], i))
       }
     }
+    // First words of full names ("Deepa" for "Deepa Subramanian", "Park" for "Park Min-ji"):
+    // an alias when exactly one person is named with it.
+    var firstWordCount: [ScalarHash: Int] = [:]
+    var seenFull: Set<ScalarHash> = []
+    for c in candidates where c.kind == .person && c.tokens.count >= 2 {
+      guard seenFull.insert(hash(tokens: c.tokens)).inserted else { continue }
+      firstWordCount[hash(tokens[c.tokens.lowerBound].stem), default: 0] += 1
+    }
+    // How often each word is written with a capital inside a sentence, and which words the
+    // article writes in lowercase: one pass.
+    var capitalisedMidSentence: [ScalarHash: Int] = [:]
+    var lowercaseWords: Set<ScalarHash> = []
+    for t in tokens where t.kind == .word && !headlineBlock(t.block) {
+      if t.isCapitalised {
+        if !t.startsSentence { capitalisedMidSentence[hash(t.stem), default: 0] += 1 }
+      } else {
+        lowercaseWords.insert(hash(t.stem))
+      }
+    }
     // Resolve single words.
     for i in candidates.indices where candidates[i].kind == .single {
       let t = tokens[candidates[i].tokens.lowerBound]
       let h = hash(t.stem)
-      if surnameOwner[h] != nil {
+      let common = isCommonWord(t)
+      if firstWordCount[h] == 1, !common || !t.startsSentence, lexicon.places[h] == nil {
+        candidates[i].kind = .person
+      } else if surnameOwner[h] != nil, !common || !t.startsSentence || nameFollows(candidates[i].tokens.upperBound) {
         candidates[i].kind = .person
       } else if let place = lexicon.places[h] {
-        candidates[i].kind = candidates[i].speaks && place == .city ? .person : .place
-      } else if candidates[i].speaks {
+        candidates[i].kind = candidates[i].speaks && place == .city && !lexicon.bigCities.contains(h) ? .person : .place
+      } else if candidates[i].speaks, !common || !t.startsSentence {
         candidates[i].kind = .person
       } else if closeSurname(t, surnameList) != nil {
         candidates[i].kind = .person
@@ -426,9 +591,80 @@ struct EntityRecognizer {
         candidates[i].kind = .single  // dropped below
       } else if lexicon.surnames[h] != nil && !isCommonWord(t) {
         candidates[i].kind = .person
+      } else if isCommonWord(t), !t.startsSentence, lexicon.surnames[h] != nil, !isPeopleWord(t),
+        !Self.directions.contains(h), !lexicon.demonyms.contains(h),
+        (capitalisedMidSentence[h] ?? 0) >= 2, !lowercaseWords.contains(lowerHash(t))
+      {
+        // "Dole" written with a capital three times and never as "dole": a surname.
+        candidates[i].kind = .person
+      } else if sports, !t.startsSentence, isCommonPlural(t) || (common && text[t.stem.upperBound - 1] == "s") {
+        // "the Cardinals", "Braves": a team in a sports report.
+        candidates[i].kind = .organisation
       } else if isCommonWord(t) {
         candidates[i].kind = .single
+      } else if followsPlacePreposition(candidates[i].tokens.lowerBound)
+        && hash(tokens[candidates[i].tokens.lowerBound - 1].range) != ScalarHash("at")
+        && hash(tokens[candidates[i].tokens.lowerBound - 1].range) != ScalarHash("from")
+      {
+        candidates[i].kind = .place
       } else {
+        candidates[i].kind = .organisation
+      }
+    }
+    // A single unknown word that the article places somewhere at least once ("in Longyear",
+    // "the town of Tavildara", "Tacambaro, Michoacan") is a place in every mention.
+    var placed: Set<ScalarHash> = []
+    for c in candidates where !c.speaks && c.role == nil && (c.tokens.count == 1 || c.kind == .person) {
+      let k = c.tokens.lowerBound
+      guard !tokens[c.tokens.upperBound - 1].isPossessive, lexicon.places[hash(tokens: c.tokens)] == nil
+      else { continue }
+      var evidence = followsPlacePreposition(k) && hash(tokens[k - 1].range) != ScalarHash("at")
+        && hash(tokens[k - 1].range) != ScalarHash("from")
+      if !evidence, k >= 2, hash(tokens[k - 1].range) == ScalarHash("of"),
+        Self.settlementNouns.contains(hash(tokens[k - 2].range))
+      {
+        evidence = true
+      }
+      if !evidence, k + 2 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].scalar == ",",
+        tokens[k + 2].block == tokens[k].block, lexicon.places[hash(tokens[k + 2].stem)] == .country
+          || lexicon.places[hash(tokens[k + 2].stem)] == .subdivision
+      {
+        evidence = true
+      }
+      if evidence { placed.insert(hash(tokens: c.tokens)) }
+    }
+    if !placed.isEmpty {
+      for i in candidates.indices where !candidates[i].speaks
+        && ((candidates[i].tokens.count == 1 && candidates[i].kind == .organisation)
+          || candidates[i].kind == .person)
+      {
+        let h = hash(tokens: candidates[i].tokens)
+        guard placed.contains(h), surnameOwner[h] == nil, firstWordCount[h] == nil,
+          candidates[i].role == nil
+        else { continue }
+        candidates[i].kind = .place
+      }
+    }
+    // An unknown name of several words after "in", "near" is a place ("in Ashby Staithe").
+    for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil
+      && candidates[i].tokens.count >= 2 && !candidates[i].speaks
+    {
+      let first = candidates[i].tokens.lowerBound
+      let before = first - 1
+      guard followsPlacePreposition(first), lexicon.firstNames[hash(tokens[first].stem)] == nil,
+        hash(tokens[before].range) != ScalarHash("at"), hash(tokens[before].range) != ScalarHash("from")
+      else { continue }
+      candidates[i].kind = .place
+    }
+    // In a sports report a town or county is a team ("Leicestershire beat Somerset"), unless
+    // it follows "in", "at", "near" or "from" or stands in a dateline.
+    if sports {
+      for i in candidates.indices where candidates[i].kind == .place {
+        let c = candidates[i]
+        guard let kind = lexicon.places[hash(tokens: c.tokens)], kind == .city || kind == .subdivision,
+          blocks[tokens[c.tokens.lowerBound].block].kind == .paragraph,
+          !followsPlacePreposition(c.tokens.lowerBound)
+        else { continue }
         candidates[i].kind = .organisation
       }
     }
@@ -439,6 +675,7 @@ struct EntityRecognizer {
     var byKey: [String: Int] = [:]  // kind + canonical name -> entity index
     var personBySurname: [ScalarHash: Int] = [:]
     var personSurnames: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)] = []
+    var personByFirstWord: [ScalarHash: Int] = [:]
 
     func add(_ c: Candidate, to index: Int, surface: String) {
       entities[index].mentions.append(c.range)
@@ -486,6 +723,8 @@ struct EntityRecognizer {
             personBySurname[surname] = index
             personSurnames.append((text[tokens[c.tokens.upperBound - 1].stem], index))
           }
+          let firstWord = hash(tokens[c.tokens.lowerBound].stem)
+          if firstWordCount[firstWord] == 1 { personByFirstWord[firstWord] = index }
           if let g = lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] { gender[index] = g }
           add(c, to: index, surface: surface)
         }
@@ -493,6 +732,8 @@ struct EntityRecognizer {
         let t = tokens[c.tokens.lowerBound]
         let h = hash(t.stem)
         if let owner = personBySurname[h] {
+          add(c, to: owner, surface: surface)
+        } else if let owner = personByFirstWord[h] {
           add(c, to: owner, surface: surface)
         } else if let owner = closeSurname(t, personSurnames) {
           add(c, to: owner, surface: surface)
@@ -533,6 +774,24 @@ struct EntityRecognizer {
     RoleReader(recogniser: self).readRoles(&result)
     return result
   }
+
+  /// Whether the token at `k` reads as what follows a name at the start of a sentence ("Bush
+  /// said", "Trump's", "Bush, who"), rather than a noun after an adjective ("Young people").
+  func nameFollows(_ k: Int) -> Bool {
+    guard k < tokens.count else { return true }
+    let t = tokens[k]
+    if t.kind == .punct { return true }
+    let h = hash(t.range)
+    if ReportingVerbs.set.contains(h) || Self.afterName.contains(h) { return true }
+    // A verb in the past tense ("Sanders appeared"), not a noun ("Young people").
+    let r = t.range
+    return !t.isCapitalised && r.count >= 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
+  }
+
+  static let afterName = WordLists.set("""
+    has had have is was will would could should can may might did does also and who wants
+    wanted won lost took made called went got says
+    """)
 
   /// The entity whose surname is one edit (substitution, insertion or deletion of one scalar)
   /// away from `t`: "Nazerbayev" for "Nazarbayev". Long words only, never a common word or a

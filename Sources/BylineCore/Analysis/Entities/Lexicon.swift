@@ -25,6 +25,8 @@ public struct Lexicon: Sendable {
   /// Lowercase common words.
   var words: Set<ScalarHash> = []
   var demonyms: Set<ScalarHash> = []
+  /// Cities of 300,000 people or more: too well known to be read as a surname.
+  var bigCities: Set<ScalarHash> = []
 
   /// Why the bundled reference data could not be read.
   public struct LoadError: Error, CustomStringConvertible {
@@ -61,6 +63,9 @@ public struct Lexicon: Sendable {
       default: kind = .city
       }
       lexicon.places[ScalarHash(fields[0])] = kind
+      if fields.count >= 3, let population = Int(fields[2]), population >= 300_000 {
+        lexicon.bigCities.insert(ScalarHash(fields[0]))
+      }
       let wordCount = fields[0].split(separator: " ").count
       lexicon.longestPlaceWords = max(lexicon.longestPlaceWords, wordCount)
     }

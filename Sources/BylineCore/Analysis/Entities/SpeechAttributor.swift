@@ -63,6 +63,15 @@ struct SpeechAttributor {
       guard ReportingVerbs.set.contains(h) else { continue }
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
+      // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
+      if isParticiple(k), k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
+        let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
+        let s = verbSpeaker[previous]
+      {
+        verbSpeaker[k] = s
+        lastVerbOfBlock[tokens[k].block] = k
+        continue
+      }
       if let s = subject(of: k) {
         verbSpeaker[k] = s
         lastSpeakerOfBlock[tokens[k].block] = s
@@ -84,7 +93,7 @@ struct SpeechAttributor {
       // After the quote: the same sentence, a few words on.
       var k = last + 1
       var steps = 0
-      while k < tokens.count, tokens[k].block == tokens[last].block, steps < 12 {
+      while k < tokens.count, tokens[k].block == tokens[last].block, steps < 30 {
         let t = tokens[k]
         if t.inQuote { break }
         if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar) { break }
@@ -116,6 +125,10 @@ struct SpeechAttributor {
         if recogniser.hash(tokens[best.verb].range) == ReportingVerbs.according {
           cueOfQuote[qi] = "according to"
         }
+      } else if let e = colonSpeaker(beforeQuoteAt: first) {
+        // "Clinton: “Our goal is ...”", "Pew Research: “...”".
+        speakerOfQuote[qi] = .entity(e)
+        cueOfQuote[qi] = ":"
       }
     }
     // Same paragraph, then the paragraph before.
@@ -192,18 +205,38 @@ struct SpeechAttributor {
   /// The speaker of the reporting verb at token `v`, or nil when it has none in reach.
   mutating func subject(of v: Int) -> Speaker? {
     let block = tokens[v].block
-    var k = v - 1
+    // "Harry M. Reid (D-Nev.) said": the bracket is skipped.
+    var k = beforeBracket(v - 1)
     // "..., said X" / "...,” said X": the speaker follows the verb.
     if k >= 0, tokens[k].block == block,
       tokens[k].kind == .punct || tokens[k].inQuote
     {
       if tokens[k].kind == .punct && tokens[k].scalar == "," && !isAfterQuote(k) {
+        // "Its chief executive, Graham Tully, said": the name is the appositive (post-nominal
+        // letters such as "KC" after it are skipped).
+        let nameEnd = k >= 2 && WordLists.postNominals.contains(recogniser.hash(tokens[k - 1].stem)) ? k - 2 : k - 1
+        if let e = entityEnding(at: nameEnd), result.entities[e].kind == .person,
+          k - 2 < 0 || !(tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ",")
+        {
+          var j = nameEnd
+          while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
+          // "Lumenar's chief executive, Dr Ngozi Abara-Whitfield, said": titles before the name.
+          while j >= 0, tokens[j].kind == .word, WordLists.titles.contains(recogniser.hash(tokens[j].stem)) { j -= 1 }
+          if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ".", j >= 1,
+            WordLists.titles.contains(recogniser.hash(tokens[j - 1].stem))
+          {
+            j -= 2
+          }
+          if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == "," { return .entity(e) }
+        }
         // "X, a postal worker, said": skip the appositive back to its opening comma.
         var j = k - 1
         var steps = 0
         while j >= 0, tokens[j].block == block, steps < 25, !tokens[j].inQuote {
           if tokens[j].kind == .punct && tokens[j].scalar == "," { break }
-          if tokens[j].kind == .punct && ".!?".unicodeScalars.contains(tokens[j].scalar) {
+          if tokens[j].kind == .punct && ".!?".unicodeScalars.contains(tokens[j].scalar)
+            && !isAbbreviationPoint(j)
+          {
             j = -1
             break
           }
@@ -211,15 +244,49 @@ struct SpeechAttributor {
           steps += 1
         }
         if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ",", j - 1 >= 0,
-          let e = entityEnding(at: j - 1)
+          let e = entityEnding(at: beforeBracket(j - 1))
         {
           return .entity(e)
         }
+        // "an intelligence source, who was not authorised to speak, told": a description.
+        if j >= 1, tokens[j].kind == .punct, tokens[j].scalar == ",",
+          let d = describedSubject(endingAt: j - 1)
+        {
+          return d
+        }
+        // "Nakamura, who trains in Boulder, Colorado, told": a "who" clause with commas of its
+        // own; the name stands before the comma that opens it.
+        var w = k - 1
+        while w >= 2, tokens[w].block == block, w > k - 30, !tokens[w].inQuote {
+          if tokens[w].kind == .punct && ".!?".unicodeScalars.contains(tokens[w].scalar) && !isAbbreviationPoint(w) {
+            break
+          }
+          if tokens[w].kind == .word, Self.who.contains(recogniser.hash(tokens[w].range)),
+            tokens[w - 1].kind == .punct, tokens[w - 1].scalar == ","
+          {
+            if let e = entityEnding(at: beforeBracket(w - 2)) { return .entity(e) }
+            break
+          }
+          w -= 1
+        }
         // "..., Belgibayeva said" has no appositive: fall through to the inversion check.
       }
+      // "..., told Fox News": after "told" stands the listener, not the speaker.
+      if Self.tellForms.contains(recogniser.hash(tokens[v].range)) { return nil }
       if let after = mentionAfter(v + 1) { return after }
       return nil
     }
+    // "the man said", "The ad says": a described speaker right before the verb, at the
+    // start of a sentence or after a quote.
+    // "the Croatian said": a nationality for a person named before, resolved as a pronoun.
+    if k >= 1, tokens[k].kind == .word, tokens[k].isCapitalised, !tokens[k].inQuote,
+      recogniser.lexicon.demonyms.contains(recogniser.hash(tokens[k].stem)),
+      recogniser.hash(tokens[k - 1].range) == ScalarHash("the") || recogniser.hash(tokens[k - 1].range) == ScalarHash("The"),
+      let e = resolvePronoun(female: false, before: k - 1, anySex: true)
+    {
+      return .entity(e)
+    }
+    if let d = describedSubject(endingAt: k) { return d }
     // Scan back for the subject: a name, a pronoun or an organisation noun.
     var steps = 0
     while k >= 0, tokens[k].block == block, steps < 8 {
@@ -236,7 +303,9 @@ struct SpeechAttributor {
       if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h) {
         guard recogniser.hash(t.range) != ScalarHash("his"), recogniser.hash(t.range) != ScalarHash("her")
         else { break }
-        if let e = resolvePronoun(female: WordLists.femalePronouns.contains(h), before: k) {
+        if let e = resolvePronoun(female: WordLists.femalePronouns.contains(h), before: k,
+          excluding: listener(of: v))
+        {
           return .entity(e)
         }
         return nil
@@ -251,6 +320,14 @@ struct SpeechAttributor {
         {
           return .entity(e)
         }
+        // "a judge who said": the noun before "who".
+        if k >= 1, tokens[k - 1].kind == .word, !tokens[k - 1].inQuote {
+          let hn = recogniser.hash(tokens[k - 1].stem)
+          if WordLists.organisationOnlyNouns.contains(hn) || Self.describers.contains(hn) {
+            return describe(noun: k - 1)
+          }
+          if let e = entityEnding(at: k - 1) { return .entity(e) }
+        }
         return nil
       }
       if WordLists.pluralPronouns.contains(h) { return nil }
@@ -258,6 +335,76 @@ struct SpeechAttributor {
       steps += 1
     }
     return nil
+  }
+
+  static let tellForms = WordLists.set("told tell tells telling")
+
+  /// The person told in "he told Hannity": never the one who speaks.
+  func listener(of v: Int) -> Int? {
+    guard Self.tellForms.contains(recogniser.hash(tokens[v].range)) else { return nil }
+    var j = v + 1
+    if j < tokens.count, Self.determiners.contains(recogniser.hash(tokens[j].range)) { j += 1 }
+    guard j < tokens.count, tokens[j].block == tokens[v].block else { return nil }
+    let e = result.entityOfToken[j]
+    return e >= 0 ? Int(e) : nil
+  }
+
+  /// The token before a bracketed aside that ends at `k` ("Reid (D-Nev.)"), or `k`.
+  func beforeBracket(_ k: Int) -> Int {
+    guard k >= 0, tokens[k].kind == .punct, tokens[k].scalar == ")" else { return k }
+    var j = k - 1
+    while j >= 0, j > k - 12, tokens[j].block == tokens[k].block {
+      if tokens[j].kind == .punct && tokens[j].scalar == "(" { return j - 1 }
+      j -= 1
+    }
+    return k
+  }
+
+  static let notModifiers = WordLists.set("in at on of to for by with from into over under after before and or but that which who is was are were has had have be been")
+
+  static let timeNouns = WordLists.set("day week month year morning afternoon evening night weekend time")
+
+  static let describingDeterminers = WordLists.set("the The a A an An another Another one One")
+
+  /// "the man", "the conservative-leaning newspaper", "one Democrat familiar": a phrase of a
+  /// determiner and up to four words ending at token `k`, standing at the start of a sentence
+  /// or after a quote. Its noun must be lowercase and not a pronoun.
+  mutating func describedSubject(endingAt k: Int) -> Speaker? {
+    guard k >= 1, tokens[k].kind == .word, !tokens[k].inQuote, !tokens[k].isCapitalised else { return nil }
+    var j = k - 1
+    while j >= 0, j >= k - 4, tokens[j].kind == .word, !tokens[j].inQuote, tokens[j].block == tokens[k].block {
+      if Self.describingDeterminers.contains(recogniser.hash(tokens[j].range)) {
+        let before = j - 1
+        let opens = before < 0 || tokens[before].block != tokens[k].block
+          || (tokens[before].kind == .punct && "”\",.:;—".unicodeScalars.contains(tokens[before].scalar))
+          || tokens[j].startsSentence
+        guard opens, j < k else { return nil }
+        // "The foreign ministry this month pledged": a speaker noun inside goes to the scan.
+        for m in (j + 1)..<k {
+          let hm = recogniser.hash(tokens[m].stem)
+          if WordLists.organisationOnlyNouns.contains(hm) || Self.describers.contains(hm)
+            || result.entityOfToken[m] >= 0
+          {
+            return nil
+          }
+        }
+        if result.entityOfToken[k] >= 0 || Self.timeNouns.contains(recogniser.hash(tokens[k].stem)) { return nil }
+        let h = recogniser.hash(tokens[k].stem)
+        if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+          return describe(noun: k)
+        }
+        return .description(Tokenizer.string(text, tokens[j + 1].range.lowerBound..<tokens[k].stem.upperBound))
+      }
+      j -= 1
+    }
+    return nil
+  }
+
+  /// "adding", "telling": a present participle.
+  func isParticiple(_ k: Int) -> Bool {
+    let r = tokens[k].range
+    guard r.count > 4 else { return false }
+    return text[r.upperBound - 3] == "i" && text[r.upperBound - 2] == "n" && text[r.upperBound - 1] == "g"
   }
 
   func isAfterQuote(_ k: Int) -> Bool {
@@ -301,6 +448,19 @@ struct SpeechAttributor {
       j += 1
       steps += 1
     }
+    // "said the woman, who ...", "said a person close to the Clintons": the phrase to the
+    // next punctuation.
+    if Self.describingDeterminers.contains(recogniser.hash(tokens[k].range)) {
+      var end = k + 1
+      while end < tokens.count, end < k + 8, tokens[end].kind == .word, !tokens[end].inQuote,
+        tokens[end].block == tokens[k].block, !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
+      {
+        end += 1
+      }
+      if end > k + 1, end - 1 < tokens.count, !tokens[k + 1].isCapitalised || end > k + 2 {
+        return .description(Tokenizer.string(text, tokens[k + 1].range.lowerBound..<tokens[end - 1].stem.upperBound))
+      }
+    }
     return nil
   }
 
@@ -314,6 +474,14 @@ struct SpeechAttributor {
     {
       let h = recogniser.hash(tokens[start - 1].range)
       if Self.determiners.contains(h) { break }
+      // "men appeared in court": a preposition or a verb ends the description.
+      if Self.notModifiers.contains(h) { break }
+      let r = tokens[start - 1].range
+      if r.count > 3, text[r.upperBound - 2] == "e", text[r.upperBound - 1] == "d",
+        !text[r].contains("-")
+      {
+        break
+      }
       if tokens[start - 1].isCapitalised && result.entityOfToken[start - 1] < 0 { break }
       if ReportingVerbs.set.contains(h) { break }
       start -= 1
@@ -324,6 +492,17 @@ struct SpeechAttributor {
     let range = tokens[start].range.lowerBound..<tokens[k].stem.upperBound
     let phrase = Tokenizer.string(text, range)
     let h = recogniser.hash(tokens[k].stem)
+    let noun = Tokenizer.string(text, tokens[k].stem).lowercased()
+    if start == k {
+      // A bare "the company", "the judge": the organisation or person last named as one.
+      if let e = lastEntity(before: start, matching: noun) { return .entity(e) }
+      if WordLists.organisationOnlyNouns.contains(h) {
+        if Self.companyNouns.contains(h), let e = lastEntity(before: start, matching: nil) {
+          return .entity(e)
+        }
+        return .description(phrase)
+      }
+    }
     if WordLists.organisationOnlyNouns.contains(h) {
       let name = phrase.lowercased()
       if let existing = result.entities.firstIndex(where: { $0.kind == .organisation && $0.name == name }) {
@@ -337,23 +516,128 @@ struct SpeechAttributor {
       for j in start...k { result.entityOfToken[j] = Int32(index) }
       return .entity(index)
     }
-    return .description(phrase)
+    return .description(phrase + descriptionTail(after: k))
   }
 
-  /// The last person before token `k`, outside quotes, whose sex does not conflict.
-  func resolvePronoun(female: Bool, before k: Int) -> Int? {
+  /// " to Bill Clinton" in "a longtime adviser to Bill Clinton": a short prepositional phrase
+  /// after a described speaker, up to the next punctuation.
+  func descriptionTail(after k: Int) -> String {
+    let next = k + 1
+    guard next < tokens.count, tokens[next].kind == .word, tokens[next].block == tokens[k].block,
+      Self.tailPrepositions.contains(recogniser.hash(tokens[next].range))
+    else { return "" }
+    var end = next + 1
+    while end < tokens.count, end <= next + 6, tokens[end].kind == .word, !tokens[end].inQuote,
+      tokens[end].block == tokens[k].block, !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
+    {
+      end += 1
+    }
+    guard end > next + 1 else { return "" }
+    return " " + Tokenizer.string(text, tokens[next].range.lowerBound..<tokens[end - 1].range.upperBound)
+  }
+
+  static let tailPrepositions = WordLists.set("to of for at with close from")
+
+  static let companyNouns = WordLists.set("company firm group bank")
+
+  /// The entity last mentioned before token `k` that `noun` describes: an organisation whose
+  /// name holds the noun ("the union" for "Harbour Workers' Union"), or a person whose role
+  /// does ("the judge"). With no noun, the last named organisation.
+  func lastEntity(before k: Int, matching noun: String?) -> Int? {
     var j = k - 1
     var steps = 0
-    while j >= 0, steps < 400 {
+    while j >= 0, steps < 600 {
       let e = result.entityOfToken[j]
-      if e >= 0, !tokens[j].inQuote, result.entities[Int(e)].kind == .person {
-        let g = result.gender[Int(e)]
-        if g == nil || g == .either || (g == .female) == female { return Int(e) }
+      if e >= 0 {
+        let entity = result.entities[Int(e)]
+        if let noun {
+          if entity.kind == .organisation, entity.name.first?.isUppercase == true,
+            entity.name.lowercased().split(separator: " ").contains(where: { $0.hasPrefix(noun) })
+          {
+            return Int(e)
+          }
+          if entity.kind == .person, let role = entity.role,
+            role.lowercased().split(separator: " ").contains(where: { $0 == noun })
+          {
+            return Int(e)
+          }
+        } else if entity.kind == .organisation, entity.name.first?.isUppercase == true,
+          tokens[j].isCapitalised
+        {
+          return Int(e)
+        }
       }
       j -= 1
       steps += 1
     }
     return nil
+  }
+
+  /// The person a pronoun at token `k` refers to: in the nearest sentence before it (or the
+  /// part of its own sentence before it) that names a person of a sex that does not conflict,
+  /// the first such person, since a sentence's subject usually comes first ("Morrell said
+  /// the approach put forward by Trump is wrong. ... he told POLITICO" is Morrell). Names
+  /// inside quotations do not count.
+  func resolvePronoun(female: Bool, before k: Int, excluding listener: Int? = nil, anySex: Bool = false) -> Int? {
+    var j = k - 1
+    var steps = 0
+    var candidate: Int?
+    var candidateBlock = k < tokens.count ? tokens[k].block : -1
+    while j >= 0, steps < 400 {
+      let t = tokens[j]
+      if t.block != candidateBlock {
+        if candidate != nil { return candidate }
+        candidateBlock = t.block
+      }
+      if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(j) {
+        if candidate != nil { return candidate }
+      }
+      let e = result.entityOfToken[j]
+      if e >= 0, !t.inQuote, result.entities[Int(e)].kind == .person, Int(e) != listener,
+        j == 0 || result.entityOfToken[j - 1] != e
+      {
+        let g = result.gender[Int(e)]
+        // A name used as a modifier ("Trump's daughter", "the Trump release") is rarely the
+        // subject: it does not displace another person of the sentence.
+        var last = j
+        while last + 1 < tokens.count, result.entityOfToken[last + 1] == e { last += 1 }
+        let modifier = tokens[last].isPossessive
+          || (j >= 1 && Self.determiners.contains(recogniser.hash(tokens[j - 1].range)))
+        if anySex || g == nil || g == .either || (g == .female) == female, candidate == nil || !modifier {
+          candidate = Int(e)
+        }
+      }
+      j -= 1
+      steps += 1
+    }
+    return candidate
+  }
+
+  /// A full stop that ends a title, an initial or a state ("Mr.", "J.", "R-Ky.") rather than
+  /// a sentence: one right after a short capitalised word followed by a comma or a name.
+  func isAbbreviationPoint(_ k: Int) -> Bool {
+    guard k >= 1, tokens[k].scalar == ".", tokens[k - 1].kind == .word,
+      tokens[k - 1].range.upperBound == tokens[k].range.lowerBound
+    else { return false }
+    let w = tokens[k - 1]
+    if w.range.count == 1, w.isCapitalised { return true }
+    if WordLists.titles.contains(recogniser.hash(w.range)) { return true }
+    if w.isCapitalised, w.range.count <= 5, k + 1 < tokens.count, tokens[k + 1].kind == .punct,
+      tokens[k + 1].scalar == ","
+    {
+      return true
+    }
+    return false
+  }
+
+  /// The speaker of "Name: “...”": a person or organisation whose mention ends right before a
+  /// colon that stands right before the quote's opening mark.
+  func colonSpeaker(beforeQuoteAt first: Int) -> Int? {
+    var k = first - 1
+    if k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar) { k -= 1 }
+    guard k >= 1, tokens[k].kind == .punct, tokens[k].scalar == ":", tokens[k].block == tokens[first].block
+    else { return nil }
+    return entityEnding(at: k - 1)
   }
 
   // MARK: - Reported speech

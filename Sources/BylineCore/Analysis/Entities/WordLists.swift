@@ -19,6 +19,8 @@ enum WordLists {
     Striker Midfielder Defender Goalkeeper Champion Veteran Rabbi Imam Pastor Saint
     Congressman Congresswoman Councillor Councilman Councilwoman Assemblyman Presidents
     Senators Governors Republican Democratic Democrat Republicans Democrats GOP Labour Tory
+    Major-General Lieutenant-General Lieutenant-Colonel Brigadier-General Vice-President
+    Vice-Admiral Rear-Admiral Vice-Chancellor Vice-Premier Deputy-Governor
     """)
 
   /// Words that make a capitalised phrase an organisation ("Foreign Ministry", "X Party").
@@ -38,7 +40,7 @@ enum WordLists {
     Records Entertainment Media Publishing Centre Center Team Rovers Athletic
     Wanderers Albion Hotspur Villa Rangers Celtic Bulls Lakers Yankees Giants Jets
     Democrats Republicans Socialists Greens Conservatives Liberals Nationalists Communists
-    Unit Taskforce Watch Initiative Project Programme Program Fed OPEC NATO
+    Unit Taskforce Watch Initiative Project Programme Program Fed OPEC NATO Convention
     """)
 
   /// Words that make a capitalised phrase a named place ("Republic Square", "Grace Road").
@@ -84,6 +86,27 @@ enum WordLists {
     Asked Told Said Says Say Speaking Advertisement Photo Image Video Read Watch Share Click
     Live Story Updated Published Copyright Caption Christmas Easter Ramadan
     AM PM GMT EST EDT BST UTC CET
+    """)
+
+  /// Peoples, ethnic groups and faiths, which name no single entity.
+  static let peoples = set("""
+    Moslem Muslim Christian Jew Jewish Hindu Buddhist Catholic Protestant Orthodox Sunni Shia
+    Shi'ite Shiite Islamic Hutu Tutsi Kurd Kurdish Afrikaner Chechen Pashtun Tajik Uzbek Berber
+    Arab Bedouin Roma Sikh Maori Aboriginal Inuit Zulu Xhosa Tamil Sinhalese Serb Croat Bosniak
+    Filipino Philippine Basque Catalan Flemish Walloon Sephardic Evangelical Methodist Baptist
+    Anglican Lutheran Mormon Zionist Palestinian Israeli
+    """)
+
+  /// Letters that follow a name and are not part of it.
+  static let postNominals = set("KC QC SC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD FRS")
+
+  /// Lowercase words that mark a sports report.
+  static let sportsWords = set("""
+    match matches innings wicket wickets runs goal goals scored striker midfielder defender
+    goalkeeper league season cup championship beat beats drew draw halftime half-time points
+    champions coach club clubs team teams victory defeat tournament seed seeded semi-final
+    quarter-final final penalty penalties inning pitcher homer batsman bowler bowled bowling
+    batting unbeaten standings relegation promoted fixture fixtures race races lap laps
     """)
 
   /// Words that stand in for a speaker: pronouns.
