@@ -6,11 +6,25 @@ import Foundation
 /// ``ReaderState``.
 public enum ReaderSession {
   /// Shows an article until the user quits. The terminal is restored on return.
-  public static func run(_ analysis: ArticleAnalysis, theme: Theme, allowColour: Bool) throws(TerminalError) {
+  ///
+  /// - Parameters:
+  ///   - theme: the theme to start with.
+  ///   - themes: the themes `t` cycles through (the start theme is added if missing).
+  ///   - message: shown once in the status bar at the start (a theme file's error).
+  public static func run(
+    _ analysis: ArticleAnalysis, theme: Theme, allowColour: Bool, themes: [Theme] = [],
+    message: String? = nil
+  ) throws(TerminalError) {
     let terminal = try CursesTerminal(allowColour: allowColour)
     defer { terminal.stop() }
+    var themes = themes
+    if !themes.contains(where: { $0.name == theme.name }) { themes.append(theme) }
+    var themeIndex = themes.firstIndex { $0.name == theme.name }!
+    themes[themeIndex] = theme
+    var theme = theme
     let (width, height) = terminal.size
     var state = ReaderState(analysis: analysis, width: width, height: height)
+    if let message { state.post(message: message) }
     terminal.draw(ReaderView.render(state), theme: theme)
     while true {
       let event: InputEvent
@@ -26,6 +40,12 @@ public enum ReaderSession {
       if state.showingHelp, case .key = event, action != .quit { action = .toggleHelp }
       guard let action else { continue }
       if state.apply(action) == .quit { return }
+      if action == .cycleTheme {
+        themeIndex = (themeIndex + 1) % themes.count
+        theme = themes[themeIndex]
+        let note = terminal.usesColour ? "" : " (no colour: attributes only)"
+        state.post(message: "theme \(theme.name) (\(themeIndex + 1)/\(themes.count))\(note)")
+      }
       terminal.draw(ReaderView.render(state), theme: theme)
     }
   }

@@ -9,10 +9,10 @@ struct Byline: ParsableCommand {
     discussion: """
       With no subcommand, Byline opens the reader: `byline FILE`, or `byline` alone for the \
       first article in ./sample-articles. Keys in the reader: Space/PgDn next page, b/PgUp \
-      previous, ] and [ next and previous quote, ? help, q quit.
+      previous, ] and [ next and previous quote, t next theme, ? help, q quit.
       """,
     version: "0.1.0",
-    subcommands: [Read.self, Render.self, Analyze.self, Eval.self, Bench.self],
+    subcommands: [Read.self, Render.self, Analyze.self, Eval.self, Bench.self, Themes.self],
     defaultSubcommand: Read.self
   )
 }

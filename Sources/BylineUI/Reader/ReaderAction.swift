@@ -7,6 +7,8 @@ public enum ReaderAction: Equatable, Sendable {
   case nextQuote
   case previousQuote
   case toggleHelp
+  /// Switch to the next loaded theme (the session does it: the Frame does not change).
+  case cycleTheme
   case resize(width: Int, height: Int)
   case quit
 }
@@ -29,6 +31,7 @@ public enum ReaderKeyMap {
     Binding(keys: [.character("G"), .end], label: "G End", action: .lastPage),
     Binding(keys: [.character("]"), .character("n")], label: "] n", action: .nextQuote),
     Binding(keys: [.character("["), .character("N")], label: "[ N", action: .previousQuote),
+    Binding(keys: [.character("t")], label: "t", action: .cycleTheme),
     Binding(keys: [.character("?"), .function(1)], label: "? F1", action: .toggleHelp),
     Binding(keys: [.character("q"), .character("Q"), .control("c")], label: "q", action: .quit),
   ]
@@ -43,6 +46,7 @@ public enum ReaderKeyMap {
     case .nextQuote: return "next quote"
     case .previousQuote: return "previous quote"
     case .toggleHelp: return "show or hide this help"
+    case .cycleTheme: return "next theme"
     case .quit: return "quit"
     case .resize: return "resize"
     }

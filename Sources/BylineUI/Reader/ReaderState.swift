@@ -72,6 +72,12 @@ public struct ReaderState: Sendable {
     case quit
   }
 
+  /// Shows a one-off message in the status bar until the next action (a theme error at
+  /// start, the name of the theme just chosen).
+  public mutating func post(message text: String) {
+    message = text
+  }
+
   @discardableResult
   public mutating func apply(_ action: ReaderAction) -> Outcome {
     message = nil
@@ -90,6 +96,7 @@ public struct ReaderState: Sendable {
     case .nextQuote: jumpToQuote(forward: true)
     case .previousQuote: jumpToQuote(forward: false)
     case .toggleHelp: showingHelp.toggle()
+    case .cycleTheme: break  // the session switches themes; the text does not change
     case .resize(let w, let h): resize(width: w, height: h)
     case .quit: return .quit
     }

@@ -14,12 +14,16 @@ struct Read: ParsableCommand {
 
   @OptionGroup var analysisOptions: AnalysisOptions
 
+  @OptionGroup var themeOptions: ThemeOptions
+
   func run() throws {
     let path = try file ?? firstSampleArticle()
     let article = try loadArticleOrExit(path)
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)
+    let themes = themeOptions.selectTheme()
     do {
-      try ReaderSession.run(analysis, theme: .builtInDefault, allowColour: colourAllowed)
+      try ReaderSession.run(analysis, theme: themes.current, allowColour: colourAllowed,
+        themes: themes.themes, message: themes.error.map { $0.shortDescription + " · default theme" })
     } catch {
       reportError(error.description)
       throw ExitCode(2)
