@@ -24,7 +24,7 @@ struct Themes: ParsableCommand {
         note = "  BROKEN: " + error.message + (error.line.map { " (line \($0))" } ?? "")
         broken = true
       }
-      if entry.shadowed { note += "  (hidden by the one above)" }
+      if entry.shadowed { note += "  (hidden: a theme of this name comes first)" }
       print(entry.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
         + colours.padding(toLength: 12, withPad: " ", startingAt: 0)
         + entry.origin.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
