@@ -12,7 +12,9 @@ let package = Package(
   ],
   dependencies: [
     // Command-line parsing with generated help, subcommands and typed validation errors.
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Theme files (themes/*.toml); used only by BylineUI's theme loader.
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // ncursesw (wide-character) as a system library: a module map and a shim header of
@@ -27,7 +29,7 @@ let package = Package(
       resources: [.copy("Resources")]
     ),
     // Terminal-independent UI: state, actions, layout, views rendered into a Frame.
-    .target(name: "BylineUI", dependencies: ["BylineCore"]),
+    .target(name: "BylineUI", dependencies: ["BylineCore", "TOMLKit"]),
     // The ncursesw backend: draws Frames, reads keys, restores the terminal.
     .target(name: "BylineTerminal", dependencies: ["BylineUI", "CNCursesw"]),
     .executableTarget(

@@ -11,7 +11,14 @@ public final class CursesTerminal {
   private var stopped = false
   private let colour: Bool
   private let colourCount: Int
+  /// The colours in use: truecolour, 256, 16, 8 or none.
+  public let colourDepth: ColourDepth
+  /// Truecolour through packed RGB colour numbers (a direct-colour terminal description).
+  private let directColour: Bool
+  /// Truecolour through redefined palette entries (COLORTERM=truecolor, can_change_color()).
+  private var slots = ColourSlots()
   private var pairs: [ColourPair: Int32] = [:]
+  private var lastThemeName: String?
 
   private struct ColourPair: Hashable {
     var foreground: Int32
@@ -49,8 +56,15 @@ public final class CursesTerminal {
       use_default_colors()
       useColour = true
     }
-    colour = useColour
     colourCount = useColour ? Int(nc_colors()) : 0
+    let depth = useColour
+      ? ColourMapping.depth(colours: colourCount,
+        colorTerm: ProcessInfo.processInfo.environment["COLORTERM"], canChangeColour: can_change_color())
+      : .monochrome
+    colourDepth = depth
+    colour = depth != .monochrome
+    directColour = depth == .truecolour && colourCount >= 0x100_0000
+    slots = ColourSlots(first: 16, limit: min(colourCount, 256))
   }
 
   deinit { stop() }
@@ -75,6 +89,14 @@ public final class CursesTerminal {
 
   /// Draws a frame, every cell, and shows it.
   public func draw(_ frame: Frame, theme: Theme) {
+    if theme.name != lastThemeName {
+      // Redefined palette entries belong to one theme: start afresh with the next.
+      if lastThemeName != nil, colourDepth == .truecolour, !directColour {
+        slots.reset()
+        pairs = [:]
+      }
+      lastThemeName = theme.name
+    }
     let (width, height) = size
     var wide = [wchar_t](repeating: 0, count: 9)
     for row in 0..<min(frame.height, height) {
@@ -186,8 +208,8 @@ public final class CursesTerminal {
     if style.dim { attributes |= nc_a_dim() }
     guard colour else { return (attributes, 0) }
     let key = ColourPair(
-      foreground: style.foreground.map { ColourMapping.number(for: $0, colours: colourCount) } ?? -1,
-      background: style.background.map { ColourMapping.number(for: $0, colours: colourCount) } ?? -1)
+      foreground: style.foreground.map(colourNumber) ?? -1,
+      background: style.background.map(colourNumber) ?? -1)
     if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
     if let pair = pairs[key] { return (attributes, pair) }
     let next = Int32(pairs.count + 1)
@@ -195,6 +217,20 @@ public final class CursesTerminal {
     _ = nc_init_pair(next, key.foreground, key.background)
     pairs[key] = next
     return (attributes, next)
+  }
+
+  /// The terminal's number for a theme colour at the depth in use.
+  private func colourNumber(_ colour: ThemeColor) -> Int32 {
+    guard colourDepth == .truecolour else { return ColourMapping.number(for: colour, depth: colourDepth) }
+    if directColour { return ColourMapping.directNumber(for: colour) }
+    let assignment = slots.assign(colour)
+    if let rgb = assignment.define {
+      let (r, g, b) = ColourMapping.cursesComponents(rgb)
+      if init_extended_color(assignment.number, r, g, b) != OK {
+        return ColourMapping.number(for: colour, depth: .indexed256)
+      }
+    }
+    return assignment.number
   }
 
   // MARK: - Locale

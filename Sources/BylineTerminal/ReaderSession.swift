@@ -7,15 +7,26 @@ import Foundation
 public enum ReaderSession {
   /// Shows an article until the user quits, and returns the state it ended in (for the
   /// reading position). The terminal is restored on return.
+  ///
+  /// - Parameters:
+  ///   - theme: the theme to start with.
+  ///   - themes: the themes `t` cycles through (the start theme is added if missing).
+  ///   - startOffset: a model offset to open at (a saved reading position).
+  ///   - message: shown once in the status bar at the start (a theme or state file's error).
   public static func run(
-    _ analysis: ArticleAnalysis, theme: Theme, allowColour: Bool, startOffset: Int? = nil,
-    message: String? = nil
+    _ analysis: ArticleAnalysis, theme: Theme, allowColour: Bool, themes: [Theme] = [],
+    startOffset: Int? = nil, message: String? = nil
   ) throws(TerminalError) -> ReaderState {
     let terminal = try CursesTerminal(allowColour: allowColour)
     defer { terminal.stop() }
+    var themes = themes
+    if !themes.contains(where: { $0.name == theme.name }) { themes.append(theme) }
+    var themeIndex = themes.firstIndex { $0.name == theme.name }!
+    themes[themeIndex] = theme
+    var theme = theme
     let (width, height) = terminal.size
     var state = ReaderState(analysis: analysis, width: width, height: height, startOffset: startOffset)
-    if let message { state.show(message: message) }
+    if let message { state.post(message: message) }
     terminal.draw(ReaderView.render(state), theme: theme)
     while true {
       let event: InputEvent
@@ -31,6 +42,12 @@ public enum ReaderSession {
       if state.showingHelp, case .key = event, action != .quit { action = .toggleHelp }
       guard let action else { continue }
       if state.apply(action) == .quit { return state }
+      if action == .cycleTheme {
+        themeIndex = (themeIndex + 1) % themes.count
+        theme = themes[themeIndex]
+        let note = terminal.usesColour ? "" : " (no colour: attributes only)"
+        state.post(message: "theme \(theme.name) (\(themeIndex + 1)/\(themes.count))\(note)")
+      }
       terminal.draw(ReaderView.render(state), theme: theme)
     }
   }

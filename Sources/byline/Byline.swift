@@ -9,10 +9,12 @@ struct Byline: ParsableCommand {
     discussion: """
       With no subcommand, Byline opens the reader: `byline FILE`, or `byline` alone for the \
       first article in ./sample-articles. Keys in the reader: Space/PgDn next page, b/PgUp \
-      previous, ] and [ next and previous quote, ? help, q quit.
+      previous, ] and [ next and previous quote, t next theme, ? help, q quit.
       """,
     version: "0.1.0",
-    subcommands: [Read.self, Render.self, Analyze.self, Eval.self, Bench.self, BenchReader.self],
+    subcommands: [
+      Read.self, Render.self, Analyze.self, Eval.self, Bench.self, BenchReader.self, Themes.self,
+    ],
     defaultSubcommand: Read.self
   )
 }

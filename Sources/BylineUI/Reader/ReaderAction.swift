@@ -32,6 +32,8 @@ public enum ReaderAction: Equatable, Sendable {
   case cancel
   /// Filter to the entity with this name (as `byline render --person` does).
   case filterByName(String)
+  /// `t`: switch to the next loaded theme (the session does it: the Frame does not change).
+  case cycleTheme
   case resize(width: Int, height: Int)
   case quit
 }

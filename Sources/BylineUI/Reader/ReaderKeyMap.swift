@@ -60,6 +60,8 @@ public enum ReaderKeyMap {
       action: .clearFilter, contexts: [.text, .panel]),
     Binding(keys: [.escape], label: "Esc", description: "close, end the search, leave the panel",
       action: .cancel, contexts: [.text, .panel, .input]),
+    Binding(keys: [.character("t")], label: "t", description: "next theme", action: .cycleTheme,
+      contexts: [.text, .panel]),
     Binding(keys: [.character("?"), .function(1)], label: "? F1",
       description: "show or hide this help", action: .toggleHelp, contexts: [.text, .panel]),
     Binding(keys: [.character("q"), .character("Q")], label: "q", description: "quit",

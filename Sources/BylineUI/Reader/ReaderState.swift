@@ -177,15 +177,18 @@ public struct ReaderState: Sendable {
     return total > 0 ? Int((before / total * 100).rounded()) : 100
   }
 
-  /// Shows a one-off message in the status bar (a warning from start-up, say).
-  public mutating func show(message: String) { self.message = message }
-
   // MARK: - Actions
 
   /// What the reader should do after an action.
   public enum Outcome: Equatable, Sendable {
     case redraw
     case quit
+  }
+
+  /// Shows a one-off message in the status bar until the next action (a theme error at
+  /// start, the name of the theme just chosen).
+  public mutating func post(message text: String) {
+    message = text
   }
 
   @discardableResult
@@ -254,6 +257,7 @@ public struct ReaderState: Sendable {
       } else {
         message = "no one called \(name) in this article"
       }
+    case .cycleTheme: break  // the session switches themes; the text does not change
     case .type, .deleteBackward, .resize: break
     case .quit: return .quit
     }

@@ -23,6 +23,8 @@ struct Read: ParsableCommand {
 
   @OptionGroup var analysisOptions: AnalysisOptions
 
+  @OptionGroup var themeOptions: ThemeOptions
+
   func run() throws {
     let path = try file ?? firstSampleArticle()
     let article = try loadArticleOrExit(path)
@@ -35,11 +37,14 @@ struct Read: ParsableCommand {
       if !starts.isEmpty { startOffset = starts[min(saved.wordIndex, starts.count - 1)] }
     }
     let startProblem = store?.problem
+    let themes = themeOptions.selectTheme()
+    let messages = [themes.error.map { $0.shortDescription + " · default theme" }, startProblem]
+      .compactMap { $0 }
     let final: ReaderState
     do {
       final = try ReaderSession.run(
-        analysis, theme: .builtInDefault, allowColour: colourAllowed, startOffset: startOffset,
-        message: startProblem)
+        analysis, theme: themes.current, allowColour: colourAllowed, themes: themes.themes,
+        startOffset: startOffset, message: messages.isEmpty ? nil : messages.joined(separator: " · "))
     } catch {
       reportError(error.description)
       throw ExitCode(2)

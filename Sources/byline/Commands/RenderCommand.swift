@@ -34,6 +34,10 @@ struct Render: ParsableCommand {
 
   @OptionGroup var analysisOptions: AnalysisOptions
 
+  /// Render prints plain text, so the theme is only checked (errors go to standard error);
+  /// the option is here so that render takes what the reader takes.
+  @OptionGroup var themeOptions: ThemeOptions
+
   func validate() throws {
     guard (1...1000).contains(width), (1...1000).contains(height) else {
       throw ValidationError("--width and --height must be between 1 and 1000.")
@@ -42,6 +46,7 @@ struct Render: ParsableCommand {
   }
 
   func run() throws {
+    _ = themeOptions.selectTheme()
     let article = try loadArticleOrExit(file)
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)
     var state = ReaderState(analysis: analysis, width: width, height: height)

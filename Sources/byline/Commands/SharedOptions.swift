@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineUI
 import Foundation
 
 /// Options every command that analyses an article shares.
@@ -67,4 +68,25 @@ func firstSampleArticle() throws -> String {
 var colourAllowed: Bool {
   let value = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
   return value.isEmpty
+}
+
+/// `--theme`, shared by the reader and `byline render`.
+struct ThemeOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The theme: a name (see `byline themes`) or a path to a .toml file.",
+      discussion: "Themes are looked for in $XDG_CONFIG_HOME/byline/themes (~/.config/byline/themes), then the installed share folder, then ./themes. A broken or missing theme is reported and the built-in default is used.",
+      valueName: "name|path"))
+  var theme: String?
+
+  /// The themes found and the one asked for. A theme that cannot be used is reported on
+  /// standard error here, once, and the selection falls back to the default.
+  func selectTheme() -> ThemeCatalog.Selection {
+    let selection = ThemeCatalog.standard().select(theme)
+    if let error = selection.error {
+      reportError(error.description + "; using the default theme")
+    }
+    return selection
+  }
 }

@@ -99,7 +99,7 @@ final class TmuxSession {
     // Ctrl-C ends only byline and the pane lives on to report.
     let script =
       "trap 'true' INT; cd \(shellQuote(E2E.packageRoot.path)); sh -c \(shellQuote(inner)); "
-      + "echo \"EXIT=$?\"; echo \"STTY=$(stty -a | tr '\\n' ' ')\"; sleep 600"
+      + "echo \"EXIT=$?\"; echo \"STTY=$(stty -a | tr '\\n' ' ')\"; sleep 60"
     // The tmux server outlives this call: give it no pipes to hold open.
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tmux)
