@@ -41,7 +41,7 @@ let package = Package(
     .executableTarget(
       name: "byline",
       dependencies: [
-        "BylineTerminal", "BylineUI", "BylineCore",
+        "BylineTerminal", "BylineUI", "BylineCore", "BylineLibrary",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

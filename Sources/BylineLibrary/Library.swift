@@ -328,6 +328,8 @@ public final class Library: @unchecked Sendable {
       isFinished = true
       bump()
     }
+    // The people index, built here so the picker opens at once.
+    _ = people()
     finished.signal()
   }
 
