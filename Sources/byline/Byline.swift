@@ -12,7 +12,7 @@ struct Byline: ParsableCommand {
       previous, ] and [ next and previous quote, ? help, q quit.
       """,
     version: "0.1.0",
-    subcommands: [Read.self, Render.self, Analyze.self, Quotes.self, Eval.self, Bench.self, BenchLibrary.self],
+    subcommands: [Read.self, LibraryBrowse.self, Render.self, Analyze.self, Quotes.self, Eval.self, Bench.self, BenchLibrary.self],
     defaultSubcommand: Read.self
   )
 }
