@@ -102,6 +102,22 @@ extension ArticleDate: Codable {
     try container.encode(description)
   }
 
+  /// Parses `YYYY-MM-DD` without Foundation (the cache's warm start reads one per article).
+  static func fastISO(_ text: String) -> ArticleDate? {
+    let u = Array(text.utf8)
+    guard u.count == 10, u[4] == 45, u[7] == 45 else { return iso(text) }
+    func number(_ r: Range<Int>) -> Int? {
+      var n = 0
+      for i in r {
+        guard u[i] >= 48 && u[i] <= 57 else { return nil }
+        n = n * 10 + Int(u[i] - 48)
+      }
+      return n
+    }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    return ArticleDate(year: y, month: m, day: d)
+  }
+
   /// Parses the ISO form `description` writes.
   static func iso(_ text: String?) -> ArticleDate? {
     guard let text else { return nil }

@@ -188,13 +188,16 @@ public final class LibraryCache: @unchecked Sendable {
           SELECT f.path, f.size, f.mtime, f.hash, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople
           FROM file f JOIN doc d ON d.hash = f.hash
           """)
+        result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0)
         while let row = try rows.next() {
           let people: String = row[8]
+          let date: String? = row[5]
           result[row[0]] = CachedFile(
             size: row[1], mtime: row[2], hash: row[3],
             listing: ArticleListing(
-              title: row[4], date: ArticleDate.iso(row[5]), readMinutes: row[6], quoteCount: row[7],
-              mainPeople: people.isEmpty ? [] : people.components(separatedBy: "\u{1F}")))
+              title: row[4], date: date.flatMap(ArticleDate.fastISO), readMinutes: row[6],
+              quoteCount: row[7],
+              mainPeople: people.isEmpty ? [] : people.split(separator: "\u{1F}").map(String.init)))
         }
         return result
       }
