@@ -16,18 +16,23 @@ round=0
 while [ "$made" -lt "$n" ]; do
   dir="$out/round-$(printf '%03d' "$round")"
   mkdir -p "$dir"
-  for f in "${files[@]}"; do
-    [ "$made" -lt "$n" ] || break
-    topic=$(basename "$(dirname "$f")")
-    name="$topic-$(basename "$f" .txt)"
-    if [ "$round" -eq 0 ]; then
-      cp "$f" "$dir/$name.txt"
-    else
-      # Later rounds differ by one line, so every copy is a distinct article to analyse.
-      { cat "$f"; printf '\n\n(Copy %d.)\n' "$round"; } > "$dir/$name.txt"
-    fi
-    made=$((made + 1))
-  done
+  take=$(( n - made < count ? n - made : count ))
+  # One awk per round writes every copy. Round 0 copies the files as they are; later rounds
+  # add one line, so every copy is a distinct article to analyse (the set's own byte-identical
+  # pairs stay identical within each round).
+  printf '%s\n' "${files[@]:0:$take}" | awk -v dir="$dir" -v round="$round" '
+    function finish() { if (target != "") { if (round > 0) printf "\n\n(Copy %d.)\n", round > target; close(target) } }
+    { list[NR] = $0 }
+    END {
+      for (i = 1; i in list; i++) {
+        f = list[i]; n = split(f, parts, "/")
+        target = dir "/" parts[n - 1] "-" parts[n]
+        while ((getline line < f) > 0) print line > target
+        close(f)
+        finish()
+      }
+    }'
+  made=$((made + take))
   round=$((round + 1))
 done
 echo "$made articles in $out"
