@@ -111,6 +111,8 @@ public struct LibraryState: @unchecked Sendable {
   /// Messages of the snapshot already shown, so each shows once.
   public private(set) var message: String?
   private var shownMessages = 0
+  /// Folded titles by path, so narrowing a large library costs no re-folding per keystroke.
+  private var foldedTitles: [String: String] = [:]
 
   public init(library: Library, width: Int, height: Int) {
     self.library = library
@@ -306,10 +308,16 @@ public struct LibraryState: @unchecked Sendable {
     }
     let needle = PeopleIndex.fold(searchText)
     if !needle.isEmpty {
+      var folded = foldedTitles
       entries = entries.filter { entry in
         if let textMatches, let h = entry.hash, textMatches[h] != nil { return true }
-        return PeopleIndex.fold(entry.title).contains(needle)
+        let key = entry.path + "\u{0}" + entry.title
+        if let title = folded[key] { return title.contains(needle) }
+        let title = PeopleIndex.fold(entry.title)
+        folded[key] = title
+        return title.contains(needle)
       }
+      foldedTitles = folded
     }
     switch sort {
     case .date:
