@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way:
-//   byline -> BylineTerminal -> BylineUI -> BylineCore
-// Only BylineTerminal imports ncurses (through CNCursesw).
+//   byline -> BylineTerminal -> BylineUI -> BylineLibrary -> BylineCore
+// Only BylineTerminal imports ncurses (through CNCursesw); only BylineLibrary imports GRDB.
 let package = Package(
   name: "Byline",
   platforms: [.macOS(.v13)],
@@ -15,6 +15,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // Theme files (themes/*.toml); used only by BylineUI's theme loader.
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    // SQLite (with FTS5) for the library's cache and full-text index.
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     // ncursesw (wide-character) as a system library: a module map and a shim header of
@@ -29,18 +31,27 @@ let package = Package(
       resources: [.copy("Resources")]
     ),
     // Terminal-independent UI: state, actions, layout, views rendered into a Frame.
-    .target(name: "BylineUI", dependencies: ["BylineCore", "TOMLKit"]),
+    // A library of articles: scanning, the SQLite cache and full-text index (GRDB), people
+    // across articles, background analysis. The only module that imports GRDB.
+    .target(
+      name: "BylineLibrary",
+      dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(name: "BylineUI", dependencies: ["BylineCore", "BylineLibrary", "TOMLKit"]),
     // The ncursesw backend: draws Frames, reads keys, restores the terminal.
     .target(name: "BylineTerminal", dependencies: ["BylineUI", "CNCursesw"]),
     .executableTarget(
       name: "byline",
       dependencies: [
-        "BylineTerminal", "BylineUI", "BylineCore",
+        "BylineTerminal", "BylineUI", "BylineCore", "BylineLibrary",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // The config file (config.toml).
+        "TOMLKit",
       ]
     ),
     .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
     .testTarget(name: "BylineUITests", dependencies: ["BylineUI"]),
+    .testTarget(name: "BylineLibraryTests", dependencies: ["BylineLibrary"]),
     .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal"]),
     // Drives the built `byline` binary in tmux, as a person would.
     .testTarget(name: "EndToEndTests"),

@@ -13,7 +13,8 @@ struct Byline: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Read.self, Render.self, Analyze.self, Eval.self, Bench.self, BenchReader.self, Themes.self,
+      Read.self, LibraryBrowse.self, Render.self, Analyze.self, Quotes.self, Eval.self, Bench.self,
+      BenchReader.self, BenchLibrary.self, Themes.self,
     ],
     defaultSubcommand: Read.self
   )

@@ -31,12 +31,18 @@ private func pageNumber(_ status: String) -> Int? {
 struct ReaderEndToEndTests {
   let longRead = E2E.sample("02-long-read-river-towns.txt")
 
-  @Test func opensTheFirstSampleWithNoArgument() throws {
-    let session = try TmuxSession(arguments: [])
-    let screen = session.waitFor("page 1/")
-    #expect(screen.contains("page 1/"))
+  @Test func opensTheSampleLibraryWithNoArgumentAndAnArticleFromIt() throws {
+    let cache = NSTemporaryDirectory() + "byline-e2e-cache-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let session = try TmuxSession(arguments: [], environment: ["XDG_CACHE_HOME": cache])
+    let library = session.waitFor("Byline library")
+    #expect(library.contains("6 articles"))
     #expect(session.alternateScreenOn)
+    session.send("Enter")
+    #expect(session.waitFor("page 1/").contains("page 1/"))
     session.send("q")
+    #expect(session.waitFor("Byline library").contains("Byline library"))
+    session.send("Q")
     #expect(session.exitStatus() == 0)
   }
 

@@ -47,10 +47,10 @@ public enum ArticleLoader {
   /// The largest file Byline reads, in bytes.
   public static let maximumBytes = 50 * 1_048_576
 
-  /// Reads and parses an article file.
+  /// Reads and parses an article file (Markdown when its name ends in `.md` or `.markdown`).
   public static func load(path: String) throws(ArticleLoadError) -> Article {
     let text = try readText(path: path)
-    return ArticleParser.parse(text, source: path)
+    return parse(text, path: path)
   }
 
   /// Parses article bytes read from elsewhere (standard input); `name` is used in errors.

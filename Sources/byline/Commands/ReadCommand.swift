@@ -1,22 +1,24 @@
 import ArgumentParser
 import BylineCore
+import BylineLibrary
 import BylineTerminal
 import BylineUI
 import Foundation
 
-/// `byline [FILE]`: the reader.
+/// `byline [PATH...]`: the reader for one file, the library for folders or several files.
 struct Read: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Read an article in the terminal (the default command).",
+    abstract: "Read an article, or browse a library of them (the default command).",
     discussion: """
-      FILE may be - to read the article from standard input. With no FILE, the first article \
-      of ./sample-articles opens. The reading position of each file is saved in \
+      One FILE (or - for standard input) opens the reader. Folders, several files, or no PATH \
+      open the library: with no PATH, ./sample-articles, else $BYLINE_LIBRARY, else the \
+      `library` folder set in $XDG_CONFIG_HOME/byline/config.toml. The reading position of each file is saved in \
       $XDG_STATE_HOME/byline/positions.json (~/.local/state/byline by default) and restored \
       when the file is opened again.
       """)
 
-  @Argument(help: "The article file to read.")
-  var file: String?
+  @Argument(help: "An article file, or folders and files for the library.")
+  var paths: [String] = []
 
   @Flag(help: "Neither restore nor save the reading position.")
   var noState = false
@@ -26,7 +28,13 @@ struct Read: ParsableCommand {
   @OptionGroup var themeOptions: ThemeOptions
 
   func run() throws {
-    let path = try file ?? firstSampleArticle()
+    var isDirectory: ObjCBool = false
+    guard paths.count == 1, let path = paths.first,
+      path == "-" || !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        || !isDirectory.boolValue
+    else {
+      return try openLibrary()
+    }
     let article = try loadArticleOrExit(path)
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)
     let remember = !noState && path != "-"
@@ -52,6 +60,17 @@ struct Read: ParsableCommand {
     if store != nil {
       store?.save(wordIndex: final.firstWordIndex, wordCount: analysis.readingTime.wordCount, for: path)
       if let problem = store?.problem, problem != startProblem { reportError(problem) }
+    }
+  }
+
+  private func openLibrary() throws {
+    let library = Library(paths: try LibraryBrowse.defaultPaths(paths))
+    let theme = themeOptions.selectTheme().current
+    do {
+      try LibrarySession.run(library, theme: theme, allowColour: colourAllowed)
+    } catch {
+      reportError(error.description)
+      throw ExitCode(2)
     }
   }
 }

@@ -1,0 +1,371 @@
+import BylineCore
+import BylineLibrary
+
+/// What the library screens do, whatever key asked for it.
+public enum LibraryAction: Equatable, Sendable {
+  case up, down, pageUp, pageDown, first, last
+  /// Enter: open the selected article (list, quotes) or choose the person (picker).
+  case open
+  /// q / Esc: close the picker, the quotes view or the search line; in the list, quit.
+  case back
+  /// Q: quit from anywhere.
+  case quit
+  case cycleSort
+  case startSearch
+  case openPicker
+  /// x: clear the person filter and the narrowing.
+  case clearFilter
+  /// Tab in the picker, `w` in a list filtered by a person: that person's quotes.
+  case showQuotes
+  case type(Character)
+  case deleteBackward
+  /// Take the library's latest snapshot (polled by the session).
+  case refresh
+  case resize(width: Int, height: Int)
+}
+
+/// Keys of the library screens. While a text line is being typed (search, picker), printable
+/// keys type; the session asks ``LibraryState/isTyping`` first.
+public enum LibraryKeyMap {
+  public static func action(for key: Key, typing: Bool) -> LibraryAction? {
+    switch key {
+    case .up: return .up
+    case .down: return .down
+    case .pageUp: return .pageUp
+    case .pageDown: return .pageDown
+    case .home: return .first
+    case .end: return .last
+    case .enter: return .open
+    case .escape: return .back
+    case .backspace: return .deleteBackward
+    case .tab: return .showQuotes
+    case .character(let c) where typing: return .type(c)
+    case .character(let c):
+      switch c {
+      case "j": return .down
+      case "k": return .up
+      case " ": return .pageDown
+      case "b": return .pageUp
+      case "g": return .first
+      case "G": return .last
+      case "q": return .back
+      case "Q": return .quit
+      case "s": return .cycleSort
+      case "/": return .startSearch
+      case "p": return .openPicker
+      case "x": return .clearFilter
+      case "w": return .showQuotes
+      default: return nil
+      }
+    default: return nil
+    }
+  }
+}
+
+/// The library list, the person picker and the quotes view, as one value. The session feeds it
+/// actions and draws ``LibraryView/render(_:)``; what it must do outside (open the reader, quit)
+/// comes back as ``effect``.
+public struct LibraryState: @unchecked Sendable {
+  public enum Sort: String, CaseIterable, Sendable {
+    case date, title, readTime = "read time"
+  }
+
+  public enum Mode: Equatable, Sendable {
+    case list
+    case search
+    case picker
+    case quotes
+  }
+
+  /// What the session should do after an action.
+  public enum Effect: Equatable, Sendable {
+    /// Open the reader on this file, at this model offset (0: the top).
+    case openArticle(path: String, offset: Int)
+    case quit
+  }
+
+  public let library: Library
+  public private(set) var width: Int
+  public private(set) var height: Int
+  public private(set) var snapshot: LibrarySnapshot
+  public private(set) var mode: Mode = .list
+  public private(set) var sort: Sort = .date
+  /// The narrowing typed after `/`.
+  public private(set) var searchText = ""
+  /// Full-text matches per content hash for the committed search (nil: titles only).
+  public private(set) var textMatches: [String: Int]?
+  public private(set) var person: LibraryPerson?
+  public private(set) var rows: [LibraryEntry] = []
+  public private(set) var selected = 0
+  public private(set) var top = 0
+  public private(set) var pickerQuery = ""
+  public private(set) var pickerResults: [LibraryPerson] = []
+  public private(set) var pickerSelected = 0
+  public private(set) var pickerTop = 0
+  public private(set) var people: PeopleIndex?
+  public private(set) var quotes: [PersonQuote] = []
+  public private(set) var quotesPerson: LibraryPerson?
+  public private(set) var quotesSelected = 0
+  public private(set) var quotesTop = 0
+  public private(set) var effect: Effect?
+  /// Messages of the snapshot already shown, so each shows once.
+  public private(set) var message: String?
+  private var shownMessages = 0
+  /// Folded titles by path, so narrowing a large library costs no re-folding per keystroke.
+  private var foldedTitles: [String: String] = [:]
+
+  public init(library: Library, width: Int, height: Int) {
+    self.library = library
+    self.width = width
+    self.height = height
+    snapshot = library.snapshot()
+    takeMessages()
+    rebuildRows(keeping: nil)
+  }
+
+  /// True while printable keys type text (the search line, the picker).
+  public var isTyping: Bool { mode == .search || mode == .picker }
+
+  /// Rows of the list body: the screen less the header and the status bar.
+  public var bodyHeight: Int { max(1, height - 2) }
+
+  public mutating func apply(_ action: LibraryAction) {
+    effect = nil
+    if action != .refresh { message = nil }
+    switch action {
+    case .quit:
+      effect = .quit
+    case .resize(let w, let h):
+      width = w
+      height = h
+      scrollIntoView()
+    case .refresh:
+      let latest = library.snapshot()
+      guard latest.version != snapshot.version else { return }
+      snapshot = latest
+      takeMessages()
+      rebuildRows(keeping: rows.indices.contains(selected) ? rows[selected].path : nil)
+      if mode == .picker, people == nil || snapshot.progress.isFinished { refreshPeople() }
+    default:
+      switch mode {
+      case .list: applyList(action)
+      case .search: applySearch(action)
+      case .picker: applyPicker(action)
+      case .quotes: applyQuotes(action)
+      }
+    }
+  }
+
+  private mutating func applyList(_ action: LibraryAction) {
+    switch action {
+    case .up, .down, .pageUp, .pageDown, .first, .last:
+      selected = moved(selected, count: rows.count, by: action, page: bodyHeight)
+      scrollIntoView()
+    case .open:
+      if rows.indices.contains(selected), rows[selected].error == nil {
+        effect = .openArticle(path: rows[selected].path, offset: 0)
+      }
+    case .back:
+      if !searchText.isEmpty || person != nil {
+        clear()
+      } else {
+        effect = .quit
+      }
+    case .cycleSort:
+      let all = Sort.allCases
+      sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+      rebuildRows(keeping: rows.indices.contains(selected) ? rows[selected].path : nil)
+    case .startSearch:
+      mode = .search
+      textMatches = nil
+    case .openPicker:
+      refreshPeople()
+      mode = .picker
+    case .clearFilter:
+      clear()
+    case .showQuotes:
+      if let person { showQuotes(of: person) }
+    default:
+      break
+    }
+  }
+
+  private mutating func applySearch(_ action: LibraryAction) {
+    switch action {
+    case .type(let c):
+      searchText.append(c)
+      rebuildRows(keeping: nil)
+    case .deleteBackward:
+      if !searchText.isEmpty { searchText.removeLast() }
+      rebuildRows(keeping: nil)
+    case .open:
+      // Committed: the text of the articles counts too (full-text search).
+      mode = .list
+      if !searchText.isEmpty {
+        var matches: [String: Int] = [:]
+        for hit in library.search(searchText) { if let h = hit.entry.hash { matches[h] = hit.matches } }
+        textMatches = matches
+      }
+      rebuildRows(keeping: nil)
+    case .back:
+      mode = .list
+      searchText = ""
+      textMatches = nil
+      rebuildRows(keeping: nil)
+    case .up, .down, .pageUp, .pageDown:
+      selected = moved(selected, count: rows.count, by: action, page: bodyHeight)
+      scrollIntoView()
+    default:
+      break
+    }
+  }
+
+  private mutating func applyPicker(_ action: LibraryAction) {
+    switch action {
+    case .type(let c):
+      pickerQuery.append(c)
+      narrowPicker()
+    case .deleteBackward:
+      if !pickerQuery.isEmpty { pickerQuery.removeLast() }
+      narrowPicker()
+    case .up, .down, .pageUp, .pageDown, .first, .last:
+      pickerSelected = moved(pickerSelected, count: pickerResults.count, by: action, page: pickerHeight)
+      pickerTop = scrolled(top: pickerTop, selected: pickerSelected, height: pickerHeight)
+    case .open:
+      guard pickerResults.indices.contains(pickerSelected) else { return }
+      person = pickerResults[pickerSelected]
+      mode = .list
+      selected = 0
+      top = 0
+      rebuildRows(keeping: nil)
+    case .showQuotes:
+      guard pickerResults.indices.contains(pickerSelected) else { return }
+      showQuotes(of: pickerResults[pickerSelected])
+    case .back:
+      mode = .list
+    default:
+      break
+    }
+  }
+
+  private mutating func applyQuotes(_ action: LibraryAction) {
+    switch action {
+    case .up, .down, .pageUp, .pageDown, .first, .last:
+      quotesSelected = moved(quotesSelected, count: quotes.count, by: action, page: max(1, bodyHeight / 3))
+      quotesTop = min(quotesTop, quotesSelected)
+    case .open:
+      guard quotes.indices.contains(quotesSelected) else { return }
+      let q = quotes[quotesSelected]
+      effect = .openArticle(path: q.path, offset: q.quote.start)
+    case .back:
+      mode = .list
+    default:
+      break
+    }
+  }
+
+  /// Rows of the picker list (the screen less header, query line and status bar).
+  public var pickerHeight: Int { max(1, height - 3) }
+
+  private mutating func showQuotes(of person: LibraryPerson) {
+    quotesPerson = person
+    quotes = library.quotes(of: person)
+    quotesSelected = 0
+    quotesTop = 0
+    mode = .quotes
+  }
+
+  private mutating func refreshPeople() {
+    people = library.people()
+    narrowPicker()
+  }
+
+  private mutating func narrowPicker() {
+    pickerResults = people?.search(pickerQuery) ?? []
+    pickerSelected = 0
+    pickerTop = 0
+  }
+
+  private mutating func clear() {
+    person = nil
+    searchText = ""
+    textMatches = nil
+    rebuildRows(keeping: rows.indices.contains(selected) ? rows[selected].path : nil)
+  }
+
+  private mutating func takeMessages() {
+    if snapshot.messages.count > shownMessages {
+      message = snapshot.messages[shownMessages...].joined(separator: "; ")
+      shownMessages = snapshot.messages.count
+    }
+  }
+
+  /// Filters and sorts the snapshot's entries; keeps the selection on the same article.
+  private mutating func rebuildRows(keeping path: String?) {
+    var entries = snapshot.entries
+    if let person {
+      entries = entries.filter { $0.hash.map { person.appearances[$0] != nil } ?? false }
+    }
+    let needle = PeopleIndex.fold(searchText)
+    if !needle.isEmpty {
+      var folded = foldedTitles
+      entries = entries.filter { entry in
+        if let textMatches, let h = entry.hash, textMatches[h] != nil { return true }
+        let key = entry.path + "\u{0}" + entry.title
+        if let title = folded[key] { return title.contains(needle) }
+        let title = PeopleIndex.fold(entry.title)
+        folded[key] = title
+        return title.contains(needle)
+      }
+      foldedTitles = folded
+    }
+    switch sort {
+    case .date:
+      entries.sort {
+        switch ($0.listing?.date, $1.listing?.date) {
+        case let (a?, b?) where a != b: return a > b
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return $0.title.lowercased() < $1.title.lowercased()
+        }
+      }
+    case .title:
+      entries.sort { ($0.title.lowercased(), $0.path) < ($1.title.lowercased(), $1.path) }
+    case .readTime:
+      entries.sort { ($0.listing?.readMinutes ?? -1, $1.path) > ($1.listing?.readMinutes ?? -1, $0.path) }
+    }
+    rows = entries
+    if let path, let index = rows.firstIndex(where: { $0.path == path }) {
+      selected = index
+    } else {
+      selected = min(selected, max(0, rows.count - 1))
+      if path == nil { selected = 0 }
+    }
+    scrollIntoView()
+  }
+
+  private mutating func scrollIntoView() {
+    top = scrolled(top: top, selected: selected, height: bodyHeight)
+  }
+
+  private func scrolled(top: Int, selected: Int, height: Int) -> Int {
+    if selected < top { return selected }
+    if selected >= top + height { return selected - height + 1 }
+    return top
+  }
+
+  private func moved(_ index: Int, count: Int, by action: LibraryAction, page: Int) -> Int {
+    guard count > 0 else { return 0 }
+    let next: Int
+    switch action {
+    case .up: next = index - 1
+    case .down: next = index + 1
+    case .pageUp: next = index - page
+    case .pageDown: next = index + page
+    case .first: next = 0
+    case .last: next = count - 1
+    default: next = index
+    }
+    return max(0, min(count - 1, next))
+  }
+}

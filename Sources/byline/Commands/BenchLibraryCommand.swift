@@ -1,0 +1,90 @@
+import ArgumentParser
+import BylineCore
+import BylineLibrary
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `byline bench-library PATH`: how the library scales. Make test libraries with
+/// `scripts/make-library.sh N OUT`.
+struct BenchLibrary: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-library",
+    abstract: "Time the library: first screen (cold and warm cache), analysis, picker, search.",
+    discussion: """
+      Uses a fresh cache folder (removed at the end) unless --cache is given. "First screen" is \
+      the time to scan the files, open the cache and take the first snapshot the list view draws.
+      """)
+
+  @Argument(help: "A library folder.")
+  var path: String
+
+  @Option(help: "Cache folder to use (default: a new temporary one).")
+  var cache: String?
+
+  @Option(help: "Words typed into the picker, one keystroke at a time.")
+  var pickerQuery: String = "tony blair"
+
+  @Option(help: "Full-text search query.")
+  var search: String = "election labour"
+
+  func run() throws {
+    let cacheDir = cache ?? NSTemporaryDirectory() + "byline-bench-\(getpid())"
+    defer { if cache == nil { try? FileManager.default.removeItem(atPath: cacheDir) } }
+    func seconds(_ body: () -> Void) -> Double {
+      let start = DispatchTime.now().uptimeNanoseconds
+      body()
+      return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+    func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+
+    var cold: Library!
+    var snapshot: LibrarySnapshot!
+    let coldFirst = seconds {
+      cold = Library(paths: [path], cacheDirectory: cacheDir)
+      snapshot = cold.snapshot()
+    }
+    print("library: \(path): \(snapshot.progress.total) files")
+    print("first screen, cold cache: \(ms(coldFirst))")
+    let analyse = seconds { cold.waitUntilFinished() }
+    let done = cold.snapshot()
+    print(String(format: "analyse all, cold: %.2f s (%d rows, %d failed, %d duplicates folded)", analyse,
+      done.entries.count, done.entries.filter { $0.error != nil }.count,
+      done.entries.reduce(0) { $0 + $1.count - 1 }))
+    cold.close()
+    cold = nil
+
+    var warm: Library!
+    let warmFirst = seconds {
+      warm = Library(paths: [path], cacheDirectory: cacheDir)
+      snapshot = warm.snapshot()
+    }
+    print("first screen, warm cache: \(ms(warmFirst)) (\(snapshot.progress.done)/\(snapshot.progress.total) ready)")
+    let loadSummaries = seconds { warm.waitUntilFinished() }
+    print("summaries loaded for people, warm: \(ms(loadSummaries))")
+    var people: PeopleIndex!
+    let pickerOpen = seconds { people = warm.people() }
+    print("picker open (people index of \(people.people.count) people): \(ms(pickerOpen))")
+    var worst = 0.0
+    var total = 0.0
+    var typed = ""
+    var last = 0
+    for ch in pickerQuery {
+      typed.append(ch)
+      let t = seconds { last = people.search(typed).count }
+      worst = max(worst, t)
+      total += t
+    }
+    print("picker narrowing per keystroke (\"\(pickerQuery)\"): mean \(ms(total / Double(max(1, pickerQuery.count)))), worst \(ms(worst)), \(last) left")
+    var hits: [SearchHit] = []
+    let searchTime = seconds { hits = warm.search(search) }
+    print("full-text search \"\(search)\": \(ms(searchTime)), \(hits.count) articles, \(hits.reduce(0) { $0 + $1.matches }) matches")
+    print(String(format: "cache size on disk: %.1f MB", Double(warm.cache?.sizeOnDisk ?? 0) / 1_048_576))
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    print(String(format: "peak memory (RSS): %.0f MB", Double(usage.ru_maxrss) / 1024))
+    warm.close()
+  }
+}

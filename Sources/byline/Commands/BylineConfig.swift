@@ -1,0 +1,51 @@
+import Foundation
+import TOMLKit
+
+/// Byline's config file, `$XDG_CONFIG_HOME/byline/config.toml` (else
+/// `~/.config/byline/config.toml`):
+///
+/// ```toml
+/// library = "~/news"   # the folder `byline` opens with no argument
+/// ```
+struct BylineConfig {
+  /// The library folder, `~` expanded.
+  var library: String?
+
+  /// Why the config file could not be used.
+  struct LoadError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "\(path): \(reason)" }
+  }
+
+  static var defaultURL: URL {
+    let environment = ProcessInfo.processInfo.environment
+    let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
+      ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
+    return base.appendingPathComponent("byline/config.toml")
+  }
+
+  /// Reads the config file; a missing file is an empty config.
+  static func load(from url: URL = defaultURL) throws(LoadError) -> BylineConfig {
+    guard FileManager.default.fileExists(atPath: url.path) else { return BylineConfig() }
+    let text: String
+    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+      throw LoadError(path: url.path, reason: "cannot be read as UTF-8 text")
+    }
+    let table: TOMLTable
+    do { table = try TOMLTable(string: text) } catch {
+      if let parse = error as? TOMLParseError {
+        throw LoadError(path: url.path, reason: "line \(parse.source.begin.line): \(parse.description)")
+      }
+      throw LoadError(path: url.path, reason: "\(error)")
+    }
+    var config = BylineConfig()
+    if let value = table["library"] {
+      guard let folder = value.string else {
+        throw LoadError(path: url.path, reason: "library must be a string (a folder path)")
+      }
+      config.library = (folder as NSString).expandingTildeInPath
+    }
+    return config
+  }
+}
