@@ -30,9 +30,14 @@ public enum ReaderSession {
     terminal.draw(ReaderView.render(state), theme: theme)
     while true {
       let event: InputEvent
-      switch terminal.nextInput() {
+      // While there is layout work to do in advance, wait briefly for a key, and do the work
+      // when none comes.
+      let idleWork = state.hasLayoutToPrepare
+      switch terminal.nextInput(timeoutMilliseconds: idleWork ? 50 : -1) {
       case .event(let next): event = next
-      case .nothing: continue
+      case .nothing:
+        if idleWork { state.prepareLayouts() }
+        continue
       case .closed: return state
       }
       if state.isTooSmall, case .key(let key) = event, key != .character("q"), key != .character("Q") {

@@ -452,6 +452,23 @@ public struct ReaderState: Sendable {
 
   // MARK: - Layout
 
+  /// Whether a layout the next keypress may need (the other side of the panel toggle) is not
+  /// made yet: the session makes it with ``prepareLayouts()`` while the reader is idle.
+  public var hasLayoutToPrepare: Bool {
+    let other = ReaderState.geometry(width: screenWidth, height: screenHeight, panelVisible: !panel.isVisible)
+    return layoutCache[LayoutKey(width: other.textWidth, blocks: layout.shownBlocks)] == nil
+      && other.textWidth != layout.width
+  }
+
+  /// Lays out in advance what toggling the panel will show, so that the toggle is instant.
+  public mutating func prepareLayouts() {
+    let other = ReaderState.geometry(width: screenWidth, height: screenHeight, panelVisible: !panel.isVisible)
+    let key = LayoutKey(width: other.textWidth, blocks: layout.shownBlocks)
+    guard layoutCache[key] == nil, other.textWidth != layout.width else { return }
+    if layoutCache.count >= 4 { layoutCache = layoutCache.filter { $0.value == layout } }
+    layoutCache[key] = DocumentLayout(analysis: analysis, width: other.textWidth, shownBlocks: layout.shownBlocks)
+  }
+
   /// Lays the article out for the current size, panel and filter, keeping the first word on
   /// screen.
   private mutating func relayout() {
