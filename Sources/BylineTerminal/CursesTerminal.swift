@@ -143,6 +143,8 @@ public final class CursesTerminal {
 
   /// Waits for the next key, wheel turn or resize.
   public func nextInput(timeoutMilliseconds: Int32 = -1) -> Input {
+    // A signal handler ended curses (and the program went on): the session is over.
+    if TerminalRestorer.interruptingSignal != 0 { return .closed }
     timeout(timeoutMilliseconds)
     var character: wint_t = 0
     errno = 0

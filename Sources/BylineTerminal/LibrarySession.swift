@@ -25,7 +25,10 @@ public enum LibrarySession {
         state.apply(.refresh)
         if state.snapshot.version != before { terminal.draw(LibraryView.render(state), theme: theme) }
         continue
-      case .closed: return
+      case .closed:
+        terminal.stop()
+        TerminalRestorer.endInterruptedProcess()
+        return
       }
       let action: LibraryAction?
       switch event {
@@ -43,7 +46,10 @@ public enum LibrarySession {
         let (w, h) = terminal.size
         switch read(path: path, offset: offset, width: w, height: h, terminal: terminal, theme: theme) {
         case .quitAll: return
-        case .closed: return
+        case .closed:
+          terminal.stop()
+          TerminalRestorer.endInterruptedProcess()
+          return
         case .back(let w, let h): state.apply(.resize(width: w, height: h))
         }
       case nil:

@@ -38,7 +38,10 @@ public enum ReaderSession {
       case .nothing:
         if idleWork { state.prepareLayouts() }
         continue
-      case .closed: return state
+      case .closed:
+        terminal.stop()
+        TerminalRestorer.endInterruptedProcess()
+        return state
       }
       if state.isTooSmall, case .key(let key) = event, key != .character("q"), key != .character("Q") {
         continue

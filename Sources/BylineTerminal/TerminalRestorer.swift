@@ -11,10 +11,39 @@ import CNCursesw
 /// Each handler leaves curses mode with `endwin()`, then puts back the handler that was there
 /// before (the Swift backtracer, or the default) and raises the signal again, so the process
 /// ends with the status that signal gives. SIGWINCH and SIGTSTP are left to ncurses.
-enum TerminalRestorer {
+public enum TerminalRestorer {
+  /// Unblocks every signal in the calling thread. Call first thing in `main`, before any
+  /// thread starts, so that threads made later inherit a clean mask: a process can inherit
+  /// a blocked mask from whatever started it (test runners, supervisors), and blocked
+  /// signals keep SIGTERM, SIGWINCH and the Swift crash backtracer from working.
+  public static func resetSignalMask() {
+    var none = sigset_t()
+    sigemptyset(&none)
+    sigprocmask(SIG_SETMASK, &none, nil)
+  }
+
   static let signals: [Int32] = [
     SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT,
   ]
+
+  /// The signal whose handler ended curses, if one did. A crash signal sent from outside
+  /// (kill -SEGV) runs the backtracer and then returns to the program; the event loop sees
+  /// this and ends the process with ``endInterruptedProcess()``.
+  nonisolated(unsafe) static var interruptingSignal: Int32 = 0
+
+  /// Ends the process by the signal that interrupted it, with the default action, so that
+  /// its exit status tells what happened. Returns only when no signal did.
+  public static func endInterruptedProcess() {
+    let signo = interruptingSignal
+    guard signo != 0 else { return }
+    signal(signo, SIG_DFL)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, signo)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
+    raise(signo)
+    _exit(128 + signo)
+  }
 
   /// Installs the handlers. Call once, before curses starts.
   ///
@@ -65,6 +94,7 @@ let previousActions = PreviousActions()
 
 /// Leaves curses mode and re-raises the signal under the previous handler.
 private func restoreTerminalAndReraise(_ signo: Int32) {
+  TerminalRestorer.interruptingSignal = signo
   if !isendwin() { endwin() }
   previousActions.restore(signo)
   raise(signo)

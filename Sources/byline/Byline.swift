@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineTerminal
 
 /// `byline`: a terminal reader for news articles.
 @main
@@ -18,4 +19,9 @@ struct Byline: ParsableCommand {
     ],
     defaultSubcommand: Read.self
   )
+
+  static func main() {
+    TerminalRestorer.resetSignalMask()
+    main(nil)
+  }
 }

@@ -173,8 +173,8 @@ final class TmuxSession {
   }
 
   /// The exit status printed after byline ended.
-  func exitStatus() -> Int? {
-    let text = waitFor("EXIT=")
+  func exitStatus(timeout: TimeInterval = 10) -> Int? {
+    let text = waitFor("EXIT=", timeout: timeout)
     guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("EXIT=") }) else {
       return nil
     }
