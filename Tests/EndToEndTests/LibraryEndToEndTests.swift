@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The library in tmux: broken files, a corrupt cache, two processes, people and quotes.
+@Suite("Library in a real terminal", .serialized, .enabled(if: E2E.available, "tmux or the byline binary is missing"))
+struct LibraryEndToEndTests {
+  /// A library folder: two sample articles and broken files of every kind.
+  private func makeLibrary() throws -> String {
+    let folder = NSTemporaryDirectory() + "byline-e2e-library-\(UUID().uuidString)"
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+    for name in ["01-harbour-strike.txt", "03-quotes-every-shape.txt"] {
+      try fm.copyItem(atPath: E2E.sample(name), toPath: folder + "/" + name)
+    }
+    try fm.copyItem(atPath: E2E.sample("01-harbour-strike.txt"), toPath: folder + "/sub/copy-of-strike.txt")
+    try Data().write(to: URL(fileURLWithPath: folder + "/empty.txt"))
+    try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]).write(to: URL(fileURLWithPath: folder + "/binary.txt"))
+    try Data(Array("Caf".utf8) + [0xE9, 0x0A]).write(to: URL(fileURLWithPath: folder + "/latin1.txt"))
+    try fm.createSymbolicLink(atPath: folder + "/sub/loop", withDestinationPath: folder)
+    return folder
+  }
+
+  @Test func brokenFilesAreRowsWithTheirReasonAndDuplicatesShowOnce() throws {
+    let folder = try makeLibrary()
+    let cache = folder + "-cache"
+    defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+    let session = try TmuxSession(arguments: [folder], width: 120, height: 30, environment: ["XDG_CACHE_HOME": cache])
+    let screen = session.waitFor("Dockworkers walk out")
+    #expect(screen.contains("Vinyl boom"))
+    #expect(screen.contains("is empty"))
+    #expect(screen.contains("is a binary file, not text"))
+    #expect(screen.contains("is not valid UTF-8"))
+    #expect(screen.components(separatedBy: "Dockworkers walk out").count == 2, "byte-identical copies show once")
+    session.send("Q")
+    #expect(session.exitStatus() == 0)
+  }
+
+  @Test func aCacheMadeCorruptBetweenRunsIsReportedAndRebuilt() throws {
+    let folder = try makeLibrary()
+    let cache = folder + "-cache"
+    defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+    do {
+      let first = try TmuxSession(arguments: [folder], environment: ["XDG_CACHE_HOME": cache])
+      first.waitFor("Dockworkers walk out")
+      first.waitFor { !$0.contains("analysing") }
+      first.send("Q")
+      #expect(first.exitStatus() == 0)
+    }
+    let database = cache + "/byline/library.sqlite"
+    #expect(FileManager.default.fileExists(atPath: database))
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: database))
+    let second = try TmuxSession(arguments: [folder], width: 140, height: 30, environment: ["XDG_CACHE_HOME": cache])
+    let screen = second.waitFor("Dockworkers walk out")
+    #expect(screen.contains("Vinyl boom"))
+    #expect(second.waitFor("corrupt").contains("corrupt"))
+    second.send("Q")
+    #expect(second.exitStatus() == 0)
+  }
+
+  @Test func twoProcessesOpenTheSameLibraryAtOnce() throws {
+    let folder = try makeLibrary()
+    let cache = folder + "-cache"
+    defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+    let one = try TmuxSession(arguments: [folder], environment: ["XDG_CACHE_HOME": cache])
+    let two = try TmuxSession(arguments: [folder], environment: ["XDG_CACHE_HOME": cache])
+    #expect(one.waitFor("Dockworkers walk out").contains("Vinyl boom"))
+    #expect(two.waitFor("Dockworkers walk out").contains("Vinyl boom"))
+    one.send("Enter")
+    #expect(one.waitFor("page 1/").contains("page 1/"))
+    one.send("Q")
+    two.send("Q")
+    #expect(one.exitStatus() == 0)
+    #expect(two.exitStatus() == 0)
+  }
+
+  @Test func peoplePickerAndTheirQuotes() throws {
+    let folder = try makeLibrary()
+    let cache = folder + "-cache"
+    defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+    let session = try TmuxSession(arguments: [folder], width: 120, height: 30, environment: ["XDG_CACHE_HOME": cache])
+    session.waitFor("Dockworkers walk out")
+    session.waitFor { !$0.contains("analysing") }
+    session.send("p")
+    session.waitFor("People")
+    session.send("-l", "keane")
+    #expect(session.waitFor("Moira Keane").contains("Moira Keane"))
+    session.send("Tab")
+    let quotes = session.waitFor("Nobody here wanted")
+    #expect(quotes.contains("Nobody here wanted"))
+    session.send("Enter")
+    let reader = session.waitFor(" page ")
+    #expect(reader.contains("Nobody here wanted"), "the article opens at the quote")
+    session.send("Q")
+    #expect(session.exitStatus() == 0)
+  }
+}
