@@ -148,23 +148,26 @@ public struct ReaderState: Sendable {
   /// Minutes left to read from the first word on screen, within the filter if there is one.
   public var minutesLeft: Int {
     let time = analysis.readingTime
-    guard let filter else { return time.minutesLeft(from: anchorOffset) }
-    var words = 0.0
-    for index in filter.blocks {
-      let range = analysis.article.blocks[index].range
-      if range.upperBound <= anchorOffset { continue }
-      words += time.wordsLeft(from: max(range.lowerBound, anchorOffset)) - time.wordsLeft(from: range.upperBound)
-    }
-    return time.minutes(forWords: words)
+    guard filter != nil else { return time.minutesLeft(from: anchorOffset) }
+    let (total, before) = filteredWords()
+    return time.minutes(forWords: total - before)
   }
 
   /// How far through the article (or the filtered paragraphs) the first word on screen is.
   public var percentRead: Int {
+    guard filter != nil else {
+      return Int((analysis.readingTime.fractionRead(before: anchorOffset) * 100).rounded())
+    }
+    let (total, before) = filteredWords()
+    return total > 0 ? Int((before / total * 100).rounded()) : 100
+  }
+
+  /// The words of the filtered blocks: all of them, and those before the first word on screen.
+  private func filteredWords() -> (total: Double, before: Double) {
     let time = analysis.readingTime
-    guard let filter else { return Int((time.fractionRead(before: anchorOffset) * 100).rounded()) }
     var total = 0.0
     var before = 0.0
-    for index in filter.blocks {
+    for index in filter?.blocks ?? [] {
       let range = analysis.article.blocks[index].range
       let words = time.wordsLeft(from: range.lowerBound) - time.wordsLeft(from: range.upperBound)
       total += words
@@ -174,7 +177,7 @@ public struct ReaderState: Sendable {
         before += time.wordsLeft(from: range.lowerBound) - time.wordsLeft(from: anchorOffset)
       }
     }
-    return total > 0 ? Int((before / total * 100).rounded()) : 100
+    return (total, before)
   }
 
   // MARK: - Actions

@@ -21,13 +21,10 @@ struct AnalysisOptions: ParsableArguments {
 
 /// Errors the commands report on standard error before exiting.
 enum CommandError: Error, CustomStringConvertible {
-  case noSampleArticles(folder: String)
   case pageOutOfRange(page: Int, pages: Int, width: Int, height: Int)
 
   var description: String {
     switch self {
-    case .noSampleArticles(let folder):
-      return "no article given and no .txt articles in \(folder); run 'byline FILE' or start in the project folder"
     case .pageOutOfRange(let page, let pages, let width, let height):
       return "page \(page) does not exist: the article has \(pages) page\(pages == 1 ? "" : "s") at \(width)x\(height)"
     }
@@ -51,17 +48,6 @@ func loadArticleOrExit(_ path: String) throws -> Article {
     reportError(error.description)
     throw ExitCode(1)
   }
-}
-
-/// The first article of ./sample-articles, for `byline` with no argument.
-func firstSampleArticle() throws -> String {
-  let folder = FileManager.default.currentDirectoryPath + "/sample-articles"
-  let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-  guard let first = names.filter({ $0.hasSuffix(".txt") }).sorted().first else {
-    reportError(CommandError.noSampleArticles(folder: folder).description)
-    throw ExitCode(1)
-  }
-  return folder + "/" + first
 }
 
 /// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.
