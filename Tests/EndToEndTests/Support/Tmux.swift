@@ -1,31 +1,59 @@
 import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Runs a command and returns its exit status, standard output and standard error.
+///
+/// Uses posix_spawn and waitpid rather than Foundation's Process: Process waits for SIGCHLD,
+/// which test-runner threads may block, and then never returns. The child also gets an empty
+/// signal mask, so that nothing it starts (a tmux server, byline) inherits blocked signals.
 @discardableResult
 func run(
   _ executable: String, _ arguments: [String], stdin: Data? = nil,
   environment: [String: String]? = nil
 ) -> (status: Int32, stdout: String, stderr: String) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: executable)
-  process.arguments = arguments
-  if let environment { process.environment = environment }
-  let out = Pipe()
-  let err = Pipe()
-  let input = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  process.standardInput = input
-  do { try process.run() } catch { return (-1, "", "\(error)") }
-  if let stdin { input.fileHandleForWriting.write(stdin) }
-  try? input.fileHandleForWriting.close()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (
-    process.terminationStatus, String(decoding: outData, as: UTF8.self),
-    String(decoding: errData, as: UTF8.self)
-  )
+  let base = NSTemporaryDirectory() + "byline-run-\(UUID().uuidString)"
+  let inPath = base + ".in"
+  let outPath = base + ".out"
+  let errPath = base + ".err"
+  defer { for path in [inPath, outPath, errPath] { unlink(path) } }
+  FileManager.default.createFile(atPath: inPath, contents: stdin ?? Data())
+
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var noSignals = sigset_t()
+  sigemptyset(&noSignals)
+  posix_spawnattr_setsigmask(&attributes, &noSignals)
+  var defaults = sigset_t()
+  sigemptyset(&defaults)
+  for signo in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signo) }
+  posix_spawnattr_setsigdefault(&attributes, &defaults)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+  let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+  defer { for pointer in argv { free(pointer) } }
+  let envStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+  let envp = envStrings.map { strdup($0) } + [nil]
+  defer { for pointer in envp { free(pointer) } }
+
+  var pid: pid_t = 0
+  let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+  guard spawned == 0 else { return (-1, "", "cannot start \(executable): error \(spawned)") }
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+  let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+  let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+  return (exitStatus, out, err)
 }
 
 /// Paths of the package, the built binary and tmux.
@@ -100,18 +128,11 @@ final class TmuxSession {
     let script =
       "trap 'true' INT; cd \(shellQuote(E2E.packageRoot.path)); sh -c \(shellQuote(inner)); "
       + "echo \"EXIT=$?\"; echo \"STTY=$(stty -a | tr '\\n' ' ')\"; sleep 60"
-    // The tmux server outlives this call: give it no pipes to hold open.
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tmux)
-    process.arguments = [
-      "-L", socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script,
-    ]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+    // The tmux server outlives this call; its output goes to files, not pipes it would hold.
+    let started = run(
+      tmux,
+      ["-L", socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
+    guard started.status == 0 else { throw CocoaError(.executableLoad) }
   }
 
   deinit {
