@@ -44,7 +44,8 @@ public enum LibrarySession {
         return
       case .openArticle(let path, let offset)?:
         let (w, h) = terminal.size
-        switch read(path: path, offset: offset, width: w, height: h, terminal: terminal, theme: theme) {
+        switch read(path: path, offset: offset, search: state.readerSearch, width: w, height: h,
+          terminal: terminal, theme: theme) {
         case .quitAll: return
         case .closed:
           terminal.stop()
@@ -65,8 +66,12 @@ public enum LibrarySession {
     case closed
   }
 
-  /// The reader loop for one article, opened at the quote starting at `offset` (0: the top).
-  static func read(path: String, offset: Int, width: Int, height: Int, terminal: CursesTerminal, theme: Theme) -> ReaderExit {
+  /// The reader loop for one article, opened at the quote starting at `offset` (0: the top),
+  /// or at the first match of `search`.
+  static func read(
+    path: String, offset: Int, search: String?, width: Int, height: Int, terminal: CursesTerminal,
+    theme: Theme
+  ) -> ReaderExit {
     let article: Article
     do {
       article = try ArticleLoader.load(path: path)
@@ -82,6 +87,11 @@ public enum LibrarySession {
         _ = state.apply(.nextQuote)
       }
     }
+    if let search, offset == 0 {
+      state.apply(.startSearch)
+      for character in search { state.apply(.type(character)) }
+      state.apply(.choose)
+    }
     var size = (width, height)
     terminal.draw(ReaderView.render(state), theme: theme)
     while true {
@@ -91,24 +101,18 @@ public enum LibrarySession {
       case .nothing: continue
       case .closed: return .closed
       }
-      switch event {
-      case .key(.character("Q")): return .quitAll
-      case .key(.character("q")), .key(.escape):
-        if state.showingHelp {
-          _ = state.apply(.toggleHelp)
-        } else {
-          return .back(width: size.0, height: size.1)
-        }
-      case .resize(let w, let h):
-        size = (w, h)
-        _ = state.apply(.resize(width: w, height: h))
-      default:
-        if state.isTooSmall { continue }
-        var action = ReaderKeyMap.action(for: event)
-        if state.showingHelp, case .key = event, action != .quit { action = .toggleHelp }
-        guard let action else { continue }
-        if state.apply(action) == .quit { return .back(width: size.0, height: size.1) }
+      if case .resize(let w, let h) = event { size = (w, h) }
+      let context = state.keyContext
+      if context != .input, event == .key(.character("Q")), !state.showingHelp { return .quitAll }
+      if state.isTooSmall, case .key(let key) = event, key != .character("q") { continue }
+      var action = ReaderKeyMap.action(for: event, in: context)
+      if state.showingHelp, case .key = event, action != .quit { action = .toggleHelp }
+      guard let action else { continue }
+      // q, and Esc with nothing left to close, go back to the library.
+      if action == .quit || (action == .cancel && context == .text && state.search == nil) {
+        return .back(width: size.0, height: size.1)
       }
+      _ = state.apply(action)
       terminal.draw(ReaderView.render(state), theme: theme)
     }
   }

@@ -126,6 +126,21 @@ struct LibraryViewTests {
     #expect(state.effect == .quit)
   }
 
+  @Test func helpListsTheLibraryKeysAndAnyKeyClosesIt() {
+    let lib = SmallLibrary()
+    var state = LibraryState(library: lib.library, width: 80, height: 24)
+    state.apply(.toggleHelp)
+    let text = LibraryView.render(state).plainText
+    #expect(text.contains("Keys: library"))
+    for (keys, description) in LibraryView.helpRows {
+      #expect(text.contains(keys))
+      #expect(text.contains(description))
+    }
+    state.apply(.down)
+    #expect(!state.showingHelp)
+    #expect(state.selected == 0)
+  }
+
   @Test func fitCutsByDisplayWidth() {
     #expect(LibraryView.fit("東京の天気", width: 6) == "東京…")
     #expect(LibraryView.fit("short", width: 6) == "short")

@@ -19,6 +19,8 @@ public enum LibraryAction: Equatable, Sendable {
   case showQuotes
   case type(Character)
   case deleteBackward
+  /// `?`: the keys of the library screens.
+  case toggleHelp
   /// Take the library's latest snapshot (polled by the session).
   case refresh
   case resize(width: Int, height: Int)
@@ -55,6 +57,7 @@ public enum LibraryKeyMap {
       case "p": return .openPicker
       case "x": return .clearFilter
       case "w": return .showQuotes
+      case "?": return .toggleHelp
       default: return nil
       }
     default: return nil
@@ -108,6 +111,8 @@ public struct LibraryState: @unchecked Sendable {
   public private(set) var quotesSelected = 0
   public private(set) var quotesTop = 0
   public private(set) var effect: Effect?
+  /// Whether the key help covers the screen (any key closes it).
+  public private(set) var showingHelp = false
   /// Messages of the snapshot already shown, so each shows once.
   public private(set) var message: String?
   private var shownMessages = 0
@@ -129,10 +134,25 @@ public struct LibraryState: @unchecked Sendable {
   /// Rows of the list body: the screen less the header and the status bar.
   public var bodyHeight: Int { max(1, height - 2) }
 
+  /// The search to start in the reader when an article opens from a full-text search, so that
+  /// it lands on the first match.
+  public var readerSearch: String? {
+    textMatches != nil && !searchText.isEmpty ? searchText : nil
+  }
+
   public mutating func apply(_ action: LibraryAction) {
     effect = nil
     if action != .refresh { message = nil }
+    if showingHelp, action != .refresh {
+      if case .resize = action {} else {
+        showingHelp = false
+        if action == .quit { effect = .quit }
+        return
+      }
+    }
     switch action {
+    case .toggleHelp:
+      showingHelp = true
     case .quit:
       effect = .quit
     case .resize(let w, let h):

@@ -19,6 +19,7 @@ public enum LibraryView {
     case .quotes: drawQuotes(state, into: &frame)
     }
     drawStatus(state, into: &frame)
+    if state.showingHelp { drawHelp(into: &frame) }
     return frame
   }
 
@@ -216,5 +217,31 @@ public enum LibraryView {
         frame.put(fit(hint, width: max(0, frame.width - x - 1)), row: y, column: x, role: .status)
       }
     }
+  }
+
+  /// The library's keys, one line each, in a box (any key closes it).
+  static let helpRows: [(String, String)] = [
+    ("↑ ↓ j k", "move"), ("Space b PgDn PgUp", "page down / up"), ("g G Home End", "first / last"),
+    ("Enter", "open the article (picker: choose the person)"), ("s", "sort by date, title, read time"),
+    ("/", "narrow by title; Enter searches the text too"), ("p", "people across the library"),
+    ("Tab w", "the chosen person's quotes"), ("x", "clear the person and the search"),
+    ("q Esc", "back (in the list: quit)"), ("Q", "quit from anywhere"), ("?", "this help"),
+  ]
+
+  static func drawHelp(into frame: inout Frame) {
+    let keyWidth = helpRows.map { DisplayWidth.width(of: $0.0) }.max() ?? 0
+    let textWidth = helpRows.map { DisplayWidth.width(of: $0.1) }.max() ?? 0
+    let boxWidth = min(frame.width, keyWidth + textWidth + 7)
+    let boxHeight = min(frame.height - 1, helpRows.count + 4)
+    guard boxWidth > 10, boxHeight > 3 else { return }
+    let left = (frame.width - boxWidth) / 2
+    let top = max(0, (frame.height - 1 - boxHeight) / 2)
+    for r in 0..<boxHeight { frame.fill(row: top + r, from: left, to: left + boxWidth, role: .help) }
+    frame.put(" Keys: library ", row: top, column: left + 2, role: .helpKey)
+    for (k, row) in helpRows.enumerated() where k + 2 < boxHeight - 1 {
+      frame.put(row.0, row: top + 2 + k, column: left + 2, role: .helpKey, limit: left + boxWidth - 1)
+      frame.put(row.1, row: top + 2 + k, column: left + 4 + keyWidth, role: .help, limit: left + boxWidth - 1)
+    }
+    frame.put("any key closes", row: top + boxHeight - 1, column: left + boxWidth - 16, role: .help)
   }
 }
