@@ -229,19 +229,6 @@ public enum LibraryView {
   ]
 
   static func drawHelp(into frame: inout Frame) {
-    let keyWidth = helpRows.map { DisplayWidth.width(of: $0.0) }.max() ?? 0
-    let textWidth = helpRows.map { DisplayWidth.width(of: $0.1) }.max() ?? 0
-    let boxWidth = min(frame.width, keyWidth + textWidth + 7)
-    let boxHeight = min(frame.height - 1, helpRows.count + 4)
-    guard boxWidth > 10, boxHeight > 3 else { return }
-    let left = (frame.width - boxWidth) / 2
-    let top = max(0, (frame.height - 1 - boxHeight) / 2)
-    for r in 0..<boxHeight { frame.fill(row: top + r, from: left, to: left + boxWidth, role: .help) }
-    frame.put(" Keys: library ", row: top, column: left + 2, role: .helpKey)
-    for (k, row) in helpRows.enumerated() where k + 2 < boxHeight - 1 {
-      frame.put(row.0, row: top + 2 + k, column: left + 2, role: .helpKey, limit: left + boxWidth - 1)
-      frame.put(row.1, row: top + 2 + k, column: left + 4 + keyWidth, role: .help, limit: left + boxWidth - 1)
-    }
-    frame.put("any key closes", row: top + boxHeight - 1, column: left + boxWidth - 16, role: .help)
+    HelpOverlay.drawBox(into: &frame, title: " Keys: library ", rows: helpRows)
   }
 }

@@ -1,10 +1,16 @@
-/// The `?` overlay: the keys of the current view, from the same table the keys are handled by.
+/// The `?` overlay: a box of keys and what they do. The reader's rows come from the same
+/// table the keys are handled by, so the help always lists exactly the keys that work.
 public enum HelpOverlay {
+  /// The reader's help for the current view.
   public static func draw(into frame: inout Frame, context: ReaderKeyMap.Context) {
     var rows: [(String, String)] = ReaderKeyMap.bindings(in: context).map { ($0.label, $0.description) }
     rows.append(("Ctrl-C", "quit at once"))
     rows.append(("mouse wheel", context == .panel ? "move in the panel" : "turn pages"))
-    let title = context == .panel ? " Keys: entity panel " : " Keys: reading "
+    drawBox(into: &frame, title: context == .panel ? " Keys: entity panel " : " Keys: reading ", rows: rows)
+  }
+
+  /// Draws a centred box titled `title` listing `rows` of (keys, what they do).
+  public static func drawBox(into frame: inout Frame, title: String, rows: [(String, String)]) {
     let keyWidth = rows.map { DisplayWidth.width(of: $0.0) }.max() ?? 0
     let textWidth = rows.map { DisplayWidth.width(of: $0.1) }.max() ?? 0
     let boxWidth = min(frame.width, keyWidth + textWidth + 7)
