@@ -118,7 +118,7 @@ struct EntityRecognizer {
         // A gap of more than one space (or a line break) ends the phrase.
         if next.range.lowerBound - tokens[last].range.upperBound != 1 { break }
         if next.kind == .word && next.isCapitalised && !isCompoundModifier(next) {
-          if WordLists.neverNames.contains(hash(next.stem)) { break }
+          if WordLists.neverNames.contains(hash(next.stem)) && !isInnerNameWord(end, after: last) { break }
           last = end
           end += 1
           continue
@@ -156,6 +156,16 @@ struct EntityRecognizer {
             continue
           }
         }
+        // Two connectors: "Sanne van der Linde", "Maria de la Cruz".
+        if next.kind == .word, end + 2 < n, tokens[end + 2].kind == .word, tokens[end + 2].isCapitalised,
+          tokens[end + 2].block == t.block, tokens[end + 1].kind == .word,
+          WordLists.nameConnectors.contains(hash(next.range)),
+          WordLists.nameConnectors.contains(hash(tokens[end + 1].range))
+        {
+          last = end + 2
+          end += 3
+          continue
+        }
         // A nickname in quotation marks inside a name: "Clarence 'Tiny' Boudreaux".
         if isNickname(at: end, after: last) {
           last = end + 3
@@ -175,6 +185,18 @@ struct EntityRecognizer {
       k = last + 1
     }
     return result
+  }
+
+  /// Whether a word that is usually no name ("Can", "Said") stands inside a name at `k`:
+  /// after a known first name and before another capitalised word ("Mehmet Can Yildirim").
+  func isInnerNameWord(_ k: Int, after last: Int) -> Bool {
+    guard k + 1 < tokens.count, lexicon.firstNames[hash(tokens[last].stem)] != nil,
+      !tokens[last].isPossessive, tokens[k + 1].kind == .word, tokens[k + 1].isCapitalised,
+      tokens[k + 1].block == tokens[k].block,
+      tokens[k + 1].range.lowerBound - tokens[k].range.upperBound == 1,
+      !WordLists.neverNames.contains(hash(tokens[k + 1].stem))
+    else { return false }
+    return true
   }
 
   /// Whether the tokens from `k` are a quoted nickname followed by a surname, after a known
@@ -392,7 +414,7 @@ struct EntityRecognizer {
     if lexicon.firstNames[hash(tokens[lower].stem)] == nil,
       span.dropFirst().contains(where: {
         let h = hash(tokens[$0].stem)
-        return (lexicon.places[h] == .country || lexicon.bigCities.contains(h))
+        return (lexicon.places[h] == .country || (lexicon.bigCities.contains(h) && tokens[$0].stem.count >= 4))
           && (lexicon.surnames[h] == nil || isCommonWord(tokens[lower]))
       })
     {
@@ -739,7 +761,8 @@ struct EntityRecognizer {
         if let existing = byKey["p" + surface] {
           add(c, to: existing, surface: surface)
         } else if let existing = personBySurname[surname],
-          entities[existing].name.hasSuffix(surface) || surface.hasSuffix(entities[existing].name)
+          entities[existing].name.lowercased().hasSuffix(surface.lowercased())
+            || surface.lowercased().hasSuffix(entities[existing].name.lowercased())
             || sameFirstWord(entities[existing].name, c)
         {
           if surface.count > entities[existing].name.count, !sameFirstWord(entities[existing].name, c) {
@@ -751,7 +774,7 @@ struct EntityRecognizer {
           add(c, to: existing, surface: surface)
           byKey["p" + surface] = existing
         } else {
-          entities.append(Entity(kind: .person, name: surface, mentions: []))
+          entities.append(Entity(kind: .person, name: nameWithoutNickname(c) ?? surface, mentions: []))
           let index = entities.count - 1
           byKey["p" + surface] = index
           if personBySurname[surname] == nil {
@@ -782,6 +805,7 @@ struct EntityRecognizer {
           let index = entities.count - 1
           byKey["p" + surface] = index
           personBySurname[h] = index
+          if let g = lexicon.firstNames[h] { gender[index] = g }
           add(c, to: index, surface: surface)
         }
       case .place, .organisation:
@@ -827,6 +851,15 @@ struct EntityRecognizer {
       lexicon.firstNames[hash(t.stem)] == nil, !isCommonWord(t)
     else { return nil }
     return middle
+  }
+
+  /// "Clarence Boudreaux" for "Clarence 'Tiny' Boudreaux"; nil when the name has no nickname.
+  func nameWithoutNickname(_ c: Candidate) -> String? {
+    guard let open = c.tokens.first(where: { tokens[$0].kind == .punct && "'‘\"“".unicodeScalars.contains(tokens[$0].scalar) })
+    else { return nil }
+    let before = Tokenizer.string(text, tokens[c.tokens.lowerBound].range.lowerBound..<tokens[open - 1].range.upperBound)
+    let after = Tokenizer.string(text, tokens[open + 3].range.lowerBound..<c.range.upperBound)
+    return before + " " + after
   }
 
   /// Whether a full name candidate starts with the same word as `name` ("Ingeborg Marie

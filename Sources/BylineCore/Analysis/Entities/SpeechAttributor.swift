@@ -215,12 +215,13 @@ struct SpeechAttributor {
         // "Its chief executive, Graham Tully, said": the name is the appositive (post-nominal
         // letters such as "KC" after it are skipped).
         let nameEnd = k >= 2 && WordLists.postNominals.contains(recogniser.hash(tokens[k - 1].stem)) ? k - 2 : k - 1
-        if let e = entityEnding(at: nameEnd), result.entities[e].kind == .person,
+        if let e = entityEnding(at: nameEnd),
           k - 2 < 0 || !(tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ",")
         {
           var j = nameEnd
           while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
-          // "Lumenar's chief executive, Dr Ngozi Abara-Whitfield, said": titles before the name.
+          // "Lumenar's chief executive, Dr Ngozi Abara-Whitfield, said": titles before the name;
+        // "Her London publisher, Harrow & Quill, said": an organisation the same way.
           while j >= 0, tokens[j].kind == .word, WordLists.titles.contains(recogniser.hash(tokens[j].stem)) { j -= 1 }
           if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ".", j >= 1,
             WordLists.titles.contains(recogniser.hash(tokens[j - 1].stem))
@@ -424,6 +425,8 @@ struct SpeechAttributor {
   /// The speaker named right after token `k` ("said X", "according to X", "said the ministry").
   mutating func mentionAfter(_ k: Int) -> Speaker? {
     guard k < tokens.count else { return nil }
+    // "said in a statement", "said on Tuesday": no speaker follows a preposition.
+    if tokens[k].kind == .word, Self.prepositions.contains(recogniser.hash(tokens[k].range)) { return nil }
     var j = k
     if j < tokens.count, Self.determiners.contains(recogniser.hash(tokens[j].range)) { j += 1 }
     var steps = 0
@@ -535,6 +538,8 @@ struct SpeechAttributor {
     guard end > next + 1 else { return "" }
     return " " + Tokenizer.string(text, tokens[next].range.lowerBound..<tokens[end - 1].range.upperBound)
   }
+
+  static let prepositions = WordLists.set("in on at for with by from during after before into")
 
   static let tailPrepositions = WordLists.set("to of for at with close from")
 

@@ -66,7 +66,7 @@ enum WordLists {
     """)
 
   /// Lowercase connectors inside names ("Charles de Gaulle", "Bank of England").
-  static let nameConnectors = set("de del della da das dos du van von der den ter al el bin ibn la le di y")
+  static let nameConnectors = set("de del della da das dos du van von der den ter al el bin binti binte bint ibn la le di y")
 
   /// Capitalised words that never start or make up a name.
   static let neverNames = set("""
