@@ -20,6 +20,8 @@ struct EntityRecognizer {
     var role: String?
     /// True when the phrase is a speaker's name by its context ("..., X said").
     var speaks = false
+    /// True when a lowercase place noun follows the phrase ("Yaba district").
+    var placeNoun = false
   }
 
   enum Guess: Equatable {
@@ -236,8 +238,21 @@ struct EntityRecognizer {
     // A plural: "Libyans", "Afrikaners".
     guard t.stem.count > 3, text[t.stem.upperBound - 1] == "s" else { return false }
     let singular = hash(t.stem.lowerBound..<(t.stem.upperBound - 1))
-    return lexicon.demonyms.contains(singular) || WordLists.peoples.contains(singular)
+    if lexicon.demonyms.contains(singular) || WordLists.peoples.contains(singular) { return true }
+    // "Texans", "Kenyans": the people of a country or state named before "-n(s)".
+    guard text[t.stem.upperBound - 2] == "n", t.stem.count > 5 else { return false }
+    let root = t.stem.lowerBound..<(t.stem.upperBound - 2)
+    var withS = hash(root)
+    withS.append(text, (t.stem.upperBound - 1)..<t.stem.upperBound)
+    for h in [hash(root), withS] {
+      if let kind = lexicon.places[h], kind == .country || kind == .subdivision { return true }
+    }
+    return false
   }
+
+  /// Words that begin the name of a storm ("Storm Imelda", "Hurricane Maria"): not one of our
+  /// kinds.
+  static let weatherWords = WordLists.set("Storm Hurricane Typhoon Cyclone")
 
   /// "Russia-led", "Kazakh-born": a capitalised word joined to a lowercase English word. A
   /// lowercase part that is no English word is part of a name ("Park Min-ji", "Jae-hyun").
@@ -341,6 +356,13 @@ struct EntityRecognizer {
       return []
     }
     if upper - lower == 1 && isPeopleWord(tokens[lower]) { return [] }
+    if Self.weatherWords.contains(hash(tokens[lower].stem)) { return [] }
+    // "Native American", "South African": common words before a nationality.
+    if upper - lower >= 2, lexicon.demonyms.contains(hash(tokens[upper - 1].stem)),
+      (lower..<(upper - 1)).allSatisfy({ isCommonWord(tokens[$0]) || Self.directions.contains(hash(tokens[$0].stem)) })
+    {
+      return []
+    }
     let span = lower..<upper
     let range = tokens[lower].range.lowerBound..<tokens[upper - 1].stem.upperBound
     let roleText: String? =
@@ -406,6 +428,7 @@ struct EntityRecognizer {
     // "Douglas & Lomason", "El Al", "Der Spiegel": a firm or a title, not a person.
     if span.contains(where: { tokens[$0].kind == .punct && tokens[$0].scalar == "&" })
       || Self.foreignArticles.contains(hash(tokens[lower].stem))
+      || Self.foreignVenueWords.contains(hash(tokens[lower].stem))
     {
       return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
@@ -465,6 +488,16 @@ struct EntityRecognizer {
   }
 
   static let foreignArticles = WordLists.set("El Al Der Die Das La Le Les Il Los Las")
+  /// Words of other languages that begin the name of a firm or a venue: "Caja Mágica",
+  /// "Flor de Monte", "Rede Norte".
+  static let foreignVenueWords = WordLists.set("Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda")
+
+  /// Lowercase nouns before a firm's name: "the airport operator Isavia", "fintech Paystride".
+  static let firmNouns = WordLists.set("""
+    company firm operator airline chipmaker carmaker automaker start-up startup insurer
+    retailer lender broadcaster publisher manufacturer developer conglomerate supermarket
+    fintech subsidiary distributor wholesaler miner shipper
+    """)
 
   static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
   static let placePrefixes = WordLists.set("Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
@@ -528,8 +561,41 @@ struct EntityRecognizer {
       }
     }
     candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
+    markPlacesByNoun(&candidates)
     markSpeakers(&candidates)
     return merge(candidates, sports: isSportsReport())
+  }
+
+  /// Lowercase nouns that make the name before them a place: "the Yaba district",
+  /// "the Kongsbreen glacier", "the Reykjanes peninsula".
+  static let placeNouns = WordLists.set("""
+    district districts neighbourhood neighborhood glacier peninsula valley province county
+    suburb village town island islands river quarter borough estuary delta plateau desert
+    region township municipality governorate prefecture
+    """)
+
+  /// "the Yaba district", "the Mapo district of Seoul": an unknown name right before a
+  /// lowercase place noun, after "the" or a preposition, is a place; the name with its noun
+  /// becomes an alias.
+  func markPlacesByNoun(_ candidates: inout [Candidate]) {
+    for i in candidates.indices {
+      let c = candidates[i]
+      let next = c.tokens.upperBound
+      let before = c.tokens.lowerBound - 1
+      guard next < tokens.count, before >= 0, c.role == nil, !c.speaks,
+        tokens[next].kind == .word, !tokens[next].isCapitalised,
+        tokens[next].block == tokens[c.tokens.lowerBound].block,
+        tokens[next].range.lowerBound - tokens[next - 1].range.upperBound == 1,
+        !tokens[next - 1].isPossessive,
+        Self.placeNouns.contains(hash(tokens[next].range)),
+        lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] == nil,
+        lexicon.places[hash(tokens: c.tokens)] == nil,
+        tokens[before].kind == .word,
+        hash(tokens[before].range) == ScalarHash("the") || Self.placePrepositions.contains(hash(tokens[before].range))
+      else { continue }
+      candidates[i].kind = .place
+      candidates[i].placeNoun = true
+    }
   }
 
   /// Whether the article reads as a sports report: more than 2 in 100 of its lowercase words
@@ -542,6 +608,25 @@ struct EntityRecognizer {
       if WordLists.sportsWords.contains(hash(t.range)) { sports += 1 }
     }
     return words >= 40 && sports * 50 > words
+  }
+
+  /// Whether the place at token `k` opens a paragraph as a dateline: "MADRID (Reuters) -",
+  /// "WACO, Texas -".
+  func isDateline(_ k: Int) -> Bool {
+    guard k == 0 || tokens[k - 1].block != tokens[k].block, k + 1 < tokens.count else { return false }
+    let next = tokens[k + 1]
+    guard next.kind == .punct else { return false }
+    return "(-–—".unicodeScalars.contains(next.scalar) || (next.scalar == "," && tokens[k].isAllCaps)
+  }
+
+  /// Whether the word at `k` is followed by a comma and a known country or state: "Boulder,
+  /// Colorado".
+  func isFollowedByRegion(_ k: Int) -> Bool {
+    guard k >= 0, k + 2 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].scalar == ",",
+      tokens[k + 2].block == tokens[k].block
+    else { return false }
+    let kind = lexicon.places[hash(tokens[k + 2].stem)]
+    return kind == .country || kind == .subdivision
   }
 
   /// Whether the phrase at `k` follows a preposition of place ("in Ashby Staithe").
@@ -626,9 +711,15 @@ struct EntityRecognizer {
       let h = hash(t.stem)
       let common = isCommonWord(t)
       let followedLikeName = nameFollows(candidates[i].tokens.upperBound)
+      let k = candidates[i].tokens.lowerBound
       if t.isAllCaps, lexicon.places[h] == nil, lexicon.places[titleCaseHash(t)] != nil {
         // "CHENNAI (AP) -": a dateline in capitals.
         candidates[i].kind = .place
+      } else if k >= 1, tokens[k - 1].kind == .word, !tokens[k - 1].isPossessive,
+        Self.firmNouns.contains(hash(tokens[k - 1].range)), surnameOwner[h] == nil
+      {
+        // "the airport operator Isavia".
+        candidates[i].kind = .organisation
       } else if firstWordCount[h] == 1, !common || !t.startsSentence || followedLikeName, lexicon.places[h] == nil {
         // "Park argued": a first word of a full name ("Park Min-ji"), even a common one.
         candidates[i].kind = .person
@@ -656,6 +747,11 @@ struct EntityRecognizer {
       } else if sports, !t.startsSentence, isCommonPlural(t) || (common && text[t.stem.upperBound - 1] == "s") {
         // "the Cardinals", "Braves": a team in a sports report.
         candidates[i].kind = .organisation
+      } else if common, !t.startsSentence, followsPlacePreposition(candidates[i].tokens.lowerBound),
+        isFollowedByRegion(candidates[i].tokens.lowerBound)
+      {
+        // "trains in Boulder, Colorado".
+        candidates[i].kind = .place
       } else if isCommonWord(t) {
         candidates[i].kind = .single
       } else if followsPlacePreposition(candidates[i].tokens.lowerBound)
@@ -719,7 +815,8 @@ struct EntityRecognizer {
         let c = candidates[i]
         guard let kind = lexicon.places[hash(tokens: c.tokens)], kind == .city || kind == .subdivision,
           blocks[tokens[c.tokens.lowerBound].block].kind == .paragraph,
-          !followsPlacePreposition(c.tokens.lowerBound)
+          !followsPlacePreposition(c.tokens.lowerBound), !isDateline(c.tokens.lowerBound),
+          !(followsPlacePreposition(c.tokens.lowerBound - 2) && isFollowedByRegion(c.tokens.lowerBound - 2))
         else { continue }
         candidates[i].kind = .organisation
       }
@@ -798,6 +895,8 @@ struct EntityRecognizer {
           add(c, to: owner, surface: surface)
         } else if let owner = closeSurname(t, personSurnames) {
           add(c, to: owner, surface: surface)
+        } else if let owner = personWithFirstNameStarting(surface, in: entities) {
+          add(c, to: owner, surface: surface)
         } else if let existing = byKey["p" + surface] {
           add(c, to: existing, surface: surface)
         } else {
@@ -827,6 +926,11 @@ struct EntityRecognizer {
           entities.append(Entity(kind: kind, name: surface, mentions: []))
           byKey[key] = entities.count - 1
           add(c, to: entities.count - 1, surface: surface)
+          if c.placeNoun {
+            // "Yaba district" for "Yaba".
+            let noun = tokens[c.tokens.upperBound]
+            entities[entities.count - 1].aliases.append(surface + " " + Tokenizer.string(text, noun.range))
+          }
         }
       case .single:
         break
@@ -860,6 +964,21 @@ struct EntityRecognizer {
     let before = Tokenizer.string(text, tokens[c.tokens.lowerBound].range.lowerBound..<tokens[open - 1].range.upperBound)
     let after = Tokenizer.string(text, tokens[open + 3].range.lowerBound..<c.range.upperBound)
     return before + " " + after
+  }
+
+  /// "Ravi" for "Ravindra Iyer-Menon": the one person whose first name begins with a short
+  /// form of four letters or more.
+  func personWithFirstNameStarting(_ short: String, in entities: [Entity]) -> Int? {
+    guard short.count >= 4 else { return nil }
+    var found: Int?
+    for (i, e) in entities.enumerated() where e.kind == .person {
+      guard let first = e.name.split(separator: " ").first, first.count > short.count, e.name.contains(" "),
+        first.hasPrefix(short)
+      else { continue }
+      if found != nil { return nil }
+      found = i
+    }
+    return found
   }
 
   /// Whether a full name candidate starts with the same word as `name` ("Ingeborg Marie

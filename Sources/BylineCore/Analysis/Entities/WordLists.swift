@@ -19,6 +19,7 @@ enum WordLists {
     Striker Midfielder Defender Goalkeeper Champion Veteran Rabbi Imam Pastor Saint
     Congressman Congresswoman Councillor Councilman Councilwoman Assemblyman Presidents
     Senators Governors Republican Democratic Democrat Republicans Democrats GOP Labour Tory
+    Datuk Dato Datin Tunku Haji
     Major-General Lieutenant-General Lieutenant-Colonel Brigadier-General Vice-President
     Vice-Admiral Rear-Admiral Vice-Chancellor Vice-Premier Deputy-Governor
     """)
