@@ -30,6 +30,12 @@ import Testing
     #expect(q.first?.speaker == "Gulshara Belgibayeva")
   }
 
+  @Test func anOrganisationInAnAppositiveSaidInAStatement() {
+    let q = quotes("Officials met in London on Monday.\n\nHer publisher, Larkspur & Vine, said in a statement that it was \u{201C}delighted by the news\u{201D}.")
+    #expect(q.first?.speaker == "Larkspur & Vine")
+    #expect(q.first?.cue == "said")
+  }
+
   @Test func accordingTo() {
     let q = quotes("Officials met in London on Monday.\n\nThe vote was \u{201C}a disgrace to us all\u{201D}, according to David Okafor.")
     #expect(q.first?.speaker == "David Okafor")

@@ -102,4 +102,62 @@ import Testing
     #expect(!EntityRecognizer.withinOneEdit(s("Smith"), s("Smythe")))
     #expect(!EntityRecognizer.withinOneEdit(s("Nazarbayev"), s("Nazarbayev")))
   }
+
+  @Test func aQuotedNicknameStaysInsideTheNameButOutOfTheCanonicalName() {
+    let a = analyse("""
+      Harold 'Buddy' Marchetti, a drummer, died on Friday. Marchetti played every night for 60 years.
+      """)
+    let person = people(a).first { $0.name == "Harold Marchetti" }
+    #expect(person?.mentions.count == 2)
+    #expect(person?.aliases.contains("Harold 'Buddy' Marchetti") == true)
+    #expect(a.quotes.isEmpty)
+  }
+
+  @Test func aDatelineInCapitalsIsTheSamePlaceAsItsTitleCase() {
+    let a = analyse("""
+      LIMA (AFP) - Bakers in Lima went on strike on Tuesday over the price of flour.
+      """)
+    let lima = a.entities.filter { $0.name == "Lima" }
+    #expect(lima.count == 1)
+    #expect(lima.first?.kind == .place)
+    #expect(lima.first?.mentions.count == 2)
+  }
+
+  @Test func theFirstOfTwoSurnamesAndAMiddleNameFindTheirPerson() {
+    let a = analyse("""
+      Lucía Paredes Ortiz opened her bakery in 1990. Paredes still bakes every morning.
+
+      Ingrid Solveig Aasen, a geologist, joined later. Ingrid Aasen mapped the valley.
+      """)
+    #expect(people(a).first { $0.name == "Lucía Paredes Ortiz" }?.mentions.count == 2)
+    #expect(people(a).first { $0.name == "Ingrid Solveig Aasen" }?.mentions.count == 2)
+    #expect(people(a).count == 2)
+  }
+
+  @Test func aNameBeforeALowercasePlaceNounIsAPlace() {
+    let a = analyse("""
+      She grew up in the Tolvane district of the city and now lives in Mobile, Alabama.
+      """)
+    let tolvane = a.entities.first { $0.name == "Tolvane" }
+    #expect(tolvane?.kind == .place)
+    #expect(tolvane?.aliases == ["Tolvane district"])
+    #expect(a.entities.first { $0.name == "Mobile" }?.kind == .place)
+  }
+
+  @Test func aNameAfterAFirmNounIsAnOrganisation() {
+    let a = analyse("""
+      Flights resumed on Friday, the airport operator Skyvane said.
+      """)
+    #expect(a.entities.first { $0.name == "Skyvane" }?.kind == .organisation)
+    #expect(people(a).isEmpty)
+  }
+
+  @Test func stormsPeoplesAndNationalitiesAreNoEntities() {
+    let a = analyse("""
+      Storm Darragh flooded Native American communities, and Texans gave money to the farmers of Kenya.
+      """)
+    #expect(names(a, .person).isEmpty)
+    #expect(names(a, .organisation).isEmpty)
+    #expect(names(a, .place) == ["Kenya"])
+  }
 }

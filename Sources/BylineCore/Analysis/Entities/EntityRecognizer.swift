@@ -304,6 +304,7 @@ struct EntityRecognizer {
       break
     }
     guard lower < upper else { return [] }
+    if Self.weatherWords.contains(hash(tokens[lower].stem)) { return [] }
 
     // Titles before a name: "President Kassym-Jomart Tokayev", "Prime Minister X".
     if whole(lower..<upper) == nil && !hasOrganisationHead(lower..<upper) {
@@ -356,7 +357,6 @@ struct EntityRecognizer {
       return []
     }
     if upper - lower == 1 && isPeopleWord(tokens[lower]) { return [] }
-    if Self.weatherWords.contains(hash(tokens[lower].stem)) { return [] }
     // "Native American", "South African": common words before a nationality.
     if upper - lower >= 2, lexicon.demonyms.contains(hash(tokens[upper - 1].stem)),
       (lower..<(upper - 1)).allSatisfy({ isCommonWord(tokens[$0]) || Self.directions.contains(hash(tokens[$0].stem)) })
@@ -398,7 +398,10 @@ struct EntityRecognizer {
       }
     }
     if hasOrganisationHead(span) || (span.count == 1 && isAcronym(tokens[lower])) {
-      if span.count == 1 && isAcronym(tokens[lower]) && whole(span) != nil {
+      if span.count == 1 && isAcronym(tokens[lower])
+        && (whole(span) != nil || (tokens[lower].stem.count >= 4 && lexicon.places[titleCaseHash(tokens[lower])] != nil))
+      {
+        // "US"; "LIMA (AFP) -", a dateline in capitals.
         return [Candidate(tokens: span, range: range, kind: .place)]
       }
       return [Candidate(tokens: span, range: range, kind: .organisation)]
