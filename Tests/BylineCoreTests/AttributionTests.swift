@@ -36,6 +36,22 @@ import Testing
     #expect(q.first?.cue == "said")
   }
 
+  @Test func itSaidIsTheOrganisationLastNamed() {
+    let q = quotes("The Harbour Trust closed the pier on Monday. In a statement, it said the repairs were \u{201C}long overdue\u{201D}.")
+    #expect(q.first?.speaker == "Harbour Trust")
+  }
+
+  @Test func aParticipleTakesTheSubjectOfItsSentence() {
+    let q = quotes("Officials met in London on Monday.\n\nIn 2009 Paolo Ricci turned down the prize, telling a reporter that he \u{201C}had other plans that night\u{201D}.")
+    #expect(q.first?.speaker == "Paolo Ricci")
+    #expect(q.first?.cue == "telling")
+  }
+
+  @Test func aRoleBetweenTheVerbAndTheName() {
+    let q = quotes("Officials met in London on Monday.\n\n\u{201C}It is not over,\u{201D} said United Dockers Political Director Sam Whitlow.")
+    #expect(q.first?.speaker == "Sam Whitlow")
+  }
+
   @Test func accordingTo() {
     let q = quotes("Officials met in London on Monday.\n\nThe vote was \u{201C}a disgrace to us all\u{201D}, according to David Okafor.")
     #expect(q.first?.speaker == "David Okafor")

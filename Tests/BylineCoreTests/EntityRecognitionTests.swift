@@ -160,4 +160,26 @@ import Testing
     #expect(names(a, .organisation).isEmpty)
     #expect(names(a, .place) == ["Kenya"])
   }
+
+  @Test func middleInitialsAndARoleBeforeTheNameInOnePhrase() {
+    let a = analyse("""
+      The case went to US District Judge Miriam T. Okafor, who set a hearing. Okafor did not comment.
+      """)
+    let judge = people(a).first { $0.name == "Miriam T. Okafor" }
+    #expect(judge?.role == "US District Judge")
+    #expect(judge?.mentions.count == 2)
+    #expect(names(a, .organisation).isEmpty)
+  }
+
+  @Test func aStormsNameAloneIsNoPerson() {
+    let a = analyse("""
+      Storm Imelda reached the coast on Thursday. By Friday, Imelda had cut power to 9,000 homes.
+      """)
+    #expect(people(a).isEmpty)
+  }
+
+  @Test func aNationalityAfterAnInstitutionStaysInItsName() {
+    let a = analyse("The Ministry of Labour said it would act.")
+    #expect(names(a, .organisation) == ["Ministry of Labour"])
+  }
 }

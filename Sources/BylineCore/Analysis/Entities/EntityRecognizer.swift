@@ -119,6 +119,12 @@ struct EntityRecognizer {
         else { break }
         // A gap of more than one space (or a line break) ends the phrase.
         if next.range.lowerBound - tokens[last].range.upperBound != 1 { break }
+        // A middle initial: "Roberta A. Kaplan", "Joseph R. Biden".
+        if isMiddleInitial(end, after: last) {
+          last = end + 2
+          end += 3
+          continue
+        }
         if next.kind == .word && next.isCapitalised && !isCompoundModifier(next) {
           if WordLists.neverNames.contains(hash(next.stem)) && !isInnerNameWord(end, after: last) { break }
           last = end
@@ -187,6 +193,19 @@ struct EntityRecognizer {
       k = last + 1
     }
     return result
+  }
+
+  /// Whether the tokens from `k` are an initial, its full stop and a capitalised word, right
+  /// after a known first name ("Roberta A. Kaplan").
+  func isMiddleInitial(_ k: Int, after last: Int) -> Bool {
+    guard k + 2 < tokens.count, tokens[k].kind == .word, tokens[k].range.count == 1,
+      tokens[k].isCapitalised, tokens[k + 1].kind == .punct, tokens[k + 1].scalar == ".",
+      tokens[k + 1].range.lowerBound == tokens[k].range.upperBound,
+      tokens[k + 2].kind == .word, tokens[k + 2].isCapitalised, tokens[k + 2].block == tokens[k].block,
+      tokens[k + 2].range.lowerBound - tokens[k + 1].range.upperBound == 1,
+      !tokens[last].isPossessive, lexicon.firstNames[hash(tokens[last].stem)] != nil
+    else { return false }
+    return true
   }
 
   /// Whether a word that is usually no name ("Can", "Said") stands inside a name at `k`:
@@ -306,6 +325,19 @@ struct EntityRecognizer {
     guard lower < upper else { return [] }
     if Self.weatherWords.contains(hash(tokens[lower].stem)) { return [] }
 
+    // "US District Judge Alan R. Whitcombe": a title then a known first name inside a longer
+    // phrase; what goes before is the role.
+    if upper - lower >= 3, whole(lower..<upper) == nil,
+      let t = (lower..<(upper - 2)).last(where: {
+        WordLists.titles.contains(hash(tokens[$0].stem)) && lexicon.firstNames[hash(tokens[$0 + 1].stem)] != nil
+      }), t > lower
+    {
+      let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[t].stem.upperBound)
+      let name = (t + 1)..<upper
+      return [Candidate(tokens: name, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
+        kind: .person, role: roleText)]
+    }
+
     // Titles before a name: "President Kassym-Jomart Tokayev", "Prime Minister X".
     if whole(lower..<upper) == nil && !hasOrganisationHead(lower..<upper) {
       // "US President Barack Obama": a country before a title goes into the role.
@@ -359,7 +391,10 @@ struct EntityRecognizer {
     if upper - lower == 1 && isPeopleWord(tokens[lower]) { return [] }
     // "Native American", "South African": common words before a nationality.
     if upper - lower >= 2, lexicon.demonyms.contains(hash(tokens[upper - 1].stem)),
-      (lower..<(upper - 1)).allSatisfy({ isCommonWord(tokens[$0]) || Self.directions.contains(hash(tokens[$0].stem)) })
+      (lower..<(upper - 1)).allSatisfy({
+        tokens[$0].isCapitalised && !WordLists.organisationHeads.contains(hash(tokens[$0].stem))
+          && (isCommonWord(tokens[$0]) || Self.directions.contains(hash(tokens[$0].stem)))
+      })
     {
       return []
     }
@@ -708,6 +743,11 @@ struct EntityRecognizer {
         lowercaseWords.insert(hash(t.stem))
       }
     }
+    // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
+    var stormNames: Set<ScalarHash> = []
+    for k in tokens.indices.dropLast() where tokens[k].kind == .word && Self.weatherWords.contains(hash(tokens[k].stem)) {
+      if tokens[k + 1].kind == .word, tokens[k + 1].isCapitalised { stormNames.insert(hash(tokens[k + 1].stem)) }
+    }
     // Resolve single words.
     for i in candidates.indices where candidates[i].kind == .single {
       let t = tokens[candidates[i].tokens.lowerBound]
@@ -715,7 +755,9 @@ struct EntityRecognizer {
       let common = isCommonWord(t)
       let followedLikeName = nameFollows(candidates[i].tokens.upperBound)
       let k = candidates[i].tokens.lowerBound
-      if t.isAllCaps, lexicon.places[h] == nil, lexicon.places[titleCaseHash(t)] != nil {
+      if stormNames.contains(h) {
+        candidates[i].kind = .single  // dropped below
+      } else if t.isAllCaps, lexicon.places[h] == nil, lexicon.places[titleCaseHash(t)] != nil {
         // "CHENNAI (AP) -": a dateline in capitals.
         candidates[i].kind = .place
       } else if k >= 1, tokens[k - 1].kind == .word, !tokens[k - 1].isPossessive,

@@ -72,6 +72,16 @@ struct SpeechAttributor {
         lastVerbOfBlock[tokens[k].block] = k
         continue
       }
+      // "In 2009 he declined an invitation, telling a reporter that ...": the participle's
+      // speaker is the subject of its sentence.
+      if isParticiple(k), k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
+        let s = sentenceSubject(before: k)
+      {
+        verbSpeaker[k] = s
+        lastSpeakerOfBlock[tokens[k].block] = s
+        lastVerbOfBlock[tokens[k].block] = k
+        continue
+      }
       if let s = subject(of: k) {
         verbSpeaker[k] = s
         lastSpeakerOfBlock[tokens[k].block] = s
@@ -332,8 +342,43 @@ struct SpeechAttributor {
         return nil
       }
       if WordLists.pluralPronouns.contains(h) { return nil }
+      if h == Self.it || h == Self.It, k >= v - 2 {
+        // "it said", "it later added": the organisation last named.
+        return lastEntity(before: k, matching: nil).map { .entity($0) }
+      }
       k -= 1
       steps += 1
+    }
+    return nil
+  }
+
+  static let it = ScalarHash("it")
+  static let It = ScalarHash("It")
+
+  /// The subject at the start of the sentence holding token `k`: a person or organisation
+  /// named within its first words, or a pronoun resolved.
+  mutating func sentenceSubject(before k: Int) -> Speaker? {
+    let block = tokens[k].block
+    var start = k - 1
+    while start > 0, tokens[start - 1].block == block, !tokens[start - 1].inQuote,
+      !(tokens[start - 1].kind == .punct && ".!?".unicodeScalars.contains(tokens[start - 1].scalar)
+        && !isAbbreviationPoint(start - 1))
+    {
+      start -= 1
+    }
+    var j = max(start, 0)
+    while j < k, j < start + 6 {
+      let t = tokens[j]
+      if t.kind == .punct && t.scalar == "," { return nil }
+      if let e = entityEnding(at: j), j + 1 >= tokens.count || result.entityOfToken[j + 1] != Int32(e) {
+        return .entity(e)
+      }
+      let h = recogniser.hash(t.range)
+      if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h) {
+        guard h != ScalarHash("his"), h != ScalarHash("her") else { return nil }
+        return resolvePronoun(female: WordLists.femalePronouns.contains(h), before: j).map { .entity($0) }
+      }
+      j += 1
     }
     return nil
   }
@@ -430,9 +475,16 @@ struct SpeechAttributor {
     var j = k
     if j < tokens.count, Self.determiners.contains(recogniser.hash(tokens[j].range)) { j += 1 }
     var steps = 0
+    var titles = 0
     while j < tokens.count, steps < 4, tokens[j].block == tokens[k].block {
       let t = tokens[j]
       if t.kind == .punct || t.inQuote { return nil }
+      // "said United Steelworkers Political Director Tim Waters": a role before the name.
+      if t.isCapitalised, result.entityOfToken[j] < 0, titles < 6 {
+        titles += 1
+        j += 1
+        continue
+      }
       let e = result.entityOfToken[j]
       if e >= 0 {
         if result.entities[Int(e)].kind == .place { return nil }

@@ -99,7 +99,7 @@ enum WordLists {
     """)
 
   /// Letters that follow a name and are not part of it.
-  static let postNominals = set("KC QC SC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD FRS")
+  static let postNominals = set("KC QC SC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD FRS Jr Sr")
 
   /// Lowercase words that mark a sports report.
   static let sportsWords = set("""
