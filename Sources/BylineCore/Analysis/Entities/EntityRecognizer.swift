@@ -1016,10 +1016,8 @@ struct EntityRecognizer {
   func personWithFirstNameStarting(_ short: String, in entities: [Entity]) -> Int? {
     guard short.count >= 4 else { return nil }
     var found: Int?
-    for (i, e) in entities.enumerated() where e.kind == .person {
-      guard let first = e.name.split(separator: " ").first, first.count > short.count, e.name.contains(" "),
-        first.hasPrefix(short)
-      else { continue }
+    for (i, e) in entities.enumerated() where e.kind == .person && e.name.hasPrefix(short) {
+      guard let space = e.name.firstIndex(of: " "), e.name[..<space].count > short.count else { continue }
       if found != nil { return nil }
       found = i
     }
