@@ -182,4 +182,14 @@ import Testing
     let a = analyse("The Ministry of Labour said it would act.")
     #expect(names(a, .organisation) == ["Ministry of Labour"])
   }
+
+  @Test func aCompanyNamedInFullIsLaterNamedByItsFirstWord() {
+    let a = analyse("""
+      Shares in Dravko SA rose on Monday. Dravko's chief executive said Dravko would grow.
+      """)
+    let firm = a.entities.first { $0.name == "Dravko SA" }
+    #expect(firm?.kind == .organisation)
+    #expect(firm?.mentions.count == 3)
+    #expect(people(a).isEmpty)
+  }
 }

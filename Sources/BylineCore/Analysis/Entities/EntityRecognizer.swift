@@ -463,6 +463,10 @@ struct EntityRecognizer {
       if lexicon.places[h] != nil { return [Candidate(tokens: span, range: range, kind: .place)] }
       return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
+    // "Ruch SA", "Siemens AG": a company word last.
+    if isFirmName(span) {
+      return [Candidate(tokens: span, range: range, kind: .organisation)]
+    }
     // "Douglas & Lomason", "El Al", "Der Spiegel": a firm or a title, not a person.
     if span.contains(where: { tokens[$0].kind == .punct && tokens[$0].scalar == "&" })
       || Self.foreignArticles.contains(hash(tokens[lower].stem))
@@ -743,6 +747,16 @@ struct EntityRecognizer {
         lowercaseWords.insert(hash(t.stem))
       }
     }
+    // "Ruch SA", "Magna International Inc": a company named in full is named after by its
+    // first word ("Ruch", "Magna's"), when that word is no English word and no country.
+    var firmByFirstWord: [ScalarHash: Int] = [:]
+    var firmFirstWordCount: [ScalarHash: Int] = [:]
+    for (i, c) in candidates.enumerated() where c.kind == .organisation && isFirmName(c.tokens) {
+      let h = hash(tokens[c.tokens.lowerBound].stem)
+      if firmByFirstWord[h] == nil { firmFirstWordCount[h, default: 0] += 1 }
+      if firmByFirstWord[h] == nil { firmByFirstWord[h] = i }
+    }
+    firmByFirstWord = firmByFirstWord.filter { firmFirstWordCount[$0.key] == 1 }
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
     var stormNames: Set<ScalarHash> = []
     for k in tokens.indices.dropLast() where tokens[k].kind == .word && Self.weatherWords.contains(hash(tokens[k].stem)) {
@@ -757,6 +771,8 @@ struct EntityRecognizer {
       let k = candidates[i].tokens.lowerBound
       if stormNames.contains(h) {
         candidates[i].kind = .single  // dropped below
+      } else if firmByFirstWord[h] != nil, surnameOwner[h] == nil, !followsPlacePreposition(k) {
+        candidates[i].kind = .organisation
       } else if t.isAllCaps, lexicon.places[h] == nil, lexicon.places[titleCaseHash(t)] != nil {
         // "CHENNAI (AP) -": a dateline in capitals.
         candidates[i].kind = .place
@@ -885,12 +901,16 @@ struct EntityRecognizer {
     }
 
     // Full names first so that surname mentions before them still find their person.
+    // ...and companies named in full, so that "Ruch" before "Ruch SA" finds its company.
+    let firms = Set(firmByFirstWord.values)
     let order = candidates.indices.sorted { a, b in
       let pa = candidates[a].kind == .person && candidates[a].tokens.count >= 2
       let pb = candidates[b].kind == .person && candidates[b].tokens.count >= 2
       if pa != pb { return pa }
+      if firms.contains(a) != firms.contains(b) { return firms.contains(a) }
       return a < b
     }
+    var firmEntity: [ScalarHash: Int] = [:]
     for i in order {
       let c = candidates[i]
       guard c.kind != .single else { continue }
@@ -960,6 +980,10 @@ struct EntityRecognizer {
           add(c, to: owner, surface: surface)
           continue
         }
+        if c.kind == .organisation, c.tokens.count == 1, let firm = firmEntity[hash(tokens[c.tokens.lowerBound].stem)] {
+          add(c, to: firm, surface: surface)
+          continue
+        }
         let kind: Entity.Kind = c.kind == .place ? .place : .organisation
         // "CHENNAI" in a dateline is the "Chennai" of the text.
         let surface = kind == .place && c.tokens.allSatisfy({ tokens[$0].isAllCaps })
@@ -971,6 +995,7 @@ struct EntityRecognizer {
           entities.append(Entity(kind: kind, name: surface, mentions: []))
           byKey[key] = entities.count - 1
           add(c, to: entities.count - 1, surface: surface)
+          if firms.contains(i) { firmEntity[hash(tokens[c.tokens.lowerBound].stem)] = entities.count - 1 }
           if c.placeNoun {
             // "Yaba district" for "Yaba".
             let noun = tokens[c.tokens.upperBound]
@@ -1009,6 +1034,18 @@ struct EntityRecognizer {
     let before = Tokenizer.string(text, tokens[c.tokens.lowerBound].range.lowerBound..<tokens[open - 1].range.upperBound)
     let after = Tokenizer.string(text, tokens[open + 3].range.lowerBound..<c.range.upperBound)
     return before + " " + after
+  }
+
+  /// Words that end a company's name: "Ruch SA", "Magna International Inc".
+  static let companySuffixes = WordLists.set("Inc Corp Corporation Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC Holdings Group International Bancshares Bancorp")
+
+  /// Whether a phrase names a company by a word of its own and a company word: "Ruch SA".
+  func isFirmName(_ name: Range<Int>) -> Bool {
+    guard name.count >= 2, Self.companySuffixes.contains(hash(tokens[name.upperBound - 1].stem)) else { return false }
+    let first = tokens[name.lowerBound]
+    guard first.kind == .word, !first.isAllCaps, !isCommonWord(first) else { return false }
+    let kind = lexicon.places[hash(first.stem)]
+    return kind != .country && kind != .region && lexicon.firstNames[hash(first.stem)] == nil
   }
 
   /// "Ravi" for "Ravindra Iyer-Menon": the one person whose first name begins with a short
