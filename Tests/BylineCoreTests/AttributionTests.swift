@@ -52,6 +52,18 @@ import Testing
     #expect(q.first?.speaker == "Sam Whitlow")
   }
 
+  @Test func aParagraphAboutTheMainPersonKeepsItsPronounsForHer() {
+    let q = quotes("""
+      Margit Olsen, the fisheries scientist, has died at 81. Olsen counted cod for fifty years.
+
+      Olsen trained dozens of students. "She never guessed," said her former student Anna Berg. "She measured."
+
+      She was known for her blunt answers. Asked about quotas in 2001, she replied: "The fish do not read our laws."
+      """)
+    #expect(q.last?.speaker == "Margit Olsen")
+    #expect(q.last?.cue == "replied")
+  }
+
   @Test func accordingTo() {
     let q = quotes("Officials met in London on Monday.\n\nThe vote was \u{201C}a disgrace to us all\u{201D}, according to David Okafor.")
     #expect(q.first?.speaker == "David Okafor")

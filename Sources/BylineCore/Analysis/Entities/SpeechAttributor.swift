@@ -636,6 +636,7 @@ struct SpeechAttributor {
   /// the approach put forward by Trump is wrong. ... he told POLITICO" is Morrell). Names
   /// inside quotations do not count.
   func resolvePronoun(female: Bool, before k: Int, excluding listener: Int? = nil, anySex: Bool = false) -> Int? {
+    if !anySex, let main = mainPerson(opening: k, female: female), main != listener { return main }
     var j = k - 1
     var steps = 0
     var candidate: Int?
@@ -668,6 +669,54 @@ struct SpeechAttributor {
       steps += 1
     }
     return candidate
+  }
+
+  /// The article's main person, for a pronoun in a paragraph that opens with a pronoun of the
+  /// same sex doing something other than speaking ("He recorded only three albums ... he
+  /// explained why", "In 2009 he declined ..., telling"): in a profile or an obituary such a
+  /// paragraph is about the person the article is about, not the last one quoted. "She added"
+  /// continues the last speaker instead. The main person is named at least three times and
+  /// twice as often as anyone else, is of the pronoun's sex by first name, and was named in
+  /// this paragraph or the few before.
+  func mainPerson(opening k: Int, female: Bool) -> Int? {
+    guard k < tokens.count else { return nil }
+    let block = tokens[k].block
+    var first = k
+    while first > 0, tokens[first - 1].block == block { first -= 1 }
+    let pronouns = female ? WordLists.femalePronouns : WordLists.malePronouns
+    var opening: Int?
+    var p = first
+    while p <= k, p < first + 6, !tokens[p].inQuote, result.entityOfToken[p] < 0 {
+      let h = recogniser.hash(tokens[p].range)
+      if pronouns.contains(h) {
+        if h != ScalarHash("his") && h != ScalarHash("her") { opening = p }
+        break
+      }
+      p += 1
+    }
+    guard let opening, opening + 1 < tokens.count, tokens[opening + 1].kind == .word,
+      !ReportingVerbs.set.contains(recogniser.hash(tokens[opening + 1].range))
+    else { return nil }
+    var best: (index: Int, count: Int)?
+    var second = 0
+    for (i, e) in result.entities.enumerated() where e.kind == .person {
+      let n = e.mentions.count
+      if n > (best?.count ?? 0) {
+        second = best?.count ?? 0
+        best = (i, n)
+      } else if n > second {
+        second = n
+      }
+    }
+    guard let best, best.count >= 3, best.count >= 2 * second,
+      let g = result.gender[best.index], g != .either, (g == .female) == female
+    else { return nil }
+    // Named recently: in this paragraph or one of the two before.
+    let start = recogniser.blocks[max(0, block - 4)].range.lowerBound
+    let here = tokens[k].range.lowerBound
+    guard result.entities[best.index].mentions.contains(where: { $0.lowerBound >= start && $0.lowerBound < here })
+    else { return nil }
+    return best.index
   }
 
   /// A full stop that ends a title, an initial or a state ("Mr.", "J.", "R-Ky.") rather than
