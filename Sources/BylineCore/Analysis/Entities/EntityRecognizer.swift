@@ -739,12 +739,20 @@ struct EntityRecognizer {
     // How often each word is written with a capital inside a sentence, and which words the
     // article writes in lowercase: one pass.
     var capitalisedMidSentence: [ScalarHash: Int] = [:]
+    // Only the lowercase forms of single capitalised words that are surnames and English words
+    // ("Dole") are looked for, so most articles skip that part of the pass.
+    var wantedLowercase: Set<ScalarHash> = []
+    for c in candidates where c.kind == .single {
+      let t = tokens[c.tokens.lowerBound]
+      if lexicon.surnames[hash(t.stem)] != nil, isCommonWord(t) { wantedLowercase.insert(lowerHash(t)) }
+    }
     var lowercaseWords: Set<ScalarHash> = []
     for t in tokens where t.kind == .word && !headlineBlock(t.block) {
       if t.isCapitalised {
         if !t.startsSentence { capitalisedMidSentence[hash(t.stem), default: 0] += 1 }
-      } else {
-        lowercaseWords.insert(hash(t.stem))
+      } else if !wantedLowercase.isEmpty {
+        let h = hash(t.stem)
+        if wantedLowercase.contains(h) { lowercaseWords.insert(h) }
       }
     }
     // "Ruch SA", "Magna International Inc": a company named in full is named after by its
@@ -759,8 +767,10 @@ struct EntityRecognizer {
     firmByFirstWord = firmByFirstWord.filter { firmFirstWordCount[$0.key] == 1 }
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
     var stormNames: Set<ScalarHash> = []
-    for k in tokens.indices.dropLast() where tokens[k].kind == .word && Self.weatherWords.contains(hash(tokens[k].stem)) {
-      if tokens[k + 1].kind == .word, tokens[k + 1].isCapitalised { stormNames.insert(hash(tokens[k + 1].stem)) }
+    for k in tokens.indices.dropLast() where tokens[k].isCapitalised && tokens[k + 1].isCapitalised
+      && tokens[k].kind == .word && tokens[k + 1].kind == .word && Self.weatherWords.contains(hash(tokens[k].stem))
+    {
+      stormNames.insert(hash(tokens[k + 1].stem))
     }
     // Resolve single words.
     for i in candidates.indices where candidates[i].kind == .single {
