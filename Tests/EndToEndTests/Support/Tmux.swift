@@ -171,12 +171,21 @@ final class TmuxSession {
     }
   }
 
-  /// Waits until the screen satisfies `condition` (10 s at most) and returns the screen.
+  /// Waits until the screen satisfies `condition` and stays the same for 50 ms (10 s at
+  /// most), and returns the screen. Waiting for a still screen keeps a capture taken in the
+  /// middle of a redraw (after a resize, say) from passing for the finished one.
   @discardableResult
   func waitFor(timeout: TimeInterval = 10, _ condition: (String) -> Bool) -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var text = screen()
-    while !condition(text), Date() < deadline {
+    while Date() < deadline {
+      if condition(text) {
+        Thread.sleep(forTimeInterval: 0.05)
+        let again = screen()
+        if again == text { return text }
+        text = again
+        continue
+      }
       Thread.sleep(forTimeInterval: 0.05)
       text = screen()
     }
