@@ -463,8 +463,8 @@ struct EntityRecognizer {
       if lexicon.places[h] != nil { return [Candidate(tokens: span, range: range, kind: .place)] }
       return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
-    // "Ruch SA", "Siemens AG": a company word last.
-    if isFirmName(span) {
+    // "Ruch SA", "Bank Rozwoju Exportu SA": a company word last.
+    if isFirmName(span) || (span.count >= 2 && Self.legalForms.contains(hash(tokens[upper - 1].stem))) {
       return [Candidate(tokens: span, range: range, kind: .organisation)]
     }
     // "Douglas & Lomason", "El Al", "Der Spiegel": a firm or a title, not a person.
@@ -862,7 +862,7 @@ struct EntityRecognizer {
           || candidates[i].kind == .person)
       {
         let h = hash(tokens: candidates[i].tokens)
-        guard placed.contains(h), surnameOwner[h] == nil, firstWordCount[h] == nil,
+        guard placed.contains(h), surnameOwner[h] == nil, firstWordCount[h] == nil, firmByFirstWord[h] == nil,
           candidates[i].role == nil
         else { continue }
         candidates[i].kind = .place
@@ -1045,6 +1045,9 @@ struct EntityRecognizer {
     let after = Tokenizer.string(text, tokens[open + 3].range.lowerBound..<c.range.upperBound)
     return before + " " + after
   }
+
+  /// The legal form that ends a company's name: "Siemens AG", "Bank Rozwoju Exportu SA".
+  static let legalForms = WordLists.set("Inc Corp Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC")
 
   /// Words that end a company's name: "Ruch SA", "Magna International Inc".
   static let companySuffixes = WordLists.set("Inc Corp Corporation Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC Holdings Group International Bancshares Bancorp")
