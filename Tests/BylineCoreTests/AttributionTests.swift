@@ -64,6 +64,17 @@ import Testing
     #expect(q.last?.cue == "replied")
   }
 
+  @Test func aPlaceOrAnInitialBeforeTheSpeakersName() {
+    let q = quotes("""
+      Officials met in London on Monday.
+
+      \u{201C}We are not done yet,\u{201D} said former Ohio governor Ruth Calloway.
+
+      \u{201C}The courts are changing,\u{201D} J. Martin Pryor, director of the Voting Project, said on Friday.
+      """)
+    #expect(q.map(\.speaker) == ["Ruth Calloway", "Martin Pryor"])
+  }
+
   @Test func accordingTo() {
     let q = quotes("Officials met in London on Monday.\n\nThe vote was \u{201C}a disgrace to us all\u{201D}, according to David Okafor.")
     #expect(q.first?.speaker == "David Okafor")

@@ -106,7 +106,7 @@ struct SpeechAttributor {
       while k < tokens.count, tokens[k].block == tokens[last].block, steps < 30 {
         let t = tokens[k]
         if t.inQuote { break }
-        if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar) { break }
+        if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(k) { break }
         if verbSpeaker[k] != nil {
           best = (steps, k)
           break
@@ -121,7 +121,7 @@ struct SpeechAttributor {
       while k >= 0, tokens[k].block == tokens[first].block, steps < 40 {
         let t = tokens[k]
         if t.inQuote { break }
-        if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar) { break }
+        if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(k) { break }
         if verbSpeaker[k] != nil {
           if best == nil || steps < best!.distance { best = (steps, k) }
           break
@@ -487,7 +487,18 @@ struct SpeechAttributor {
       }
       let e = result.entityOfToken[j]
       if e >= 0 {
-        if result.entities[Int(e)].kind == .place { return nil }
+        if result.entities[Int(e)].kind == .place {
+          // "said Florida's Rick Wilson", "said former Utah governor Michael Leavitt": a place
+          // before the name is part of the description.
+          var end = j
+          while end + 1 < tokens.count, result.entityOfToken[end + 1] == e { end += 1 }
+          guard end + 1 < tokens.count, tokens[end + 1].kind == .word, tokens[end + 1].block == tokens[k].block,
+            tokens[end].isPossessive || tokens[end + 1].isCapitalised || !tokens[end + 1].isCapitalised && titles < 6
+          else { return nil }
+          titles += 1
+          j = end + 1
+          continue
+        }
         return .entity(Int(e))
       }
       let h = recogniser.hash(t.range)
@@ -498,6 +509,12 @@ struct SpeechAttributor {
         return nil
       }
       if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+        // "said former Ohio governor Ruth Calloway": the name after the description.
+        if j + 1 < tokens.count, tokens[j + 1].block == tokens[j].block, result.entityOfToken[j + 1] >= 0,
+          result.entities[Int(result.entityOfToken[j + 1])].kind == .person
+        {
+          return .entity(Int(result.entityOfToken[j + 1]))
+        }
         return describe(noun: j)
       }
       j += 1
