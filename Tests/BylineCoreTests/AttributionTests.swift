@@ -75,6 +75,19 @@ import Testing
     #expect(q.map(\.speaker) == ["Ruth Calloway", "Martin Pryor"])
   }
 
+  @Test func titleAbbreviationsBracketsAndHomeStates() {
+    let q = quotes("""
+      Officials met in London on Monday.
+
+      \u{201C}It is a fair deal,\u{201D} Sen. Carla Whitmore (D-Ore.) said on Tuesday.
+
+      \u{201C}We will see,\u{201D} said Sen. Tom Harlan of Delaware.
+
+      \u{201C}Not yet,\u{201D} Sen. Ada Brandt of Ohio, another possible choice, said.
+      """)
+    #expect(q.map(\.speaker) == ["Carla Whitmore", "Tom Harlan", "Ada Brandt"])
+  }
+
   @Test func accordingTo() {
     let q = quotes("Officials met in London on Monday.\n\nThe vote was \u{201C}a disgrace to us all\u{201D}, according to David Okafor.")
     #expect(q.first?.speaker == "David Okafor")

@@ -206,7 +206,11 @@ public enum Evaluator {
     s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
   }
 
-  static let weakWords: Set<String> = ["the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s", "his", "her", "their", "its"]
+  /// Words of a gold source that name nobody: a predicted speaker sharing only these is wrong.
+  static let weakWords: Set<String> = [
+    "the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s", "his", "her", "their", "its", "sen", "rep", "gov",
+    "gen", "lt", "col", "sgt", "prof", "rev", "st",
+  ]
 
   /// Whether a predicted speaker is the gold source: a mention over the gold span, or the
   /// gold's head word (a surname, "campaign") among the speaker's words.

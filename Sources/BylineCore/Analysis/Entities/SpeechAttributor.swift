@@ -106,6 +106,14 @@ struct SpeechAttributor {
       while k < tokens.count, tokens[k].block == tokens[last].block, steps < 30 {
         let t = tokens[k]
         if t.inQuote { break }
+        // "Sen. Chuck Schumer (D-N.Y.) said": the bracket is skipped whole.
+        if t.kind == .punct, t.scalar == "(",
+          let close = (k + 1..<min(k + 12, tokens.count)).first(where: { tokens[$0].kind == .punct && tokens[$0].scalar == ")" })
+        {
+          steps += close - k
+          k = close + 1
+          continue
+        }
         if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(k) { break }
         if verbSpeaker[k] != nil {
           best = (steps, k)
@@ -231,7 +239,7 @@ struct SpeechAttributor {
           var j = nameEnd
           while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
           // "Lumenar's chief executive, Dr Ngozi Abara-Whitfield, said": titles before the name;
-        // "Her London publisher, Harrow & Quill, said": an organisation the same way.
+          // "Her London publisher, Harrow & Quill, said": an organisation the same way.
           while j >= 0, tokens[j].kind == .word, WordLists.titles.contains(recogniser.hash(tokens[j].stem)) { j -= 1 }
           if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ".", j >= 1,
             WordLists.titles.contains(recogniser.hash(tokens[j - 1].stem))
@@ -255,7 +263,7 @@ struct SpeechAttributor {
           steps += 1
         }
         if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ",", j - 1 >= 0,
-          let e = entityEnding(at: beforeBracket(j - 1))
+          let e = entityEnding(at: beforeBracket(j - 1)) ?? nameBeforePlace(endingAt: j - 1)
         {
           return .entity(e)
         }
@@ -467,6 +475,18 @@ struct SpeechAttributor {
     return kind == .place ? nil : Int(e)
   }
 
+  /// "Sen. Sherrod Brown of Ohio": the person or organisation before "of" and a place that
+  /// ends at token `k`.
+  func nameBeforePlace(endingAt k: Int) -> Int? {
+    guard k >= 0, k < tokens.count, result.entityOfToken[k] >= 0,
+      result.entities[Int(result.entityOfToken[k])].kind == .place
+    else { return nil }
+    var j = k
+    while j >= 0, result.entityOfToken[j] == result.entityOfToken[k] { j -= 1 }
+    guard j >= 1, recogniser.hash(tokens[j].range) == ScalarHash("of") else { return nil }
+    return entityEnding(at: j - 1)
+  }
+
   /// The speaker named right after token `k` ("said X", "according to X", "said the ministry").
   mutating func mentionAfter(_ k: Int) -> Speaker? {
     guard k < tokens.count else { return nil }
@@ -478,6 +498,10 @@ struct SpeechAttributor {
     var titles = 0
     while j < tokens.count, steps < 4, tokens[j].block == tokens[k].block {
       let t = tokens[j]
+      if t.kind == .punct, t.scalar == ".", isAbbreviationPoint(j) {
+        j += 1
+        continue
+      }
       if t.kind == .punct || t.inQuote { return nil }
       // "said United Steelworkers Political Director Tim Waters": a role before the name.
       if t.isCapitalised, result.entityOfToken[j] < 0, titles < 6 {
