@@ -324,8 +324,13 @@ struct EntityRecognizer {
     }
     guard lower < upper else { return [] }
     if Self.weatherWords.contains(hash(tokens[lower].stem)) { return [] }
-    // A title alone ("Sen." before a name cut off by its full stop) names nobody.
-    if upper - lower == 1, WordLists.titles.contains(hash(tokens[lower].stem)) { return [] }
+    // A title cut off from its name by its full stop ("Sen. Chuck Schumer") names nobody.
+    if upper - lower == 1, upper < tokens.count, tokens[upper].kind == .punct, tokens[upper].scalar == ".",
+      tokens[upper].range.lowerBound == tokens[lower].range.upperBound,
+      WordLists.titles.contains(hash(tokens[lower].stem))
+    {
+      return []
+    }
 
     // "US District Judge Alan R. Whitcombe": a title then a known first name inside a longer
     // phrase; what goes before is the role.
