@@ -35,7 +35,11 @@ let package = Package(
     // across articles, background analysis. The only module that imports GRDB.
     .target(
       name: "BylineLibrary",
-      dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "BylineCore", .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API, for the one query that reads every row of a large library at start.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .target(name: "BylineUI", dependencies: ["BylineCore", "BylineLibrary", "TOMLKit"]),
     // The ncursesw backend: draws Frames, reads keys, restores the terminal.

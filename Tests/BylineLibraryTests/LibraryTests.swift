@@ -55,7 +55,7 @@ struct LibraryTests {
     folder.write("lib/bad.txt", bytes: [0x48, 0x69, 0xFF, 0x0A])
 
     let cold = Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir)
-    #expect(cold.snapshot().progress == LibraryProgress(done: 0, total: 5))
+    #expect(cold.snapshot().progress == LibraryProgress(step: .checkingFiles, done: 0, total: 5))
     cold.waitUntilFinished()
     let snapshot = cold.snapshot()
     #expect(snapshot.progress.text == nil)
