@@ -55,7 +55,10 @@ let package = Package(
     ),
     .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
     .testTarget(name: "BylineUITests", dependencies: ["BylineUI"]),
-    .testTarget(name: "BylineLibraryTests", dependencies: ["BylineLibrary"]),
+    // GRDB too, to find where a table lies in the cache file and damage it there.
+    .testTarget(
+      name: "BylineLibraryTests",
+      dependencies: ["BylineLibrary", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal"]),
     // Drives the built `byline` binary in tmux, as a person would.
     .testTarget(name: "EndToEndTests"),

@@ -1,5 +1,6 @@
 import BylineCore
 import Foundation
+import GRDB
 import Testing
 
 @testable import BylineLibrary
@@ -115,6 +116,38 @@ struct LibraryStartTests {
     #expect(again.snapshot().entries.filter { $0.listing != nil }.count == 80)
     again.waitUntilFinished()
     #expect(again.snapshot().messages == [])
+    again.close()
+  }
+
+  @Test func aCacheDamagedWhereOnlyTheBackgroundReadsIsFoundThereAndRebuilt() throws {
+    let folder = TempFolder()
+    let cacheDir = folder.path + "/cache"
+    for n in 0..<80 { folder.write("lib/\(n).txt", article(n, extra: String(repeating: "very ", count: 200))) }
+    Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir).close()
+    let database = cacheDir + "/" + LibraryCache.fileName
+    // The summaries' table: the rows of the list are elsewhere and read well.
+    let rootPage = try DatabaseQueue(path: database).read { db in
+      try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'detail'")
+    }
+    let page = try #require(rootPage)
+    let handle = try #require(FileHandle(forUpdatingAtPath: database))
+    try handle.seek(toOffset: UInt64((page - 1) * 4096))
+    try handle.write(contentsOf: Data(repeating: 0x5A, count: 4096))
+    try handle.close()
+
+    let library = Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir)
+    #expect(library.snapshot().entries.filter { $0.listing != nil }.count == 80, "the first screen is the cache's")
+    #expect(library.snapshot().messages == [])
+    library.waitUntilFinished()
+    let snapshot = library.snapshot()
+    #expect(snapshot.messages == ["the cache was corrupt; rebuilt it (old copy: \(database).corrupt)"])
+    #expect(snapshot.entries.allSatisfy { $0.listing != nil })
+    #expect(library.people().search("keane").first?.articleCount == 80)
+    library.close()
+    let again = Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir)
+    again.waitUntilFinished()
+    #expect(again.snapshot().messages == [])
+    #expect(again.people().search("keane").first?.articleCount == 80)
     again.close()
   }
 }

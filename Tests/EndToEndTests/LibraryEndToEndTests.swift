@@ -58,6 +58,46 @@ struct LibraryEndToEndTests {
     #expect(second.exitStatus() == 0)
   }
 
+  @Test func aCacheDamagedMidFileBetweenRunsIsReportedOnceMovedAsideAndRebuilt() throws {
+    let folder = try makeLibrary()
+    let cache = folder + "-cache"
+    defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+    // Enough distinct articles that the cache has pages well past its header and schema.
+    let strike = try String(contentsOfFile: E2E.sample("01-harbour-strike.txt"), encoding: .utf8)
+    try FileManager.default.createDirectory(atPath: folder + "/copies", withIntermediateDirectories: true)
+    for n in 0..<60 { try (strike + "\n\n(Copy \(n).)\n").write(toFile: folder + "/copies/\(n).txt", atomically: true, encoding: .utf8) }
+    func runToTheEnd(_ check: (String) -> Void = { _ in }) throws {
+      let session = try TmuxSession(arguments: [folder], width: 140, height: 30, environment: ["XDG_CACHE_HOME": cache])
+      session.waitFor("Dockworkers walk out")
+      let settled = session.waitFor(timeout: 90) { !$0.contains("analysing") && !$0.contains("checking") && !$0.contains("reading people") }
+      check(settled)
+      session.send("Q")
+      #expect(session.exitStatus() == 0)
+    }
+    try runToTheEnd()
+    let database = cache + "/byline/library.sqlite"
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    let handle = try #require(FileHandle(forUpdatingAtPath: database))
+    let size = try handle.seekToEnd()
+    #expect(size > 100_000)
+    try handle.seek(toOffset: size / 2 / 4096 * 4096)
+    try handle.write(contentsOf: Data(repeating: 0x5A, count: 3 * 4096))
+    try handle.close()
+
+    let second = try TmuxSession(arguments: [folder], width: 140, height: 30, environment: ["XDG_CACHE_HOME": cache])
+    second.waitFor("Dockworkers walk out")
+    #expect(second.waitFor("the cache was corrupt; rebuilt it (old copy: ").contains(cache))
+    second.waitFor(timeout: 90) { !$0.contains("analysing") }
+    second.send("Q")
+    #expect(second.exitStatus() == 0)
+    #expect(FileManager.default.fileExists(atPath: database + ".corrupt"))
+    // The third run finds a sound cache: nothing to report.
+    try runToTheEnd { screen in
+      #expect(!screen.contains("corrupt"))
+      #expect(screen.contains("Vinyl boom"))
+    }
+  }
+
   @Test func twoProcessesOpenTheSameLibraryAtOnce() throws {
     let folder = try makeLibrary()
     let cache = folder + "-cache"

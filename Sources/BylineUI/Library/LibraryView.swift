@@ -127,7 +127,7 @@ public enum LibraryView {
         role: isSelected ? .selection : .meta)
     }
     if state.pickerResults.isEmpty {
-      frame.put(state.snapshot.progress.isFinished ? "Nobody matches." : "Nobody matches yet (still analysing).",
+      frame.put(state.snapshot.progress.isFinished ? "Nobody matches." : "Nobody matches yet (the library is still being read).",
         row: 3, column: 2, role: .meta)
     }
   }
