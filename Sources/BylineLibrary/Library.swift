@@ -162,11 +162,11 @@ public final class Library: @unchecked Sendable {
   var filesChecked = false
   var cacheChecked = false
   private var cachedSnapshot: LibrarySnapshot?
-  private var cachedPeople: (version: Int, index: PeopleIndex)?
   /// The people index the background built last, over how many summaries, and its number.
   var builtPeople: PeopleIndex?
   var builtPeopleSummaries = 0
   var peopleVersion = 0
+  var buildingPeople = false
   private let finished = NSCondition()
 
   /// Opens the library of `paths` with the cache in `cacheDirectory` (the XDG cache folder
@@ -336,16 +336,12 @@ public final class Library: @unchecked Sendable {
     return count
   }
 
-  /// The people across every article analysed so far. Builds the index when the library
-  /// changed since the last one (seconds for 100,000 articles): for commands and tests; the
-  /// UI takes ``LibrarySnapshot/people``, built in the background.
+  /// The people across every article analysed so far. Builds the index when articles came
+  /// since the last one (seconds for 100,000 articles): for commands and tests; the UI takes
+  /// ``LibrarySnapshot/people``, built in the background.
   public func people() -> PeopleIndex {
-    let (v, current) = lock.withLock { (version, cachedPeople) }
-    if let current, current.version == v { return current.index }
-    let copy = lock.withLock { summaries }
-    let index = PeopleIndex(summaries: copy)
-    lock.withLock { cachedPeople = (v, index) }
-    return index
+    buildPeople()
+    return lock.withLock { builtPeople } ?? PeopleIndex(summaries: [:])
   }
 
   /// The summary of an entry, once analysed or loaded from the cache.
@@ -414,11 +410,14 @@ public final class Library: @unchecked Sendable {
   }
 
   /// Indexes the people of the summaries so far, for the snapshot, unless nothing changed.
+  /// (Summaries are only added, so their number tells.)
   func buildPeople() {
     let copy = lock.withLock { summaries.count == builtPeopleSummaries && builtPeople != nil ? nil : summaries }
     guard let copy else { return }
     let index = PeopleIndex(summaries: copy)
     lock.withLock {
+      // An index built at the same time over more summaries stays.
+      guard copy.count >= builtPeopleSummaries || builtPeople == nil else { return }
       builtPeople = index
       builtPeopleSummaries = copy.count
       peopleVersion += 1
@@ -426,11 +425,21 @@ public final class Library: @unchecked Sendable {
     }
   }
 
-  /// Indexes the people again when a quarter more articles have a summary than at the last
-  /// index: the picker fills in while a large library is read or analysed, and the total cost
-  /// stays a few times that of one index.
+  /// Indexes the people again, on a thread of its own so that analysis goes on, when twice as
+  /// many articles have a summary as at the last index: the picker fills in while a large
+  /// library is analysed, and all the indexes together cost about two of the last.
   func buildPeopleIfGrown() {
-    let (count, built) = lock.withLock { (summaries.count, builtPeopleSummaries) }
-    if count >= 16, count * 4 >= built * 5 + 64 { buildPeople() }
+    let go = lock.withLock { () -> Bool in
+      guard !buildingPeople, summaries.count >= 16, summaries.count >= 2 * builtPeopleSummaries else { return false }
+      buildingPeople = true
+      return true
+    }
+    guard go else { return }
+    let thread = Thread { [self] in
+      buildPeople()
+      lock.withLock { buildingPeople = false }
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
   }
 }

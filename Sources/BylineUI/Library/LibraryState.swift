@@ -372,17 +372,20 @@ public struct LibraryState: @unchecked Sendable {
     var titleRank = [Int](repeating: 0, count: count)
     var slotOf: [String: Int] = [:]
     var titles: [String] = []
-    for (i, entry) in entries.enumerated() {
-      let listing = entry.listing
-      switch sort {
-      case .date:
-        primary[i] = listing?.date.map { -($0.year * 10_000 + $0.month * 100 + $0.day) } ?? Int.max
-      case .title:
-        primary[i] = 0
-      case .readTime:
-        primary[i] = -(listing?.readMinutes ?? -1)
+    for i in 0..<count {
+      let title: String
+      switch entries[i].state {
+      case .ready(let listing):
+        title = listing.title
+        switch sort {
+        case .date: primary[i] = listing.date.map { -($0.year * 10_000 + $0.month * 100 + $0.day) } ?? Int.max
+        case .title: primary[i] = 0
+        case .readTime: primary[i] = -listing.readMinutes
+        }
+      default:
+        title = entries[i].title
+        primary[i] = sort == .readTime ? 1 : sort == .date ? Int.max : 0
       }
-      let title = entry.title
       if let slot = slotOf[title] {
         titleRank[i] = slot
       } else {
@@ -396,6 +399,21 @@ public struct LibraryState: @unchecked Sendable {
     var rankOfSlot = [Int](repeating: 0, count: titles.count)
     for (rank, slot) in byTitle.enumerated() { rankOfSlot[slot] = rank }
     for i in 0..<count { titleRank[i] = rankOfSlot[titleRank[i]] }
+    // Up to a million rows, the three keys fit one 64-bit integer: primary (made positive and
+    // ranked too), title rank and index, 20 bits each, and the sort compares integers only.
+    if count < 1 << 20 {
+      let primaries = Array(Set(primary)).sorted()
+      var primaryRank: [Int: UInt64] = [:]
+      for (rank, value) in primaries.enumerated() { primaryRank[value] = UInt64(rank) }
+      if primaries.count < 1 << 20 {
+        var keys = [UInt64](repeating: 0, count: count)
+        for i in 0..<count {
+          keys[i] = primaryRank[primary[i]]! << 40 | UInt64(titleRank[i]) << 20 | UInt64(i)
+        }
+        keys.sort()
+        return keys.map { Int($0 & 0xFFFFF) }
+      }
+    }
     return (0..<count).sorted { a, b in
       if primary[a] != primary[b] { return primary[a] < primary[b] }
       if titleRank[a] != titleRank[b] { return titleRank[a] < titleRank[b] }
