@@ -132,6 +132,7 @@ extension Library {
         stepDone += batch.count
         bump()
       }
+      buildPeopleIfGrown()
     }
     noteCacheMessage()
   }

@@ -260,6 +260,7 @@ public final class Library: @unchecked Sendable {
     }
     guard go else { return }
     let thread = Thread { [self] in
+      Workers.yieldToForeground()
       run()
       // The people index, built here so the picker opens at once.
       buildPeople()
@@ -436,6 +437,7 @@ public final class Library: @unchecked Sendable {
     }
     guard go else { return }
     let thread = Thread { [self] in
+      Workers.yieldToForeground()
       buildPeople()
       lock.withLock { buildingPeople = false }
     }

@@ -1,8 +1,21 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Work spread over plain threads, one per core. Not `DispatchQueue.concurrentPerform`: next
 /// to GRDB it corrupted the heap here.
 enum Workers {
+  /// Lowers the calling thread's priority (nice 10, on Linux) for background work: with every
+  /// core busy analysing, the thread that reads keys and draws still gets the processor first.
+  static func yieldToForeground() {
+    #if canImport(Glibc)
+      // On Linux the nice value is a thread's own: 0 names the calling thread.
+      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+    #endif
+  }
+
   /// Runs `body` for 0..<count on one thread per core, and waits.
   static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     guard count > 0 else { return }
@@ -12,6 +25,7 @@ enum Workers {
     for _ in 0..<workers {
       group.enter()
       let thread = Thread {
+        yieldToForeground()
         while true {
           let k = next.take()
           if k >= count { break }

@@ -18,15 +18,18 @@ public enum LibrarySession {
     library.start()
     var pollMilliseconds: Int32 = 100
     while true {
-      let input = terminal.nextInput(timeoutMilliseconds: state.snapshot.progress.isFinished ? 1000 : pollMilliseconds)
+      let idle = state.snapshot.progress.isFinished && !state.isSearchingText
+      let input = terminal.nextInput(timeoutMilliseconds: idle ? 1000 : pollMilliseconds)
       let event: InputEvent
       switch input {
       case .event(let next): event = next
       case .nothing:
-        let before = state.snapshot.version
+        let before = (state.snapshot.version, state.isSearchingText)
         let started = DispatchTime.now().uptimeNanoseconds
         state.apply(.refresh)
-        if state.snapshot.version != before { terminal.draw(LibraryView.render(state), theme: theme) }
+        if (state.snapshot.version, state.isSearchingText) != before {
+          terminal.draw(LibraryView.render(state), theme: theme)
+        }
         // A refresh that took t ms waits at least 5t before the next: the keys keep most of
         // the time.
         let took = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)

@@ -123,6 +123,8 @@ struct LibraryTests {
     #expect(index.search("blair").map(\.name).sorted() == ["Blair", "Cherie Blair", "Tony Blair"])
     #expect(index.search("kassym").map(\.name) == ["Kassym-Jomart Tokayev"])
     #expect(PeopleIndex.fold("Kassym-Jomart  TOKAYEV’s") == "kassym jomart tokayevs")
+    #expect(PeopleIndex.fold("  O'Brien's Budget-Day, 2005! ") == "obriens budget day 2005")
+    #expect(PeopleIndex.fold("Café--Zürich") == "cafe zurich")
   }
 
   @Test func aCorruptCacheIsReportedAndRebuilt() throws {

@@ -98,6 +98,32 @@ struct LibraryEndToEndTests {
     }
   }
 
+  @Test func slashSearchesTheBodiesWithoutACacheAsWithOne() throws {
+    let folder = try makeLibrary()
+    let cache = folder + "-cache"
+    defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+    func searchLine(_ arguments: [String]) throws -> String? {
+      let session = try TmuxSession(arguments: arguments, width: 200, height: 30, environment: ["XDG_CACHE_HOME": cache])
+      session.waitFor("Dockworkers walk out")
+      session.waitFor(timeout: 60) { screen in
+        ["analysing", "checking", "reading people", "indexing"].allSatisfy { !screen.contains($0) }
+      }
+      session.send("/")
+      session.send("-l", "crane operators")
+      session.send("Enter")
+      let screen = session.waitFor(timeout: 20) { $0.contains("] ") && !$0.contains("searching the text") }
+      session.send("Q")
+      #expect(session.exitStatus() == 0)
+      return screen.split(separator: "\n").first { $0.contains("Dockworkers walk out") }.map(String.init)
+    }
+    // Words of the body only ("Crane operators and lashers already worked in crews..."),
+    // not of the title.
+    let withoutCache = try #require(try searchLine(["library", "--no-cache", folder]))
+    #expect(withoutCache.contains("(×2) ["))
+    let withCache = try searchLine([folder])
+    #expect(withCache == withoutCache)
+  }
+
   @Test func twoProcessesOpenTheSameLibraryAtOnce() throws {
     let folder = try makeLibrary()
     let cache = folder + "-cache"

@@ -97,6 +97,8 @@ public struct LibraryState: @unchecked Sendable {
   public private(set) var searchText = ""
   /// Full-text matches per content hash for the committed search (nil: titles only).
   public private(set) var textMatches: [String: Int]?
+  /// The full-text search under way, if any: its matches come at a later refresh.
+  private var pendingSearch: FullTextSearch?
   public private(set) var person: LibraryPerson?
   public private(set) var rows: [LibraryEntry] = []
   public private(set) var selected = 0
@@ -118,7 +120,7 @@ public struct LibraryState: @unchecked Sendable {
   /// Messages of the snapshot already shown, so each shows once.
   public private(set) var message: String?
   private var shownMessages = 0
-  /// Folded titles by path, so narrowing a large library costs no re-folding per keystroke.
+  /// Folded titles by title, so narrowing a large library folds each distinct title once.
   private var foldedTitles: [String: String] = [:]
 
   public init(library: Library, width: Int, height: Int) {
@@ -132,6 +134,9 @@ public struct LibraryState: @unchecked Sendable {
 
   /// True while printable keys type text (the search line, the picker).
   public var isTyping: Bool { mode == .search || mode == .picker }
+
+  /// True while a full-text search runs in the background (the session keeps polling).
+  public var isSearchingText: Bool { pendingSearch != nil }
 
   /// Rows of the list body: the screen less the header and the status bar.
   public var bodyHeight: Int { max(1, height - 2) }
@@ -162,6 +167,11 @@ public struct LibraryState: @unchecked Sendable {
       height = h
       scrollIntoView()
     case .refresh:
+      if let search = pendingSearch, let matches = search.matches {
+        pendingSearch = nil
+        textMatches = matches
+        rebuildRows(keeping: nil)
+      }
       let latest = library.snapshot()
       guard latest.version != snapshot.version else { return }
       snapshot = latest
@@ -200,6 +210,7 @@ public struct LibraryState: @unchecked Sendable {
     case .startSearch:
       mode = .search
       textMatches = nil
+      pendingSearch = nil
     case .openPicker:
       refreshPeople()
       mode = .picker
@@ -215,24 +226,34 @@ public struct LibraryState: @unchecked Sendable {
   private mutating func applySearch(_ action: LibraryAction) {
     switch action {
     case .type(let c):
+      let before = PeopleIndex.fold(searchText)
       searchText.append(c)
-      rebuildRows(keeping: nil)
+      let needle = PeopleIndex.fold(searchText)
+      if needle.hasPrefix(before), textMatches == nil {
+        // A longer needle: only rows that matched the shorter one can match, already in
+        // order, so narrowing them is enough (no pass over the whole library, no sort).
+        var folded = foldedTitles
+        rows = rows.filter { LibraryState.fold($0.title, cache: &folded).contains(needle) }
+        foldedTitles = folded
+        selected = 0
+        top = 0
+      } else {
+        rebuildRows(keeping: nil)
+      }
     case .deleteBackward:
       if !searchText.isEmpty { searchText.removeLast() }
       rebuildRows(keeping: nil)
     case .open:
-      // Committed: the text of the articles counts too (full-text search).
+      // Committed: the text of the articles counts too (full-text search, in the background;
+      // the rows narrowed by title stay until its matches come).
       mode = .list
-      if !searchText.isEmpty {
-        var matches: [String: Int] = [:]
-        for hit in library.search(searchText) { if let h = hit.entry.hash { matches[h] = hit.matches } }
-        textMatches = matches
-      }
+      if !searchText.isEmpty { pendingSearch = FullTextSearch(searchText, in: library) }
       rebuildRows(keeping: nil)
     case .back:
       mode = .list
       searchText = ""
       textMatches = nil
+      pendingSearch = nil
       rebuildRows(keeping: nil)
     case .up, .down, .pageUp, .pageDown:
       selected = moved(selected, count: rows.count, by: action, page: bodyHeight)
@@ -320,6 +341,7 @@ public struct LibraryState: @unchecked Sendable {
     person = nil
     searchText = ""
     textMatches = nil
+    pendingSearch = nil
     rebuildRows(keeping: rows.indices.contains(selected) ? rows[selected].path : nil)
   }
 
@@ -341,11 +363,7 @@ public struct LibraryState: @unchecked Sendable {
       var folded = foldedTitles
       entries = entries.filter { entry in
         if let textMatches, let h = entry.hash, textMatches[h] != nil { return true }
-        let key = entry.path + "\u{0}" + entry.title
-        if let title = folded[key] { return title.contains(needle) }
-        let title = PeopleIndex.fold(entry.title)
-        folded[key] = title
-        return title.contains(needle)
+        return LibraryState.fold(entry.title, cache: &folded).contains(needle)
       }
       foldedTitles = folded
     }
@@ -430,6 +448,14 @@ public struct LibraryState: @unchecked Sendable {
     }
     if !upper { return text }
     return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+  }
+
+  /// A title folded for narrowing (``PeopleIndex/fold(_:)``), each distinct title once.
+  static func fold(_ title: String, cache: inout [String: String]) -> String {
+    if let known = cache[title] { return known }
+    let folded = PeopleIndex.fold(title)
+    cache[title] = folded
+    return folded
   }
 
   private mutating func scrollIntoView() {

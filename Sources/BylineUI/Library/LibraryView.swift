@@ -202,6 +202,9 @@ public enum LibraryView {
       if state.textMatches != nil || !state.searchText.isEmpty {
         x = frame.put(" /\(state.searchText) ", row: y, column: x, role: .filterBadge) + 1
       }
+      if state.isSearchingText {
+        x = frame.put("searching the text…", row: y, column: x, role: .statusAccent) + 2
+      }
       if let progress = state.snapshot.progress.text {
         x = frame.put(progress, row: y, column: x, role: .statusAccent) + 2
       }
