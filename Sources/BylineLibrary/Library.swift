@@ -7,7 +7,7 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
   public enum State: Sendable, Equatable {
     /// Not analysed yet: shown by its file name.
     case pending
-    case ready(ArticleListing)
+    indirect case ready(ArticleListing)
     case failed(ArticleLoadError)
   }
 
