@@ -18,6 +18,7 @@ extension Library {
       readPeople()
       if usableCache == nil, rebuildIfCorrupt() { continue }
       buildPeople()
+      analyseAgainWithoutCache()
       analysePending()
       if usableCache == nil, rebuildIfCorrupt() { continue }
       indexTextInMemory()
@@ -116,6 +117,22 @@ extension Library {
     return true
   }
 
+  /// Without a usable cache (turned off after the first screen), rows whose summary was not
+  /// read from it yet are analysed again, so that their people and quotes are known.
+  func analyseAgainWithoutCache() {
+    guard usableCache == nil else { return }
+    lock.withLock {
+      var changed = false
+      for i in states.indices {
+        guard case .ready = states[i], let hash = hashes[i], summaries[hash] == nil else { continue }
+        states[i] = .pending
+        hashes[i] = nil
+        changed = true
+      }
+      if changed { bump() }
+    }
+  }
+
   /// Loads the summaries (people, quotes) of rows that came from the cache.
   func readPeople() {
     guard let cache = usableCache else { return }
@@ -209,6 +226,7 @@ extension Library {
   /// (their listing came from a cache that then failed) and indexes them for `/`.
   func indexTextInMemory() {
     guard usableCache == nil else { return }
+    defer { lock.withLock { memoryIndexComplete = true } }
     let todo = lock.withLock { () -> [(hash: String, file: ScannedFile)] in
       var seen = memoryIndexed
       var todo: [(String, ScannedFile)] = []

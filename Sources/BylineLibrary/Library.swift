@@ -161,6 +161,8 @@ public final class Library: @unchecked Sendable {
   /// checked.
   var filesChecked = false
   var cacheChecked = false
+  /// Whether every row's text is in the memory index (no usable cache, background done).
+  var memoryIndexComplete = false
   private var cachedSnapshot: LibrarySnapshot?
   /// The people index the background built last, over how many summaries, and its number.
   var builtPeople: PeopleIndex?
@@ -384,13 +386,12 @@ public final class Library: @unchecked Sendable {
     let entries = snapshot().entries
     var rowOfHash: [String: Int] = [:]
     for (i, entry) in entries.enumerated() { if let h = entry.hash { rowOfHash[h] = i } }
-    if let cache, !cache.isDisabled {
-      if let hits = cache.search(text), !cache.isDisabled {
-        return hits.compactMap { hit in rowOfHash[hit.hash].map { SearchHit(entry: entries[$0], matches: hit.matches) } }
-      }
-      // The cache failed while searching: the background work rebuilds it or indexes in memory.
-      wake()
+    if let cache, !cache.isDisabled, let hits = cache.search(text), !cache.isDisabled {
+      return hits.compactMap { hit in rowOfHash[hit.hash].map { SearchHit(entry: entries[$0], matches: hit.matches) } }
     }
+    // No cache to search (or it failed just now): the background work rebuilds a damaged one,
+    // or indexes the texts in memory, and until then titles stand in for the texts not indexed.
+    if !lock.withLock({ memoryIndexComplete }) { wake() }
     let (index, indexed) = lock.withLock { (memoryIndex, memoryIndexed) }
     var hits = ((try? index?.search(text)) ?? []).compactMap { hit in
       rowOfHash[hit.hash].map { SearchHit(entry: entries[$0], matches: hit.matches) }

@@ -62,16 +62,10 @@ extension LibraryCache {
     public var listing: ArticleListing
   }
 
-  /// The cached files under each root, root after root, each folder's by path (byte order):
-  /// only the small listing columns are read, so this stays fast for 100,000 files. Rows a
-  /// scan would not list (hidden, not an article's name) are left out. Nil when the cache
-  /// failed.
-  public func cachedFiles(under roots: [LibraryRoot]) -> [CachedFile]? {
-    var result: [CachedFile] = []
-    return readCachedFiles(under: roots) { result.append($0) } ? result : nil
-  }
-
-  /// ``cachedFiles(under:)`` handing each file over as it is read; false when the cache failed.
+  /// Hands over the cached files under each root, root after root, each folder's by path
+  /// (byte order), as they are read: only the small listing columns, so this stays fast for
+  /// 100,000 files. Rows a scan would not list (hidden, not an article's name) are left out.
+  /// False when the cache failed.
   public func readCachedFiles(under roots: [LibraryRoot], _ each: (CachedFile) -> Void) -> Bool {
     guarded("reading the cache") {
       try pool.read { db in

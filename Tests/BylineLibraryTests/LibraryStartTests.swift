@@ -150,4 +150,37 @@ struct LibraryStartTests {
     #expect(again.people().search("keane").first?.articleCount == 80)
     again.close()
   }
+
+  @Test func aCacheTurnedOffAfterTheFirstScreenStillGivesPeopleAndSearchesBodies() {
+    let folder = TempFolder()
+    folder.write("lib/a.txt", article(1, extra: "and lashers "))
+    folder.write("lib/b.txt", article(2))
+    let cacheDir = folder.path + "/cache"
+    Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir).close()
+    let library = Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir)
+    #expect(library.snapshot().entries.allSatisfy { $0.listing != nil })
+    // The cache fails (a full disk, a lock held too long) before the background starts.
+    _ = library.cache?.guarded("writing the cache") { throw CocoaError(.fileWriteOutOfSpace) }
+    library.waitUntilFinished()
+    #expect(library.snapshot().messages.count == 1)
+    #expect(library.snapshot().messages.first?.hasPrefix("cache off: writing the cache failed") == true)
+    #expect(library.snapshot().entries.allSatisfy { $0.listing != nil })
+    #expect(library.people().search("keane").first?.articleCount == 2)
+    #expect(library.search("lashers").map { "\($0.entry.title) [\($0.matches)]" } == ["Harbour report 1 [1]"])
+  }
+
+  @Test func aCacheTurnedOffWhenEverythingWasReadIndexesTheTextsInMemory() {
+    let folder = TempFolder()
+    folder.write("lib/a.txt", article(1, extra: "and lashers "))
+    folder.write("lib/b.txt", article(2))
+    let library = Library(paths: [folder.path + "/lib"], cacheDirectory: folder.path + "/cache")
+    library.waitUntilFinished()
+    #expect(library.search("lashers").map(\.matches) == [1])
+    _ = library.cache?.guarded("searching") { throw CocoaError(.fileReadUnknown) }
+    // This search finds the cache off and has the texts indexed in memory, in the background.
+    _ = library.search("lashers")
+    library.waitUntilFinished()
+    #expect(library.search("lashers").map { "\($0.entry.title) [\($0.matches)]" } == ["Harbour report 1 [1]"])
+    #expect(library.snapshot().entries.allSatisfy { $0.listing != nil })
+  }
 }
