@@ -195,6 +195,7 @@ public final class Library: @unchecked Sendable {
     // several roots can name a file twice.
     var seen = Set<String>()
     var cachedRoots = Set<String>()
+    var docs: [Int] = []  // the cache's number of each row's content: duplicates without hashing
     for root in roots {
       guard let cache = _cache else { break }
       let before = files.count
@@ -203,6 +204,7 @@ public final class Library: @unchecked Sendable {
         files.append(ScannedFile(path: file.path, size: file.size, mtime: file.mtime))
         hashes.append(file.hash)
         states.append(.ready(file.listing))
+        docs.append(file.doc)
       }
       if cache.isCorrupt {
         // Damaged where the rows are: a new cache now, every folder listed.
@@ -212,6 +214,7 @@ public final class Library: @unchecked Sendable {
         files = []
         hashes = []
         states = []
+        docs = []
         seen = []
         cachedRoots = []
         break
@@ -237,6 +240,10 @@ public final class Library: @unchecked Sendable {
       hashes.append(nil)
       states.append(.failed(.notFound(path: path)))
     }
+    // The first snapshot, its duplicates found by the cache's integer numbers rather than by
+    // hashing 100,000 content hashes (the rows after the cache's have none: no duplicates).
+    let entries = Library.entries(files, hashes, states) { $0 < docs.count ? docs[$0] : nil }
+    cachedSnapshot = makeSnapshot(entries)
   }
 
   /// The cache in use (nil when there is none or it was turned off at open).
@@ -296,40 +303,56 @@ public final class Library: @unchecked Sendable {
   /// The rows as they are now. Built outside the lock from copies of the arrays (copies are
   /// cheap until the next change), so the background work never waits for a large snapshot.
   public func snapshot() -> LibrarySnapshot {
-    let copied = lock.withLock { () -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], LibrarySnapshot) in
-      if let cachedSnapshot, cachedSnapshot.version == version { return (cachedSnapshot, [], [], [], cachedSnapshot) }
-      let progress: LibraryProgress
-      switch step {
-      case .readingPeople?, .indexingText?:
-        progress = LibraryProgress(step: step, done: stepDone, total: stepTotal)
-      default:
-        progress = LibraryProgress(step: step, done: files.count - pendingCount, total: files.count)
-      }
-      let shell = LibrarySnapshot(
-        entries: [], progress: progress, messages: messages, version: version, people: builtPeople,
-        peopleVersion: peopleVersion)
-      return (nil, files, hashes, states, shell)
+    let copied = lock.withLock { () -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], Int) in
+      if let cachedSnapshot, cachedSnapshot.version == version { return (cachedSnapshot, [], [], [], version) }
+      return (nil, files, hashes, states, version)
     }
     if let ready = copied.0 { return ready }
-    let (_, rowFiles, rowHashes, rowStates, shell) = copied
+    let (_, rowFiles, rowHashes, rowStates, rowVersion) = copied
+    let entries = Library.entries(rowFiles, rowHashes, rowStates) { rowHashes[$0] }
+    return lock.withLock {
+      // The entries are those of `rowVersion`: if the rows changed meanwhile, the next call
+      // sees a newer version and builds again.
+      var snapshot = makeSnapshot(entries)
+      snapshot.version = rowVersion
+      if version == rowVersion { cachedSnapshot = snapshot }
+      return snapshot
+    }
+  }
+
+  /// The snapshot's other parts, around its entries (under the lock).
+  private func makeSnapshot(_ entries: [LibraryEntry]) -> LibrarySnapshot {
+    let progress: LibraryProgress
+    switch step {
+    case .readingPeople?, .indexingText?:
+      progress = LibraryProgress(step: step, done: stepDone, total: stepTotal)
+    default:
+      progress = LibraryProgress(step: step, done: files.count - pendingCount, total: files.count)
+    }
+    return LibrarySnapshot(
+      entries: entries, progress: progress, messages: messages, version: version, people: builtPeople,
+      peopleVersion: peopleVersion)
+  }
+
+  /// One entry per row, byte-identical files (the same `key`) folded into the first's entry.
+  static func entries<Key: Hashable>(
+    _ files: [ScannedFile], _ hashes: [String?], _ states: [LibraryEntry.State], key: (Int) -> Key?
+  ) -> [LibraryEntry] {
     var entries: [LibraryEntry] = []
-    entries.reserveCapacity(rowFiles.count)
-    var rowOfHash: [String: Int] = [:]
-    rowOfHash.reserveCapacity(rowFiles.count)
-    for i in rowFiles.indices {
-      if let hash = rowHashes[i] {
-        if let row = rowOfHash[hash] {
-          entries[row].duplicatePaths.append(rowFiles[i].path)
+    entries.reserveCapacity(files.count)
+    var rowOfKey: [Key: Int] = [:]
+    rowOfKey.reserveCapacity(files.count)
+    for i in files.indices {
+      if let key = key(i) {
+        if let row = rowOfKey[key] {
+          entries[row].duplicatePaths.append(files[i].path)
           continue
         }
-        rowOfHash[hash] = entries.count
+        rowOfKey[key] = entries.count
       }
-      entries.append(LibraryEntry(path: rowFiles[i].path, hash: rowHashes[i], state: rowStates[i]))
+      entries.append(LibraryEntry(path: files[i].path, hash: hashes[i], state: states[i]))
     }
-    var snapshot = shell
-    snapshot.entries = entries
-    lock.withLock { if version == snapshot.version { cachedSnapshot = snapshot } }
-    return snapshot
+    return entries
   }
 
   /// Rows not analysed yet.

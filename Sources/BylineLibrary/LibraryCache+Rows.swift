@@ -59,6 +59,8 @@ extension LibraryCache {
     public var size: Int
     public var mtime: Double
     public var hash: String
+    /// The cache's number for the content: equal for byte-identical files.
+    public var doc: Int
     public var listing: ArticleListing
   }
 
@@ -69,7 +71,7 @@ extension LibraryCache {
   public func readCachedFiles(under roots: [LibraryRoot], _ each: (CachedFile) -> Void) -> Bool {
     guarded("reading the cache") {
       try pool.read { db in
-        let columns = "f.path, f.size, f.mtime, d.hash, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople"
+        let columns = "f.path, f.size, f.mtime, d.hash, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople, f.doc"
         for root in roots {
           let statement: Statement
           var skip = 0  // bytes of the root's path and its "/"
@@ -92,7 +94,7 @@ extension LibraryCache {
             let date = row.bytes(5)
             each(CachedFile(
               path: String(decoding: path, as: UTF8.self), size: row.int(1), mtime: row.double(2),
-              hash: row.string(3),
+              hash: row.string(3), doc: row.int(9),
               listing: ArticleListing(
                 title: row.string(4), date: date.isEmpty ? nil : ArticleDate.fastISO(date),
                 readMinutes: row.int(6), quoteCount: row.int(7), joinedPeople: row.string(8))))

@@ -74,6 +74,7 @@ struct LibraryTests {
     let warmSnapshot = warm.snapshot()
     #expect(warmSnapshot.progress.done == 3 + 0)
     #expect(warmSnapshot.entries.compactMap(\.listing).map(\.title) == ["Kazakhstan protests", "Budget day"])
+    #expect(warmSnapshot.entries.first?.duplicatePaths == [folder.path + "/lib/2.txt"], "copies fold from the first screen on")
     warm.waitUntilFinished()
     #expect(warm.people().people.map(\.name).contains("Kassym-Jomart Tokayev"))
   }
