@@ -73,7 +73,8 @@ public final class LibraryCache: @unchecked Sendable {
       defer { _disabled = true; _closed = true }
       return !_closed && !_corrupt
     }
-    if wasOpen { try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
+    // Passive: folds what it can without waiting for another process's readers.
+    if wasOpen { try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
     try? pool.close()
     LibraryCache.registry.withLock { if $0[path]?.cache === self { $0.removeValue(forKey: path) } }
   }
