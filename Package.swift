@@ -35,7 +35,11 @@ let package = Package(
     // across articles, background analysis. The only module that imports GRDB.
     .target(
       name: "BylineLibrary",
-      dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "BylineCore", .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API, for the one query that reads every row of a large library at start.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .target(name: "BylineUI", dependencies: ["BylineCore", "BylineLibrary", "TOMLKit"]),
     // The ncursesw backend: draws Frames, reads keys, restores the terminal.
@@ -51,7 +55,10 @@ let package = Package(
     ),
     .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
     .testTarget(name: "BylineUITests", dependencies: ["BylineUI"]),
-    .testTarget(name: "BylineLibraryTests", dependencies: ["BylineLibrary"]),
+    // GRDB too, to find where a table lies in the cache file and damage it there.
+    .testTarget(
+      name: "BylineLibraryTests",
+      dependencies: ["BylineLibrary", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal"]),
     // Drives the built `byline` binary in tmux, as a person would.
     .testTarget(name: "EndToEndTests"),

@@ -103,9 +103,8 @@ extension ArticleDate: Codable {
   }
 
   /// Parses `YYYY-MM-DD` without Foundation (the cache's warm start reads one per article).
-  static func fastISO(_ text: String) -> ArticleDate? {
-    let u = Array(text.utf8)
-    guard u.count == 10, u[4] == 45, u[7] == 45 else { return iso(text) }
+  static func fastISO(_ u: UnsafeBufferPointer<UInt8>) -> ArticleDate? {
+    guard u.count == 10, u[4] == 45, u[7] == 45 else { return iso(String(decoding: u, as: UTF8.self)) }
     func number(_ r: Range<Int>) -> Int? {
       var n = 0
       for i in r {

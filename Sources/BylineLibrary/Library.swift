@@ -7,7 +7,7 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
   public enum State: Sendable, Equatable {
     /// Not analysed yet: shown by its file name.
     case pending
-    case ready(ArticleListing)
+    indirect case ready(ArticleListing)
     case failed(ArticleLoadError)
   }
 
@@ -22,6 +22,13 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
   /// How many identical files the row stands for.
   public var count: Int { 1 + duplicatePaths.count }
 
+  public init(path: String, duplicatePaths: [String] = [], hash: String?, state: State) {
+    self.path = path
+    self.duplicatePaths = duplicatePaths
+    self.hash = hash
+    self.state = state
+  }
+
   public var listing: ArticleListing? {
     if case .ready(let listing) = state { return listing }
     return nil
@@ -29,7 +36,13 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
 
   /// The title, or the file name while pending or failed.
   public var title: String {
-    listing?.title ?? URL(fileURLWithPath: path).lastPathComponent
+    listing?.title ?? LibraryEntry.fileName(path)
+  }
+
+  /// The last part of a path (without Foundation's URL parsing: the list asks for it often).
+  static func fileName(_ path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+    return String(path[path.utf8.index(after: slash)...])
   }
 
   public var error: ArticleLoadError? {
@@ -38,13 +51,49 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
   }
 }
 
-/// How far background analysis has gone.
+/// How far the background work has gone, and what it is doing.
 public struct LibraryProgress: Sendable, Equatable {
+  /// The background steps, in order. The list is on screen before any of them.
+  public enum Step: Sendable, Equatable {
+    /// Reading every file's size and time to find new, changed and removed files.
+    case checkingFiles
+    /// `PRAGMA quick_check` of the cache file.
+    case checkingCache
+    /// Reading the summaries of cached articles (their people and quotes).
+    case readingPeople
+    /// Analysing new and changed files.
+    case analysing
+    /// Indexing article texts in memory for `/`, when there is no cache.
+    case indexingText
+  }
+
+  /// The step under way; nil when everything is done.
+  public var step: Step?
+  /// Rows ready (analysed, read from the cache, or failed) out of all rows; for
+  /// ``Step/readingPeople`` and ``Step/indexingText``, articles done out of those to do.
   public var done: Int
   public var total: Int
-  public var isFinished: Bool { done >= total }
-  /// "analysing 812/2225", or nil when finished.
-  public var text: String? { isFinished ? nil : "analysing \(done)/\(total)" }
+
+  public init(step: Step?, done: Int, total: Int) {
+    self.step = step
+    self.done = done
+    self.total = total
+  }
+
+  public var isFinished: Bool { step == nil }
+
+  /// What the status bar says: "analysing 812/2225", "checking 100000 files", or nil when
+  /// finished.
+  public var text: String? {
+    switch step {
+    case nil: return nil
+    case .checkingFiles?: return "checking \(total) files"
+    case .checkingCache?: return "checking the cache"
+    case .readingPeople?: return "reading people \(done)/\(total)"
+    case .analysing?: return "analysing \(done)/\(total)"
+    case .indexingText?: return "indexing text \(done)/\(total)"
+    }
+  }
 }
 
 /// What the UI shows at one moment: a value, safe to keep while the library goes on working.
@@ -55,6 +104,11 @@ public struct LibrarySnapshot: Sendable {
   public var messages: [String]
   /// Bumped at every change: a UI compares it to know when to redraw.
   public var version: Int
+  /// The people across the library as last indexed in the background (nil before the first
+  /// index): the picker shows these without waiting for a new index.
+  public var people: PeopleIndex?
+  /// Bumped at every new people index.
+  public var peopleVersion: Int
 }
 
 /// A quote of one person, with its article.
@@ -74,68 +128,160 @@ public struct SearchHit: Sendable, Equatable {
 /// A library of articles: the files under some paths, their cached or fresh analysis, the
 /// people across them, and queries over them.
 ///
-/// ``init(paths:cacheDirectory:)`` scans the files and reads the cache (no analysis: fast);
-/// ``start()`` analyses the rest on a background thread using every core. The UI polls
-/// ``snapshot()``, which never blocks on analysis. All methods are thread-safe.
+/// ``init(paths:cacheDirectory:useCache:)`` does only what the first screen needs, and nothing
+/// that grows with a file's content: the rows of folders the cache knows come from the cache
+/// (a few small columns each), other folders are listed without reading each file's size.
+/// ``start()`` then works on a background thread: it checks every file against the cache
+/// (new, changed and removed files), checks the cache file, reads the people of cached
+/// articles, and analyses the rest on every core. The UI polls ``snapshot()``, which never
+/// waits for that work. All methods are thread-safe.
 public final class Library: @unchecked Sendable {
   public let paths: [String]
-  public let cache: LibraryCache?
-  private let lock = NSLock()
-  private var files: [ScannedFile]
-  private var hashes: [String?]
-  private var states: [LibraryEntry.State]
-  private var summaries: [String: ArticleSummary] = [:]
-  private var messages: [String] = []
-  private var done = 0
-  private var version = 0
-  private var started = false
+  let roots: [LibraryRoot]
+  let lock = NSLock()
+  /// The cache in use, nil without one; replaced when a damaged one is rebuilt.
+  var _cache: LibraryCache?
+  /// Titles and bodies for `/` when there is no cache to search.
+  var memoryIndex: MemoryTextIndex?
+  var memoryIndexed = Set<String>()
+  /// One per row, in scan order: the file (size and time as cached or checked; -1 when
+  /// neither), its content hash once known, and its state.
+  var files: [ScannedFile] = []
+  var hashes: [String?] = []
+  var states: [LibraryEntry.State] = []
+  var summaries: [String: ArticleSummary] = [:]
+  var messages: [String] = []
+  var step: LibraryProgress.Step? = .checkingFiles
+  var stepDone = 0
+  var stepTotal = 0
+  var version = 0
+  var running = false
+  var started = false
+  /// Whether every file's size and time was read (``checkFiles()``), and the cache file
+  /// checked.
+  var filesChecked = false
+  var cacheChecked = false
+  /// Whether every row's text is in the memory index (no usable cache, background done).
+  var memoryIndexComplete = false
   private var cachedSnapshot: LibrarySnapshot?
-  private var cachedPeople: (version: Int, index: PeopleIndex)?
-  private let finished = DispatchSemaphore(value: 0)
-  private var isFinished = false
+  /// The people index the background built last, over how many summaries, and its number.
+  var builtPeople: PeopleIndex?
+  var builtPeopleSummaries = 0
+  var peopleVersion = 0
+  var buildingPeople = false
+  private let finished = NSCondition()
 
-  /// Scans `paths` and reads the cache in `cacheDirectory` (the XDG cache folder when nil;
-  /// pass `useCache: false` for none).
+  /// Opens the library of `paths` with the cache in `cacheDirectory` (the XDG cache folder
+  /// when nil; pass `useCache: false` for none).
   public init(paths: [String], cacheDirectory: String? = nil, useCache: Bool = true) {
     self.paths = paths
-    let scan = LibraryScanner.scan(paths)
-    var opened: LibraryCache?
-    if useCache {
-      let result = LibraryCache.open(directory: cacheDirectory ?? LibraryCache.defaultDirectory())
-      opened = result.cache
-      if let message = result.message { messages.append(message) }
-    }
-    cache = opened
-    files = scan.files
-    hashes = Array(repeating: nil, count: scan.files.count)
-    states = Array(repeating: .pending, count: scan.files.count)
-    let cached = opened?.cachedFiles() ?? [:]
-    for (i, file) in files.enumerated() {
-      if let hit = cached[file.path], hit.size == file.size, hit.mtime == file.mtime {
-        hashes[i] = hit.hash
-        states[i] = .ready(hit.listing)
-        done += 1
+    var roots: [LibraryRoot] = []
+    var missing: [String] = []
+    for raw in paths {
+      let path = LibraryScanner.absolute(raw)
+      if let info = LibraryScanner.statInfo(path) {
+        roots.append(LibraryRoot(path: path, isFolder: info.isDirectory))
+      } else {
+        missing.append(path)
       }
     }
-    for failure in scan.failures {
-      files.append(ScannedFile(path: failure.path, size: 0, mtime: 0))
+    self.roots = roots
+    if useCache {
+      let result = LibraryCache.open(directory: cacheDirectory ?? LibraryCache.defaultDirectory())
+      _cache = result.cache
+      if let message = result.message { messages.append(message) }
+    }
+    // Each root's rows from the cache, if it knows any. Paths are unique within a root; only
+    // several roots can name a file twice.
+    var seen = Set<String>()
+    var cachedRoots = Set<String>()
+    var docs: [Int] = []  // the cache's number of each row's content: duplicates without hashing
+    for root in roots {
+      guard let cache = _cache else { break }
+      let before = files.count
+      _ = cache.readCachedFiles(under: [root]) { file in
+        if roots.count > 1, !seen.insert(file.path).inserted { return }
+        files.append(ScannedFile(path: file.path, size: file.size, mtime: file.mtime))
+        hashes.append(file.hash)
+        states.append(.ready(file.listing))
+        docs.append(file.doc)
+      }
+      if cache.isCorrupt {
+        // Damaged where the rows are: a new cache now, every folder listed.
+        let (fresh, message) = cache.rebuilt()
+        _cache = fresh
+        messages.append(message)
+        files = []
+        hashes = []
+        states = []
+        docs = []
+        seen = []
+        cachedRoots = []
+        break
+      }
+      if files.count > before { cachedRoots.insert(root.path) }
+    }
+    if let message = _cache?.message { messages.append(message) }
+    // Folders the cache does not know, and files named directly that it does not know: listed.
+    let unknown = roots.filter { !cachedRoots.contains($0.path) }
+    let listed = LibraryScanner.list(unknown.map(\.path))
+    for file in listed.files where roots.count == 1 || seen.insert(file.path).inserted {
+      files.append(file)
+      hashes.append(nil)
+      states.append(.pending)
+    }
+    for failure in listed.failures {
+      files.append(.unchecked(failure.path))
       hashes.append(nil)
       states.append(.failed(failure.error))
-      done += 1
     }
-    if let message = opened?.message { messages.append(message) }
+    for path in missing {
+      files.append(.unchecked(path))
+      hashes.append(nil)
+      states.append(.failed(.notFound(path: path)))
+    }
+    // The first snapshot, its duplicates found by the cache's integer numbers rather than by
+    // hashing 100,000 content hashes (the rows after the cache's have none: no duplicates).
+    let entries = Library.entries(files, hashes, states) { $0 < docs.count ? docs[$0] : nil }
+    cachedSnapshot = makeSnapshot(entries)
   }
 
-  /// Starts the background work: summaries of cached articles are loaded, the rest analysed.
-  /// Returns at once; calling it again does nothing.
+  /// The cache in use (nil when there is none or it was turned off at open).
+  public var cache: LibraryCache? { lock.withLock { _cache } }
+
+  /// Starts the background work: check the files, load the people of cached articles, analyse
+  /// the rest. Returns at once; calling it again does nothing.
   public func start() {
+    if lock.withLock({ started }) { return }
+    wake()
+  }
+
+  /// Runs the background work again if it has ended: after the cache failed in a search, so
+  /// that it is rebuilt, or the texts indexed in memory.
+  func wake() {
     let go = lock.withLock { () -> Bool in
-      if started { return false }
+      if running { return false }
+      running = true
       started = true
+      if step == nil { step = .checkingCache }
+      bump()
       return true
     }
     guard go else { return }
-    let thread = Thread { [self] in run() }
+    let thread = Thread { [self] in
+      Workers.yieldToForeground()
+      run()
+      // The people index, built here so the picker opens at once.
+      buildPeople()
+      lock.withLock {
+        step = nil
+        bump()
+      }
+      finished.lock()
+      lock.withLock { running = false }
+      finished.broadcast()
+      finished.unlock()
+    }
     thread.stackSize = 8 << 20
     thread.start()
   }
@@ -143,9 +289,9 @@ public final class Library: @unchecked Sendable {
   /// Blocks until background work is done (for commands and tests, never for the UI).
   public func waitUntilFinished() {
     start()
-    if lock.withLock({ isFinished }) { return }
-    finished.wait()
-    finished.signal()
+    finished.lock()
+    while lock.withLock({ running }) { finished.wait() }
+    finished.unlock()
   }
 
   /// Waits for background work to end and closes the cache.
@@ -154,37 +300,74 @@ public final class Library: @unchecked Sendable {
     cache?.close()
   }
 
+  /// The rows as they are now. Built outside the lock from copies of the arrays (copies are
+  /// cheap until the next change), so the background work never waits for a large snapshot.
   public func snapshot() -> LibrarySnapshot {
-    lock.withLock {
-      if let cachedSnapshot, cachedSnapshot.version == version { return cachedSnapshot }
-      var entries: [LibraryEntry] = []
-      var rowOfHash: [String: Int] = [:]
-      for i in files.indices {
-        if let hash = hashes[i] {
-          if let row = rowOfHash[hash] {
-            entries[row].duplicatePaths.append(files[i].path)
-            continue
-          }
-          rowOfHash[hash] = entries.count
-        }
-        entries.append(LibraryEntry(path: files[i].path, duplicatePaths: [], hash: hashes[i], state: states[i]))
-      }
-      let snapshot = LibrarySnapshot(
-        entries: entries, progress: LibraryProgress(done: done, total: files.count),
-        messages: messages, version: version)
-      cachedSnapshot = snapshot
+    let copied = lock.withLock { () -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], Int) in
+      if let cachedSnapshot, cachedSnapshot.version == version { return (cachedSnapshot, [], [], [], version) }
+      return (nil, files, hashes, states, version)
+    }
+    if let ready = copied.0 { return ready }
+    let (_, rowFiles, rowHashes, rowStates, rowVersion) = copied
+    let entries = Library.entries(rowFiles, rowHashes, rowStates) { rowHashes[$0] }
+    return lock.withLock {
+      // The entries are those of `rowVersion`: if the rows changed meanwhile, the next call
+      // sees a newer version and builds again.
+      var snapshot = makeSnapshot(entries)
+      snapshot.version = rowVersion
+      if version == rowVersion { cachedSnapshot = snapshot }
       return snapshot
     }
   }
 
-  /// The people across every article analysed so far.
+  /// The snapshot's other parts, around its entries (under the lock).
+  private func makeSnapshot(_ entries: [LibraryEntry]) -> LibrarySnapshot {
+    let progress: LibraryProgress
+    switch step {
+    case .readingPeople?, .indexingText?:
+      progress = LibraryProgress(step: step, done: stepDone, total: stepTotal)
+    default:
+      progress = LibraryProgress(step: step, done: files.count - pendingCount, total: files.count)
+    }
+    return LibrarySnapshot(
+      entries: entries, progress: progress, messages: messages, version: version, people: builtPeople,
+      peopleVersion: peopleVersion)
+  }
+
+  /// One entry per row, byte-identical files (the same `key`) folded into the first's entry.
+  static func entries<Key: Hashable>(
+    _ files: [ScannedFile], _ hashes: [String?], _ states: [LibraryEntry.State], key: (Int) -> Key?
+  ) -> [LibraryEntry] {
+    var entries: [LibraryEntry] = []
+    entries.reserveCapacity(files.count)
+    var rowOfKey: [Key: Int] = [:]
+    rowOfKey.reserveCapacity(files.count)
+    for i in files.indices {
+      if let key = key(i) {
+        if let row = rowOfKey[key] {
+          entries[row].duplicatePaths.append(files[i].path)
+          continue
+        }
+        rowOfKey[key] = entries.count
+      }
+      entries.append(LibraryEntry(path: files[i].path, hash: hashes[i], state: states[i]))
+    }
+    return entries
+  }
+
+  /// Rows not analysed yet.
+  var pendingCount: Int {
+    var count = 0
+    for state in states { if case .pending = state { count += 1 } }
+    return count
+  }
+
+  /// The people across every article analysed so far. Builds the index when articles came
+  /// since the last one (seconds for 100,000 articles): for commands and tests; the UI takes
+  /// ``LibrarySnapshot/people``, built in the background.
   public func people() -> PeopleIndex {
-    let (v, current) = lock.withLock { (version, cachedPeople) }
-    if let current, current.version == v { return current.index }
-    let copy = lock.withLock { summaries }
-    let index = PeopleIndex(summaries: copy)
-    lock.withLock { cachedPeople = (v, index) }
-    return index
+    buildPeople()
+    return lock.withLock { builtPeople } ?? PeopleIndex(summaries: [:])
   }
 
   /// The summary of an entry, once analysed or loaded from the cache.
@@ -219,188 +402,70 @@ public final class Library: @unchecked Sendable {
     return result
   }
 
-  /// Full-text search over titles and bodies (FTS5 in the cache), with matches per article,
-  /// best first. Without a cache, titles alone are searched.
+  /// Full-text search over titles and bodies, with matches per article, best first: FTS5 in
+  /// the cache, or in memory when there is no cache (the same query, so the same hits and
+  /// counts). Articles whose text is not indexed yet match by their title's words.
   public func search(_ text: String) -> [SearchHit] {
     let entries = snapshot().entries
-    if let cache, !cache.isDisabled {
-      var rowOfHash: [String: Int] = [:]
-      for (i, entry) in entries.enumerated() { if let h = entry.hash { rowOfHash[h] = i } }
-      return (cache.search(text) ?? []).compactMap { hit in
-        rowOfHash[hit.hash].map { SearchHit(entry: entries[$0], matches: hit.matches) }
-      }
+    var rowOfHash: [String: Int] = [:]
+    for (i, entry) in entries.enumerated() { if let h = entry.hash { rowOfHash[h] = i } }
+    if let cache, !cache.isDisabled, let hits = cache.search(text), !cache.isDisabled {
+      return hits.compactMap { hit in rowOfHash[hit.hash].map { SearchHit(entry: entries[$0], matches: hit.matches) } }
+    }
+    // No cache to search (or it failed just now): the background work rebuilds a damaged one,
+    // or indexes the texts in memory, and until then titles stand in for the texts not indexed.
+    if !lock.withLock({ memoryIndexComplete }) { wake() }
+    let (index, indexed) = lock.withLock { (memoryIndex, memoryIndexed) }
+    var hits = ((try? index?.search(text)) ?? []).compactMap { hit in
+      rowOfHash[hit.hash].map { SearchHit(entry: entries[$0], matches: hit.matches) }
     }
     let words = PeopleIndex.fold(text).split(separator: " ").map(String.init)
-    guard !words.isEmpty else { return [] }
-    return entries.compactMap { entry in
+    guard !words.isEmpty else { return hits }
+    for entry in entries where entry.hash.map({ !indexed.contains($0) }) ?? true {
       let title = PeopleIndex.fold(entry.title).split(separator: " ")
+      guard words.allSatisfy({ w in title.contains { $0.hasPrefix(w) } }) else { continue }
       let n = words.reduce(0) { total, w in total + title.filter { $0.hasPrefix(w) }.count }
-      return words.allSatisfy({ w in title.contains { $0.hasPrefix(w) } }) ? SearchHit(entry: entry, matches: n) : nil
+      hits.append(SearchHit(entry: entry, matches: n))
     }
+    return hits
   }
 
-  // MARK: - Background work
-
-  private func bump() {
+  func bump() {
     version += 1
   }
 
-  private func run() {
-    // 1. The cache's health, checked here so the first screen never waits for it.
-    if let cache, !cache.isSound() {
-      let aside = cache.path + ".corrupt"
-      lock.withLock {
-        messages.append("the cache was corrupt; analysing again without it (file kept: \(aside))")
-        bump()
-      }
-      _ = cache.guarded("checking the cache") { throw CacheCorrupt() }
-      lock.withLock {
-        for i in states.indices where hashes[i] != nil {
-          states[i] = .pending
-          hashes[i] = nil
-          done -= 1
-        }
-        bump()
-      }
-    }
-    // 2. Summaries of cached articles, for people and quotes.
-    if let cache, !cache.isDisabled {
-      let wanted = lock.withLock { Set(hashes.compactMap { $0 }) }
-      if !wanted.isEmpty {
-        let loaded = cache.summaries(hashes: wanted)
-        lock.withLock {
-          summaries.merge(loaded) { a, _ in a }
-          bump()
-        }
-      }
-    }
-    // 3. Analysis of everything else, in batches, on every core. Content already in the
-    // cache (a copy, a touched or moved file) is not analysed again.
-    let storedHashes = cache?.storedHashes() ?? []
-    let pending = lock.withLock { states.indices.filter { if case .pending = states[$0] { return true } else { return false } } }
-    let batchSize = max(32, ProcessInfo.processInfo.activeProcessorCount * 16)
-    var start = 0
-    while start < pending.count {
-      let batch = Array(pending[start..<min(start + batchSize, pending.count)])
-      start += batchSize
-      let inputs = lock.withLock { batch.map { files[$0] } }
-      let results = ResultBox(count: batch.count)
-      Library.parallel(count: batch.count) { [self] k in
-        results.set(k, Library.analyse(inputs[k], known: { [self] h in storedHashes.contains(h) || lock.withLock { summaries[h] != nil } }))
-        lock.withLock {
-          done += 1
-          if done % 16 == 0 { bump() }
-        }
-      }
-      var toStore: [LibraryCache.Entry] = []
-      lock.withLock {
-        for (k, index) in batch.enumerated() {
-          switch results.values[k]! {
-          case .failure(let error):
-            states[index] = .failed(error)
-          case .success(let outcome):
-            hashes[index] = outcome.hash
-            if let summary = outcome.summary { summaries[outcome.hash] = summary }
-            if let summary = outcome.summary ?? summaries[outcome.hash] {
-              states[index] = .ready(summary.listing)
-            }
-            toStore.append(LibraryCache.Entry(file: inputs[k], hash: outcome.hash, summary: outcome.summary, body: outcome.body))
-          }
-        }
-        bump()
-      }
-      cache?.store(toStore)
-      // Files whose summary came from the cache alone.
-      let missing = lock.withLock { batch.filter { i in hashes[i].map { summaries[$0] == nil } ?? false }.map { hashes[$0]! } }
-      if !missing.isEmpty, let cache {
-        let loaded = cache.summaries(hashes: Set(missing))
-        lock.withLock {
-          summaries.merge(loaded) { a, _ in a }
-          for i in batch { if let h = hashes[i], let s = summaries[h] { states[i] = .ready(s.listing) } }
-          bump()
-        }
-      }
-      if let message = cache?.message {
-        lock.withLock { if !messages.contains(message) { messages.append(message); bump() } }
-      }
-    }
+  /// Indexes the people of the summaries so far, for the snapshot, unless nothing changed.
+  /// (Summaries are only added, so their number tells.)
+  func buildPeople() {
+    let copy = lock.withLock { summaries.count == builtPeopleSummaries && builtPeople != nil ? nil : summaries }
+    guard let copy else { return }
+    let index = PeopleIndex(summaries: copy)
     lock.withLock {
-      isFinished = true
+      // An index built at the same time over more summaries stays.
+      guard copy.count >= builtPeopleSummaries || builtPeople == nil else { return }
+      builtPeople = index
+      builtPeopleSummaries = copy.count
+      peopleVersion += 1
       bump()
     }
-    // The people index, built here so the picker opens at once.
-    _ = people()
-    finished.signal()
   }
 
-  struct CacheCorrupt: Error {}
-
-  /// Runs `body` for 0..<count on one thread per core, and waits.
-  static func parallel(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    let next = Counter()
-    let group = DispatchGroup()
-    for _ in 0..<workers {
-      group.enter()
-      let thread = Thread {
-        while true {
-          let k = next.take()
-          if k >= count { break }
-          body(k)
-        }
-        group.leave()
-      }
-      thread.stackSize = 8 << 20
-      thread.start()
+  /// Indexes the people again, on a thread of its own so that analysis goes on, when twice as
+  /// many articles have a summary as at the last index: the picker fills in while a large
+  /// library is analysed, and all the indexes together cost about two of the last.
+  func buildPeopleIfGrown() {
+    let go = lock.withLock { () -> Bool in
+      guard !buildingPeople, summaries.count >= 16, summaries.count >= 2 * builtPeopleSummaries else { return false }
+      buildingPeople = true
+      return true
     }
-    group.wait()
-  }
-
-  final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take() -> Int { lock.withLock { defer { value += 1 }; return value } }
-  }
-
-  struct Outcome: Sendable {
-    var hash: String
-    /// Nil when the hash was already known (a copy, a touched file).
-    var summary: ArticleSummary?
-    var body: String
-  }
-
-  final class ResultBox: @unchecked Sendable {
-    var values: [Result<Outcome, ArticleLoadError>?]
-    let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: Result<Outcome, ArticleLoadError>) { lock.withLock { values[k] = value } }
-  }
-
-  /// Reads, hashes and (unless the hash is known) analyses one file.
-  static func analyse(_ file: ScannedFile, known: (String) -> Bool) -> Result<Outcome, ArticleLoadError> {
-    if file.size > ArticleLoader.maximumBytes {
-      return .failure(.tooLarge(path: file.path, bytes: file.size, limit: ArticleLoader.maximumBytes))
+    guard go else { return }
+    let thread = Thread { [self] in
+      Workers.yieldToForeground()
+      buildPeople()
+      lock.withLock { buildingPeople = false }
     }
-    guard FileManager.default.isReadableFile(atPath: file.path) else {
-      return .failure(.unreadable(path: file.path, reason: "permission denied"))
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file.path))
-    } catch {
-      return .failure(.unreadable(path: file.path, reason: (error as NSError).localizedDescription))
-    }
-    let hash = ContentHash.of(data)
-    if known(hash) { return .success(Outcome(hash: hash, summary: nil, body: "")) }
-    do {
-      let text = try ArticleLoader.decode(data, path: file.path)
-      let article = ArticleLoader.parse(text, path: file.path)
-      let analysis = ArticleAnalysis(article: article)
-      // The body indexed for search: every block but the title, which is indexed apart.
-      let body = article.blocks.filter { $0.kind != .title }.map { article.text(of: $0) }.joined(separator: "\n\n")
-      return .success(Outcome(hash: hash, summary: ArticleSummary(analysis: analysis), body: body))
-    } catch {
-      return .failure(error)
-    }
+    thread.stackSize = 8 << 20
+    thread.start()
   }
 }

@@ -2,41 +2,22 @@ import BylineCore
 import Foundation
 import GRDB
 
-/// What the list needs to show an article: read from the cache at start without decoding the
-/// full summary.
-public struct ArticleListing: Sendable, Equatable {
-  public var title: String
-  public var date: ArticleDate?
-  public var readMinutes: Int
-  public var quoteCount: Int
-  public var mainPeople: [String]
-  public init(title: String, date: ArticleDate?, readMinutes: Int, quoteCount: Int, mainPeople: [String]) {
-    self.title = title
-    self.date = date
-    self.readMinutes = readMinutes
-    self.quoteCount = quoteCount
-    self.mainPeople = mainPeople
-  }
-}
-
-extension ArticleSummary {
-  public var listing: ArticleListing {
-    ArticleListing(title: title, date: date, readMinutes: readMinutes, quoteCount: quoteCount,
-      mainPeople: mainPeople)
-  }
-}
-
 /// The SQLite cache of article summaries and the full-text index, in one file
 /// (`library.sqlite`) in the cache folder: `$XDG_CACHE_HOME/byline`, else `~/.cache/byline`.
 ///
-/// Tables: `file` (path, size, mtime, content hash), `doc` (one row per distinct content
-/// hash: the listing columns and the summary as JSON) and `doc_ft` (FTS5 over title and body,
+/// Tables: `doc` (one row per distinct content hash: the columns a list row shows, and nothing
+/// else, so that reading every row of a large library stays fast), `detail` (the summary of
+/// each `doc` as JSON, same id), `file` (path, size, mtime and the `doc` it holds, ordered by
+/// path so that one folder's files are one range) and `doc_ft` (FTS5 over title and body,
 /// rowid = `doc.id`). The database is in WAL mode with a busy timeout, so two Byline
-/// processes can open the same library at once. Every failure after opening is reported once
-/// through ``message`` and turns the cache off for the rest of the run; callers go on without it.
+/// processes can open the same library at once.
+///
+/// Every failure after opening is reported once through ``message`` and turns the cache off
+/// for the rest of the run; callers go on without it. When the failure is SQLite finding the
+/// file damaged (``isCorrupt``), ``rebuilt()`` moves the file aside and starts a new one.
 public final class LibraryCache: @unchecked Sendable {
   /// Bumped whenever the analysis or the schema changes: an older cache is rebuilt.
-  public static let schemaVersion = "1"
+  public static let schemaVersion = "2"
   public static let fileName = "library.sqlite"
 
   let pool: DatabasePool
@@ -44,6 +25,7 @@ public final class LibraryCache: @unchecked Sendable {
   private let lock = NSLock()
   private var _message: String?
   private var _disabled = false
+  private var _corrupt = false
   private var _closed = false
 
   /// The cache folder: `$XDG_CACHE_HOME/byline`, else `~/.cache/byline`.
@@ -84,11 +66,17 @@ public final class LibraryCache: @unchecked Sendable {
     func withLock<T>(_ body: (inout [String: WeakCache]) -> T) -> T { lock.withLock { body(&value) } }
   }
 
-  /// Closes the database (waiting for its work to end); the cache is off afterwards.
+  /// Closes the database (waiting for its work to end), its WAL folded into the file first;
+  /// the cache is off afterwards.
   public func close() {
-    lock.withLock { _disabled = true; _closed = true }
+    let wasOpen = lock.withLock { () -> Bool in
+      defer { _disabled = true; _closed = true }
+      return !_closed && !_corrupt
+    }
+    // Passive: folds what it can without waiting for another process's readers.
+    if wasOpen { try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
     try? pool.close()
-    _ = LibraryCache.registry.withLock { $0.removeValue(forKey: path) }
+    LibraryCache.registry.withLock { if $0[path]?.cache === self { $0.removeValue(forKey: path) } }
   }
 
   var isClosed: Bool { lock.withLock { _closed } }
@@ -97,7 +85,7 @@ public final class LibraryCache: @unchecked Sendable {
     do {
       return (try LibraryCache(path: path), nil)
     } catch let error as DatabaseError
-      where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) || error.message == "schema"
+      where isCorruption(error) || error.message == "schema"
     {
       let aside = path + ".corrupt"
       moveAside(path, to: aside)
@@ -111,6 +99,26 @@ public final class LibraryCache: @unchecked Sendable {
     } catch {
       return (nil, "cache off: \(describe(error))")
     }
+  }
+
+  /// For a cache found damaged after it opened (``isCorrupt``): closes it, moves the file
+  /// aside (`library.sqlite.corrupt`) and opens a new, empty one in its place. Returns the new
+  /// cache (nil when none can be made) and the message to show once.
+  public func rebuilt() -> (cache: LibraryCache?, message: String) {
+    let aside = path + ".corrupt"
+    close()
+    LibraryCache.moveAside(path, to: aside)
+    do {
+      let fresh = try LibraryCache(path: path)
+      LibraryCache.registry.withLock { $0[path] = WeakCache(cache: fresh) }
+      return (fresh, "the cache was corrupt; rebuilt it (old copy: \(aside))")
+    } catch {
+      return (nil, "the cache was corrupt and was moved aside (\(aside)); cache off: \(LibraryCache.describe(error))")
+    }
+  }
+
+  static func isCorruption(_ error: DatabaseError) -> Bool {
+    [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode.primaryResultCode)
   }
 
   static func moveAside(_ path: String, to aside: String) {
@@ -143,11 +151,12 @@ public final class LibraryCache: @unchecked Sendable {
       try db.execute(sql: """
         CREATE TABLE IF NOT EXISTS doc (
           id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL, date TEXT,
-          readMinutes INTEGER NOT NULL, quoteCount INTEGER NOT NULL, mainPeople TEXT NOT NULL,
-          detail BLOB NOT NULL);
+          readMinutes INTEGER NOT NULL, quoteCount INTEGER NOT NULL, mainPeople TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS detail (id INTEGER PRIMARY KEY, summary BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS file (
-          path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, hash TEXT NOT NULL);
-        CREATE VIRTUAL TABLE IF NOT EXISTS doc_ft USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+          path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, doc INTEGER NOT NULL)
+          WITHOUT ROWID;
+        \(FullTextIndex.createTable);
         INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '\(LibraryCache.schemaVersion)');
         """)
     }
@@ -156,158 +165,38 @@ public final class LibraryCache: @unchecked Sendable {
   /// The message to show once, if the cache failed after opening.
   public var message: String? { lock.withLock { _message } }
   public var isDisabled: Bool { lock.withLock { _disabled } }
+  /// Whether SQLite found the file damaged: ``rebuilt()`` makes a new one.
+  public var isCorrupt: Bool { lock.withLock { _corrupt } }
 
-  /// Runs a cache operation; on failure records the message once and turns the cache off.
+  /// Runs a cache operation; on failure records the message once and turns the cache off
+  /// (and marks it corrupt when SQLite says the file is damaged).
   func guarded<T>(_ what: String, _ body: () throws -> T) -> T? {
     if isDisabled { return nil }
     do {
       return try body()
     } catch {
       lock.withLock {
-        if _message == nil { _message = "cache off: \(what) failed (\(LibraryCache.describe(error)))" }
+        if let error = error as? DatabaseError, LibraryCache.isCorruption(error) {
+          _corrupt = true
+        } else if _message == nil {
+          _message = "cache off: \(what) failed (\(LibraryCache.describe(error)))"
+        }
         _disabled = true
       }
       return nil
     }
   }
 
-  /// A cached file: its stat data, content hash and listing.
-  public struct CachedFile: Sendable {
-    public var size: Int
-    public var mtime: Double
-    public var hash: String
-    public var listing: ArticleListing
-  }
-
-  /// Every cached file, by path.
-  public func cachedFiles() -> [String: CachedFile] {
-    guarded("reading the cache") {
-      try pool.read { db in
-        var result: [String: CachedFile] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-          SELECT f.path, f.size, f.mtime, f.hash, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople
-          FROM file f JOIN doc d ON d.hash = f.hash
-          """)
-        result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0)
-        while let row = try rows.next() {
-          let people: String = row[8]
-          let date: String? = row[5]
-          result[row[0]] = CachedFile(
-            size: row[1], mtime: row[2], hash: row[3],
-            listing: ArticleListing(
-              title: row[4], date: date.flatMap(ArticleDate.fastISO), readMinutes: row[6],
-              quoteCount: row[7],
-              mainPeople: people.isEmpty ? [] : people.split(separator: "\u{1F}").map(String.init)))
-        }
-        return result
-      }
-    } ?? [:]
-  }
-
-  /// The summary stored for each of the given content hashes (all when nil).
-  public func summaries(hashes: Set<String>? = nil) -> [String: ArticleSummary] {
-    guarded("reading summaries") {
-      try pool.read { db in
-        var result: [String: ArticleSummary] = [:]
-        let decoder = JSONDecoder()
-        let rows = try Row.fetchCursor(db, sql: "SELECT hash, detail FROM doc")
-        while let row = try rows.next() {
-          let hash: String = row[0]
-          if let hashes, !hashes.contains(hash) { continue }
-          let data: Data = row[1]
-          if let summary = try? decoder.decode(ArticleSummary.self, from: data) { result[hash] = summary }
-        }
-        return result
-      }
-    } ?? [:]
-  }
-
-  /// The content hashes whose summaries are stored.
-  public func storedHashes() -> Set<String> {
-    guarded("reading the cache") {
-      try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT hash FROM doc")) }
-    } ?? []
-  }
-
-  /// One analysed file to store.
-  public struct Entry: Sendable {
-    public var file: ScannedFile
-    public var hash: String
-    /// Nil when the summary for this hash is already stored: only the file row is written.
-    public var summary: ArticleSummary?
-    public var body: String
-    public init(file: ScannedFile, hash: String, summary: ArticleSummary?, body: String) {
-      self.file = file
-      self.hash = hash
-      self.summary = summary
-      self.body = body
-    }
-  }
-
-  /// Stores a batch in one transaction.
-  public func store(_ entries: [Entry]) {
-    guard !entries.isEmpty else { return }
-    _ = guarded("writing the cache") {
-      let encoder = JSONEncoder()
-      try pool.write { db in
-        for entry in entries {
-          if let summary = entry.summary {
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM doc WHERE hash = ?", arguments: [entry.hash]) ?? false
-            if !exists {
-              try db.execute(
-                sql: """
-                  INSERT INTO doc (hash, title, date, readMinutes, quoteCount, mainPeople, detail)
-                  VALUES (?, ?, ?, ?, ?, ?, ?)
-                  """,
-                arguments: [
-                  entry.hash, summary.title, summary.date?.description, summary.readMinutes,
-                  summary.quoteCount, summary.mainPeople.joined(separator: "\u{1F}"),
-                  try encoder.encode(summary),
-                ])
-              try db.execute(
-                sql: "INSERT INTO doc_ft (rowid, title, body) VALUES (?, ?, ?)",
-                arguments: [db.lastInsertedRowID, summary.title, entry.body])
-            }
-          }
-          try db.execute(
-            sql: "INSERT OR REPLACE INTO file (path, size, mtime, hash) VALUES (?, ?, ?, ?)",
-            arguments: [entry.file.path, entry.file.size, entry.file.mtime, entry.hash])
-        }
-      }
-    }
-  }
-
-  /// Full-text search over titles and bodies: the content hashes of matching articles, with
-  /// how many times the words match in each (title and body), best match first. Words match as
-  /// prefixes, case and accents ignored; nil when the text has no words.
-  public func search(_ text: String) -> [(hash: String, matches: Int)]? {
-    guard let pattern = FTS5Pattern(matchingAllPrefixesIn: text) else { return nil }
-    return guarded("searching") {
-      try pool.read { db in
-        let rows = try Row.fetchCursor(db, sql: """
-          SELECT d.hash, highlight(doc_ft, 0, char(1), ''), highlight(doc_ft, 1, char(1), '')
-          FROM doc_ft JOIN doc d ON d.id = doc_ft.rowid
-          WHERE doc_ft MATCH ? ORDER BY bm25(doc_ft)
-          """, arguments: [pattern])
-        var result: [(String, Int)] = []
-        while let row = try rows.next() {
-          let title: String = row[1]
-          let body: String = row[2]
-          let count = title.utf8.reduce(0) { $1 == 1 ? $0 + 1 : $0 } + body.utf8.reduce(0) { $1 == 1 ? $0 + 1 : $0 }
-          result.append((row[0], count))
-        }
-        return result
-      }
-    } ?? []
-  }
-
-  /// `PRAGMA quick_check`: true when the file is sound.
+  /// `PRAGMA quick_check`: true when the file is sound. A damaged file also marks the cache
+  /// corrupt (``isCorrupt``).
   public func isSound() -> Bool {
-    do {
-      return try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") } == "ok"
-    } catch {
-      return false
-    }
+    guarded("checking the cache") {
+      let result = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+      if result != "ok" {
+        throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "quick_check found damaged pages")
+      }
+      return true
+    } ?? false
   }
 
   /// The cache's size on disk, with its WAL file.

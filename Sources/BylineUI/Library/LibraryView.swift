@@ -127,7 +127,7 @@ public enum LibraryView {
         role: isSelected ? .selection : .meta)
     }
     if state.pickerResults.isEmpty {
-      frame.put(state.snapshot.progress.isFinished ? "Nobody matches." : "Nobody matches yet (still analysing).",
+      frame.put(state.snapshot.progress.isFinished ? "Nobody matches." : "Nobody matches yet (the library is still being read).",
         row: 3, column: 2, role: .meta)
     }
   }
@@ -201,6 +201,9 @@ public enum LibraryView {
       }
       if state.textMatches != nil || !state.searchText.isEmpty {
         x = frame.put(" /\(state.searchText) ", row: y, column: x, role: .filterBadge) + 1
+      }
+      if state.isSearchingText {
+        x = frame.put("searching the text…", row: y, column: x, role: .statusAccent) + 2
       }
       if let progress = state.snapshot.progress.text {
         x = frame.put(progress, row: y, column: x, role: .statusAccent) + 2

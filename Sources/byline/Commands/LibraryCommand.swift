@@ -11,7 +11,8 @@ struct LibraryBrowse: ParsableCommand {
     commandName: "library",
     abstract: "Browse a library of articles: every article, the people across them, who said what.",
     discussion: """
-      PATHs are files and folders (read recursively: .txt, .md). With none, ./sample-articles \
+      PATHs are files and folders (read recursively: .txt, .md, .markdown; hidden files and \
+      README, LICENSE, LICENCE, COPYING and CHANGELOG files are skipped). With none, ./sample-articles \
       opens, else the folder in $BYLINE_LIBRARY. Analysis results are cached in \
       $XDG_CACHE_HOME/byline/library.sqlite (else ~/.cache/byline). Keys: Enter open, s sort, \
       / search, p people (Enter: their articles, Tab: their quotes), w quotes of the chosen \

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// The full-text index of titles and bodies (SQLite FTS5), the same in the cache's file and
+/// in memory: a `doc_ft` table whose rowid is the id of a `doc` row holding the content hash.
+/// Words match as prefixes, case and accents ignored (`unicode61 remove_diacritics 2`).
+enum FullTextIndex {
+  static let createTable =
+    "CREATE VIRTUAL TABLE IF NOT EXISTS doc_ft USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')"
+
+  static func insert(_ db: Database, id: Int64, title: String, body: String) throws {
+    try db.execute(sql: "INSERT INTO doc_ft (rowid, title, body) VALUES (?, ?, ?)", arguments: [id, title, body])
+  }
+
+  /// The hashes of the matching articles, best match first (bm25), each with the number of
+  /// matching words in its title and body.
+  static func search(_ db: Database, _ pattern: FTS5Pattern) throws -> [(hash: String, matches: Int)] {
+    let rows = try Row.fetchCursor(db, sql: """
+      SELECT d.hash, highlight(doc_ft, 0, char(1), ''), highlight(doc_ft, 1, char(1), '')
+      FROM doc_ft JOIN doc d ON d.id = doc_ft.rowid
+      WHERE doc_ft MATCH ? ORDER BY bm25(doc_ft)
+      """, arguments: [pattern])
+    var result: [(String, Int)] = []
+    while let row = try rows.next() {
+      let title: String = row[1]
+      let body: String = row[2]
+      let count = title.utf8.reduce(0) { $1 == 1 ? $0 + 1 : $0 } + body.utf8.reduce(0) { $1 == 1 ? $0 + 1 : $0 }
+      result.append((row[0], count))
+    }
+    return result
+  }
+}
+
+/// A full-text index in memory, for a library without a cache (turned off, unwritable,
+/// locked, corrupt and not rebuilt): the same table and query as the cache's, so `/` finds
+/// the same articles with the same counts.
+final class MemoryTextIndex: @unchecked Sendable {
+  private let queue: DatabaseQueue
+
+  init() throws {
+    queue = try DatabaseQueue()
+    try queue.write { db in
+      try db.execute(sql: "CREATE TABLE doc (id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE)")
+      try db.execute(sql: FullTextIndex.createTable)
+    }
+  }
+
+  /// Adds articles (hash, title, body); a hash already indexed is skipped.
+  func add(_ articles: [(hash: String, title: String, body: String)]) throws {
+    guard !articles.isEmpty else { return }
+    try queue.write { db in
+      for article in articles {
+        try db.execute(sql: "INSERT OR IGNORE INTO doc (hash) VALUES (?)", arguments: [article.hash])
+        guard db.changesCount > 0 else { continue }
+        try FullTextIndex.insert(db, id: db.lastInsertedRowID, title: article.title, body: article.body)
+      }
+    }
+  }
+
+  func search(_ text: String) throws -> [(hash: String, matches: Int)] {
+    guard let pattern = FTS5Pattern(matchingAllPrefixesIn: text) else { return [] }
+    return try queue.read { db in try FullTextIndex.search(db, pattern) }
+  }
+}

@@ -1,0 +1,60 @@
+import BylineCore
+import Foundation
+
+extension Library {
+  struct Outcome: Sendable {
+    var hash: String
+    /// Nil when the hash was already known (a copy, a touched file).
+    var summary: ArticleSummary?
+    /// The text indexed for search; empty when the hash was known.
+    var body: String
+  }
+
+  /// Reads, hashes and (unless `known` says the hash is) analyses one file.
+  static func analyse(_ file: ScannedFile, known: (String) -> Bool) -> Result<Outcome, ArticleLoadError> {
+    let data: Data
+    switch read(file) {
+    case .failure(let error): return .failure(error)
+    case .success(let bytes): data = bytes
+    }
+    let hash = ContentHash.of(data)
+    if known(hash) { return .success(Outcome(hash: hash, summary: nil, body: "")) }
+    do {
+      let text = try ArticleLoader.decode(data, path: file.path)
+      let article = ArticleLoader.parse(text, path: file.path)
+      let analysis = ArticleAnalysis(article: article)
+      return .success(Outcome(hash: hash, summary: ArticleSummary(analysis: analysis), body: body(of: article)))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// The title and body of a file for the full-text index, without analysing it; nil when it
+  /// no longer reads as an article.
+  static func searchableText(of file: ScannedFile) -> (title: String, body: String)? {
+    guard case .success(let data) = read(file), let text = try? ArticleLoader.decode(data, path: file.path) else {
+      return nil
+    }
+    let article = ArticleLoader.parse(text, path: file.path)
+    return (article.displayTitle, body(of: article))
+  }
+
+  /// The body indexed for search: every block but the title, which is indexed apart.
+  static func body(of article: Article) -> String {
+    article.blocks.filter { $0.kind != .title }.map { article.text(of: $0) }.joined(separator: "\n\n")
+  }
+
+  static func read(_ file: ScannedFile) -> Result<Data, ArticleLoadError> {
+    if file.size > ArticleLoader.maximumBytes {
+      return .failure(.tooLarge(path: file.path, bytes: file.size, limit: ArticleLoader.maximumBytes))
+    }
+    guard FileManager.default.isReadableFile(atPath: file.path) else {
+      return .failure(.unreadable(path: file.path, reason: "permission denied"))
+    }
+    do {
+      return .success(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+    } catch {
+      return .failure(.unreadable(path: file.path, reason: (error as NSError).localizedDescription))
+    }
+  }
+}
