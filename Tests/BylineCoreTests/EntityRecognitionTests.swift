@@ -192,4 +192,12 @@ import Testing
     #expect(firm?.mentions.count == 3)
     #expect(people(a).isEmpty)
   }
+
+  @Test func aWordInCapitalsIsNoPerson() {
+    let a = analyse("""
+      Vaccines reached the region on Monday, WHO said in a statement.
+      """)
+    #expect(a.entities.first { $0.name == "WHO" }?.kind == .organisation)
+    #expect(people(a).isEmpty)
+  }
 }

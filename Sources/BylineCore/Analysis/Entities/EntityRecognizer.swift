@@ -805,6 +805,9 @@ struct EntityRecognizer {
         candidates[i].kind = .person
       } else if let place = lexicon.places[h] {
         candidates[i].kind = candidates[i].speaks && place == .city && !lexicon.bigCities.contains(h) ? .person : .place
+      } else if t.isAllCaps, !headlineBlock(t.block), lexicon.places[titleCaseHash(t)] == nil {
+        // "WHO said": a word in capitals is an acronym, never a person's name.
+        candidates[i].kind = .organisation
       } else if candidates[i].speaks, !common || !t.startsSentence {
         candidates[i].kind = .person
       } else if closeSurname(t, surnameList) != nil {
