@@ -187,8 +187,9 @@ public struct PeopleIndex: Sendable {
   }
 
   /// The people whose name or an alias has a word starting with each word of the query, case
-  /// and accents ignored; best first: the name starting with the query, then a word of the
-  /// name, then an alias; then by articles plus quotes. An empty query gives everyone.
+  /// and accents ignored; best first: every query word a whole word of the name ("blair" finds
+  /// Tony Blair before "Blairite ..."), then the name starting with the query, then a word of
+  /// the name, then an alias; then by articles plus quotes. An empty query gives everyone.
   public func search(_ query: String) -> [LibraryPerson] {
     let q = PeopleIndex.fold(query)
     if q.isEmpty { return people }
@@ -196,7 +197,9 @@ public struct PeopleIndex: Sendable {
     var scored: [(score: Int, index: Int)] = []
     for (i, key) in searchKeys.enumerated() {
       var score = 0
-      if key.name.hasPrefix(q) {
+      if words.allSatisfy({ key.words.contains($0) }) {
+        score = 4
+      } else if key.name.hasPrefix(q) {
         score = 3
       } else if words.allSatisfy({ w in key.words.contains { $0.hasPrefix(w) } }) {
         score = 2

@@ -200,4 +200,11 @@ import Testing
     #expect(a.entities.first { $0.name == "WHO" }?.kind == .organisation)
     #expect(people(a).isEmpty)
   }
+
+  @Test func aFollowersWordIsNoPartOfTheName() {
+    let a = analyse("""
+      The veteran Blairite Alan Milburn spoke first.
+      """)
+    #expect(names(a, .person) == ["Alan Milburn"])
+  }
 }

@@ -123,6 +123,13 @@ struct LibraryTests {
     // "Blair" alone is ambiguous between Tony and Cherie: it stays apart.
     #expect(index.search("blair").map(\.name).sorted() == ["Blair", "Cherie Blair", "Tony Blair"])
     #expect(index.search("kassym").map(\.name) == ["Kassym-Jomart Tokayev"])
+    // A whole word of the name ranks before a longer word that starts with it.
+    let ranked = PeopleIndex(summaries: [
+      "a": summary([.init(name: "Blairite Alan Milburn", mentions: 9, quotes: 9)]),
+      "b": summary([.init(name: "Tony Blair", mentions: 1, quotes: 0)]),
+    ])
+    #expect(ranked.search("blair").map(\.name) == ["Tony Blair", "Blairite Alan Milburn"])
+    #expect(ranked.search("blairi").map(\.name) == ["Blairite Alan Milburn"])
     #expect(PeopleIndex.fold("Kassym-Jomart  TOKAYEV’s") == "kassym jomart tokayevs")
     #expect(PeopleIndex.fold("  O'Brien's Budget-Day, 2005! ") == "obriens budget day 2005")
     #expect(PeopleIndex.fold("Café--Zürich") == "cafe zurich")

@@ -273,6 +273,16 @@ struct EntityRecognizer {
   /// kinds.
   static let weatherWords = WordLists.set("Storm Hurricane Typhoon Cyclone")
 
+  /// "Blairite", "Thatcherite": a follower of someone, named after them; like a nationality, it
+  /// is no part of the name after it ("Blairite Alan Milburn").
+  func isFollowerWord(_ t: Token) -> Bool {
+    let s = t.stem
+    guard s.count >= 7, t.kind == .word, text[s.upperBound - 3] == "i", text[s.upperBound - 2] == "t",
+      text[s.upperBound - 1] == "e", lexicon.firstNames[hash(s)] == nil, lexicon.places[hash(s)] == nil
+    else { return false }
+    return true
+  }
+
   /// "Russia-led", "Kazakh-born": a capitalised word joined to a lowercase English word. A
   /// lowercase part that is no English word is part of a name ("Park Min-ji", "Jae-hyun").
   func isCompoundModifier(_ t: Token) -> Bool {
@@ -418,7 +428,7 @@ struct EntityRecognizer {
     // Demonyms alone are not entities ("Kazakh", "South African"); before a name they go.
     var firstKept = lower
     while firstKept < upper,
-      lexicon.demonyms.contains(hash(tokens[firstKept].stem))
+      lexicon.demonyms.contains(hash(tokens[firstKept].stem)) || (isFollowerWord(tokens[firstKept]) && firstKept + 1 < upper)
         || (Self.directions.contains(hash(tokens[firstKept].stem)) && firstKept + 1 < upper
           && lexicon.demonyms.contains(hash(tokens[firstKept + 1].stem)))
     {
