@@ -774,14 +774,18 @@ struct EntityRecognizer {
     }
     // "Ruch SA", "Magna International Inc": a company named in full is named after by its
     // first word ("Ruch", "Magna's"), when that word is no English word and no country.
+    // Two firms sharing a first word ("Magna International", "Magna Steyr") leave it to neither.
     var firmByFirstWord: [ScalarHash: Int] = [:]
-    var firmFirstWordCount: [ScalarHash: Int] = [:]
+    var sharedFirstWords: Set<ScalarHash> = []
     for (i, c) in candidates.enumerated() where c.kind == .organisation && isFirmName(c.tokens) {
       let h = hash(tokens[c.tokens.lowerBound].stem)
-      if firmByFirstWord[h] == nil { firmFirstWordCount[h, default: 0] += 1 }
-      if firmByFirstWord[h] == nil { firmByFirstWord[h] = i }
+      if let other = firmByFirstWord[h] {
+        if hash(tokens: candidates[other].tokens) != hash(tokens: c.tokens) { sharedFirstWords.insert(h) }
+      } else {
+        firmByFirstWord[h] = i
+      }
     }
-    firmByFirstWord = firmByFirstWord.filter { firmFirstWordCount[$0.key] == 1 }
+    for h in sharedFirstWords { firmByFirstWord[h] = nil }
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
     var stormNames: Set<ScalarHash> = []
     for k in tokens.indices.dropLast() where tokens[k].isCapitalised && tokens[k + 1].isCapitalised

@@ -517,7 +517,7 @@ struct SpeechAttributor {
           var end = j
           while end + 1 < tokens.count, result.entityOfToken[end + 1] == e { end += 1 }
           guard end + 1 < tokens.count, tokens[end + 1].kind == .word, tokens[end + 1].block == tokens[k].block,
-            tokens[end].isPossessive || tokens[end + 1].isCapitalised || !tokens[end + 1].isCapitalised && titles < 6
+            titles < 6
           else { return nil }
           titles += 1
           j = end + 1
