@@ -129,10 +129,20 @@ final class TmuxSession {
       "trap 'true' INT; cd \(shellQuote(E2E.packageRoot.path)); sh -c \(shellQuote(inner)); "
       + "echo \"EXIT=$?\"; echo \"STTY=$(stty -a | tr '\\n' ' ')\"; sleep 60"
     // The tmux server outlives this call; its output goes to files, not pipes it would hold.
-    let started = run(
-      tmux,
-      ["-L", socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
-    guard started.status == 0 else { throw CocoaError(.executableLoad) }
+    // Suites run side by side on one server: when another test kills the server's last
+    // session, the server exits, and a session started at that moment fails ("server exited
+    // unexpectedly"). Starting again then finds no server and makes a new one.
+    var started = (status: Int32(-1), stdout: "", stderr: "")
+    for attempt in 0..<5 {
+      if attempt > 0 { Thread.sleep(forTimeInterval: 0.2) }
+      started = run(
+        tmux,
+        ["-L", socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
+      if started.status == 0 { break }
+    }
+    guard started.status == 0 else {
+      throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "tmux new-session: \(started.stderr)"])
+    }
   }
 
   deinit {
