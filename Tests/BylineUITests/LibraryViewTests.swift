@@ -63,6 +63,23 @@ struct LibraryViewTests {
     #expect(frame.text(row: 23).hasPrefix(" Enter open · s sort · / search · p people"))
   }
 
+  @Test func aCursorOnTheFirstRowStaysThereWhileTheListFillsIn() throws {
+    let lib = SmallLibrary()
+    let library = Library(paths: [lib.folder], useCache: false)  // not analysed yet
+    var state = LibraryState(library: library, width: 80, height: 24)
+    state.apply(.cycleSort)  // by title: file names until the titles are known
+    #expect(state.rows.first?.path.hasSuffix("/a.md") == true)
+    library.waitUntilFinished()
+    state.apply(.refresh)
+    #expect(state.selected == 0)
+    #expect(LibraryView.render(state).text(row: 1).hasPrefix(" Budget day (×2)"))
+    // Moved by the reader, the cursor follows its article instead.
+    state.apply(.down)
+    let path = state.rows[state.selected].path
+    state.apply(.cycleSort)
+    #expect(state.rows[state.selected].path == path)
+  }
+
   @Test func listAt120x40SortsByTitleAndNarrows() {
     let lib = SmallLibrary()
     var state = LibraryState(library: lib.library, width: 120, height: 40)

@@ -176,7 +176,9 @@ public struct LibraryState: @unchecked Sendable {
       guard latest.version != snapshot.version else { return }
       snapshot = latest
       takeMessages()
-      rebuildRows(keeping: rows.indices.contains(selected) ? rows[selected].path : nil)
+      // A cursor on the first row stays there while the list fills in (the rows re-sort as
+      // titles and dates arrive); one the reader moved stays on its article.
+      rebuildRows(keeping: selected > 0 && rows.indices.contains(selected) ? rows[selected].path : nil)
       if mode == .picker, snapshot.peopleVersion != peopleVersion { refreshPeople(keepingSelection: true) }
     default:
       switch mode {
