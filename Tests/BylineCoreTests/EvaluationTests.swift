@@ -90,6 +90,30 @@ import Testing
     #expect(scores.speakersRight.value >= 0.85)
   }
 
+  /// Issue 10: BBC writers reopen a quote mark without closing the last one, and drop closing
+  /// marks; a quote must still end where its speaker's words end.
+  @Test(.enabled(if: exists("corpora/bbc")))
+  func bbcQuoteBoundaryFloors() {
+    let scores = Evaluator.evaluate(paths: [Self.shared.appendingPathComponent("corpora/bbc").path])
+    #expect(scores.articles == 2225)
+    #expect(scores.errors.isEmpty)
+    // Were 12.5 % and 11 % before the reopening rules; 0.08 % and 0.2 % after.
+    #expect(scores.quotesHoldingMark.value <= 0.01, "\(scores.quotesHoldingMark)")
+    #expect(scores.quotesUnterminated.value <= 0.01, "\(scores.quotesUnterminated)")
+  }
+
+  @Test func aFolderWithoutGoldIsScoredOnItsQuoteBoundaries() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-bounds-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "Headline\n\nShe said: \"We won. \"They lost.\" He said it was \"over.\n".write(
+      to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    let scores = Evaluator.evaluate(paths: [dir.path])
+    #expect(scores.articles == 1)
+    #expect(scores.quotesHoldingMark.hits == 0 && scores.quotesHoldingMark.total == 3)
+    #expect(scores.quotesUnterminated.hits == 1)
+  }
+
   @Test func goldShapesAreToldApart() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-gold-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -99,6 +99,8 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
     /// One span a paragraph for a quote that runs over several paragraphs.
     public var segments: [Span]
     public var unterminated: Bool
+    /// What ended the quote: "mark", "reopening" or "paragraph_end".
+    public var closedBy: String
 
     public func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -110,6 +112,12 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
       try c.encode(speaker, forKey: .speaker)
       try c.encode(segments, forKey: .segments)
       try c.encode(unterminated, forKey: .unterminated)
+      try c.encode(closedBy, forKey: .closedBy)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case text, start, end, kind, cue, speaker, segments, unterminated
+      case closedBy = "closed_by"
     }
   }
 
@@ -189,7 +197,8 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
       return QuoteItem(
         text: sourceText(quote.range), start: s.start, end: s.end,
         kind: quote.kind.rawValue, cue: quote.cue, speaker: quote.speaker,
-        segments: quote.segments.map(span), unterminated: quote.isUnterminated)
+        segments: quote.segments.map(span), unterminated: quote.isUnterminated,
+        closedBy: quote.closedBy.rawValue)
     }
     reportedSpeech = analysis.reportedSpeech.map { speech in
       let s = span(speech.range)

@@ -18,6 +18,15 @@ public enum Evaluator {
   /// Scores one gold file against the analysis of the article beside it.
   public static func evaluate(goldPath: String) -> EvaluationScores {
     var scores = EvaluationScores()
+    if !goldPath.hasSuffix(".json") {
+      do {
+        scores = scoreBoundaries(ArticleAnalysis(article: try ArticleLoader.load(path: goldPath)))
+        scores.articles = 1
+      } catch {
+        scores.errors.append("\(error)")
+      }
+      return scores
+    }
     do {
       let (gold, textPath) = try Gold.read(path: goldPath)
       let article = try ArticleLoader.load(path: textPath)
@@ -152,6 +161,30 @@ public enum Evaluator {
       }
       scores.mentions[kind] = mentionPRF
       scores.entities[kind] = entityScore
+    }
+    return scores
+  }
+
+  // MARK: Quote boundaries, no gold
+
+  /// Quotes that still hold a double quote mark in one of their paragraphs (two speeches run
+  /// together) and quotes whose end nothing in the text marks: signs of wrong boundaries that
+  /// need no gold to count.
+  public static func scoreBoundaries(_ analysis: ArticleAnalysis) -> EvaluationScores {
+    var scores = EvaluationScores()
+    scores.shapes.insert("quote boundaries (articles without gold)")
+    let text = analysis.article.scalars
+    for quote in analysis.quotes {
+      let holds = quote.segments.contains { segment in
+        segment.contains { k in QuoteFinder.isQuoteMark(text[k]) }
+      }
+      scores.quotesHoldingMark.total += 1
+      scores.quotesUnterminated.total += 1
+      if holds {
+        scores.quotesHoldingMark.hits += 1
+        scores.misses.append("quote holds a quote mark at \(quote.range.lowerBound): \(analysis.article.text(in: quote.range).prefix(80))")
+      }
+      if quote.isUnterminated { scores.quotesUnterminated.hits += 1 }
     }
     return scores
   }

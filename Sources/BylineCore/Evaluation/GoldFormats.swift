@@ -124,7 +124,8 @@ extension Gold {
     }
   }
 
-  /// Every gold file under the given files and folders (recursively), sorted.
+  /// Every gold file under the given files and folders (recursively), sorted; the `.txt`
+  /// articles of a folder that holds no gold, to be scored on their quote boundaries.
   public static func files(in paths: [String]) -> [String] {
     var result: [String] = []
     for path in paths {
@@ -134,12 +135,19 @@ extension Gold {
         result.append(path)
         continue
       }
+      var gold: [String] = []
+      var texts: [String] = []
       let enumerator = FileManager.default.enumerator(atPath: path)
       while let item = enumerator?.nextObject() as? String {
+        let full = (path as NSString).appendingPathComponent(item)
         if item.hasSuffix(".gold.json") || item.hasSuffix(".quotes.json") {
-          result.append((path as NSString).appendingPathComponent(item))
+          gold.append(full)
+        } else if item.hasSuffix(".txt") {
+          texts.append(full)
         }
       }
+      // A folder with no gold at all (the BBC library) is scored on its quote boundaries.
+      result += gold.isEmpty ? texts : gold
     }
     return result.sorted()
   }

@@ -116,7 +116,7 @@ struct SpeechAttributor {
         }
         if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(k) { break }
         if verbSpeaker[k] != nil {
-          best = (steps, k)
+          if !introducesQuote(k) { best = (steps, k) }
           break
         }
         if t.kind == .punct, "“\"".unicodeScalars.contains(t.scalar), steps > 0 { break }
@@ -180,6 +180,16 @@ struct SpeechAttributor {
       quotes[qi].speaker = name(of: s)
       quotes[qi].cue = cueOfQuote[qi]
     }
+  }
+
+  /// Whether the reporting verb at `v` introduces a quote of its own after a colon
+  /// (`"We will win." Bob Hart said: "We will see."`): it speaks for that quote, not for one
+  /// that ends before it.
+  func introducesQuote(_ v: Int) -> Bool {
+    guard v + 2 < tokens.count, tokens[v + 1].kind == .punct, tokens[v + 1].scalar == ":" else {
+      return false
+    }
+    return tokens[v + 2].inQuote || QuoteFinder.isQuoteMark(tokens[v + 2].scalar)
   }
 
   func previousParagraph(_ block: Int) -> Int? {
