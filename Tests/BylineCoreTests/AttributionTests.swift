@@ -140,4 +140,35 @@ import Testing
     #expect(a.reportedSpeech.first?.speaker == "Gulshara Belgibayeva")
     #expect(a.article.text(in: a.reportedSpeech[0].range) == "Riot police had forcibly transferred him to a jail cell")
   }
+
+  // MARK: Issue 10: cues beyond the adjacent "said"
+
+  @Test func aSentenceEndingInAColonIntroducesTheQuote() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos turned to the crowd: \u{201C}Nobody leaves this room.\u{201D}")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == ":")
+  }
+
+  @Test func moreSpeechVerbs() {
+    let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not move,\u{201D} Maria Santos chanted.")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "chanted")
+  }
+
+  @Test func aVerbInCapitalsAtTheSentenceStart() {
+    let q = quotes("Officials met in London on Monday. Said Maria Santos, the union's leader: \u{201C}Never.\u{201D}")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "Said")
+  }
+
+  @Test func aNamingVerbGivesItsSubjectTheQuote() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos called the offer \u{201C}an insult\u{201D} on Monday.")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "called")
+  }
+
+  @Test func aParticipleWithoutACommaSpeaksForTheSentenceSubject() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos emailed supporters saying: \u{201C}We need you now.\u{201D}")
+    #expect(q.first?.speaker == "Maria Santos")
+  }
 }

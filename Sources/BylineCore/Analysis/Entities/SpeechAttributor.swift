@@ -60,7 +60,11 @@ struct SpeechAttributor {
         }
         continue
       }
-      guard ReportingVerbs.set.contains(h) else { continue }
+      // "Said Ms Lee:" at a sentence's start; "called them “reckless”": a naming verb.
+      let isNaming = ReportingVerbs.naming.contains(h)
+      let isSentenceInitial = tokens[k].startsSentence && tokens[k].isCapitalised
+        && ReportingVerbs.set.contains(recogniser.lowerHash(tokens[k]))
+      guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming else { continue }
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
@@ -74,9 +78,9 @@ struct SpeechAttributor {
       }
       // "In 2009 he declined an invitation, telling a reporter that ...": the participle's
       // speaker is the subject of its sentence.
-      if isParticiple(k), k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
-        let s = sentenceSubject(before: k)
-      {
+      // "She emailed supporters saying:", "posted a message on Twitter reading": without a
+      // comma too, the participle's speaker is its sentence's subject, not the object before it.
+      if isParticiple(k), let s = sentenceSubject(before: k) {
         verbSpeaker[k] = s
         lastSpeakerOfBlock[tokens[k].block] = s
         lastVerbOfBlock[tokens[k].block] = k
@@ -86,7 +90,7 @@ struct SpeechAttributor {
         verbSpeaker[k] = s
         lastSpeakerOfBlock[tokens[k].block] = s
         lastVerbOfBlock[tokens[k].block] = k
-        addReportedSpeech(verb: k, speaker: s)
+        if !isNaming { addReportedSpeech(verb: k, speaker: s) }
       }
     }
 
@@ -146,6 +150,11 @@ struct SpeechAttributor {
       } else if let e = colonSpeaker(beforeQuoteAt: first) {
         // "Clinton: “Our goal is ...”", "Pew Research: “...”".
         speakerOfQuote[qi] = .entity(e)
+        cueOfQuote[qi] = ":"
+      } else if let colon = colonBefore(quoteAt: first), let s = sentenceSubject(before: colon) {
+        // "Trump boomed: “...”", "The email goes on: “...”": a sentence that ends in a colon
+        // introduces the quote, whatever its verb; its subject speaks.
+        speakerOfQuote[qi] = s
         cueOfQuote[qi] = ":"
       }
     }
@@ -790,11 +799,17 @@ struct SpeechAttributor {
   /// The speaker of "Name: “...”": a person or organisation whose mention ends right before a
   /// colon that stands right before the quote's opening mark.
   func colonSpeaker(beforeQuoteAt first: Int) -> Int? {
+    guard let colon = colonBefore(quoteAt: first), colon >= 1 else { return nil }
+    return entityEnding(at: colon - 1)
+  }
+
+  /// The colon right before the opening mark of the quote whose first token is `first`.
+  func colonBefore(quoteAt first: Int) -> Int? {
     var k = first - 1
     if k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar) { k -= 1 }
     guard k >= 1, tokens[k].kind == .punct, tokens[k].scalar == ":", tokens[k].block == tokens[first].block
     else { return nil }
-    return entityEnding(at: k - 1)
+    return k
   }
 
   // MARK: - Reported speech
