@@ -171,4 +171,22 @@ import Testing
     let q = quotes("Officials met in London on Monday.\n\nMaria Santos emailed supporters saying: \u{201C}We need you now.\u{201D}")
     #expect(q.first?.speaker == "Maria Santos")
   }
+
+  @Test func aDashAfterTheQuoteNamesItsSpeaker() {
+    let inline = quotes("Officials met in London on Monday.\n\n\u{201C}We will not move.\u{201D} \u{2014} Maria Santos")
+    #expect(inline.first?.speaker == "Maria Santos")
+    #expect(inline.first?.cue == "\u{2014}")
+    let nextParagraph = quotes("Officials met in London on Monday.\n\n\"Nobody will move us from here.\"\n\n- Maria Santos.\n\nThe meeting ended.")
+    #expect(nextParagraph.first?.speaker == "Maria Santos")
+  }
+
+  @Test func anOpeningPhraseBeforeTheSubjectIsSkipped() {
+    let q = quotes("Officials met in London on Monday.\n\nBefore the meeting, Maria Santos asked for a delay, warning reporters \u{201C}this will take months\u{201D}.")
+    #expect(q.first?.speaker == "Maria Santos")
+  }
+
+  @Test func aDescribedSubjectSpeaksForItsParticiple() {
+    let q = quotes("Officials met in London on Monday.\n\nThe spokesman refused to name a date but said talks would go on, adding: \u{201C}We are patient people.\u{201D}")
+    #expect(q.first?.speaker == "spokesman")
+  }
 }

@@ -214,7 +214,14 @@ public enum Evaluator {
         scores.mixedQuotesFound.total += 1
         if found != nil { scores.mixedQuotesFound.hits += 1 }
       }
-      guard attribution.kind == "direct", let source = attribution.source else { continue }
+      guard attribution.kind == "direct", var source = attribution.source else { continue }
+      var sourceSpans = attribution.sourceSpans ?? []
+      // A few annotations have source and cue swapped (source "said", cue "Jillian Soto"):
+      // a source that is one reporting verb is read as the cue, and the cue as the source.
+      if let cue = attribution.cue, isReportingVerb(source), cue.first?.isUppercase == true {
+        source = cue
+        sourceSpans = attribution.cueSpans ?? []
+      }
       let speaker = found?.0.speaker
       if attribution.sourceIsPronoun == true {
         scores.pronounAttributed.total += 1
@@ -224,7 +231,7 @@ public enum Evaluator {
       }
       scores.speakersRight.total += 1
       if let speaker, speakerMatches(speaker, entity: entitiesByName[speaker], goldSource: source,
-        goldSpans: attribution.sourceSpans ?? [], map: map)
+        goldSpans: sourceSpans, map: map)
       {
         scores.speakersRight.hits += 1
       } else {
@@ -239,9 +246,17 @@ public enum Evaluator {
     s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
   }
 
+  /// Whether a gold source is one reporting verb ("said", "asked"), as in a swapped annotation.
+  static func isReportingVerb(_ source: String) -> Bool {
+    let words = source.split(separator: " ")
+    guard let first = words.first, words.count <= 4 else { return false }
+    return ReportingVerbs.set.contains(ScalarHash(first.lowercased()))
+  }
+
   /// Words of a gold source that name nobody: a predicted speaker sharing only these is wrong.
+  /// Determiners count even in capitals ("Another commenter" at a sentence's start).
   static let weakWords: Set<String> = [
-    "the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s", "his", "her", "their", "its", "sen", "rep", "gov",
+    "the", "a", "an", "of", "one", "another", "some", "this", "that", "mr", "mrs", "ms", "dr", "s", "his", "her", "their", "its", "sen", "rep", "gov",
     "gen", "lt", "col", "sgt", "prof", "rev", "st",
   ]
 
@@ -256,7 +271,9 @@ public enum Evaluator {
         if goldSpans.contains(where: { r.overlaps($0[0]..<$0[1]) }) { return true }
       }
     }
-    let predicted = Set(words(speaker) + (entity?.aliases.flatMap(words) ?? []))
+    // The entity's role counts: "the president" is Barack Obama when the article gives him
+    // that role.
+    let predicted = Set(words(speaker) + (entity?.aliases.flatMap(words) ?? []) + words(entity?.role ?? ""))
     let goldWords = words(goldSource).filter { !weakWords.contains($0) }
     // The source's name words: the capitalised ones if any, else all.
     let capitalised = goldSource.split(separator: " ").filter { $0.first?.isUppercase == true }

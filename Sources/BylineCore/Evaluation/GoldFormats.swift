@@ -69,9 +69,10 @@ public struct PolNeARGold: Decodable, Sendable {
     public var sourceSpans: [[Int]]?
     public var sourceIsPronoun: Bool?
     public var cue: String?
+    public var cueSpans: [[Int]]?
     enum CodingKeys: String, CodingKey {
       case kind, content, source, cue
-      case contentSpans = "content_spans", sourceSpans = "source_spans"
+      case contentSpans = "content_spans", sourceSpans = "source_spans", cueSpans = "cue_spans"
       case sourceIsPronoun = "source_is_pronoun"
     }
   }

@@ -151,6 +151,10 @@ struct SpeechAttributor {
         // "Clinton: “Our goal is ...”", "Pew Research: “...”".
         speakerOfQuote[qi] = .entity(e)
         cueOfQuote[qi] = ":"
+      } else if let e = dashSpeaker(afterQuoteEndingAt: last) {
+        // "“...” — Jane Doe", or a paragraph "- Bernie Sanders." after a quote's paragraph.
+        speakerOfQuote[qi] = .entity(e)
+        cueOfQuote[qi] = "—"
       } else if let colon = colonBefore(quoteAt: first), let s = sentenceSubject(before: colon) {
         // "Trump boomed: “...”", "The email goes on: “...”": a sentence that ends in a colon
         // introduces the quote, whatever its verb; its subject speaks.
@@ -394,9 +398,19 @@ struct SpeechAttributor {
       start -= 1
     }
     var j = max(start, 0)
-    while j < k, j < start + 6 {
+    var limit = j + 6
+    var skippedOpening = false
+    while j < k, j < limit {
       let t = tokens[j]
-      if t.kind == .punct && t.scalar == "," { return nil }
+      if t.kind == .punct && t.scalar == "," {
+        // "Before the convention, Chief Calvin Williams lobbied ...": an opening phrase that
+        // names nobody is skipped once.
+        guard !skippedOpening else { return nil }
+        skippedOpening = true
+        limit = j + 7
+        j += 1
+        continue
+      }
       if let e = entityEnding(at: j), j + 1 >= tokens.count || result.entityOfToken[j + 1] != Int32(e) {
         return .entity(e)
       }
@@ -405,7 +419,25 @@ struct SpeechAttributor {
         guard h != ScalarHash("his"), h != ScalarHash("her") else { return nil }
         return resolvePronoun(female: WordLists.femalePronouns.contains(h), before: j).map { .entity($0) }
       }
+      // "The spokesman refused ... but said ..., adding:": a described subject.
+      if Self.determiners.contains(h), j + 1 < k, let noun = describerNoun(after: j) {
+        return describe(noun: noun)
+      }
       j += 1
+    }
+    return nil
+  }
+
+  /// The describing noun ("spokesman", "ministry") within the two words after the determiner
+  /// at `d`, lowercase and outside quotes.
+  func describerNoun(after d: Int) -> Int? {
+    for n in (d + 1)...min(d + 3, tokens.count - 1) {
+      let t = tokens[n]
+      guard t.kind == .word, !t.inQuote, t.block == tokens[d].block else { return nil }
+      let h = recogniser.hash(t.stem)
+      if !t.isCapitalised, WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+        return n
+      }
     }
     return nil
   }
@@ -801,6 +833,39 @@ struct SpeechAttributor {
   func colonSpeaker(beforeQuoteAt first: Int) -> Int? {
     guard let colon = colonBefore(quoteAt: first), colon >= 1 else { return nil }
     return entityEnding(at: colon - 1)
+  }
+
+  /// The speaker named after a dash that follows the quote ending at token `last`: in the
+  /// same paragraph (`“...” — Jane Doe`) or opening the next paragraph when the quote ends
+  /// its own (`- Bernie Sanders.`). The name must end its sentence or be followed by a comma.
+  func dashSpeaker(afterQuoteEndingAt last: Int) -> Int? {
+    var k = last + 1
+    // The closing mark and a full stop after it.
+    while k < tokens.count, tokens[k].kind == .punct, k <= last + 3,
+      !"-–—".unicodeScalars.contains(tokens[k].scalar)
+    {
+      guard "”\".,".unicodeScalars.contains(tokens[k].scalar) else { return nil }
+      k += 1
+    }
+    guard k < tokens.count, tokens[k].kind == .punct, "-–—".unicodeScalars.contains(tokens[k].scalar)
+    else { return nil }
+    if tokens[k].block != tokens[last].block {
+      // A new paragraph must open with the dash.
+      guard k == 0 || tokens[k - 1].block != tokens[k].block,
+        recogniser.blocks[tokens[k].block].kind == .paragraph
+      else { return nil }
+    }
+    let n = k + 1
+    guard n < tokens.count, tokens[n].block == tokens[k].block, result.entityOfToken[n] >= 0 else { return nil }
+    let e = Int(result.entityOfToken[n])
+    guard result.entities[e].kind != .place else { return nil }
+    var end = n
+    while end + 1 < tokens.count, result.entityOfToken[end + 1] == Int32(e) { end += 1 }
+    let after = end + 1
+    if after < tokens.count, tokens[after].block == tokens[n].block {
+      guard tokens[after].kind == .punct, ".,(".unicodeScalars.contains(tokens[after].scalar) else { return nil }
+    }
+    return e
   }
 
   /// The colon right before the opening mark of the quote whose first token is `first`.
