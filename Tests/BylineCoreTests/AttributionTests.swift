@@ -189,4 +189,56 @@ import Testing
     let q = quotes("Officials met in London on Monday.\n\nThe spokesman refused to name a date but said talks would go on, adding: \u{201C}We are patient people.\u{201D}")
     #expect(q.first?.speaker == "spokesman")
   }
+
+  // MARK: Issue 10: the source as written, its kind, the clause; titles speak for nobody
+
+  /// The text of a range in the analysed article.
+  func text(_ body: String, _ range: TextRange?) -> String? {
+    let article = ArticleParser.parse("A headline for the test\n\n" + body, source: "test")
+    return range.map { article.text(in: $0) }
+  }
+
+  @Test func theSourceAsWrittenAndItsKind() {
+    let body = "Maria Santos met the press in London.\n\n\u{201C}We will not give up,\u{201D} she said. A spokeswoman said: \u{201C}Talks go on.\u{201D}"
+    let q = quotes(body)
+    #expect(q.map(\.speaker) == ["Maria Santos", "spokeswoman"])
+    #expect(q.map(\.speakerKind) == [.person, .description])
+    #expect(text(body, q[0].speakerMention) == "she")
+    #expect(text(body, q[1].speakerMention) == "spokeswoman")
+  }
+
+  @Test func aNameWrittenAfterTheVerbIsItsMention() {
+    let body = "Officials met in London on Monday.\n\n\u{201C}It is over,\u{201D} said Maria Santos, the union's leader."
+    let q = quotes(body)
+    #expect(text(body, q[0].speakerMention) == "Maria Santos")
+  }
+
+  @Test func aPartialQuoteGetsItsReportedClause() {
+    let body = "Officials met in London on Monday.\n\nMaria Santos said the offer was \u{201C}an insult to every worker\u{201D} and walked out."
+    let q = quotes(body)
+    #expect(q.first?.kind == .partial)
+    #expect(text(body, q.first?.clause) == "the offer was \u{201C}an insult to every worker\u{201D}")
+  }
+
+  @Test func aClauseBeforeTheAttribution() {
+    let body = "Officials met in London on Monday.\n\nThe offer is \u{201C}an insult to every worker\u{201D}, Maria Santos said."
+    let q = quotes(body)
+    #expect(text(body, q.first?.clause) == "The offer is \u{201C}an insult to every worker\u{201D}")
+  }
+
+  @Test func aNamingVerbsClauseHoldsItsObject() {
+    let body = "Officials met in London on Monday.\n\nMaria Santos called the plan \u{201C}reckless\u{201D}; the minister disagreed."
+    let q = quotes(body)
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(text(body, q.first?.clause) == "the plan \u{201C}reckless\u{201D}")
+  }
+
+  @Test func aFullQuoteHasNoClause() {
+    #expect(quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.").first?.clause == nil)
+  }
+
+  @Test func titlesAndScareQuotesTakeNoSpeakerFromAnotherQuote() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos said: \u{201C}We stay.\u{201D} She spoke on \u{201C}Meet the Press\u{201D} about the \u{201C}crisis\u{201D}.")
+    #expect(q.map(\.speaker) == ["Maria Santos", nil, nil])
+  }
 }

@@ -33,6 +33,25 @@ public struct Quote: Sendable, Equatable {
   public var isUnterminated: Bool { closedBy == .paragraphEnd }
   /// The speaker's canonical name, when attribution found one.
   public var speaker: String?
+  /// What kind of source the speaker is.
+  public enum SpeakerKind: String, Sendable, Equatable, CaseIterable {
+    /// A named person ("Moira Keane").
+    case person
+    /// An organisation, a government or a place standing for one ("the foreign ministry").
+    case organisation
+    /// A description that names no entity ("a spokeswoman", "one resident").
+    case description
+  }
+
+  /// The kind of the speaker, when there is one.
+  public var speakerKind: SpeakerKind?
+  /// The source as written near the cue ("Keane", "she", "a spokeswoman"), so that an
+  /// attribution can be checked against the text. For a quote that takes the speaker of an
+  /// earlier one, the mention that earlier quote was attributed by.
+  public var speakerMention: TextRange?
+  /// For a partial quote or a fragment with a cue of its own, the reported clause it sits in:
+  /// `called half of Trump's supporters “deplorables”`, `said the plan was “a disaster”`.
+  public var clause: TextRange?
   /// The reporting verb or phrase ("said", "according to"), when attribution found one.
   public var cue: String?
 

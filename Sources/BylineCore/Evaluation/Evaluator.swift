@@ -210,9 +210,21 @@ public enum Evaluator {
         scores.directQuotesFound.total += 1
         if found != nil { scores.directQuotesFound.hits += 1 }
       } else {
-        found = quotes.first { q in q.1.overlaps(content) }
+        // A partial quote is found when Byline reports the speech it sits in: its clause (or,
+        // without one, the quoted words) covers at least half of the gold content and is at
+        // least half gold content. The quoted words alone rarely are.
         scores.mixedQuotesFound.total += 1
-        if found != nil { scores.mixedQuotesFound.hits += 1 }
+        let spoken = quotes.first { q in
+          let reported = q.0.clause.map { map.sourceRange($0) } ?? q.1
+          let overlap = reported.clamped(to: content).count
+          return overlap * 2 >= content.count && overlap * 2 >= reported.count
+        }
+        if spoken != nil {
+          scores.mixedQuotesFound.hits += 1
+        } else {
+          scores.misses.append("partial quote without its clause at \(content.lowerBound)")
+        }
+        found = spoken ?? quotes.first { q in q.1.overlaps(content) }
       }
       guard attribution.kind == "direct", var source = attribution.source else { continue }
       var sourceSpans = attribution.sourceSpans ?? []

@@ -68,8 +68,7 @@ struct SpeechAttributor {
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
-      if isParticiple(k), k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
-        let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
+      if isParticiple(k), followsComma(k), let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
         let s = verbSpeaker[previous]
       {
         verbSpeaker[k] = s
@@ -97,6 +96,9 @@ struct SpeechAttributor {
     // Quotes.
     var speakerOfQuote: [Speaker?] = Array(repeating: nil, count: quotes.count)
     var cueOfQuote: [String?] = Array(repeating: nil, count: quotes.count)
+    // The token of each quote's cue (a verb, a colon, a dash), for the source as written and
+    // the reported clause.
+    var cueToken: [Int?] = Array(repeating: nil, count: quotes.count)
     var quoteBlock: [Int] = []
     for (qi, quote) in quotes.enumerated() {
       let first = firstToken(atOrAfter: quote.range.lowerBound)
@@ -141,8 +143,13 @@ struct SpeechAttributor {
         steps += 1
         k -= 1
       }
+      // A title ("Meet the Press") speaks for nobody, unless a naming verb gives it.
+      if isTitle(quote), !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false) {
+        continue
+      }
       if let best {
         speakerOfQuote[qi] = verbSpeaker[best.verb]
+        cueToken[qi] = best.verb
         cueOfQuote[qi] = Tokenizer.string(text, tokens[best.verb].range)
         if recogniser.hash(tokens[best.verb].range) == ReportingVerbs.according {
           cueOfQuote[qi] = "according to"
@@ -150,20 +157,25 @@ struct SpeechAttributor {
       } else if let e = colonSpeaker(beforeQuoteAt: first) {
         // "Clinton: “Our goal is ...”", "Pew Research: “...”".
         speakerOfQuote[qi] = .entity(e)
+        cueToken[qi] = colonBefore(quoteAt: first)
         cueOfQuote[qi] = ":"
-      } else if let e = dashSpeaker(afterQuoteEndingAt: last) {
+      } else if let (e, dash) = dashSpeaker(afterQuoteEndingAt: last) {
         // "“...” — Jane Doe", or a paragraph "- Bernie Sanders." after a quote's paragraph.
         speakerOfQuote[qi] = .entity(e)
+        cueToken[qi] = dash
         cueOfQuote[qi] = "—"
       } else if let colon = colonBefore(quoteAt: first), let s = sentenceSubject(before: colon) {
         // "Trump boomed: “...”", "The email goes on: “...”": a sentence that ends in a colon
         // introduces the quote, whatever its verb; its subject speaks.
         speakerOfQuote[qi] = s
+        cueToken[qi] = colon
         cueOfQuote[qi] = ":"
       }
     }
     // Same paragraph, then the paragraph before.
-    for qi in quotes.indices where speakerOfQuote[qi] == nil {
+    // A scare quote or a title ("terrorists", "Meet the Press") takes no speaker from another
+    // quote: only a cue in its own sentence gives it one.
+    for qi in quotes.indices where speakerOfQuote[qi] == nil && quotes[qi].kind != .fragment && !isTitle(quotes[qi]) {
       let block = quoteBlock[qi]
       guard block >= 0 else { continue }
       if let other = quotes.indices.first(where: {
@@ -171,6 +183,7 @@ struct SpeechAttributor {
       }) {
         speakerOfQuote[qi] = speakerOfQuote[other]
         cueOfQuote[qi] = cueOfQuote[other]
+        cueToken[qi] = cueToken[other]
         continue
       }
       // Opens its paragraph: the last speaker of the previous paragraph.
@@ -182,9 +195,11 @@ struct SpeechAttributor {
         if let earlierQuote {
           speakerOfQuote[qi] = speakerOfQuote[earlierQuote]
           cueOfQuote[qi] = cueOfQuote[earlierQuote]
+          cueToken[qi] = cueToken[earlierQuote]
         } else if let s = lastSpeakerOfBlock[previous] {
           speakerOfQuote[qi] = s
           cueOfQuote[qi] = lastVerbOfBlock[previous].map { Tokenizer.string(text, tokens[$0].range) }
+          cueToken[qi] = lastVerbOfBlock[previous]
         }
       }
     }
@@ -192,6 +207,13 @@ struct SpeechAttributor {
       guard let s = speakerOfQuote[qi] else { continue }
       quotes[qi].speaker = name(of: s)
       quotes[qi].cue = cueOfQuote[qi]
+      quotes[qi].speakerKind = kind(of: s)
+      if let cue = cueToken[qi] {
+        quotes[qi].speakerMention = writtenMention(of: s, near: cue)
+        if quotes[qi].kind != .full, tokens[cue].kind == .word, tokens[cue].block == quoteBlock[qi] {
+          quotes[qi].clause = clause(of: quotes[qi], cue: cue)
+        }
+      }
     }
   }
 
@@ -503,6 +525,15 @@ struct SpeechAttributor {
       j -= 1
     }
     return nil
+  }
+
+  /// Whether a comma stands right before token `k`, also inside a closing quote mark
+  /// (`titled "The Tragedy," explaining`).
+  func followsComma(_ k: Int) -> Bool {
+    guard k >= 1, tokens[k - 1].kind == .punct else { return false }
+    if tokens[k - 1].scalar == "," { return true }
+    return k >= 2 && "”\"".unicodeScalars.contains(tokens[k - 1].scalar)
+      && tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ","
   }
 
   /// "adding", "telling": a present participle.
@@ -838,7 +869,7 @@ struct SpeechAttributor {
   /// The speaker named after a dash that follows the quote ending at token `last`: in the
   /// same paragraph (`“...” — Jane Doe`) or opening the next paragraph when the quote ends
   /// its own (`- Bernie Sanders.`). The name must end its sentence or be followed by a comma.
-  func dashSpeaker(afterQuoteEndingAt last: Int) -> Int? {
+  func dashSpeaker(afterQuoteEndingAt last: Int) -> (entity: Int, dash: Int)? {
     var k = last + 1
     // The closing mark and a full stop after it.
     while k < tokens.count, tokens[k].kind == .punct, k <= last + 3,
@@ -865,7 +896,7 @@ struct SpeechAttributor {
     if after < tokens.count, tokens[after].block == tokens[n].block {
       guard tokens[after].kind == .punct, ".,(".unicodeScalars.contains(tokens[after].scalar) else { return nil }
     }
-    return e
+    return (e, k)
   }
 
   /// The colon right before the opening mark of the quote whose first token is `first`.
