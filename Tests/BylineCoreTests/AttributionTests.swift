@@ -241,4 +241,16 @@ import Testing
     let q = quotes("Officials met in London on Monday.\n\nMaria Santos said: \u{201C}We stay.\u{201D} She spoke on \u{201C}Meet the Press\u{201D} about the \u{201C}crisis\u{201D}.")
     #expect(q.map(\.speaker) == ["Maria Santos", nil, nil])
   }
+
+  @Test func aQuoteEndingWithAFullStopDoesNotTakeTheNextSentencesSpeaker() {
+    let q = quotes("Officials met in London on Monday.\n\nAnn Lee said it was a \"hard choice\". \"We tried. \"We will try again.\" Bob Hart said he had voted against it.")
+    #expect(q.map(\.speaker) == ["Ann Lee", "Ann Lee", "Ann Lee"])
+    let short = quotes("Officials met in London on Monday.\n\n\"We will try again.\" Ann Lee said.")
+    #expect(short.first?.speaker == "Ann Lee")
+  }
+
+  @Test func anHonorificInAnAppositiveName() {
+    let q = quotes("Officials met in London on Monday.\n\nThe Archbishop of Leeds, the Most Reverend Peter Smyth, told the BBC that people should \u{201C}think again\u{201D} first.")
+    #expect(q.first?.speaker == "Peter Smyth")
+  }
 }

@@ -102,6 +102,20 @@ import Testing
     #expect(scores.quotesUnterminated.value <= 0.01, "\(scores.quotesUnterminated)")
   }
 
+  /// The example: in this BBC story five people speak in one paragraph; each piece
+  /// of speech is its own quote with its own speaker.
+  @Test(.enabled(if: exists("corpora/bbc/politics/405.txt")))
+  func bbcPolitics405SpeakersAreTheirOwn() throws {
+    let path = Self.shared.appendingPathComponent("corpora/bbc/politics/405.txt").path
+    let a = ArticleAnalysis(article: try ArticleLoader.load(path: path))
+    let speakers = a.quotes.compactMap(\.speaker)
+    // Blair's two sentences, then Kennedy, Smith and Weyman, in that order, at the end.
+    #expect(Array(speakers.suffix(6)) == ["Tony Blair", "Tony Blair", "Tony Blair", "Charles Kennedy", "Peter Smith", "Anne Weyman"])
+    #expect(a.quotes.allSatisfy { quote in
+      quote.segments.allSatisfy { !a.article.text(in: $0).unicodeScalars.contains(where: QuoteFinder.isQuoteMark) }
+    })
+  }
+
   @Test func aFolderWithoutGoldIsScoredOnItsQuoteBoundaries() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-bounds-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -33,6 +33,8 @@ struct SpeechAttributor {
   }
 
   static let that = ScalarHash("that")
+  /// Words of address before a name in an appositive ("the Most Reverend Peter Smith").
+  static let honorifics = WordLists.set("the Most Right Very Reverend Rev Honourable Hon Venerable")
   static let to = ScalarHash("to")
   static let who = WordLists.set("who which")
   static let determiners = WordLists.set("the The a A an An its his her their")
@@ -109,6 +111,18 @@ struct SpeechAttributor {
       // After the quote: the same sentence, a few words on.
       var k = last + 1
       var steps = 0
+      // `"... will continue." Mr Kennedy said he ...`: a quote that ends with a full stop and
+      // is followed by a capitalised word ends its sentence; the verb after it is the next one's.
+      // `"... missing." Trump said.` still is this quote's: a name and a verb that end the
+      // sentence.
+      if tokens[last].kind == .punct, tokens[last].scalar == ".",
+        let next = (last + 1..<min(last + 3, tokens.count)).first(where: { tokens[$0].kind == .word }),
+        tokens[next].isCapitalised, tokens[next].block == tokens[last].block, !tokens[next].inQuote,
+        !ReportingVerbs.set.contains(recogniser.lowerHash(tokens[next])),
+        !endsWithAttribution(from: next)
+      {
+        k = tokens.count
+      }
       while k < tokens.count, tokens[k].block == tokens[last].block, steps < 30 {
         let t = tokens[k]
         if t.inQuote { break }
@@ -217,6 +231,19 @@ struct SpeechAttributor {
     }
   }
 
+  /// Whether the words from token `k` are a short attribution that ends its sentence: up to
+  /// four words of a name, then a reporting verb, then a full stop or a comma (`Trump said.`).
+  func endsWithAttribution(from k: Int) -> Bool {
+    var j = k
+    while j < tokens.count, j < k + 5, tokens[j].kind == .word, tokens[j].block == tokens[k].block {
+      if ReportingVerbs.set.contains(recogniser.hash(tokens[j].range)) {
+        return j + 1 < tokens.count && tokens[j + 1].kind == .punct && ".,".unicodeScalars.contains(tokens[j + 1].scalar)
+      }
+      j += 1
+    }
+    return false
+  }
+
   /// Whether the reporting verb at `v` introduces a quote of its own after a colon
   /// (`"We will win." Bob Hart said: "We will see."`): it speaks for that quote, not for one
   /// that ends before it.
@@ -285,7 +312,12 @@ struct SpeechAttributor {
           while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
           // "Lumenar's chief executive, Dr Ngozi Abara-Whitfield, said": titles before the name;
           // "Her London publisher, Harrow & Quill, said": an organisation the same way.
-          while j >= 0, tokens[j].kind == .word, WordLists.titles.contains(recogniser.hash(tokens[j].stem)) { j -= 1 }
+          // "The Archbishop of Cardiff, the Most Reverend Peter Smith, told": honorifics too.
+          while j >= 0, tokens[j].kind == .word,
+            WordLists.titles.contains(recogniser.hash(tokens[j].stem)) || Self.honorifics.contains(recogniser.hash(tokens[j].stem))
+          {
+            j -= 1
+          }
           if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ".", j >= 1,
             WordLists.titles.contains(recogniser.hash(tokens[j - 1].stem))
           {
