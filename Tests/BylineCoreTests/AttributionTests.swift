@@ -253,4 +253,29 @@ import Testing
     let q = quotes("Officials met in London on Monday.\n\nThe Archbishop of Leeds, the Most Reverend Peter Smyth, told the BBC that people should \u{201C}think again\u{201D} first.")
     #expect(q.first?.speaker == "Peter Smyth")
   }
+
+  // MARK: Rules can be switched off, to measure them
+
+  @Test func everyRuleIsNamedAndShowsItsExample() {
+    #expect(Set(AttributionRule.allCases.map(\.rawValue)).count == AttributionRule.allCases.count)
+    for rule in AttributionRule.allCases {
+      #expect(rule.summary.contains("`"), "\(rule.rawValue) has no example")
+    }
+  }
+
+  @Test func aRuleSwitchedOffNoLongerApplies() {
+    let body = "Officials met in London on Monday.\n\n\u{201C}We will not move.\u{201D} \u{2014} Maria Santos"
+    func speaker(_ rules: AttributionRules) -> String? {
+      ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test"), rules: rules)
+        .quotes.first?.speaker
+    }
+    #expect(speaker(AttributionRules()) == "Maria Santos")
+    #expect(speaker(AttributionRules(disabled: [.dashAttribution])) == nil)
+  }
+
+  @Test func aQuoteBoundaryRuleSwitchedOff() {
+    let article = ArticleParser.parse("Headline\n\nHe said: \"We cannot wait. \"Nobody will wait for us.\" Then he left.\n", source: "test")
+    #expect(ArticleAnalysis(article: article).quotes.count == 2)
+    #expect(ArticleAnalysis(article: article, rules: AttributionRules(disabled: [.reopenAfterSentence])).quotes.count == 1)
+  }
 }

@@ -16,8 +16,8 @@
 ///   ends it.
 /// Spaces just inside the marks (`“ We stay ”`) are not part of the quote.
 public enum QuoteFinder {
-  public static func findQuotes(in article: Article) -> [Quote] {
-    var scanner = Scanner(text: article.scalars)
+  public static func findQuotes(in article: Article, rules: AttributionRules = AttributionRules()) -> [Quote] {
+    var scanner = Scanner(text: article.scalars, rules: rules)
     for block in article.blocks where block.kind != .furniture {
       scanner.scan(block)
     }
@@ -48,8 +48,12 @@ public enum QuoteFinder {
     /// An open quote left at the end of the last paragraph, waiting for the next to reopen.
     var carried: OpenQuote?
     var previousWasParagraph = false
+    let rules: AttributionRules
 
-    init(text: [Unicode.Scalar]) { self.text = text }
+    init(text: [Unicode.Scalar], rules: AttributionRules) {
+      self.text = text
+      self.rules = rules
+    }
 
     mutating func scan(_ block: Block) {
       var i = block.range.lowerBound
@@ -68,7 +72,7 @@ public enum QuoteFinder {
       while i < end {
         let scalar = text[i]
         if var quote = open {
-          if isDoubleApostrophe(text, i, block) {
+          if rules.on(.doubleApostropheCloses), isDoubleApostrophe(text, i, block) {
             open = nil
             close(quote, at: i, by: .mark)
             i += 2
@@ -82,11 +86,11 @@ public enum QuoteFinder {
                 open = nil
                 close(quote, at: i, by: .mark)
               }
-            } else if isOpeningMark(text, i, block), followsSentenceEnd(text, i, block) {
+            } else if rules.on(.reopenAfterSentence), isOpeningMark(text, i, block), followsSentenceEnd(text, i, block) {
               open = nil
               close(quote, at: i, by: .reopening)
               start(at: i, block)
-            } else if isOpeningMark(text, i, block), followsColon(text, i, block),
+            } else if rules.on(.reopenAfterColon), isOpeningMark(text, i, block), followsColon(text, i, block),
               let end = lastSentenceEnd(before: i, in: quote.segments.last!)
             {
               // `... a Muslim. He added: "The authorities ...`: the narration between the

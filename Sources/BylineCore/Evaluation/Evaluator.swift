@@ -7,20 +7,20 @@ import Foundation
 /// `body_mentions` counts are); PolNeAR on the whole text.
 public enum Evaluator {
   /// Scores every gold file under `paths` (files or folders).
-  public static func evaluate(paths: [String]) -> EvaluationScores {
+  public static func evaluate(paths: [String], rules: AttributionRules = AttributionRules()) -> EvaluationScores {
     var total = EvaluationScores()
     for file in Gold.files(in: paths) {
-      total.add(evaluate(goldPath: file))
+      total.add(evaluate(goldPath: file, rules: rules))
     }
     return total
   }
 
   /// Scores one gold file against the analysis of the article beside it.
-  public static func evaluate(goldPath: String) -> EvaluationScores {
+  public static func evaluate(goldPath: String, rules: AttributionRules = AttributionRules()) -> EvaluationScores {
     var scores = EvaluationScores()
     if !goldPath.hasSuffix(".json") {
       do {
-        scores = scoreBoundaries(ArticleAnalysis(article: try ArticleLoader.load(path: goldPath)))
+        scores = scoreBoundaries(ArticleAnalysis(article: try ArticleLoader.load(path: goldPath), rules: rules))
         scores.articles = 1
       } catch {
         scores.errors.append("\(error)")
@@ -30,7 +30,7 @@ public enum Evaluator {
     do {
       let (gold, textPath) = try Gold.read(path: goldPath)
       let article = try ArticleLoader.load(path: textPath)
-      let analysis = ArticleAnalysis(article: article)
+      let analysis = ArticleAnalysis(article: article, rules: rules)
       switch gold {
       case .conll(let g): scores = score(analysis, conll: g)
       case .polnear(let g): scores = score(analysis, polnear: g)

@@ -15,6 +15,8 @@ struct SpeechAttributor {
   var result: EntityRecognizer.Result
   var quotes: [Quote]
   var reported: [ReportedSpeech] = []
+  /// Which rules apply (all but those switched off for measuring).
+  let rules: AttributionRules
 
   var tokens: [Token] { recogniser.tokens }
   var text: [Unicode.Scalar] { recogniser.text }
@@ -26,10 +28,14 @@ struct SpeechAttributor {
     case description(String)
   }
 
-  init(recogniser: EntityRecognizer, result: EntityRecognizer.Result, quotes: [Quote]) {
+  init(
+    recogniser: EntityRecognizer, result: EntityRecognizer.Result, quotes: [Quote],
+    rules: AttributionRules = AttributionRules()
+  ) {
     self.recogniser = recogniser
     self.result = result
     self.quotes = quotes
+    self.rules = rules
   }
 
   static let that = ScalarHash("that")
@@ -53,7 +59,7 @@ struct SpeechAttributor {
     var lastVerbOfBlock: [Int: Int] = [:]
     for k in tokens.indices where tokens[k].kind == .word && !tokens[k].inQuote {
       let h = recogniser.hash(tokens[k].range)
-      if h == ReportingVerbs.according {
+      if h == ReportingVerbs.according, rules.on(.accordingTo) {
         if k + 2 < tokens.count, recogniser.hash(tokens[k + 1].range) == Self.to,
           let s = mentionAfter(k + 2)
         {
@@ -63,14 +69,14 @@ struct SpeechAttributor {
         continue
       }
       // "Said Ms Lee:" at a sentence's start; "called them “reckless”": a naming verb.
-      let isNaming = ReportingVerbs.naming.contains(h)
-      let isSentenceInitial = tokens[k].startsSentence && tokens[k].isCapitalised
+      let isNaming = rules.on(.namingVerbs) && ReportingVerbs.naming.contains(h)
+      let isSentenceInitial = rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
         && ReportingVerbs.set.contains(recogniser.lowerHash(tokens[k]))
       guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming else { continue }
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
-      if isParticiple(k), followsComma(k), let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
+      if rules.on(.participleContinuesSpeaker), isParticiple(k), followsComma(k), let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
         let s = verbSpeaker[previous]
       {
         verbSpeaker[k] = s
@@ -81,7 +87,7 @@ struct SpeechAttributor {
       // speaker is the subject of its sentence.
       // "She emailed supporters saying:", "posted a message on Twitter reading": without a
       // comma too, the participle's speaker is its sentence's subject, not the object before it.
-      if isParticiple(k), let s = sentenceSubject(before: k) {
+      if rules.on(.participleSentenceSubject), isParticiple(k), let s = sentenceSubject(before: k) {
         verbSpeaker[k] = s
         lastSpeakerOfBlock[tokens[k].block] = s
         lastVerbOfBlock[tokens[k].block] = k
@@ -115,7 +121,7 @@ struct SpeechAttributor {
       // is followed by a capitalised word ends its sentence; the verb after it is the next one's.
       // `"... missing." Trump said.` still is this quote's: a name and a verb that end the
       // sentence.
-      if tokens[last].kind == .punct, tokens[last].scalar == ".",
+      if rules.on(.fullStopEndsSentence), tokens[last].kind == .punct, tokens[last].scalar == ".",
         let next = (last + 1..<min(last + 3, tokens.count)).first(where: { tokens[$0].kind == .word }),
         tokens[next].isCapitalised, tokens[next].block == tokens[last].block, !tokens[next].inQuote,
         !ReportingVerbs.set.contains(recogniser.lowerHash(tokens[next])),
@@ -136,7 +142,7 @@ struct SpeechAttributor {
         }
         if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(k) { break }
         if verbSpeaker[k] != nil {
-          if !introducesQuote(k) { best = (steps, k) }
+          if !rules.on(.verbIntroducesNextQuote) || !introducesQuote(k) { best = (steps, k) }
           break
         }
         if t.kind == .punct, "“\"".unicodeScalars.contains(t.scalar), steps > 0 { break }
@@ -158,7 +164,7 @@ struct SpeechAttributor {
         k -= 1
       }
       // A title ("Meet the Press") speaks for nobody, unless a naming verb gives it.
-      if isTitle(quote), !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false) {
+      if rules.on(.titlesSpeakForNobody), isTitle(quote), !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false) {
         continue
       }
       if let best {
@@ -168,17 +174,19 @@ struct SpeechAttributor {
         if recogniser.hash(tokens[best.verb].range) == ReportingVerbs.according {
           cueOfQuote[qi] = "according to"
         }
-      } else if let e = colonSpeaker(beforeQuoteAt: first) {
+      } else if rules.on(.colonName), let e = colonSpeaker(beforeQuoteAt: first) {
         // "Clinton: “Our goal is ...”", "Pew Research: “...”".
         speakerOfQuote[qi] = .entity(e)
         cueToken[qi] = colonBefore(quoteAt: first)
         cueOfQuote[qi] = ":"
-      } else if let (e, dash) = dashSpeaker(afterQuoteEndingAt: last) {
+      } else if rules.on(.dashAttribution), let (e, dash) = dashSpeaker(afterQuoteEndingAt: last) {
         // "“...” — Jane Doe", or a paragraph "- Bernie Sanders." after a quote's paragraph.
         speakerOfQuote[qi] = .entity(e)
         cueToken[qi] = dash
         cueOfQuote[qi] = "—"
-      } else if let colon = colonBefore(quoteAt: first), let s = sentenceSubject(before: colon) {
+      } else if rules.on(.colonIntroduction), let colon = colonBefore(quoteAt: first),
+        let s = sentenceSubject(before: colon)
+      {
         // "Trump boomed: “...”", "The email goes on: “...”": a sentence that ends in a colon
         // introduces the quote, whatever its verb; its subject speaks.
         speakerOfQuote[qi] = s
@@ -189,10 +197,12 @@ struct SpeechAttributor {
     // Same paragraph, then the paragraph before.
     // A scare quote or a title ("terrorists", "Meet the Press") takes no speaker from another
     // quote: only a cue in its own sentence gives it one.
-    for qi in quotes.indices where speakerOfQuote[qi] == nil && quotes[qi].kind != .fragment && !isTitle(quotes[qi]) {
+    for qi in quotes.indices where speakerOfQuote[qi] == nil {
+      if rules.on(.scareQuotesInheritNothing), quotes[qi].kind == .fragment { continue }
+      if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
       let block = quoteBlock[qi]
       guard block >= 0 else { continue }
-      if let other = quotes.indices.first(where: {
+      if rules.on(.sameParagraphSpeaker), let other = quotes.indices.first(where: {
         $0 != qi && quoteBlock[$0] == block && speakerOfQuote[$0] != nil && cueOfQuote[$0] != nil
       }) {
         speakerOfQuote[qi] = speakerOfQuote[other]
@@ -202,7 +212,7 @@ struct SpeechAttributor {
       }
       // Opens its paragraph: the last speaker of the previous paragraph.
       let opens = quotes[qi].range.lowerBound <= recogniser.blocks[block].range.lowerBound + 1
-      if opens, let previous = previousParagraph(block) {
+      if rules.on(.previousParagraphSpeaker), opens, let previous = previousParagraph(block) {
         let earlierQuote = quotes.indices.last(where: {
           $0 < qi && quoteBlock[$0] == previous && speakerOfQuote[$0] != nil
         })
@@ -314,7 +324,8 @@ struct SpeechAttributor {
           // "Her London publisher, Harrow & Quill, said": an organisation the same way.
           // "The Archbishop of Cardiff, the Most Reverend Peter Smith, told": honorifics too.
           while j >= 0, tokens[j].kind == .word,
-            WordLists.titles.contains(recogniser.hash(tokens[j].stem)) || Self.honorifics.contains(recogniser.hash(tokens[j].stem))
+            WordLists.titles.contains(recogniser.hash(tokens[j].stem))
+              || (rules.on(.honorificAppositive) && Self.honorifics.contains(recogniser.hash(tokens[j].stem)))
           {
             j -= 1
           }
@@ -427,7 +438,7 @@ struct SpeechAttributor {
         return nil
       }
       if WordLists.pluralPronouns.contains(h) { return nil }
-      if h == Self.it || h == Self.It, k >= v - 2 {
+      if rules.on(.itIsTheOrganisation), h == Self.it || h == Self.It, k >= v - 2 {
         // "it said", "it later added": the organisation last named.
         return lastEntity(before: k, matching: nil).map { .entity($0) }
       }
@@ -459,7 +470,7 @@ struct SpeechAttributor {
       if t.kind == .punct && t.scalar == "," {
         // "Before the convention, Chief Calvin Williams lobbied ...": an opening phrase that
         // names nobody is skipped once.
-        guard !skippedOpening else { return nil }
+        guard rules.on(.openingPhraseSkipped), !skippedOpening else { return nil }
         skippedOpening = true
         limit = j + 7
         j += 1
@@ -474,7 +485,9 @@ struct SpeechAttributor {
         return resolvePronoun(female: WordLists.femalePronouns.contains(h), before: j).map { .entity($0) }
       }
       // "The spokesman refused ... but said ..., adding:": a described subject.
-      if Self.determiners.contains(h), j + 1 < k, let noun = describerNoun(after: j) {
+      if rules.on(.describedSentenceSubject), Self.determiners.contains(h), j + 1 < k,
+        let noun = describerNoun(after: j)
+      {
         return describe(noun: noun)
       }
       j += 1
