@@ -235,4 +235,21 @@ import Testing
     #expect(role("Tom Fairlie") == "leader of the Independent group on the council")
     #expect(role("Moira Keane") == "branch secretary")
   }
+
+  @Test func namesTheBodyGivesAreFoundInTheHeadlineInAnyCase() {
+    let a = ArticleAnalysis(article: parse("""
+      TARANGO UPSETS ODESA SEED IN TURKEY
+
+      Jeff Tarango won in straight sets on Thursday. Tarango said he was tired.
+      """))
+    let tarango = a.entities.first { $0.name == "Jeff Tarango" }
+    #expect(tarango?.mentions.count == 3)
+    #expect(tarango.map { a.article.text(in: $0.mentions[0]) } == "TARANGO")
+    #expect(a.entities.contains { $0.kind == .place && $0.name == "Turkey" })
+  }
+
+  @Test func englishNamesOfPlacesListedUnderALocalForm() {
+    let a = ArticleAnalysis(article: parse("Headline\n\nTalks moved from Geneva to Cologne and then to Turkey.\n"))
+    #expect(Set(a.entities.filter { $0.kind == .place }.map(\.name)) == ["Geneva", "Cologne", "Turkey"])
+  }
 }

@@ -60,7 +60,7 @@ public enum Evaluator {
 
   public static func score(_ analysis: ArticleAnalysis, conll gold: CoNLLGold) -> EvaluationScores {
     var scores = EvaluationScores()
-    scores.shapes.insert("CoNLL entities (body zone)")
+    scores.shapes.insert("CoNLL entities (body and headline)")
     let article = analysis.article
     let map = article.sourceMap
     // Blocks holding table rows are left out on both sides.
@@ -84,13 +84,13 @@ public enum Evaluator {
     func scored(_ modelRange: TextRange) -> Bool {
       guard let b = article.blockIndex(containing: modelRange.lowerBound) else { return false }
       let k = article.blocks[b].kind
-      return (k == .paragraph || k == .standfirst) && !tableBlocks.contains(b)
+      return (k == .paragraph || k == .standfirst || k == .title) && !tableBlocks.contains(b)
     }
     for kind in Entity.Kind.allCases {
       var goldSpans = Set<[Int]>()
       var clusters: [(names: [String], spans: Set<[Int]>)] = []
       for row in gold.entities where Self.kind(row.type) == kind {
-        let spans = zip(row.spans, row.zones).filter { $0.1 == "body" }.map { $0.0 }
+        let spans = zip(row.spans, row.zones).filter { $0.1 == "body" || $0.1 == "title" }.map { $0.0 }
         guard !spans.isEmpty else { continue }
         goldSpans.formUnion(spans)
         // Alias merging on the gold side: a person's surname row joins the full name's.
@@ -135,7 +135,7 @@ public enum Evaluator {
         }
       }
       for row in gold.entities where Self.kind(row.type) == kind {
-        for (span, zone) in zip(row.spans, row.zones) where zone == "body" && !predicted.contains(span) {
+        for (span, zone) in zip(row.spans, row.zones) where (zone == "body" || zone == "title") && !predicted.contains(span) {
           let types = analysis.entities.filter { e in e.mentions.contains { let r = map.sourceRange($0); return r.lowerBound == span[0] && r.upperBound == span[1] } }.map { $0.kind.rawValue }
           scores.misses.append("missed \(kind): \(row.text) \(types.isEmpty ? "" : "(typed " + types.joined() + ")")")
         }

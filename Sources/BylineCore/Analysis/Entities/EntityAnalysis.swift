@@ -22,6 +22,7 @@ enum EntityAnalysis {
     }
     let recogniser = EntityRecognizer(text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks)
     var result = recogniser.recognise()
+    recogniser.addHeadlineMentions(&result)
     addCredits(article, &result)
     var attributor = SpeechAttributor(recogniser: recogniser, result: result, quotes: quotes, rules: rules)
     attributor.attribute()
