@@ -233,6 +233,13 @@ import Testing
     #expect(text(body, q.first?.clause) == "the plan \u{201C}reckless\u{201D}")
   }
 
+  @Test func aPartialQuoteWithNoCueSitsInItsSentence() {
+    let body = "Officials met in London on Monday.\n\nThe plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it."
+    let q = quotes(body)
+    #expect(q.first?.speaker == nil)
+    #expect(text(body, q.first?.clause) == "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate")
+  }
+
   @Test func aFullQuoteHasNoClause() {
     #expect(quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.").first?.clause == nil)
   }

@@ -156,6 +156,18 @@ extension SpeechAttributor {
     return lower..<max(upper, quoteEnd)
   }
 
+  /// The clause of a partial quote with no cue: from its sentence's start to the clause's end.
+  func sentenceClause(of quote: Quote) -> TextRange? {
+    let first = firstToken(atOrAfter: quote.range.lowerBound)
+    let last = lastToken(before: quote.range.upperBound)
+    guard first < tokens.count, last >= first else { return nil }
+    let blockRange = recogniser.blocks[tokens[first].block].range
+    var quoteEnd = quote.range.upperBound
+    if quoteEnd < blockRange.upperBound, QuoteFinder.isQuoteMark(text[quoteEnd]) { quoteEnd += 1 }
+    let start = tokens[sentenceStart(before: first)].range.lowerBound
+    return start..<clauseEnd(after: last, quoteEnd: quoteEnd)
+  }
+
   /// The first token of the sentence holding token `k` (sentence ends inside quotes do not
   /// count).
   func sentenceStart(before k: Int) -> Int {

@@ -228,7 +228,13 @@ struct SpeechAttributor {
       }
     }
     for qi in quotes.indices {
-      guard let s = speakerOfQuote[qi] else { continue }
+      guard let s = speakerOfQuote[qi] else {
+        // A partial quote whose cue Byline does not know still sits in its sentence.
+        if rules.on(.partialQuoteSentence), quotes[qi].kind == .partial {
+          quotes[qi].clause = sentenceClause(of: quotes[qi])
+        }
+        continue
+      }
       quotes[qi].speaker = name(of: s)
       quotes[qi].cue = cueOfQuote[qi]
       quotes[qi].speakerKind = kind(of: s)

@@ -31,6 +31,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case previousParagraphSpeaker = "previous-paragraph-speaker"
   case titlesSpeakForNobody = "titles-speak-for-nobody"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
+  // Clauses.
+  case partialQuoteSentence = "partial-quote-sentence"
 
   /// One line: what the rule does, with its example.
   public var summary: String {
@@ -75,6 +77,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a quote opening its paragraph with no cue takes the last speaker of the paragraph before: `Keane said: ... ¶ “We stay.”`"
     case .titlesSpeakForNobody:
       return "a title in quote marks speaks for nobody: `She spoke on “Meet the Press”`"
+    case .partialQuoteSentence:
+      return "a partial quote with no cue sits in its sentence: `The plan is “dead on arrival once again” in the Senate.`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
