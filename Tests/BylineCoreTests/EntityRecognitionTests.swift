@@ -252,4 +252,15 @@ import Testing
     let a = ArticleAnalysis(article: parse("Headline\n\nTalks moved from Geneva to Cologne and then to Turkey.\n"))
     #expect(Set(a.entities.filter { $0.kind == .place }.map(\.name)) == ["Geneva", "Cologne", "Turkey"])
   }
+
+  @Test func aSingleWordThatSpeaksAndNamesNoOneIsAnOrganisation() {
+    let a = ArticleAnalysis(article: parse("Headline\n\nThe market grew, Zyntrax said on Monday. Officials said the fair would go on.\n"))
+    #expect(a.entities.map(\.name) == ["Zyntrax"])
+    #expect(a.entities.first?.kind == .organisation)
+  }
+
+  @Test func aBandAfterTheIsAnOrganisation() {
+    let a = ArticleAnalysis(article: parse("Headline\n\n\"Come home,\" the Rainmakers sang on the night.\n"))
+    #expect(a.entities.first { $0.name == "Rainmakers" }?.kind == .organisation)
+  }
 }

@@ -297,6 +297,11 @@ struct EntityRecognizer {
 
   /// Words that end the name of an event ("World Cup", "U.S. Open", "Gulf War"): not one of
   /// our kinds.
+  /// Titles that name no one when they stand alone (King, Queen and Pope do).
+  static let loneTitles = WordLists.set("Minister Chancellor Secretary General President Prime Deputy Vice Chief Chairman Governor Senator Mayor")
+  /// Words that name an event, never a person, when they stand alone.
+  static let eventWords = WordLists.set("Election Elections Referendum Summit Conference Budget Games Olympics Nations League Cup")
+
   static let eventHeads = WordLists.set("Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords")
 
   /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.
@@ -851,6 +856,16 @@ struct EntityRecognizer {
       let k = candidates[i].tokens.lowerBound
       if stormNames.contains(h) {
         candidates[i].kind = .single  // dropped below
+      } else if Self.loneTitles.contains(h) || Self.eventWords.contains(h) {
+        // "the Deputy Prime Minister", "the General Election": a title or an event word left
+        // alone names no one.
+        candidates[i].kind = .single
+      } else if t.isPossessive, surnameOwner[h] == nil, lexicon.places[h] == nil,
+        k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalised,
+        RoleReader.roleNouns.contains(hash(tokens[k + 1].stem))
+      {
+        // "said Gartner's principal analyst Kobita Desai": whose analyst, a firm's.
+        candidates[i].kind = .organisation
       } else if firmByFirstWord[h] != nil, surnameOwner[h] == nil, !followsPlacePreposition(k) {
         candidates[i].kind = .organisation
       } else if t.isAllCaps, lexicon.places[h] == nil, lexicon.places[titleCaseHash(t)] != nil {
@@ -872,7 +887,18 @@ struct EntityRecognizer {
         // "WHO said": a word in capitals is an acronym, never a person's name.
         candidates[i].kind = .organisation
       } else if candidates[i].speaks, !common || !t.startsSentence {
-        candidates[i].kind = .person
+        if isCommonPlural(t) || (t.isAllCaps == false && text[t.stem.upperBound - 1] == "s" && common) {
+          // "MPs said", "Organisers said": a group, no one's name; "the Rainmakers sang": a
+          // band or a team.
+          let afterThe = k >= 1 && hash(tokens[k - 1].range) == ScalarHash("the")
+          candidates[i].kind = afterThe ? .organisation : .single
+        } else if lexicon.surnames[h] == nil, lexicon.firstNames[h] == nil, closeSurname(t, surnameList) == nil {
+          // "Gartner said", "Yukos said": a single word that speaks and names no one the
+          // article names in full, and is no name people bear, is an organisation.
+          candidates[i].kind = .organisation
+        } else {
+          candidates[i].kind = .person
+        }
       } else if closeSurname(t, surnameList) != nil {
         candidates[i].kind = .person
       } else if t.startsSentence && isCommonWord(t) {
