@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineTerminal
+import BylineWeb
 
 /// `byline`: a terminal reader for news articles.
 @main
@@ -22,6 +23,9 @@ struct Byline: ParsableCommand {
 
   static func main() {
     TerminalRestorer.resetSignalMask()
+    // Web pages join plain text and Markdown in the format registry (BylineCore cannot
+    // import libxml2, so BylineWeb adds itself here).
+    BylineWeb.install()
     main(nil)
   }
 }

@@ -1,0 +1,219 @@
+import CLibXML2
+import Foundation
+
+/// A parsed HTML page as a compact tree of elements and text, copied out of libxml2's tree.
+///
+/// libxml2's HTML parser (the one lxml, and so trafilatura, use) does the hard part: it reads
+/// real pages whatever their state (unclosed tags, stray end tags, truncation), decodes
+/// entities, and builds the tree browsers would, near enough. Byline then works on this copy,
+/// which it can score and prune freely. Nodes are numbered in document order; every walk is
+/// iterative, so deeply nested markup cannot exhaust the stack.
+final class HTMLTree {
+  struct Node {
+    /// Lower-case tag name; empty for a text node.
+    var name: String
+    /// The text of a text node (entities decoded); empty for an element.
+    var text: String
+    var attributes: [String: String]
+    var parent: Int
+    var children: [Int]
+    var isText: Bool { name.isEmpty }
+  }
+
+  private(set) var nodes: [Node] = []
+  /// Elements nested deeper than this are merged into their ancestor at this depth.
+  static let maximumDepth = 400
+  /// The `<html>` element (or a synthetic root for an empty page).
+  private(set) var root = 0
+
+  /// Parses UTF-8 bytes (or bytes in `encoding`, converted by libxml2).
+  init(bytes: [UInt8], encoding: String) {
+    nodes.append(Node(name: "#root", text: "", attributes: [:], parent: -1, children: []))
+    guard !bytes.isEmpty else { return }
+    let options = Int32(
+      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+        | (encoding == "UTF-8" ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
+    byline_xml_silence()
+    let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        htmlReadMemory(pointer, Int32(clamping: buffer.count), nil, encoding, options)
+      }
+    }
+    guard let document else { return }
+    defer { xmlFreeDoc(document) }
+    copy(from: document.pointee.children, into: 0)
+  }
+
+  /// Copies libxml2's nodes below `first` (and its siblings) under `parent`, depth first.
+  private func copy(from first: xmlNodePtr?, into parent: Int) {
+    var stack: [(xmlNodePtr?, Int, Int)] = [(first, parent, 0)]
+    while let (next, parentIndex, depth) = stack.popLast() {
+      guard let node = next else { continue }
+      // The sibling is visited after this node's subtree.
+      stack.append((node.pointee.next, parentIndex, depth))
+      switch node.pointee.type {
+      case XML_ELEMENT_NODE:
+        // Markup nested deeper than any real article is flattened into its ancestor there.
+        if depth >= HTMLTree.maximumDepth {
+          stack.append((node.pointee.children, parentIndex, depth))
+          continue
+        }
+        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? "span"
+        let index = nodes.count
+        nodes.append(Node(name: name, text: "", attributes: attributes(of: node), parent: parentIndex, children: []))
+        nodes[parentIndex].children.append(index)
+        stack.append((node.pointee.children, index, depth + 1))
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        guard let content = node.pointee.content else { continue }
+        let text = String(cString: content)
+        if text.isEmpty { continue }
+        // Adjacent text (split by a comment) is one node.
+        if let last = nodes[parentIndex].children.last, nodes[last].isText, last == nodes.count - 1 {
+          nodes[last].text += text
+          continue
+        }
+        let index = nodes.count
+        nodes.append(Node(name: "", text: text, attributes: [:], parent: parentIndex, children: []))
+        nodes[parentIndex].children.append(index)
+      default:
+        continue  // comments, processing instructions, DTD
+      }
+    }
+    root = nodes[0].children.first { nodes[$0].name == "html" } ?? 0
+  }
+
+  private func attributes(of node: xmlNodePtr) -> [String: String] {
+    var result: [String: String] = [:]
+    var attribute = node.pointee.properties
+    var count = 0
+    while let current = attribute, count < 64 {
+      count += 1
+      attribute = current.pointee.next
+      guard let namePointer = current.pointee.name else { continue }
+      let name = String(cString: namePointer).lowercased()
+      var value = ""
+      var child = current.pointee.children
+      while let text = child {
+        if let content = text.pointee.content { value += String(cString: content) }
+        child = text.pointee.next
+      }
+      if result[name] == nil { result[name] = value }
+    }
+    return result
+  }
+
+  /// A copy that can be changed without changing this tree.
+  init(copying other: HTMLTree) {
+    nodes = other.nodes
+    root = other.root
+  }
+
+  // MARK: - Queries
+
+  subscript(index: Int) -> Node { nodes[index] }
+
+  /// Every element below `index` (not itself) named `name`, in document order.
+  func descendants(of index: Int, named names: Set<String>) -> [Int] {
+    var found: [Int] = []
+    var stack = nodes[index].children.reversed() as [Int]
+    while let next = stack.popLast() {
+      if names.contains(nodes[next].name) { found.append(next) }
+      stack.append(contentsOf: nodes[next].children.reversed())
+    }
+    return found
+  }
+
+  /// The first element in the page named `name`.
+  func first(named name: String) -> Int? {
+    descendants(of: 0, named: [name]).first
+  }
+
+  /// The text below a node, white space collapsed, trimmed.
+  func text(of index: Int) -> String {
+    var raw = ""
+    var stack = [index]
+    while let next = stack.popLast() {
+      let node = nodes[next]
+      if node.isText {
+        raw += node.text
+      } else if !HTMLTree.hiddenText.contains(node.name) {
+        if node.name == "br" { raw += " " }
+        stack.append(contentsOf: node.children.reversed())
+      }
+    }
+    return HTMLTree.collapse(raw)
+  }
+
+  /// Elements whose text is never shown.
+  static let hiddenText: Set<String> = ["script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object"]
+
+  /// White space runs made one space, ends trimmed.
+  static func collapse(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace { out.append(" ") }
+        pendingSpace = false
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// Ancestors of a node, nearest first, up to `limit` (0: all), not including the root.
+  func ancestors(of index: Int, limit: Int = 0) -> [Int] {
+    var result: [Int] = []
+    var current = nodes[index].parent
+    while current > 0, limit == 0 || result.count < limit {
+      result.append(current)
+      current = nodes[current].parent
+    }
+    return result
+  }
+
+  // MARK: - Changes
+
+  /// Detaches a node from its parent.
+  func remove(_ index: Int) {
+    let parent = nodes[index].parent
+    guard parent >= 0 else { return }
+    nodes[parent].children.removeAll { $0 == index }
+    nodes[index].parent = -1
+  }
+
+  /// Renames an element (a `<div>` of phrasing content scored as a paragraph).
+  func rename(_ index: Int, to name: String) { nodes[index].name = name }
+
+  /// Wraps the children `range` of `parent` in a new element `name`; returns its index.
+  @discardableResult
+  func wrap(children range: Range<Int>, of parent: Int, in name: String) -> Int {
+    let index = nodes.count
+    let moved = Array(nodes[parent].children[range])
+    nodes.append(Node(name: name, text: "", attributes: [:], parent: parent, children: moved))
+    for child in moved { nodes[child].parent = index }
+    nodes[parent].children.replaceSubrange(range, with: [index])
+    return index
+  }
+
+  /// Replaces `index` in its parent by `replacement` (one of its descendants).
+  func replace(_ index: Int, with replacement: Int) {
+    let parent = nodes[index].parent
+    guard parent >= 0, let position = nodes[parent].children.firstIndex(of: index) else { return }
+    remove(replacement)
+    nodes[parent].children[position] = replacement
+    nodes[replacement].parent = parent
+    nodes[index].parent = -1
+  }
+}
+
+extension HTMLTree {
+  /// Appends a detached node to `parent`'s children.
+  func wrapChildren(append node: Int, to parent: Int) {
+    nodes[parent].children.append(node)
+    nodes[node].parent = parent
+  }
+}
