@@ -29,7 +29,13 @@ enum Charset {
       let text = String(data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian) ?? ""
       return Decoded(bytes: Array(text.utf8), encoding: "UTF-8")
     }
-    let label = (httpCharset.flatMap(normalise) ?? metaCharset(bytes)).map { $0 } ?? ""
+    // Bytes that are valid UTF-8 with multi-byte sequences are UTF-8 whatever the label says
+    // (pages re-saved by a browser keep their old <meta charset>; legacy encodings are
+    // practically never valid UTF-8 by accident).
+    if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil {
+      return Decoded(bytes: bytes, encoding: "UTF-8")
+    }
+    let label = (httpCharset.flatMap(normalise) ?? metaCharset(bytes)) ?? ""
     switch label {
     case "", "utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be":
       // A page that says UTF-16 without a BOM is ASCII-compatible in practice (browsers

@@ -137,7 +137,7 @@ final class HTMLTree {
       let node = nodes[next]
       if node.isText {
         raw += node.text
-      } else if !HTMLTree.hiddenText.contains(node.name) {
+      } else if next == index || !HTMLTree.hiddenText.contains(node.name) {
         if node.name == "br" { raw += " " }
         stack.append(contentsOf: node.children.reversed())
       }

@@ -15,7 +15,7 @@ struct Byline: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Read.self, LibraryBrowse.self, Render.self, Analyze.self, Quotes.self, Eval.self, Bench.self,
+      Read.self, LibraryBrowse.self, Render.self, Analyze.self, Quotes.self, Export.self, Eval.self, Bench.self,
       BenchReader.self, BenchLibrary.self, Themes.self,
     ],
     defaultSubcommand: Read.self
