@@ -44,7 +44,7 @@ struct ContentExtractor {
     while true {
       var extractor = ContentExtractor(tree: HTMLTree(copying: page), title: title, flags: flags)
       let result = extractor.run()
-      let length = result.tree.textLength(of: result.content)
+      let length = result.tree.text(of: result.content).count
       if length >= 500 { return result }
       attempts.append((result, length))
       if flags.stripUnlikely {
@@ -287,14 +287,7 @@ struct ContentExtractor {
 
   /// Link text over all text (a link to `#...` counts 0.3).
   func linkDensity(_ node: Int) -> Double {
-    let total = tree.textLength(of: node)
-    guard total > 0 else { return 0 }
-    var links = 0.0
-    for link in tree.descendants(of: node, named: ["a"]) {
-      let weight = (tree[link].attributes["href"] ?? "").hasPrefix("#") ? 0.3 : 1
-      links += Double(tree.textLength(of: link)) * weight
-    }
-    return links / Double(total)
+    tree.stats(of: node).linkDensity
   }
 
   // MARK: Step 2 and 3
@@ -453,7 +446,7 @@ struct ContentExtractor {
     }
     // Empty paragraphs.
     for node in tree.descendants(of: content, named: ["p"]) {
-      if tree.descendants(of: node, named: ["img", "embed", "object", "iframe"]).isEmpty && tree.textLength(of: node) == 0 {
+      if tree.descendants(of: node, named: ["img", "embed", "object", "iframe"]).isEmpty && tree.text(of: node).isEmpty {
         tree.remove(node)
       }
     }
@@ -467,27 +460,25 @@ struct ContentExtractor {
 
   private func shouldClean(_ node: Int) -> Bool {
     let name = tree[node].name
-    let textLength = tree.textLength(of: node)
+    let stats = tree.stats(of: node)
+    let textLength = stats.textLength
     var isList = name == "ul" || name == "ol"
     if !isList, textLength > 0 {
-      let listLength = tree.descendants(of: node, named: ["li"]).reduce(0) { $0 + tree.textLength(of: $1) }
-      isList = Double(listLength) / Double(textLength) > 0.9
+      isList = Double(stats.listItemTextLength) / Double(textLength) > 0.9
     }
     if name == "table" && isDataTable(node) { return false }
     if tree.ancestors(of: node).contains(where: { tree[$0].name == "table" && isDataTable($0) }) { return false }
     if hasAncestor(node, named: ["code"]) { return false }
     let weight = classWeight(node)
     if weight < 0 { return true }
-    let text = tree.text(of: node)
-    guard text.reduce(0, { $0 + ($1 == "," ? 1 : 0) }) < 10 else { return false }
-    let paragraphs = Double(tree.descendants(of: node, named: ["p"]).count)
-    let images = Double(tree.descendants(of: node, named: ["img"]).count)
-    let items = Double(tree.descendants(of: node, named: ["li"]).count) - 100
-    let inputs = Double(tree.descendants(of: node, named: ["input"]).count)
-    let headingLength = tree.descendants(of: node, named: ["h1", "h2", "h3", "h4", "h5", "h6"]).reduce(0) { $0 + tree.textLength(of: $1) }
-    let headingDensity = textLength > 0 ? Double(headingLength) / Double(textLength) : 0
-    let embeds = tree.descendants(of: node, named: ["object", "embed", "iframe"]).count
-    let density = linkDensity(node)
+    guard stats.commas < 10 else { return false }
+    let paragraphs = Double(stats.paragraphs - (name == "p" ? 1 : 0))
+    let images = Double(stats.images)
+    let items = Double(stats.listItems - (name == "li" ? 1 : 0)) - 100
+    let inputs = Double(stats.inputs)
+    let headingDensity = textLength > 0 ? Double(stats.headingTextLength) / Double(textLength) : 0
+    let embeds = stats.embeds
+    let density = stats.linkDensity
     let inFigure = hasAncestor(node, named: ["figure"])
     let remove =
       (images > 1 && paragraphs / images < 0.5 && !inFigure)
@@ -501,7 +492,7 @@ struct ContentExtractor {
       for child in tree[node].children where !tree[child].isText {
         if tree[child].children.filter({ !tree[$0].isText }).count > 1 { return remove }
       }
-      if Double(tree.descendants(of: node, named: ["li"]).count) == images { return false }
+      if Double(stats.listItems) == images { return false }
     }
     return remove
   }
@@ -531,7 +522,7 @@ struct ContentExtractor {
 extension HTMLTree {
   /// The length of a node's text, white space collapsed (as Readability counts it).
   func textLength(of index: Int) -> Int {
-    text(of: index).count
+    stats(of: index).textLength
   }
 
   /// Moves `node` to the end of `parent`'s children.

@@ -30,14 +30,17 @@ public enum HTMLArticleReader {
       throw .empty(path: source)
     }
     if ArticleLoader.looksBinary(data) { throw .binary(path: source) }
-    let (extraction, pieces, links) = extract(data, source: source, httpCharset: httpCharset)
-    if pieces.isEmpty && extraction.title == nil { throw .empty(path: source) }
+    let (extraction, pieces, links, tooDeep) = extract(data, source: source, httpCharset: httpCharset)
+    if pieces.isEmpty && extraction.title == nil {
+      if tooDeep { throw .unreadable(path: source, reason: "its markup is nested more than 2048 levels deep") }
+      throw .empty(path: source)
+    }
     return assemble(extraction, pieces: pieces, links: links, source: source)
   }
 
   /// The parts of a page, for scoring against other extractors.
   public static func extraction(of data: Data, source: String) -> Extraction {
-    extract(data, source: source, httpCharset: nil).0
+    extract(data, source: source, httpCharset: nil).extraction
   }
 
   /// The page's tree alone, for `byline bench` (parsing without extraction): its node count.
@@ -46,8 +49,15 @@ public enum HTMLArticleReader {
     return HTMLTree(bytes: decoded.bytes, encoding: decoded.encoding).nodes.count
   }
 
-  static func extract(_ data: Data, source: String, httpCharset: String?) -> (Extraction, [BlockCollector.Piece], [BlockCollector.Link]) {
-    let decoded = Charset.decode(data, httpCharset: httpCharset)
+  static func extract(_ data: Data, source: String, httpCharset: String?) -> (
+    extraction: Extraction, pieces: [BlockCollector.Piece], links: [BlockCollector.Link], tooDeep: Bool
+  ) {
+    var decoded = Charset.decode(data, httpCharset: httpCharset)
+    // Terminal escape sequences go before parsing: the parser drops a raw ESC byte but would
+    // keep the rest of its sequence ("[31m") as text.
+    if decoded.encoding == "UTF-8", decoded.bytes.contains(0x1B) {
+      decoded.bytes = Array(Sanitizer.clean(String(decoding: decoded.bytes, as: UTF8.self)).utf8)
+    }
     var tree = HTMLTree(bytes: decoded.bytes, encoding: decoded.encoding)
     if tree.nodes.count <= 1, decoded.encoding != "UTF-8" {
       // libxml2 could not convert the declared charset: read the bytes as Windows-1252.
@@ -70,7 +80,7 @@ public enum HTMLArticleReader {
     let extraction = Extraction(
       title: title, author: author, standfirst: metadata.description, published: metadata.published,
       siteName: metadata.siteName, bodyTexts: pieces.map(\.text))
-    return (extraction, pieces, collector.links)
+    return (extraction, pieces, collector.links, tree.tooDeep)
   }
 
   static func baseURL(source: String, baseHref: String?) -> URL? {

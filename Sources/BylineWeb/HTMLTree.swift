@@ -25,6 +25,8 @@ final class HTMLTree {
   static let maximumDepth = 400
   /// The `<html>` element (or a synthetic root for an empty page).
   private(set) var root = 0
+  /// The markup nests deeper than libxml2 follows (2,048 levels): what lies below is lost.
+  private(set) var tooDeep = false
 
   /// Parses UTF-8 bytes (or bytes in `encoding`, converted by libxml2).
   init(bytes: [UInt8], encoding: String) {
@@ -32,13 +34,19 @@ final class HTMLTree {
     guard !bytes.isEmpty else { return }
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue
         | (encoding == "UTF-8" ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
     byline_xml_silence()
+    xmlResetLastError()
     let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
         htmlReadMemory(pointer, Int32(clamping: buffer.count), nil, encoding, options)
       }
+    }
+    if let error = xmlGetLastError(), let message = error.pointee.message,
+      String(cString: message).contains("depth")
+    {
+      tooDeep = true
     }
     guard let document else { return }
     defer { xmlFreeDoc(document) }
@@ -215,5 +223,85 @@ extension HTMLTree {
   func wrapChildren(append node: Int, to parent: Int) {
     nodes[parent].children.append(node)
     nodes[node].parent = parent
+  }
+}
+
+/// Counts over a subtree, gathered in one walk: what the extractor's tests of a block need.
+struct SubtreeStats {
+  /// Characters of text, white space runs counted as one.
+  var textLength = 0
+  /// Characters of link text, links to `#...` weighted 0.3.
+  var linkLength = 0.0
+  var commas = 0
+  var paragraphs = 0
+  var images = 0
+  var listItems = 0
+  var listItemTextLength = 0
+  var inputs = 0
+  var headingTextLength = 0
+  var embeds = 0
+  var tables = 0
+
+  var linkDensity: Double { textLength == 0 ? 0 : linkLength / Double(textLength) }
+}
+
+extension HTMLTree {
+  /// The length of a text node with white space runs as one character (leading and trailing
+  /// runs included, as one each).
+  static func collapsedLength(_ text: String) -> (length: Int, commas: Int) {
+    var length = 0
+    var commas = 0
+    var inSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        if !inSpace { length += 1 }
+        inSpace = true
+      } else {
+        length += 1
+        inSpace = false
+        if scalar == "," || scalar == "，" { commas += 1 }
+      }
+    }
+    return (length, commas)
+  }
+
+  /// One walk over `index`'s subtree (itself included in the counts of its own tag).
+  func stats(of index: Int) -> SubtreeStats {
+    var stats = SubtreeStats()
+    // (node, weight of link text: 0 outside links)
+    var stack: [(Int, Double, Bool, Bool)] = [(index, 0, false, false)]
+    while let (node, linkWeight, inItem, inHeading) = stack.popLast() {
+      let element = nodes[node]
+      if element.isText {
+        let (length, commas) = HTMLTree.collapsedLength(element.text)
+        stats.textLength += length
+        stats.commas += commas
+        stats.linkLength += Double(length) * linkWeight
+        if inItem { stats.listItemTextLength += length }
+        if inHeading { stats.headingTextLength += length }
+        continue
+      }
+      if node != index && HTMLTree.hiddenText.contains(element.name) {
+        if element.name == "iframe" || element.name == "object" { stats.embeds += 1 }
+        continue
+      }
+      var weight = linkWeight
+      var item = inItem
+      var heading = inHeading
+      switch element.name {
+      case "p": stats.paragraphs += 1
+      case "img": stats.images += 1
+      case "li": stats.listItems += 1; item = true
+      case "input": stats.inputs += 1
+      case "embed", "iframe", "object": stats.embeds += 1
+      case "table": stats.tables += 1
+      case "h1", "h2", "h3", "h4", "h5", "h6": heading = true
+      case "a": weight = (element.attributes["href"] ?? "").hasPrefix("#") ? 0.3 : 1
+      case "br": stats.textLength += 1
+      default: break
+      }
+      for child in element.children.reversed() { stack.append((child, weight, item, heading)) }
+    }
+    return stats
   }
 }
