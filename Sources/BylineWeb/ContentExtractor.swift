@@ -174,7 +174,9 @@ struct ContentExtractor {
     if byline == nil, isBylineElement(node, match: match) {
       let text = tree.text(of: node)
       if !text.isEmpty && text.count < 100 {
-        byline = text
+        // A child marked itemprop="name" is the name alone, without "By" and the date.
+        let name = tree.firstDescendant(of: node) { (tree[$0].attributes["itemprop"] ?? "").contains("name") }
+        byline = name.map { tree.text(of: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? text
         return true
       }
     }

@@ -93,12 +93,19 @@ public enum HTMLArticleReader {
     return page
   }
 
-  /// "By Jane Smith" and "Jane Smith | Reporter" read as "Jane Smith".
+  /// "By Jane Smith" reads as "Jane Smith"; so do "Jane Smith | Reporter", "Jane Smith •
+  /// 8h" and "Jane Smith - Apr 16, 2015" (what follows a separator is not the name).
   static func cleanAuthor(_ raw: String) -> String {
     var author = HTMLTree.collapse(Sanitizer.clean(raw))
     for prefix in ["by ", "By ", "BY "] where author.hasPrefix(prefix) {
       author = String(author.dropFirst(prefix.count))
     }
+    for separator in [" | ", " • ", " · ", " — ", " – ", " - "] {
+      if let range = author.range(of: separator), author.distance(from: author.startIndex, to: range.lowerBound) >= 3 {
+        author = String(author[..<range.lowerBound])
+      }
+    }
+    while let last = author.last, "—–-|•·,:".contains(last) || last.isWhitespace { author.removeLast() }
     if author.count > 100 { author = String(author.prefix(100)) + "…" }
     return author
   }

@@ -132,6 +132,16 @@ final class HTMLTree {
     return found
   }
 
+  /// The first element below `index`, in document order, that `test` accepts.
+  func firstDescendant(of index: Int, where test: (Int) -> Bool) -> Int? {
+    var stack = nodes[index].children.reversed() as [Int]
+    while let next = stack.popLast() {
+      if !nodes[next].isText, test(next) { return next }
+      stack.append(contentsOf: nodes[next].children.reversed())
+    }
+    return nil
+  }
+
   /// The first element in the page named `name`.
   func first(named name: String) -> Int? {
     descendants(of: 0, named: [name]).first

@@ -27,13 +27,16 @@ struct PageMetadata {
       else { continue }
       var matched = false
       if let property = attributes["property"] {
+        // "og:article:author" holds "article:author": any prefix:name pair inside counts.
         for name in property.lowercased().split(separator: " ") {
-          let parts = name.split(separator: ":", maxSplits: 1)
-          guard parts.count == 2, ["article", "dc", "dcterm", "og", "twitter"].contains(String(parts[0])),
-            ["author", "creator", "description", "published_time", "title", "site_name"].contains(String(parts[1]))
-          else { continue }
-          values[String(name)] = content
-          matched = true
+          let parts = name.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+          for k in parts.indices.dropLast() {
+            guard ["article", "dc", "dcterm", "og", "twitter"].contains(parts[k]),
+              ["author", "creator", "description", "published_time", "title", "site_name"].contains(parts[k + 1])
+            else { continue }
+            values[parts[k] + ":" + parts[k + 1]] = content
+            matched = true
+          }
         }
       }
       if !matched, let name = attributes["name"]?.lowercased().trimmingCharacters(in: .whitespaces) {
