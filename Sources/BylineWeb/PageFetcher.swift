@@ -11,7 +11,7 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
   case unsupportedScheme(url: String, scheme: String)
   case hostNotFound(url: String, host: String)
   case refused(url: String, host: String)
-  case timedOut(url: String, seconds: Int)
+  case timedOut(url: String, seconds: Double)
   case tls(url: String, reason: String)
   case tooManyRedirects(url: String)
   case httpStatus(url: String, status: Int)
@@ -36,13 +36,15 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     case .unsupportedScheme(_, let scheme): return "uses \(scheme):, but only http: and https: pages can be read"
     case .hostNotFound(_, let host): return "host \(host) not found (check the address and the network)"
     case .refused(_, let host): return "\(host) refused the connection (is the server running?)"
-    case .timedOut(_, let seconds): return "no answer within \(seconds) s"
+    case .timedOut(_, let seconds):
+      return "no answer within \(seconds.rounded() == seconds ? String(Int(seconds)) : String(seconds)) s"
     case .tls(_, let reason): return "secure connection failed (\(reason))"
     case .tooManyRedirects: return "too many redirects"
     case .httpStatus(_, let status):
       return "the server answered \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))"
     case .notAnArticle(_, let type): return "is \(type), not a web page or text"
-    case .tooLarge(_, let limit): return "is larger than \(limit / 1_048_576) MB"
+    case .tooLarge(_, let limit):
+      return "is larger than the \(limit >= 1_048_576 ? "\(limit / 1_048_576) MB" : "\(limit / 1024) KB") limit"
     case .failed(_, let reason): return reason
     }
   }
@@ -106,7 +108,7 @@ public struct PageFetcher: Sendable {
     session.dataTask(with: request).resume()
     let finished = transfer.done.wait(timeout: .now() + timeout * 3 + 5)
     session.invalidateAndCancel()
-    guard finished == .success else { throw .timedOut(url: address, seconds: Int(timeout)) }
+    guard finished == .success else { throw .timedOut(url: address, seconds: timeout) }
     return try transfer.result(address: address, host: host, timeout: timeout)
   }
 }
@@ -184,7 +186,7 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
       switch code {
       case .cannotFindHost, .dnsLookupFailed: throw .hostNotFound(url: address, host: host)
       case .cannotConnectToHost, .networkConnectionLost, .notConnectedToInternet: throw .refused(url: address, host: host)
-      case .timedOut: throw .timedOut(url: address, seconds: Int(timeout))
+      case .timedOut: throw .timedOut(url: address, seconds: timeout)
       case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
         .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
         .clientCertificateRequired:
