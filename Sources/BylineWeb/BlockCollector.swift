@@ -120,7 +120,7 @@ struct BlockCollector {
   }
 
   private mutating func append(_ text: String, preformatted: Bool) {
-    if text.contains(where: { !$0.isWhitespace }) { lineBreaks = 0 }
+    if !HTMLTree.isBlank(text) { lineBreaks = 0 }
     if preformatted {
       for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         if k > 0 {
@@ -144,7 +144,7 @@ struct BlockCollector {
     continueNext = false
   }
 
-  static func isCredit(_ attributes: [String: String]) -> Bool {
+  static func isCredit(_ attributes: Attributes) -> Bool {
     let match = ((attributes["class"] ?? "") + " " + (attributes["itemprop"] ?? "")).lowercased()
     return ["credit", "copyright", "source", "attribution", "byline", "author"].contains { match.contains($0) }
   }

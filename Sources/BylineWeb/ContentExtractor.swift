@@ -44,7 +44,7 @@ struct ContentExtractor {
     while true {
       var extractor = ContentExtractor(tree: HTMLTree(copying: page), title: title, flags: flags)
       let result = extractor.run()
-      let length = result.tree.text(of: result.content).count
+      let length = result.tree.text(of: result.content).unicodeScalars.count
       if length >= 500 { return result }
       attempts.append((result, length))
       if flags.stripUnlikely {
@@ -95,8 +95,31 @@ struct ContentExtractor {
     "font", "u", "s", "strike", "tt", "big",
   ]
 
+  /// Whether `text` contains any of `words` (ASCII, lower case), by a byte search (the
+  /// class and id tests run on every element).
   static func contains(_ text: String, anyOf words: [String]) -> Bool {
-    words.contains { text.contains($0) }
+    var text = text
+    return text.withUTF8 { bytes in
+      words.contains { word in
+        var word = word
+        return word.withUTF8 { needle in containsBytes(bytes, needle) }
+      }
+    }
+  }
+
+  static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+      if haystack[i] == first {
+        var k = 1
+        while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// The class and id of an element, lower case, for the word lists.
@@ -173,7 +196,7 @@ struct ContentExtractor {
     let match = matchString(node)
     if byline == nil, isBylineElement(node, match: match) {
       let text = tree.text(of: node)
-      if !text.isEmpty && text.count < 100 {
+      if !text.isEmpty && text.unicodeScalars.count < 100 {
         // A child marked itemprop="name" is the name alone, without "By" and the date.
         let name = tree.firstDescendant(of: node) { (tree[$0].attributes["itemprop"] ?? "").contains("name") }
         byline = name.map { tree.text(of: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? text
@@ -198,7 +221,7 @@ struct ContentExtractor {
     return false
   }
 
-  private func isVisible(_ attributes: [String: String]) -> Bool {
+  private func isVisible(_ attributes: Attributes) -> Bool {
     if let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
       style.contains("display:none") || style.contains("visibility:hidden")
     {
@@ -224,7 +247,7 @@ struct ContentExtractor {
     for child in tree[node].children {
       let element = tree[child]
       if element.isText {
-        if !element.text.allSatisfy(\.isWhitespace) { return false }
+        if !HTMLTree.isBlank(element.text) { return false }
       } else if element.name != "br" && element.name != "hr" {
         return false
       }
@@ -266,7 +289,7 @@ struct ContentExtractor {
 
   private func isWhitespace(_ node: Int) -> Bool {
     let element = tree[node]
-    return element.isText ? element.text.allSatisfy(\.isWhitespace) : element.name == "br"
+    return element.isText ? HTMLTree.isBlank(element.text) : element.name == "br"
   }
 
   private func singleParagraphChild(_ node: Int) -> Int? {
@@ -274,7 +297,7 @@ struct ContentExtractor {
     for child in tree[node].children {
       let element = tree[child]
       if element.isText {
-        if !element.text.allSatisfy(\.isWhitespace) { return nil }
+        if !HTMLTree.isBlank(element.text) { return nil }
       } else {
         if found != nil || element.name != "p" { return nil }
         found = child
@@ -310,12 +333,12 @@ struct ContentExtractor {
     var candidates: [Int] = []
     for paragraph in paragraphs where tree[paragraph].parent >= 0 && isAttached(paragraph) {
       let text = tree.text(of: paragraph)
-      let length = text.count
+      let length = text.unicodeScalars.count
       if length < 25 { continue }
       let ancestors = tree.ancestors(of: paragraph, limit: 5)
       if ancestors.isEmpty { continue }
       var score = 1.0
-      score += Double(text.reduce(1) { $0 + ($1 == "," || $1 == "，" ? 1 : 0) })
+      score += Double(text.unicodeScalars.reduce(1) { $0 + ($1 == "," || $1 == "，" ? 1 : 0) })
       score += Double(min(length / 100, 3))
       for (level, ancestor) in ancestors.enumerated() {
         guard tree[ancestor].parent > 0 || tree[ancestor].name == "body" else { continue }
@@ -405,9 +428,10 @@ struct ContentExtractor {
         } else if tree[sibling].name == "p" {
           let density = linkDensity(sibling)
           let text = tree.text(of: sibling)
-          if text.count > 80 && density < 0.25 {
+          let length = text.unicodeScalars.count
+          if length > 80 && density < 0.25 {
             append = true
-          } else if text.count < 80 && !text.isEmpty && density == 0 && (text.contains(". ") || text.hasSuffix(".")) {
+          } else if length < 80 && !text.isEmpty && density == 0 && (text.contains(". ") || text.hasSuffix(".")) {
             append = true
           }
         }
@@ -435,7 +459,7 @@ struct ContentExtractor {
     // Small share bars.
     for node in tree.descendants(of: content, named: ["div", "section", "ul", "span", "p", "aside"]) {
       let match = matchString(node)
-      if (match.contains("share") || match.contains("sharedaddy")) && tree.textLength(of: node) < 500 {
+      if ContentExtractor.contains(match, anyOf: ["share"]) && tree.textLength(of: node) < 500 {
         tree.remove(node)
       }
     }

@@ -14,7 +14,7 @@ final class HTMLTree {
     var name: String
     /// The text of a text node (entities decoded); empty for an element.
     var text: String
-    var attributes: [String: String]
+    var attributes: Attributes
     var parent: Int
     var children: [Int]
     var isText: Bool { name.isEmpty }
@@ -91,8 +91,8 @@ final class HTMLTree {
     root = nodes[0].children.first { nodes[$0].name == "html" } ?? 0
   }
 
-  private func attributes(of node: xmlNodePtr) -> [String: String] {
-    var result: [String: String] = [:]
+  private func attributes(of node: xmlNodePtr) -> Attributes {
+    var result = Attributes()
     var attribute = node.pointee.properties
     var count = 0
     while let current = attribute, count < 64 {
@@ -106,7 +106,7 @@ final class HTMLTree {
         if let content = text.pointee.content { value += String(cString: content) }
         child = text.pointee.next
       }
-      if result[name] == nil { result[name] = value }
+      if result[name] == nil { result.pairs.append((name, value)) }
     }
     return result
   }
@@ -166,12 +166,28 @@ final class HTMLTree {
   /// Elements whose text is never shown.
   static let hiddenText: Set<String> = ["script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object"]
 
+  /// Unicode white space, with a fast path for ASCII (the common case in markup).
+  @inline(__always)
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+    switch value {
+    case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
+  }
+
+  /// Whether a text holds only white space.
+  static func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy(isSpace)
+  }
+
   /// White space runs made one space, ends trimmed.
   static func collapse(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace {
+      if HTMLTree.isSpace(scalar) {
         pendingSpace = !out.isEmpty
       } else {
         if pendingSpace { out.append(" ") }
@@ -263,7 +279,7 @@ extension HTMLTree {
     var commas = 0
     var inSpace = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace {
+      if HTMLTree.isSpace(scalar) {
         if !inSpace { length += 1 }
         inSpace = true
       } else {
@@ -313,5 +329,22 @@ extension HTMLTree {
       for child in element.children.reversed() { stack.append((child, weight, item, heading)) }
     }
     return stats
+  }
+}
+
+/// An element's attributes: a short list searched in order (elements have few attributes, so
+/// this beats hashing them into a dictionary).
+struct Attributes: ExpressibleByDictionaryLiteral {
+  var pairs: [(name: String, value: String)] = []
+
+  init() {}
+
+  init(dictionaryLiteral elements: (String, String)...) {
+    pairs = elements.map { (name: $0.0, value: $0.1) }
+  }
+
+  subscript(name: String) -> String? {
+    for pair in pairs where pair.name == name { return pair.value }
+    return nil
   }
 }
