@@ -36,6 +36,8 @@ struct ContentExtractor {
   private var flags: Flags
   private var scores: [Int: Double] = [:]
   private var byline: String?
+  /// ``blockDescendants(under:)`` of the tree as the walk found it.
+  private var blockBelow: [Bool] = []
 
   /// Extracts the article from `page`, which is not changed.
   static func extract(_ page: HTMLTree, title: String?) -> Result {
@@ -157,6 +159,7 @@ struct ContentExtractor {
 
   /// Step 1: prunes the tree and returns the elements to score, in document order.
   private mutating func collectParagraphs(from body: Int) -> [Int] {
+    blockBelow = blockDescendants(under: body)
     var toScore: [Int] = []
     var stack: [Int] = [body]
     while let node = stack.popLast() {
@@ -306,8 +309,30 @@ struct ContentExtractor {
     return found
   }
 
+  /// Whether an element holds a block (paragraph, list, table, image...): from the walk
+  /// before any change (as Readability sees a `<div>` before its descendants), or because
+  /// its phrasing content was just wrapped in paragraphs.
   private func hasBlockDescendant(_ node: Int) -> Bool {
-    !tree.descendants(of: node, named: ContentExtractor.divToParagraphTags).isEmpty
+    if node < blockBelow.count, blockBelow[node] { return true }
+    return tree[node].children.contains { tree[$0].name == "p" && $0 >= blockBelow.count }
+  }
+
+  /// For every node under `root`: whether a block element lies below it.
+  private func blockDescendants(under root: Int) -> [Bool] {
+    var order: [Int] = []
+    var stack = [root]
+    while let next = stack.popLast() {
+      order.append(next)
+      stack.append(contentsOf: tree[next].children)
+    }
+    var below = [Bool](repeating: false, count: tree.nodes.count)
+    for node in order.reversed() where node != root {
+      let parent = tree[node].parent
+      if parent >= 0, below[node] || ContentExtractor.divToParagraphTags.contains(tree[node].name) {
+        below[parent] = true
+      }
+    }
+    return below
   }
 
   /// Link text over all text (a link to `#...` counts 0.3).
@@ -350,8 +375,10 @@ struct ContentExtractor {
         scores[ancestor]! += score / divider
       }
     }
+    let lengths = tree.lengths(under: body)
     for candidate in candidates {
-      scores[candidate]! *= 1 - linkDensity(candidate)
+      let text = lengths.text[candidate]
+      scores[candidate]! *= 1 - (text == 0 ? 0 : lengths.links[candidate] / Double(text))
     }
     let ranked = candidates.sorted { scores[$0]! > scores[$1]! }.prefix(5)
     guard var top = ranked.first, tree[top].name != "body" else {

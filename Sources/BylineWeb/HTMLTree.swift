@@ -144,7 +144,49 @@ final class HTMLTree {
 
   /// The first element in the page named `name`.
   func first(named name: String) -> Int? {
-    descendants(of: 0, named: [name]).first
+    firstDescendant(of: 0) { nodes[$0].name == name }
+  }
+
+  /// Every element of the page by name, in document order, in one walk (for metadata).
+  func elementsByName(_ names: Set<String>) -> [String: [Int]] {
+    var found: [String: [Int]] = [:]
+    var stack = [0]
+    while let next = stack.popLast() {
+      let node = nodes[next]
+      if names.contains(node.name) { found[node.name, default: []].append(next) }
+      stack.append(contentsOf: node.children.reversed())
+    }
+    return found
+  }
+
+  /// Text length and weighted link-text length of every element under `root` (indexed by
+  /// node), gathered bottom-up in one walk, for the link density of many candidates.
+  func lengths(under root: Int) -> (text: [Int], links: [Double]) {
+    var order: [Int] = []
+    var stack = [root]
+    while let next = stack.popLast() {
+      order.append(next)
+      if !HTMLTree.hiddenText.contains(nodes[next].name) || next == root { stack.append(contentsOf: nodes[next].children) }
+    }
+    var text = [Int](repeating: 0, count: nodes.count)
+    var links = [Double](repeating: 0, count: nodes.count)
+    for node in order.reversed() {
+      let element = nodes[node]
+      if element.isText {
+        text[node] = HTMLTree.collapsedLength(element.text).length
+      } else if element.name == "br" {
+        text[node] = 1
+      }
+      if element.name == "a" {
+        links[node] = Double(text[node]) * ((element.attributes["href"] ?? "").hasPrefix("#") ? 0.3 : 1)
+      }
+      let parent = element.parent
+      if node != root, parent >= 0 {
+        text[parent] += text[node]
+        links[parent] += links[node]
+      }
+    }
+    return (text, links)
   }
 
   /// The text below a node, white space collapsed, trimmed.

@@ -19,8 +19,9 @@ struct PageMetadata {
   var language: String?
 
   init(tree: HTMLTree) {
+    let elements = tree.elementsByName(["meta", "script", "title", "time", "base"])
     var values: [String: String] = [:]
-    for meta in tree.descendants(of: 0, named: ["meta"]) {
+    for meta in elements["meta"] ?? [] {
       let attributes = tree[meta].attributes
       guard let content = attributes["content"]?.trimmingCharacters(in: .whitespacesAndNewlines),
         !content.isEmpty
@@ -47,8 +48,8 @@ struct PageMetadata {
         values["itemprop:datepublished"] = content
       }
     }
-    let jsonLD = JSONLD(tree: tree)
-    documentTitle = tree.first(named: "title").map { tree.text(of: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    let jsonLD = JSONLD(tree: tree, scripts: elements["script"] ?? [])
+    documentTitle = elements["title"]?.first.map { tree.text(of: $0) }.flatMap { $0.isEmpty ? nil : $0 }
     func first(_ keys: String...) -> String? {
       keys.lazy.compactMap { values[$0] }.first { !$0.isEmpty }
     }
@@ -61,10 +62,10 @@ struct PageMetadata {
     description = jsonLD.description ?? first("dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description")
     siteName = jsonLD.siteName ?? first("og:site_name")
     published = jsonLD.datePublished ?? first("article:published_time", "dc:date", "dcterm:date", "parsely-pub-date", "itemprop:datepublished", "pubdate", "date")
-    if published == nil, let time = tree.descendants(of: 0, named: ["time"]).first(where: { tree[$0].attributes["datetime"] != nil }) {
+    if published == nil, let time = (elements["time"] ?? []).first(where: { tree[$0].attributes["datetime"] != nil }) {
       published = tree[time].attributes["datetime"]
     }
-    baseHref = tree.first(named: "base").flatMap { tree[$0].attributes["href"] }
+    baseHref = elements["base"]?.first.flatMap { tree[$0].attributes["href"] }
     language = tree[tree.root].attributes["lang"]
   }
 
@@ -98,8 +99,8 @@ struct JSONLD {
     "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference",
   ]
 
-  init(tree: HTMLTree) {
-    for script in tree.descendants(of: 0, named: ["script"]) {
+  init(tree: HTMLTree, scripts: [Int]) {
+    for script in scripts {
       guard tree[script].attributes["type"]?.lowercased() == "application/ld+json" else { continue }
       let raw = tree[script].children.map { tree[$0].text }.joined()
         .replacingOccurrences(of: "<![CDATA[", with: "").replacingOccurrences(of: "]]>", with: "")
