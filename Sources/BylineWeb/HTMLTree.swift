@@ -224,20 +224,49 @@ final class HTMLTree {
     text.unicodeScalars.allSatisfy(isSpace)
   }
 
-  /// White space runs made one space, ends trimmed.
+  /// White space runs made one space, ends trimmed (over UTF-8 bytes: this runs on all the
+  /// text of every block).
   static func collapse(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if HTMLTree.isSpace(scalar) {
-        pendingSpace = !out.isEmpty
-      } else {
-        if pendingSpace { out.append(" ") }
+    var text = text
+    return text.withUTF8 { bytes -> String in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let b = bytes[i]
+        let spaceLength = spaceByteCount(bytes, at: i)
+        if spaceLength > 0 {
+          pendingSpace = !out.isEmpty
+          i += spaceLength
+          continue
+        }
+        if pendingSpace { out.append(0x20) }
         pendingSpace = false
-        out.append(scalar)
+        out.append(b)
+        i += 1
       }
+      return String(decoding: out, as: UTF8.self)
     }
-    return String(out)
+  }
+
+  /// The length in bytes of a white-space character at `i` (0 when there is none).
+  @inline(__always)
+  static func spaceByteCount(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let b = bytes[i]
+    if b < 0x80 { return b == 0x20 || (0x09...0x0D).contains(b) ? 1 : 0 }
+    let n = bytes.count
+    switch b {
+    case 0xC2 where i + 1 < n: return bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85 ? 2 : 0
+    case 0xE1 where i + 2 < n: return bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80 ? 3 : 0
+    case 0xE2 where i + 2 < n:
+      let (c, d) = (bytes[i + 1], bytes[i + 2])
+      if c == 0x80 && ((0x80...0x8A).contains(d) || d == 0xA8 || d == 0xA9 || d == 0xAF) { return 3 }
+      return c == 0x81 && d == 0x9F ? 3 : 0
+    case 0xE3 where i + 2 < n: return bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+    default: return 0
+    }
   }
 
   /// Ancestors of a node, nearest first, up to `limit` (0: all), not including the root.
