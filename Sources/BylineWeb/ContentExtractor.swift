@@ -14,7 +14,8 @@ import Foundation
 ///    its ancestors hold comparable text, is the article, joined by siblings that score well
 ///    or read as prose.
 /// 4. Forms, asides, share bars, link lists and image-heavy blocks are cleaned out of it.
-/// If that leaves less than 500 characters, the steps run again with fewer removals.
+/// If that leaves less than 500 characters, the steps run again with fewer removals; when
+/// every attempt is short, the strictest one holding 60% of the longest one's text is taken.
 struct ContentExtractor {
   struct Flags {
     var stripUnlikely = true
@@ -56,7 +57,10 @@ struct ContentExtractor {
       } else if flags.cleanConditionally {
         flags.cleanConditionally = false
       } else {
-        return attempts.max { $0.1 < $1.1 }!.0
+        // A short article: the strictest attempt that found most of the longest one's text
+        // (the later attempts let navigation and comments back in).
+        let longest = attempts.map(\.1).max()!
+        return attempts.first { Double($0.1) >= 0.6 * Double(longest) }!.0
       }
     }
   }

@@ -182,6 +182,17 @@ struct HTMLReaderTests {
     }
   }
 
+  @Test func aShortArticleStillLosesItsNavigationAndComments() throws {
+    let html = page(
+      head: "<title>A short one</title>",
+      body: """
+        <nav class="menu"><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+        <article><p>\(prose[0])</p><p>\(prose[2])</p></article>
+        <div class="comments"><p>Comments are closed.</p></div>
+        """)
+    #expect(try paragraphs(HTMLArticleReader.read(html, source: "s.html")) == [prose[0], prose[2]])
+  }
+
   @Test func hiddenAndEventHandlerContent() throws {
     let html = page(
       head: "<title>Hidden parts of a page here</title>",
