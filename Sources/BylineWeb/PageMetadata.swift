@@ -17,6 +17,9 @@ struct PageMetadata {
   /// `<base href>`, for links.
   var baseHref: String?
   var language: String?
+  /// JSON-LD's `name` and `headline` when both are given and differ: one may be the site's
+  /// name or a description, so the one like the `<title>` wins.
+  var jsonLDAlternatives: (name: String, headline: String)?
 
   init(tree: HTMLTree) {
     let elements = tree.elementsByName(["meta", "script", "title", "time", "base"])
@@ -49,6 +52,9 @@ struct PageMetadata {
       }
     }
     let jsonLD = JSONLD(tree: tree, scripts: elements["script"] ?? [])
+    if let name = jsonLD.name, let headline = jsonLD.headline, name != headline {
+      jsonLDAlternatives = (name, headline)
+    }
     documentTitle = elements["title"]?.first.map { tree.text(of: $0) }.flatMap { $0.isEmpty ? nil : $0 }
     func first(_ keys: String...) -> String? {
       keys.lazy.compactMap { values[$0] }.first { !$0.isEmpty }
@@ -86,7 +92,10 @@ struct PageMetadata {
 
 /// The article facts in a page's `<script type="application/ld+json">` blocks.
 struct JSONLD {
+  /// `name`, else `headline` (when both are there and differ, ``TitleChooser`` picks).
   var title: String?
+  var name: String?
+  var headline: String?
   var author: String?
   var description: String?
   var siteName: String?
@@ -129,9 +138,9 @@ struct JSONLD {
   }
 
   private mutating func read(_ article: [String: Any]) {
-    let name = (article["name"] as? String).map(HTMLTree.collapse)
-    let headline = (article["headline"] as? String).map(HTMLTree.collapse)
-    title = headline.flatMap { $0.isEmpty ? nil : $0 } ?? name.flatMap { $0.isEmpty ? nil : $0 }
+    name = (article["name"] as? String).map(HTMLTree.collapse).flatMap { $0.isEmpty ? nil : $0 }
+    headline = (article["headline"] as? String).map(HTMLTree.collapse).flatMap { $0.isEmpty ? nil : $0 }
+    title = name ?? headline
     author = JSONLD.names(article["author"], depth: 0)
     description = (article["description"] as? String).map(HTMLTree.collapse).flatMap { $0.isEmpty ? nil : $0 }
     if let publisher = article["publisher"] as? [String: Any], let name = publisher["name"] as? String {

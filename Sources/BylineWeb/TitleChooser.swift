@@ -6,6 +6,12 @@ enum TitleChooser {
   static let separators: Set<Character> = ["|", "-", "–", "—", "\\", "/", ">", "»", "·", ":"]
 
   static func title(metadata: PageMetadata, tree: HTMLTree) -> String? {
+    if let (name, headline) = metadata.jsonLDAlternatives {
+      let documentTitle = metadata.documentTitle.map { fromDocumentTitle($0, tree: tree) } ?? ""
+      let headlineMatches = ContentExtractor.similarity(headline, documentTitle) > 0.75
+      let nameMatches = ContentExtractor.similarity(name, documentTitle) > 0.75
+      return headlineMatches && !nameMatches ? headline : name
+    }
     if let title = metadata.title.map(HTMLTree.collapse), !title.isEmpty { return title }
     guard let original = metadata.documentTitle else {
       let headings = tree.descendants(of: 0, named: ["h1"])
