@@ -97,6 +97,11 @@ public enum ArticleFormats {
     return formats.first { $0.sniff(prefix) } ?? .text
   }
 
+  /// The formats for help text: `markdown (.markdown, .md), ..., text (.text, .txt)`.
+  public static var helpList: String {
+    all.map { "\($0.name) (.\($0.extensions.sorted().joined(separator: ", .")))" }.joined(separator: ", ")
+  }
+
   /// The lower-cased extension of the last path component, if it has one.
   public static func pathExtension(_ name: String) -> String? {
     let component = name.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(name)
