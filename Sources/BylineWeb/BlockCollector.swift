@@ -139,7 +139,10 @@ struct BlockCollector {
     buffer = ""
     let credit = bufferCredit
     bufferCredit = nil
-    guard !text.isEmpty, text != "•", !(text.hasSuffix(".") && Int(text.dropLast()) != nil) else { return }
+    // A block needs a letter or a digit: not only bullets, list numbers and empty cell bars.
+    guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+      !(text.hasSuffix(".") && Int(text.dropLast()) != nil)
+    else { return }
     pieces.append(Piece(kind: kind, text: text, credit: credit.map(HTMLTree.collapse), continuesGroup: continueNext && kind != .heading))
     continueNext = false
   }

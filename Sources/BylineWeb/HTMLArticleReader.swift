@@ -116,7 +116,7 @@ public enum HTMLArticleReader {
     var scalars: [Unicode.Scalar] = []
     var blocks: [Block] = []
     func add(_ kind: Block.Kind, _ text: String, credit: String? = nil, continuesGroup: Bool = false) {
-      let clean = HTMLTree.collapse(Sanitizer.clean(text))
+      let clean = sanitized(text)
       guard !clean.isEmpty else { return }
       if !scalars.isEmpty { scalars.append(contentsOf: continuesGroup ? ["\n"] : ["\n", "\n"]) }
       let start = scalars.count
@@ -157,6 +157,13 @@ public enum HTMLArticleReader {
       sourceText: String(String.UnicodeScalarView(scalars)))
     article.links = links.map { ArticleLink(text: HTMLTree.collapse(Sanitizer.clean($0.text)), url: Sanitizer.clean($0.href)) }
     return article
+  }
+
+  /// The text sanitised and its white space collapsed; text with nothing to remove (nearly
+  /// all of it) is only collapsed.
+  static func sanitized(_ text: String) -> String {
+    let needsCleaning = text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && Sanitizer.isRemoved($0)) }
+    return HTMLTree.collapse(needsCleaning ? Sanitizer.clean(text) : text)
   }
 
   private static func normalized(_ text: String) -> String {
