@@ -49,7 +49,10 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     }
   }
 
-  public var description: String { "\(Sanitizer.clean(url)): \(Sanitizer.clean(reason))" }
+  /// One line, sanitised (a URL or a system message never reaches the terminal raw).
+  public var description: String {
+    "\(Sanitizer.clean(url)): \(Sanitizer.clean(reason))".replacingOccurrences(of: "\n", with: " ")
+  }
 }
 
 /// A page as fetched: its bytes, the URL it came from after redirects, and its type.
