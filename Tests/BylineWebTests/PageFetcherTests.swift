@@ -88,5 +88,13 @@ struct PageFetcherTests {
       try PageFetcher().fetch("ftp://x.org/a")
     }
     #expect(throws: FetchError.invalidURL("http://")) { try PageFetcher().fetch("http://") }
+    let gopher: String
+    do {
+      _ = try ArticleSource.load("gopher://x.org/a")
+      gopher = "loaded"
+    } catch {
+      gopher = error.description
+    }
+    #expect(gopher == "gopher://x.org/a: uses gopher:, but only http: and https: pages can be read")
   }
 }
