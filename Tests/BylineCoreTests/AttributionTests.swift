@@ -140,4 +140,149 @@ import Testing
     #expect(a.reportedSpeech.first?.speaker == "Gulshara Belgibayeva")
     #expect(a.article.text(in: a.reportedSpeech[0].range) == "Riot police had forcibly transferred him to a jail cell")
   }
+
+  // MARK: Issue 10: cues beyond the adjacent "said"
+
+  @Test func aSentenceEndingInAColonIntroducesTheQuote() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos turned to the crowd: \u{201C}Nobody leaves this room.\u{201D}")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == ":")
+  }
+
+  @Test func moreSpeechVerbs() {
+    let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not move,\u{201D} Maria Santos chanted.")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "chanted")
+  }
+
+  @Test func aVerbInCapitalsAtTheSentenceStart() {
+    let q = quotes("Officials met in London on Monday. Said Maria Santos, the union's leader: \u{201C}Never.\u{201D}")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "Said")
+  }
+
+  @Test func aNamingVerbGivesItsSubjectTheQuote() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos called the offer \u{201C}an insult\u{201D} on Monday.")
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "called")
+  }
+
+  @Test func aParticipleWithoutACommaSpeaksForTheSentenceSubject() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos emailed supporters saying: \u{201C}We need you now.\u{201D}")
+    #expect(q.first?.speaker == "Maria Santos")
+  }
+
+  @Test func aDashAfterTheQuoteNamesItsSpeaker() {
+    let inline = quotes("Officials met in London on Monday.\n\n\u{201C}We will not move.\u{201D} \u{2014} Maria Santos")
+    #expect(inline.first?.speaker == "Maria Santos")
+    #expect(inline.first?.cue == "\u{2014}")
+    let nextParagraph = quotes("Officials met in London on Monday.\n\n\"Nobody will move us from here.\"\n\n- Maria Santos.\n\nThe meeting ended.")
+    #expect(nextParagraph.first?.speaker == "Maria Santos")
+  }
+
+  @Test func anOpeningPhraseBeforeTheSubjectIsSkipped() {
+    let q = quotes("Officials met in London on Monday.\n\nBefore the meeting, Maria Santos asked for a delay, warning reporters \u{201C}this will take months\u{201D}.")
+    #expect(q.first?.speaker == "Maria Santos")
+  }
+
+  @Test func aDescribedSubjectSpeaksForItsParticiple() {
+    let q = quotes("Officials met in London on Monday.\n\nThe spokesman refused to name a date but said talks would go on, adding: \u{201C}We are patient people.\u{201D}")
+    #expect(q.first?.speaker == "spokesman")
+  }
+
+  // MARK: Issue 10: the source as written, its kind, the clause; titles speak for nobody
+
+  /// The text of a range in the analysed article.
+  func text(_ body: String, _ range: TextRange?) -> String? {
+    let article = ArticleParser.parse("A headline for the test\n\n" + body, source: "test")
+    return range.map { article.text(in: $0) }
+  }
+
+  @Test func theSourceAsWrittenAndItsKind() {
+    let body = "Maria Santos met the press in London.\n\n\u{201C}We will not give up,\u{201D} she said. A spokeswoman said: \u{201C}Talks go on.\u{201D}"
+    let q = quotes(body)
+    #expect(q.map(\.speaker) == ["Maria Santos", "spokeswoman"])
+    #expect(q.map(\.speakerKind) == [.person, .description])
+    #expect(text(body, q[0].speakerMention) == "she")
+    #expect(text(body, q[1].speakerMention) == "spokeswoman")
+  }
+
+  @Test func aNameWrittenAfterTheVerbIsItsMention() {
+    let body = "Officials met in London on Monday.\n\n\u{201C}It is over,\u{201D} said Maria Santos, the union's leader."
+    let q = quotes(body)
+    #expect(text(body, q[0].speakerMention) == "Maria Santos")
+  }
+
+  @Test func aPartialQuoteGetsItsReportedClause() {
+    let body = "Officials met in London on Monday.\n\nMaria Santos said the offer was \u{201C}an insult to every worker\u{201D} and walked out."
+    let q = quotes(body)
+    #expect(q.first?.kind == .partial)
+    #expect(text(body, q.first?.clause) == "the offer was \u{201C}an insult to every worker\u{201D}")
+  }
+
+  @Test func aClauseBeforeTheAttribution() {
+    let body = "Officials met in London on Monday.\n\nThe offer is \u{201C}an insult to every worker\u{201D}, Maria Santos said."
+    let q = quotes(body)
+    #expect(text(body, q.first?.clause) == "The offer is \u{201C}an insult to every worker\u{201D}")
+  }
+
+  @Test func aNamingVerbsClauseHoldsItsObject() {
+    let body = "Officials met in London on Monday.\n\nMaria Santos called the plan \u{201C}reckless\u{201D}; the minister disagreed."
+    let q = quotes(body)
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(text(body, q.first?.clause) == "the plan \u{201C}reckless\u{201D}")
+  }
+
+  @Test func aPartialQuoteWithNoCueSitsInItsSentence() {
+    let body = "Officials met in London on Monday.\n\nThe plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it."
+    let q = quotes(body)
+    #expect(q.first?.speaker == nil)
+    #expect(text(body, q.first?.clause) == "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate")
+  }
+
+  @Test func aFullQuoteHasNoClause() {
+    #expect(quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.").first?.clause == nil)
+  }
+
+  @Test func titlesAndScareQuotesTakeNoSpeakerFromAnotherQuote() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos said: \u{201C}We stay.\u{201D} She spoke on \u{201C}Meet the Press\u{201D} about the \u{201C}crisis\u{201D}.")
+    #expect(q.map(\.speaker) == ["Maria Santos", nil, nil])
+  }
+
+  @Test func aQuoteEndingWithAFullStopDoesNotTakeTheNextSentencesSpeaker() {
+    let q = quotes("Officials met in London on Monday.\n\nAnn Lee said it was a \"hard choice\". \"We tried. \"We will try again.\" Bob Hart said he had voted against it.")
+    #expect(q.map(\.speaker) == ["Ann Lee", "Ann Lee", "Ann Lee"])
+    let short = quotes("Officials met in London on Monday.\n\n\"We will try again.\" Ann Lee said.")
+    #expect(short.first?.speaker == "Ann Lee")
+  }
+
+  @Test func anHonorificInAnAppositiveName() {
+    let q = quotes("Officials met in London on Monday.\n\nThe Archbishop of Leeds, the Most Reverend Peter Smyth, told the BBC that people should \u{201C}think again\u{201D} first.")
+    #expect(q.first?.speaker == "Peter Smyth")
+  }
+
+  // MARK: Rules can be switched off, to measure them
+
+  @Test func everyRuleIsNamedAndShowsItsExample() {
+    #expect(Set(AttributionRule.allCases.map(\.rawValue)).count == AttributionRule.allCases.count)
+    for rule in AttributionRule.allCases {
+      #expect(rule.summary.contains("`"), "\(rule.rawValue) has no example")
+    }
+  }
+
+  @Test func aRuleSwitchedOffNoLongerApplies() {
+    let body = "Officials met in London on Monday.\n\n\u{201C}We will not move.\u{201D} \u{2014} Maria Santos"
+    func speaker(_ rules: AttributionRules) -> String? {
+      ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test"), rules: rules)
+        .quotes.first?.speaker
+    }
+    #expect(speaker(AttributionRules()) == "Maria Santos")
+    #expect(speaker(AttributionRules(disabled: [.dashAttribution])) == nil)
+  }
+
+  @Test func aQuoteBoundaryRuleSwitchedOff() {
+    let article = ArticleParser.parse("Headline\n\nHe said: \"We cannot wait. \"Nobody will wait for us.\" Then he left.\n", source: "test")
+    #expect(ArticleAnalysis(article: article).quotes.count == 2)
+    #expect(ArticleAnalysis(article: article, rules: AttributionRules(disabled: [.reopenAfterSentence])).quotes.count == 1)
+  }
 }

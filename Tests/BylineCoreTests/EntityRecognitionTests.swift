@@ -207,4 +207,49 @@ import Testing
       """)
     #expect(names(a, .person) == ["Alan Milburn"])
   }
+
+  // MARK: Issue 10: names with connectors, roles from titles and clauses
+
+  @Test func anAndBeforeAnOrganisationsHeadJoinsOneName() {
+    let a = ArticleAnalysis(article: parse("Headline\n\nThe strike, called by the Harbour and Coastal Workers' Union, began.\n"))
+    #expect(a.entities.map(\.name) == ["Harbour and Coastal Workers' Union"])
+    #expect(a.entities.first?.kind == .organisation)
+  }
+
+  @Test func anAndAfterAPersonsNameJoinsNothing() {
+    let a = ArticleAnalysis(article: parse("Headline\n\nJohn Bolton and Breitbart News National Security Editor Sam Reed spoke.\n"))
+    #expect(a.entities.contains { $0.kind == .person && $0.name == "John Bolton" })
+  }
+
+  @Test func rolesFromAPossessiveATitleAndAWhoClause() {
+    let a = ArticleAnalysis(article: parse("""
+      Headline
+
+      Its chief executive, Graham Tully, said little. Council leader Priya Raman spoke first.
+
+      Tom Fairlie, who leads the Independent group on the council, said no. "We stay," said Moira Keane, the union's branch secretary at Port Ellery.
+      """))
+    func role(_ name: String) -> String? { a.entities.first { $0.name == name }?.role }
+    #expect(role("Graham Tully") == "chief executive")
+    #expect(role("Priya Raman") == "council leader")
+    #expect(role("Tom Fairlie") == "leader of the Independent group on the council")
+    #expect(role("Moira Keane") == "branch secretary")
+  }
+
+  @Test func namesTheBodyGivesAreFoundInTheHeadlineInAnyCase() {
+    let a = ArticleAnalysis(article: parse("""
+      TARANGO UPSETS ODESA SEED IN TURKEY
+
+      Jeff Tarango won in straight sets on Thursday. Tarango said he was tired.
+      """))
+    let tarango = a.entities.first { $0.name == "Jeff Tarango" }
+    #expect(tarango?.mentions.count == 3)
+    #expect(tarango.map { a.article.text(in: $0.mentions[0]) } == "TARANGO")
+    #expect(a.entities.contains { $0.kind == .place && $0.name == "Turkey" })
+  }
+
+  @Test func englishNamesOfPlacesListedUnderALocalForm() {
+    let a = ArticleAnalysis(article: parse("Headline\n\nTalks moved from Geneva to Cologne and then to Turkey.\n"))
+    #expect(Set(a.entities.filter { $0.kind == .place }.map(\.name)) == ["Geneva", "Cologne", "Turkey"])
+  }
 }

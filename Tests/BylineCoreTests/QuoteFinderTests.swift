@@ -62,6 +62,50 @@ struct QuoteFinderTests {
   }
 
   @Test func guillemetsAndLowHighQuotes() {
-    #expect(quotes("Il a dit « non » puis „ja“ gesagt.") == [" non ", "ja"])
+    #expect(quotes("Il a dit « non » puis „ja“ gesagt.") == ["non", "ja"])
+  }
+
+  @Test func spacesInsideTheMarksAreNotQuoted() {
+    #expect(quotes("“ We stay, ” she said.") == ["We stay,"])
+  }
+
+  @Test func aMarkReopenedAfterASentenceStartsANewQuote() {
+    let analysis = ArticleAnalysis(article: parse("""
+      Headline
+
+      He said: "We cannot wait. "Nobody will wait for us." Then he left.
+      """))
+    #expect(analysis.quoteTexts == ["We cannot wait.", "Nobody will wait for us."])
+    #expect(analysis.quotes.map(\.closedBy) == [.reopening, .mark])
+    #expect(analysis.quotes.map(\.isUnterminated) == [false, false])
+  }
+
+  @Test func aCurlyMarkReopenedAfterASentenceStartsANewQuote() {
+    #expect(quotes("“We cannot wait. “Nobody will,” she said.") == ["We cannot wait.", "Nobody will,"])
+  }
+
+  @Test func aMarkAfterAColonEndsTheOpenQuoteAtItsLastSentence() {
+    #expect(quotes("Ms Hale said: \"I was there. She added: \"It was late.\" Nothing more.")
+      == ["I was there.", "It was late."])
+  }
+
+  @Test func aNestedDoubleQuoteMidSentenceStaysInside() {
+    #expect(quotes("She said: \"They called it \"madness\" and left.\" He agreed.")
+      == ["They called it \"madness\" and left."])
+  }
+
+  @Test func twoApostrophesCloseAQuote() {
+    #expect(quotes("He said “we are done’’ and left. She said ``so be it'' too.") == ["we are done"])
+    #expect(quotes("He said \"we are done'' and left.") == ["we are done"])
+  }
+
+  @Test func speechOfTwoPeopleIsNeverOneQuote() {
+    let analysis = ArticleAnalysis(article: parse("""
+      Headline
+
+      Ann Lee said: "We will win. "The vote is ours." Bob Hart, the party's leader, said: "We will see."
+      """))
+    #expect(analysis.quoteTexts == ["We will win.", "The vote is ours.", "We will see."])
+    #expect(analysis.quotes.map { $0.speaker ?? "-" } == ["Ann Lee", "Ann Lee", "Bob Hart"])
   }
 }

@@ -99,6 +99,14 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
     /// One span a paragraph for a quote that runs over several paragraphs.
     public var segments: [Span]
     public var unterminated: Bool
+    /// What ended the quote: "mark", "reopening" or "paragraph_end".
+    public var closedBy: String
+    /// "person", "organisation" or "description"; nil without a speaker.
+    public var speakerKind: String?
+    /// The source as written near the cue ("Keane", "she", "a spokeswoman").
+    public var speakerMention: Mention?
+    /// The reported clause of a partial quote or a fragment with a cue of its own.
+    public var clause: Span?
 
     public func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -110,6 +118,15 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
       try c.encode(speaker, forKey: .speaker)
       try c.encode(segments, forKey: .segments)
       try c.encode(unterminated, forKey: .unterminated)
+      try c.encode(closedBy, forKey: .closedBy)
+      try c.encode(speakerKind, forKey: .speakerKind)
+      try c.encode(speakerMention, forKey: .speakerMention)
+      try c.encode(clause, forKey: .clause)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case text, start, end, kind, cue, speaker, segments, unterminated, clause
+      case closedBy = "closed_by", speakerKind = "speaker_kind", speakerMention = "speaker_mention"
     }
   }
 
@@ -157,7 +174,7 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
       guard s.start >= 0, s.end <= sourceScalars.count, s.start <= s.end else { return article.text(in: range) }
       return String(String.UnicodeScalarView(sourceScalars[s.start..<s.end]))
     }
-    schemaVersion = 1
+    schemaVersion = 2
     source = article.source
     metadata = Metadata(
       title: article.title, standfirst: article.standfirst, author: article.author,
@@ -189,7 +206,13 @@ public struct AnalysisReport: Codable, Equatable, Sendable {
       return QuoteItem(
         text: sourceText(quote.range), start: s.start, end: s.end,
         kind: quote.kind.rawValue, cue: quote.cue, speaker: quote.speaker,
-        segments: quote.segments.map(span), unterminated: quote.isUnterminated)
+        segments: quote.segments.map(span), unterminated: quote.isUnterminated,
+        closedBy: quote.closedBy.rawValue, speakerKind: quote.speakerKind?.rawValue,
+        speakerMention: quote.speakerMention.map { range in
+          let m = span(range)
+          return Mention(start: m.start, end: m.end, text: sourceText(range))
+        },
+        clause: quote.clause.map(span))
     }
     reportedSpeech = analysis.reportedSpeech.map { speech in
       let s = span(speech.range)

@@ -11,10 +11,13 @@ public struct ArticleAnalysis: Sendable {
   public var reportedSpeech: [ReportedSpeech]
   public var readingTime: ReadingTime
 
-  public init(article: Article, wordsPerMinute: Double = ReadingTime.defaultWordsPerMinute) {
+  public init(
+    article: Article, wordsPerMinute: Double = ReadingTime.defaultWordsPerMinute,
+    rules: AttributionRules = AttributionRules()
+  ) {
     self.article = article
-    let found = QuoteFinder.findQuotes(in: article)
-    let output = EntityAnalysis.run(article: article, quotes: found)
+    let found = QuoteFinder.findQuotes(in: article, rules: rules)
+    let output = EntityAnalysis.run(article: article, quotes: found, rules: rules)
     self.quotes = output.quotes
     self.entities = output.entities
     self.reportedSpeech = output.reportedSpeech

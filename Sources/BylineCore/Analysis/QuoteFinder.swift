@@ -3,85 +3,173 @@
 /// Quotes are text in double quote marks: curly (“ ”), low-high („ “ / „ ”), guillemets
 /// (« ») and straight ("). Straight marks are told open from close by their neighbours. A
 /// straight mark right after a digit with no quote open is an inch mark (12" vinyl), and
-/// single quotes and apostrophes never start a quote: they nest inside one. A quote left open
-/// at the end of a paragraph continues when the next paragraph reopens with a quote mark (the
-/// news convention for long quotations); otherwise it ends with its paragraph.
+/// single quotes and apostrophes never start a quote: they nest inside one.
+///
+/// Where a quote ends follows the speech, not the count of marks:
+/// - a closing mark ends it (`”`, `»`, a straight mark before a space, or two apostrophes
+///   `’’` / `''` standing for one);
+/// - an opening mark right after a sentence's end while the quote is still open reopens:
+///   the writer dropped the closing mark (`... that choice. "Obviously ...`), so the open
+///   quote ends at that sentence and a new quote starts, with its own speaker;
+/// - a quote left open at the end of a paragraph continues when the next paragraph reopens
+///   with a quote mark (the news convention for long quotations); otherwise the paragraph
+///   ends it.
+/// Spaces just inside the marks (`“ We stay ”`) are not part of the quote.
 public enum QuoteFinder {
-  public static func findQuotes(in article: Article) -> [Quote] {
-    let text = article.scalars
-    var quotes: [Quote] = []
-    // An open quote carried from one paragraph into the next.
-    var carried: (start: Int, segments: [TextRange])?
-    var previousWasParagraph = false
-
+  public static func findQuotes(in article: Article, rules: AttributionRules = AttributionRules()) -> [Quote] {
+    var scanner = Scanner(text: article.scalars, rules: rules)
     for block in article.blocks where block.kind != .furniture {
-      var i = block.range.lowerBound
-      let end = block.range.upperBound
-      var openStart: Int?
-      var segments: [TextRange] = []
-      var depth = 0
-      var openedWithLowMark = false
-
-      if let pending = carried {
-        // Continue only when this paragraph reopens with a quote mark.
-        if block.kind == .paragraph, previousWasParagraph, i < end, isOpeningMark(text, i, block) {
-          openStart = pending.start
-          segments = pending.segments
-          i += 1
-          segments.append(i..<i)  // the segment's lower bound; upper set at close
-          depth = 1
-        } else {
-          quotes.append(makeQuote(text, start: pending.start, end: pending.segments.last!.upperBound,
-            segments: pending.segments, unterminated: true, blockStart: nil))
-        }
-        carried = nil
-      }
-
-      while i < end {
-        let scalar = text[i]
-        if isQuoteMark(scalar) {
-          if let start = openStart {
-            if closes(text, i, block, openedWithLowMark: openedWithLowMark) {
-              depth -= 1
-              if depth == 0 {
-                segments[segments.count - 1] = segments[segments.count - 1].lowerBound..<i
-                quotes.append(makeQuote(text, start: start, end: i, segments: segments,
-                  unterminated: false, blockStart: block.range.lowerBound))
-                openStart = nil
-                segments = []
-              }
-            } else if scalar == "\"" || scalar == "“" || scalar == "«" || scalar == "„" {
-              depth += 1  // a nested double quote
-            }
-          } else if isOpeningMark(text, i, block) {
-            openStart = i + 1
-            segments = [(i + 1)..<(i + 1)]
-            depth = 1
-            openedWithLowMark = scalar == "„"
-          }
-        }
-        i += 1
-      }
-      if let start = openStart {
-        segments[segments.count - 1] = segments[segments.count - 1].lowerBound..<end
-        if block.kind == .paragraph {
-          carried = (start, segments)
-        } else {
-          quotes.append(makeQuote(text, start: start, end: end, segments: segments,
-            unterminated: true, blockStart: block.range.lowerBound))
-        }
-      }
-      previousWasParagraph = block.kind == .paragraph
+      scanner.scan(block)
     }
-    if let pending = carried {
-      quotes.append(makeQuote(text, start: pending.start, end: pending.segments.last!.upperBound,
-        segments: pending.segments, unterminated: true, blockStart: nil))
-    }
-    return quotes.filter { !$0.range.isEmpty }
+    scanner.finish()
+    return scanner.quotes
   }
 
   public static func isQuoteMark(_ s: Unicode.Scalar) -> Bool {
     s == "\"" || s == "“" || s == "”" || s == "„" || s == "«" || s == "»" || s == "‟"
+  }
+
+  /// A quote being read: its text so far, one range per paragraph.
+  struct OpenQuote {
+    var segments: [TextRange]
+    /// Double quote marks opened inside it and not closed yet, itself included.
+    var depth = 1
+    /// Opened with „, so a high “ closes it.
+    var openedWithLowMark: Bool
+    /// Where its first paragraph starts, to tell what stands before the opening mark.
+    var blockStart: Int
+  }
+
+  /// Walks the article's blocks in order, carrying an open quote across paragraphs.
+  struct Scanner {
+    let text: [Unicode.Scalar]
+    var quotes: [Quote] = []
+    var open: OpenQuote?
+    /// An open quote left at the end of the last paragraph, waiting for the next to reopen.
+    var carried: OpenQuote?
+    var previousWasParagraph = false
+    let rules: AttributionRules
+
+    init(text: [Unicode.Scalar], rules: AttributionRules) {
+      self.text = text
+      self.rules = rules
+    }
+
+    mutating func scan(_ block: Block) {
+      var i = block.range.lowerBound
+      let end = block.range.upperBound
+      if var pending = carried {
+        carried = nil
+        if block.kind == .paragraph, previousWasParagraph, i < end, isOpeningMark(text, i, block) {
+          pending.segments.append((i + 1)..<(i + 1))
+          pending.depth = 1
+          open = pending
+          i += 1
+        } else {
+          emit(pending, closedBy: .paragraphEnd)
+        }
+      }
+      while i < end {
+        let scalar = text[i]
+        if var quote = open {
+          if rules.on(.doubleApostropheCloses), isDoubleApostrophe(text, i, block) {
+            open = nil
+            close(quote, at: i, by: .mark)
+            i += 2
+            continue
+          }
+          if Self.isMark(scalar) {
+            if closes(text, i, block, openedWithLowMark: quote.openedWithLowMark) {
+              quote.depth -= 1
+              open = quote
+              if quote.depth == 0 {
+                open = nil
+                close(quote, at: i, by: .mark)
+              }
+            } else if rules.on(.reopenAfterSentence), isOpeningMark(text, i, block), followsSentenceEnd(text, i, block) {
+              open = nil
+              close(quote, at: i, by: .reopening)
+              start(at: i, block)
+            } else if rules.on(.reopenAfterColon), isOpeningMark(text, i, block), followsColon(text, i, block),
+              let end = lastSentenceEnd(before: i, in: quote.segments.last!)
+            {
+              // `... a Muslim. He added: "The authorities ...`: the narration between the
+              // last sentence and the colon was never quoted.
+              open = nil
+              close(quote, at: end, by: .reopening)
+              start(at: i, block)
+            } else if scalar == "\"" || scalar == "“" || scalar == "«" || scalar == "„" {
+              quote.depth += 1  // a nested double quote
+              open = quote
+            }
+          }
+        } else if Self.isMark(scalar), isOpeningMark(text, i, block) {
+          start(at: i, block)
+        }
+        i += 1
+      }
+      if let quote = open {
+        open = nil
+        var pending = quote
+        pending.segments[pending.segments.count - 1] = pending.segments.last!.lowerBound..<end
+        if block.kind == .paragraph {
+          carried = pending
+        } else {
+          emit(pending, closedBy: .paragraphEnd)
+        }
+      }
+      previousWasParagraph = block.kind == .paragraph
+    }
+
+    mutating func finish() {
+      if let pending = carried { emit(pending, closedBy: .paragraphEnd) }
+      carried = nil
+    }
+
+    static func isMark(_ s: Unicode.Scalar) -> Bool { QuoteFinder.isQuoteMark(s) }
+
+    mutating func start(at mark: Int, _ block: Block) {
+      open = OpenQuote(segments: [(mark + 1)..<(mark + 1)], openedWithLowMark: text[mark] == "„",
+        blockStart: block.range.lowerBound)
+    }
+
+    /// Ends `quote`'s last segment at `end` (the closing mark's offset) and records it.
+    mutating func close(_ quote: OpenQuote, at end: Int, by closure: Quote.Closure) {
+      var quote = quote
+      quote.segments[quote.segments.count - 1] = quote.segments.last!.lowerBound..<end
+      emit(quote, closedBy: closure)
+    }
+
+    mutating func emit(_ quote: OpenQuote, closedBy closure: Quote.Closure) {
+      // Spaces just inside the marks are not quoted text.
+      var segments = quote.segments.map { trimmed($0) }
+      segments.removeAll { $0.isEmpty }
+      guard let first = segments.first, let last = segments.last else { return }
+      let range = first.lowerBound..<last.upperBound
+      let opensAt = quote.segments[0].lowerBound - 1
+      quotes.append(Quote(range: range, segments: segments,
+        kind: QuoteFinder.kind(text, range, opensAt: opensAt, blockStart: quote.blockStart),
+        closedBy: closure))
+    }
+
+    /// Just after the last full stop, question or exclamation mark followed by a space
+    /// in `segment` before `i`.
+    func lastSentenceEnd(before i: Int, in segment: TextRange) -> Int? {
+      var k = i - 2
+      while k > segment.lowerBound {
+        if text[k + 1].isSpaceLike, ".!?…".unicodeScalars.contains(text[k]) { return k + 1 }
+        k -= 1
+      }
+      return nil
+    }
+
+    func trimmed(_ r: TextRange) -> TextRange {
+      var lower = r.lowerBound
+      var upper = r.upperBound
+      while lower < upper, text[lower].isSpaceLike { lower += 1 }
+      while upper > lower, text[upper - 1].isSpaceLike { upper -= 1 }
+      return lower..<upper
+    }
   }
 
   /// Whether the mark at `i` opens a quote.
@@ -119,14 +207,33 @@ public enum QuoteFinder {
     }
   }
 
-  private static func makeQuote(
-    _ text: [Unicode.Scalar], start: Int, end: Int, segments: [TextRange], unterminated: Bool,
-    blockStart: Int?
-  ) -> Quote {
-    let range = start..<max(start, end)
-    return Quote(range: range, segments: segments, kind: kind(text, range, opensAt: start - 1,
-      blockStart: blockStart ?? (segments.first?.lowerBound ?? start) - 1),
-      isUnterminated: unterminated)
+  /// Whether an opening mark at `i` stands right after the end of a sentence (`choice. "Next`),
+  /// where a quote still open must have lost its closing mark.
+  static func followsSentenceEnd(_ text: [Unicode.Scalar], _ i: Int, _ block: Block) -> Bool {
+    var k = i - 1
+    guard k >= block.range.lowerBound, text[k].isSpaceLike else { return false }
+    while k > block.range.lowerBound, text[k].isSpaceLike { k -= 1 }
+    // "... choice.) "Next" and "... choice.' "Next": a closing bracket or single mark may
+    // follow the full stop.
+    if k > block.range.lowerBound, ")’'".unicodeScalars.contains(text[k]) { k -= 1 }
+    return ".!?…".unicodeScalars.contains(text[k])
+  }
+
+  /// Whether an opening mark at `i` follows a colon (`He added: "The`).
+  static func followsColon(_ text: [Unicode.Scalar], _ i: Int, _ block: Block) -> Bool {
+    var k = i - 1
+    while k > block.range.lowerBound, text[k].isSpaceLike { k -= 1 }
+    return k >= block.range.lowerBound && text[k] == ":"
+  }
+
+  /// Two apostrophes standing for a closing double mark: `’’` or `''` followed by a space,
+  /// punctuation or the end of the paragraph.
+  static func isDoubleApostrophe(_ text: [Unicode.Scalar], _ i: Int, _ block: Block) -> Bool {
+    let s = text[i]
+    guard s == "’" || s == "'", i + 1 < block.range.upperBound, text[i + 1] == s else { return false }
+    guard i > block.range.lowerBound, !text[i - 1].isSpaceLike else { return false }
+    let after = i + 2 < block.range.upperBound ? text[i + 2] : nil
+    return after == nil || !after!.isWordCharacter
   }
 
   /// Full, partial or fragment, by the shape of the quote and what stands before it.

@@ -7,21 +7,30 @@ import Foundation
 /// `body_mentions` counts are); PolNeAR on the whole text.
 public enum Evaluator {
   /// Scores every gold file under `paths` (files or folders).
-  public static func evaluate(paths: [String]) -> EvaluationScores {
+  public static func evaluate(paths: [String], rules: AttributionRules = AttributionRules()) -> EvaluationScores {
     var total = EvaluationScores()
     for file in Gold.files(in: paths) {
-      total.add(evaluate(goldPath: file))
+      total.add(evaluate(goldPath: file, rules: rules))
     }
     return total
   }
 
   /// Scores one gold file against the analysis of the article beside it.
-  public static func evaluate(goldPath: String) -> EvaluationScores {
+  public static func evaluate(goldPath: String, rules: AttributionRules = AttributionRules()) -> EvaluationScores {
     var scores = EvaluationScores()
+    if !goldPath.hasSuffix(".json") {
+      do {
+        scores = scoreBoundaries(ArticleAnalysis(article: try ArticleLoader.load(path: goldPath), rules: rules))
+        scores.articles = 1
+      } catch {
+        scores.errors.append("\(error)")
+      }
+      return scores
+    }
     do {
       let (gold, textPath) = try Gold.read(path: goldPath)
       let article = try ArticleLoader.load(path: textPath)
-      let analysis = ArticleAnalysis(article: article)
+      let analysis = ArticleAnalysis(article: article, rules: rules)
       switch gold {
       case .conll(let g): scores = score(analysis, conll: g)
       case .polnear(let g): scores = score(analysis, polnear: g)
@@ -51,7 +60,7 @@ public enum Evaluator {
 
   public static func score(_ analysis: ArticleAnalysis, conll gold: CoNLLGold) -> EvaluationScores {
     var scores = EvaluationScores()
-    scores.shapes.insert("CoNLL entities (body zone)")
+    scores.shapes.insert("CoNLL entities (body and headline)")
     let article = analysis.article
     let map = article.sourceMap
     // Blocks holding table rows are left out on both sides.
@@ -75,13 +84,13 @@ public enum Evaluator {
     func scored(_ modelRange: TextRange) -> Bool {
       guard let b = article.blockIndex(containing: modelRange.lowerBound) else { return false }
       let k = article.blocks[b].kind
-      return (k == .paragraph || k == .standfirst) && !tableBlocks.contains(b)
+      return (k == .paragraph || k == .standfirst || k == .title) && !tableBlocks.contains(b)
     }
     for kind in Entity.Kind.allCases {
       var goldSpans = Set<[Int]>()
       var clusters: [(names: [String], spans: Set<[Int]>)] = []
       for row in gold.entities where Self.kind(row.type) == kind {
-        let spans = zip(row.spans, row.zones).filter { $0.1 == "body" }.map { $0.0 }
+        let spans = zip(row.spans, row.zones).filter { $0.1 == "body" || $0.1 == "title" }.map { $0.0 }
         guard !spans.isEmpty else { continue }
         goldSpans.formUnion(spans)
         // Alias merging on the gold side: a person's surname row joins the full name's.
@@ -126,7 +135,7 @@ public enum Evaluator {
         }
       }
       for row in gold.entities where Self.kind(row.type) == kind {
-        for (span, zone) in zip(row.spans, row.zones) where zone == "body" && !predicted.contains(span) {
+        for (span, zone) in zip(row.spans, row.zones) where (zone == "body" || zone == "title") && !predicted.contains(span) {
           let types = analysis.entities.filter { e in e.mentions.contains { let r = map.sourceRange($0); return r.lowerBound == span[0] && r.upperBound == span[1] } }.map { $0.kind.rawValue }
           scores.misses.append("missed \(kind): \(row.text) \(types.isEmpty ? "" : "(typed " + types.joined() + ")")")
         }
@@ -156,6 +165,30 @@ public enum Evaluator {
     return scores
   }
 
+  // MARK: Quote boundaries, no gold
+
+  /// Quotes that still hold a double quote mark in one of their paragraphs (two speeches run
+  /// together) and quotes whose end nothing in the text marks: signs of wrong boundaries that
+  /// need no gold to count.
+  public static func scoreBoundaries(_ analysis: ArticleAnalysis) -> EvaluationScores {
+    var scores = EvaluationScores()
+    scores.shapes.insert("quote boundaries (articles without gold)")
+    let text = analysis.article.scalars
+    for quote in analysis.quotes {
+      let holds = quote.segments.contains { segment in
+        segment.contains { k in QuoteFinder.isQuoteMark(text[k]) }
+      }
+      scores.quotesHoldingMark.total += 1
+      scores.quotesUnterminated.total += 1
+      if holds {
+        scores.quotesHoldingMark.hits += 1
+        scores.misses.append("quote holds a quote mark at \(quote.range.lowerBound): \(analysis.article.text(in: quote.range).prefix(80))")
+      }
+      if quote.isUnterminated { scores.quotesUnterminated.hits += 1 }
+    }
+    return scores
+  }
+
   // MARK: PolNeAR
 
   public static func score(_ analysis: ArticleAnalysis, polnear gold: PolNeARGold) -> EvaluationScores {
@@ -177,11 +210,30 @@ public enum Evaluator {
         scores.directQuotesFound.total += 1
         if found != nil { scores.directQuotesFound.hits += 1 }
       } else {
-        found = quotes.first { q in q.1.overlaps(content) }
+        // A partial quote is found when Byline reports the speech it sits in: its clause (or,
+        // without one, the quoted words) covers at least half of the gold content and is at
+        // least half gold content. The quoted words alone rarely are.
         scores.mixedQuotesFound.total += 1
-        if found != nil { scores.mixedQuotesFound.hits += 1 }
+        let spoken = quotes.first { q in
+          let reported = q.0.clause.map { map.sourceRange($0) } ?? q.1
+          let overlap = reported.clamped(to: content).count
+          return overlap * 2 >= content.count && overlap * 2 >= reported.count
+        }
+        if spoken != nil {
+          scores.mixedQuotesFound.hits += 1
+        } else {
+          scores.misses.append("partial quote without its clause at \(content.lowerBound)")
+        }
+        found = spoken ?? quotes.first { q in q.1.overlaps(content) }
       }
-      guard attribution.kind == "direct", let source = attribution.source else { continue }
+      guard attribution.kind == "direct", var source = attribution.source else { continue }
+      var sourceSpans = attribution.sourceSpans ?? []
+      // A few annotations have source and cue swapped (source "said", cue "Jillian Soto"):
+      // a source that is one reporting verb is read as the cue, and the cue as the source.
+      if let cue = attribution.cue, isReportingVerb(source), cue.first?.isUppercase == true {
+        source = cue
+        sourceSpans = attribution.cueSpans ?? []
+      }
       let speaker = found?.0.speaker
       if attribution.sourceIsPronoun == true {
         scores.pronounAttributed.total += 1
@@ -191,7 +243,7 @@ public enum Evaluator {
       }
       scores.speakersRight.total += 1
       if let speaker, speakerMatches(speaker, entity: entitiesByName[speaker], goldSource: source,
-        goldSpans: attribution.sourceSpans ?? [], map: map)
+        goldSpans: sourceSpans, map: map)
       {
         scores.speakersRight.hits += 1
       } else {
@@ -206,9 +258,17 @@ public enum Evaluator {
     s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
   }
 
+  /// Whether a gold source is one reporting verb ("said", "asked"), as in a swapped annotation.
+  static func isReportingVerb(_ source: String) -> Bool {
+    let words = source.split(separator: " ")
+    guard let first = words.first, words.count <= 4 else { return false }
+    return ReportingVerbs.set.contains(ScalarHash(first.lowercased()))
+  }
+
   /// Words of a gold source that name nobody: a predicted speaker sharing only these is wrong.
+  /// Determiners count even in capitals ("Another commenter" at a sentence's start).
   static let weakWords: Set<String> = [
-    "the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s", "his", "her", "their", "its", "sen", "rep", "gov",
+    "the", "a", "an", "of", "one", "another", "some", "this", "that", "mr", "mrs", "ms", "dr", "s", "his", "her", "their", "its", "sen", "rep", "gov",
     "gen", "lt", "col", "sgt", "prof", "rev", "st",
   ]
 
@@ -223,7 +283,9 @@ public enum Evaluator {
         if goldSpans.contains(where: { r.overlaps($0[0]..<$0[1]) }) { return true }
       }
     }
-    let predicted = Set(words(speaker) + (entity?.aliases.flatMap(words) ?? []))
+    // The entity's role counts: "the president" is Barack Obama when the article gives him
+    // that role.
+    let predicted = Set(words(speaker) + (entity?.aliases.flatMap(words) ?? []) + words(entity?.role ?? ""))
     let goldWords = words(goldSource).filter { !weakWords.contains($0) }
     // The source's name words: the capitalised ones if any, else all.
     let capitalised = goldSource.split(separator: " ").filter { $0.first?.isUppercase == true }

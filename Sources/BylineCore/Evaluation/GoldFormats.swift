@@ -69,9 +69,10 @@ public struct PolNeARGold: Decodable, Sendable {
     public var sourceSpans: [[Int]]?
     public var sourceIsPronoun: Bool?
     public var cue: String?
+    public var cueSpans: [[Int]]?
     enum CodingKeys: String, CodingKey {
       case kind, content, source, cue
-      case contentSpans = "content_spans", sourceSpans = "source_spans"
+      case contentSpans = "content_spans", sourceSpans = "source_spans", cueSpans = "cue_spans"
       case sourceIsPronoun = "source_is_pronoun"
     }
   }
@@ -124,7 +125,8 @@ extension Gold {
     }
   }
 
-  /// Every gold file under the given files and folders (recursively), sorted.
+  /// Every gold file under the given files and folders (recursively), sorted; the `.txt`
+  /// articles of a folder that holds no gold, to be scored on their quote boundaries.
   public static func files(in paths: [String]) -> [String] {
     var result: [String] = []
     for path in paths {
@@ -134,12 +136,19 @@ extension Gold {
         result.append(path)
         continue
       }
+      var gold: [String] = []
+      var texts: [String] = []
       let enumerator = FileManager.default.enumerator(atPath: path)
       while let item = enumerator?.nextObject() as? String {
+        let full = (path as NSString).appendingPathComponent(item)
         if item.hasSuffix(".gold.json") || item.hasSuffix(".quotes.json") {
-          result.append((path as NSString).appendingPathComponent(item))
+          gold.append(full)
+        } else if item.hasSuffix(".txt") {
+          texts.append(full)
         }
       }
+      // A folder with no gold at all (the BBC library) is scored on its quote boundaries.
+      result += gold.isEmpty ? texts : gold
     }
     return result.sorted()
   }

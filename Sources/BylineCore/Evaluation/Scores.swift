@@ -61,6 +61,10 @@ public struct EvaluationScores: Sendable {
   public var speakersRight = Ratio()
   /// Quotes whose gold source is a pronoun that Byline attributed to someone.
   public var pronounAttributed = Ratio()
+  /// Quotes with a double quote mark inside one of their paragraphs, of all quotes.
+  public var quotesHoldingMark = Ratio()
+  /// Quotes whose end no mark gives (taken to end with their paragraph), of all quotes.
+  public var quotesUnterminated = Ratio()
   public var articles = 0
   /// Files that could not be scored, with the reason.
   public var errors: [String] = []
@@ -78,6 +82,8 @@ public struct EvaluationScores: Sendable {
     mixedQuotesFound = mixedQuotesFound + other.mixedQuotesFound
     speakersRight = speakersRight + other.speakersRight
     pronounAttributed = pronounAttributed + other.pronounAttributed
+    quotesHoldingMark = quotesHoldingMark + other.quotesHoldingMark
+    quotesUnterminated = quotesUnterminated + other.quotesUnterminated
     articles += other.articles
     errors += other.errors
     shapes.formUnion(other.shapes)
@@ -90,22 +96,24 @@ public struct EvaluationScores: Sendable {
     var lines: [String] = []
     lines.append("articles: \(articles)  gold: \(shapes.sorted().joined(separator: ", "))")
     lines.append("")
-    lines.append("kind           | mentions (strict)            | entities (aliases merged)")
-    lines.append("               |     P      R     F1      n  |     P      R     F1      n")
-    for kind in Entity.Kind.allCases {
-      let label = kind == .person ? "people" : kind == .place ? "places" : "organisations"
-      var row = label.padding(toLength: 15, withPad: " ", startingAt: 0) + "|"
-      for prf in [mentions[kind], entities[kind]] {
-        if let prf, !prf.isEmpty {
-          let n = prf.truePositives + prf.falseNegatives
-          row += " \(f(prf.precision)) \(f(prf.recall)) \(f(prf.f1)) \(String(n).leftPadded(6))  |"
-        } else {
-          row += "     -      -      -       -  |"
+    if mentions.values.contains(where: { !$0.isEmpty }) || entities.values.contains(where: { !$0.isEmpty }) {
+      lines.append("kind           | mentions (strict)            | entities (aliases merged)")
+      lines.append("               |     P      R     F1      n  |     P      R     F1      n")
+      for kind in Entity.Kind.allCases {
+        let label = kind == .person ? "people" : kind == .place ? "places" : "organisations"
+        var row = label.padding(toLength: 15, withPad: " ", startingAt: 0) + "|"
+        for prf in [mentions[kind], entities[kind]] {
+          if let prf, !prf.isEmpty {
+            let n = prf.truePositives + prf.falseNegatives
+            row += " \(f(prf.precision)) \(f(prf.recall)) \(f(prf.f1)) \(String(n).leftPadded(6))  |"
+          } else {
+            row += "     -      -      -       -  |"
+          }
         }
+        lines.append(String(row.dropLast()))
       }
-      lines.append(String(row.dropLast()))
+      lines.append("")
     }
-    lines.append("")
     if directQuotesFound.total > 0 {
       lines.append("direct quotes found:    \(f(directQuotesFound.value)) (\(directQuotesFound.hits)/\(directQuotesFound.total))")
     }
@@ -117,6 +125,10 @@ public struct EvaluationScores: Sendable {
     }
     if pronounAttributed.total > 0 {
       lines.append("pronoun sources:        \(f(pronounAttributed.value)) attributed (\(pronounAttributed.hits)/\(pronounAttributed.total)) [gold does not resolve them; checked by hand]")
+    }
+    if quotesHoldingMark.total > 0 {
+      lines.append("quotes holding a mark:  \(f(quotesHoldingMark.value)) (\(quotesHoldingMark.hits)/\(quotesHoldingMark.total)) [two speeches run together]")
+      lines.append("quotes unterminated:    \(f(quotesUnterminated.value)) (\(quotesUnterminated.hits)/\(quotesUnterminated.total)) [no mark tells where they end]")
     }
     if !errors.isEmpty {
       lines.append("")

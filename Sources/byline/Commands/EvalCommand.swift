@@ -2,43 +2,80 @@ import ArgumentParser
 import BylineCore
 import Foundation
 
+extension AttributionRule: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
 /// `byline eval PATH...`: scores the analysis against gold files and prints a table.
 ///
 /// Reads Byline's own `*.gold.json`, CoNLL entity gold (`NNNN.gold.json` with `entities`) and
 /// PolNeAR attribution gold (`*.quotes.json`), each beside its article text, from files or
-/// folders (searched recursively). Each shape is scored and printed on its own. A folder of
-/// saved web pages with reference extractions is scored as web extraction (``WebEval``).
+/// folders (searched recursively); a folder with no gold at all (the BBC library) is scored on
+/// its quote boundaries. Each shape is scored and printed on its own. A folder of saved web
+/// pages with reference extractions is scored as web extraction (``WebEval``).
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
-    abstract: "Score people, places, organisations, quotes and speakers against gold annotations.")
+    abstract: "Score people, places, organisations, quotes and speakers against gold annotations.",
+    discussion: """
+      A folder without gold files (such as a library of plain articles) is scored on its quote \
+      boundaries: quotes that still hold a quote mark, and quotes whose end no mark gives.
+      --ablate RULE switches a rule of quote finding or attribution off; --rule-gains scores \
+      the paths once with every rule and once without each rule, and prints what each adds.
+      """)
 
-  @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json), or folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json).")
-  var paths: [String]
+  @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json), folders of articles, or folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json).")
+  var paths: [String] = []
 
   @Flag(help: "Also print every miss and false find.")
   var showErrors = false
 
+  @Option(name: .customLong("ablate"), help: ArgumentHelp(
+    "Switch a rule off (repeatable); --list-rules names them.", valueName: "rule"))
+  var ablated: [AttributionRule] = []
+
+  @Flag(help: "Print what each rule adds: the scores with every rule, less the scores without it.")
+  var ruleGains = false
+
+  @Flag(help: "List the rules of quote finding and attribution, with their examples.")
+  var listRules = false
+
   func validate() throws {
+    if listRules { return }
+    guard !paths.isEmpty else { throw ValidationError("give gold files or folders to score") }
     for path in paths where !FileManager.default.fileExists(atPath: path) {
       throw ValidationError("\(path): no such file or folder")
     }
   }
 
   func run() throws {
+    if listRules {
+      for rule in AttributionRule.allCases {
+        print(rule.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0) + rule.summary)
+      }
+      return
+    }
     let webFolders = WebEval.folders(in: paths)
     for folder in webFolders { WebEval.run(folder: folder, showErrors: showErrors) }
-    let files = Gold.files(in: paths.filter { !webFolders.contains($0) })
-    if files.isEmpty && !webFolders.isEmpty { return }
+    let otherPaths = paths.filter { !webFolders.contains($0) }
+    if otherPaths.isEmpty && !webFolders.isEmpty { return }
+    let files = Gold.files(in: otherPaths)
     guard !files.isEmpty else {
-      throw ValidationError("no gold files (*.gold.json or *.quotes.json) under \(paths.joined(separator: " "))")
+      throw ValidationError("no gold files (*.gold.json or *.quotes.json) or articles under \(paths.joined(separator: " "))")
     }
+    if ruleGains {
+      printRuleGains(files)
+      return
+    }
+    let rules = AttributionRules(disabled: Set(ablated))
     var byShape: [String: EvaluationScores] = [:]
     for file in files {
-      let scores = Evaluator.evaluate(goldPath: file)
+      let scores = Evaluator.evaluate(goldPath: file, rules: rules)
       let shape = scores.shapes.sorted().first ?? "errors"
       byShape[shape, default: EvaluationScores()].add(scores)
     }
+    if !ablated.isEmpty { print("rules switched off: \(ablated.map(\.rawValue).joined(separator: ", "))\n") }
     var first = true
     for shape in byShape.keys.sorted() {
       if !first { print("") }
@@ -46,5 +83,36 @@ struct Eval: ParsableCommand {
       print(byShape[shape]!.table())
       if showErrors { print(byShape[shape]!.misses.joined(separator: "\n")) }
     }
+  }
+
+  /// One row a rule: how many more quotes are right with it than without it, per measure.
+  func printRuleGains(_ files: [String]) {
+    func score(_ rules: AttributionRules) -> EvaluationScores {
+      var total = EvaluationScores()
+      for file in files { total.add(Evaluator.evaluate(goldPath: file, rules: rules)) }
+      return total
+    }
+    let all = score(AttributionRules())
+    print("what each rule adds (hits with every rule minus hits without it; holding/unterminated: quotes fewer)")
+    print("rule                           speakers  partial   direct  holding  untermin.")
+    for rule in AttributionRule.allCases {
+      let without = score(AttributionRules(disabled: [rule]))
+      func gain(_ a: Ratio, _ b: Ratio) -> String {
+        a.total == 0 && b.total == 0 ? "-" : String(a.hits - b.hits)
+      }
+      let cells = [
+        gain(all.speakersRight, without.speakersRight), gain(all.mixedQuotesFound, without.mixedQuotesFound),
+        gain(all.directQuotesFound, without.directQuotesFound),
+        gain(without.quotesHoldingMark, all.quotesHoldingMark), gain(without.quotesUnterminated, all.quotesUnterminated),
+      ]
+      print(rule.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
+        + cells.map { $0.leftPaddedTo(9) }.joined())
+    }
+  }
+}
+
+extension String {
+  fileprivate func leftPaddedTo(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
   }
 }

@@ -8,7 +8,9 @@ enum EntityAnalysis {
     var reportedSpeech: [ReportedSpeech]
   }
 
-  static func run(article: Article, quotes: [Quote], lexicon: Lexicon = .shared) -> Output {
+  static func run(
+    article: Article, quotes: [Quote], lexicon: Lexicon = .shared, rules: AttributionRules = AttributionRules()
+  ) -> Output {
     let text = article.scalars
     var tokens = Tokenizer.tokenize(text, blocks: article.blocks) { $0.kind != .furniture }
     // Mark tokens inside quotes (quotes are sorted, tokens are sorted).
@@ -20,8 +22,9 @@ enum EntityAnalysis {
     }
     let recogniser = EntityRecognizer(text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks)
     var result = recogniser.recognise()
+    recogniser.addHeadlineMentions(&result)
     addCredits(article, &result)
-    var attributor = SpeechAttributor(recogniser: recogniser, result: result, quotes: quotes)
+    var attributor = SpeechAttributor(recogniser: recogniser, result: result, quotes: quotes, rules: rules)
     attributor.attribute()
     result = attributor.result
     return Output(entities: result.entities, quotes: attributor.quotes, reportedSpeech: attributor.reported)

@@ -117,6 +117,11 @@ struct EntityRecognizer {
           tokens[last].range.upperBound + 1 >= next.range.lowerBound
             || text[tokens[last].range.upperBound] == " "
         else { break }
+        if isPluralPossessiveInName(end) {
+          last = end + 1
+          end += 2
+          continue
+        }
         // A gap of more than one space (or a line break) ends the phrase.
         if next.range.lowerBound - tokens[last].range.upperBound != 1 { break }
         // A middle initial: "Roberta A. Kaplan", "Joseph R. Biden".
@@ -139,6 +144,8 @@ struct EntityRecognizer {
           // "Organisation for Security and Cooperation", "Department for Environment".
           if (word == ScalarHash("for") && WordLists.organisationHeads.contains(hash(tokens[last].stem)))
             || ((word == ScalarHash("and") || word == ScalarHash("in")) && extended)
+            || (word == ScalarHash("and") && lexicon.firstNames[hash(t.stem)] == nil
+              && endsInOrganisationHead(from: end + 1))
           {
             extended = true
             last = end + 1
@@ -197,6 +204,48 @@ struct EntityRecognizer {
 
   /// Whether the tokens from `k` are an initial, its full stop and a capitalised word, right
   /// after a known first name ("Roberta A. Kaplan").
+  /// "Coastal Workers' Union", "Veterans' Affairs Committee": the apostrophe at token `k`
+  /// of a plural possessive inside a name that goes on, one space on, to an organisation's
+  /// head word.
+  func isPluralPossessiveInName(_ k: Int) -> Bool {
+    let mark = tokens[k]
+    guard mark.kind == .punct, mark.scalar == "'" || mark.scalar == "’", k >= 1, k + 1 < tokens.count,
+      tokens[k - 1].range.upperBound == mark.range.lowerBound, text[mark.range.lowerBound - 1] == "s",
+      tokens[k + 1].kind == .word, tokens[k + 1].isCapitalised,
+      tokens[k + 1].range.lowerBound == mark.range.upperBound + 1
+    else { return false }
+    return endsInOrganisationHead(from: k + 1, headMayComeFirst: true)
+  }
+
+  /// "Harbour and Coastal Workers' Union": the capitalised words from token `k` on (up to
+  /// six, in one run) end in an organisation's head word, so an "and" before them joins one
+  /// name instead of two (never after a first name: "John Bolton and Breitbart News").
+  func endsInOrganisationHead(from k: Int, headMayComeFirst: Bool = false) -> Bool {
+    var j = k
+    while j < tokens.count, j < k + 6, tokens[j].kind == .word, tokens[j].isCapitalised,
+      tokens[j].block == tokens[k].block
+    {
+      // The head ends the run: "Breitbart News National Security Editor" is no name of one.
+      // A head alone after the "and" is a name of its own: "Acme Corp and NATO".
+      if j > k || headMayComeFirst, WordLists.organisationHeads.contains(hash(tokens[j].stem)),
+        j + 1 >= tokens.count || !(tokens[j + 1].kind == .word && tokens[j + 1].isCapitalised)
+      {
+        return true
+      }
+      // "Workers' Union": over the apostrophe of a plural possessive.
+      if j + 2 < tokens.count, tokens[j + 1].kind == .punct, tokens[j + 1].scalar == "'" || tokens[j + 1].scalar == "’",
+        tokens[j + 1].range.lowerBound == tokens[j].range.upperBound,
+        tokens[j + 2].range.lowerBound == tokens[j + 1].range.upperBound + 1
+      {
+        j += 2
+        continue
+      }
+      if j + 1 < tokens.count, tokens[j + 1].range.lowerBound - tokens[j].range.upperBound != 1 { break }
+      j += 1
+    }
+    return false
+  }
+
   func isMiddleInitial(_ k: Int, after last: Int) -> Bool {
     guard k + 2 < tokens.count, tokens[k].kind == .word, tokens[k].range.count == 1,
       tokens[k].isCapitalised, tokens[k + 1].kind == .punct, tokens[k + 1].scalar == ".",

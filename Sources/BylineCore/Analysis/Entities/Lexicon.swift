@@ -1,6 +1,7 @@
 import Foundation
 
-/// The reference data the entity recogniser looks names up in: places (ISO 3166, GeoNames),
+/// The reference data the entity recogniser looks names up in: places (ISO 3166, GeoNames,
+/// and the English names of `exonyms.tsv`),
 /// first names and surnames (US Census), common English words (SCOWL) and demonyms.
 ///
 /// Loaded once from the bundled resources (see `Resources/SOURCES.md`) and shared. Every
@@ -68,6 +69,13 @@ public struct Lexicon: Sendable {
       }
       let wordCount = fields[0].split(separator: " ").count
       lexicon.longestPlaceWords = max(lexicon.longestPlaceWords, wordCount)
+    }
+    // English names of places listed under their local form ("Turkey" for "Türkiye").
+    for line in try lines("exonyms.tsv") where !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2, let kind = lexicon.places[ScalarHash(fields[1])] else { continue }
+      let english = ScalarHash(fields[0])
+      if lexicon.places[english] == nil { lexicon.places[english] = kind }
     }
     for line in try lines("firstnames.tsv") {
       let fields = line.split(separator: "\t")

@@ -15,6 +15,8 @@ struct SpeechAttributor {
   var result: EntityRecognizer.Result
   var quotes: [Quote]
   var reported: [ReportedSpeech] = []
+  /// Which rules apply (all but those switched off for measuring).
+  let rules: AttributionRules
 
   var tokens: [Token] { recogniser.tokens }
   var text: [Unicode.Scalar] { recogniser.text }
@@ -26,13 +28,19 @@ struct SpeechAttributor {
     case description(String)
   }
 
-  init(recogniser: EntityRecognizer, result: EntityRecognizer.Result, quotes: [Quote]) {
+  init(
+    recogniser: EntityRecognizer, result: EntityRecognizer.Result, quotes: [Quote],
+    rules: AttributionRules = AttributionRules()
+  ) {
     self.recogniser = recogniser
     self.result = result
     self.quotes = quotes
+    self.rules = rules
   }
 
   static let that = ScalarHash("that")
+  /// Words of address before a name in an appositive ("the Most Reverend Peter Smith").
+  static let honorifics = WordLists.set("the Most Right Very Reverend Rev Honourable Hon Venerable")
   static let to = ScalarHash("to")
   static let who = WordLists.set("who which")
   static let determiners = WordLists.set("the The a A an An its his her their")
@@ -51,7 +59,7 @@ struct SpeechAttributor {
     var lastVerbOfBlock: [Int: Int] = [:]
     for k in tokens.indices where tokens[k].kind == .word && !tokens[k].inQuote {
       let h = recogniser.hash(tokens[k].range)
-      if h == ReportingVerbs.according {
+      if h == ReportingVerbs.according, rules.on(.accordingTo) {
         if k + 2 < tokens.count, recogniser.hash(tokens[k + 1].range) == Self.to,
           let s = mentionAfter(k + 2)
         {
@@ -60,12 +68,15 @@ struct SpeechAttributor {
         }
         continue
       }
-      guard ReportingVerbs.set.contains(h) else { continue }
+      // "Said Ms Lee:" at a sentence's start; "called them “reckless”": a naming verb.
+      let isNaming = rules.on(.namingVerbs) && ReportingVerbs.naming.contains(h)
+      let isSentenceInitial = rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
+        && ReportingVerbs.set.contains(recogniser.lowerHash(tokens[k]))
+      guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming else { continue }
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
-      if isParticiple(k), k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
-        let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
+      if rules.on(.participleContinuesSpeaker), isParticiple(k), followsComma(k), let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
         let s = verbSpeaker[previous]
       {
         verbSpeaker[k] = s
@@ -74,9 +85,9 @@ struct SpeechAttributor {
       }
       // "In 2009 he declined an invitation, telling a reporter that ...": the participle's
       // speaker is the subject of its sentence.
-      if isParticiple(k), k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
-        let s = sentenceSubject(before: k)
-      {
+      // "She emailed supporters saying:", "posted a message on Twitter reading": without a
+      // comma too, the participle's speaker is its sentence's subject, not the object before it.
+      if rules.on(.participleSentenceSubject), isParticiple(k), let s = sentenceSubject(before: k) {
         verbSpeaker[k] = s
         lastSpeakerOfBlock[tokens[k].block] = s
         lastVerbOfBlock[tokens[k].block] = k
@@ -86,13 +97,16 @@ struct SpeechAttributor {
         verbSpeaker[k] = s
         lastSpeakerOfBlock[tokens[k].block] = s
         lastVerbOfBlock[tokens[k].block] = k
-        addReportedSpeech(verb: k, speaker: s)
+        if !isNaming { addReportedSpeech(verb: k, speaker: s) }
       }
     }
 
     // Quotes.
     var speakerOfQuote: [Speaker?] = Array(repeating: nil, count: quotes.count)
     var cueOfQuote: [String?] = Array(repeating: nil, count: quotes.count)
+    // The token of each quote's cue (a verb, a colon, a dash), for the source as written and
+    // the reported clause.
+    var cueToken: [Int?] = Array(repeating: nil, count: quotes.count)
     var quoteBlock: [Int] = []
     for (qi, quote) in quotes.enumerated() {
       let first = firstToken(atOrAfter: quote.range.lowerBound)
@@ -103,6 +117,18 @@ struct SpeechAttributor {
       // After the quote: the same sentence, a few words on.
       var k = last + 1
       var steps = 0
+      // `"... will continue." Mr Kennedy said he ...`: a quote that ends with a full stop and
+      // is followed by a capitalised word ends its sentence; the verb after it is the next one's.
+      // `"... missing." Trump said.` still is this quote's: a name and a verb that end the
+      // sentence.
+      if rules.on(.fullStopEndsSentence), tokens[last].kind == .punct, tokens[last].scalar == ".",
+        let next = (last + 1..<min(last + 3, tokens.count)).first(where: { tokens[$0].kind == .word }),
+        tokens[next].isCapitalised, tokens[next].block == tokens[last].block, !tokens[next].inQuote,
+        !ReportingVerbs.set.contains(recogniser.lowerHash(tokens[next])),
+        !endsWithAttribution(from: next)
+      {
+        k = tokens.count
+      }
       while k < tokens.count, tokens[k].block == tokens[last].block, steps < 30 {
         let t = tokens[k]
         if t.inQuote { break }
@@ -116,7 +142,7 @@ struct SpeechAttributor {
         }
         if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(k) { break }
         if verbSpeaker[k] != nil {
-          best = (steps, k)
+          if !rules.on(.verbIntroducesNextQuote) || !introducesQuote(k) { best = (steps, k) }
           break
         }
         if t.kind == .punct, "“\"".unicodeScalars.contains(t.scalar), steps > 0 { break }
@@ -137,49 +163,111 @@ struct SpeechAttributor {
         steps += 1
         k -= 1
       }
+      // A title ("Meet the Press") speaks for nobody, unless a naming verb gives it.
+      if rules.on(.titlesSpeakForNobody), isTitle(quote), !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false) {
+        continue
+      }
       if let best {
         speakerOfQuote[qi] = verbSpeaker[best.verb]
+        cueToken[qi] = best.verb
         cueOfQuote[qi] = Tokenizer.string(text, tokens[best.verb].range)
         if recogniser.hash(tokens[best.verb].range) == ReportingVerbs.according {
           cueOfQuote[qi] = "according to"
         }
-      } else if let e = colonSpeaker(beforeQuoteAt: first) {
+      } else if rules.on(.colonName), let e = colonSpeaker(beforeQuoteAt: first) {
         // "Clinton: “Our goal is ...”", "Pew Research: “...”".
         speakerOfQuote[qi] = .entity(e)
+        cueToken[qi] = colonBefore(quoteAt: first)
+        cueOfQuote[qi] = ":"
+      } else if rules.on(.dashAttribution), let (e, dash) = dashSpeaker(afterQuoteEndingAt: last) {
+        // "“...” — Jane Doe", or a paragraph "- Bernie Sanders." after a quote's paragraph.
+        speakerOfQuote[qi] = .entity(e)
+        cueToken[qi] = dash
+        cueOfQuote[qi] = "—"
+      } else if rules.on(.colonIntroduction), let colon = colonBefore(quoteAt: first),
+        let s = sentenceSubject(before: colon)
+      {
+        // "Trump boomed: “...”", "The email goes on: “...”": a sentence that ends in a colon
+        // introduces the quote, whatever its verb; its subject speaks.
+        speakerOfQuote[qi] = s
+        cueToken[qi] = colon
         cueOfQuote[qi] = ":"
       }
     }
     // Same paragraph, then the paragraph before.
+    // A scare quote or a title ("terrorists", "Meet the Press") takes no speaker from another
+    // quote: only a cue in its own sentence gives it one.
     for qi in quotes.indices where speakerOfQuote[qi] == nil {
+      if rules.on(.scareQuotesInheritNothing), quotes[qi].kind == .fragment { continue }
+      if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
       let block = quoteBlock[qi]
       guard block >= 0 else { continue }
-      if let other = quotes.indices.first(where: {
+      if rules.on(.sameParagraphSpeaker), let other = quotes.indices.first(where: {
         $0 != qi && quoteBlock[$0] == block && speakerOfQuote[$0] != nil && cueOfQuote[$0] != nil
       }) {
         speakerOfQuote[qi] = speakerOfQuote[other]
         cueOfQuote[qi] = cueOfQuote[other]
+        cueToken[qi] = cueToken[other]
         continue
       }
       // Opens its paragraph: the last speaker of the previous paragraph.
       let opens = quotes[qi].range.lowerBound <= recogniser.blocks[block].range.lowerBound + 1
-      if opens, let previous = previousParagraph(block) {
+      if rules.on(.previousParagraphSpeaker), opens, let previous = previousParagraph(block) {
         let earlierQuote = quotes.indices.last(where: {
           $0 < qi && quoteBlock[$0] == previous && speakerOfQuote[$0] != nil
         })
         if let earlierQuote {
           speakerOfQuote[qi] = speakerOfQuote[earlierQuote]
           cueOfQuote[qi] = cueOfQuote[earlierQuote]
+          cueToken[qi] = cueToken[earlierQuote]
         } else if let s = lastSpeakerOfBlock[previous] {
           speakerOfQuote[qi] = s
           cueOfQuote[qi] = lastVerbOfBlock[previous].map { Tokenizer.string(text, tokens[$0].range) }
+          cueToken[qi] = lastVerbOfBlock[previous]
         }
       }
     }
     for qi in quotes.indices {
-      guard let s = speakerOfQuote[qi] else { continue }
+      guard let s = speakerOfQuote[qi] else {
+        // A partial quote whose cue Byline does not know still sits in its sentence.
+        if rules.on(.partialQuoteSentence), quotes[qi].kind == .partial {
+          quotes[qi].clause = sentenceClause(of: quotes[qi])
+        }
+        continue
+      }
       quotes[qi].speaker = name(of: s)
       quotes[qi].cue = cueOfQuote[qi]
+      quotes[qi].speakerKind = kind(of: s)
+      if let cue = cueToken[qi] {
+        quotes[qi].speakerMention = writtenMention(of: s, near: cue)
+        if quotes[qi].kind != .full, tokens[cue].kind == .word, tokens[cue].block == quoteBlock[qi] {
+          quotes[qi].clause = clause(of: quotes[qi], cue: cue)
+        }
+      }
     }
+  }
+
+  /// Whether the words from token `k` are a short attribution that ends its sentence: up to
+  /// four words of a name, then a reporting verb, then a full stop or a comma (`Trump said.`).
+  func endsWithAttribution(from k: Int) -> Bool {
+    var j = k
+    while j < tokens.count, j < k + 5, tokens[j].kind == .word, tokens[j].block == tokens[k].block {
+      if ReportingVerbs.set.contains(recogniser.hash(tokens[j].range)) {
+        return j + 1 < tokens.count && tokens[j + 1].kind == .punct && ".,".unicodeScalars.contains(tokens[j + 1].scalar)
+      }
+      j += 1
+    }
+    return false
+  }
+
+  /// Whether the reporting verb at `v` introduces a quote of its own after a colon
+  /// (`"We will win." Bob Hart said: "We will see."`): it speaks for that quote, not for one
+  /// that ends before it.
+  func introducesQuote(_ v: Int) -> Bool {
+    guard v + 2 < tokens.count, tokens[v + 1].kind == .punct, tokens[v + 1].scalar == ":" else {
+      return false
+    }
+    return tokens[v + 2].inQuote || QuoteFinder.isQuoteMark(tokens[v + 2].scalar)
   }
 
   func previousParagraph(_ block: Int) -> Int? {
@@ -240,7 +328,13 @@ struct SpeechAttributor {
           while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
           // "Lumenar's chief executive, Dr Ngozi Abara-Whitfield, said": titles before the name;
           // "Her London publisher, Harrow & Quill, said": an organisation the same way.
-          while j >= 0, tokens[j].kind == .word, WordLists.titles.contains(recogniser.hash(tokens[j].stem)) { j -= 1 }
+          // "The Archbishop of Cardiff, the Most Reverend Peter Smith, told": honorifics too.
+          while j >= 0, tokens[j].kind == .word,
+            WordLists.titles.contains(recogniser.hash(tokens[j].stem))
+              || (rules.on(.honorificAppositive) && Self.honorifics.contains(recogniser.hash(tokens[j].stem)))
+          {
+            j -= 1
+          }
           if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ".", j >= 1,
             WordLists.titles.contains(recogniser.hash(tokens[j - 1].stem))
           {
@@ -350,7 +444,7 @@ struct SpeechAttributor {
         return nil
       }
       if WordLists.pluralPronouns.contains(h) { return nil }
-      if h == Self.it || h == Self.It, k >= v - 2 {
+      if rules.on(.itIsTheOrganisation), h == Self.it || h == Self.It, k >= v - 2 {
         // "it said", "it later added": the organisation last named.
         return lastEntity(before: k, matching: nil).map { .entity($0) }
       }
@@ -375,9 +469,19 @@ struct SpeechAttributor {
       start -= 1
     }
     var j = max(start, 0)
-    while j < k, j < start + 6 {
+    var limit = j + 6
+    var skippedOpening = false
+    while j < k, j < limit {
       let t = tokens[j]
-      if t.kind == .punct && t.scalar == "," { return nil }
+      if t.kind == .punct && t.scalar == "," {
+        // "Before the convention, Chief Calvin Williams lobbied ...": an opening phrase that
+        // names nobody is skipped once.
+        guard rules.on(.openingPhraseSkipped), !skippedOpening else { return nil }
+        skippedOpening = true
+        limit = j + 7
+        j += 1
+        continue
+      }
       if let e = entityEnding(at: j), j + 1 >= tokens.count || result.entityOfToken[j + 1] != Int32(e) {
         return .entity(e)
       }
@@ -386,7 +490,27 @@ struct SpeechAttributor {
         guard h != ScalarHash("his"), h != ScalarHash("her") else { return nil }
         return resolvePronoun(female: WordLists.femalePronouns.contains(h), before: j).map { .entity($0) }
       }
+      // "The spokesman refused ... but said ..., adding:": a described subject.
+      if rules.on(.describedSentenceSubject), Self.determiners.contains(h), j + 1 < k,
+        let noun = describerNoun(after: j)
+      {
+        return describe(noun: noun)
+      }
       j += 1
+    }
+    return nil
+  }
+
+  /// The describing noun ("spokesman", "ministry") within the two words after the determiner
+  /// at `d`, lowercase and outside quotes.
+  func describerNoun(after d: Int) -> Int? {
+    for n in (d + 1)...min(d + 3, tokens.count - 1) {
+      let t = tokens[n]
+      guard t.kind == .word, !t.inQuote, t.block == tokens[d].block else { return nil }
+      let h = recogniser.hash(t.stem)
+      if !t.isCapitalised, WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+        return n
+      }
     }
     return nil
   }
@@ -452,6 +576,15 @@ struct SpeechAttributor {
       j -= 1
     }
     return nil
+  }
+
+  /// Whether a comma stands right before token `k`, also inside a closing quote mark
+  /// (`titled "The Tragedy," explaining`).
+  func followsComma(_ k: Int) -> Bool {
+    guard k >= 1, tokens[k - 1].kind == .punct else { return false }
+    if tokens[k - 1].scalar == "," { return true }
+    return k >= 2 && "”\"".unicodeScalars.contains(tokens[k - 1].scalar)
+      && tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ","
   }
 
   /// "adding", "telling": a present participle.
@@ -780,11 +913,50 @@ struct SpeechAttributor {
   /// The speaker of "Name: “...”": a person or organisation whose mention ends right before a
   /// colon that stands right before the quote's opening mark.
   func colonSpeaker(beforeQuoteAt first: Int) -> Int? {
+    guard let colon = colonBefore(quoteAt: first), colon >= 1 else { return nil }
+    return entityEnding(at: colon - 1)
+  }
+
+  /// The speaker named after a dash that follows the quote ending at token `last`: in the
+  /// same paragraph (`“...” — Jane Doe`) or opening the next paragraph when the quote ends
+  /// its own (`- Bernie Sanders.`). The name must end its sentence or be followed by a comma.
+  func dashSpeaker(afterQuoteEndingAt last: Int) -> (entity: Int, dash: Int)? {
+    var k = last + 1
+    // The closing mark and a full stop after it.
+    while k < tokens.count, tokens[k].kind == .punct, k <= last + 3,
+      !"-–—".unicodeScalars.contains(tokens[k].scalar)
+    {
+      guard "”\".,".unicodeScalars.contains(tokens[k].scalar) else { return nil }
+      k += 1
+    }
+    guard k < tokens.count, tokens[k].kind == .punct, "-–—".unicodeScalars.contains(tokens[k].scalar)
+    else { return nil }
+    if tokens[k].block != tokens[last].block {
+      // A new paragraph must open with the dash.
+      guard k == 0 || tokens[k - 1].block != tokens[k].block,
+        recogniser.blocks[tokens[k].block].kind == .paragraph
+      else { return nil }
+    }
+    let n = k + 1
+    guard n < tokens.count, tokens[n].block == tokens[k].block, result.entityOfToken[n] >= 0 else { return nil }
+    let e = Int(result.entityOfToken[n])
+    guard result.entities[e].kind != .place else { return nil }
+    var end = n
+    while end + 1 < tokens.count, result.entityOfToken[end + 1] == Int32(e) { end += 1 }
+    let after = end + 1
+    if after < tokens.count, tokens[after].block == tokens[n].block {
+      guard tokens[after].kind == .punct, ".,(".unicodeScalars.contains(tokens[after].scalar) else { return nil }
+    }
+    return (e, k)
+  }
+
+  /// The colon right before the opening mark of the quote whose first token is `first`.
+  func colonBefore(quoteAt first: Int) -> Int? {
     var k = first - 1
     if k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar) { k -= 1 }
     guard k >= 1, tokens[k].kind == .punct, tokens[k].scalar == ":", tokens[k].block == tokens[first].block
     else { return nil }
-    return entityEnding(at: k - 1)
+    return k
   }
 
   // MARK: - Reported speech

@@ -1,6 +1,19 @@
+import Foundation
+
 /// Hand-written word lists the entity recogniser and the attributor use. Closed-class words
 /// and name-shape keywords only: the open lists (places, names) come from ``Lexicon``.
 enum WordLists {
+  /// The lines of a word-list resource file, its `#` header and blank lines left out.
+  static func resourceLines(_ name: String) -> [Substring] {
+    let url =
+      Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
+      ?? Bundle.module.url(forResource: name, withExtension: nil)
+    guard let url, let data = try? Data(contentsOf: url) else { return [] }
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").filter {
+      !$0.isEmpty && !$0.hasPrefix("#")
+    }
+  }
+
   static func set(_ words: String) -> Set<ScalarHash> {
     Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { ScalarHash($0) })
   }

@@ -1,0 +1,88 @@
+/// Names in the headline. A headline is capitalised throughout (or written in capitals), so
+/// its capitals say nothing and it is not read for new names; instead the names the body
+/// gives are looked for in it, case ignored ("TARANGO, O'BRIEN SPRING TWIN UPSETS" after a
+/// body that names Jeff Tarango), and countries, regions and large cities of the gazetteer are
+/// places there as anywhere ("CHINA SAYS ...", "MILWAUKEE"; a state or province in a headline
+/// in capitals: "TEXAS").
+extension EntityRecognizer {
+  func addHeadlineMentions(_ result: inout Result) {
+    let titleBlocks = Set(blocks.indices.filter { blocks[$0].kind == .title })
+    guard !titleBlocks.isEmpty else { return }
+    // Every word sequence that names an entity in the body, lowercased, by its first word.
+    var forms: [ScalarHash: [(words: [ScalarHash], entity: Int)]] = [:]
+    for (e, entity) in result.entities.enumerated() {
+      let inBody = entity.mentions.contains { m in
+        blockIndex(of: m.lowerBound).map { !titleBlocks.contains($0) } ?? false
+      }
+      guard inBody else { continue }
+      for form in [entity.name] + entity.aliases {
+        let words = form.split(whereSeparator: { $0 == " " }).map { word in
+          var h = ScalarHash()
+          for s in word.lowercased().unicodeScalars { h.append(s) }
+          return h
+        }
+        guard let first = words.first else { continue }
+        forms[first, default: []].append((words, e))
+      }
+    }
+    var k = 0
+    while k < tokens.count {
+      let t = tokens[k]
+      guard titleBlocks.contains(t.block), t.kind == .word, result.entityOfToken[k] < 0 else {
+        k += 1
+        continue
+      }
+      // The longest body name that starts here.
+      var best: (length: Int, entity: Int)?
+      for candidate in forms[lowerHash(t)] ?? [] where candidate.words.count > (best?.length ?? 0) {
+        var matches = true
+        for (i, word) in candidate.words.enumerated() {
+          let j = k + i
+          guard j < tokens.count, tokens[j].block == t.block, tokens[j].kind == .word,
+            lowerHash(tokens[j]) == word
+          else {
+            matches = false
+            break
+          }
+        }
+        if matches { best = (candidate.words.count, candidate.entity) }
+      }
+      if let best {
+        let range = tokens[k].range.lowerBound..<tokens[k + best.length - 1].stem.upperBound
+        result.entities[best.entity].mentions.append(range)
+        for j in k..<(k + best.length) { result.entityOfToken[j] = Int32(best.entity) }
+        k += best.length
+        continue
+      }
+      // A country or region of the gazetteer, in any case.
+      let h = titleCaseHash(t)
+      if t.stem.count >= 4, let kind = lexicon.places[h],
+        kind == .country || kind == .region || (kind == .subdivision && t.isAllCaps) || lexicon.bigCities.contains(h)
+      {
+        let name = titleCased(Tokenizer.string(text, t.stem))
+        if let existing = result.entities.firstIndex(where: { $0.kind == .place && $0.name == name }) {
+          result.entities[existing].mentions.append(t.stem)
+          result.entityOfToken[k] = Int32(existing)
+        } else {
+          result.entities.append(Entity(kind: .place, name: name, mentions: [t.stem]))
+          result.entityOfToken[k] = Int32(result.entities.count - 1)
+        }
+      }
+      k += 1
+    }
+    for e in result.entities.indices {
+      result.entities[e].mentions.sort { $0.lowerBound < $1.lowerBound }
+    }
+  }
+
+  /// The index of the block holding model offset `offset`.
+  func blockIndex(of offset: Int) -> Int? {
+    var low = 0
+    var high = blocks.count
+    while low < high {
+      let mid = (low + high) / 2
+      if blocks[mid].range.upperBound <= offset { low = mid + 1 } else { high = mid }
+    }
+    return low < blocks.count && blocks[low].range.contains(offset) ? low : nil
+  }
+}

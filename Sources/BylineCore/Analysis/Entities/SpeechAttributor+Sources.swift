@@ -1,0 +1,230 @@
+/// What the attributor reports beside a speaker's name: the kind of source, the source as
+/// written, the reported clause of a partial quote, and which quotes speak for nobody.
+extension SpeechAttributor {
+  /// Small words a title keeps in lowercase ("Meet the Press", "War and Peace").
+  static let titleSmallWords = WordLists.set("a an the of and or in on at to for with by from de la le")
+
+  /// A title or a name in quote marks, not speech: two to eight words, every one capitalised
+  /// but the small ones, and no sentence end ("Meet the Press", "High Heeled Vote").
+  func isTitle(_ quote: Quote) -> Bool {
+    let first = firstToken(atOrAfter: quote.range.lowerBound)
+    var words = 0
+    var k = first
+    while k < tokens.count, tokens[k].range.lowerBound < quote.range.upperBound {
+      let t = tokens[k]
+      if t.kind == .word {
+        words += 1
+        if !t.isCapitalised, !Self.titleSmallWords.contains(recogniser.hash(t.range)) { return false }
+        if t.isCapitalised, words > 1, WordLists.malePronouns.contains(recogniser.hash(t.range)) { return false }
+      } else if ".!?".unicodeScalars.contains(t.scalar) {
+        return false
+      }
+      k += 1
+    }
+    return words >= 2 && words <= 8
+  }
+
+  /// The kind of source a speaker is. A place that speaks stands for its government.
+  func kind(of speaker: Speaker) -> Quote.SpeakerKind {
+    switch speaker {
+    case .description: return .description
+    case .entity(let e): return result.entities[e].kind == .person ? .person : .organisation
+    }
+  }
+
+  /// Where the speaker is written near the cue token `cue`: a pronoun right beside it ("she
+  /// said", "said he"), else the nearest mention of the entity in the cue's sentence, else
+  /// the description's words.
+  func writtenMention(of speaker: Speaker, near cue: Int) -> TextRange? {
+    let block = tokens[cue].block
+    func usable(_ j: Int) -> Bool { j >= 0 && j < tokens.count && tokens[j].block == block && !tokens[j].inQuote }
+    for j in [cue - 1, cue + 1] where usable(j) && tokens[j].kind == .word {
+      let h = recogniser.hash(tokens[j].range)
+      if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h)
+        || h == Self.it || h == Self.It
+      {
+        return tokens[j].range
+      }
+    }
+    switch speaker {
+    case .entity(let e):
+      // Outward from the cue, within its sentence on each side.
+      var before = cue - 1
+      var after = cue + 1
+      var beforeOpen = true
+      var afterOpen = true
+      for _ in 0..<40 {
+        if beforeOpen {
+          if !usable(before) || isSentenceEnd(before) {
+            beforeOpen = false
+          } else if result.entityOfToken[before] == Int32(e) {
+            return run(of: e, around: before)
+          }
+          before -= 1
+        }
+        if afterOpen {
+          if !usable(after) || isSentenceEnd(after) {
+            afterOpen = false
+          } else if result.entityOfToken[after] == Int32(e) {
+            return run(of: e, around: after)
+          }
+          after += 1
+        }
+        if !beforeOpen && !afterOpen { break }
+      }
+      return nil
+    case .description(let phrase):
+      // The description's first word nearest the cue, if the phrase is written from there.
+      let words = phrase.split(separator: " ")
+      guard let firstWord = words.first else { return nil }
+      let firstHash = ScalarHash(firstWord)
+      for d in 0..<30 {
+        for j in [cue - d, cue + d] where usable(j) && recogniser.hash(tokens[j].range) == firstHash {
+          let start = tokens[j].range.lowerBound
+          let end = start + phrase.unicodeScalars.count
+          if end <= text.count, String(String.UnicodeScalarView(text[start..<end])) == phrase {
+            return start..<end
+          }
+          return tokens[j].range
+        }
+      }
+      return nil
+    }
+  }
+
+  /// The text of the tokens of entity `e` around token `k` (a name of several words).
+  func run(of e: Int, around k: Int) -> TextRange {
+    var low = k
+    var high = k
+    while low > 0, result.entityOfToken[low - 1] == Int32(e), tokens[low - 1].block == tokens[k].block { low -= 1 }
+    while high + 1 < tokens.count, result.entityOfToken[high + 1] == Int32(e), tokens[high + 1].block == tokens[k].block {
+      high += 1
+    }
+    return tokens[low].range.lowerBound..<tokens[high].stem.upperBound
+  }
+
+  func isSentenceEnd(_ k: Int) -> Bool {
+    tokens[k].kind == .punct && ".!?".unicodeScalars.contains(tokens[k].scalar) && !isAbbreviationPoint(k)
+  }
+
+  /// The reported clause a partial quote sits in, given its cue verb at token `cue` in the
+  /// same sentence.
+  ///
+  /// With the verb before the quote, the clause runs from the words after the verb (a
+  /// listener, "that" and a colon left out: `told reporters that “...”`) to the end of the
+  /// clause. With the verb after it, from the start of the sentence to the comma before the
+  /// attribution (`Clark's comments further “the mob mentality”, the groups say`). The clause
+  /// ends at the sentence's end (a quote that ends with a full stop ends it too), a dash, a
+  /// semicolon, or a comma before "and"/"but" that starts another clause. It always holds the
+  /// whole quote, its marks included.
+  func clause(of quote: Quote, cue: Int) -> TextRange? {
+    let first = firstToken(atOrAfter: quote.range.lowerBound)
+    let last = lastToken(before: quote.range.upperBound)
+    guard first < tokens.count, last >= first else { return nil }
+    let block = tokens[first].block
+    let blockRange = recogniser.blocks[block].range
+    // The quote with its marks, where they are there.
+    var quoteStart = quote.range.lowerBound
+    var quoteEnd = quote.range.upperBound
+    if quoteStart > blockRange.lowerBound, QuoteFinder.isQuoteMark(text[quoteStart - 1]) { quoteStart -= 1 }
+    if quoteEnd < blockRange.upperBound, QuoteFinder.isQuoteMark(text[quoteEnd]) { quoteEnd += 1 }
+    let sentenceStart = self.sentenceStart(before: first)
+    if cue < first {
+      guard cue >= sentenceStart else { return nil }
+      var start = cue + 1
+      if Self.tellForms.contains(recogniser.hash(tokens[cue].range)) {
+        // "told reporters that", "told Fox News:": the listener is no part of the clause.
+        var j = start
+        while j < first, j < start + 5, tokens[j].kind == .word, recogniser.hash(tokens[j].range) != Self.that { j += 1 }
+        if j < first, recogniser.hash(tokens[j].range) == Self.that || tokens[j].kind == .punct { start = j }
+      }
+      while start < first, tokens[start].kind == .punct && ":,".unicodeScalars.contains(tokens[start].scalar)
+        || recogniser.hash(tokens[start].range) == Self.that
+      {
+        start += 1
+      }
+      let lower = min(tokens[start].range.lowerBound, quoteStart)
+      return lower..<max(clauseEnd(after: last, quoteEnd: quoteEnd), lower)
+    }
+    // The verb after the quote: back to the sentence's start, forward to the comma before
+    // the attribution.
+    guard !(last + 1..<cue).contains(where: { isSentenceEnd($0) && !tokens[$0].inQuote }) else { return nil }
+    var end = cue - 1
+    while end > last, !(tokens[end].kind == .punct && tokens[end].scalar == ",") { end -= 1 }
+    let lower = min(tokens[sentenceStart].range.lowerBound, quoteStart)
+    let upper = end > last ? tokens[end].range.lowerBound : quoteEnd
+    return lower..<max(upper, quoteEnd)
+  }
+
+  /// The clause of a partial quote with no cue: from its sentence's start to the clause's end.
+  func sentenceClause(of quote: Quote) -> TextRange? {
+    let first = firstToken(atOrAfter: quote.range.lowerBound)
+    let last = lastToken(before: quote.range.upperBound)
+    guard first < tokens.count, last >= first else { return nil }
+    let blockRange = recogniser.blocks[tokens[first].block].range
+    var quoteEnd = quote.range.upperBound
+    if quoteEnd < blockRange.upperBound, QuoteFinder.isQuoteMark(text[quoteEnd]) { quoteEnd += 1 }
+    let start = tokens[sentenceStart(before: first)].range.lowerBound
+    return start..<clauseEnd(after: last, quoteEnd: quoteEnd)
+  }
+
+  /// The first token of the sentence holding token `k` (sentence ends inside quotes do not
+  /// count).
+  func sentenceStart(before k: Int) -> Int {
+    var start = k - 1
+    while start >= 0, tokens[start].block == tokens[k].block, !isSentenceEnd(start) || tokens[start].inQuote {
+      start -= 1
+    }
+    return start + 1
+  }
+
+  /// Where the clause that holds a quote ending at token `last` ends.
+  func clauseEnd(after last: Int, quoteEnd: Int) -> Int {
+    let block = tokens[last].block
+    // A quote that ends with its sentence's full stop, or with a comma, ends the clause
+    // (`said he would “protect our citizens,” the crowd applauded`).
+    if tokens[last].kind == .punct, ".!?,".unicodeScalars.contains(tokens[last].scalar) { return quoteEnd }
+    var end = quoteEnd
+    var k = last + 1
+    while k < tokens.count, tokens[k].block == block {
+      let t = tokens[k]
+      if t.inQuote {
+        end = max(end, t.range.upperBound)
+        // "... making sure it's “updated.”": a quote's own full stop ends the sentence.
+        if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), k + 1 < tokens.count, !tokens[k + 1].inQuote {
+          return end + (k + 1 < tokens.count && QuoteFinder.isQuoteMark(tokens[k + 1].scalar) ? 1 : 0)
+        }
+        k += 1
+        continue
+      }
+      if t.kind == .punct {
+        if isSentenceEnd(k) || "-–—;:".unicodeScalars.contains(t.scalar) { return end }
+        if t.scalar == ",", k + 1 < tokens.count, Self.clauseConjunctions.contains(recogniser.hash(tokens[k + 1].range)) {
+          return end
+        }
+        if !QuoteFinder.isQuoteMark(t.scalar), t.scalar != "," { end = t.range.upperBound }
+        if QuoteFinder.isQuoteMark(t.scalar) { end = t.range.upperBound }
+      } else {
+        // "calling Alwaleed “dopey” and accusing him", "said it was “an insult” and walked
+        // out": another verb starts another clause.
+        if Self.clauseConjunctions.contains(recogniser.hash(t.range)), k + 1 < tokens.count, startsVerbPhrase(k + 1) {
+          return end
+        }
+        end = t.range.upperBound
+      }
+      k += 1
+    }
+    return end
+  }
+
+  /// A lowercase participle, past tense ("walked") or reporting verb at token `k`.
+  func startsVerbPhrase(_ k: Int) -> Bool {
+    let t = tokens[k]
+    guard t.kind == .word, !t.isCapitalised else { return false }
+    if isParticiple(k) || ReportingVerbs.set.contains(recogniser.hash(t.range)) { return true }
+    let r = t.range
+    return r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
+  }
+
+  static let clauseConjunctions = WordLists.set("and but while as although though whereas")
+}

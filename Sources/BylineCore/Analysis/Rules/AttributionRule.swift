@@ -1,0 +1,101 @@
+/// The named rules of quote finding and attribution, each with the example it exists for.
+///
+/// Every rule can be switched off for one analysis (``AttributionRules/disabled``), so
+/// `byline eval --ablate RULE` and `byline eval --rule-gains` show what each one adds on the
+/// dev corpora: a rule that gains nothing outside one article can be seen and removed. Each
+/// rule has a literal test named after its example (Tests/BylineCoreTests: QuoteFinderTests,
+/// AttributionTests, EvaluationTests).
+public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
+  // Quote boundaries (QuoteFinder).
+  case reopenAfterSentence = "reopen-after-sentence"
+  case reopenAfterColon = "reopen-after-colon"
+  case doubleApostropheCloses = "double-apostrophe-closes"
+  // Cues.
+  case accordingTo = "according-to"
+  case sentenceInitialVerb = "sentence-initial-verb"
+  case namingVerbs = "naming-verbs"
+  case colonIntroduction = "colon-introduction"
+  case colonName = "colon-name"
+  case dashAttribution = "dash-attribution"
+  case verbIntroducesNextQuote = "verb-introduces-next-quote"
+  case fullStopEndsSentence = "full-stop-ends-sentence"
+  // Subjects.
+  case participleContinuesSpeaker = "participle-continues-speaker"
+  case participleSentenceSubject = "participle-sentence-subject"
+  case openingPhraseSkipped = "opening-phrase-skipped"
+  case describedSentenceSubject = "described-sentence-subject"
+  case honorificAppositive = "honorific-appositive"
+  case itIsTheOrganisation = "it-is-the-organisation"
+  // Quotes without a cue of their own.
+  case sameParagraphSpeaker = "same-paragraph-speaker"
+  case previousParagraphSpeaker = "previous-paragraph-speaker"
+  case titlesSpeakForNobody = "titles-speak-for-nobody"
+  case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
+  // Clauses.
+  case partialQuoteSentence = "partial-quote-sentence"
+
+  /// One line: what the rule does, with its example.
+  public var summary: String {
+    switch self {
+    case .reopenAfterSentence:
+      return #"a mark reopened after a sentence's end starts a new quote: `that choice. "Obviously ...`"#
+    case .reopenAfterColon:
+      return #"a mark after a colon ends the open quote at its last sentence: `a Muslim. He added: "The ...`"#
+    case .doubleApostropheCloses:
+      return "two apostrophes close a quote: `“we are done’’ and left`"
+    case .accordingTo:
+      return "`according to X` names the speaker of a quote in its sentence"
+    case .sentenceInitialVerb:
+      return "a reporting verb in capitals at a sentence's start counts: `Said Ms Lee: “...”`"
+    case .namingVerbs:
+      return "a naming verb gives its subject the quote: `Santos called the offer “an insult”`"
+    case .colonIntroduction:
+      return "a sentence ending in a colon introduces the quote, whatever its verb: `Trump turned to the crowd: “...”`"
+    case .colonName:
+      return "a name right before a colon speaks: `Clinton: “Our goal is ...”`"
+    case .dashAttribution:
+      return "a dash and a name after the quote: `“...” — Jane Doe`, or a paragraph `- Bernie Sanders.`"
+    case .verbIntroducesNextQuote:
+      return #"a verb before a colon speaks for the next quote: `"We will win." Bob Hart said: "We will see."`"#
+    case .fullStopEndsSentence:
+      return #"a quote ending in a full stop ends its sentence: `"... continue." Mr Kennedy said he ...`"#
+    case .participleContinuesSpeaker:
+      return "a participle after a comma continues its sentence's speaker: `X said ..., adding`"
+    case .participleSentenceSubject:
+      return "a participle speaks for its sentence's subject: `Santos emailed supporters saying: “...”`"
+    case .openingPhraseSkipped:
+      return "a sentence's subject is found past an opening phrase: `Before the meeting, Maria Santos ..., warning`"
+    case .describedSentenceSubject:
+      return "a described subject speaks: `The spokesman refused ... but said ..., adding:`"
+    case .honorificAppositive:
+      return "honorifics before a name in an appositive: `the Archbishop, the Most Reverend Peter Smith, told`"
+    case .itIsTheOrganisation:
+      return "`it said` is the organisation last named"
+    case .sameParagraphSpeaker:
+      return "a quote with no cue takes the speaker of an attributed quote in its paragraph: `“We won,” she said. “Now we rest.”`"
+    case .previousParagraphSpeaker:
+      return "a quote opening its paragraph with no cue takes the last speaker of the paragraph before: `Keane said: ... ¶ “We stay.”`"
+    case .titlesSpeakForNobody:
+      return "a title in quote marks speaks for nobody: `She spoke on “Meet the Press”`"
+    case .partialQuoteSentence:
+      return "a partial quote with no cue sits in its sentence: `The plan is “dead on arrival once again” in the Senate.`"
+    case .scareQuotesInheritNothing:
+      return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
+    }
+  }
+}
+
+/// Which rules apply to one analysis: all of them, unless the evaluator switches some off to
+/// measure what they add.
+public struct AttributionRules: Sendable, Equatable {
+  /// Rules switched off (for measuring what each adds).
+  public var disabled: Set<AttributionRule>
+
+  public init(disabled: Set<AttributionRule> = []) {
+    self.disabled = disabled
+  }
+
+  /// Whether `rule` applies.
+  @inline(__always)
+  public func on(_ rule: AttributionRule) -> Bool { disabled.isEmpty || !disabled.contains(rule) }
+}
