@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Dependencies point one way:
-//   byline -> BylineTerminal -> BylineUI -> BylineLibrary -> BylineCore
-// Only BylineTerminal imports ncurses (through CNCursesw); only BylineLibrary imports GRDB.
+//   byline -> BylineTerminal -> BylineUI -> BylineLibrary -> BylineWeb -> BylineCore
+// Only BylineTerminal imports ncurses (through CNCursesw); only BylineLibrary imports GRDB;
+// only BylineWeb imports libxml2 (through CLibXML2) and touches the network.
 let package = Package(
   name: "Byline",
   platforms: [.macOS(.v13)],
@@ -25,18 +26,28 @@ let package = Package(
       name: "CNCursesw",
       providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
     ),
+    // libxml2 as a system library: its HTML parser (the one lxml and so trafilatura use)
+    // reads saved pages and fetched URLs into a tree, whatever their markup's state.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
     // The article model, parsing, quotes, entities and read time. Foundation only.
     .target(
       name: "BylineCore",
       resources: [.copy("Resources")]
     ),
+    // Web pages into Articles (libxml2's HTML parser, main-text extraction) and fetching
+    // pages over HTTP (FoundationNetworking). Installs the HTML format in BylineCore's registry.
+    .target(name: "BylineWeb", dependencies: ["BylineCore", "CLibXML2"]),
     // Terminal-independent UI: state, actions, layout, views rendered into a Frame.
     // A library of articles: scanning, the SQLite cache and full-text index (GRDB), people
     // across articles, background analysis. The only module that imports GRDB.
     .target(
       name: "BylineLibrary",
       dependencies: [
-        "BylineCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "BylineCore", "BylineWeb", .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's C API, for the one query that reads every row of a large library at start.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -47,7 +58,7 @@ let package = Package(
     .executableTarget(
       name: "byline",
       dependencies: [
-        "BylineTerminal", "BylineUI", "BylineCore", "BylineLibrary",
+        "BylineTerminal", "BylineUI", "BylineCore", "BylineLibrary", "BylineWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         // The config file (config.toml).
         "TOMLKit",
@@ -55,6 +66,7 @@ let package = Package(
     ),
     .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
     .testTarget(name: "BylineUITests", dependencies: ["BylineUI"]),
+    .testTarget(name: "BylineWebTests", dependencies: ["BylineWeb", "BylineCore"]),
     // GRDB too, to find where a table lies in the cache file and damage it there.
     .testTarget(
       name: "BylineLibraryTests",

@@ -20,8 +20,7 @@ extension Library {
     let hash = ContentHash.of(data)
     if known(hash) { return .success(Outcome(hash: hash, summary: nil, body: "")) }
     do {
-      let text = try ArticleLoader.decode(data, path: file.path)
-      let article = ArticleLoader.parse(text, path: file.path)
+      let article = try ArticleLoader.parse(data: data, source: file.path)
       let analysis = ArticleAnalysis(article: article)
       return .success(Outcome(hash: hash, summary: ArticleSummary(analysis: analysis), body: body(of: article)))
     } catch {
@@ -32,10 +31,11 @@ extension Library {
   /// The title and body of a file for the full-text index, without analysing it; nil when it
   /// no longer reads as an article.
   static func searchableText(of file: ScannedFile) -> (title: String, body: String)? {
-    guard case .success(let data) = read(file), let text = try? ArticleLoader.decode(data, path: file.path) else {
+    guard case .success(let data) = read(file),
+      let article = try? ArticleLoader.parse(data: data, source: file.path)
+    else {
       return nil
     }
-    let article = ArticleLoader.parse(text, path: file.path)
     return (article.displayTitle, body(of: article))
   }
 

@@ -1,4 +1,5 @@
 import BylineCore
+import BylineWeb
 import Foundation
 
 /// One row of the library: an article file (with any byte-identical copies), or a file that
@@ -174,6 +175,8 @@ public final class Library: @unchecked Sendable {
   /// Opens the library of `paths` with the cache in `cacheDirectory` (the XDG cache folder
   /// when nil; pass `useCache: false` for none).
   public init(paths: [String], cacheDirectory: String? = nil, useCache: Bool = true) {
+    // Web pages are articles of a library too (idempotent; the executable installs it first).
+    BylineWeb.install()
     self.paths = paths
     var roots: [LibraryRoot] = []
     var missing: [String] = []

@@ -30,8 +30,9 @@ public struct ScannedFile: Sendable, Equatable, Hashable {
   public var isChecked: Bool { size >= 0 }
 }
 
-/// Finds article files under paths, recursively: `.txt`, `.md` and `.markdown` files inside
-/// folders, any file named directly. Symbolic links are followed, but a folder already seen
+/// Finds article files under paths, recursively: files with an extension of a registered
+/// format (``ArticleFormats``: `.txt`, `.md`, `.markdown`, and `.html`/`.htm` once BylineWeb
+/// is installed) inside folders, any file named directly. Symbolic links are followed, but a folder already seen
 /// (by device and inode) is never entered twice, so link loops end. Inside folders, hidden
 /// files and folders (names starting with ".") are skipped, and so are the well-known files
 /// that are not articles: README, LICENSE, LICENCE, COPYING and CHANGELOG, in any case, with
@@ -40,8 +41,8 @@ public struct ScannedFile: Sendable, Equatable, Hashable {
 /// ``scan(_:)`` reads every file's size and time (`stat`); ``list(_:)`` only reads the
 /// folders, which is several times faster on a large library, and leaves files unchecked.
 public enum LibraryScanner {
-  /// The extensions of article files in a folder.
-  public static let extensions: Set<String> = ["txt", "md", "markdown"]
+  /// The extensions of article files in a folder: those of the registered formats.
+  public static var extensions: Set<String> { ArticleFormats.extensions }
 
   /// Names (before the first dot, case ignored) of files that are not articles.
   public static let nonArticleNames: Set<String> = ["readme", "license", "licence", "copying", "changelog"]
@@ -90,7 +91,7 @@ public enum LibraryScanner {
 
   static let dot = UInt8(ascii: ".")
   static let slash = UInt8(ascii: "/")
-  static let extensionBytes = extensions.map { Array($0.utf8) }
+  static var extensionBytes: [[UInt8]] { ArticleFormats.extensionsUTF8 }
   static let nonArticleNameBytes = nonArticleNames.map { Array($0.utf8) }
 
   static func isArticleName(bytes name: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineTerminal
+import BylineWeb
 
 /// `byline`: a terminal reader for news articles.
 @main
@@ -14,7 +15,7 @@ struct Byline: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Read.self, LibraryBrowse.self, Render.self, Analyze.self, Quotes.self, Eval.self, Bench.self,
+      Read.self, LibraryBrowse.self, Render.self, Analyze.self, Quotes.self, Export.self, Eval.self, Bench.self,
       BenchReader.self, BenchLibrary.self, Themes.self,
     ],
     defaultSubcommand: Read.self
@@ -22,6 +23,9 @@ struct Byline: ParsableCommand {
 
   static func main() {
     TerminalRestorer.resetSignalMask()
+    // Web pages join plain text and Markdown in the format registry (BylineCore cannot
+    // import libxml2, so BylineWeb adds itself here).
+    BylineWeb.install()
     main(nil)
   }
 }

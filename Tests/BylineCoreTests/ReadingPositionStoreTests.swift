@@ -18,6 +18,11 @@ struct ReadingPositionStoreTests {
     #expect(reloaded.position(for: "/tmp/other.txt") == nil)
   }
 
+  @Test func aURLIsItsOwnKey() {
+    #expect(ReadingPositionStore.key(for: "https://news.example.org/a/../story.html") == "https://news.example.org/a/../story.html")
+    #expect(ReadingPositionStore.key(for: "/tmp/a/../story.html") == "/tmp/story.html")
+  }
+
   @Test func aCorruptFileIsReportedAndReplaced() throws {
     let url = temporaryURL()
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -20,6 +20,22 @@ struct LibraryScannerTests {
     #expect(LibraryScanner.list([folder.path]).files.map(\.path) == LibraryScanner.scan([folder.path]).files.map(\.path))
   }
 
+  @Test func webPagesAreArticlesOfALibrary() throws {
+    let folder = TempFolder()
+    let page = """
+      <html><head><title>Dockers strike at Port Ellery as pay talks collapse</title></head><body><article>
+      <p>Dock workers at Port Ellery walked out at dawn on Tuesday, after talks over pay broke down.</p>
+      </article></body></html>
+      """
+    for name in ["page.html", "old.HTM", "story.txt", "picture.png", "README.html"] { folder.write(name, page) }
+    _ = Library(paths: [], useCache: false)  // installs the web formats
+    let names = LibraryScanner.scan([folder.path]).files.map { String($0.path.dropFirst(folder.path.count + 1)) }
+    #expect(names == ["old.HTM", "page.html", "story.txt"])
+    let outcome = try Library.analyse(ScannedFile(path: folder.path + "/page.html", size: page.utf8.count, mtime: 0)) { _ in false }.get()
+    #expect(outcome.summary?.title == "Dockers strike at Port Ellery as pay talks collapse")
+    #expect(outcome.body.hasPrefix("Dock workers at Port Ellery walked out"))
+  }
+
   @Test func rowsReadBackFromTheCacheFollowTheScannersRules() {
     #expect(LibraryScanner.isListed("/lib/a/b.txt", under: "/lib"))
     #expect(!LibraryScanner.isListed("/lib/.drafts/b.txt", under: "/lib"))

@@ -30,6 +30,9 @@ public struct Article: Sendable {
   /// The file's text exactly as read, unsanitised: for reporting spans against the source.
   /// Never show it in a terminal.
   public var sourceText: String
+  /// The links of the article's text, in order (web pages; empty for plain text): sanitised
+  /// text and absolute `http`, `https` or `mailto` targets only.
+  public var links: [ArticleLink] = []
 
   public init(
     source: String, title: String? = nil, standfirst: String? = nil, author: String? = nil,
@@ -93,6 +96,16 @@ public struct Article: Sendable {
   public var displayTitle: String {
     if let title, !title.isEmpty { return title }
     return source == "-" ? "(standard input)" : URL(fileURLWithPath: source).lastPathComponent
+  }
+}
+
+/// A link in an article: what the text says and where it points.
+public struct ArticleLink: Sendable, Equatable {
+  public var text: String
+  public var url: String
+  public init(text: String, url: String) {
+    self.text = text
+    self.url = url
   }
 }
 

@@ -47,20 +47,30 @@ public enum ArticleLoader {
   /// The largest file Byline reads, in bytes.
   public static let maximumBytes = 50 * 1_048_576
 
-  /// Reads and parses an article file (Markdown when its name ends in `.md` or `.markdown`).
+  /// Reads and parses an article file in the format ``ArticleFormats`` gives it (by its
+  /// extension, else by a sniff of its first bytes).
   public static func load(path: String) throws(ArticleLoadError) -> Article {
-    let text = try readText(path: path)
-    return parse(text, path: path)
+    try parse(data: try readData(path: path), source: path)
   }
 
-  /// Parses article bytes read from elsewhere (standard input); `name` is used in errors.
+  /// Parses article bytes read from elsewhere (standard input, a URL); `name` is used in
+  /// errors and to pick the format.
   public static func load(data: Data, name: String) throws(ArticleLoadError) -> Article {
-    let text = try decode(data, path: name)
-    return ArticleParser.parse(text, source: name)
+    try parse(data: data, source: name)
   }
 
-  /// Reads a file as validated UTF-8 text.
-  public static func readText(path: String) throws(ArticleLoadError) -> String {
+  /// Parses bytes as the format their name or first bytes say, after the checks every
+  /// format shares (size).
+  public static func parse(data: Data, source: String) throws(ArticleLoadError) -> Article {
+    if data.count > maximumBytes {
+      throw .tooLarge(path: source, bytes: data.count, limit: maximumBytes)
+    }
+    return try ArticleFormats.format(forName: source, head: data).parse(data, source)
+  }
+
+  /// Reads a file's bytes, with the checks that come before any format (exists, a file,
+  /// readable, not too large).
+  public static func readData(path: String) throws(ArticleLoadError) -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .notFound(path: path)
@@ -74,13 +84,16 @@ public enum ArticleLoader {
     {
       throw .tooLarge(path: path, bytes: size, limit: maximumBytes)
     }
-    let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
     }
-    return try decode(data, path: path)
+  }
+
+  /// Reads a file as validated UTF-8 text.
+  public static func readText(path: String) throws(ArticleLoadError) -> String {
+    try decode(try readData(path: path), path: path)
   }
 
   /// Validates bytes as UTF-8 article text.
@@ -98,7 +111,7 @@ public enum ArticleLoader {
   }
 
   /// A NUL byte, or more than 10% control bytes, in the first 8 KiB means binary.
-  static func looksBinary(_ data: Data) -> Bool {
+  public static func looksBinary(_ data: Data) -> Bool {
     let head = data.prefix(8192)
     var controls = 0
     for byte in head {

@@ -48,9 +48,11 @@ public struct ReadingPositionStore {
     }
   }
 
-  /// The key of an article: its absolute, standardised path.
+  /// The key of an article: its absolute, standardised path, or its URL as given.
   public static func key(for path: String) -> String {
-    URL(fileURLWithPath: path).standardizedFileURL.path
+    let lower = path.lowercased()
+    if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return path }
+    return URL(fileURLWithPath: path).standardizedFileURL.path
   }
 
   public func position(for path: String) -> Entry? { entries[Self.key(for: path)] }

@@ -20,7 +20,16 @@ struct Bench: ParsableCommand {
   @Option(help: "Size of the largest synthetic file, in MB.")
   var syntheticMB: Int = 100
 
+  @Option(help: "Folder of saved web pages (NAME/source.html) for the extraction benchmark.")
+  var pages: String = "../shared/corpora/readability-pages"
+
+  @Flag(help: "Only the web page extraction benchmark.")
+  var webOnly = false
+
   func run() throws {
+    WebBench.run(folder: pages)
+    if webOnly { return }
+    print("")
     print("Byline analysis benchmark (one thread)")
     print("Analysis = ArticleAnalysis (quotes, entities, speakers, reported speech, read time) over")
     print("parsed articles; parsing is timed apart (last column). Baseline = a whitespace word count.")

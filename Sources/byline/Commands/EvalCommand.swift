@@ -12,7 +12,8 @@ extension AttributionRule: ExpressibleByArgument {
 /// Reads Byline's own `*.gold.json`, CoNLL entity gold (`NNNN.gold.json` with `entities`) and
 /// PolNeAR attribution gold (`*.quotes.json`), each beside its article text, from files or
 /// folders (searched recursively); a folder with no gold at all (the BBC library) is scored on
-/// its quote boundaries. Each shape is scored and printed on its own.
+/// its quote boundaries. Each shape is scored and printed on its own. A folder of saved web
+/// pages with reference extractions is scored as web extraction (``WebEval``).
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
@@ -24,7 +25,7 @@ struct Eval: ParsableCommand {
       the paths once with every rule and once without each rule, and prints what each adds.
       """)
 
-  @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json), or folders of articles.")
+  @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json), folders of articles, or folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json).")
   var paths: [String] = []
 
   @Flag(help: "Also print every miss and false find.")
@@ -55,7 +56,11 @@ struct Eval: ParsableCommand {
       }
       return
     }
-    let files = Gold.files(in: paths)
+    let webFolders = WebEval.folders(in: paths)
+    for folder in webFolders { WebEval.run(folder: folder, showErrors: showErrors) }
+    let otherPaths = paths.filter { !webFolders.contains($0) }
+    if otherPaths.isEmpty && !webFolders.isEmpty { return }
+    let files = Gold.files(in: otherPaths)
     guard !files.isEmpty else {
       throw ValidationError("no gold files (*.gold.json or *.quotes.json) or articles under \(paths.joined(separator: " "))")
     }

@@ -14,10 +14,11 @@ struct Read: ParsableCommand {
       open the library: with no PATH, ./sample-articles, else $BYLINE_LIBRARY, else the \
       `library` folder set in $XDG_CONFIG_HOME/byline/config.toml. The reading position of each file is saved in \
       $XDG_STATE_HOME/byline/positions.json (~/.local/state/byline by default) and restored \
-      when the file is opened again.
+      when the file is opened again. An http(s) URL is fetched and read as its article. \
+      Formats: \(ArticleFormats.helpList).
       """)
 
-  @Argument(help: "An article file, or folders and files for the library.")
+  @Argument(help: "An article file or URL, or folders and files for the library.")
   var paths: [String] = []
 
   @Flag(help: "Neither restore nor save the reading position.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BylineCore
 import BylineUI
+import BylineWeb
 import Foundation
 
 /// Options every command that analyses an article shares.
@@ -36,14 +37,15 @@ func reportError(_ message: String) {
   FileHandle.standardError.write(Data("byline: \(message)\n".utf8))
 }
 
-/// Loads an article or exits with a one-line error naming the file.
+/// Loads an article (a file, `-` for standard input, or an http(s) URL) or exits with a
+/// one-line error naming it.
 func loadArticleOrExit(_ path: String) throws -> Article {
-  do {
+  do throws(ArticleSourceError) {
     if path == "-" {
       let data = FileHandle.standardInput.readDataToEndOfFile()
-      return try ArticleLoader.load(data: data, name: "-")
+      do { return try ArticleLoader.load(data: data, name: "-") } catch { throw .file(error) }
     }
-    return try ArticleLoader.load(path: path)
+    return try ArticleSource.load(path)
   } catch {
     reportError(error.description)
     throw ExitCode(1)
