@@ -6,7 +6,7 @@ import PackageDescription
 // Only BylineTerminal imports ncurses (through CNCursesw); only BylineLibrary imports GRDB.
 let package = Package(
   name: "Byline",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "byline", targets: ["byline"])
   ],

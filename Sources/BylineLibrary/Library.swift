@@ -268,8 +268,7 @@ public final class Library: @unchecked Sendable {
       return true
     }
     guard go else { return }
-    let thread = Thread { [self] in
-      Workers.yieldToForeground()
+    Workers.start(name: "byline-library") { [self] in
       run()
       // The people index, built here so the picker opens at once.
       buildPeople()
@@ -282,8 +281,6 @@ public final class Library: @unchecked Sendable {
       finished.broadcast()
       finished.unlock()
     }
-    thread.stackSize = 8 << 20
-    thread.start()
   }
 
   /// Blocks until background work is done (for commands and tests, never for the UI).
@@ -460,12 +457,9 @@ public final class Library: @unchecked Sendable {
       return true
     }
     guard go else { return }
-    let thread = Thread { [self] in
-      Workers.yieldToForeground()
+    Workers.start(name: "byline-people") { [self] in
       buildPeople()
       lock.withLock { buildingPeople = false }
     }
-    thread.stackSize = 8 << 20
-    thread.start()
   }
 }

@@ -4,12 +4,37 @@ import Foundation
   import Glibc
 #endif
 
-/// Work spread over plain threads, one per core. Not `DispatchQueue.concurrentPerform`: next
-/// to GRDB it corrupted the heap here.
-enum Workers {
+/// Byline's worker threads: the one way it starts a thread (``start(name:lowPriority:_:)``), and
+/// work spread over one thread per core (``run(count:_:)``).
+///
+/// Plain threads rather than `DispatchQueue.concurrentPerform`: the pool threads of
+/// libdispatch on Linux have a 512 KB stack, too small for the analysis of a long article (see
+/// ``stackSize``). (An earlier note blamed concurrentPerform "next to GRDB" for heap
+/// corruption; see docs/concurrency.md for what that was.)
+public enum Workers {
+  /// The stack of every worker thread: 8 MB, what the main thread has on Linux (`ulimit -s`).
+  /// An article is analysed on the main thread for `byline FILE` and on workers in the
+  /// library, and must not overflow in one where it works in the other: the analysis recurses
+  /// (the Markdown reader, the attribution's clause search) and debug builds keep large
+  /// frames. Foundation's `Thread` otherwise takes the platform's default for secondary
+  /// threads (512 KB on Darwin, the pool's 512 KB under libdispatch).
+  public static let stackSize = 8 << 20
+
+  /// Starts `body` on a new thread with an 8 MB stack (``stackSize``), named for `top` and
+  /// debuggers, at a lower priority unless `lowPriority` is false. Returns at once.
+  public static func start(name: String, lowPriority: Bool = true, _ body: @escaping @Sendable () -> Void) {
+    let thread = Thread {
+      if lowPriority { yieldToForeground() }
+      body()
+    }
+    thread.name = name
+    thread.stackSize = stackSize
+    thread.start()
+  }
+
   /// Lowers the calling thread's priority (nice 10, on Linux) for background work: with every
   /// core busy analysing, the thread that reads keys and draws still gets the processor first.
-  static func yieldToForeground() {
+  public static func yieldToForeground() {
     #if canImport(Glibc)
       // On Linux the nice value is a thread's own: 0 names the calling thread.
       _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
@@ -17,15 +42,14 @@ enum Workers {
   }
 
   /// Runs `body` for 0..<count on one thread per core, and waits.
-  static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+  public static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     guard count > 0 else { return }
     let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
     let next = Counter()
     let group = DispatchGroup()
     for _ in 0..<workers {
       group.enter()
-      let thread = Thread {
-        yieldToForeground()
+      start(name: "byline-worker") {
         while true {
           let k = next.take()
           if k >= count { break }
@@ -33,14 +57,12 @@ enum Workers {
         }
         group.leave()
       }
-      thread.stackSize = 8 << 20
-      thread.start()
     }
     group.wait()
   }
 
   /// `body` of 0..<count on every core, the results in order.
-  static func map<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T?] {
+  public static func map<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T?] {
     let results = Results<T>(count: count)
     run(count: count) { k in results.set(k, body(k)) }
     return results.values

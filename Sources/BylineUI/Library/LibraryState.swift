@@ -21,9 +21,65 @@ public enum LibraryAction: Equatable, Sendable {
   case deleteBackward
   /// `?`: the keys of the library screens.
   case toggleHelp
-  /// Take the library's latest snapshot (polled by the session).
-  case refresh
+  /// `t`: the next theme (the app switches it; the list does not change).
+  case cycleTheme
   case resize(width: Int, height: Int)
+
+  // Results of ``LibraryCommand``s, fed back by the app loop.
+
+  /// The library's latest snapshot (the app polls the library on a tick while it works).
+  case snapshot(LibrarySnapshot)
+  /// The full-text matches (per content hash) of ``LibraryCommand/searchText(_:)``.
+  case textMatches(query: String, matches: [String: Int])
+  /// A person's quotes across the library, for ``LibraryCommand/loadQuotes(_:)``.
+  case quotesLoaded(person: LibraryPerson, quotes: [PersonQuote])
+  /// A one-off message for the status bar (an article that could not be opened).
+  case show(message: String)
+
+  public static func == (a: LibraryAction, b: LibraryAction) -> Bool {
+    switch (a, b) {
+    case (.up, .up), (.down, .down), (.pageUp, .pageUp), (.pageDown, .pageDown), (.first, .first),
+      (.last, .last), (.open, .open), (.back, .back), (.quit, .quit), (.cycleSort, .cycleSort),
+      (.startSearch, .startSearch), (.openPicker, .openPicker), (.clearFilter, .clearFilter),
+      (.showQuotes, .showQuotes), (.deleteBackward, .deleteBackward), (.toggleHelp, .toggleHelp),
+      (.cycleTheme, .cycleTheme):
+      return true
+    case (.type(let x), .type(let y)): return x == y
+    case (.resize(let w1, let h1), .resize(let w2, let h2)): return w1 == w2 && h1 == h2
+    // Snapshots are equal when they are the same version of the library.
+    case (.snapshot(let x), .snapshot(let y)):
+      return x.version == y.version && x.peopleVersion == y.peopleVersion
+    case (.textMatches(let q1, let m1), .textMatches(let q2, let m2)): return q1 == q2 && m1 == m2
+    case (.quotesLoaded(let p1, let q1), .quotesLoaded(let p2, let q2)): return p1 == p2 && q1 == q2
+    case (.show(let x), .show(let y)): return x == y
+    default: return false
+    }
+  }
+
+  /// Whether the action comes from the user (a key, a resize) rather than from work the loop
+  /// ran: only these clear a message or close the help.
+  var isFromUser: Bool {
+    switch self {
+    case .snapshot, .textMatches, .quotesLoaded, .show: return false
+    default: return true
+    }
+  }
+}
+
+/// What the library screen asks the app loop to do: effects as values, so that
+/// ``LibraryState/apply(_:)`` stays pure. The loop runs them against the ``Library`` and feeds
+/// their results back as actions.
+public enum LibraryCommand: Equatable, Sendable {
+  /// Search the articles' text (in the background); the matches come back as
+  /// ``LibraryAction/textMatches(query:matches:)``.
+  case searchText(String)
+  /// Load every quote of a person; they come back as
+  /// ``LibraryAction/quotesLoaded(person:quotes:)``.
+  case loadQuotes(LibraryPerson)
+  /// Open the reader on a file at a model offset (0: the saved position or the top), running
+  /// `search` there when the article was found by a full-text search.
+  case openArticle(path: String, offset: Int, search: String?)
+  case quit
 }
 
 /// Keys of the library screens. While a text line is being typed (search, picker), printable
@@ -58,6 +114,7 @@ public enum LibraryKeyMap {
       case "x": return .clearFilter
       case "w": return .showQuotes
       case "?": return .toggleHelp
+      case "t": return .cycleTheme
       default: return nil
       }
     default: return nil
@@ -65,10 +122,12 @@ public enum LibraryKeyMap {
   }
 }
 
-/// The library list, the person picker and the quotes view, as one value. The session feeds it
-/// actions and draws ``LibraryView/render(_:)``; what it must do outside (open the reader, quit)
-/// comes back as ``effect``.
-public struct LibraryState: @unchecked Sendable {
+/// The library list, the person picker and the quotes view, as one value. The app loop feeds it
+/// actions and draws ``LibraryView/render(_:)``; what must happen outside (search the text,
+/// load quotes, open the reader, quit) comes back from ``apply(_:)`` as ``LibraryCommand``s.
+/// It holds no reference to the ``Library``: it sees the library through the snapshots fed to
+/// it, so it is a plain value, tested without threads.
+public struct LibraryState: Sendable {
   public enum Sort: String, CaseIterable, Sendable {
     case date, title, readTime = "read time"
   }
@@ -80,14 +139,6 @@ public struct LibraryState: @unchecked Sendable {
     case quotes
   }
 
-  /// What the session should do after an action.
-  public enum Effect: Equatable, Sendable {
-    /// Open the reader on this file, at this model offset (0: the top).
-    case openArticle(path: String, offset: Int)
-    case quit
-  }
-
-  public let library: Library
   public private(set) var width: Int
   public private(set) var height: Int
   public private(set) var snapshot: LibrarySnapshot
@@ -97,8 +148,8 @@ public struct LibraryState: @unchecked Sendable {
   public private(set) var searchText = ""
   /// Full-text matches per content hash for the committed search (nil: titles only).
   public private(set) var textMatches: [String: Int]?
-  /// The full-text search under way, if any: its matches come at a later refresh.
-  private var pendingSearch: FullTextSearch?
+  /// The full-text search under way, if any: its matches come in a later action.
+  private var pendingSearch: String?
   public private(set) var person: LibraryPerson?
   public private(set) var rows: [LibraryEntry] = []
   public private(set) var selected = 0
@@ -114,7 +165,6 @@ public struct LibraryState: @unchecked Sendable {
   public private(set) var quotesPerson: LibraryPerson?
   public private(set) var quotesSelected = 0
   public private(set) var quotesTop = 0
-  public private(set) var effect: Effect?
   /// Whether the key help covers the screen (any key closes it).
   public private(set) var showingHelp = false
   /// Messages of the snapshot already shown, so each shows once.
@@ -123,13 +173,17 @@ public struct LibraryState: @unchecked Sendable {
   /// Folded titles by title, so narrowing a large library folds each distinct title once.
   private var foldedTitles: [String: String] = [:]
 
-  public init(library: Library, width: Int, height: Int) {
-    self.library = library
+  public init(snapshot: LibrarySnapshot, width: Int, height: Int) {
     self.width = width
     self.height = height
-    snapshot = library.snapshot()
+    self.snapshot = snapshot
     takeMessages()
     rebuildRows(keeping: nil)
+  }
+
+  /// The state over the library's snapshot as it is now.
+  public init(library: Library, width: Int, height: Int) {
+    self.init(snapshot: library.snapshot(), width: width, height: height)
   }
 
   /// True while printable keys type text (the search line, the picker).
@@ -147,33 +201,47 @@ public struct LibraryState: @unchecked Sendable {
     textMatches != nil && !searchText.isEmpty ? searchText : nil
   }
 
-  public mutating func apply(_ action: LibraryAction) {
-    effect = nil
-    if action != .refresh { message = nil }
-    if showingHelp, action != .refresh {
+  /// Shows a one-off message in the status bar until the next key.
+  public mutating func post(message text: String) {
+    message = text
+  }
+
+  /// Applies an action and returns what the loop must do for it. Pure: no threads, no I/O.
+  @discardableResult
+  public mutating func apply(_ action: LibraryAction) -> [LibraryCommand] {
+    if action.isFromUser { message = nil }
+    if showingHelp, action.isFromUser {
       if case .resize = action {} else {
         showingHelp = false
-        if action == .quit { effect = .quit }
-        return
+        return action == .quit ? [.quit] : []
       }
     }
     switch action {
     case .toggleHelp:
       showingHelp = true
     case .quit:
-      effect = .quit
+      return [.quit]
+    case .cycleTheme:
+      break  // the app switches the theme
     case .resize(let w, let h):
       width = w
       height = h
       scrollIntoView()
-    case .refresh:
-      if let search = pendingSearch, let matches = search.matches {
-        pendingSearch = nil
-        textMatches = matches
-        rebuildRows(keeping: nil)
-      }
-      let latest = library.snapshot()
-      guard latest.version != snapshot.version else { return }
+    case .show(let text):
+      message = text
+    case .textMatches(let query, let matches):
+      guard query == pendingSearch else { return [] }  // an older search, overtaken
+      pendingSearch = nil
+      textMatches = matches
+      rebuildRows(keeping: nil)
+    case .quotesLoaded(let person, let loaded):
+      quotesPerson = person
+      quotes = loaded
+      quotesSelected = 0
+      quotesTop = 0
+      mode = .quotes
+    case .snapshot(let latest):
+      guard latest.version != snapshot.version else { return [] }
       snapshot = latest
       takeMessages()
       // A cursor on the first row stays there while the list fills in (the rows re-sort as
@@ -182,28 +250,33 @@ public struct LibraryState: @unchecked Sendable {
       if mode == .picker, snapshot.peopleVersion != peopleVersion { refreshPeople(keepingSelection: true) }
     default:
       switch mode {
-      case .list: applyList(action)
-      case .search: applySearch(action)
-      case .picker: applyPicker(action)
-      case .quotes: applyQuotes(action)
+      case .list: return applyList(action)
+      case .search: return applySearch(action)
+      case .picker: return applyPicker(action)
+      case .quotes: return applyQuotes(action)
       }
     }
+    return []
   }
 
-  private mutating func applyList(_ action: LibraryAction) {
+  private mutating func applyList(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .up, .down, .pageUp, .pageDown, .first, .last:
       selected = moved(selected, count: rows.count, by: action, page: bodyHeight)
       scrollIntoView()
     case .open:
-      if rows.indices.contains(selected), rows[selected].error == nil {
-        effect = .openArticle(path: rows[selected].path, offset: 0)
+      guard rows.indices.contains(selected) else { return [] }
+      if let error = rows[selected].error {
+        // A broken row says why it cannot open.
+        message = error.description
+        return []
       }
+      return [.openArticle(path: rows[selected].path, offset: 0, search: readerSearch)]
     case .back:
       if !searchText.isEmpty || person != nil {
         clear()
       } else {
-        effect = .quit
+        return [.quit]
       }
     case .cycleSort:
       let all = Sort.allCases
@@ -219,13 +292,15 @@ public struct LibraryState: @unchecked Sendable {
     case .clearFilter:
       clear()
     case .showQuotes:
-      if let person { showQuotes(of: person) }
+      if let person { return [.loadQuotes(person)] }
+      message = "choose a person first: p opens the people, Enter chooses"
     default:
       break
     }
+    return []
   }
 
-  private mutating func applySearch(_ action: LibraryAction) {
+  private mutating func applySearch(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .type(let c):
       let before = PeopleIndex.fold(searchText)
@@ -249,8 +324,11 @@ public struct LibraryState: @unchecked Sendable {
       // Committed: the text of the articles counts too (full-text search, in the background;
       // the rows narrowed by title stay until its matches come).
       mode = .list
-      if !searchText.isEmpty { pendingSearch = FullTextSearch(searchText, in: library) }
       rebuildRows(keeping: nil)
+      if !searchText.isEmpty {
+        pendingSearch = searchText
+        return [.searchText(searchText)]
+      }
     case .back:
       mode = .list
       searchText = ""
@@ -263,9 +341,10 @@ public struct LibraryState: @unchecked Sendable {
     default:
       break
     }
+    return []
   }
 
-  private mutating func applyPicker(_ action: LibraryAction) {
+  private mutating func applyPicker(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .type(let c):
       pickerQuery.append(c)
@@ -277,48 +356,42 @@ public struct LibraryState: @unchecked Sendable {
       pickerSelected = moved(pickerSelected, count: pickerResults.count, by: action, page: pickerHeight)
       pickerTop = scrolled(top: pickerTop, selected: pickerSelected, height: pickerHeight)
     case .open:
-      guard pickerResults.indices.contains(pickerSelected) else { return }
+      guard pickerResults.indices.contains(pickerSelected) else { return [] }
       person = pickerResults[pickerSelected]
       mode = .list
       selected = 0
       top = 0
       rebuildRows(keeping: nil)
     case .showQuotes:
-      guard pickerResults.indices.contains(pickerSelected) else { return }
-      showQuotes(of: pickerResults[pickerSelected])
+      guard pickerResults.indices.contains(pickerSelected) else { return [] }
+      return [.loadQuotes(pickerResults[pickerSelected])]
     case .back:
       mode = .list
     default:
       break
     }
+    return []
   }
 
-  private mutating func applyQuotes(_ action: LibraryAction) {
+  private mutating func applyQuotes(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .up, .down, .pageUp, .pageDown, .first, .last:
       quotesSelected = moved(quotesSelected, count: quotes.count, by: action, page: max(1, bodyHeight / 3))
       quotesTop = min(quotesTop, quotesSelected)
     case .open:
-      guard quotes.indices.contains(quotesSelected) else { return }
+      guard quotes.indices.contains(quotesSelected) else { return [] }
       let q = quotes[quotesSelected]
-      effect = .openArticle(path: q.path, offset: q.quote.start)
+      return [.openArticle(path: q.path, offset: q.quote.start, search: nil)]
     case .back:
       mode = .list
     default:
       break
     }
+    return []
   }
 
   /// Rows of the picker list (the screen less header, query line and status bar).
   public var pickerHeight: Int { max(1, height - 3) }
-
-  private mutating func showQuotes(of person: LibraryPerson) {
-    quotesPerson = person
-    quotes = library.quotes(of: person)
-    quotesSelected = 0
-    quotesTop = 0
-    mode = .quotes
-  }
 
   /// Takes the people index the library built last (never builds one here: that takes
   /// seconds in a large library, and the screen must not wait).

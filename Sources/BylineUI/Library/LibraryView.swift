@@ -228,7 +228,8 @@ public enum LibraryView {
     ("Enter", "open the article (picker: choose the person)"), ("s", "sort by date, title, read time"),
     ("/", "narrow by title; Enter searches the text too"), ("p", "people across the library"),
     ("Tab w", "the chosen person's quotes"), ("x", "clear the person and the search"),
-    ("q Esc", "back (in the list: quit)"), ("Q", "quit from anywhere"), ("?", "this help"),
+    ("t", "next theme"), ("q Esc", "back (in the list: quit)"), ("Q", "quit from anywhere"),
+    ("?", "this help"),
   ]
 
   static func drawHelp(into frame: inout Frame) {
