@@ -19,7 +19,7 @@ import Synchronization
 ///   ("byline: crashed (SIGSEGV) ...") and ends the process at once by that signal. Swift's
 ///   backtracer, which would otherwise symbolicate for seconds and then wait at an
 ///   interactive prompt on the restored terminal, runs only when asked for: with
-///   `SWIFT_BACKTRACE` set in the environment (e.g. `SWIFT_BACKTRACE=enable=yes,interactive=no`),
+///   `SWIFT_BACKTRACE` naming `enable=yes` (e.g. `SWIFT_BACKTRACE=enable=yes,interactive=no`),
 ///   the handler it installed takes over after ours.
 ///
 /// SIGWINCH and SIGTSTP are left to ncurses.
@@ -68,7 +68,7 @@ public enum TerminalRestorer {
     sigemptyset(&unblock)
     for signo in signals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&unblock, signo) }
     sigprocmask(SIG_UNBLOCK, &unblock, nil)
-    let backtraceWanted = getenv("SWIFT_BACKTRACE") != nil
+    let backtraceWanted = getenv("SWIFT_BACKTRACE").map { String(cString: $0).contains("enable=yes") } ?? false
     for signo in signals {
       var action = sigaction()
       let handler: @convention(c) (Int32) -> Void =

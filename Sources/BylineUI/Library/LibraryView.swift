@@ -59,7 +59,7 @@ public enum LibraryView {
 
   static func drawList(_ state: LibraryState, into frame: inout Frame) {
     let total = state.snapshot.entries.count
-    var head = "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") articles · by \(state.sort.rawValue)"
+    var head = "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") article\(total == 1 ? "" : "s") · by \(state.sort.rawValue)"
     if let person = state.person { head += " · \(person.name)" }
     header(head, into: &frame)
     let c = Columns(width: frame.width)
