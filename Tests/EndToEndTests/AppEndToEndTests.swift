@@ -38,6 +38,23 @@ struct AppEndToEndTests {
     #expect(alone.exitStatus() == 0)
   }
 
+  @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130)])
+  func aSignalSavesThePositionBeforeTheProcessEnds(signal: Int32, status: Int) throws {
+    let state = NSTemporaryDirectory() + "byline-e2e-app-state-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: state) }
+    let session = try TmuxSession(arguments: [longRead], environment: ["XDG_STATE_HOME": state])
+    session.waitFor("page 1/")
+    session.send("Space")
+    session.send("Space")
+    session.waitFor("page 3/")
+    kill(try #require(session.pid), signal)
+    #expect(session.exitStatus() == status)
+    let again = try TmuxSession(arguments: [longRead], environment: ["XDG_STATE_HOME": state])
+    #expect(again.statusLine(again.waitFor("page 3/")).contains("page 3/"))
+    again.send("q")
+    #expect(again.exitStatus() == 0)
+  }
+
   @Test func aTerminalThatGoesAwayWithoutSIGHUPEndsTheLibrary() throws {
     // setsid: byline is no longer in the terminal's session, so closing the terminal sends it
     // no SIGHUP; its reads fail instead, and it must end rather than poll a dead terminal.
