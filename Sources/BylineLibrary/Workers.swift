@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -45,13 +46,13 @@ public enum Workers {
   public static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     guard count > 0 else { return }
     let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    let next = Counter()
+    let next = Mutex(0)
     let group = DispatchGroup()
     for _ in 0..<workers {
       group.enter()
       start(name: "byline-worker") {
         while true {
-          let k = next.take()
+          let k = next.withLock { n in defer { n += 1 }; return n }
           if k >= count { break }
           body(k)
         }
@@ -63,21 +64,11 @@ public enum Workers {
 
   /// `body` of 0..<count on every core, the results in order.
   public static func map<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T?] {
-    let results = Results<T>(count: count)
-    run(count: count) { k in results.set(k, body(k)) }
-    return results.values
-  }
-
-  final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take() -> Int { lock.withLock { defer { value += 1 }; return value } }
-  }
-
-  final class Results<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: T) { lock.withLock { values[k] = value } }
+    let results = Mutex<[T?]>(Array(repeating: nil, count: count))
+    run(count: count) { k in
+      let value = body(k)
+      results.withLock { $0[k] = value }
+    }
+    return results.withLock { $0 }
   }
 }
