@@ -105,16 +105,24 @@ public final class CursesTerminal: TerminalBackend {
     }
     let (width, height) = size
     var wide = [wchar_t](repeating: 0, count: 9)
+    var overlay: [GraphemeOverlay.Cell] = []
     for row in 0..<min(frame.height, height) {
       for column in 0..<min(frame.width, width) {
         let cell = frame[row, column]
         if cell.isContinuation { continue }
         let style = theme.style(cell.role, colour: colour)
-        let (attributes, pair) = resolve(style)
+        let (attributes, pair, colours) = resolve(style)
+        if GraphemeOverlay.needsOverlay(cell.text) {
+          // Curses takes the first character; the whole sequence is written over it after the
+          // refresh (GraphemeOverlay).
+          overlay.append(GraphemeOverlay.Cell(row: row, column: column, text: cell.text,
+            sgr: GraphemeOverlay.sgr(style, foreground: colours.foreground, background: colours.background,
+              directColour: directColour)))
+        }
         var count = 0
         for scalar in cell.text.unicodeScalars where count < 8 {
           // One spacing character per cell: later spacing scalars of a sequence (flags, ZWJ
-          // emoji) are dropped; combining marks and joiners are kept.
+          // emoji) are left to the overlay; combining marks are kept.
           if count > 0, wcwidth(wchar_t(bitPattern: scalar.value)) > 0 { break }
           wide[count] = wchar_t(bitPattern: scalar.value)
           count += 1
@@ -136,6 +144,8 @@ public final class CursesTerminal: TerminalBackend {
       }
     }
     refresh()
+    let bytes = Array(GraphemeOverlay.sequence(overlay).utf8)
+    if !bytes.isEmpty { _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) } }
   }
 
   /// The longest single wait for a key: between waits the terminal looks whether a signal
@@ -254,24 +264,25 @@ public final class CursesTerminal: TerminalBackend {
 
   // MARK: - Styles
 
-  private func resolve(_ style: Style) -> (attr_t, Int32) {
+  private func resolve(_ style: Style) -> (attr_t, Int32, ColourPair) {
     var attributes = nc_a_normal()
     if style.bold { attributes |= nc_a_bold() }
     if style.underline { attributes |= nc_a_underline() }
     if style.reverse { attributes |= nc_a_reverse() }
     if style.italic { attributes |= nc_a_italic() }
     if style.dim { attributes |= nc_a_dim() }
-    guard colour else { return (attributes, 0) }
+    let none = ColourPair(foreground: -1, background: -1)
+    guard colour else { return (attributes, 0, none) }
     let key = ColourPair(
       foreground: style.foreground.map(colourNumber) ?? -1,
       background: style.background.map(colourNumber) ?? -1)
-    if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
-    if let pair = pairs[key] { return (attributes, pair) }
+    if key.foreground == -1 && key.background == -1 { return (attributes, 0, none) }
+    if let pair = pairs[key] { return (attributes, pair, key) }
     let next = Int32(pairs.count + 1)
-    guard next < nc_color_pairs() else { return (attributes, 0) }
+    guard next < nc_color_pairs() else { return (attributes, 0, none) }
     _ = nc_init_pair(next, key.foreground, key.background)
     pairs[key] = next
-    return (attributes, next)
+    return (attributes, next, key)
   }
 
   /// The terminal's number for a theme colour at the depth in use.
