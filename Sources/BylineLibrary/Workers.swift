@@ -8,17 +8,17 @@ import Synchronization
 /// Byline's worker threads: the one way it starts a thread (``start(name:lowPriority:_:)``), and
 /// work spread over one thread per core (``run(count:_:)``).
 ///
-/// Plain threads rather than `DispatchQueue.concurrentPerform`: the pool threads of
-/// libdispatch on Linux have a 512 KB stack, too small for the analysis of a long article (see
-/// ``stackSize``). (An earlier note blamed concurrentPerform "next to GRDB" for heap
-/// corruption; see docs/concurrency.md for what that was.)
+/// Plain threads of a known stack size rather than `DispatchQueue.concurrentPerform`, whose
+/// threads take whatever the platform gives (see ``stackSize``). An earlier note blamed
+/// concurrentPerform "next to GRDB" for heap corruption; docs/concurrency.md says what the
+/// sanitizers found about it.
 public enum Workers {
-  /// The stack of every worker thread: 8 MB, what the main thread has on Linux (`ulimit -s`).
-  /// An article is analysed on the main thread for `byline FILE` and on workers in the
-  /// library, and must not overflow in one where it works in the other: the analysis recurses
-  /// (the Markdown reader, the attribution's clause search) and debug builds keep large
-  /// frames. Foundation's `Thread` otherwise takes the platform's default for secondary
-  /// threads (512 KB on Darwin, the pool's 512 KB under libdispatch).
+  /// The stack of every worker thread: 8 MB, what the main thread has on Linux by default. An
+  /// article is analysed on the main thread for `byline FILE` and on workers in the library,
+  /// and must not overflow in one where it works in the other. Left to the default, a
+  /// thread's stack follows the `ulimit -s` of whatever started Byline (8 MB here, measured
+  /// for `Thread` and libdispatch's threads alike) on Linux, and is 512 KB for secondary
+  /// threads on Darwin: set, it is the same everywhere.
   public static let stackSize = 8 << 20
 
   /// Starts `body` on a new thread with an 8 MB stack (``stackSize``), named for `top` and

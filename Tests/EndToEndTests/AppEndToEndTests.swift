@@ -79,6 +79,25 @@ struct AppEndToEndTests {
     #expect(session.exitStatus() == 130)
   }
 
+  @Test func emojiSequencesAppearWhole() throws {
+    let file = NSTemporaryDirectory() + "byline-e2e-emoji-\(UUID().uuidString).txt"
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try "Emoji day\n\nThe scientist 👩‍🔬 flew to Japan 🇯🇵 and flexed 💪🏽 for the cameras.\n"
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let session = try TmuxSession(arguments: [file], width: 80, height: 24)
+    let screen = session.waitFor("page 1/")
+    for sequence in ["👩‍🔬", "🇯🇵", "💪🏽"] {
+      #expect(screen.contains(sequence), "\(sequence) whole on screen: \(screen)")
+    }
+    // Turning a page and back draws them whole again.
+    session.send("?")
+    session.waitFor("Keys: reading")
+    session.send("x")
+    #expect(session.waitFor { !$0.contains("Keys: reading") }.contains("👩‍🔬"))
+    session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+
   /// Whether a process runs (a zombie does not).
   private func isRunning(_ pid: Int32) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }

@@ -19,6 +19,8 @@ public enum LibraryAction: Equatable, Sendable {
   case showQuotes
   case type(Character)
   case deleteBackward
+  /// Ctrl-U: empty the search line or the picker's query.
+  case clearInput
   /// `?`: the keys of the library screens.
   case toggleHelp
   /// `t`: the next theme (the app switches it; the list does not change).
@@ -41,7 +43,8 @@ public enum LibraryAction: Equatable, Sendable {
     case (.up, .up), (.down, .down), (.pageUp, .pageUp), (.pageDown, .pageDown), (.first, .first),
       (.last, .last), (.open, .open), (.back, .back), (.quit, .quit), (.cycleSort, .cycleSort),
       (.startSearch, .startSearch), (.openPicker, .openPicker), (.clearFilter, .clearFilter),
-      (.showQuotes, .showQuotes), (.deleteBackward, .deleteBackward), (.toggleHelp, .toggleHelp),
+      (.showQuotes, .showQuotes), (.deleteBackward, .deleteBackward), (.clearInput, .clearInput),
+      (.toggleHelp, .toggleHelp),
       (.cycleTheme, .cycleTheme):
       return true
     case (.type(let x), .type(let y)): return x == y
@@ -96,6 +99,7 @@ public enum LibraryKeyMap {
     case .enter: return .open
     case .escape: return .back
     case .backspace: return .deleteBackward
+    case .control("u") where typing: return .clearInput
     case .tab: return .showQuotes
     case .character(let c) where typing: return .type(c)
     case .character(let c):
@@ -287,6 +291,8 @@ public struct LibraryState: Sendable {
       textMatches = nil
       pendingSearch = nil
     case .openPicker:
+      // The picker opens empty, whatever was typed in it last time.
+      pickerQuery = ""
       refreshPeople()
       mode = .picker
     case .clearFilter:
@@ -320,6 +326,9 @@ public struct LibraryState: Sendable {
     case .deleteBackward:
       if !searchText.isEmpty { searchText.removeLast() }
       rebuildRows(keeping: nil)
+    case .clearInput:
+      searchText = ""
+      rebuildRows(keeping: nil)
     case .open:
       // Committed: the text of the articles counts too (full-text search, in the background;
       // the rows narrowed by title stay until its matches come).
@@ -351,6 +360,9 @@ public struct LibraryState: Sendable {
       narrowPicker()
     case .deleteBackward:
       if !pickerQuery.isEmpty { pickerQuery.removeLast() }
+      narrowPicker()
+    case .clearInput:
+      pickerQuery = ""
       narrowPicker()
     case .up, .down, .pageUp, .pageDown, .first, .last:
       pickerSelected = moved(pickerSelected, count: pickerResults.count, by: action, page: pickerHeight)

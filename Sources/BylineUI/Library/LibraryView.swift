@@ -228,7 +228,7 @@ public enum LibraryView {
     ("Enter", "open the article (picker: choose the person)"), ("s", "sort by date, title, read time"),
     ("/", "narrow by title; Enter searches the text too"), ("p", "people across the library"),
     ("Tab w", "the chosen person's quotes"), ("x", "clear the person and the search"),
-    ("t", "next theme"), ("q Esc", "back (in the list: quit)"), ("Q", "quit from anywhere"),
+    ("Ctrl-U", "empty the search line or the picker"), ("t", "next theme"), ("q Esc", "back (in the list: quit)"), ("Q", "quit from anywhere"),
     ("?", "this help"),
   ]
 

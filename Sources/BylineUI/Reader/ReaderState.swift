@@ -261,7 +261,7 @@ public struct ReaderState: Sendable {
         message = "no one called \(name) in this article"
       }
     case .cycleTheme: break  // the session switches themes; the text does not change
-    case .type, .deleteBackward, .resize: break
+    case .type, .deleteBackward, .clearInput, .resize: break
     case .quit: return .quit
     }
     return .redraw
@@ -271,6 +271,7 @@ public struct ReaderState: Sendable {
     switch action {
     case .type(let c): picker?.type(c)
     case .deleteBackward: picker?.deleteBackward()
+    case .clearInput: picker?.clear()
     case .panelUp: picker?.move(by: -1)
     case .panelDown: picker?.move(by: 1)
     case .choose:
@@ -292,6 +293,7 @@ public struct ReaderState: Sendable {
     case .type(let c): searchInput?.append(c)
     case .deleteBackward:
       if searchInput?.isEmpty == true { searchInput = nil } else { searchInput?.removeLast() }
+    case .clearInput: searchInput = ""
     case .choose:
       let query = searchInput ?? ""
       searchInput = nil
