@@ -98,6 +98,25 @@ struct AppEndToEndTests {
     #expect(session.exitStatus() == 0)
   }
 
+  @Test func theConfigFileSetsThemeAndSpeedAndNamesAnUnknownKey() throws {
+    let config = NSTemporaryDirectory() + "byline-e2e-config-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: config) }
+    try FileManager.default.createDirectory(atPath: config + "/byline", withIntermediateDirectories: true)
+    try "theme = \"light\"\nwpm = 60\ncolour = \"red\"\n".write(toFile: config + "/byline/config.toml", atomically: true, encoding: .utf8)
+    let session = try TmuxSession(arguments: [longRead], environment: ["XDG_CONFIG_HOME": config])
+    let status = session.statusLine(session.waitFor("unknown key"))
+    #expect(status.contains("unknown key 'colour' in config.toml (known: library, theme, wpm)"), "\(status)")
+    #expect(session.styledScreen().contains("48;5;231m"), "the light theme's paper")
+    session.send("Space")
+    // At 60 words a minute the long read (16 min at 238) has about an hour left.
+    let next = session.statusLine(session.waitFor("page 2/"))
+    let words = next.split(separator: " ")
+    let left = words.indices.first { words[$0] == "left" }.flatMap { Int(words[$0 - 2]) } ?? 0
+    #expect(left >= 50, "\(next)")
+    session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+
   /// Whether a process runs (a zombie does not).
   private func isRunning(_ pid: Int32) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }

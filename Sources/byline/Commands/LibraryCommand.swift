@@ -52,9 +52,9 @@ struct LibraryBrowse: ParsableCommand {
       if let folder = try BylineConfig.load().library { return [folder] }
     } catch {
       reportError(error.description)
-      throw ExitCode(1)
+      throw ExitCode.badInput
     }
     reportError("no library: give a folder, start in a folder with sample-articles/, set BYLINE_LIBRARY, or set library in \(BylineConfig.defaultURL.path)")
-    throw ExitCode(1)
+    throw ExitCode.badInput
   }
 }

@@ -12,7 +12,8 @@ struct Read: ParsableCommand {
     discussion: """
       One FILE (or - for standard input) opens the reader. Folders, several files, or no PATH \
       open the library: with no PATH, ./sample-articles, else $BYLINE_LIBRARY, else the \
-      `library` folder set in $XDG_CONFIG_HOME/byline/config.toml. The reading position of each file is saved in \
+      `library` folder set in $XDG_CONFIG_HOME/byline/config.toml (which may also set `theme` and \
+      `wpm`). The reading position of each file is saved in \
       $XDG_STATE_HOME/byline/positions.json (~/.local/state/byline by default) and restored \
       when the file is opened again.
       """)
@@ -44,13 +45,28 @@ struct Read: ParsableCommand {
 
 /// Runs the app (library or reader) in the terminal until the user quits; reports a reading
 /// position that could not be saved. Ends the process by the signal that ended the session,
-/// if one did.
+/// if one did. The config file's `theme` and `wpm` stand in for options not given; its
+/// problems are shown in the first screen's status bar (and a broken file on standard error).
 func runApp(_ start: AppStart, themeOptions: ThemeOptions, wordsPerMinute: Double, keepPositions: Bool) throws {
   let store = keepPositions ? ReadingPositionStore() : nil
   let startProblem = store?.problem
+  var configProblems: [String] = []
+  var config = BylineConfig()
+  do {
+    config = try BylineConfig.load()
+    configProblems = config.warnings
+  } catch {
+    reportError(error.description + "; config ignored")
+    configProblems = [error.description]
+  }
+  var themeOptions = themeOptions
+  if themeOptions.theme == nil { themeOptions.theme = config.theme }
+  // --wpm at its default: the config's speed, if it sets one.
+  let speed = wordsPerMinute == ReadingTime.defaultWordsPerMinute ? config.wpm ?? wordsPerMinute : wordsPerMinute
   let themes = themeOptions.selectTheme()
   let messages = [themes.error.map { $0.shortDescription + " · default theme" }, startProblem].compactMap { $0 }
-  let settings = AppSettings(selection: themes, wordsPerMinute: wordsPerMinute,
+    + configProblems
+  let settings = AppSettings(selection: themes, wordsPerMinute: speed,
     message: messages.isEmpty ? nil : messages.joined(separator: " · "))
   let app = App(start: start, settings: settings, positions: store)
   let terminal: CursesTerminal
@@ -58,7 +74,7 @@ func runApp(_ start: AppStart, themeOptions: ThemeOptions, wordsPerMinute: Doubl
     terminal = try CursesTerminal(allowColour: colourAllowed)
   } catch {
     reportError(error.description)
-    throw ExitCode(2)
+    throw ExitCode.noTerminal
   }
   let exit = app.run(on: terminal)
   terminal.stop()
