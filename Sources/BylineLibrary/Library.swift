@@ -110,6 +110,18 @@ public struct LibrarySnapshot: Sendable {
   public var people: PeopleIndex?
   /// Bumped at every new people index.
   public var peopleVersion: Int
+
+  public init(
+    entries: [LibraryEntry], progress: LibraryProgress, messages: [String] = [], version: Int,
+    people: PeopleIndex? = nil, peopleVersion: Int = 0
+  ) {
+    self.entries = entries
+    self.progress = progress
+    self.messages = messages
+    self.version = version
+    self.people = people
+    self.peopleVersion = peopleVersion
+  }
 }
 
 /// A quote of one person, with its article.

@@ -53,8 +53,10 @@ public final class LibraryCache: Sendable {
       return (nil, "cache off: cannot create \(directory) (\(describe(error)))")
     }
     let path = directory + "/" + fileName
-    // One pool per file in a process: two pools on one file in one process corrupted the heap
-    // in tests here (two processes are fine: that is SQLite's WAL locking).
+    // One pool per file in a process, as GRDB requires (its first concurrency rule: two pools
+    // on one file do not serialise their writes with each other). Two processes are fine:
+    // that is SQLite's WAL locking. An earlier note blamed two pools for heap corruption; the
+    // sanitizers find none (docs/concurrency.md).
     if let open = registry.withLock({ $0[path]?.cache }), !open.isClosed { return (open, nil) }
     let (cache, message) = openFresh(path: path)
     if let cache { registry.withLock { $0[path] = WeakCache(cache: cache) } }

@@ -8,8 +8,9 @@ import Synchronization
 /// Byline's worker threads: the one way it starts a thread (``start(name:lowPriority:_:)``), and
 /// work spread over one thread per core (``run(count:_:)``).
 ///
-/// Plain threads of a known stack size rather than `DispatchQueue.concurrentPerform`, whose
-/// threads take whatever the platform gives (see ``stackSize``). An earlier note blamed
+/// Plain threads rather than `DispatchQueue.concurrentPerform`: their stack size does not
+/// depend on the platform (see ``stackSize``), and each lowers its own priority
+/// (``yieldToForeground()``), which must not be done to libdispatch's shared pool threads. An earlier note blamed
 /// concurrentPerform "next to GRDB" for heap corruption; docs/concurrency.md says what the
 /// sanitizers found about it.
 public enum Workers {

@@ -81,6 +81,27 @@ struct ReaderFeatureTests {
     #expect(s.picker == nil)
   }
 
+  @Test func nAfterPagingAwayGoesToTheNextMatchFromTheFirstWordOnScreen() {
+    var s = state(width: 40, height: 8)
+    s.apply(.startSearch)
+    for c in "the" { s.apply(.type(c)) }
+    s.apply(.choose)
+    let matches = s.search?.matches ?? []
+    #expect(matches.count > 3)
+    #expect(s.search?.current == 0)
+    s.apply(.lastPage)
+    let top = s.visibleRange.lowerBound
+    let expected = matches.firstIndex { $0.lowerBound >= top }
+    #expect(expected != nil && expected! > 1, "the last page has a match that is not the second")
+    s.apply(.nextMatchOrQuote)
+    #expect(s.search?.current == expected)
+    // Back at the top, N from the first page wraps to the last match.
+    s.apply(.firstPage)
+    s.apply(.previousMatchOrQuote)
+    #expect(s.search?.current == matches.count - 1)
+    #expect(s.message == "search wrapped to the bottom")
+  }
+
   @Test func searchFindsMatchesAndCountsThem() {
     var s = state(width: 40, height: 12)
     s.apply(.startSearch)

@@ -85,44 +85,68 @@ public enum LibraryCommand: Equatable, Sendable {
   case quit
 }
 
-/// Keys of the library screens. While a text line is being typed (search, picker), printable
-/// keys type; the session asks ``LibraryState/isTyping`` first.
+/// Keys of the library screens, as one table that serves the key handling, the help overlay
+/// and the status bar's hints, so that they always agree (as the reader's ``ReaderKeyMap``).
+/// While a text line is being typed (search, picker), printable keys type; the loop asks
+/// ``LibraryState/isTyping`` first.
 public enum LibraryKeyMap {
-  public static func action(for key: Key, typing: Bool) -> LibraryAction? {
-    switch key {
-    case .up: return .up
-    case .down: return .down
-    case .pageUp: return .pageUp
-    case .pageDown: return .pageDown
-    case .home: return .first
-    case .end: return .last
-    case .enter: return .open
-    case .escape: return .back
-    case .backspace: return .deleteBackward
-    case .control("u") where typing: return .clearInput
-    case .tab: return .showQuotes
-    case .character(let c) where typing: return .type(c)
-    case .character(let c):
-      switch c {
-      case "j": return .down
-      case "k": return .up
-      case " ": return .pageDown
-      case "b": return .pageUp
-      case "g": return .first
-      case "G": return .last
-      case "q": return .back
-      case "Q": return .quit
-      case "s": return .cycleSort
-      case "/": return .startSearch
-      case "p": return .openPicker
-      case "x": return .clearFilter
-      case "w": return .showQuotes
-      case "?": return .toggleHelp
-      case "t": return .cycleTheme
-      default: return nil
-      }
-    default: return nil
+  /// One line of the help: the keys as shown, what they do, the action of each key, and the
+  /// word the status bar's hint uses for it, if it has one.
+  public struct Binding: Sendable {
+    public var label: String
+    public var description: String
+    public var keys: [(Key, LibraryAction)]
+    public var hint: String?
+  }
+
+  public static let bindings: [Binding] = [
+    Binding(label: "↑ ↓ j k", description: "move",
+      keys: [(.up, .up), (.down, .down), (.character("k"), .up), (.character("j"), .down)]),
+    Binding(label: "Space b PgDn PgUp", description: "page down / up",
+      keys: [(.character(" "), .pageDown), (.character("b"), .pageUp), (.pageDown, .pageDown), (.pageUp, .pageUp)]),
+    Binding(label: "g G Home End", description: "first / last",
+      keys: [(.character("g"), .first), (.character("G"), .last), (.home, .first), (.end, .last)]),
+    Binding(label: "Enter", description: "open the article (picker: choose the person)", keys: [(.enter, .open)],
+      hint: "Enter open"),
+    Binding(label: "s", description: "sort by date, title, read time", keys: [(.character("s"), .cycleSort)],
+      hint: "s sort"),
+    Binding(label: "/", description: "narrow by title; Enter searches the text too",
+      keys: [(.character("/"), .startSearch)], hint: "/ search"),
+    Binding(label: "p", description: "people across the library", keys: [(.character("p"), .openPicker)],
+      hint: "p people"),
+    Binding(label: "Tab w", description: "the chosen person's quotes",
+      keys: [(.tab, .showQuotes), (.character("w"), .showQuotes)], hint: "w quotes"),
+    Binding(label: "x", description: "clear the person and the search", keys: [(.character("x"), .clearFilter)]),
+    Binding(label: "Ctrl-U", description: "empty the search line or the picker", keys: [(.control("u"), .clearInput)]),
+    Binding(label: "t", description: "next theme", keys: [(.character("t"), .cycleTheme)]),
+    Binding(label: "q Esc", description: "back (in the list: quit)",
+      keys: [(.character("q"), .back), (.escape, .back), (.backspace, .deleteBackward)]),
+    Binding(label: "Q", description: "quit from anywhere", keys: [(.character("Q"), .quit)], hint: "Q quit"),
+    Binding(label: "?", description: "this help", keys: [(.character("?"), .toggleHelp)]),
+  ]
+
+  private static let table: [Key: LibraryAction] = {
+    var table: [Key: LibraryAction] = [:]
+    for binding in bindings {
+      for (key, action) in binding.keys where table[key] == nil { table[key] = action }
     }
+    return table
+  }()
+
+  /// The status bar's hint for the list: the bindings that have one, in the table's order.
+  public static var listHint: String { bindings.compactMap(\.hint).joined(separator: " · ") }
+
+  public static func action(for key: Key, typing: Bool) -> LibraryAction? {
+    if typing {
+      switch key {
+      case .character(let c): return .type(c)
+      case .backspace: return .deleteBackward
+      default: break
+      }
+    } else if key == .control("u") {
+      return nil  // nothing to empty
+    }
+    return table[key]
   }
 }
 
@@ -245,7 +269,8 @@ public struct LibraryState: Sendable {
       quotesTop = 0
       mode = .quotes
     case .snapshot(let latest):
-      guard latest.version != snapshot.version else { return [] }
+      // Versions only grow: an equal one changes nothing, an older one came late.
+      guard latest.version > snapshot.version else { return [] }
       snapshot = latest
       takeMessages()
       // A cursor on the first row stays there while the list fills in (the rows re-sort as

@@ -442,13 +442,21 @@ public struct ReaderState: Sendable {
     }
     let matches = current.matches
     var target: Int
-    if let index = current.current, !fromTop {
+    // From the current match while it is on screen; after paging away from it, from the first
+    // word on screen.
+    let onScreen = current.current.map { visibleRange.overlaps(matches[$0]) } ?? false
+    if let index = current.current, !fromTop, onScreen {
       target = index + (forward ? 1 : -1)
       if target >= matches.count { target = 0; message = "search wrapped to the top" }
       if target < 0 { target = matches.count - 1; message = "search wrapped to the bottom" }
-    } else {
+    } else if forward || fromTop {
       let top = visibleRange.lowerBound
       target = matches.firstIndex { $0.lowerBound >= top } ?? 0
+      if !fromTop, matches[target].lowerBound < top { message = "search wrapped to the top" }
+    } else {
+      let top = visibleRange.lowerBound
+      target = matches.lastIndex { $0.lowerBound < top } ?? matches.count - 1
+      if matches[target].lowerBound >= top { message = "search wrapped to the bottom" }
     }
     current.current = target
     search = current

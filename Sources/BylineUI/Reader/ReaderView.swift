@@ -129,16 +129,7 @@ public enum ReaderView {
   }
 
   private static func drawTooSmall(into frame: inout Frame) {
-    let lines = [
-      "Window too small",
-      "Enlarge it to at least \(ReaderState.minimumWidth)×\(ReaderState.minimumHeight)",
-      "(now \(frame.width)×\(frame.height)) · q quits",
-    ]
-    let top = max(0, (frame.height - lines.count) / 2)
-    for (k, line) in lines.enumerated() where top + k < frame.height {
-      let width = DisplayWidth.width(of: line)
-      frame.put(line, row: top + k, column: max(0, (frame.width - width) / 2), role: k == 0 ? .warning : .text)
-    }
+    TooSmall.draw(into: &frame, needs: (ReaderState.minimumWidth, ReaderState.minimumHeight))
   }
 }
 
