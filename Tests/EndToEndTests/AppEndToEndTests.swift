@@ -117,6 +117,19 @@ struct AppEndToEndTests {
     #expect(session.exitStatus() == 0)
   }
 
+  @Test func standardInputOpensTheSameReader() throws {
+    let session = try TmuxSession(arguments: ["-"], wrapper: ["sh", "-c", "exec \"$0\" \"$@\" < \(shellQuote(longRead))"])
+    #expect(session.statusLine(session.waitFor("page 1/")).contains("page 1/"))
+    session.send("Space")
+    session.waitFor("page 2/")
+    session.send("t")
+    #expect(session.statusLine(session.waitFor("theme ")).contains("(2/5)"))
+    session.send("q")
+    #expect(session.exitStatus() == 0)
+    // Standard input has no file to keep a position for.
+    #expect(!FileManager.default.fileExists(atPath: session.stateHome + "/byline/positions.json"))
+  }
+
   /// Whether a process runs (a zombie does not).
   private func isRunning(_ pid: Int32) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
