@@ -124,6 +124,20 @@ struct AppTests {
     #expect(backend.frames[1].text(row: 11) == " \(lib.lighthouse): no such file")
   }
 
+  @Test func aLargeArticleSaysItIsOpeningBeforeItsFirstPage() {
+    let lib = AppLibrary()
+    var settings = AppSettings()
+    settings.progressLineBytes = 500  // the lighthouse article is larger; budget.md is not
+    let app = App(start: .library(lib.library), settings: settings)
+    let backend = VirtualBackend(width: 60, height: 12, script: [
+      .key(.enter), .key(.character("q")), .key(.down), .key(.enter), .key(.character("Q")),
+    ])
+    _ = app.run(on: backend)
+    #expect(backend.frames[1].text(row: 11) == " opening lighthouse.txt…")
+    #expect(backend.frames[2].text(row: 11).hasPrefix(" page 1/"))
+    #expect(backend.frames[5].text(row: 11).hasPrefix(" page 1/"), "a small one opens without the line")
+  }
+
   @Test func wWithNoPersonChosenSaysHowToChooseOne() {
     let lib = AppLibrary()
     let backend = VirtualBackend(width: 80, height: 12, script: [.key(.character("w")), .key(.character("Q"))])

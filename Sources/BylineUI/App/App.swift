@@ -1,5 +1,6 @@
 import BylineCore
 import BylineLibrary
+import Foundation
 
 /// Where the app starts.
 public enum AppStart {
@@ -19,6 +20,9 @@ public struct AppSettings: Sendable {
   public var wordsPerMinute: Double
   /// Shown once in the first screen's status bar (a theme or state file's error).
   public var message: String?
+  /// Articles from this size on get a progress line ("opening NAME…") while they are read
+  /// and laid out: about a second of work for 1 MB.
+  public var progressLineBytes = 1 << 20
 
   public init(
     themes: [Theme] = [.builtInDefault], themeIndex: Int = 0,
@@ -225,12 +229,27 @@ public final class App {
       case .quit:
         return .quit
       case .openArticle(let path, let offset, let search):
+        if App.fileSize(path) >= settings.progressLineBytes {
+          // A large article takes a moment to read and lay out: say so rather than freeze.
+          library!.post(message: "opening \(App.fileName(path))…")
+          draw(on: backend)
+        }
         openFromLibrary(path: path, offset: offset, search: search, size: backend.size)
       case .searchText, .loadQuotes:
         for result in effects?.run(command) ?? [] { pending += library!.apply(result) }
       }
     }
     return nil
+  }
+
+  /// A file's size in bytes (0 when it cannot be read).
+  static func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
+  }
+
+  static func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
   }
 
   /// Switches to the next theme; returns the message that says which.
