@@ -173,3 +173,46 @@ struct AppTests {
     #expect(!backend.frames[5].plainText.contains("show or hide this help"), "any key closes the help")
   }
 }
+
+@Suite("Help scrolls in a small window")
+struct HelpScrollTests {
+  @Test func theReaderHelpScrollsWithTheMovingKeysAndAnyOtherKeyClosesIt() {
+    var state = readerState(width: 60, height: 12)
+    state.apply(.toggleHelp)
+    let rows = HelpOverlay.rows(.text)
+    var frame = ReaderView.render(state)
+    #expect(frame.plainText.contains(rows[0].1))
+    #expect(frame.plainText.contains("↓ more"))
+    #expect(!frame.plainText.contains(rows[rows.count - 1].1))
+    for _ in 0..<rows.count { state.apply(.nextPage) }  // scrolls to the end, no further
+    frame = ReaderView.render(state)
+    #expect(state.helpTop == HelpOverlay.maximumTop(count: rows.count, height: 12))
+    #expect(frame.plainText.contains(rows[rows.count - 1].1))
+    #expect(!frame.plainText.contains(rows[0].1 + " "))
+    #expect(frame.plainText.contains("↑ more"))
+    state.apply(.previousPage)
+    #expect(state.helpTop == HelpOverlay.maximumTop(count: rows.count, height: 12) - 1)
+    state.apply(.togglePanel)
+    #expect(!state.showingHelp)
+    #expect(!state.panel.isVisible, "the key that closes the help does nothing else")
+  }
+
+  @Test func aHelpThatFitsClosesOnAnyKeyAndTheLibrarysScrollsToo() {
+    var reader = readerState(width: 100, height: 40)
+    reader.apply(.toggleHelp)
+    reader.apply(.nextPage)
+    #expect(!reader.showingHelp)
+    let lib = SmallLibrary()
+    var state = LibraryState(library: lib.library, width: 80, height: 10)
+    state.apply(.toggleHelp)
+    #expect(LibraryView.render(state).plainText.contains("↓ more"))
+    state.apply(.down)
+    state.apply(.down)
+    #expect(state.showingHelp)
+    #expect(state.helpTop == 2)
+    #expect(state.selected == 0, "the list did not move")
+    state.apply(.cycleSort)
+    #expect(!state.showingHelp)
+    #expect(state.sort == .date, "the key that closes the help does nothing else")
+  }
+}

@@ -110,7 +110,8 @@ struct ReaderViewTests {
   }
 
   @Test func helpOverlayListsEveryKey() {
-    var state = readerState(width: 80, height: 24)
+    // 40 rows: the whole help fits (at 24 it scrolls: HelpScrollTests).
+    var state = readerState(width: 80, height: 40)
     state.apply(.toggleHelp)
     let text = ReaderView.render(state).plainText
     for binding in ReaderKeyMap.bindings(in: .text) {

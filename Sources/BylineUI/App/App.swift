@@ -192,7 +192,9 @@ public final class App {
     }
     if open.state.isTooSmall, case .key(let key) = event, key != .character("q") { return nil }
     var action = ReaderKeyMap.action(for: event, in: context)
-    if open.state.showingHelp, case .key = event, action != .quit { action = .toggleHelp }
+    // In the help, the keys that move scroll it; any other key closes it.
+    let scrolls: [ReaderAction] = [.quit, .nextPage, .previousPage, .panelDown, .panelUp]
+    if open.state.showingHelp, case .key = event, !(action.map(scrolls.contains) ?? false) { action = .toggleHelp }
     guard let action else { return nil }
     // q, and (from the library) Esc with nothing left to close, leave the reader.
     if action == .quit

@@ -195,6 +195,8 @@ public struct LibraryState: Sendable {
   public private(set) var quotesTop = 0
   /// Whether the key help covers the screen (any key closes it).
   public private(set) var showingHelp = false
+  /// The first help row shown, when the help is taller than the window.
+  public private(set) var helpTop = 0
   /// Messages of the snapshot already shown, so each shows once.
   public private(set) var message: String?
   private var shownMessages = 0
@@ -239,9 +241,22 @@ public struct LibraryState: Sendable {
   public mutating func apply(_ action: LibraryAction) -> [LibraryCommand] {
     if action.isFromUser { message = nil }
     if showingHelp, action.isFromUser {
+      // The keys that move scroll a help taller than the window; any other key (any key at all
+      // when it fits) closes it.
+      let maximum = HelpOverlay.maximumTop(count: LibraryKeyMap.bindings.count, height: height)
       if case .resize = action {} else {
-        showingHelp = false
-        return action == .quit ? [.quit] : []
+        switch maximum > 0 ? action : .toggleHelp {
+        case .down, .pageDown:
+          helpTop = min(helpTop + 1, maximum)
+          return []
+        case .up, .pageUp:
+          helpTop = max(0, helpTop - 1)
+          return []
+        default:
+          showingHelp = false
+          helpTop = 0
+          return action == .quit ? [.quit] : []
+        }
       }
     }
     switch action {

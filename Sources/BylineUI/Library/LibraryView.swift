@@ -23,7 +23,7 @@ public enum LibraryView {
     case .quotes: drawQuotes(state, into: &frame)
     }
     drawStatus(state, into: &frame)
-    if state.showingHelp { drawHelp(into: &frame) }
+    if state.showingHelp { drawHelp(into: &frame, top: state.helpTop) }
     return frame
   }
 
@@ -229,7 +229,7 @@ public enum LibraryView {
   /// The library's keys, one line each, in a box (any key closes it): from the key table.
   static var helpRows: [(String, String)] { LibraryKeyMap.bindings.map { ($0.label, $0.description) } }
 
-  static func drawHelp(into frame: inout Frame) {
-    HelpOverlay.drawBox(into: &frame, title: " Keys: library ", rows: helpRows)
+  static func drawHelp(into frame: inout Frame, top: Int = 0) {
+    HelpOverlay.drawBox(into: &frame, title: " Keys: library ", rows: helpRows, top: top)
   }
 }

@@ -23,6 +23,8 @@ public struct ReaderState: Sendable {
   /// The index in `analysis.quotes` of the focused quote.
   public private(set) var focusedQuote: Int?
   public private(set) var showingHelp = false
+  /// The first help row shown, when the help is taller than the window.
+  public private(set) var helpTop = 0
   /// The model offset of the first word on screen: kept on screen across reflows.
   public private(set) var anchorOffset: Int = 0
   /// A one-off message for the status bar ("no more quotes").
@@ -131,6 +133,9 @@ public struct ReaderState: Sendable {
     return first.lowerBound..<last.upperBound
   }
 
+  /// Which keys the help lists: the panel's while it has the focus.
+  public var helpContext: ReaderKeyMap.Context { panel.isFocused && panel.isVisible ? .panel : .text }
+
   /// Where keys go now.
   public var keyContext: ReaderKeyMap.Context {
     if picker != nil || searchInput != nil { return .input }
@@ -204,8 +209,19 @@ public struct ReaderState: Sendable {
       return .redraw
     }
     if showingHelp {
-      if action == .quit { return .quit }
-      showingHelp = false
+      // The keys that move down or up scroll a help taller than the window; any other key (any
+      // key at all when it fits) closes it.
+      let count = HelpOverlay.rows(helpContext).count
+      let maximum = HelpOverlay.maximumTop(count: count, height: screenHeight)
+      switch maximum > 0 || action == .quit ? action : .toggleHelp {
+      case .quit: return .quit
+      case .nextPage, .panelDown:
+        helpTop = min(helpTop + 1, maximum)
+      case .previousPage, .panelUp: helpTop = max(0, helpTop - 1)
+      default:
+        showingHelp = false
+        helpTop = 0
+      }
       return .redraw
     }
     if picker != nil { return applyToPicker(action) }

@@ -25,7 +25,7 @@ public enum ReaderView {
     drawStatusBar(state, into: &frame)
     state.picker?.draw(into: &frame, analysis: state.analysis)
     if state.showingHelp {
-      HelpOverlay.draw(into: &frame, context: state.panel.isFocused && state.panel.isVisible ? .panel : .text)
+      HelpOverlay.draw(into: &frame, context: state.helpContext, top: state.helpTop)
     }
     return frame
   }
