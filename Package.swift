@@ -7,7 +7,7 @@ import PackageDescription
 // only BylineWeb imports libxml2 (through CLibXML2) and touches the network.
 let package = Package(
   name: "Byline",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "byline", targets: ["byline"])
   ],

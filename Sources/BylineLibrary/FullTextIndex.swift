@@ -34,7 +34,7 @@ enum FullTextIndex {
 /// A full-text index in memory, for a library without a cache (turned off, unwritable,
 /// locked, corrupt and not rebuilt): the same table and query as the cache's, so `/` finds
 /// the same articles with the same counts.
-final class MemoryTextIndex: @unchecked Sendable {
+final class MemoryTextIndex: Sendable {
   private let queue: DatabaseQueue
 
   init() throws {

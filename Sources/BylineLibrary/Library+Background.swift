@@ -7,12 +7,12 @@ extension Library {
   /// Runs every step that has work. A cache found damaged on the way is moved aside and
   /// rebuilt, and the steps run again with the new one.
   func run() {
-    if !lock.withLock({ filesChecked }) { checkFiles() }
+    if !state.withLock({ s in s.filesChecked }) { checkFiles() }
     while true {
       if rebuildIfCorrupt() { continue }
-      if let cache = usableCache, !lock.withLock({ cacheChecked }) {
+      if let cache = usableCache, !state.withLock({ s in s.cacheChecked }) {
         setStep(.checkingCache)
-        lock.withLock { cacheChecked = true }
+        state.withLock { s in s.cacheChecked = true }
         if !cache.isSound() { continue }
       }
       readPeople()
@@ -28,24 +28,24 @@ extension Library {
 
   /// The cache while it works; nil when there is none or it was turned off.
   var usableCache: LibraryCache? {
-    lock.withLock { _cache.flatMap { $0.isDisabled ? nil : $0 } }
+    state.withLock { s in s._cache.flatMap { $0.isDisabled ? nil : $0 } }
   }
 
   func setStep(_ next: LibraryProgress.Step, total: Int = 0) {
-    lock.withLock {
-      step = next
-      stepDone = 0
-      stepTotal = total
-      bump()
+    state.withLock { s in
+      s.step = next
+      s.stepDone = 0
+      s.stepTotal = total
+      s.bump()
     }
   }
 
   func noteCacheMessage() {
-    guard let message = lock.withLock({ _cache?.message }) else { return }
-    lock.withLock {
-      if !messages.contains(message) {
-        messages.append(message)
-        bump()
+    guard let message = state.withLock({ s in s._cache?.message }) else { return }
+    state.withLock { s in
+      if !s.messages.contains(message) {
+        s.messages.append(message)
+        s.bump()
       }
     }
   }
@@ -55,10 +55,10 @@ extension Library {
   func checkFiles() {
     setStep(.checkingFiles)
     let scan = LibraryScanner.scan(paths)
-    let removed = lock.withLock { () -> [String] in
+    let removed = state.withLock { (s: inout State) -> [String] in
       var old: [String: Int] = [:]
-      old.reserveCapacity(files.count)
-      for (i, file) in files.enumerated() { old[file.path] = i }
+      old.reserveCapacity(s.files.count)
+      for (i, file) in s.files.enumerated() { old[file.path] = i }
       var newFiles: [ScannedFile] = []
       var newHashes: [String?] = []
       var newStates: [LibraryEntry.State] = []
@@ -67,11 +67,11 @@ extension Library {
       newStates.reserveCapacity(scan.files.count)
       for file in scan.files {
         newFiles.append(file)
-        if let i = old.removeValue(forKey: file.path), case .ready = states[i],
-          files[i].size == file.size, files[i].mtime == file.mtime
+        if let i = old.removeValue(forKey: file.path), case .ready = s.states[i],
+          s.files[i].size == file.size, s.files[i].mtime == file.mtime
         {
-          newHashes.append(hashes[i])
-          newStates.append(states[i])
+          newHashes.append(s.hashes[i])
+          newStates.append(s.states[i])
         } else {
           newHashes.append(nil)
           newStates.append(.pending)
@@ -83,12 +83,12 @@ extension Library {
         newHashes.append(nil)
         newStates.append(.failed(failure.error))
       }
-      let removed = old.keys.filter { path in old[path].map { files[$0].isChecked } ?? false }
-      files = newFiles
-      hashes = newHashes
-      states = newStates
-      filesChecked = true
-      bump()
+      let removed = old.keys.filter { path in old[path].map { s.files[$0].isChecked } ?? false }
+      s.files = newFiles
+      s.hashes = newHashes
+      s.states = newStates
+      s.filesChecked = true
+      s.bump()
       return removed
     }
     usableCache?.forget(paths: removed)
@@ -98,21 +98,21 @@ extension Library {
   /// A cache that SQLite found damaged: moved aside and replaced by a new one, the message
   /// shown once, and every row analysed again for the new cache. True when it did so.
   func rebuildIfCorrupt() -> Bool {
-    guard let cache = lock.withLock({ _cache }), cache.isCorrupt else { return false }
+    guard let cache = state.withLock({ s in s._cache }), cache.isCorrupt else { return false }
     let (fresh, message) = cache.rebuilt()
-    lock.withLock {
-      _cache = fresh
-      cacheChecked = true
-      messages.append(message)
-      summaries = [:]
-      builtPeopleSummaries = 0
-      for i in states.indices where hashes[i] != nil {
-        if case .ready = states[i] {
-          states[i] = .pending
-          hashes[i] = nil
+    state.withLock { s in
+      s._cache = fresh
+      s.cacheChecked = true
+      s.messages.append(message)
+      s.summaries = [:]
+      s.builtPeopleSummaries = 0
+      for i in s.states.indices where s.hashes[i] != nil {
+        if case .ready = s.states[i] {
+          s.states[i] = .pending
+          s.hashes[i] = nil
         }
       }
-      bump()
+      s.bump()
     }
     return true
   }
@@ -121,33 +121,33 @@ extension Library {
   /// read from it yet are analysed again, so that their people and quotes are known.
   func analyseAgainWithoutCache() {
     guard usableCache == nil else { return }
-    lock.withLock {
+    state.withLock { s in
       var changed = false
-      for i in states.indices {
-        guard case .ready = states[i], let hash = hashes[i], summaries[hash] == nil else { continue }
-        states[i] = .pending
-        hashes[i] = nil
+      for i in s.states.indices {
+        guard case .ready = s.states[i], let hash = s.hashes[i], s.summaries[hash] == nil else { continue }
+        s.states[i] = .pending
+        s.hashes[i] = nil
         changed = true
       }
-      if changed { bump() }
+      if changed { s.bump() }
     }
   }
 
   /// Loads the summaries (people, quotes) of rows that came from the cache.
   func readPeople() {
     guard let cache = usableCache else { return }
-    let wanted = lock.withLock { () -> Set<String> in
+    let wanted = state.withLock { (s: inout State) -> Set<String> in
       var wanted = Set<String>()
-      for case let hash? in hashes where summaries[hash] == nil { wanted.insert(hash) }
+      for case let hash? in s.hashes where s.summaries[hash] == nil { wanted.insert(hash) }
       return wanted
     }
     guard !wanted.isEmpty else { return }
     setStep(.readingPeople, total: wanted.count)
     cache.loadSummaries(hashes: wanted) { batch in
-      lock.withLock {
-        summaries.merge(batch) { a, _ in a }
-        stepDone += batch.count
-        bump()
+      state.withLock { s in
+        s.summaries.merge(batch) { a, _ in a }
+        s.stepDone += batch.count
+        s.bump()
       }
       buildPeopleIfGrown()
     }
@@ -158,8 +158,8 @@ extension Library {
   /// them in memory without one). Content the cache already holds (a copy, a touched or moved
   /// file) is not analysed again.
   func analysePending() {
-    let pending = lock.withLock {
-      states.indices.filter { if case .pending = states[$0] { return true } else { return false } }
+    let pending = state.withLock { s in
+      s.states.indices.filter { if case .pending = s.states[$0] { return true } else { return false } }
     }
     guard !pending.isEmpty else { return }
     setStep(.analysing)
@@ -170,46 +170,46 @@ extension Library {
       let batch = Array(pending[start..<min(start + batchSize, pending.count)])
       start += batchSize
       let cache = usableCache
-      let inputs = lock.withLock { batch.map { files[$0] } }
+      let inputs = state.withLock { s in batch.map { s.files[$0] } }
       let known: @Sendable (String) -> Bool = { [self] hash in
-        lock.withLock {
+        state.withLock { s in
           cache != nil
-            ? storedHashes.contains(hash) || summaries[hash] != nil
-            : summaries[hash] != nil && memoryIndexed.contains(hash)
+            ? storedHashes.contains(hash) || s.summaries[hash] != nil
+            : s.summaries[hash] != nil && s.memoryIndexed.contains(hash)
         }
       }
       let results = Workers.map(batch.count) { k in Library.analyse(inputs[k], known: known) }
       var toStore: [LibraryCache.Entry] = []
       var toIndex: [(hash: String, title: String, body: String)] = []
-      lock.withLock {
+      state.withLock { s in
         for (k, index) in batch.enumerated() {
           switch results[k]! {
           case .failure(let error):
-            states[index] = .failed(error)
+            s.states[index] = .failed(error)
           case .success(let outcome):
-            hashes[index] = outcome.hash
+            s.hashes[index] = outcome.hash
             if let summary = outcome.summary {
-              summaries[outcome.hash] = summary
+              s.summaries[outcome.hash] = summary
               toIndex.append((outcome.hash, summary.title, outcome.body))
             }
-            if let summary = outcome.summary ?? summaries[outcome.hash] {
-              states[index] = .ready(summary.listing)
+            if let summary = outcome.summary ?? s.summaries[outcome.hash] {
+              s.states[index] = .ready(summary.listing)
             }
             toStore.append(LibraryCache.Entry(file: inputs[k], hash: outcome.hash, summary: outcome.summary, body: outcome.body))
           }
         }
-        bump()
+        s.bump()
       }
       if let cache {
         cache.store(toStore)
         // Files whose summary is in the cache alone (a copy of an article analysed before).
-        let missing = lock.withLock { batch.compactMap { i in hashes[i].flatMap { summaries[$0] == nil ? $0 : nil } } }
+        let missing = state.withLock { s in batch.compactMap { i in s.hashes[i].flatMap { s.summaries[$0] == nil ? $0 : nil } } }
         if !missing.isEmpty {
           cache.loadSummaries(hashes: Set(missing)) { loaded in
-            lock.withLock {
-              summaries.merge(loaded) { a, _ in a }
-              for i in batch { if let h = hashes[i], let s = summaries[h] { states[i] = .ready(s.listing) } }
-              bump()
+            state.withLock { s in
+              s.summaries.merge(loaded) { a, _ in a }
+              for i in batch { if let h = s.hashes[i], let summary = s.summaries[h] { s.states[i] = .ready(summary.listing) } }
+              s.bump()
             }
           }
         }
@@ -226,13 +226,13 @@ extension Library {
   /// (their listing came from a cache that then failed) and indexes them for `/`.
   func indexTextInMemory() {
     guard usableCache == nil else { return }
-    defer { lock.withLock { memoryIndexComplete = true } }
-    let todo = lock.withLock { () -> [(hash: String, file: ScannedFile)] in
-      var seen = memoryIndexed
+    defer { state.withLock { s in s.memoryIndexComplete = true } }
+    let todo = state.withLock { (s: inout State) -> [(hash: String, file: ScannedFile)] in
+      var seen = s.memoryIndexed
       var todo: [(String, ScannedFile)] = []
-      for i in files.indices {
-        guard let hash = hashes[i], case .ready = states[i], seen.insert(hash).inserted else { continue }
-        todo.append((hash, files[i]))
+      for i in s.files.indices {
+        guard let hash = s.hashes[i], case .ready = s.states[i], seen.insert(hash).inserted else { continue }
+        todo.append((hash, s.files[i]))
       }
       return todo
     }
@@ -248,20 +248,20 @@ extension Library {
         if case let text?? = text { articles.append((batch[k].hash, text.title, text.body)) }
       }
       addToMemoryIndex(articles)
-      lock.withLock {
-        stepDone += batch.count
-        bump()
+      state.withLock { s in
+        s.stepDone += batch.count
+        s.bump()
       }
     }
   }
 
   func addToMemoryIndex(_ articles: [(hash: String, title: String, body: String)]) {
     guard !articles.isEmpty else { return }
-    let index = lock.withLock { () -> MemoryTextIndex? in
-      if memoryIndex == nil { memoryIndex = try? MemoryTextIndex() }
-      return memoryIndex
+    let index = state.withLock { (s: inout State) -> MemoryTextIndex? in
+      if s.memoryIndex == nil { s.memoryIndex = try? MemoryTextIndex() }
+      return s.memoryIndex
     }
     guard let index, (try? index.add(articles)) != nil else { return }
-    lock.withLock { for article in articles { memoryIndexed.insert(article.hash) } }
+    state.withLock { s in for article in articles { s.memoryIndexed.insert(article.hash) } }
   }
 }

@@ -1,6 +1,7 @@
 import BylineCore
 import BylineWeb
 import Foundation
+import Synchronization
 
 /// One row of the library: an article file (with any byte-identical copies), or a file that
 /// failed to load.
@@ -110,6 +111,18 @@ public struct LibrarySnapshot: Sendable {
   public var people: PeopleIndex?
   /// Bumped at every new people index.
   public var peopleVersion: Int
+
+  public init(
+    entries: [LibraryEntry], progress: LibraryProgress, messages: [String] = [], version: Int,
+    people: PeopleIndex? = nil, peopleVersion: Int = 0
+  ) {
+    self.entries = entries
+    self.progress = progress
+    self.messages = messages
+    self.version = version
+    self.people = people
+    self.peopleVersion = peopleVersion
+  }
 }
 
 /// A quote of one person, with its article.
@@ -136,41 +149,73 @@ public struct SearchHit: Sendable, Equatable {
 /// (new, changed and removed files), checks the cache file, reads the people of cached
 /// articles, and analyses the rest on every core. The UI polls ``snapshot()``, which never
 /// waits for that work. All methods are thread-safe.
-public final class Library: @unchecked Sendable {
+public final class Library: Sendable {
   public let paths: [String]
   let roots: [LibraryRoot]
-  let lock = NSLock()
-  /// The cache in use, nil without one; replaced when a damaged one is rebuilt.
-  var _cache: LibraryCache?
-  /// Titles and bodies for `/` when there is no cache to search.
-  var memoryIndex: MemoryTextIndex?
-  var memoryIndexed = Set<String>()
-  /// One per row, in scan order: the file (size and time as cached or checked; -1 when
-  /// neither), its content hash once known, and its state.
-  var files: [ScannedFile] = []
-  var hashes: [String?] = []
-  var states: [LibraryEntry.State] = []
-  var summaries: [String: ArticleSummary] = [:]
-  var messages: [String] = []
-  var step: LibraryProgress.Step? = .checkingFiles
-  var stepDone = 0
-  var stepTotal = 0
-  var version = 0
-  var running = false
-  var started = false
-  /// Whether every file's size and time was read (``checkFiles()``), and the cache file
-  /// checked.
-  var filesChecked = false
-  var cacheChecked = false
-  /// Whether every row's text is in the memory index (no usable cache, background done).
-  var memoryIndexComplete = false
-  private var cachedSnapshot: LibrarySnapshot?
-  /// The people index the background built last, over how many summaries, and its number.
-  var builtPeople: PeopleIndex?
-  var builtPeopleSummaries = 0
-  var peopleVersion = 0
-  var buildingPeople = false
+  /// Everything that changes, behind one lock: the value inside the lock, so no field can be
+  /// read or written without it.
+  let state: Mutex<State>
+  /// Signalled when the background work ends (``waitUntilFinished()``).
   private let finished = NSCondition()
+
+  /// The library's mutable state (``state``).
+  struct State {
+    /// The cache in use, nil without one; replaced when a damaged one is rebuilt.
+    var _cache: LibraryCache?
+    /// Titles and bodies for `/` when there is no cache to search.
+    var memoryIndex: MemoryTextIndex?
+    var memoryIndexed = Set<String>()
+    /// One per row, in scan order: the file (size and time as cached or checked; -1 when
+    /// neither), its content hash once known, and its state.
+    var files: [ScannedFile] = []
+    var hashes: [String?] = []
+    var states: [LibraryEntry.State] = []
+    var summaries: [String: ArticleSummary] = [:]
+    var messages: [String] = []
+    var step: LibraryProgress.Step? = .checkingFiles
+    var stepDone = 0
+    var stepTotal = 0
+    var version = 0
+    var running = false
+    var started = false
+    /// Whether every file's size and time was read (``checkFiles()``), and the cache file
+    /// checked.
+    var filesChecked = false
+    var cacheChecked = false
+    /// Whether every row's text is in the memory index (no usable cache, background done).
+    var memoryIndexComplete = false
+    var cachedSnapshot: LibrarySnapshot?
+    /// The people index the background built last, over how many summaries, and its number.
+    var builtPeople: PeopleIndex?
+    var builtPeopleSummaries = 0
+    var peopleVersion = 0
+    var buildingPeople = false
+
+    mutating func bump() {
+      version += 1
+    }
+
+    /// Rows not analysed yet.
+    var pendingCount: Int {
+      var count = 0
+      for state in states { if case .pending = state { count += 1 } }
+      return count
+    }
+
+    /// The snapshot's other parts, around its entries.
+    func makeSnapshot(_ entries: [LibraryEntry]) -> LibrarySnapshot {
+      let progress: LibraryProgress
+      switch step {
+      case .readingPeople?, .indexingText?:
+        progress = LibraryProgress(step: step, done: stepDone, total: stepTotal)
+      default:
+        progress = LibraryProgress(step: step, done: files.count - pendingCount, total: files.count)
+      }
+      return LibrarySnapshot(
+        entries: entries, progress: progress, messages: messages, version: version, people: builtPeople,
+        peopleVersion: peopleVersion)
+    }
+  }
 
   /// Opens the library of `paths` with the cache in `cacheDirectory` (the XDG cache folder
   /// when nil; pass `useCache: false` for none).
@@ -189,10 +234,11 @@ public final class Library: @unchecked Sendable {
       }
     }
     self.roots = roots
+    var s = State()
     if useCache {
       let result = LibraryCache.open(directory: cacheDirectory ?? LibraryCache.defaultDirectory())
-      _cache = result.cache
-      if let message = result.message { messages.append(message) }
+      s._cache = result.cache
+      if let message = result.message { s.messages.append(message) }
     }
     // Each root's rows from the cache, if it knows any. Paths are unique within a root; only
     // several roots can name a file twice.
@@ -200,100 +246,98 @@ public final class Library: @unchecked Sendable {
     var cachedRoots = Set<String>()
     var docs: [Int] = []  // the cache's number of each row's content: duplicates without hashing
     for root in roots {
-      guard let cache = _cache else { break }
-      let before = files.count
+      guard let cache = s._cache else { break }
+      let before = s.files.count
       _ = cache.readCachedFiles(under: [root]) { file in
         if roots.count > 1, !seen.insert(file.path).inserted { return }
-        files.append(ScannedFile(path: file.path, size: file.size, mtime: file.mtime))
-        hashes.append(file.hash)
-        states.append(.ready(file.listing))
+        s.files.append(ScannedFile(path: file.path, size: file.size, mtime: file.mtime))
+        s.hashes.append(file.hash)
+        s.states.append(.ready(file.listing))
         docs.append(file.doc)
       }
       if cache.isCorrupt {
         // Damaged where the rows are: a new cache now, every folder listed.
         let (fresh, message) = cache.rebuilt()
-        _cache = fresh
-        messages.append(message)
-        files = []
-        hashes = []
-        states = []
+        s._cache = fresh
+        s.messages.append(message)
+        s.files = []
+        s.hashes = []
+        s.states = []
         docs = []
         seen = []
         cachedRoots = []
         break
       }
-      if files.count > before { cachedRoots.insert(root.path) }
+      if s.files.count > before { cachedRoots.insert(root.path) }
     }
-    if let message = _cache?.message { messages.append(message) }
-    // Folders the cache does not know, and files named directly that it does not know: listed.
+    if let message = s._cache?.message { s.messages.append(message) }
+    // Folders the cache does not know, and s.files named directly that it does not know: listed.
     let unknown = roots.filter { !cachedRoots.contains($0.path) }
     let listed = LibraryScanner.list(unknown.map(\.path))
     for file in listed.files where roots.count == 1 || seen.insert(file.path).inserted {
-      files.append(file)
-      hashes.append(nil)
-      states.append(.pending)
+      s.files.append(file)
+      s.hashes.append(nil)
+      s.states.append(.pending)
     }
     for failure in listed.failures {
-      files.append(.unchecked(failure.path))
-      hashes.append(nil)
-      states.append(.failed(failure.error))
+      s.files.append(.unchecked(failure.path))
+      s.hashes.append(nil)
+      s.states.append(.failed(failure.error))
     }
     for path in missing {
-      files.append(.unchecked(path))
-      hashes.append(nil)
-      states.append(.failed(.notFound(path: path)))
+      s.files.append(.unchecked(path))
+      s.hashes.append(nil)
+      s.states.append(.failed(.notFound(path: path)))
     }
     // The first snapshot, its duplicates found by the cache's integer numbers rather than by
-    // hashing 100,000 content hashes (the rows after the cache's have none: no duplicates).
-    let entries = Library.entries(files, hashes, states) { $0 < docs.count ? docs[$0] : nil }
-    cachedSnapshot = makeSnapshot(entries)
+    // hashing 100,000 content s.hashes (the rows after the cache's have none: no duplicates).
+    let entries = Library.entries(s.files, s.hashes, s.states) { $0 < docs.count ? docs[$0] : nil }
+    s.cachedSnapshot = s.makeSnapshot(entries)
+    state = Mutex(s)
   }
 
   /// The cache in use (nil when there is none or it was turned off at open).
-  public var cache: LibraryCache? { lock.withLock { _cache } }
+  public var cache: LibraryCache? { state.withLock { s in s._cache } }
 
   /// Starts the background work: check the files, load the people of cached articles, analyse
   /// the rest. Returns at once; calling it again does nothing.
   public func start() {
-    if lock.withLock({ started }) { return }
+    if state.withLock({ s in s.started }) { return }
     wake()
   }
 
   /// Runs the background work again if it has ended: after the cache failed in a search, so
   /// that it is rebuilt, or the texts indexed in memory.
   func wake() {
-    let go = lock.withLock { () -> Bool in
-      if running { return false }
-      running = true
-      started = true
-      if step == nil { step = .checkingCache }
-      bump()
+    let go = state.withLock { (s: inout State) -> Bool in
+      if s.running { return false }
+      s.running = true
+      s.started = true
+      if s.step == nil { s.step = .checkingCache }
+      s.bump()
       return true
     }
     guard go else { return }
-    let thread = Thread { [self] in
-      Workers.yieldToForeground()
+    Workers.start(name: "byline-library") { [self] in
       run()
       // The people index, built here so the picker opens at once.
       buildPeople()
-      lock.withLock {
-        step = nil
-        bump()
+      state.withLock { s in
+        s.step = nil
+        s.bump()
       }
       finished.lock()
-      lock.withLock { running = false }
+      state.withLock { s in s.running = false }
       finished.broadcast()
       finished.unlock()
     }
-    thread.stackSize = 8 << 20
-    thread.start()
   }
 
   /// Blocks until background work is done (for commands and tests, never for the UI).
   public func waitUntilFinished() {
     start()
     finished.lock()
-    while lock.withLock({ running }) { finished.wait() }
+    while state.withLock({ s in s.running }) { finished.wait() }
     finished.unlock()
   }
 
@@ -306,35 +350,21 @@ public final class Library: @unchecked Sendable {
   /// The rows as they are now. Built outside the lock from copies of the arrays (copies are
   /// cheap until the next change), so the background work never waits for a large snapshot.
   public func snapshot() -> LibrarySnapshot {
-    let copied = lock.withLock { () -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], Int) in
-      if let cachedSnapshot, cachedSnapshot.version == version { return (cachedSnapshot, [], [], [], version) }
-      return (nil, files, hashes, states, version)
+    let copied = state.withLock { (s: inout State) -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], Int) in
+      if let cached = s.cachedSnapshot, cached.version == s.version { return (cached, [], [], [], s.version) }
+      return (nil, s.files, s.hashes, s.states, s.version)
     }
     if let ready = copied.0 { return ready }
     let (_, rowFiles, rowHashes, rowStates, rowVersion) = copied
     let entries = Library.entries(rowFiles, rowHashes, rowStates) { rowHashes[$0] }
-    return lock.withLock {
+    return state.withLock { s in
       // The entries are those of `rowVersion`: if the rows changed meanwhile, the next call
       // sees a newer version and builds again.
-      var snapshot = makeSnapshot(entries)
+      var snapshot = s.makeSnapshot(entries)
       snapshot.version = rowVersion
-      if version == rowVersion { cachedSnapshot = snapshot }
+      if s.version == rowVersion { s.cachedSnapshot = snapshot }
       return snapshot
     }
-  }
-
-  /// The snapshot's other parts, around its entries (under the lock).
-  private func makeSnapshot(_ entries: [LibraryEntry]) -> LibrarySnapshot {
-    let progress: LibraryProgress
-    switch step {
-    case .readingPeople?, .indexingText?:
-      progress = LibraryProgress(step: step, done: stepDone, total: stepTotal)
-    default:
-      progress = LibraryProgress(step: step, done: files.count - pendingCount, total: files.count)
-    }
-    return LibrarySnapshot(
-      entries: entries, progress: progress, messages: messages, version: version, people: builtPeople,
-      peopleVersion: peopleVersion)
   }
 
   /// One entry per row, byte-identical files (the same `key`) folded into the first's entry.
@@ -358,23 +388,16 @@ public final class Library: @unchecked Sendable {
     return entries
   }
 
-  /// Rows not analysed yet.
-  var pendingCount: Int {
-    var count = 0
-    for state in states { if case .pending = state { count += 1 } }
-    return count
-  }
-
   /// The people across every article analysed so far. Builds the index when articles came
   /// since the last one (seconds for 100,000 articles): for commands and tests; the UI takes
   /// ``LibrarySnapshot/people``, built in the background.
   public func people() -> PeopleIndex {
     buildPeople()
-    return lock.withLock { builtPeople } ?? PeopleIndex(summaries: [:])
+    return state.withLock { s in s.builtPeople } ?? PeopleIndex(summaries: [:])
   }
 
   /// The summary of an entry, once analysed or loaded from the cache.
-  public func summary(hash: String) -> ArticleSummary? { lock.withLock { summaries[hash] } }
+  public func summary(hash: String) -> ArticleSummary? { state.withLock { s in s.summaries[hash] } }
 
   /// The rows of the articles that mention or quote a person, in library order.
   public func entries(of person: LibraryPerson) -> [LibraryEntry] {
@@ -417,8 +440,8 @@ public final class Library: @unchecked Sendable {
     }
     // No cache to search (or it failed just now): the background work rebuilds a damaged one,
     // or indexes the texts in memory, and until then titles stand in for the texts not indexed.
-    if !lock.withLock({ memoryIndexComplete }) { wake() }
-    let (index, indexed) = lock.withLock { (memoryIndex, memoryIndexed) }
+    if !state.withLock({ s in s.memoryIndexComplete }) { wake() }
+    let (index, indexed) = state.withLock { s in (s.memoryIndex, s.memoryIndexed) }
     var hits = ((try? index?.search(text)) ?? []).compactMap { hit in
       rowOfHash[hit.hash].map { SearchHit(entry: entries[$0], matches: hit.matches) }
     }
@@ -433,23 +456,19 @@ public final class Library: @unchecked Sendable {
     return hits
   }
 
-  func bump() {
-    version += 1
-  }
-
   /// Indexes the people of the summaries so far, for the snapshot, unless nothing changed.
   /// (Summaries are only added, so their number tells.)
   func buildPeople() {
-    let copy = lock.withLock { summaries.count == builtPeopleSummaries && builtPeople != nil ? nil : summaries }
+    let copy = state.withLock { s in s.summaries.count == s.builtPeopleSummaries && s.builtPeople != nil ? nil : s.summaries }
     guard let copy else { return }
     let index = PeopleIndex(summaries: copy)
-    lock.withLock {
-      // An index built at the same time over more summaries stays.
-      guard copy.count >= builtPeopleSummaries || builtPeople == nil else { return }
-      builtPeople = index
-      builtPeopleSummaries = copy.count
-      peopleVersion += 1
-      bump()
+    state.withLock { s in
+      // An index built at the same time over more s.summaries stays.
+      guard copy.count >= s.builtPeopleSummaries || s.builtPeople == nil else { return }
+      s.builtPeople = index
+      s.builtPeopleSummaries = copy.count
+      s.peopleVersion += 1
+      s.bump()
     }
   }
 
@@ -457,18 +476,15 @@ public final class Library: @unchecked Sendable {
   /// many articles have a summary as at the last index: the picker fills in while a large
   /// library is analysed, and all the indexes together cost about two of the last.
   func buildPeopleIfGrown() {
-    let go = lock.withLock { () -> Bool in
-      guard !buildingPeople, summaries.count >= 16, summaries.count >= 2 * builtPeopleSummaries else { return false }
-      buildingPeople = true
+    let go = state.withLock { (s: inout State) -> Bool in
+      guard !s.buildingPeople, s.summaries.count >= 16, s.summaries.count >= 2 * s.builtPeopleSummaries else { return false }
+      s.buildingPeople = true
       return true
     }
     guard go else { return }
-    let thread = Thread { [self] in
-      Workers.yieldToForeground()
+    Workers.start(name: "byline-people") { [self] in
       buildPeople()
-      lock.withLock { buildingPeople = false }
+      state.withLock { s in s.buildingPeople = false }
     }
-    thread.stackSize = 8 << 20
-    thread.start()
   }
 }

@@ -1,6 +1,7 @@
 import BylineCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite cache of article summaries and the full-text index, in one file
 /// (`library.sqlite`) in the cache folder: `$XDG_CACHE_HOME/byline`, else `~/.cache/byline`.
@@ -15,18 +16,25 @@ import GRDB
 /// Every failure after opening is reported once through ``message`` and turns the cache off
 /// for the rest of the run; callers go on without it. When the failure is SQLite finding the
 /// file damaged (``isCorrupt``), ``rebuilt()`` moves the file aside and starts a new one.
-public final class LibraryCache: @unchecked Sendable {
+public final class LibraryCache: Sendable {
   /// Bumped whenever the analysis or the schema changes: an older cache is rebuilt.
   public static let schemaVersion = "2"
   public static let fileName = "library.sqlite"
 
   let pool: DatabasePool
   public let path: String
-  private let lock = NSLock()
-  private var _message: String?
-  private var _disabled = false
-  private var _corrupt = false
-  private var _closed = false
+  /// What changes after opening, behind one lock.
+  private let state = Mutex(State())
+
+  private struct State {
+    /// The failure to report once.
+    var message: String?
+    /// Off after a failure or once closed: every operation does nothing.
+    var disabled = false
+    /// SQLite found the file damaged.
+    var corrupt = false
+    var closed = false
+  }
 
   /// The cache folder: `$XDG_CACHE_HOME/byline`, else `~/.cache/byline`.
   public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -45,33 +53,30 @@ public final class LibraryCache: @unchecked Sendable {
       return (nil, "cache off: cannot create \(directory) (\(describe(error)))")
     }
     let path = directory + "/" + fileName
-    // One pool per file in a process: two pools on one file in one process corrupted the heap
-    // in tests here (two processes are fine: that is SQLite's WAL locking).
+    // One pool per file in a process, as GRDB requires (its first concurrency rule: two pools
+    // on one file do not serialise their writes with each other). Two processes are fine:
+    // that is SQLite's WAL locking. An earlier note blamed two pools for heap corruption; the
+    // sanitizers find none (docs/concurrency.md).
     if let open = registry.withLock({ $0[path]?.cache }), !open.isClosed { return (open, nil) }
     let (cache, message) = openFresh(path: path)
     if let cache { registry.withLock { $0[path] = WeakCache(cache: cache) } }
     return (cache, message)
   }
 
-  final class WeakCache: @unchecked Sendable {
+  /// A cache the registry does not keep alive.
+  struct WeakCache {
     weak var cache: LibraryCache?
-    init(cache: LibraryCache) { self.cache = cache }
   }
 
-  static let registry = LockedDictionary()
-
-  final class LockedDictionary: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: [String: WeakCache] = [:]
-    func withLock<T>(_ body: (inout [String: WeakCache]) -> T) -> T { lock.withLock { body(&value) } }
-  }
+  /// The open caches by path: one pool per file in a process.
+  static let registry = Mutex<[String: WeakCache]>([:])
 
   /// Closes the database (waiting for its work to end), its WAL folded into the file first;
   /// the cache is off afterwards.
   public func close() {
-    let wasOpen = lock.withLock { () -> Bool in
-      defer { _disabled = true; _closed = true }
-      return !_closed && !_corrupt
+    let wasOpen = state.withLock { s -> Bool in
+      defer { s.disabled = true; s.closed = true }
+      return !s.closed && !s.corrupt
     }
     // Passive: folds what it can without waiting for another process's readers.
     if wasOpen { try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
@@ -79,7 +84,7 @@ public final class LibraryCache: @unchecked Sendable {
     LibraryCache.registry.withLock { if $0[path]?.cache === self { $0.removeValue(forKey: path) } }
   }
 
-  var isClosed: Bool { lock.withLock { _closed } }
+  var isClosed: Bool { state.withLock { $0.closed } }
 
   static func openFresh(path: String) -> (cache: LibraryCache?, message: String?) {
     do {
@@ -163,10 +168,10 @@ public final class LibraryCache: @unchecked Sendable {
   }
 
   /// The message to show once, if the cache failed after opening.
-  public var message: String? { lock.withLock { _message } }
-  public var isDisabled: Bool { lock.withLock { _disabled } }
+  public var message: String? { state.withLock { $0.message } }
+  public var isDisabled: Bool { state.withLock { $0.disabled } }
   /// Whether SQLite found the file damaged: ``rebuilt()`` makes a new one.
-  public var isCorrupt: Bool { lock.withLock { _corrupt } }
+  public var isCorrupt: Bool { state.withLock { $0.corrupt } }
 
   /// Runs a cache operation; on failure records the message once and turns the cache off
   /// (and marks it corrupt when SQLite says the file is damaged).
@@ -175,13 +180,13 @@ public final class LibraryCache: @unchecked Sendable {
     do {
       return try body()
     } catch {
-      lock.withLock {
+      state.withLock { s in
         if let error = error as? DatabaseError, LibraryCache.isCorruption(error) {
-          _corrupt = true
-        } else if _message == nil {
-          _message = "cache off: \(what) failed (\(LibraryCache.describe(error)))"
+          s.corrupt = true
+        } else if s.message == nil {
+          s.message = "cache off: \(what) failed (\(LibraryCache.describe(error)))"
         }
-        _disabled = true
+        s.disabled = true
       }
       return nil
     }

@@ -1,13 +1,19 @@
 import BylineUI
 import CNCursesw
-import Foundation
 
-/// The ncursesw backend: draws ``Frame``s and reads keys, mouse wheel and resizes.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The ncursesw backend (``TerminalBackend``): draws ``Frame``s and reads keys, mouse wheel and
+/// resizes. No application logic: the app loop (BylineUI's `App`) decides what they mean.
 ///
 /// The only type in Byline that talks to curses. All calls happen on the thread that started
 /// it (ncurses is not thread-safe). ``stop()`` (also run on deinit) restores the terminal;
 /// ``TerminalRestorer`` does the same on signals and crashes.
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
   private var stopped = false
   private let colour: Bool
   private let colourCount: Int
@@ -40,7 +46,7 @@ public final class CursesTerminal {
     CursesTerminal.chooseUTF8Locale()
     TerminalRestorer.install()
     guard nc_newterm_stdio() != nil else {
-      throw .cannotStart(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+      throw .cannotStart(term: CursesTerminal.environment("TERM") ?? "")
     }
     cbreak()
     noecho()
@@ -59,7 +65,7 @@ public final class CursesTerminal {
     colourCount = useColour ? Int(nc_colors()) : 0
     let depth = useColour
       ? ColourMapping.depth(colours: colourCount,
-        colorTerm: ProcessInfo.processInfo.environment["COLORTERM"], canChangeColour: can_change_color())
+        colorTerm: CursesTerminal.environment("COLORTERM"), canChangeColour: can_change_color())
       : .monochrome
     colourDepth = depth
     colour = depth != .monochrome
@@ -99,16 +105,24 @@ public final class CursesTerminal {
     }
     let (width, height) = size
     var wide = [wchar_t](repeating: 0, count: 9)
+    var overlay: [GraphemeOverlay.Cell] = []
     for row in 0..<min(frame.height, height) {
       for column in 0..<min(frame.width, width) {
         let cell = frame[row, column]
         if cell.isContinuation { continue }
         let style = theme.style(cell.role, colour: colour)
-        let (attributes, pair) = resolve(style)
+        let (attributes, pair, colours) = resolve(style)
+        if GraphemeOverlay.needsOverlay(cell.text) {
+          // Curses takes the first character; the whole sequence is written over it after the
+          // refresh (GraphemeOverlay).
+          overlay.append(GraphemeOverlay.Cell(row: row, column: column, text: cell.text,
+            sgr: GraphemeOverlay.sgr(style, foreground: colours.foreground, background: colours.background,
+              directColour: directColour)))
+        }
         var count = 0
         for scalar in cell.text.unicodeScalars where count < 8 {
           // One spacing character per cell: later spacing scalars of a sequence (flags, ZWJ
-          // emoji) are dropped; combining marks and joiners are kept.
+          // emoji) are left to the overlay; combining marks are kept.
           if count > 0, wcwidth(wchar_t(bitPattern: scalar.value)) > 0 { break }
           wide[count] = wchar_t(bitPattern: scalar.value)
           count += 1
@@ -130,31 +144,80 @@ public final class CursesTerminal {
       }
     }
     refresh()
+    let bytes = Array(GraphemeOverlay.sequence(overlay).utf8)
+    if !bytes.isEmpty { _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) } }
   }
 
-  /// What waiting for input gave.
-  public enum Input: Equatable {
-    case event(InputEvent)
-    /// Nothing within the timeout, or a key Byline does not use.
-    case nothing
-    /// The terminal is gone (its input closed): the session must end.
-    case closed
-  }
+  /// The longest single wait for a key: between waits the terminal looks whether a signal
+  /// ended the session, whichever thread the signal was delivered to.
+  static let sliceMilliseconds = 200
 
-  /// Waits for the next key, wheel turn or resize.
-  public func nextInput(timeoutMilliseconds: Int32 = -1) -> Input {
-    // A signal handler ended curses (and the program went on): the session is over.
-    if TerminalRestorer.interruptingSignal != 0 { return .closed }
-    timeout(timeoutMilliseconds)
-    var character: wint_t = 0
-    errno = 0
-    let result = get_wch(&character)
-    if result == ERR {
-      // A blocking read that fails for any reason but a signal means the input is closed.
-      return timeoutMilliseconds < 0 && errno != EINTR ? .closed : .nothing
+  /// Waits for the next key, wheel turn or resize, at most `timeoutMilliseconds` (nil: as
+  /// long as it takes).
+  ///
+  /// Returns ``BackendInput/closed`` when a signal handler ended curses (Ctrl-C, SIGTERM,
+  /// SIGHUP) or the terminal is gone: a read that fails at once rather than timing out, with
+  /// the input hung up or at its end (a closed terminal under `setsid`, which sends no
+  /// SIGHUP), so that no loop polls a dead terminal.
+  public func nextEvent(timeoutMilliseconds: Int?) -> BackendInput {
+    var left = timeoutMilliseconds
+    while true {
+      // A signal handler ended curses (and the program went on): the session is over.
+      if TerminalRestorer.interruptingSignal != 0 { return .closed }
+      let slice = min(left ?? Self.sliceMilliseconds, Self.sliceMilliseconds)
+      timeout(Int32(max(0, slice)))
+      var character: wint_t = 0
+      errno = 0
+      let started = CursesTerminal.milliseconds()
+      let result = get_wch(&character)
+      if result != ERR {
+        let event = result == KEY_CODE_YES ? keyCodeEvent(Int32(character)) : characterEvent(character)
+        if let event { return .event(event) }
+        return .timeout  // a key Byline does not use
+      }
+      let waited = CursesTerminal.milliseconds() - started
+      if errno != EINTR, slice > 0, waited < slice / 2, CursesTerminal.inputIsGone() { return .closed }
+      if let total = left {
+        left = total - max(waited, slice)
+        if left! <= 0 { return .timeout }
+      }
     }
-    let event = result == KEY_CODE_YES ? keyCodeEvent(Int32(character)) : characterEvent(character)
-    return event.map(Input.event) ?? .nothing
+  }
+
+  /// Whether standard input is hung up, failed or at its end (asked after a read failed at
+  /// once: a live terminal with nothing typed would have waited).
+  static func inputIsGone() -> Bool {
+    var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    guard poll(&poller, 1, 0) >= 0 else { return true }
+    let gone = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
+    // Readable, yet the read gave nothing: end of file.
+    return poller.revents & gone != 0 || poller.revents & Int16(POLLIN) != 0
+  }
+
+  /// A monotonic clock in milliseconds.
+  static func milliseconds() -> Int {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+  }
+
+  /// An environment variable (without Foundation: this module imports BylineUI and curses only).
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
+  /// Leaves curses mode for a while; ``resume()`` comes back.
+  public func suspend() {
+    guard !stopped, !isendwin() else { return }
+    def_prog_mode()
+    endwin()
+  }
+
+  /// Comes back to curses mode after ``suspend()``.
+  public func resume() {
+    guard !stopped else { return }
+    reset_prog_mode()
+    refresh()
   }
 
   private func characterEvent(_ character: wint_t) -> InputEvent? {
@@ -201,24 +264,25 @@ public final class CursesTerminal {
 
   // MARK: - Styles
 
-  private func resolve(_ style: Style) -> (attr_t, Int32) {
+  private func resolve(_ style: Style) -> (attr_t, Int32, ColourPair) {
     var attributes = nc_a_normal()
     if style.bold { attributes |= nc_a_bold() }
     if style.underline { attributes |= nc_a_underline() }
     if style.reverse { attributes |= nc_a_reverse() }
     if style.italic { attributes |= nc_a_italic() }
     if style.dim { attributes |= nc_a_dim() }
-    guard colour else { return (attributes, 0) }
+    let none = ColourPair(foreground: -1, background: -1)
+    guard colour else { return (attributes, 0, none) }
     let key = ColourPair(
       foreground: style.foreground.map(colourNumber) ?? -1,
       background: style.background.map(colourNumber) ?? -1)
-    if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
-    if let pair = pairs[key] { return (attributes, pair) }
+    if key.foreground == -1 && key.background == -1 { return (attributes, 0, none) }
+    if let pair = pairs[key] { return (attributes, pair, key) }
     let next = Int32(pairs.count + 1)
-    guard next < nc_color_pairs() else { return (attributes, 0) }
+    guard next < nc_color_pairs() else { return (attributes, 0, none) }
     _ = nc_init_pair(next, key.foreground, key.background)
     pairs[key] = next
-    return (attributes, next)
+    return (attributes, next, key)
   }
 
   /// The terminal's number for a theme colour at the depth in use.

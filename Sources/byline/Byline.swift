@@ -9,14 +9,15 @@ struct Byline: ParsableCommand {
     commandName: "byline",
     abstract: "A terminal reader for news articles: pages, quotes and who said them.",
     discussion: """
-      With no subcommand, Byline opens the reader: `byline FILE`, or `byline` alone for the \
-      first article in ./sample-articles. Keys in the reader: Space/PgDn next page, b/PgUp \
+      With no subcommand, Byline opens the reader, `byline FILE`, or the library: `byline` \
+      alone opens ./sample-articles (or $BYLINE_LIBRARY, or the config file's library). Keys in the reader: Space/PgDn next page, b/PgUp \
       previous, ] and [ next and previous quote, t next theme, ? help, q quit.
       """,
     version: "0.1.0",
-    subcommands: [
-      Read.self, LibraryBrowse.self, Render.self, Analyze.self, Quotes.self, Export.self, Eval.self, Bench.self,
-      BenchReader.self, BenchLibrary.self, Themes.self,
+    subcommands: [Read.self, LibraryBrowse.self, Render.self, Analyze.self, Quotes.self, Export.self, Themes.self],
+    // Commands for working on Byline itself, apart from the user's in --help.
+    groupedSubcommands: [
+      CommandGroup(name: "Developer", subcommands: [Eval.self, Bench.self, BenchReader.self, BenchLibrary.self])
     ],
     defaultSubcommand: Read.self
   )

@@ -70,7 +70,7 @@ struct LibraryViewTests {
     state.apply(.cycleSort)  // by title: file names until the titles are known
     #expect(state.rows.first?.path.hasSuffix("/a.md") == true)
     library.waitUntilFinished()
-    state.apply(.refresh)
+    state.apply(.snapshot(library.snapshot()))
     #expect(state.selected == 0)
     #expect(LibraryView.render(state).text(row: 1).hasPrefix(" Budget day (×2)"))
     // Moved by the reader, the cursor follows its article instead.
@@ -125,14 +125,13 @@ struct LibraryViewTests {
     state.apply(.startSearch)
     for c in "restore" { state.apply(.type(c)) }
     #expect(state.rows.isEmpty, "no title has the word")
-    state.apply(.open)
+    let commands = state.apply(.open)
+    #expect(commands == [.searchText("restore")])
     #expect(state.isSearchingText)
     #expect(LibraryView.render(state).text(row: 23).hasPrefix("  /restore  searching the text…"))
-    let deadline = Date().addingTimeInterval(10)
-    while state.isSearchingText, Date() < deadline {
-      state.apply(.refresh)
-      Thread.sleep(forTimeInterval: 0.01)
-    }
+    let effects = LibraryEffects(library: lib.library)
+    for result in effects.runAndWait(.searchText("restore")) { state.apply(result) }
+    #expect(!state.isSearchingText)
     let frame = LibraryView.render(state)
     #expect(frame.text(row: 0) == " Byline library · 1 of 4 articles · by date")
     #expect(frame.text(row: 1).hasPrefix(" Kazakhstan protests [1] "))
@@ -164,24 +163,29 @@ struct LibraryViewTests {
     let lib = SmallLibrary()
     var state = LibraryState(library: lib.library, width: 120, height: 40)
     state.apply(.openPicker)
-    state.apply(.showQuotes)
+    let commands = state.apply(.showQuotes)
+    guard case .loadQuotes(let person)? = commands.first else {
+      Issue.record("no quotes asked for: \(commands)")
+      return
+    }
+    #expect(person.name == "Kassym-Jomart Tokayev")
+    for result in LibraryEffects(library: lib.library).run(.loadQuotes(person)) { state.apply(result) }
     let frame = LibraryView.render(state)
     #expect(frame.text(row: 0) == " Kassym-Jomart Tokayev · 2 quotes, newest first")
     #expect(frame.text(row: 1) == " 2022-02-01 · Talks in Almaty with a very long headline that will not fit in a narrow window at all")
     #expect(frame.text(row: 2) == "   “The talks were useful,”")
     #expect(frame.text(row: 4) == " 2022-01-10 · Kazakhstan protests")
     state.apply(.down)
-    state.apply(.open)
-    guard case .openArticle(let path, let offset) = state.effect else {
+    guard case .openArticle(let path, let offset, let search)? = state.apply(.open).first else {
       Issue.record("no article opened")
       return
     }
     #expect(path.hasSuffix("/b.md"))
     #expect(offset > 0)
+    #expect(search == nil)
     state.apply(.back)
     #expect(state.mode == .list)
-    state.apply(.quit)
-    #expect(state.effect == .quit)
+    #expect(state.apply(.quit) == [.quit])
   }
 
   @Test func helpListsTheLibraryKeysAndAnyKeyClosesIt() {

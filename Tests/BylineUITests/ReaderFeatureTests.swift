@@ -60,7 +60,8 @@ struct ReaderFeatureTests {
     #expect(s.filterCounts?.total == 5)
     let frame = ReaderView.render(s)
     #expect(!frame.plainText.contains("ferries to Skerry"))
-    #expect(frame.text(row: 23).contains("filtered: Bram Ostler, 2 of 5 paragraphs, x clears"))
+    // Short of room, the filter's label shortens before the time left goes.
+    #expect(frame.text(row: 23) == " page 1/1 · 0% · filtered: Bram Ostler, 2/5 ¶, x clears              1 min left")
     // Quote jumps stay within his quotes.
     s.apply(.nextQuote)
     #expect(s.focusedQuotePosition?.count == 2)
@@ -78,6 +79,27 @@ struct ReaderFeatureTests {
     s.apply(.choose)
     #expect(s.filterName == "Bram Ostler")
     #expect(s.picker == nil)
+  }
+
+  @Test func nAfterPagingAwayGoesToTheNextMatchFromTheFirstWordOnScreen() {
+    var s = state(width: 40, height: 8)
+    s.apply(.startSearch)
+    for c in "the" { s.apply(.type(c)) }
+    s.apply(.choose)
+    let matches = s.search?.matches ?? []
+    #expect(matches.count > 3)
+    #expect(s.search?.current == 0)
+    s.apply(.lastPage)
+    let top = s.visibleRange.lowerBound
+    let expected = matches.firstIndex { $0.lowerBound >= top }
+    #expect(expected != nil && expected! > 1, "the last page has a match that is not the second")
+    s.apply(.nextMatchOrQuote)
+    #expect(s.search?.current == expected)
+    // Back at the top, N from the first page wraps to the last match.
+    s.apply(.firstPage)
+    s.apply(.previousMatchOrQuote)
+    #expect(s.search?.current == matches.count - 1)
+    #expect(s.message == "search wrapped to the bottom")
   }
 
   @Test func searchFindsMatchesAndCountsThem() {

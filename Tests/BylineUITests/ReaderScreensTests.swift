@@ -58,7 +58,7 @@ struct ReaderScreensTests {
     state.apply(.openPicker)
     let frame = ReaderView.render(state)
     #expect(frame.plainText.contains("Person:"))
-    #expect(frame.plainText.contains("Enter filters · Esc closes"))
+    #expect(frame.plainText.contains("Enter filters · Ctrl-U clears · Esc closes"))
     #expect(roles(frame).contains(.selection))
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+import BylineLibrary
 import BylineCore
 import BylineUI
 import Testing
@@ -85,10 +87,22 @@ struct ReaderViewTests {
     #expect(frame.roleMap(row: 23, legend: legend).contains("AAAAAAAAA"))
   }
 
+  var emptySnapshot: LibrarySnapshot {
+    LibrarySnapshot(entries: [], progress: LibraryProgress(step: nil, done: 0, total: 0), messages: [], version: 0,
+      people: nil, peopleVersion: 0)
+  }
+
   @Test func tooSmallWindowAsksToEnlarge() {
     let frame = ReaderView.render(readerState(width: 20, height: 5))
     #expect(frame.plainText.contains("Window too small"))
-    #expect(frame.plainText.contains("(now 20×5)"))
+    #expect(frame.plainText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      == ["Window too small", "needs 24×6", "now 20×5", "q quits"])
+    // However small, the window shows the size it needs, never a cut number.
+    #expect(TooSmall.lines(width: 8, height: 1, needs: (24, 6)) == ["24×6"])
+    #expect(TooSmall.lines(width: 30, height: 1, needs: (24, 6)) == ["too small: 24×6"])
+    #expect(TooSmall.lines(width: 8, height: 3, needs: (24, 6)) == ["too small", "24×6", "now 8×3"])
+    #expect(LibraryView.render(LibraryState(snapshot: emptySnapshot, width: 15, height: 3)).plainText
+      .contains("needs 20×4"))
     // Even absurd sizes render without trapping.
     for (w, h) in [(0, 0), (1, 1), (3, 2), (23, 40), (200, 5)] {
       _ = ReaderView.render(readerState(width: w, height: h))
@@ -96,7 +110,8 @@ struct ReaderViewTests {
   }
 
   @Test func helpOverlayListsEveryKey() {
-    var state = readerState(width: 80, height: 24)
+    // 40 rows: the whole help fits (at 24 it scrolls: HelpScrollTests).
+    var state = readerState(width: 80, height: 40)
     state.apply(.toggleHelp)
     let text = ReaderView.render(state).plainText
     for binding in ReaderKeyMap.bindings(in: .text) {

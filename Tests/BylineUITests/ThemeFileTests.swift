@@ -185,7 +185,7 @@ struct ThemeCatalogTests {
       var environment = ["HOME": root + "/home"]
       if xdg { environment["XDG_CONFIG_HOME"] = root + "/xdg" }
       return ThemeCatalog.standard(environment: environment, executablePath: root + "/prefix/bin/byline",
-        currentDirectory: root + "/work")
+        currentDirectory: root + "/work", compiledIn: [])
     }
   }
 
@@ -267,3 +267,30 @@ struct ThemeCatalogTests {
     #expect(missing.error?.problem == .unreadable("no such file"))
   }
 }
+
+@Suite("Shipped themes compiled into the binary")
+struct ShippedThemesTests {
+  /// The package's themes/ folder, from this file's path.
+  static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes").path
+
+  @Test func theCompiledInTextsAreTheFilesOfThemes() throws {
+    #expect(ShippedThemes.files.map(\.name) == ["light", "solarized-dark", "high-contrast", "mono"])
+    for (name, text) in ShippedThemes.files {
+      let file = try String(contentsOfFile: ShippedThemesTests.themesFolder + "/\(name).toml", encoding: .utf8)
+      #expect(text + "\n" == file, "themes/\(name).toml and ShippedThemes differ: copy the file again")
+    }
+  }
+
+  @Test func allFiveAreThereWithNoThemeFolderAtAll() {
+    let catalog = ThemeCatalog(folders: [Folder(path: "/nonexistent/themes", origin: .local)],
+      compiledIn: ShippedThemes.files)
+    let selection = catalog.select("solarized-dark")
+    #expect(selection.error == nil)
+    #expect(selection.current.name == "solarized-dark")
+    #expect(selection.themes.map(\.name) == ["default", "high-contrast", "light", "mono", "solarized-dark"])
+    #expect(catalog.entries().allSatisfy { $0.origin == .builtIn && !$0.shadowed })
+  }
+}
+
+private typealias Folder = ThemeCatalog.Folder

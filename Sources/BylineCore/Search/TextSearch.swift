@@ -4,14 +4,15 @@ import Foundation
 ///
 /// The search runs on the model text, not on laid-out lines, so a phrase wrapped over two
 /// lines or two pages still matches. Runs of white space match any run of white space. Case
-/// and accents are ignored unless the query has a capital letter ("smart case", as in less
-/// and vim): "tokayev" finds "Tokayev", "Tokayev" finds only "Tokayev", "jose" finds "José".
+/// is ignored unless the query has a capital letter ("smart case", as in less and vim);
+/// accents are always ignored: "tokayev" finds "Tokayev", "Tokayev" finds only "Tokayev",
+/// "jose" finds "José" and "JOSE", "Jose" finds "José" and "Jose" but not "jose".
 public struct TextSearch: Sendable {
   /// The article text folded (lower case, no accents, white space collapsed) and where each
   /// folded scalar came from.
   private let folded: [Unicode.Scalar]
   private let foldedOrigin: [Int]
-  /// The same with case and accents kept.
+  /// The same with case kept (accents still removed), for a query with a capital.
   private let exact: [Unicode.Scalar]
   private let exactOrigin: [Int]
   private let scalars: [Unicode.Scalar]
@@ -39,8 +40,10 @@ public struct TextSearch: Sendable {
           }
           continue
         }
-        exact.append(scalar)
-        exactOrigin.append(i)
+        for f in TextSearch.unaccent(scalar) {
+          exact.append(f)
+          exactOrigin.append(i)
+        }
         for f in TextSearch.fold(scalar) {
           folded.append(f)
           foldedOrigin.append(i)
@@ -67,7 +70,7 @@ public struct TextSearch: Sendable {
       if scalar.properties.isWhitespace {
         if !needle.isEmpty, needle.last != " " { needle.append(" ") }
       } else if caseSensitive {
-        needle.append(scalar)
+        needle.append(contentsOf: TextSearch.unaccent(scalar))
       } else {
         needle.append(contentsOf: TextSearch.fold(scalar))
       }
@@ -98,6 +101,18 @@ public struct TextSearch: Sendable {
       i += 1
     }
     return results
+  }
+
+  /// A scalar without accents, its case kept: "É" -> "E"; combining marks vanish.
+  static func unaccent(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    if scalar.value < 0x80 { return [scalar] }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark: return []
+    default: break
+    }
+    return String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+      $0.properties.generalCategory != .nonspacingMark
+    }
   }
 
   /// A scalar in lower case without accents: "É" -> "e", "ß" -> "ss"; combining marks vanish.

@@ -19,56 +19,143 @@ public enum LibraryAction: Equatable, Sendable {
   case showQuotes
   case type(Character)
   case deleteBackward
+  /// Ctrl-U: empty the search line or the picker's query.
+  case clearInput
   /// `?`: the keys of the library screens.
   case toggleHelp
-  /// Take the library's latest snapshot (polled by the session).
-  case refresh
+  /// `t`: the next theme (the app switches it; the list does not change).
+  case cycleTheme
   case resize(width: Int, height: Int)
-}
 
-/// Keys of the library screens. While a text line is being typed (search, picker), printable
-/// keys type; the session asks ``LibraryState/isTyping`` first.
-public enum LibraryKeyMap {
-  public static func action(for key: Key, typing: Bool) -> LibraryAction? {
-    switch key {
-    case .up: return .up
-    case .down: return .down
-    case .pageUp: return .pageUp
-    case .pageDown: return .pageDown
-    case .home: return .first
-    case .end: return .last
-    case .enter: return .open
-    case .escape: return .back
-    case .backspace: return .deleteBackward
-    case .tab: return .showQuotes
-    case .character(let c) where typing: return .type(c)
-    case .character(let c):
-      switch c {
-      case "j": return .down
-      case "k": return .up
-      case " ": return .pageDown
-      case "b": return .pageUp
-      case "g": return .first
-      case "G": return .last
-      case "q": return .back
-      case "Q": return .quit
-      case "s": return .cycleSort
-      case "/": return .startSearch
-      case "p": return .openPicker
-      case "x": return .clearFilter
-      case "w": return .showQuotes
-      case "?": return .toggleHelp
-      default: return nil
-      }
-    default: return nil
+  // Results of ``LibraryCommand``s, fed back by the app loop.
+
+  /// The library's latest snapshot (the app polls the library on a tick while it works).
+  case snapshot(LibrarySnapshot)
+  /// The full-text matches (per content hash) of ``LibraryCommand/searchText(_:)``.
+  case textMatches(query: String, matches: [String: Int])
+  /// A person's quotes across the library, for ``LibraryCommand/loadQuotes(_:)``.
+  case quotesLoaded(person: LibraryPerson, quotes: [PersonQuote])
+  /// A one-off message for the status bar (an article that could not be opened).
+  case show(message: String)
+
+  public static func == (a: LibraryAction, b: LibraryAction) -> Bool {
+    switch (a, b) {
+    case (.up, .up), (.down, .down), (.pageUp, .pageUp), (.pageDown, .pageDown), (.first, .first),
+      (.last, .last), (.open, .open), (.back, .back), (.quit, .quit), (.cycleSort, .cycleSort),
+      (.startSearch, .startSearch), (.openPicker, .openPicker), (.clearFilter, .clearFilter),
+      (.showQuotes, .showQuotes), (.deleteBackward, .deleteBackward), (.clearInput, .clearInput),
+      (.toggleHelp, .toggleHelp),
+      (.cycleTheme, .cycleTheme):
+      return true
+    case (.type(let x), .type(let y)): return x == y
+    case (.resize(let w1, let h1), .resize(let w2, let h2)): return w1 == w2 && h1 == h2
+    // Snapshots are equal when they are the same version of the library.
+    case (.snapshot(let x), .snapshot(let y)):
+      return x.version == y.version && x.peopleVersion == y.peopleVersion
+    case (.textMatches(let q1, let m1), .textMatches(let q2, let m2)): return q1 == q2 && m1 == m2
+    case (.quotesLoaded(let p1, let q1), .quotesLoaded(let p2, let q2)): return p1 == p2 && q1 == q2
+    case (.show(let x), .show(let y)): return x == y
+    default: return false
+    }
+  }
+
+  /// Whether the action comes from the user (a key, a resize) rather than from work the loop
+  /// ran: only these clear a message or close the help.
+  var isFromUser: Bool {
+    switch self {
+    case .snapshot, .textMatches, .quotesLoaded, .show: return false
+    default: return true
     }
   }
 }
 
-/// The library list, the person picker and the quotes view, as one value. The session feeds it
-/// actions and draws ``LibraryView/render(_:)``; what it must do outside (open the reader, quit)
-/// comes back as ``effect``.
-public struct LibraryState: @unchecked Sendable {
+/// What the library screen asks the app loop to do: effects as values, so that
+/// ``LibraryState/apply(_:)`` stays pure. The loop runs them against the ``Library`` and feeds
+/// their results back as actions.
+public enum LibraryCommand: Equatable, Sendable {
+  /// Search the articles' text (in the background); the matches come back as
+  /// ``LibraryAction/textMatches(query:matches:)``.
+  case searchText(String)
+  /// Load every quote of a person; they come back as
+  /// ``LibraryAction/quotesLoaded(person:quotes:)``.
+  case loadQuotes(LibraryPerson)
+  /// Open the reader on a file at a model offset (0: the saved position or the top), running
+  /// `search` there when the article was found by a full-text search.
+  case openArticle(path: String, offset: Int, search: String?)
+  case quit
+}
+
+/// Keys of the library screens, as one table that serves the key handling, the help overlay
+/// and the status bar's hints, so that they always agree (as the reader's ``ReaderKeyMap``).
+/// While a text line is being typed (search, picker), printable keys type; the loop asks
+/// ``LibraryState/isTyping`` first.
+public enum LibraryKeyMap {
+  /// One line of the help: the keys as shown, what they do, the action of each key, and the
+  /// word the status bar's hint uses for it, if it has one.
+  public struct Binding: Sendable {
+    public var label: String
+    public var description: String
+    public var keys: [(Key, LibraryAction)]
+    public var hint: String?
+  }
+
+  public static let bindings: [Binding] = [
+    Binding(label: "↑ ↓ j k", description: "move",
+      keys: [(.up, .up), (.down, .down), (.character("k"), .up), (.character("j"), .down)]),
+    Binding(label: "Space b PgDn PgUp", description: "page down / up",
+      keys: [(.character(" "), .pageDown), (.character("b"), .pageUp), (.pageDown, .pageDown), (.pageUp, .pageUp)]),
+    Binding(label: "g G Home End", description: "first / last",
+      keys: [(.character("g"), .first), (.character("G"), .last), (.home, .first), (.end, .last)]),
+    Binding(label: "Enter", description: "open the article (picker: choose the person)", keys: [(.enter, .open)],
+      hint: "Enter open"),
+    Binding(label: "s", description: "sort by date, title, read time", keys: [(.character("s"), .cycleSort)],
+      hint: "s sort"),
+    Binding(label: "/", description: "narrow by title; Enter searches the text too",
+      keys: [(.character("/"), .startSearch)], hint: "/ search"),
+    Binding(label: "p", description: "people across the library", keys: [(.character("p"), .openPicker)],
+      hint: "p people"),
+    Binding(label: "Tab w", description: "the chosen person's quotes",
+      keys: [(.tab, .showQuotes), (.character("w"), .showQuotes)], hint: "w quotes"),
+    Binding(label: "x", description: "clear the person and the search", keys: [(.character("x"), .clearFilter)]),
+    Binding(label: "Ctrl-U", description: "empty the search line or the picker", keys: [(.control("u"), .clearInput)]),
+    Binding(label: "t", description: "next theme", keys: [(.character("t"), .cycleTheme)]),
+    Binding(label: "q Esc", description: "back (in the list: quit)",
+      keys: [(.character("q"), .back), (.escape, .back), (.backspace, .deleteBackward)]),
+    Binding(label: "Q", description: "quit from anywhere", keys: [(.character("Q"), .quit)], hint: "Q quit"),
+    Binding(label: "?", description: "this help", keys: [(.character("?"), .toggleHelp)]),
+  ]
+
+  private static let table: [Key: LibraryAction] = {
+    var table: [Key: LibraryAction] = [:]
+    for binding in bindings {
+      for (key, action) in binding.keys where table[key] == nil { table[key] = action }
+    }
+    return table
+  }()
+
+  /// The status bar's hint for the list: the bindings that have one, in the table's order.
+  public static var listHint: String { bindings.compactMap(\.hint).joined(separator: " · ") }
+
+  public static func action(for key: Key, typing: Bool) -> LibraryAction? {
+    if typing {
+      switch key {
+      case .character(let c): return .type(c)
+      case .backspace: return .deleteBackward
+      default: break
+      }
+    } else if key == .control("u") {
+      return nil  // nothing to empty
+    }
+    return table[key]
+  }
+}
+
+/// The library list, the person picker and the quotes view, as one value. The app loop feeds it
+/// actions and draws ``LibraryView/render(_:)``; what must happen outside (search the text,
+/// load quotes, open the reader, quit) comes back from ``apply(_:)`` as ``LibraryCommand``s.
+/// It holds no reference to the ``Library``: it sees the library through the snapshots fed to
+/// it, so it is a plain value, tested without threads.
+public struct LibraryState: Sendable {
   public enum Sort: String, CaseIterable, Sendable {
     case date, title, readTime = "read time"
   }
@@ -80,14 +167,6 @@ public struct LibraryState: @unchecked Sendable {
     case quotes
   }
 
-  /// What the session should do after an action.
-  public enum Effect: Equatable, Sendable {
-    /// Open the reader on this file, at this model offset (0: the top).
-    case openArticle(path: String, offset: Int)
-    case quit
-  }
-
-  public let library: Library
   public private(set) var width: Int
   public private(set) var height: Int
   public private(set) var snapshot: LibrarySnapshot
@@ -97,8 +176,8 @@ public struct LibraryState: @unchecked Sendable {
   public private(set) var searchText = ""
   /// Full-text matches per content hash for the committed search (nil: titles only).
   public private(set) var textMatches: [String: Int]?
-  /// The full-text search under way, if any: its matches come at a later refresh.
-  private var pendingSearch: FullTextSearch?
+  /// The full-text search under way, if any: its matches come in a later action.
+  private var pendingSearch: String?
   public private(set) var person: LibraryPerson?
   public private(set) var rows: [LibraryEntry] = []
   public private(set) var selected = 0
@@ -114,22 +193,27 @@ public struct LibraryState: @unchecked Sendable {
   public private(set) var quotesPerson: LibraryPerson?
   public private(set) var quotesSelected = 0
   public private(set) var quotesTop = 0
-  public private(set) var effect: Effect?
   /// Whether the key help covers the screen (any key closes it).
   public private(set) var showingHelp = false
+  /// The first help row shown, when the help is taller than the window.
+  public private(set) var helpTop = 0
   /// Messages of the snapshot already shown, so each shows once.
   public private(set) var message: String?
   private var shownMessages = 0
   /// Folded titles by title, so narrowing a large library folds each distinct title once.
   private var foldedTitles: [String: String] = [:]
 
-  public init(library: Library, width: Int, height: Int) {
-    self.library = library
+  public init(snapshot: LibrarySnapshot, width: Int, height: Int) {
     self.width = width
     self.height = height
-    snapshot = library.snapshot()
+    self.snapshot = snapshot
     takeMessages()
     rebuildRows(keeping: nil)
+  }
+
+  /// The state over the library's snapshot as it is now.
+  public init(library: Library, width: Int, height: Int) {
+    self.init(snapshot: library.snapshot(), width: width, height: height)
   }
 
   /// True while printable keys type text (the search line, the picker).
@@ -147,33 +231,61 @@ public struct LibraryState: @unchecked Sendable {
     textMatches != nil && !searchText.isEmpty ? searchText : nil
   }
 
-  public mutating func apply(_ action: LibraryAction) {
-    effect = nil
-    if action != .refresh { message = nil }
-    if showingHelp, action != .refresh {
+  /// Shows a one-off message in the status bar until the next key.
+  public mutating func post(message text: String) {
+    message = text
+  }
+
+  /// Applies an action and returns what the loop must do for it. Pure: no threads, no I/O.
+  @discardableResult
+  public mutating func apply(_ action: LibraryAction) -> [LibraryCommand] {
+    if action.isFromUser { message = nil }
+    if showingHelp, action.isFromUser {
+      // The keys that move scroll a help taller than the window; any other key (any key at all
+      // when it fits) closes it.
+      let maximum = HelpOverlay.maximumTop(count: LibraryKeyMap.bindings.count, height: height)
       if case .resize = action {} else {
-        showingHelp = false
-        if action == .quit { effect = .quit }
-        return
+        switch maximum > 0 ? action : .toggleHelp {
+        case .down, .pageDown:
+          helpTop = min(helpTop + 1, maximum)
+          return []
+        case .up, .pageUp:
+          helpTop = max(0, helpTop - 1)
+          return []
+        default:
+          showingHelp = false
+          helpTop = 0
+          return action == .quit ? [.quit] : []
+        }
       }
     }
     switch action {
     case .toggleHelp:
       showingHelp = true
     case .quit:
-      effect = .quit
+      return [.quit]
+    case .cycleTheme:
+      break  // the app switches the theme
     case .resize(let w, let h):
       width = w
       height = h
       scrollIntoView()
-    case .refresh:
-      if let search = pendingSearch, let matches = search.matches {
-        pendingSearch = nil
-        textMatches = matches
-        rebuildRows(keeping: nil)
-      }
-      let latest = library.snapshot()
-      guard latest.version != snapshot.version else { return }
+    case .show(let text):
+      message = text
+    case .textMatches(let query, let matches):
+      guard query == pendingSearch else { return [] }  // an older search, overtaken
+      pendingSearch = nil
+      textMatches = matches
+      rebuildRows(keeping: nil)
+    case .quotesLoaded(let person, let loaded):
+      quotesPerson = person
+      quotes = loaded
+      quotesSelected = 0
+      quotesTop = 0
+      mode = .quotes
+    case .snapshot(let latest):
+      // Versions only grow: an equal one changes nothing, an older one came late.
+      guard latest.version > snapshot.version else { return [] }
       snapshot = latest
       takeMessages()
       // A cursor on the first row stays there while the list fills in (the rows re-sort as
@@ -182,28 +294,33 @@ public struct LibraryState: @unchecked Sendable {
       if mode == .picker, snapshot.peopleVersion != peopleVersion { refreshPeople(keepingSelection: true) }
     default:
       switch mode {
-      case .list: applyList(action)
-      case .search: applySearch(action)
-      case .picker: applyPicker(action)
-      case .quotes: applyQuotes(action)
+      case .list: return applyList(action)
+      case .search: return applySearch(action)
+      case .picker: return applyPicker(action)
+      case .quotes: return applyQuotes(action)
       }
     }
+    return []
   }
 
-  private mutating func applyList(_ action: LibraryAction) {
+  private mutating func applyList(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .up, .down, .pageUp, .pageDown, .first, .last:
       selected = moved(selected, count: rows.count, by: action, page: bodyHeight)
       scrollIntoView()
     case .open:
-      if rows.indices.contains(selected), rows[selected].error == nil {
-        effect = .openArticle(path: rows[selected].path, offset: 0)
+      guard rows.indices.contains(selected) else { return [] }
+      if let error = rows[selected].error {
+        // A broken row says why it cannot open.
+        message = error.description
+        return []
       }
+      return [.openArticle(path: rows[selected].path, offset: 0, search: readerSearch)]
     case .back:
       if !searchText.isEmpty || person != nil {
         clear()
       } else {
-        effect = .quit
+        return [.quit]
       }
     case .cycleSort:
       let all = Sort.allCases
@@ -214,18 +331,22 @@ public struct LibraryState: @unchecked Sendable {
       textMatches = nil
       pendingSearch = nil
     case .openPicker:
+      // The picker opens empty, whatever was typed in it last time.
+      pickerQuery = ""
       refreshPeople()
       mode = .picker
     case .clearFilter:
       clear()
     case .showQuotes:
-      if let person { showQuotes(of: person) }
+      if let person { return [.loadQuotes(person)] }
+      message = "choose a person first: p opens the people, Enter chooses"
     default:
       break
     }
+    return []
   }
 
-  private mutating func applySearch(_ action: LibraryAction) {
+  private mutating func applySearch(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .type(let c):
       let before = PeopleIndex.fold(searchText)
@@ -245,12 +366,18 @@ public struct LibraryState: @unchecked Sendable {
     case .deleteBackward:
       if !searchText.isEmpty { searchText.removeLast() }
       rebuildRows(keeping: nil)
+    case .clearInput:
+      searchText = ""
+      rebuildRows(keeping: nil)
     case .open:
       // Committed: the text of the articles counts too (full-text search, in the background;
       // the rows narrowed by title stay until its matches come).
       mode = .list
-      if !searchText.isEmpty { pendingSearch = FullTextSearch(searchText, in: library) }
       rebuildRows(keeping: nil)
+      if !searchText.isEmpty {
+        pendingSearch = searchText
+        return [.searchText(searchText)]
+      }
     case .back:
       mode = .list
       searchText = ""
@@ -263,9 +390,10 @@ public struct LibraryState: @unchecked Sendable {
     default:
       break
     }
+    return []
   }
 
-  private mutating func applyPicker(_ action: LibraryAction) {
+  private mutating func applyPicker(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .type(let c):
       pickerQuery.append(c)
@@ -273,52 +401,49 @@ public struct LibraryState: @unchecked Sendable {
     case .deleteBackward:
       if !pickerQuery.isEmpty { pickerQuery.removeLast() }
       narrowPicker()
+    case .clearInput:
+      pickerQuery = ""
+      narrowPicker()
     case .up, .down, .pageUp, .pageDown, .first, .last:
       pickerSelected = moved(pickerSelected, count: pickerResults.count, by: action, page: pickerHeight)
       pickerTop = scrolled(top: pickerTop, selected: pickerSelected, height: pickerHeight)
     case .open:
-      guard pickerResults.indices.contains(pickerSelected) else { return }
+      guard pickerResults.indices.contains(pickerSelected) else { return [] }
       person = pickerResults[pickerSelected]
       mode = .list
       selected = 0
       top = 0
       rebuildRows(keeping: nil)
     case .showQuotes:
-      guard pickerResults.indices.contains(pickerSelected) else { return }
-      showQuotes(of: pickerResults[pickerSelected])
+      guard pickerResults.indices.contains(pickerSelected) else { return [] }
+      return [.loadQuotes(pickerResults[pickerSelected])]
     case .back:
       mode = .list
     default:
       break
     }
+    return []
   }
 
-  private mutating func applyQuotes(_ action: LibraryAction) {
+  private mutating func applyQuotes(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .up, .down, .pageUp, .pageDown, .first, .last:
       quotesSelected = moved(quotesSelected, count: quotes.count, by: action, page: max(1, bodyHeight / 3))
       quotesTop = min(quotesTop, quotesSelected)
     case .open:
-      guard quotes.indices.contains(quotesSelected) else { return }
+      guard quotes.indices.contains(quotesSelected) else { return [] }
       let q = quotes[quotesSelected]
-      effect = .openArticle(path: q.path, offset: q.quote.start)
+      return [.openArticle(path: q.path, offset: q.quote.start, search: nil)]
     case .back:
       mode = .list
     default:
       break
     }
+    return []
   }
 
   /// Rows of the picker list (the screen less header, query line and status bar).
   public var pickerHeight: Int { max(1, height - 3) }
-
-  private mutating func showQuotes(of person: LibraryPerson) {
-    quotesPerson = person
-    quotes = library.quotes(of: person)
-    quotesSelected = 0
-    quotesTop = 0
-    mode = .quotes
-  }
 
   /// Takes the people index the library built last (never builds one here: that takes
   /// seconds in a large library, and the screen must not wait).

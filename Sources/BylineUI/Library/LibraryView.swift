@@ -7,10 +7,14 @@ import BylineLibrary
 /// List row: `title (×n)  date  read  quotes  main people`; the title is cut by display width
 /// with an ellipsis; a failed file shows its name and its reason in the warning style.
 public enum LibraryView {
+  /// The smallest window the library draws its list in.
+  public static let minimumWidth = 20
+  public static let minimumHeight = 4
+
   public static func render(_ state: LibraryState) -> Frame {
     var frame = Frame(width: state.width, height: state.height)
-    guard state.width >= 20, state.height >= 4 else {
-      frame.put("window too small", row: 0, column: 0, role: .warning)
+    guard state.width >= minimumWidth, state.height >= minimumHeight else {
+      TooSmall.draw(into: &frame, needs: (minimumWidth, minimumHeight))
       return frame
     }
     switch state.mode {
@@ -19,7 +23,7 @@ public enum LibraryView {
     case .quotes: drawQuotes(state, into: &frame)
     }
     drawStatus(state, into: &frame)
-    if state.showingHelp { drawHelp(into: &frame) }
+    if state.showingHelp { drawHelp(into: &frame, top: state.helpTop) }
     return frame
   }
 
@@ -59,7 +63,7 @@ public enum LibraryView {
 
   static func drawList(_ state: LibraryState, into frame: inout Frame) {
     let total = state.snapshot.entries.count
-    var head = "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") articles · by \(state.sort.rawValue)"
+    var head = "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") article\(total == 1 ? "" : "s") · by \(state.sort.rawValue)"
     if let person = state.person { head += " · \(person.name)" }
     header(head, into: &frame)
     let c = Columns(width: frame.width)
@@ -215,23 +219,17 @@ public enum LibraryView {
         switch state.mode {
         case .quotes: hint = "Enter open at the quote · q back · Q quit"
         case .picker: hint = "type to narrow · Enter filter · Tab quotes · Esc back"
-        default: hint = "Enter open · s sort · / search · p people · w quotes · Q quit"
+        default: hint = LibraryKeyMap.listHint
         }
         frame.put(fit(hint, width: max(0, frame.width - x - 1)), row: y, column: x, role: .status)
       }
     }
   }
 
-  /// The library's keys, one line each, in a box (any key closes it).
-  static let helpRows: [(String, String)] = [
-    ("↑ ↓ j k", "move"), ("Space b PgDn PgUp", "page down / up"), ("g G Home End", "first / last"),
-    ("Enter", "open the article (picker: choose the person)"), ("s", "sort by date, title, read time"),
-    ("/", "narrow by title; Enter searches the text too"), ("p", "people across the library"),
-    ("Tab w", "the chosen person's quotes"), ("x", "clear the person and the search"),
-    ("q Esc", "back (in the list: quit)"), ("Q", "quit from anywhere"), ("?", "this help"),
-  ]
+  /// The library's keys, one line each, in a box (any key closes it): from the key table.
+  static var helpRows: [(String, String)] { LibraryKeyMap.bindings.map { ($0.label, $0.description) } }
 
-  static func drawHelp(into frame: inout Frame) {
-    HelpOverlay.drawBox(into: &frame, title: " Keys: library ", rows: helpRows)
+  static func drawHelp(into frame: inout Frame, top: Int = 0) {
+    HelpOverlay.drawBox(into: &frame, title: " Keys: library ", rows: helpRows, top: top)
   }
 }

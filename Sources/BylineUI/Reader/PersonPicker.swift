@@ -1,8 +1,11 @@
 import BylineCore
+import BylineLibrary
 import Foundation
 
-/// The `p` picker: the article's people, narrowed as the user types. Case and accents are
-/// ignored, and every word typed must start a word of the name ("is ai" finds "Aiman Ispolova").
+/// The `p` picker: the article's people, narrowed as the user types. Case, accents and
+/// punctuation are ignored as in the library's picker (``PeopleIndex/fold(_:)``: "oconnor" and
+/// "o'connor" find O'Connor), and every word typed must start a word of the name ("is ai"
+/// finds "Aiman Ispolova"). It opens empty; Ctrl-U empties it again.
 public struct PersonPicker: Equatable, Sendable {
   public private(set) var query = ""
   /// Indices into `analysis.entities`, all people, most mentioned first.
@@ -38,6 +41,12 @@ public struct PersonPicker: Equatable, Sendable {
     narrow()
   }
 
+  /// Ctrl-U: the query emptied, every person listed again.
+  mutating func clear() {
+    query = ""
+    narrow()
+  }
+
   mutating func move(by delta: Int) {
     guard !matches.isEmpty else { return }
     selection = max(0, min(matches.count - 1, selection + delta))
@@ -52,12 +61,10 @@ public struct PersonPicker: Equatable, Sendable {
     selection = 0
   }
 
-  /// Lower case, accents removed, punctuation as spaces.
+  /// Lower case, accents and apostrophes removed, other punctuation as spaces: the library's
+  /// fold, so that both pickers find the same names.
   public static func fold(_ text: String) -> String {
-    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    return String(folded.unicodeScalars.map {
-      $0.properties.isAlphabetic || $0.properties.numericType != nil ? Character($0) : " "
-    })
+    PeopleIndex.fold(text)
   }
 
   /// Draws the picker as a box in the middle of the frame.
@@ -84,7 +91,7 @@ public struct PersonPicker: Equatable, Sendable {
       frame.put(text, row: row, column: left + 2, role: role, limit: left + width - 1)
     }
     if matches.isEmpty { frame.put("no one matches", row: top + 2, column: left + 2, role: .meta) }
-    frame.put("Enter filters · Esc closes", row: top + height - 1, column: left + 2, role: .meta,
+    frame.put("Enter filters · Ctrl-U clears · Esc closes", row: top + height - 1, column: left + 2, role: .meta,
       limit: left + width - 1)
   }
 }

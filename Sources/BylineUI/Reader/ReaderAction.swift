@@ -28,6 +28,8 @@ public enum ReaderAction: Equatable, Sendable {
   /// A character typed into the search line or the picker.
   case type(Character)
   case deleteBackward
+  /// Ctrl-U: empty the search line or the picker's query.
+  case clearInput
   /// Esc: close what is open (picker, search line, search highlights), or leave the panel.
   case cancel
   /// Filter to the entity with this name (as `byline render --person` does).

@@ -92,6 +92,7 @@ public enum ReaderKeyMap {
       switch key {
       case .character(let c): return .type(c)
       case .backspace: return .deleteBackward
+      case .control("u"): return .clearInput
       case .enter: return .choose
       case .escape: return .cancel
       case .up: return .panelUp

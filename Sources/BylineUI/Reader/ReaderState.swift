@@ -23,6 +23,8 @@ public struct ReaderState: Sendable {
   /// The index in `analysis.quotes` of the focused quote.
   public private(set) var focusedQuote: Int?
   public private(set) var showingHelp = false
+  /// The first help row shown, when the help is taller than the window.
+  public private(set) var helpTop = 0
   /// The model offset of the first word on screen: kept on screen across reflows.
   public private(set) var anchorOffset: Int = 0
   /// A one-off message for the status bar ("no more quotes").
@@ -131,6 +133,9 @@ public struct ReaderState: Sendable {
     return first.lowerBound..<last.upperBound
   }
 
+  /// Which keys the help lists: the panel's while it has the focus.
+  public var helpContext: ReaderKeyMap.Context { panel.isFocused && panel.isVisible ? .panel : .text }
+
   /// Where keys go now.
   public var keyContext: ReaderKeyMap.Context {
     if picker != nil || searchInput != nil { return .input }
@@ -204,8 +209,19 @@ public struct ReaderState: Sendable {
       return .redraw
     }
     if showingHelp {
-      if action == .quit { return .quit }
-      showingHelp = false
+      // The keys that move down or up scroll a help taller than the window; any other key (any
+      // key at all when it fits) closes it.
+      let count = HelpOverlay.rows(helpContext).count
+      let maximum = HelpOverlay.maximumTop(count: count, height: screenHeight)
+      switch maximum > 0 || action == .quit ? action : .toggleHelp {
+      case .quit: return .quit
+      case .nextPage, .panelDown:
+        helpTop = min(helpTop + 1, maximum)
+      case .previousPage, .panelUp: helpTop = max(0, helpTop - 1)
+      default:
+        showingHelp = false
+        helpTop = 0
+      }
       return .redraw
     }
     if picker != nil { return applyToPicker(action) }
@@ -261,7 +277,7 @@ public struct ReaderState: Sendable {
         message = "no one called \(name) in this article"
       }
     case .cycleTheme: break  // the session switches themes; the text does not change
-    case .type, .deleteBackward, .resize: break
+    case .type, .deleteBackward, .clearInput, .resize: break
     case .quit: return .quit
     }
     return .redraw
@@ -271,6 +287,7 @@ public struct ReaderState: Sendable {
     switch action {
     case .type(let c): picker?.type(c)
     case .deleteBackward: picker?.deleteBackward()
+    case .clearInput: picker?.clear()
     case .panelUp: picker?.move(by: -1)
     case .panelDown: picker?.move(by: 1)
     case .choose:
@@ -292,6 +309,7 @@ public struct ReaderState: Sendable {
     case .type(let c): searchInput?.append(c)
     case .deleteBackward:
       if searchInput?.isEmpty == true { searchInput = nil } else { searchInput?.removeLast() }
+    case .clearInput: searchInput = ""
     case .choose:
       let query = searchInput ?? ""
       searchInput = nil
@@ -440,13 +458,21 @@ public struct ReaderState: Sendable {
     }
     let matches = current.matches
     var target: Int
-    if let index = current.current, !fromTop {
+    // From the current match while it is on screen; after paging away from it, from the first
+    // word on screen.
+    let onScreen = current.current.map { visibleRange.overlaps(matches[$0]) } ?? false
+    if let index = current.current, !fromTop, onScreen {
       target = index + (forward ? 1 : -1)
       if target >= matches.count { target = 0; message = "search wrapped to the top" }
       if target < 0 { target = matches.count - 1; message = "search wrapped to the bottom" }
-    } else {
+    } else if forward || fromTop {
       let top = visibleRange.lowerBound
       target = matches.firstIndex { $0.lowerBound >= top } ?? 0
+      if !fromTop, matches[target].lowerBound < top { message = "search wrapped to the top" }
+    } else {
+      let top = visibleRange.lowerBound
+      target = matches.lastIndex { $0.lowerBound < top } ?? matches.count - 1
+      if matches[target].lowerBound >= top { message = "search wrapped to the bottom" }
     }
     current.current = target
     search = current

@@ -25,7 +25,7 @@ public enum ReaderView {
     drawStatusBar(state, into: &frame)
     state.picker?.draw(into: &frame, analysis: state.analysis)
     if state.showingHelp {
-      HelpOverlay.draw(into: &frame, context: state.panel.isFocused && state.panel.isVisible ? .panel : .text)
+      HelpOverlay.draw(into: &frame, context: state.helpContext, top: state.helpTop)
     }
     return frame
   }
@@ -67,39 +67,59 @@ public enum ReaderView {
     }
     var column = frame.put(" page \(state.pageIndex + 1)/\(state.pageCount) · \(state.percentRead)%",
       row: row, column: 0, role: .status)
-    var accents: [(String, StyleRole)] = []
-    if let name = state.filterName, let counts = state.filterCounts {
-      accents.append(("filtered: \(name), \(counts.shown) of \(counts.total) paragraphs, x clears", .filterBadge))
-    }
-    if let search = state.search {
-      if let current = search.current {
-        accents.append(("match \(current + 1)/\(search.matches.count)", .statusAccent))
-      } else if !search.matches.isEmpty {
-        accents.append(("\(search.matches.count) matches", .statusAccent))
-      }
-    }
-    if let (number, count) = state.focusedQuotePosition, let focused = state.focusedQuote {
-      var text = "quote \(number)/\(count)"
-      let quote = state.analysis.quotes[focused]
-      if let speaker = quote.speaker {
-        text += " — \(speaker)"
-        if let cue = quote.cue { text += " (\(cue))" }
-      }
-      accents.append((text, .statusAccent))
-    }
-    if let message = state.message { accents.append((message, .statusAccent)) }
-    for (text, role) in accents {
-      column = frame.put(" · ", row: row, column: column, role: .status)
-      column = frame.put(text, row: row, column: column, role: role)
-    }
     let minutesLeft = state.minutesLeft
     let readTime = state.analysis.article.statedReadTimeMinutes ?? state.analysis.readingTime.estimatedMinutes
     let left = minutesLeft == 0 ? "done" : "\(minutesLeft) min left"
     // The right-hand side, shortened until it fits: help hint first, then the read time.
-    let candidates = [
+    let rightForms = [
       "\(readTime) min read · \(left) · ? help ", "\(readTime) min read · \(left) ", "\(left) ",
     ]
-    for text in candidates {
+    // The middle: the quote and its speaker first, then the search, the filter, a message.
+    // When short of room the filter shortens first, then the message, the search, the quote:
+    // labels shorten, names are cut with an ellipsis, numbers are never cut.
+    var parts: [StatusFit.Part] = []
+    if let (number, count) = state.focusedQuotePosition, let focused = state.focusedQuote {
+      let counter = "quote \(number)/\(count)"
+      let quote = state.analysis.quotes[focused]
+      var forms = [counter]
+      if let speaker = quote.speaker {
+        let cue = quote.cue.map { " (\($0))" } ?? ""
+        forms = ["\(counter) — \(speaker)\(cue)", "\(counter) — \(speaker)"]
+          + [12, 6].map { "\(counter) — \(StatusFit.cut(speaker, width: $0))" } + ["\(number)/\(count)"]
+      }
+      // The bare counter only when nothing else fits.
+      parts.append(StatusFit.Part(forms: forms, role: .statusAccent, priority: 4, preferred: max(1, forms.count - 1)))
+    }
+    if let search = state.search {
+      if let current = search.current {
+        parts.append(StatusFit.Part(forms: ["match \(current + 1)/\(search.matches.count)"], role: .statusAccent,
+          priority: 3))
+      } else if !search.matches.isEmpty {
+        parts.append(StatusFit.Part(forms: ["\(search.matches.count) matches"], role: .statusAccent, priority: 3))
+      }
+    }
+    if let name = state.filterName, let counts = state.filterCounts {
+      let shown = "\(counts.shown)/\(counts.total)"
+      let forms = ["filtered: \(name), \(counts.shown) of \(counts.total) paragraphs, x clears",
+        "filtered: \(name), \(shown) ¶, x clears", "filtered: \(name) \(shown)"]
+        + [16, 8].map { "filtered: \(StatusFit.cut(name, width: $0)) \(shown)" } + ["filter \(shown)"]
+      parts.append(StatusFit.Part(forms: forms, role: .filterBadge, priority: 1))
+    }
+    // A message (once, after an action) may take the read time's room, as it always did.
+    let shortestRight = DisplayWidth.width(of: rightForms.last!)
+    let room = state.screenWidth - column - 1 - (state.message == nil ? 2 + shortestRight : 0)
+    if let message = state.message {
+      parts.append(StatusFit.Part(forms: [message, StatusFit.cut(message, width: room - 3)],
+        role: .statusAccent, priority: 2))
+    }
+    // The time left keeps its room unless a part would be left out for it.
+    var fitted = StatusFit.fit(parts, width: room)
+    if fitted.count < parts.count { fitted = StatusFit.fit(parts, width: state.screenWidth - column - 1) }
+    for (text, role) in fitted {
+      column = frame.put(" · ", row: row, column: column, role: .status)
+      column = frame.put(text, row: row, column: column, role: role)
+    }
+    for text in rightForms {
       let width = DisplayWidth.width(of: text)
       if column + 2 + width <= state.screenWidth {
         frame.put(text, row: row, column: state.screenWidth - width, role: .status)
@@ -109,16 +129,7 @@ public enum ReaderView {
   }
 
   private static func drawTooSmall(into frame: inout Frame) {
-    let lines = [
-      "Window too small",
-      "Enlarge it to at least \(ReaderState.minimumWidth)×\(ReaderState.minimumHeight)",
-      "(now \(frame.width)×\(frame.height)) · q quits",
-    ]
-    let top = max(0, (frame.height - lines.count) / 2)
-    for (k, line) in lines.enumerated() where top + k < frame.height {
-      let width = DisplayWidth.width(of: line)
-      frame.put(line, row: top + k, column: max(0, (frame.width - width) / 2), role: k == 0 ? .warning : .text)
-    }
+    TooSmall.draw(into: &frame, needs: (ReaderState.minimumWidth, ReaderState.minimumHeight))
   }
 }
 

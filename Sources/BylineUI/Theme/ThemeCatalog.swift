@@ -2,8 +2,10 @@ import Foundation
 
 /// Where Byline finds themes, in search order: the user's folder
 /// (`$XDG_CONFIG_HOME/byline/themes`, else `~/.config/byline/themes`), the installed share
-/// folder (`../share/byline/themes` next to the executable), then `./themes`. The default
-/// theme is built in, so Byline starts whatever is missing.
+/// folder (`../share/byline/themes` next to the executable), then `./themes`, then the
+/// shipped themes compiled into the binary (``ShippedThemes``). The default theme is built
+/// in, so Byline starts whatever is missing, and the five shipped themes are there wherever
+/// the binary runs.
 public struct ThemeCatalog: Sendable {
   /// Where a theme came from.
   public enum Origin: String, Sendable, Equatable {
@@ -44,20 +46,25 @@ public struct ThemeCatalog: Sendable {
   }
 
   public var folders: [Folder]
+  /// Themes compiled into the binary, after the folders (the shipped ones, for
+  /// ``standard(environment:executablePath:currentDirectory:)``).
+  public var compiledIn: [(name: String, text: String)]
 
-  public init(folders: [Folder]) {
+  public init(folders: [Folder], compiledIn: [(name: String, text: String)] = []) {
     var seen = Set<String>()
     self.folders = folders.filter { seen.insert(($0.path as NSString).standardizingPath).inserted }
+    self.compiledIn = compiledIn
   }
 
   /// The standard search path for this process.
   public static func standard(
     environment: [String: String] = ProcessInfo.processInfo.environment,
     executablePath: String? = ThemeCatalog.executablePath,
-    currentDirectory: String = FileManager.default.currentDirectoryPath
+    currentDirectory: String = FileManager.default.currentDirectoryPath,
+    compiledIn: [(name: String, text: String)] = ShippedThemes.files
   ) -> ThemeCatalog {
     ThemeCatalog(folders: standardFolders(environment: environment, executablePath: executablePath,
-      currentDirectory: currentDirectory))
+      currentDirectory: currentDirectory), compiledIn: compiledIn)
   }
 
   public static func standardFolders(
@@ -100,6 +107,14 @@ public struct ThemeCatalog: Sendable {
         result.append(Entry(name: name, path: path, origin: folder.origin, result: loaded,
           shadowed: !names.insert(name).inserted))
       }
+    }
+    for (name, text) in compiledIn {
+      let loaded: Result<Theme, ThemeError>
+      do { loaded = .success(try ThemeFile.parse(text, name: name, file: "built-in \(name)")) } catch {
+        loaded = .failure(error)
+      }
+      result.append(Entry(name: name, path: nil, origin: .builtIn, result: loaded,
+        shadowed: !names.insert(name).inserted))
     }
     result.append(Entry(name: "default", path: nil, origin: .builtIn, result: .success(.builtInDefault),
       shadowed: names.contains("default")))

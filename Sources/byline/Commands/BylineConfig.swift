@@ -6,10 +6,23 @@ import TOMLKit
 ///
 /// ```toml
 /// library = "~/news"   # the folder `byline` opens with no argument
+/// theme = "light"      # the theme when no --theme is given (a name or a path)
+/// wpm = 200            # reading speed when no --wpm is given (20 to 2000)
 /// ```
+///
+/// A key Byline does not know is named in a warning (a misspelt key would otherwise do
+/// nothing without a word); a known key of the wrong type is an error.
 struct BylineConfig {
   /// The library folder, `~` expanded.
   var library: String?
+  /// The theme's name or path (`~` expanded).
+  var theme: String?
+  /// Words per minute.
+  var wpm: Double?
+  /// Keys that are not Byline's, one warning each.
+  var warnings: [String] = []
+
+  static let knownKeys = ["library", "theme", "wpm"]
 
   /// Why the config file could not be used.
   struct LoadError: Error, CustomStringConvertible {
@@ -45,6 +58,21 @@ struct BylineConfig {
         throw LoadError(path: url.path, reason: "library must be a string (a folder path)")
       }
       config.library = (folder as NSString).expandingTildeInPath
+    }
+    if let value = table["theme"] {
+      guard let theme = value.string, !theme.isEmpty else {
+        throw LoadError(path: url.path, reason: "theme must be a string (a theme name or a .toml path)")
+      }
+      config.theme = theme.hasPrefix("~") ? (theme as NSString).expandingTildeInPath : theme
+    }
+    if let value = table["wpm"] {
+      guard let wpm = value.double ?? value.int.map(Double.init), wpm.isFinite, wpm >= 20, wpm <= 2000 else {
+        throw LoadError(path: url.path, reason: "wpm must be a number of words per minute from 20 to 2000")
+      }
+      config.wpm = wpm
+    }
+    for key in table.keys.sorted() where !knownKeys.contains(key) {
+      config.warnings.append("unknown key '\(key)' in \(url.lastPathComponent) (known: \(knownKeys.joined(separator: ", ")))")
     }
     return config
   }

@@ -16,7 +16,7 @@ struct LibraryBrowse: ParsableCommand {
       opens, else the folder in $BYLINE_LIBRARY. Analysis results are cached in \
       $XDG_CACHE_HOME/byline/library.sqlite (else ~/.cache/byline). Keys: Enter open, s sort, \
       / search, p people (Enter: their articles, Tab: their quotes), w quotes of the chosen \
-      person, x clear, q back, Q quit.
+      person, x clear, t theme, q back, Q quit. Articles open at their saved reading position.
       """)
 
   @Argument(help: "Article files and folders.")
@@ -25,14 +25,17 @@ struct LibraryBrowse: ParsableCommand {
   @Flag(help: "Do not read or write the cache.")
   var noCache = false
 
+  @Flag(help: "Neither restore nor save the reading positions of the articles opened.")
+  var noState = false
+
+  @OptionGroup var analysisOptions: AnalysisOptions
+
+  @OptionGroup var themeOptions: ThemeOptions
+
   func run() throws {
     let library = Library(paths: try LibraryBrowse.defaultPaths(paths), useCache: !noCache)
-    do {
-      try LibrarySession.run(library, theme: .builtInDefault, allowColour: colourAllowed)
-    } catch {
-      reportError(error.description)
-      throw ExitCode(2)
-    }
+    try runApp(.library(library), themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm,
+      keepPositions: !noState)
   }
 
   /// The paths given, else ./sample-articles, else $BYLINE_LIBRARY, else the `library`
@@ -49,9 +52,9 @@ struct LibraryBrowse: ParsableCommand {
       if let folder = try BylineConfig.load().library { return [folder] }
     } catch {
       reportError(error.description)
-      throw ExitCode(1)
+      throw ExitCode.badInput
     }
     reportError("no library: give a folder, start in a folder with sample-articles/, set BYLINE_LIBRARY, or set library in \(BylineConfig.defaultURL.path)")
-    throw ExitCode(1)
+    throw ExitCode.badInput
   }
 }

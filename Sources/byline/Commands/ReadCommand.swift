@@ -12,7 +12,8 @@ struct Read: ParsableCommand {
     discussion: """
       One FILE (or - for standard input) opens the reader. Folders, several files, or no PATH \
       open the library: with no PATH, ./sample-articles, else $BYLINE_LIBRARY, else the \
-      `library` folder set in $XDG_CONFIG_HOME/byline/config.toml. The reading position of each file is saved in \
+      `library` folder set in $XDG_CONFIG_HOME/byline/config.toml (which may also set `theme` and \
+      `wpm`). The reading position of each file is saved in \
       $XDG_STATE_HOME/byline/positions.json (~/.local/state/byline by default) and restored \
       when the file is opened again. An http(s) URL is fetched and read as its article. \
       Formats: \(ArticleFormats.helpList).
@@ -30,48 +31,54 @@ struct Read: ParsableCommand {
 
   func run() throws {
     var isDirectory: ObjCBool = false
-    guard paths.count == 1, let path = paths.first,
+    let start: AppStart
+    if paths.count == 1, let path = paths.first,
       path == "-" || !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         || !isDirectory.boolValue
-    else {
-      return try openLibrary()
+    {
+      start = .article(try loadArticleOrExit(path), path: path == "-" ? nil : path)
+    } else {
+      start = .library(Library(paths: try LibraryBrowse.defaultPaths(paths)))
     }
-    let article = try loadArticleOrExit(path)
-    let analysis = ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)
-    let remember = !noState && path != "-"
-    var store = remember ? ReadingPositionStore() : nil
-    var startOffset: Int?
-    if let saved = store?.position(for: path) {
-      let starts = analysis.readingTime.wordStarts
-      if !starts.isEmpty { startOffset = starts[min(saved.wordIndex, starts.count - 1)] }
-    }
-    let startProblem = store?.problem
-    let themes = themeOptions.selectTheme()
-    let messages = [themes.error.map { $0.shortDescription + " · default theme" }, startProblem]
-      .compactMap { $0 }
-    let final: ReaderState
-    do {
-      final = try ReaderSession.run(
-        analysis, theme: themes.current, allowColour: colourAllowed, themes: themes.themes,
-        startOffset: startOffset, message: messages.isEmpty ? nil : messages.joined(separator: " · "))
-    } catch {
-      reportError(error.description)
-      throw ExitCode(2)
-    }
-    if store != nil {
-      store?.save(wordIndex: final.firstWordIndex, wordCount: analysis.readingTime.wordCount, for: path)
-      if let problem = store?.problem, problem != startProblem { reportError(problem) }
-    }
+    try runApp(start, themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm, keepPositions: !noState)
   }
+}
 
-  private func openLibrary() throws {
-    let library = Library(paths: try LibraryBrowse.defaultPaths(paths))
-    let theme = themeOptions.selectTheme().current
-    do {
-      try LibrarySession.run(library, theme: theme, allowColour: colourAllowed)
-    } catch {
-      reportError(error.description)
-      throw ExitCode(2)
-    }
+/// Runs the app (library or reader) in the terminal until the user quits; reports a reading
+/// position that could not be saved. Ends the process by the signal that ended the session,
+/// if one did. The config file's `theme` and `wpm` stand in for options not given; its
+/// problems are shown in the first screen's status bar (and a broken file on standard error).
+func runApp(_ start: AppStart, themeOptions: ThemeOptions, wordsPerMinute: Double, keepPositions: Bool) throws {
+  let store = keepPositions ? ReadingPositionStore() : nil
+  let startProblem = store?.problem
+  var configProblems: [String] = []
+  var config = BylineConfig()
+  do {
+    config = try BylineConfig.load()
+    configProblems = config.warnings
+  } catch {
+    reportError(error.description + "; config ignored")
+    configProblems = [error.description]
   }
+  var themeOptions = themeOptions
+  if themeOptions.theme == nil { themeOptions.theme = config.theme }
+  // --wpm at its default: the config's speed, if it sets one.
+  let speed = wordsPerMinute == ReadingTime.defaultWordsPerMinute ? config.wpm ?? wordsPerMinute : wordsPerMinute
+  let themes = themeOptions.selectTheme()
+  let messages = [themes.error.map { $0.shortDescription + " · default theme" }, startProblem].compactMap { $0 }
+    + configProblems
+  let settings = AppSettings(selection: themes, wordsPerMinute: speed,
+    message: messages.isEmpty ? nil : messages.joined(separator: " · "))
+  let app = App(start: start, settings: settings, positions: store)
+  let terminal: CursesTerminal
+  do {
+    terminal = try CursesTerminal(allowColour: colourAllowed)
+  } catch {
+    reportError(error.description)
+    throw ExitCode.noTerminal
+  }
+  let exit = app.run(on: terminal)
+  terminal.stop()
+  if exit == .closed { TerminalRestorer.endInterruptedProcess() }
+  if let problem = app.positions?.problem, problem != startProblem { reportError(problem) }
 }

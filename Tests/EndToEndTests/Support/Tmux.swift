@@ -105,8 +105,10 @@ final class TmuxSession {
   /// A state folder of the session's own (reading positions), unless the test gives one.
   let stateHome: String
 
+  /// `wrapper` runs byline through another command (`setsid`), with the same pid.
   init(
-    arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]
+    arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:],
+    wrapper: [String] = []
   ) throws {
     guard let tmux = E2E.tmux, let binary = E2E.binary else { throw CocoaError(.fileNoSuchFile) }
     self.tmux = tmux
@@ -119,7 +121,7 @@ final class TmuxSession {
     env.merge(environment) { $1 }
     let envText = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }
       .joined(separator: " ")
-    let command = ([binary] + arguments).map(shellQuote).joined(separator: " ")
+    let command = (wrapper + [binary] + arguments).map(shellQuote).joined(separator: " ")
     // The test runner may set NO_COLOR; byline sees it only when a test asks for it.
     let unset = environment["NO_COLOR"] == nil ? "-u NO_COLOR " : ""
     let inner = "echo $$ > \(shellQuote(pidFile)); exec env \(unset)\(envText) \(command)"
@@ -149,6 +151,11 @@ final class TmuxSession {
     run(tmux, ["-L", socket, "kill-session", "-t", name])
     try? FileManager.default.removeItem(atPath: pidFile)
     if stateHome.hasSuffix("-state") { try? FileManager.default.removeItem(atPath: stateHome) }
+  }
+
+  /// Closes the terminal: the tmux session ends, as when a terminal window is closed.
+  func close() {
+    run(tmux, ["-L", socket, "kill-session", "-t", name])
   }
 
   /// The screen as text.
