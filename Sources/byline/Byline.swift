@@ -1,5 +1,7 @@
 import ArgumentParser
+import BylineCore
 import BylineTerminal
+import Foundation
 
 /// `byline`: a terminal reader for news articles.
 @main
@@ -20,8 +22,25 @@ struct Byline: ParsableCommand {
     defaultSubcommand: Read.self
   )
 
+  /// Runs the command. Argument errors, help and usage are written here rather than by
+  /// ArgumentParser, so that they pass through `TerminalSafe` like every other output: an
+  /// option value or file name full of escape sequences is echoed inert.
   static func main() {
     TerminalRestorer.resetSignalMask()
-    main(nil)
+    do {
+      var command = try parseAsRoot(nil)
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success {
+          emit(message)
+        } else {
+          FileHandle.standardError.write(Data((TerminalSafe.block(message) + "\n").utf8))
+        }
+      }
+      Foundation.exit(code.rawValue)
+    }
   }
 }

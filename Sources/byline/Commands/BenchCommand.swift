@@ -21,15 +21,15 @@ struct Bench: ParsableCommand {
   var syntheticMB: Int = 100
 
   func run() throws {
-    print("Byline analysis benchmark (one thread)")
-    print("Analysis = ArticleAnalysis (quotes, entities, speakers, reported speech, read time) over")
-    print("parsed articles; parsing is timed apart (last column). Baseline = a whitespace word count.")
-    print("input                      MB    seconds     MB/s      words/s   baseline MB/s  ratio  peak RSS MB  parse MB/s")
+    emit("Byline analysis benchmark (one thread)")
+    emit("Analysis = ArticleAnalysis (quotes, entities, speakers, reported speech, read time) over")
+    emit("parsed articles; parsing is timed apart (last column). Baseline = a whitespace word count.")
+    emit("input                      MB    seconds     MB/s      words/s   baseline MB/s  ratio  peak RSS MB  parse MB/s")
     if FileManager.default.fileExists(atPath: corpus) {
       let real = try joinedCorpus(corpus)
       measure(name: "real: \(URL(fileURLWithPath: corpus).lastPathComponent)", text: real)
     } else {
-      print("(no corpus at \(corpus): real-text run skipped)")
+      emit("(no corpus at \(corpus): real-text run skipped)")
     }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("byline-bench-\(getpid())")
@@ -86,7 +86,7 @@ struct Bench: ParsableCommand {
       String(format: "%11.0f", peakRSSMegabytes()),
       String(format: "%14.1f", mb / max(parseSeconds, 1e-9)),
     ].joined(separator: " ")
-    print(line)
+    emit(line)
     _ = baselineWords + quotes
   }
 

@@ -37,10 +37,10 @@ struct Eval: ParsableCommand {
     }
     var first = true
     for shape in byShape.keys.sorted() {
-      if !first { print("") }
+      if !first { emit("") }
       first = false
-      print(byShape[shape]!.table())
-      if showErrors { print(byShape[shape]!.misses.joined(separator: "\n")) }
+      emit(byShape[shape]!.table())
+      if showErrors { emit(byShape[shape]!.misses.joined(separator: "\n")) }
     }
   }
 }
