@@ -39,7 +39,7 @@ struct Analyze: ParsableCommand {
         emitJSON("[\n" + reports.map { $0.jsonString() }.joined(separator: ",\n") + "\n]")
       }
     case .text:
-      emit(reports.map(TextReport.render).joined(separator: "\n\n"))
+      if !reports.isEmpty { emit(reports.map(TextReport.render).joined(separator: "\n\n")) }
     }
     if failed { throw ExitCode(1) }
   }

@@ -31,18 +31,20 @@ enum CommandError: Error, CustomStringConvertible {
   }
 }
 
-/// Prints `byline: message` on standard error.
-func reportError(_ message: String) {
-  FileHandle.standardError.write(Data("byline: \(message)\n".utf8))
-}
-
-/// Loads an article or exits with a one-line error naming the file.
+/// Loads an article or exits with a one-line error naming the file. Standard input is read
+/// against the file limit (50 MB): reading stops past it, so an endless input is refused.
 func loadArticleOrExit(_ path: String) throws -> Article {
-  do {
-    if path == "-" {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      return try ArticleLoader.load(data: data, name: "-")
+  var input: Data?
+  if path == "-" {
+    switch BoundedRead.read(FileHandle.standardInput, limit: ArticleLoader.maximumBytes) {
+    case .success(let data): input = data
+    case .failure(let failure):
+      reportError("standard input \(failure)")
+      throw ExitCode(1)
     }
+  }
+  do {
+    if let input { return try ArticleLoader.load(data: input, name: "-") }
     return try ArticleLoader.load(path: path)
   } catch {
     reportError(error.description)
