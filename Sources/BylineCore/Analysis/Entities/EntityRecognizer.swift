@@ -730,7 +730,7 @@ struct EntityRecognizer {
     var candidates = input
     // People with two or more words: their last word is the key for surname mentions.
     var surnameOwner: [ScalarHash: Int] = [:]  // surname hash -> candidate index of full name
-    var surnameList: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)] = []
+    var surnameList = SurnameIndex()
     for (i, c) in candidates.enumerated() where c.kind == .person && c.tokens.count >= 2 {
       let last = tokens[c.tokens.upperBound - 1]
       if surnameOwner[hash(last.stem)] == nil {
@@ -922,7 +922,7 @@ struct EntityRecognizer {
     var gender: [Int: Lexicon.Gender] = [:]
     var byKey: [String: Int] = [:]  // kind + canonical name -> entity index
     var personBySurname: [ScalarHash: Int] = [:]
-    var personSurnames: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)] = []
+    var personSurnames = SurnameIndex()
     var personByFirstWord: [ScalarHash: Int] = [:]
 
     func add(_ c: Candidate, to index: Int, surface: String) {
@@ -1142,15 +1142,11 @@ struct EntityRecognizer {
   /// The entity whose surname is one edit (substitution, insertion or deletion of one scalar)
   /// away from `t`: "Nazerbayev" for "Nazarbayev". Long words only, never a common word or a
   /// place.
-  func closeSurname(_ t: Token, _ surnames: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)]) -> Int? {
+  func closeSurname(_ t: Token, _ surnames: SurnameIndex) -> Int? {
     guard t.stem.count >= 6, !isCommonWord(t), lexicon.places[hash(t.stem)] == nil else {
       return nil
     }
-    let word = text[t.stem]
-    for (known, owner) in surnames where abs(known.count - word.count) <= 1 {
-      if Self.withinOneEdit(word, known) { return owner }
-    }
-    return nil
+    return surnames.first(withinOneEditOf: text[t.stem])
   }
 
   static func withinOneEdit(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
