@@ -20,6 +20,8 @@ struct TerminalSafeTests {
 
   @Test func aBlockKeepsItsLines() {
     #expect(TerminalSafe.block("one\n\ttwo\r\nthree\rfour\u{1B}[A") == "one\n\ttwo\nthree\\rfour\\e[A")
+    #expect(TerminalSafe.block("\r\nfirst") == "\nfirst")
+    #expect(TerminalSafe.line("\u{85}\u{FFFB}\u{FFFC}") == "\\u{85}\\u{FFFB}\u{FFFC}")
   }
 
   @Test func jsonEscapesDelC1AndBidi() throws {

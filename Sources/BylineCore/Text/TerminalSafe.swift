@@ -35,29 +35,62 @@ public enum TerminalSafe {
 
   /// `text` for one line: every unsafe scalar, newlines and tabs included, made visible.
   public static func line(_ text: String) -> String {
-    escape(text, keepLayout: false)
+    rewrite(text) { scalar, _ in visible(scalar) }
   }
 
   /// `text` over several lines: newlines and tabs kept, every other unsafe scalar made visible.
   public static func block(_ text: String) -> String {
-    escape(text, keepLayout: true)
+    rewrite(text) { scalar, next in
+      switch scalar {
+      case "\n", "\t": return String(scalar)
+      case "\r" where next == 0x0A: return ""  // CRLF: the newline that follows ends the line
+      default: return visible(scalar)
+      }
+    }
   }
 
   /// JSON text (as any encoder writes it) with DEL, C1 and bidi controls escaped as `\u009b`:
   /// encoders escape only C0, which leaves the rest raw on a terminal. Outside strings JSON is
   /// ASCII without controls, so every scalar this touches lies inside a string.
   public static func json(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-    var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if isUnsafe(scalar) && scalar != "\n" {
-        for s in "\\u".unicodeScalars { out.append(s) }
-        for s in hex(scalar.value, digits: 4).unicodeScalars { out.append(s) }
-      } else {
-        out.append(scalar)
-      }
+    rewrite(text) { scalar, _ in
+      scalar == "\n" ? "\n" : "\\u" + hex(scalar.value, digits: 4)
     }
-    return String(out)
+  }
+
+  /// `text` with each unsafe scalar replaced by `replacement(scalar, byte after it)`. Works on
+  /// UTF-8 bytes and copies safe runs whole: JSON of a 50 MB article goes through here.
+  private static func rewrite(_ text: String, _ replacement: (Unicode.Scalar, UInt8?) -> String) -> String {
+    var utf8 = text
+    let rewritten = utf8.withUTF8 { bytes -> String? in
+      var out: [UInt8] = []
+      var changed = false
+      var copied = 0
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let b = bytes[i]
+        let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        // Only these lead bytes start an unsafe scalar: C0/DEL, C2 (C1), D8 (U+061C),
+        // E2 (U+200E-U+2069), EF (U+FFF9-U+FFFB).
+        if b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF, i + length <= n {
+          var value = length == 1 ? UInt32(b) : UInt32(b) & (0xFF >> (length + 1))
+          for k in 1..<max(1, length) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+          if let scalar = Unicode.Scalar(value), isUnsafe(scalar) {
+            if !changed { out.reserveCapacity(n + 64) }
+            changed = true
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+            out.append(contentsOf: replacement(scalar, i + length < n ? bytes[i + length] : nil).utf8)
+            copied = i + length
+          }
+        }
+        i += length
+      }
+      if !changed { return nil }  // nothing to replace: the text as it is
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
+      return String(decoding: out, as: UTF8.self)
+    }
+    return rewritten ?? text
   }
 
   /// The visible form of one unsafe scalar: `\e`, `\a`, ... or `\u{202E}`.
@@ -74,27 +107,6 @@ public enum TerminalSafe {
     case 0x1B: return "\\e"
     default: return "\\u{" + hex(scalar.value, digits: 2).uppercased() + "}"
     }
-  }
-
-  private static func escape(_ text: String, keepLayout: Bool) -> String {
-    // Most text holds nothing to escape: return it without copying.
-    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-    var out = String.UnicodeScalarView()
-    let scalars = text.unicodeScalars
-    var i = scalars.startIndex
-    while i < scalars.endIndex {
-      let scalar = scalars[i]
-      let next = scalars.index(after: i)
-      if !isUnsafe(scalar) || (keepLayout && (scalar == "\n" || scalar == "\t")) {
-        out.append(scalar)
-      } else if keepLayout && scalar == "\r" && next < scalars.endIndex && scalars[next] == "\n" {
-        // CRLF: the newline that follows is the line's end.
-      } else {
-        out.append(contentsOf: visible(scalar).unicodeScalars)
-      }
-      i = next
-    }
-    return String(out)
   }
 
   private static func hex(_ value: UInt32, digits: Int) -> String {

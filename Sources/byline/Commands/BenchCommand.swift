@@ -20,7 +20,27 @@ struct Bench: ParsableCommand {
   @Option(help: "Size of the largest synthetic file, in MB.")
   var syntheticMB: Int = 100
 
+  @Option(help: "Size of the news text among the adversarial shapes, in MB (at most 50, the file limit).")
+  var largeMB: Int = 50
+
+  @Flag(help: "Only the adversarial shapes (each command in a child process: MB/s and peak memory).")
+  var shapesOnly = false
+
+  func validate() throws {
+    guard (1...50).contains(largeMB) else { throw ValidationError("--large-mb must be between 1 and 50.") }
+  }
+
   func run() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("byline-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    if !shapesOnly { try analysisTable(in: directory) }
+    try BenchShapes.run(largeMB: largeMB, in: directory)
+  }
+
+  /// The analysis table: real news, then synthetic text of growing size, in this process.
+  func analysisTable(in directory: URL) throws {
     emit("Byline analysis benchmark (one thread)")
     emit("Analysis = ArticleAnalysis (quotes, entities, speakers, reported speech, read time) over")
     emit("parsed articles; parsing is timed apart (last column). Baseline = a whitespace word count.")
@@ -31,10 +51,6 @@ struct Bench: ParsableCommand {
     } else {
       emit("(no corpus at \(corpus): real-text run skipped)")
     }
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("byline-bench-\(getpid())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
     var size = max(1, syntheticMB / 8)
     while size <= syntheticMB {
       let file = directory.appendingPathComponent("synthetic-\(size)MB.txt")

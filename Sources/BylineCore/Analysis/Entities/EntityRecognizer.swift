@@ -923,6 +923,7 @@ struct EntityRecognizer {
     var byKey: [String: Int] = [:]  // kind + canonical name -> entity index
     var personBySurname: [ScalarHash: Int] = [:]
     var personSurnames = SurnameIndex()
+    var firstWordPrefixes = FirstWordPrefixes()
     var personByFirstWord: [ScalarHash: Int] = [:]
 
     func add(_ c: Candidate, to index: Int, surface: String) {
@@ -994,7 +995,7 @@ struct EntityRecognizer {
           add(c, to: owner, surface: surface)
         } else if let owner = closeSurname(t, personSurnames) {
           add(c, to: owner, surface: surface)
-        } else if let owner = personWithFirstNameStarting(surface, in: entities) {
+        } else if let owner = personWithFirstNameStarting(surface, in: entities, prefixes: &firstWordPrefixes) {
           add(c, to: owner, surface: surface)
         } else if let existing = byKey["p" + surface] {
           add(c, to: existing, surface: surface)
@@ -1087,10 +1088,14 @@ struct EntityRecognizer {
 
   /// "Ravi" for "Ravindra Iyer-Menon": the one person whose first name begins with a short
   /// form of four letters or more.
-  func personWithFirstNameStarting(_ short: String, in entities: [Entity]) -> Int? {
+  func personWithFirstNameStarting(_ short: String, in entities: [Entity], prefixes: inout FirstWordPrefixes) -> Int? {
     guard short.count >= 4 else { return nil }
+    prefixes.catchUp(entities)
     var found: Int?
-    for (i, e) in entities.enumerated() where e.kind == .person && e.name.hasPrefix(short) {
+    // Only the persons indexed under the prefix, checked as the full scan checked them.
+    for i in prefixes.candidates(short) {
+      let e = entities[i]
+      guard e.kind == .person, e.name.hasPrefix(short) else { continue }
       guard let space = e.name.firstIndex(of: " "), e.name[..<space].count > short.count else { continue }
       if found != nil { return nil }
       found = i

@@ -61,3 +61,33 @@ struct SurnameIndex {
     return keys
   }
 }
+
+/// People by the proper prefixes (4 characters or more) of their first name, for
+/// ``EntityRecognizer/personWithFirstNameStarting(_:in:prefixes:)``: "Deb" for "Debbie
+/// Harris" without comparing the word with every person (which cost persons × words).
+///
+/// Entities are indexed as they are appended (``catchUp(_:)``). The recogniser asks only after
+/// every full name has been merged, so no person it indexed is renamed afterwards.
+struct FirstWordPrefixes {
+  private var indexed = 0
+  private var byPrefix: [String: [Int]] = [:]
+
+  /// Indexes the entities appended since the last call.
+  mutating func catchUp(_ entities: [Entity]) {
+    while indexed < entities.count {
+      let e = entities[indexed]
+      if e.kind == .person, let space = e.name.firstIndex(of: " ") {
+        let first = e.name[..<space]
+        var prefix = ""
+        for (n, character) in first.enumerated() {
+          if n >= 4 { byPrefix[prefix, default: []].append(indexed) }
+          prefix.append(character)
+        }
+      }
+      indexed += 1
+    }
+  }
+
+  /// Persons whose first name starts with `short` and is longer, in entity order.
+  func candidates(_ short: String) -> [Int] { byPrefix[short] ?? [] }
+}
