@@ -163,6 +163,18 @@ struct ThemeFileTests {
     }
   }
 
+  /// Headers on which TOMLKit's parser aborts the process (found by the theme fuzz target)
+  /// are refused with their line first; a header-like line inside a multi-line string is text.
+  @Test func headersThatWouldAbortTheParserAreErrors() throws {
+    for (text, line, column) in [("[{", 1, 2), ("name = \"x\"\n  [[ =a]]\n", 2, 6), ("[styles.quote]\n[\u{1B}]\n", 2, 2), ("[", 1, 2)] {
+      let found = try #require(error(text), "\(text)")
+      #expect(found.line == line && found.column == column, "\(text)")
+      if case .syntax = found.problem {} else { Issue.record("\(found)") }
+    }
+    let fine = try ThemeFile.parse("description = \"\"\"\n[{ not a header }\n\"\"\"\n[ styles.quote ]\nbold = true\n", name: "x", file: "x.toml")
+    #expect(fine.styles[.quote]?.bold == true)
+  }
+
   /// A string where a list of attributes is wanted is refused, with the list to write.
   @Test func monoMustBeAList() throws {
     let found = try #require(error("[styles.quote]\nmono = \"bold\"\n"))

@@ -50,6 +50,10 @@ public enum ThemeFile {
 
   /// Parses a theme from TOML text. `file` names the source in errors.
   public static func parse(_ text: String, name: String, file: String) throws(ThemeError) -> Theme {
+    // Shapes on which TOMLKit's parser aborts the process rather than failing.
+    if let problem = TOMLGuard.problem(in: text) {
+      throw ThemeError(file: file, line: problem.line, column: problem.column, problem: .syntax(problem.message))
+    }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)

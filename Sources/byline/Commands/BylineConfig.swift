@@ -43,6 +43,9 @@ struct BylineConfig {
     guard let text = String(data: data, encoding: .utf8) else {
       throw LoadError(path: url.path, reason: "is not valid UTF-8 text")
     }
+    if let problem = TOMLGuard.problem(in: text) {  // TOMLKit would abort on these
+      throw LoadError(path: url.path, reason: "line \(problem.line): \(problem.message)")
+    }
     let table: TOMLTable
     do { table = try TOMLTable(string: text) } catch {
       if let parse = error as? TOMLParseError {
