@@ -66,7 +66,7 @@ for target in $targets; do
   # by this target): leaks are not reported for the theme target, everything else is.
   leaks=1
   [ "$target" = theme ] && leaks=0
-  if ! BYLINE_RESOURCES=Sources/BylineCore "$out/fuzz-$target" "$out/corpus-$target" -detect_leaks=$leaks \
+  if ! ASAN_OPTIONS=detect_leaks=$leaks SWIFT_BACKTRACE=enable=no BYLINE_RESOURCES=Sources/BylineCore "$out/fuzz-$target" "$out/corpus-$target" -detect_leaks=$leaks \
       -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$out/crash-$target-" -print_final_stats=1 2>"$out/$target.log"; then
     status=1
