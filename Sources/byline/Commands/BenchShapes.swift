@@ -68,8 +68,16 @@ enum BenchShapes {
   }
 
   /// News-like text, as the synthetic analysis benchmark writes it.
+  /// Cut at a paragraph under the file limit, which `--large-mb 50` would otherwise pass.
   static func newsText(megabytes: Int) -> String {
-    Bench().synthesise(megabytes: megabytes)
+    var text = Bench().synthesise(megabytes: megabytes)
+    let limit = ArticleLoader.maximumBytes - 4096
+    if text.utf8.count > limit, let cut = text.utf8.index(text.utf8.startIndex, offsetBy: limit, limitedBy: text.utf8.endIndex),
+      let end = text[..<cut].range(of: "\n\n", options: .backwards)
+    {
+      text = String(text[..<end.upperBound])
+    }
+    return text
   }
 
   /// One run of a command on a file: seconds and peak resident memory (MB) of the child.
