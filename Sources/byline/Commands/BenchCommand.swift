@@ -26,17 +26,24 @@ struct Bench: ParsableCommand {
   @Flag(help: "Only the adversarial shapes (each command in a child process: MB/s and peak memory).")
   var shapesOnly = false
 
+  /// Writes the shapes into a folder and ends: run in a child process, so that the process
+  /// measuring stays small (a child's peak memory counts its parent's at the spawn).
+  @Option(help: .hidden)
+  var writeShapes: String?
+
   func validate() throws {
     guard (1...50).contains(largeMB) else { throw ValidationError("--large-mb must be between 1 and 50.") }
   }
 
   func run() throws {
+    if let writeShapes { return try BenchShapes.write(largeMB: largeMB, into: URL(fileURLWithPath: writeShapes)) }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("byline-bench-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    if !shapesOnly { try analysisTable(in: directory) }
+    // The shapes first: the analysis table grows this process, whose size a child's peak counts.
     try BenchShapes.run(largeMB: largeMB, in: directory)
+    if !shapesOnly { try analysisTable(in: directory) }
   }
 
   /// The analysis table: real news, then synthetic text of growing size, in this process.

@@ -110,7 +110,19 @@ enum BenchShapes {
     return Run(seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
   }
 
-  /// Prints the table: per shape and command, MB/s and peak memory against the input.
+  /// Writes each shape as `shape-N.txt` and their names in `shapes.txt`.
+  static func write(largeMB: Int, into directory: URL) throws {
+    var names: [String] = []
+    for (k, shape) in shapes(largeMB: largeMB).enumerated() {
+      try shape.text.write(to: directory.appendingPathComponent("shape-\(k).txt"), atomically: false, encoding: .utf8)
+      names.append(shape.name)
+    }
+    try names.joined(separator: "\n").write(to: directory.appendingPathComponent("shapes.txt"), atomically: false, encoding: .utf8)
+  }
+
+  /// Prints the table: per shape and command, MB/s and peak memory against the input. The
+  /// files are written by a child process and each command runs in one, so no measure counts
+  /// this process's memory (Linux carries a parent's peak into a spawned child's).
   static func run(largeMB: Int, in directory: URL) throws {
     emit("")
     emit("Adversarial shapes: whole commands in a child process (analyze --format json; render at 80x24).")
@@ -124,15 +136,18 @@ enum BenchShapes {
       ("render", { ["render", $0, "--width", "80", "--height", "24"] }),
     ]
     let baseline = commands.map { measure($0.arguments(tiny.path)).peakMB }
-    for shape in shapes(largeMB: largeMB) {
-      let file = directory.appendingPathComponent("shape.txt")
-      try shape.text.write(to: file, atomically: false, encoding: .utf8)
-      let mb = Double(shape.text.utf8.count) / 1_048_576
+    _ = measure(["bench", "--write-shapes", directory.path, "--large-mb", String(largeMB)])
+    let names = try String(contentsOf: directory.appendingPathComponent("shapes.txt"), encoding: .utf8)
+      .split(separator: "\n")
+    for (k, name) in names.enumerated() {
+      let file = directory.appendingPathComponent("shape-\(k).txt")
+      let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+      let mb = Double(bytes) / 1_048_576
       for (k, command) in commands.enumerated() {
         let run = measure(command.arguments(file.path))
         let above = max(0, run.peakMB - baseline[k])
         emit([
-          shape.name.padding(toLength: 27, withPad: " ", startingAt: 0),
+          String(name).padding(toLength: 27, withPad: " ", startingAt: 0),
           String(format: "%6.2f", mb), command.name.padding(toLength: 8, withPad: " ", startingAt: 0),
           String(format: "%10.2f", run.seconds), String(format: "%8.1f", mb / max(run.seconds, 1e-9)),
           String(format: "%12.0f", run.peakMB), String(format: "%8.1f", above / mb),
