@@ -1,10 +1,9 @@
 import Foundation
 
-/// libFuzzer target `analysis`: the whole analysis, with the offset oracle of
+/// Fuzz target `analysis`: the whole analysis, with the offset oracle of
 /// `byline analyze --format json`: every span lies in the file and its `text` is the file's
 /// own slice, and each quote segment lies inside its quote.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzAnalysis(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+func fuzzAnalysis(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   // Without the reference data the analysis would find little: refuse to fuzz a shadow of it.
   if Lexicon.shared.surnames.isEmpty { fatalError("no reference data: set BYLINE_RESOURCES") }
   let data = Data(bytes: bytes, count: count)

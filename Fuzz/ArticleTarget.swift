@@ -1,10 +1,9 @@
 import Foundation
 
-/// libFuzzer target `article`: any bytes through the loader's checks, the plain-text or
+/// Fuzz target `article`: any bytes through the loader's checks, the plain-text or
 /// Markdown parser and the sanitisers. Traps when the model keeps a scalar the sanitiser
 /// removes, when a block's range leaves the text, or when TerminalSafe lets a control through.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzArticle(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+func fuzzArticle(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   let data = Data(bytes: bytes, count: count)
   let markdown = count > 0 && bytes[0] & 1 == 1
   guard let text = try? ArticleLoader.decode(data, path: "fuzz") else {

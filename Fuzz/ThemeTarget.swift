@@ -1,10 +1,9 @@
 import Foundation
 
-/// libFuzzer target `theme`: any bytes as a theme file (the NUL and UTF-8 checks, the TOML
+/// Fuzz target `theme`: any bytes as a theme file (the NUL and UTF-8 checks, the TOML
 /// parser, every key and value check, the line finder), and the error's messages through
 /// TerminalSafe. Traps when a message keeps a control or names a line outside the file.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTheme(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+func fuzzTheme(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   let data = Data(bytes: bytes, count: count)
   do {
     let text = try ThemeFile.decode(data, file: "fuzz.toml")

@@ -3,16 +3,17 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 30 seconds each; targets: article analysis theme)
 #
-# Targets (Fuzz/*.swift):
+# Targets (Fuzz/*.swift), one binary, chosen by BYLINE_FUZZ_TARGET:
 #   article   bytes -> loader checks -> plain-text or Markdown parser -> sanitisers
 #   analysis  the whole analysis with the offset oracle (every span's text is the file's slice)
-#   theme     theme files and config values through Byline's TOML readers (decode, parse, KeyLines)
+#   theme     theme files through Byline's theme reader (decode, TOML, every key and value check)
 #
-# Each target is compiled with `swiftc -sanitize=fuzzer,address` from the BylineCore sources
-# (the theme target adds BylineUI's theme files and TOMLKit from the debug build). The seed
-# corpus is built from sample-articles/ and themes/; what libFuzzer finds is kept in
-# .build/fuzz/corpus-TARGET, crashes in .build/fuzz/crash-*. Exit status: non-zero when a
-# target finds a crash, a leak or a trap.
+# The binary is compiled once with `swiftc -sanitize=fuzzer,address` from the BylineCore
+# sources and BylineUI's theme files, linked with TOMLKit from the debug build (built here if
+# missing). The seed corpus is built from sample-articles/ and themes/; what libFuzzer finds
+# is kept in .build/fuzz/corpus-TARGET, crashes in .build/fuzz/crash-TARGET-*. Replay one with
+# `BYLINE_FUZZ_TARGET=TARGET BYLINE_RESOURCES=Sources/BylineCore .build/fuzz/fuzz FILE`.
+# Exit status: non-zero when a target finds a crash, a leak or a trap.
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -20,53 +21,48 @@ seconds=${1:-30}
 targets=${*:-article analysis theme}
 out=.build/fuzz
 mkdir -p "$out"
-core=$(find Sources/BylineCore -name '*.swift' | sort)
-flags="-sanitize=fuzzer,address -parse-as-library -O -g -module-name BylineFuzz"
-
-seed() {  # seed corpus: the sample articles and their Markdown, or the shipped themes
-  mkdir -p "$out/corpus-$1"
-  case $1 in
-    theme) cp themes/*.toml "$out/corpus-$1/" ;;
-    *) for f in sample-articles/*; do [ -f "$f" ] && cp "$f" "$out/corpus-$1/"; done ;;
-  esac
-}
+binary="$out/fuzz"
 
 build() {
-  case $1 in
-    article) swiftc $flags $core Fuzz/BundleModule.swift Fuzz/TerminalCheck.swift Fuzz/ArticleTarget.swift -o "$out/fuzz-article" ;;
-    analysis) swiftc $flags $core Fuzz/BundleModule.swift Fuzz/TerminalCheck.swift Fuzz/AnalysisTarget.swift -o "$out/fuzz-analysis" ;;
-    theme)
-      [ -d .build/debug/TOMLKit.build ] || swift build --product byline >/dev/null
-      checkout=$(find .build/checkouts -maxdepth 1 -iname 'tomlkit*' | head -1)
-      # One module: BylineUI's theme files without their `import BylineCore`.
-      mkdir -p "$out/theme-sources"
-      for f in Sources/BylineUI/Theme/*.swift; do sed '/^import BylineCore$/d' "$f" >"$out/theme-sources/$(basename "$f")"; done
-      swiftc $flags $core Fuzz/BundleModule.swift Fuzz/TerminalCheck.swift Fuzz/ThemeTarget.swift \
-        "$out"/theme-sources/*.swift \
-        -I .build/debug/Modules -Xcc -fmodule-map-file=.build/debug/CTOML.build/module.modulemap \
-        -Xcc -I -Xcc "$checkout/Sources/CTOML/include" \
-        .build/debug/TOMLKit.build/*.o .build/debug/CTOML.build/Sources/*.o -lstdc++ \
-        -o "$out/fuzz-theme" ;;
-    *) echo "fuzz.sh: unknown target $1 (article, analysis, theme)" >&2; exit 2 ;;
-  esac
+  [ -d .build/debug/TOMLKit.build ] || swift build --product byline
+  checkout=$(find .build/checkouts -maxdepth 1 -iname 'tomlkit*' | head -1)
+  # One module: BylineUI's theme files without their `import BylineCore`.
+  mkdir -p "$out/theme-sources"
+  for f in Sources/BylineUI/Theme/*.swift; do sed '/^import BylineCore$/d' "$f" >"$out/theme-sources/$(basename "$f")"; done
+  # shellcheck disable=SC2046
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name BylineFuzz \
+    $(find Sources/BylineCore -name '*.swift' | sort) Fuzz/*.swift "$out"/theme-sources/*.swift \
+    -I .build/debug/Modules -Xcc -fmodule-map-file=.build/debug/CTOML.build/module.modulemap \
+    -Xcc -I -Xcc "$checkout/Sources/CTOML/include" \
+    .build/debug/TOMLKit.build/*.o .build/debug/CTOML.build/Sources/*.o -lstdc++ \
+    -o "$binary"
 }
+
+echo "== building $binary"
+if [ -x "$binary" ] && [ -z "$(find Sources Fuzz -name '*.swift' -newer "$binary")" ]; then
+  echo "(up to date)"
+elif ! build >"$out/build.log" 2>&1; then
+  grep -E "error" "$out/build.log" | head -20
+  echo "== build failed (see $out/build.log)"
+  exit 2
+fi
 
 status=0
 for target in $targets; do
-  echo "== $target: building"
-  if [ -x "$out/fuzz-$target" ] && [ -z "$(find Sources Fuzz -name '*.swift' -newer "$out/fuzz-$target")" ]; then
-    echo "(up to date)"
-  elif ! build "$target" >"$out/build-$target.log" 2>&1; then
-    grep -E "error" "$out/build-$target.log" | head -20
-    echo "== $target: build failed (see $out/build-$target.log)"; exit 2
-  fi
-  seed "$target"
+  case $target in
+    article | analysis) seeds="sample-articles" ;;
+    theme) seeds="themes" ;;
+    *) echo "fuzz.sh: unknown target $target (article, analysis, theme)" >&2; exit 2 ;;
+  esac
+  mkdir -p "$out/corpus-$target"
+  for f in "$seeds"/*; do [ -f "$f" ] && cp "$f" "$out/corpus-$target/"; done
   echo "== $target: fuzzing for $seconds s"
   # TOMLKit leaks a little on every parse (tableGetKeys' array, nodeAsString's strdup; found
-  # by this target): leaks are not reported for the theme target, everything else is.
+  # by the theme target): leaks are not reported for that target, everything else is.
   leaks=1
   [ "$target" = theme ] && leaks=0
-  if ! ASAN_OPTIONS=detect_leaks=$leaks SWIFT_BACKTRACE=enable=no BYLINE_RESOURCES=Sources/BylineCore "$out/fuzz-$target" "$out/corpus-$target" -detect_leaks=$leaks \
+  if ! BYLINE_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=$leaks SWIFT_BACKTRACE=enable=no \
+      BYLINE_RESOURCES=Sources/BylineCore "$binary" "$out/corpus-$target" -detect_leaks=$leaks \
       -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$out/crash-$target-" -print_final_stats=1 2>"$out/$target.log"; then
     status=1
