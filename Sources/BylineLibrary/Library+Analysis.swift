@@ -54,7 +54,7 @@ extension Library {
     do {
       return .success(try Data(contentsOf: URL(fileURLWithPath: file.path)))
     } catch {
-      return .failure(.unreadable(path: file.path, reason: (error as NSError).localizedDescription))
+      return .failure(.unreadable(path: file.path, reason: ErrorWords.describe(error)))
     }
   }
 }

@@ -410,10 +410,10 @@ public final class Library: Sendable {
     let entries = snapshot().entries
     var result: [PersonQuote] = []
     for entry in entries {
-      guard let hash = entry.hash, let local = person.appearances[hash], let summary = summary(hash: hash) else {
+      guard let hash = entry.hash, let names = person.appearances[hash], let summary = summary(hash: hash) else {
         continue
       }
-      for quote in summary.quotes where quote.speaker == local {
+      for quote in summary.quotes where quote.speaker.map(names.contains) ?? false {
         result.append(PersonQuote(path: entry.path, title: summary.title, date: summary.date, quote: quote))
       }
     }

@@ -134,11 +134,22 @@ public final class LibraryCache: Sendable {
     try? fm.removeItem(atPath: path + "-shm")
   }
 
+  /// The cause of a cache error in words (SQLite's result codes are no help to a reader).
   static func describe(_ error: any Error) -> String {
     if let error = error as? DatabaseError {
-      return "SQLite error \(error.resultCode.primaryResultCode.rawValue): \(error.message ?? "unknown")"
+      switch error.resultCode.primaryResultCode {
+      case .SQLITE_CANTOPEN: return "the cache file cannot be opened (its folder is missing or not writable)"
+      case .SQLITE_READONLY: return "the cache file is read-only"
+      case .SQLITE_PERM, .SQLITE_AUTH: return "permission denied"
+      case .SQLITE_FULL: return "the disk is full"
+      case .SQLITE_IOERR: return "the disk could not be read or written"
+      case .SQLITE_BUSY, .SQLITE_LOCKED: return "another process keeps the cache locked"
+      case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the cache file is damaged"
+      case .SQLITE_NOMEM: return "out of memory"
+      default: return "the database failed (\(error.message ?? "no detail"))"
+      }
     }
-    return (error as NSError).localizedDescription
+    return ErrorWords.describe(error)
   }
 
   init(path: String) throws {

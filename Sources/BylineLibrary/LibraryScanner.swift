@@ -206,21 +206,35 @@ public enum LibraryScanner {
     var folders: [String: Info] = [:]
     var linkedFiles: [String: Info] = [:]
     keys.reserveCapacity(entries.names.count)
+    // An entry with an article's name that cannot be read as one is a failure (a row that says
+    // why), never dropped without a word.
+    func skip(_ name: String, _ reason: String) {
+      failures.append((base + name, .unreadable(path: base + name, reason: reason)))
+    }
     for (name, kind) in zip(entries.names, entries.kinds) {
       switch kind {
       case .other:
-        continue
+        if isArticleName(name) { skip(name, "not a regular file but a fifo, socket or device") }
       case .file:
         if isArticleName(name) { keys.append(name) }
       case .folder, .unknown:
         // A folder, a link or an entry of unknown kind: stat tells (nil: a dangling link).
-        guard let child = statInfo(base + name) else { continue }
+        guard let child = statInfo(base + name) else {
+          let error = errno
+          if isArticleName(name) {
+            skip(name, error == ELOOP ? "a loop of symbolic links"
+              : error == ENOENT ? "a symbolic link to nothing" : ErrorWords.posixWords(error))
+          }
+          continue
+        }
         if child.isDirectory {
           folders[name + "/"] = child
           keys.append(name + "/")
         } else if child.isRegular, isArticleName(name) {
           linkedFiles[name] = child
           keys.append(name)
+        } else if isArticleName(name) {
+          skip(name, "a link to a fifo, socket or device, not to a file")
         }
       }
     }

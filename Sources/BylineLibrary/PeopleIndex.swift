@@ -11,8 +11,9 @@ public struct LibraryPerson: Sendable, Equatable, Identifiable {
   public var articleCount: Int
   /// How many direct quotes are attributed to the person across the library.
   public var quoteCount: Int
-  /// The articles, by content hash, with the name each article uses for the person.
-  public var appearances: [String: String]
+  /// The articles, by content hash, with the names each article uses for the person (sorted;
+  /// one article may name them twice, "Lib Dem" and "Lib Dems", each with its own quotes).
+  public var appearances: [String: [String]]
   public var id: String { name }
 }
 
@@ -111,7 +112,10 @@ public struct PeopleIndex: Sendable {
     struct Seen { var hash: String; var local: String; var quotes: Int }
     var byKey: [String: [Seen]] = [:]  // the key of an article's canonical name
     var formCounts: [String: [String: Int]] = [:]  // key -> surface form -> articles
-    for (hash, summary) in summaries {
+    // Everything below visits summaries and groups in a fixed order (never a dictionary's,
+    // which changes from process to process), so the same summaries give the same people.
+    for hash in summaries.keys.sorted() {
+      let summary = summaries[hash]!
       for person in summary.people {
         let k = PeopleIndex.key(person.name)
         guard !k.isEmpty else { continue }
@@ -129,20 +133,22 @@ public struct PeopleIndex: Sendable {
     }
     // Groups of keys.
     var groups: [String: [String]] = [:]
-    for k in parent.keys { groups[find(k), default: []].append(k) }
+    for k in parent.keys.sorted() { groups[find(k), default: []].append(k) }
     func articleCount(_ root: String) -> Int {
       Set(groups[root, default: []].flatMap { byKey[$0, default: []].map(\.hash) }).count
     }
     // One-word groups join the dominant person with that last name.
     var byLastName: [String: [String]] = [:]
-    for (root, keys) in groups where keys.contains(where: { $0.contains(" ") }) {
+    for root in groups.keys.sorted() {
+      let keys = groups[root]!
+      guard keys.contains(where: { $0.contains(" ") }) else { continue }
       var lastNames = Set<String>()
       for k in keys where k.contains(" ") { lastNames.insert(String(k.split(separator: " ").last!)) }
       for last in lastNames { byLastName[last, default: []].append(root) }
     }
     var counts: [String: Int] = [:]
     for root in groups.keys { counts[root] = articleCount(root) }
-    for (root, keys) in groups where keys.count == 1 && !root.contains(" ") {
+    for root in groups.keys.sorted() where groups[root]!.count == 1 && !root.contains(" ") {
       guard let candidates = byLastName[root], !candidates.isEmpty else { continue }
       let ranked = candidates.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
       if ranked.count == 1 || (counts[ranked[0]] ?? 0) >= 2 * (counts[ranked[1]] ?? 0) {
@@ -150,21 +156,25 @@ public struct PeopleIndex: Sendable {
       }
     }
     groups = [:]
-    for k in parent.keys { groups[find(k), default: []].append(k) }
+    for k in parent.keys.sorted() { groups[find(k), default: []].append(k) }
 
     var people: [LibraryPerson] = []
-    for keys in groups.values {
-      var appearances: [String: String] = [:]
+    for root in groups.keys.sorted() {
+      let keys = groups[root]!
+      var appearances: [String: [String]] = [:]
       var quotes = 0
       var forms: [String: Int] = [:]
       for k in keys {
         for seen in byKey[k, default: []] {
-          appearances[seen.hash] = seen.local
+          if !appearances[seen.hash, default: []].contains(seen.local) {
+            appearances[seen.hash, default: []].append(seen.local)
+          }
           quotes += seen.quotes
         }
         for (form, n) in formCounts[k, default: [:]] { forms[form, default: 0] += n }
       }
       guard !appearances.isEmpty else { continue }
+      for hash in appearances.keys { appearances[hash]!.sort() }
       // The name: the most used form of two words or more, else the most used form.
       let ranked = forms.sorted {
         let a = ($0.key.contains(" ") ? 1 : 0, $0.value, $0.key.count)
@@ -177,6 +187,7 @@ public struct PeopleIndex: Sendable {
         name: name, aliases: aliases, articleCount: appearances.count, quoteCount: quotes,
         appearances: appearances))
     }
+    // Two people may show the same name: the sort is stable, and `people` is in key order.
     people.sort { ($0.articleCount + $0.quoteCount, $1.name) > ($1.articleCount + $1.quoteCount, $0.name) }
     self.people = people
     searchKeys = people.map { person in

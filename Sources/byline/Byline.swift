@@ -1,6 +1,8 @@
 import ArgumentParser
+import BylineCore
 import BylineTerminal
 import BylineWeb
+import Foundation
 
 /// `byline`: a terminal reader for news articles.
 @main
@@ -22,11 +24,28 @@ struct Byline: ParsableCommand {
     defaultSubcommand: Read.self
   )
 
+  /// Runs the command. Argument errors, help and usage are written here rather than by
+  /// ArgumentParser, so that they pass through `TerminalSafe` like every other output: an
+  /// option value or file name full of escape sequences is echoed inert.
   static func main() {
     TerminalRestorer.resetSignalMask()
     // Web pages join plain text and Markdown in the format registry (BylineCore cannot
     // import libxml2, so BylineWeb adds itself here).
     BylineWeb.install()
-    main(nil)
+    do {
+      var command = try parseAsRoot(nil)
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success {
+          emit(message)
+        } else {
+          FileHandle.standardError.write(Data((TerminalSafe.block(message) + "\n").utf8))
+        }
+      }
+      Foundation.exit(code.rawValue)
+    }
   }
 }

@@ -50,4 +50,27 @@ struct LibraryScannerTests {
     let names = LibraryScanner.list([folder.path]).files.map { String($0.path.dropFirst(folder.path.count + 1)) }
     #expect(names == ["A.txt", "a-b.txt", "a.txt", "a/z.txt", "b.txt"])
   }
+
+  /// Every entry with an article's name that is not read says why: a fifo, a dangling link, a
+  /// loop of links. A folder is a folder whatever its name ("x.txt/"), and is entered.
+  @Test func entriesThatCannotBeReadAreFailuresThatSayWhy() {
+    let folder = TempFolder()
+    folder.write("a.txt", brown)
+    folder.write("x.txt/inside.txt", brown)
+    #expect(mkfifo(folder.path + "/fifo.txt", 0o600) == 0)
+    #expect(symlink(folder.path + "/gone.txt", folder.path + "/dangling.txt") == 0)
+    #expect(symlink(folder.path + "/loop.md", folder.path + "/loop.md") == 0)
+    #expect(symlink(folder.path + "/fifo.txt", folder.path + "/to-fifo.txt") == 0)
+    mkfifo(folder.path + "/not-an-article.fifo", 0o600)
+    for result in [LibraryScanner.scan([folder.path]), LibraryScanner.list([folder.path])] {
+      #expect(result.files.map { String($0.path.dropFirst(folder.path.count + 1)) } == ["a.txt", "x.txt/inside.txt"])
+      let failures = result.failures.map { String($0.path.dropFirst(folder.path.count + 1)) + ": " + $0.error.reason }
+      #expect(failures.sorted() == [
+        "dangling.txt: cannot be read (a symbolic link to nothing)",
+        "fifo.txt: cannot be read (not a regular file but a fifo, socket or device)",
+        "loop.md: cannot be read (a loop of symbolic links)",
+        "to-fifo.txt: cannot be read (a link to a fifo, socket or device, not to a file)",
+      ])
+    }
+  }
 }

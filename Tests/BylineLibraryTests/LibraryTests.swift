@@ -135,6 +135,26 @@ struct LibraryTests {
     #expect(PeopleIndex.fold("Café--Zürich") == "cafe zurich")
   }
 
+  /// One article may name one library person twice ("Tony Blair" and "Blair", two entities of
+  /// its own). Every name keeps its quotes: the person used to keep one name per article, the
+  /// last one a dictionary's order gave, so quotes came and went from run to run.
+  @Test func everyNameAnArticleGivesAPersonKeepsItsQuotes() {
+    let summary = ArticleSummary(
+      title: "t", readMinutes: 1, wordCount: 1, quoteCount: 3, mainPeople: [],
+      people: [.init(name: "Tony Blair", mentions: 2, quotes: 1), .init(name: "Blair", mentions: 1, quotes: 2)],
+      quotes: [
+        .init(text: "one", speaker: "Tony Blair", start: 0, end: 3),
+        .init(text: "two", speaker: "Blair", start: 10, end: 13),
+        .init(text: "three", speaker: "Blair", start: 20, end: 25),
+      ])
+    for _ in 0..<20 {
+      let index = PeopleIndex(summaries: ["x": summary, "y": summary, "z": summary])
+      #expect(index.people.map(\.name) == ["Tony Blair"])
+      #expect(index.people.first?.appearances["x"] == ["Blair", "Tony Blair"])
+      #expect(index.people.first?.quoteCount == 9)
+    }
+  }
+
   @Test func aCorruptCacheIsReportedAndRebuilt() throws {
     let folder = TempFolder()
     folder.write("lib/3.txt", brown)

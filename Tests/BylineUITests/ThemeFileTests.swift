@@ -162,6 +162,53 @@ struct ThemeFileTests {
       try ThemeFile.load(path: "/nonexistent/x.toml")
     }
   }
+
+  /// Headers on which TOMLKit's parser aborts the process (found by the theme fuzz target)
+  /// are refused with their line first; a header-like line inside a multi-line string is text.
+  @Test func headersThatWouldAbortTheParserAreErrors() throws {
+    for (text, line, column) in [("[{", 1, 2), ("name = \"x\"\n  [[ =a]]\n", 2, 6), ("[styles.quote]\n[\u{1B}]\n", 2, 2), ("[", 1, 2)] {
+      let found = try #require(error(text), "\(text)")
+      #expect(found.line == line && found.column == column, "\(text)")
+      if case .syntax = found.problem {} else { Issue.record("\(found)") }
+    }
+    let fine = try ThemeFile.parse("description = \"\"\"\n[{ not a header }\n\"\"\"\n[ styles.quote ]\nbold = true\n", name: "x", file: "x.toml")
+    #expect(fine.styles[.quote]?.bold == true)
+  }
+
+  /// A string where a list of attributes is wanted is refused, with the list to write.
+  @Test func monoMustBeAList() throws {
+    let found = try #require(error("[styles.quote]\nmono = \"bold\"\n"))
+    #expect(found.line == 2)
+    #expect(found.message == "styles.quote.mono must be a list of attribute names, not a string (write [\"bold\"])")
+  }
+
+  /// A NUL byte ends the text for the TOML parser ("end-of-file"): it is reported as what it is.
+  /// A file past the limit is refused without being read whole; so are a folder and a fifo.
+  @Test func binaryHugeAndSpecialFilesAreRefusedByName() throws {
+    let folder = NSTemporaryDirectory() + "byline-theme-limits-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let nul = folder + "/nul.toml"
+    FileManager.default.createFile(atPath: nul, contents: Data("[styles.quote]\nfg = \"red\"\0\n".utf8))
+    #expect(throws: ThemeError(file: nul, line: 2, problem: .notText("a NUL byte at offset 25"))) {
+      try ThemeFile.load(path: nul)
+    }
+    let latin1 = folder + "/latin1.toml"
+    FileManager.default.createFile(atPath: latin1, contents: Data([0x23, 0x20, 0xE9, 0x0A]))
+    #expect(throws: ThemeError(file: latin1, line: 1, problem: .notText("bytes that are not UTF-8 at offset 2"))) {
+      try ThemeFile.load(path: latin1)
+    }
+    let huge = folder + "/huge.toml"
+    FileManager.default.createFile(atPath: huge, contents: Data(repeating: 0x23, count: ThemeFile.maximumBytes + 1))
+    let tooBig = ThemeError(file: huge, problem: .unreadable("it is over the 256 KB limit for theme files"))
+    #expect(throws: tooBig) { try ThemeFile.load(path: huge) }
+    #expect(tooBig.description == huge + ": cannot read the file: it is over the 256 KB limit for theme files")
+    let fifo = folder + "/fifo.toml"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    #expect(throws: ThemeError(file: fifo, problem: .unreadable("not a regular file"))) {
+      try ThemeFile.load(path: fifo)
+    }
+  }
 }
 
 @Suite("Theme search path")

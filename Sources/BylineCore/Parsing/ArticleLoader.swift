@@ -87,7 +87,7 @@ public enum ArticleLoader {
     do {
       return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+      throw .unreadable(path: path, reason: ErrorWords.describe(error))
     }
   }
 
@@ -126,7 +126,7 @@ public enum ArticleLoader {
   }
 
   /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil.
-  static func firstInvalidUTF8Offset(_ data: Data) -> Int? {
+  public static func firstInvalidUTF8Offset(_ data: Data) -> Int? {
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
       let bytes = raw.bindMemory(to: UInt8.self)
       var i = 0

@@ -74,7 +74,7 @@ public struct ReadingPositionStore {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       try encoder.encode(entries).write(to: fileURL, options: .atomic)
     } catch {
-      problem = "could not save the reading position to \(fileURL.path): \((error as NSError).localizedDescription)"
+      problem = "could not save the reading position to \(fileURL.path): \(ErrorWords.describe(error))"
     }
   }
 }

@@ -71,7 +71,9 @@ public struct ReaderState: Sendable {
     screenWidth = width
     screenHeight = height
     panel = EntityPanel(analysis: analysis)
-    layout = DocumentLayout(analysis: analysis, width: 1)
+    // A placeholder until relayout(): no body blocks, or every character of the body would be
+    // a line at width 1 (a 50 MB article took gigabytes here).
+    layout = DocumentLayout(analysis: analysis, width: 1, shownBlocks: [])
     pages = [0..<0]
     relayout()
     if let startOffset { show(offset: startOffset) }

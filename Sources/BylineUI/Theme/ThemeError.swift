@@ -25,6 +25,8 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(name: String, searched: [String])
     /// The file could not be read.
     case unreadable(String)
+    /// The file is not text (a NUL byte, bytes that are not UTF-8).
+    case notText(String)
   }
 
   public init(file: String, line: Int? = nil, column: Int? = nil, problem: Problem) {
@@ -56,6 +58,8 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
         + (searched.isEmpty ? "no folder" : searched.joined(separator: ", ")) + ")"
     case .unreadable(let reason):
       return "cannot read the file: \(reason)"
+    case .notText(let what):
+      return "not a text file: it holds \(what)"
     }
   }
 

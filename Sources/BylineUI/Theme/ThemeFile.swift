@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 import TOMLKit
 
@@ -11,22 +12,48 @@ public enum ThemeFile {
   static let topLevelKeys: Set<String> = ["name", "description", "palette", "styles"]
   static let attributes = ["bold", "underline", "reverse", "italic", "dim"]
 
-  /// Loads a theme file; its name is the file's name without `.toml`.
+  /// The largest theme file read (the shipped ones are under 2 KB).
+  public static let maximumBytes = 256 * 1024
+
+  /// Loads a theme file; its name is the file's name without `.toml`. The file is read against
+  /// ``maximumBytes``; a NUL byte or bytes that are not UTF-8 are reported with their line.
   public static func load(path: String) throws(ThemeError) -> Theme {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      let reason = FileManager.default.fileExists(atPath: path)
-        ? "not readable as UTF-8 text" : "no such file"
-      throw ThemeError(file: path, problem: .unreadable(reason))
+    let data: Data
+    switch BoundedRead.read(path: path, limit: maximumBytes) {
+    case .success(let read): data = read
+    case .failure(.failed(let reason)):
+      throw ThemeError(file: path, problem: .unreadable(reason == "no such file or directory" ? "no such file" : reason))
+    case .failure(.overLimit(let limit)):
+      throw ThemeError(file: path, problem: .unreadable("it is over the \(BoundedRead.size(limit)) limit for theme files"))
+    case .failure(.notRegularFile):
+      throw ThemeError(file: path, problem: .unreadable("not a regular file"))
     }
+    let text = try decode(data, file: path)
     let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     return try parse(text, name: name, file: path)
   }
 
+  /// The file's bytes as text; a NUL (which the TOML parser would take for the end of the
+  /// file) or a bad UTF-8 sequence is an error at its line.
+  static func decode(_ data: Data, file: String) throws(ThemeError) -> String {
+    func line(at offset: Int) -> Int { data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    if let nul = data.firstIndex(of: 0) {
+      let offset = nul - data.startIndex
+      throw ThemeError(file: file, line: line(at: offset), problem: .notText("a NUL byte at offset \(offset)"))
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      let offset = ArticleLoader.firstInvalidUTF8Offset(data) ?? 0
+      throw ThemeError(file: file, line: line(at: offset), problem: .notText("bytes that are not UTF-8 at offset \(offset)"))
+    }
+    return text
+  }
+
   /// Parses a theme from TOML text. `file` names the source in errors.
   public static func parse(_ text: String, name: String, file: String) throws(ThemeError) -> Theme {
+    // Shapes on which TOMLKit's parser aborts the process rather than failing.
+    if let problem = TOMLGuard.problem(in: text) {
+      throw ThemeError(file: file, line: problem.line, column: problem.column, problem: .syntax(problem.message))
+    }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -94,9 +121,7 @@ public enum ThemeFile {
           if key == "fg" { style.foreground = parsed } else { style.background = parsed }
         case "mono":
           var names: [String] = []
-          if let single = item.string {
-            names = [single]
-          } else if let array = item.array {
+          if let array = item.array {
             for element in array {
               guard let name = element.tomlValue.string else {
                 throw fail(path, .wrongType(key: dotted, expected: "a list of attribute names",
@@ -105,7 +130,9 @@ public enum ThemeFile {
               names.append(name)
             }
           } else {
-            throw fail(path, .wrongType(key: dotted, expected: "a list of attribute names", found: describe(item)))
+            // `mono = "bold"` is refused like `bold = "yes"`: the value is a list, `["bold"]`.
+            let hint = item.string.map { " (write [\"\($0)\"])" } ?? ""
+            throw fail(path, .wrongType(key: dotted, expected: "a list of attribute names", found: describe(item) + hint))
           }
           mono = Style()
           for name in names {

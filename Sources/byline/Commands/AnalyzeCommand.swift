@@ -34,12 +34,12 @@ struct Analyze: ParsableCommand {
     switch format {
     case .json:
       if files.count == 1, let report = reports.first {
-        print(report.jsonString())
+        emitJSON(report.jsonString())
       } else if !reports.isEmpty {
-        print("[\n" + reports.map { $0.jsonString() }.joined(separator: ",\n") + "\n]")
+        emitJSON("[\n" + reports.map { $0.jsonString() }.joined(separator: ",\n") + "\n]")
       }
     case .text:
-      print(reports.map(TextReport.render).joined(separator: "\n\n"))
+      if !reports.isEmpty { emit(reports.map(TextReport.render).joined(separator: "\n\n")) }
     }
     if failed { throw ExitCode(1) }
   }
@@ -47,19 +47,21 @@ struct Analyze: ParsableCommand {
 
 /// The human-readable form of an analysis.
 enum TextReport {
+  /// Every field is one line: newlines and controls in it are made visible.
   static func render(_ report: AnalysisReport) -> String {
+    let one = TerminalSafe.line
     var lines: [String] = []
     let meta = report.metadata
-    lines.append(report.source)
-    if let title = meta.title { lines.append("  title:       \(title)") }
-    if let standfirst = meta.standfirst { lines.append("  standfirst:  \(standfirst)") }
-    if let author = meta.author { lines.append("  author:      \(author)") }
-    if let date = meta.date { lines.append("  date:        \(date)") }
-    if let dateline = meta.dateline { lines.append("  dateline:    \(dateline)") }
+    lines.append(one(report.source))
+    if let title = meta.title { lines.append("  title:       \(one(title))") }
+    if let standfirst = meta.standfirst { lines.append("  standfirst:  \(one(standfirst))") }
+    if let author = meta.author { lines.append("  author:      \(one(author))") }
+    if let date = meta.date { lines.append("  date:        \(one(date))") }
+    if let dateline = meta.dateline { lines.append("  dateline:    \(one(dateline))") }
     for caption in meta.captions {
-      lines.append("  caption:     \(caption.text)" + (caption.credit.map { " [\($0)]" } ?? ""))
+      lines.append("  caption:     \(one(caption.text))" + (caption.credit.map { " [\(one($0))]" } ?? ""))
     }
-    if !meta.furniture.isEmpty { lines.append("  furniture:   \(meta.furniture.joined(separator: ", "))") }
+    if !meta.furniture.isEmpty { lines.append("  furniture:   \(meta.furniture.map(one).joined(separator: ", "))") }
     lines.append("  paragraphs:  \(meta.bodyParagraphs)")
     let time = report.readTime
     lines.append("  words:       \(time.words)")
@@ -69,16 +71,16 @@ enum TextReport {
     if !report.entities.isEmpty {
       lines.append("  entities:")
       for entity in report.entities {
-        var line = "    \(entity.kind.rawValue): \(entity.name)"
-        if let role = entity.role { line += " (\(role))" }
+        var line = "    \(entity.kind.rawValue): \(one(entity.name))"
+        if let role = entity.role { line += " (\(one(role)))" }
         line += ", \(entity.mentions.count) mention\(entity.mentions.count == 1 ? "" : "s")"
         lines.append(line)
       }
     }
     lines.append("  quotes:      \(report.quotes.count)")
     for (k, quote) in report.quotes.enumerated() {
-      let who = quote.speaker.map { " — \($0)" + (quote.cue.map { " (\($0))" } ?? "") } ?? ""
-      lines.append("    \(k + 1). [\(quote.kind)] “\(quote.text.replacingOccurrences(of: "\n", with: " "))”\(who)")
+      let who = quote.speaker.map { " — \(one($0))" + (quote.cue.map { " (\(one($0)))" } ?? "") } ?? ""
+      lines.append("    \(k + 1). [\(quote.kind)] “\(one(quote.text.replacingOccurrences(of: "\n", with: " ")))”\(who)")
     }
     return lines.joined(separator: "\n")
   }

@@ -26,24 +26,49 @@ struct Bench: ParsableCommand {
   @Flag(help: "Only the web page extraction benchmark.")
   var webOnly = false
 
+  @Option(help: "Size of the news text among the adversarial shapes, in MB (at most 50, the file limit).")
+  var largeMB: Int = 50
+
+  @Flag(help: "Only the adversarial shapes (each command in a child process: MB/s and peak memory).")
+  var shapesOnly = false
+
+  /// Writes the shapes into a folder and ends: run in a child process, so that the process
+  /// measuring stays small (a child's peak memory counts its parent's at the spawn).
+  @Option(help: .hidden)
+  var writeShapes: String?
+
+  func validate() throws {
+    guard (1...50).contains(largeMB) else { throw ValidationError("--large-mb must be between 1 and 50.") }
+  }
+
   func run() throws {
-    WebBench.run(folder: pages)
-    if webOnly { return }
-    print("")
-    print("Byline analysis benchmark (one thread)")
-    print("Analysis = ArticleAnalysis (quotes, entities, speakers, reported speech, read time) over")
-    print("parsed articles; parsing is timed apart (last column). Baseline = a whitespace word count.")
-    print("input                      MB    seconds     MB/s      words/s   baseline MB/s  ratio  peak RSS MB  parse MB/s")
-    if FileManager.default.fileExists(atPath: corpus) {
-      let real = try joinedCorpus(corpus)
-      measure(name: "real: \(URL(fileURLWithPath: corpus).lastPathComponent)", text: real)
-    } else {
-      print("(no corpus at \(corpus): real-text run skipped)")
+    if let writeShapes { return try BenchShapes.write(largeMB: largeMB, into: URL(fileURLWithPath: writeShapes)) }
+    if !shapesOnly {
+      WebBench.run(folder: pages)
+      if webOnly { return }
+      emit("")
     }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("byline-bench-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
+    // The shapes first: the analysis table grows this process, whose size a child's peak counts.
+    try BenchShapes.run(largeMB: largeMB, in: directory)
+    if !shapesOnly { try analysisTable(in: directory) }
+  }
+
+  /// The analysis table: real news, then synthetic text of growing size, in this process.
+  func analysisTable(in directory: URL) throws {
+    emit("Byline analysis benchmark (one thread)")
+    emit("Analysis = ArticleAnalysis (quotes, entities, speakers, reported speech, read time) over")
+    emit("parsed articles; parsing is timed apart (last column). Baseline = a whitespace word count.")
+    emit("input                      MB    seconds     MB/s      words/s   baseline MB/s  ratio  peak RSS MB  parse MB/s")
+    if FileManager.default.fileExists(atPath: corpus) {
+      let real = try joinedCorpus(corpus)
+      measure(name: "real: \(URL(fileURLWithPath: corpus).lastPathComponent)", text: real)
+    } else {
+      emit("(no corpus at \(corpus): real-text run skipped)")
+    }
     var size = max(1, syntheticMB / 8)
     while size <= syntheticMB {
       let file = directory.appendingPathComponent("synthetic-\(size)MB.txt")
@@ -95,7 +120,7 @@ struct Bench: ParsableCommand {
       String(format: "%11.0f", peakRSSMegabytes()),
       String(format: "%14.1f", mb / max(parseSeconds, 1e-9)),
     ].joined(separator: " ")
-    print(line)
+    emit(line)
     _ = baselineWords + quotes
   }
 

@@ -46,37 +46,37 @@ struct BenchLibrary: ParsableCommand {
         var n = 0
         let t = seconds { n = LibraryScanner.list([path]).files.count }
         let t2 = seconds { n = LibraryScanner.scan([path]).files.count }
-        print("list \(n): \(ms(t)), scan: \(ms(t2))")
+        emit("list \(n): \(ms(t)), scan: \(ms(t2))")
       }
       var opened: [Library] = []  // kept open: closing would run their background work
       for _ in 0..<5 {
         let (library, first) = FirstScreen.measure { Library(paths: [path], cacheDirectory: cacheDir) }
-        print("first screen: \(first)")
+        emit("first screen: \(first)")
         opened.append(library)
       }
       return
     }
 
     var (cold, coldFirst): (Library?, FirstScreen) = FirstScreen.measure { Library(paths: [path], cacheDirectory: cacheDir) }
-    print("library: \(path): \(coldFirst.rows) rows on the first screen")
-    print("first screen, cold cache: \(coldFirst)")
+    emit("library: \(path): \(coldFirst.rows) rows on the first screen")
+    emit("first screen, cold cache: \(coldFirst)")
     let analyse = seconds { cold!.waitUntilFinished() }
     let done = cold!.snapshot()
-    print(String(format: "analyse all, cold: %.2f s (%d rows, %d failed, %d duplicates folded)", analyse,
+    emit(String(format: "analyse all, cold: %.2f s (%d rows, %d failed, %d duplicates folded)", analyse,
       done.entries.count, done.entries.filter { $0.error != nil }.count,
       done.entries.reduce(0) { $0 + $1.count - 1 }))
     cold!.close()
     cold = nil
 
     let (warm, warmFirst) = FirstScreen.measure { Library(paths: [path], cacheDirectory: cacheDir) }
-    print("first screen, warm cache: \(warmFirst)")
+    emit("first screen, warm cache: \(warmFirst)")
     let background = seconds { warm.waitUntilFinished() }
-    print("background work, warm (check files, load people): \(ms(background))")
+    emit("background work, warm (check files, load people): \(ms(background))")
     // The picker as the screen opens it: the index the background built, narrowed to everyone.
     var screen = LibraryState(library: warm, width: 120, height: 40)
     let pickerOpen = seconds { screen.apply(.openPicker) }
     guard let people = screen.people else { throw ValidationError("no people index after the background work") }
-    print("picker open (people index of \(people.people.count) people): \(ms(pickerOpen))")
+    emit("picker open (people index of \(people.people.count) people): \(ms(pickerOpen))")
     var worst = 0.0
     var total = 0.0
     var typed = ""
@@ -87,14 +87,14 @@ struct BenchLibrary: ParsableCommand {
       worst = max(worst, t)
       total += t
     }
-    print("picker narrowing per keystroke (\"\(pickerQuery)\"): mean \(ms(total / Double(max(1, pickerQuery.count)))), worst \(ms(worst)), \(last) left")
+    emit("picker narrowing per keystroke (\"\(pickerQuery)\"): mean \(ms(total / Double(max(1, pickerQuery.count)))), worst \(ms(worst)), \(last) left")
     var hits: [SearchHit] = []
     let searchTime = seconds { hits = warm.search(search) }
-    print("full-text search \"\(search)\": \(ms(searchTime)), \(hits.count) articles, \(hits.reduce(0) { $0 + $1.matches }) matches")
-    print(String(format: "cache size on disk: %.1f MB", Double(warm.cache?.sizeOnDisk ?? 0) / 1_048_576))
+    emit("full-text search \"\(search)\": \(ms(searchTime)), \(hits.count) articles, \(hits.reduce(0) { $0 + $1.matches }) matches")
+    emit(String(format: "cache size on disk: %.1f MB", Double(warm.cache?.sizeOnDisk ?? 0) / 1_048_576))
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    print(String(format: "peak memory (RSS): %.0f MB", Double(usage.ru_maxrss) / 1024))
+    emit(String(format: "peak memory (RSS): %.0f MB", Double(usage.ru_maxrss) / 1024))
     warm.close()
   }
 

@@ -25,9 +25,9 @@ struct BenchReader: ParsableCommand {
     let analysisStart = Date()
     let analysis = ArticleAnalysis(article: ArticleParser.parse(text, source: file ?? "bench"))
     let analysisSeconds = Date().timeIntervalSince(analysisStart)
-    print("Byline reader benchmark: \(String(format: "%.2f", Double(bytes) / 1_048_576)) MB, "
+    emit("Byline reader benchmark: \(String(format: "%.2f", Double(bytes) / 1_048_576)) MB, "
       + "\(analysis.readingTime.wordCount) words, \(analysis.quotes.count) quotes, \(analysis.entities.count) entities")
-    print(String(format: "parse + analysis, once:            %8.1f ms", analysisSeconds * 1000))
+    emit(String(format: "parse + analysis, once:            %8.1f ms", analysisSeconds * 1000))
 
     let fold = foldMilliseconds(text)
     var state = ReaderState(analysis: analysis, width: 100, height: 30)
@@ -62,11 +62,11 @@ struct BenchReader: ParsableCommand {
     time("resize 100x30 -> 80x24 (reflow)") { $0.apply(.resize(width: 80, height: 24)) }
     time("resize, height only") { $0.apply(.resize(width: 100, height: 24)) }
 
-    print(String(format: "fold -s -w 76, same text:          %8.2f ms  (baseline)", fold))
-    print("")
-    print("action                               median ms   × fold -s")
+    emit(String(format: "fold -s -w 76, same text:          %8.2f ms  (baseline)", fold))
+    emit("")
+    emit("action                               median ms   × fold -s")
     for (name, ms) in results {
-      print(name.padding(toLength: 36, withPad: " ", startingAt: 0)
+      emit(name.padding(toLength: 36, withPad: " ", startingAt: 0)
         + String(format: "%10.3f   %8.4f", ms, fold > 0 ? ms / fold : 0))
     }
   }

@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 import TOMLKit
 
@@ -38,12 +39,25 @@ struct BylineConfig {
     return base.appendingPathComponent("byline/config.toml")
   }
 
-  /// Reads the config file; a missing file is an empty config.
+  /// The largest config file read.
+  static let maximumBytes = 256 * 1024
+
+  /// Reads the config file (at most ``maximumBytes``); a missing file is an empty config.
   static func load(from url: URL = defaultURL) throws(LoadError) -> BylineConfig {
     guard FileManager.default.fileExists(atPath: url.path) else { return BylineConfig() }
-    let text: String
-    do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-      throw LoadError(path: url.path, reason: "cannot be read as UTF-8 text")
+    let data: Data
+    switch BoundedRead.read(path: url.path, limit: maximumBytes) {
+    case .success(let read): data = read
+    case .failure(let failure): throw LoadError(path: url.path, reason: failure.description)
+    }
+    if let nul = data.firstIndex(of: 0) {
+      throw LoadError(path: url.path, reason: "not a text file: it holds a NUL byte at offset \(nul - data.startIndex)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw LoadError(path: url.path, reason: "is not valid UTF-8 text")
+    }
+    if let problem = TOMLGuard.problem(in: text) {  // TOMLKit would abort on these
+      throw LoadError(path: url.path, reason: "line \(problem.line): \(problem.message)")
     }
     let table: TOMLTable
     do { table = try TOMLTable(string: text) } catch {

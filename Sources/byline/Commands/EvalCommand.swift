@@ -52,7 +52,7 @@ struct Eval: ParsableCommand {
   func run() throws {
     if listRules {
       for rule in AttributionRule.allCases {
-        print(rule.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0) + rule.summary)
+        emit(rule.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0) + rule.summary)
       }
       return
     }
@@ -75,13 +75,13 @@ struct Eval: ParsableCommand {
       let shape = scores.shapes.sorted().first ?? "errors"
       byShape[shape, default: EvaluationScores()].add(scores)
     }
-    if !ablated.isEmpty { print("rules switched off: \(ablated.map(\.rawValue).joined(separator: ", "))\n") }
+    if !ablated.isEmpty { emit("rules switched off: \(ablated.map(\.rawValue).joined(separator: ", "))\n") }
     var first = true
     for shape in byShape.keys.sorted() {
-      if !first { print("") }
+      if !first { emit("") }
       first = false
-      print(byShape[shape]!.table())
-      if showErrors { print(byShape[shape]!.misses.joined(separator: "\n")) }
+      emit(byShape[shape]!.table())
+      if showErrors { emit(byShape[shape]!.misses.joined(separator: "\n")) }
     }
   }
 
@@ -93,8 +93,8 @@ struct Eval: ParsableCommand {
       return total
     }
     let all = score(AttributionRules())
-    print("what each rule adds (hits with every rule minus hits without it; holding/unterminated: quotes fewer)")
-    print("rule                           speakers  partial   direct  holding  untermin.")
+    emit("what each rule adds (hits with every rule minus hits without it; holding/unterminated: quotes fewer)")
+    emit("rule                           speakers  partial   direct  holding  untermin.")
     for rule in AttributionRule.allCases {
       let without = score(AttributionRules(disabled: [rule]))
       func gain(_ a: Ratio, _ b: Ratio) -> String {
@@ -105,7 +105,7 @@ struct Eval: ParsableCommand {
         gain(all.directQuotesFound, without.directQuotesFound),
         gain(without.quotesHoldingMark, all.quotesHoldingMark), gain(without.quotesUnterminated, all.quotesUnterminated),
       ]
-      print(rule.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
+      emit(rule.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
         + cells.map { $0.leftPaddedTo(9) }.joined())
     }
   }

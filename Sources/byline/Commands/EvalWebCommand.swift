@@ -13,10 +13,10 @@ enum WebEval {
 
   static func run(folder: String, showErrors: Bool) {
     let (all, news) = ExtractionEvaluation.evaluate(folder: folder)
-    print("web pages: \(folder)")
-    print("set     pages  body P   body R   body F1  titles right   bylines right")
+    emit("web pages: \(folder)")
+    emit("set     pages  body P   body R   body F1  titles right   bylines right")
     for (name, scores) in [("all", all), ("news", news)] where scores.pages > 0 {
-      print(
+      emit(
         String(
           format: "%-6@ %6d  %6.3f   %6.3f   %6.3f   %3d/%-3d %5.3f  %3d/%-3d %5.3f", name as NSString, scores.pages,
           scores.precision, scores.recall, scores.f1, scores.titlesRight, scores.titlesScored, scores.titleAccuracy,
@@ -24,7 +24,7 @@ enum WebEval {
     }
     if showErrors {
       for page in all.perPage.sorted(by: { $0.f1 < $1.f1 }) where page.f1 < 0.9 || !page.title || page.byline == false {
-        print(
+        emit(
           String(format: "  %-40@ F1 %.3f", page.name as NSString, page.f1)
             + (page.title ? "" : "  title wrong") + (page.byline == false ? "  byline wrong" : ""))
       }

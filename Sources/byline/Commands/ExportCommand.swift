@@ -27,9 +27,9 @@ struct Export: ParsableCommand {
   func run() throws {
     let article = try loadArticleOrExit(source)
     switch format {
-    case .text: print(ArticleExport.text(article), terminator: "")
-    case .markdown: print(ArticleExport.markdown(article), terminator: "")
-    case .json: print(ArticleExport.json(article))
+    case .text: emit(ArticleExport.text(article), terminator: "")
+    case .markdown: emit(ArticleExport.markdown(article), terminator: "")
+    case .json: emitJSON(ArticleExport.json(article))
     }
   }
 }

@@ -59,10 +59,13 @@ struct Quotes: ParsableCommand {
         }
       }
     }
-    print(Quotes.render(rows, format: format), terminator: "")
+    emit(Quotes.render(rows, format: format), terminator: "")
   }
 
+  /// The rows in a format, safe to print: JSON escapes every control (C1, DEL and bidi ones
+  /// too), CSV and Markdown show them in ``TerminalSafe``'s visible form.
   static func render(_ rows: [(speaker: String, quote: PersonQuote)], format: Format) -> String {
+    let one = TerminalSafe.line
     switch format {
     case .json:
       let items: [[String: Any]] = rows.map { row in
@@ -75,7 +78,7 @@ struct Quotes: ParsableCommand {
         return item
       }
       let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
-      return String(decoding: data, as: UTF8.self) + "\n"
+      return TerminalSafe.json(String(decoding: data, as: UTF8.self)) + "\n"
     case .csv:
       func field(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
@@ -83,8 +86,10 @@ struct Quotes: ParsableCommand {
       }
       var out = "date,speaker,quote,title,path\n"
       for row in rows {
-        out += [row.quote.date?.description ?? "", row.speaker, row.quote.quote.text, row.quote.title, row.quote.path]
-          .map(field).joined(separator: ",") + "\n"
+        out += [
+          one(row.quote.date?.description ?? ""), one(row.speaker), TerminalSafe.block(row.quote.quote.text),
+          one(row.quote.title), one(row.quote.path),
+        ].map(field).joined(separator: ",") + "\n"
       }
       return out
     case .markdown:
@@ -92,11 +97,11 @@ struct Quotes: ParsableCommand {
       var lastSpeaker: String?
       let single = Set(rows.map(\.speaker)).count == 1
       for row in rows {
-        if single, lastSpeaker == nil { out += "# \(row.speaker)\n\n" }
+        if single, lastSpeaker == nil { out += "# \(one(row.speaker))\n\n" }
         lastSpeaker = row.speaker
-        let text = row.quote.quote.text.replacingOccurrences(of: "\n\n", with: " ")
-        let who = single ? "" : "**\(row.speaker)**: "
-        out += "- \(who)\"\(text)\" (*\(row.quote.title)*, \(row.quote.date?.description ?? "undated"))\n"
+        let text = one(row.quote.quote.text.replacingOccurrences(of: "\n\n", with: " "))
+        let who = single ? "" : "**\(one(row.speaker))**: "
+        out += "- \(who)\"\(text)\" (*\(one(row.quote.title))*, \(one(row.quote.date?.description ?? "undated")))\n"
       }
       return out
     }

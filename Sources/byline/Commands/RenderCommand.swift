@@ -77,6 +77,6 @@ struct Render: ParsableCommand {
         throw ExitCode(1)
       }
     }
-    print(ReaderView.render(state).plainText)
+    emit(ReaderView.render(state).plainText)
   }
 }

@@ -32,18 +32,22 @@ enum CommandError: Error, CustomStringConvertible {
   }
 }
 
-/// Prints `byline: message` on standard error.
-func reportError(_ message: String) {
-  FileHandle.standardError.write(Data("byline: \(message)\n".utf8))
-}
-
 /// Loads an article (a file, `-` for standard input, or an http(s) URL) or exits with a
-/// one-line error naming it.
+/// one-line error naming it. Standard input is read against the file limit (50 MB): reading
+/// stops past it, so an endless input is refused.
 func loadArticleOrExit(_ path: String) throws -> Article {
+  var input: Data?
+  if path == "-" {
+    switch BoundedRead.read(FileHandle.standardInput, limit: ArticleLoader.maximumBytes) {
+    case .success(let data): input = data
+    case .failure(let failure):
+      reportError("standard input \(failure)")
+      throw ExitCode(1)
+    }
+  }
   do throws(ArticleSourceError) {
-    if path == "-" {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      do { return try ArticleLoader.load(data: data, name: "-") } catch { throw .file(error) }
+    if let input {
+      do { return try ArticleLoader.load(data: input, name: "-") } catch { throw .file(error) }
     }
     return try ArticleSource.load(path)
   } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineCore
 import BylineUI
 
 /// `byline themes`: the themes Byline finds, where, and how many colours each needs.
@@ -10,8 +11,10 @@ struct Themes: ParsableCommand {
   func run() throws {
     let catalog = ThemeCatalog.standard()
     let entries = catalog.entries()
-    let nameWidth = max(8, entries.map(\.name.count).max() ?? 0)
-    print("NAME".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+    // Names, paths and error messages come from files: one line each, controls made visible.
+    let one = TerminalSafe.line
+    let nameWidth = max(8, entries.map { one($0.name).count }.max() ?? 0)
+    emit("NAME".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
       + "COLOURS     FROM        WHERE")
     var broken = false
     for entry in entries {
@@ -21,17 +24,17 @@ struct Themes: ParsableCommand {
       case .success(let theme): colours = theme.depthNeeded.label
       case .failure(let error):
         colours = "-"
-        note = "  BROKEN: " + error.message + (error.line.map { " (line \($0))" } ?? "")
+        note = "  BROKEN: " + one(error.message) + (error.line.map { " (line \($0))" } ?? "")
         broken = true
       }
       if entry.shadowed { note += "  (hidden: a theme of this name comes first)" }
-      print(entry.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+      emit(one(entry.name).padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
         + colours.padding(toLength: 12, withPad: " ", startingAt: 0)
         + entry.origin.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-        + (entry.path ?? "-") + note)
+        + one(entry.path ?? "-") + note)
     }
-    print("")
-    print("Searched: " + catalog.folders.map { "\($0.path) (\($0.origin.rawValue))" }.joined(separator: ", "))
+    emit("")
+    emit("Searched: " + catalog.folders.map { "\(one($0.path)) (\($0.origin.rawValue))" }.joined(separator: ", "))
     if broken { throw ExitCode(1) }
   }
 }

@@ -784,7 +784,7 @@ struct EntityRecognizer {
     var candidates = input
     // People with two or more words: their last word is the key for surname mentions.
     var surnameOwner: [ScalarHash: Int] = [:]  // surname hash -> candidate index of full name
-    var surnameList: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)] = []
+    var surnameList = SurnameIndex()
     for (i, c) in candidates.enumerated() where c.kind == .person && c.tokens.count >= 2 {
       let last = tokens[c.tokens.upperBound - 1]
       if surnameOwner[hash(last.stem)] == nil {
@@ -997,7 +997,8 @@ struct EntityRecognizer {
     var gender: [Int: Lexicon.Gender] = [:]
     var byKey: [String: Int] = [:]  // kind + canonical name -> entity index
     var personBySurname: [ScalarHash: Int] = [:]
-    var personSurnames: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)] = []
+    var personSurnames = SurnameIndex()
+    var firstWordPrefixes = FirstWordPrefixes()
     var personByFirstWord: [ScalarHash: Int] = [:]
 
     func add(_ c: Candidate, to index: Int, surface: String) {
@@ -1069,7 +1070,7 @@ struct EntityRecognizer {
           add(c, to: owner, surface: surface)
         } else if let owner = closeSurname(t, personSurnames) {
           add(c, to: owner, surface: surface)
-        } else if let owner = personWithFirstNameStarting(surface, in: entities) {
+        } else if let owner = personWithFirstNameStarting(surface, in: entities, prefixes: &firstWordPrefixes) {
           add(c, to: owner, surface: surface)
         } else if let existing = byKey["p" + surface] {
           add(c, to: existing, surface: surface)
@@ -1162,10 +1163,14 @@ struct EntityRecognizer {
 
   /// "Ravi" for "Ravindra Iyer-Menon": the one person whose first name begins with a short
   /// form of four letters or more.
-  func personWithFirstNameStarting(_ short: String, in entities: [Entity]) -> Int? {
+  func personWithFirstNameStarting(_ short: String, in entities: [Entity], prefixes: inout FirstWordPrefixes) -> Int? {
     guard short.count >= 4 else { return nil }
+    prefixes.catchUp(entities)
     var found: Int?
-    for (i, e) in entities.enumerated() where e.kind == .person && e.name.hasPrefix(short) {
+    // Only the persons indexed under the prefix, checked as the full scan checked them.
+    for i in prefixes.candidates(short) {
+      let e = entities[i]
+      guard e.kind == .person, e.name.hasPrefix(short) else { continue }
       guard let space = e.name.firstIndex(of: " "), e.name[..<space].count > short.count else { continue }
       if found != nil { return nil }
       found = i
@@ -1217,15 +1222,11 @@ struct EntityRecognizer {
   /// The entity whose surname is one edit (substitution, insertion or deletion of one scalar)
   /// away from `t`: "Nazerbayev" for "Nazarbayev". Long words only, never a common word or a
   /// place.
-  func closeSurname(_ t: Token, _ surnames: [(scalars: ArraySlice<Unicode.Scalar>, owner: Int)]) -> Int? {
+  func closeSurname(_ t: Token, _ surnames: SurnameIndex) -> Int? {
     guard t.stem.count >= 6, !isCommonWord(t), lexicon.places[hash(t.stem)] == nil else {
       return nil
     }
-    let word = text[t.stem]
-    for (known, owner) in surnames where abs(known.count - word.count) <= 1 {
-      if Self.withinOneEdit(word, known) { return owner }
-    }
-    return nil
+    return surnames.first(withinOneEditOf: text[t.stem])
   }
 
   static func withinOneEdit(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {

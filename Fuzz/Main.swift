@@ -1,0 +1,19 @@
+import Foundation
+
+/// The one libFuzzer entry point of the fuzz binary: BYLINE_FUZZ_TARGET (article, analysis or
+/// theme) picks the target, so the sources are compiled once for all three.
+enum FuzzTarget {
+  static let run: (UnsafePointer<UInt8>, Int) -> CInt = {
+    switch ProcessInfo.processInfo.environment["BYLINE_FUZZ_TARGET"] ?? "" {
+    case "article": return fuzzArticle
+    case "analysis": return fuzzAnalysis
+    case "theme": return fuzzTheme
+    default: fatalError("set BYLINE_FUZZ_TARGET to article, analysis or theme")
+    }
+  }()
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+  FuzzTarget.run(bytes, count)
+}

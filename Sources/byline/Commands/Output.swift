@@ -1,0 +1,20 @@
+import BylineCore
+import Foundation
+
+// The only ways the commands write: every text goes through `TerminalSafe`, so nothing from a
+// file, a file name, a theme or an error message reaches the terminal raw.
+
+/// Prints text on standard output, newlines kept and every other control made visible.
+func emit(_ text: String, terminator: String = "\n") {
+  print(TerminalSafe.block(text), terminator: terminator)
+}
+
+/// Prints JSON on standard output with DEL, C1 and bidi controls escaped (`\u009b`).
+func emitJSON(_ json: String) {
+  print(TerminalSafe.json(json))
+}
+
+/// Prints `byline: message` on one line of standard error, controls and newlines made visible.
+func reportError(_ message: String) {
+  FileHandle.standardError.write(Data("byline: \(TerminalSafe.line(message))\n".utf8))
+}
