@@ -97,15 +97,19 @@ public struct Lexicon: Sendable {
       ?? Bundle.module.url(forResource: name, withExtension: nil)
   }
 
+  /// The bytes of a bundled resource file.
+  static func bundledData(_ name: String) throws(LoadError) -> Data {
+    guard let url = bundledURL(name), let data = try? Data(contentsOf: url) else { throw LoadError(file: name) }
+    return data
+  }
+
   /// Loads the bundled resources: maps `lexicon.bin` when its digest matches the text files
-  /// beside it, else parses them.
+  /// beside it, else parses them. `BYLINE_LEXICON=text` in the environment forces parsing
+  /// (`byline bench` times start-up both ways).
   public static func loadBundled() throws(LoadError) -> Lexicon {
-    func read(_ name: String) throws(LoadError) -> Data {
-      guard let url = bundledURL(name), let data = try? Data(contentsOf: url) else { throw LoadError(file: name) }
-      return data
-    }
+    let read = bundledData
     let digest = try LexiconImage.digest(read: read)
-    if let url = bundledURL(LexiconImage.fileName), let image = LexiconBytes(mapping: url.path),
+    if ProcessInfo.processInfo.environment["BYLINE_LEXICON"] != "text", let url = bundledURL(LexiconImage.fileName), let image = LexiconBytes(mapping: url.path),
       let lexicon = Lexicon(image: image, expectedDigest: digest)
     {
       return lexicon
