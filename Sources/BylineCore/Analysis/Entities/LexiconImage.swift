@@ -129,13 +129,17 @@ enum LexiconImage {
   // MARK: Digest
 
   /// A 64-bit digest of the text files (``LexiconText/files``, in order, with their names and
-  /// lengths) and the format version: an image whose digest differs was built from other text.
+  /// lengths), the format version, and of ``ScalarHash`` and ``LexiconTable/home(_:)`` on a
+  /// probe word: an image whose digest differs was built from other text or by other code.
   static func digest(read: (String) throws(Lexicon.LoadError) -> Data) throws(Lexicon.LoadError) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(version)
     func mix(_ word: UInt64) {
       h = (h ^ word) &* 0x100_0000_01b3
       h ^= h >> 29
     }
+    let probe = ScalarHash("Zürich Naïve-Ō'Brien").value
+    mix(probe)
+    mix(LexiconTable.home(probe))
     for name in LexiconText.files {
       for byte in name.utf8 { mix(UInt64(byte)) }
       let data = try read(name)
