@@ -92,10 +92,16 @@ import Testing
       try Data(built).write(to: url)
       return
     }
-    let committed = (try? Data(contentsOf: url)).map { [UInt8]($0) }
+    let committed = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
+    // Compared as a Bool: a failure names the first differing byte, not three megabytes.
+    let firstDifference = zip(committed, built).firstIndex { $0 != $1 } ?? min(committed.count, built.count)
+    let same = committed.count == built.count && firstDifference == built.count
     #expect(
-      committed == built,
-      "Sources/BylineCore/Resources/lexicon.bin differs from the text resources: run scripts/build-lexicon.sh and commit it")
+      same,
+      """
+      Sources/BylineCore/Resources/lexicon.bin (\(committed.count) bytes) differs from what the text \
+      resources give (\(built.count) bytes) from byte \(firstDifference): run scripts/build-lexicon.sh and commit it
+      """)
   }
 
   @Test func buildingIsDeterministic() {
