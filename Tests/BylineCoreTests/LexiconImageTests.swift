@@ -94,7 +94,8 @@ import Testing
     }
     let committed = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []
     // Compared as a Bool: a failure names the first differing byte, not three megabytes.
-    let firstDifference = zip(committed, built).firstIndex { $0 != $1 } ?? min(committed.count, built.count)
+    let common = min(committed.count, built.count)
+    let firstDifference = (0..<common).first { committed[$0] != built[$0] } ?? common
     let same = committed.count == built.count && firstDifference == built.count
     #expect(
       same,
