@@ -8,7 +8,8 @@ import Foundation
 
 /// `byline bench`: analysis throughput (MB/s, words/s) and peak memory on one thread, on real
 /// text (the PolNeAR articles joined) and on synthetic text of growing size, against a plain
-/// word-count pass over the same bytes measured in the same run.
+/// word-count pass over the same bytes measured in the same run; then the start-up time of a
+/// short article's commands against a trivial process start.
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
@@ -16,6 +17,9 @@ struct Bench: ParsableCommand {
 
   @Option(help: "Folder of real articles (*.txt) to join.")
   var corpus: String = "../shared/corpora/polnear-train"
+
+  @Option(help: "Runs of each command in the start-up timing (0 skips it).")
+  var startupRuns: Int = 10
 
   @Option(help: "Size of the largest synthetic file, in MB.")
   var syntheticMB: Int = 100
@@ -78,6 +82,8 @@ struct Bench: ParsableCommand {
       size *= 2
       if size > syntheticMB && size / 2 < syntheticMB { size = syntheticMB }
     }
+    // Start-up of a short article's commands, in child processes (BenchStartup.swift).
+    if startupRuns > 0 { try measureStartup(runs: startupRuns) }
   }
 
   /// Analyses the text as articles (split at blank-line-separated article boundaries of about

@@ -4,8 +4,10 @@ import Foundation
 /// and the English names of `exonyms.tsv`),
 /// first names and surnames (US Census), common English words (SCOWL) and demonyms.
 ///
-/// Loaded once from the bundled resources (see `Resources/SOURCES.md`) and shared. Every
-/// table is keyed by ``ScalarHash`` so lookups need no `String`.
+/// Loaded once from the bundled resources (see `Resources/SOURCES.md`) and shared: the
+/// generated `lexicon.bin` is mapped into memory (``LexiconImage``), so start-up costs
+/// microseconds; when it is missing or was built from other text the text files are parsed
+/// (``LexiconText``). Every table is keyed by ``ScalarHash`` so lookups need no `String`.
 public struct Lexicon: Sendable {
   /// The kind of place a gazetteer entry is.
   public enum PlaceKind: UInt8, Sendable {
@@ -17,17 +19,31 @@ public struct Lexicon: Sendable {
     case male, female, either
   }
 
-  var places: [ScalarHash: PlaceKind] = [:]
+  /// Where the tables came from.
+  public enum Origin: Sendable, Equatable {
+    /// `lexicon.bin`, mapped read-only.
+    case mapped
+    /// Parsed from the text resources (the image was missing or stale).
+    case text
+    /// No data: the resources are missing.
+    case empty
+  }
+
+  let places: Places
   /// The most words any place name has.
-  var longestPlaceWords = 1
-  var firstNames: [ScalarHash: Gender] = [:]
+  let longestPlaceWords: Int
+  let firstNames: FirstNames
   /// Surname frequency rank (0 = most common).
-  var surnames: [ScalarHash: Int32] = [:]
+  let surnames: Surnames
   /// Lowercase common words.
-  var words: Set<ScalarHash> = []
-  var demonyms: Set<ScalarHash> = []
+  let words: Words
+  let demonyms: Words
   /// Cities of 300,000 people or more: too well known to be read as a surname.
-  var bigCities: Set<ScalarHash> = []
+  let bigCities: BigCities
+  /// Keeps the memory the tables point into.
+  private let bytes: LexiconBytes?
+  /// Where the tables came from.
+  public let origin: Origin
 
   /// Why the bundled reference data could not be read.
   public struct LoadError: Error, CustomStringConvertible {
@@ -41,53 +57,63 @@ public struct Lexicon: Sendable {
   /// analysis degrades instead of crashing).
   public static let shared: Lexicon = (try? Lexicon.loadBundled()) ?? Lexicon()
 
-  public init() {}
+  /// An empty lexicon: every lookup misses.
+  public init() {
+    let empty = LexiconTable.empty
+    places = Places(table: empty)
+    bigCities = BigCities(table: empty)
+    firstNames = FirstNames(table: empty)
+    surnames = Surnames(table: empty)
+    words = Words(table: empty)
+    demonyms = Words(table: empty)
+    longestPlaceWords = 1
+    bytes = nil
+    origin = .empty
+  }
 
-  /// Loads the bundled resource files.
+  /// The lexicon of an image, or nil when it fails ``LexiconImage/contents(of:expectedDigest:)``.
+  init?(image: LexiconBytes, expectedDigest: UInt64?) {
+    guard let contents = LexiconImage.contents(of: image, expectedDigest: expectedDigest) else { return nil }
+    let tables = contents.tables
+    places = Places(table: tables[LexiconImage.Table.places.rawValue])
+    bigCities = BigCities(table: tables[LexiconImage.Table.places.rawValue])
+    firstNames = FirstNames(table: tables[LexiconImage.Table.firstNames.rawValue])
+    surnames = Surnames(table: tables[LexiconImage.Table.surnames.rawValue])
+    words = Words(table: tables[LexiconImage.Table.words.rawValue])
+    demonyms = Words(table: tables[LexiconImage.Table.demonyms.rawValue])
+    longestPlaceWords = contents.longestPlaceWords
+    bytes = image
+    origin = image.isMapped ? .mapped : .text
+  }
+
+  /// The lexicon of parsed text (an image built in memory).
+  init(text: LexiconText, digest: UInt64) {
+    self.init(image: LexiconBytes(copying: LexiconImage.build(from: text, digest: digest)), expectedDigest: digest)!
+  }
+
+  /// The URL of a bundled resource file, or nil.
+  static func bundledURL(_ name: String) -> URL? {
+    Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
+      ?? Bundle.module.url(forResource: name, withExtension: nil)
+  }
+
+  /// The bytes of a bundled resource file.
+  static func bundledData(_ name: String) throws(LoadError) -> Data {
+    guard let url = bundledURL(name), let data = try? Data(contentsOf: url) else { throw LoadError(file: name) }
+    return data
+  }
+
+  /// Loads the bundled resources: maps `lexicon.bin` when its digest matches the text files
+  /// beside it, else parses them. `BYLINE_LEXICON=text` in the environment forces parsing
+  /// (`byline bench` times start-up both ways).
   public static func loadBundled() throws(LoadError) -> Lexicon {
-    var lexicon = Lexicon()
-    func lines(_ name: String) throws(LoadError) -> [Substring] {
-      let url =
-        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
-        ?? Bundle.module.url(forResource: name, withExtension: nil)
-      guard let url, let data = try? Data(contentsOf: url) else { throw LoadError(file: name) }
-      return String(decoding: data, as: UTF8.self).split(separator: "\n")
+    let read = bundledData
+    let digest = try LexiconImage.digest(read: read)
+    if ProcessInfo.processInfo.environment["BYLINE_LEXICON"] != "text", let url = bundledURL(LexiconImage.fileName), let image = LexiconBytes(mapping: url.path),
+      let lexicon = Lexicon(image: image, expectedDigest: digest)
+    {
+      return lexicon
     }
-    for line in try lines("places.tsv") {
-      let fields = line.split(separator: "\t")
-      guard fields.count >= 2 else { continue }
-      let kind: PlaceKind
-      switch fields[1] {
-      case "country": kind = .country
-      case "region": kind = .region
-      case "subdivision": kind = .subdivision
-      default: kind = .city
-      }
-      lexicon.places[ScalarHash(fields[0])] = kind
-      if fields.count >= 3, let population = Int(fields[2]), population >= 300_000 {
-        lexicon.bigCities.insert(ScalarHash(fields[0]))
-      }
-      let wordCount = fields[0].split(separator: " ").count
-      lexicon.longestPlaceWords = max(lexicon.longestPlaceWords, wordCount)
-    }
-    // English names of places listed under their local form ("Turkey" for "Türkiye").
-    for line in try lines("exonyms.tsv") where !line.hasPrefix("#") {
-      let fields = line.split(separator: "\t")
-      guard fields.count == 2, let kind = lexicon.places[ScalarHash(fields[1])] else { continue }
-      let english = ScalarHash(fields[0])
-      if lexicon.places[english] == nil { lexicon.places[english] = kind }
-    }
-    for line in try lines("firstnames.tsv") {
-      let fields = line.split(separator: "\t")
-      guard fields.count == 2 else { continue }
-      lexicon.firstNames[ScalarHash(fields[0])] =
-        fields[1] == "m" ? .male : fields[1] == "f" ? .female : .either
-    }
-    for (rank, line) in try lines("surnames.txt").enumerated() {
-      lexicon.surnames[ScalarHash(line)] = Int32(rank)
-    }
-    for line in try lines("words.txt") { lexicon.words.insert(ScalarHash(line)) }
-    for line in try lines("demonyms.txt") { lexicon.demonyms.insert(ScalarHash(line)) }
-    return lexicon
+    return Lexicon(text: try LexiconText(read: read), digest: digest)
   }
 }
