@@ -78,7 +78,7 @@ public enum QuoteFinder {
             i += 2
             continue
           }
-          if Self.isMark(scalar) {
+          if QuoteFinder.isQuoteMark(scalar) {
             if closes(text, i, block, openedWithLowMark: quote.openedWithLowMark) {
               quote.depth -= 1
               open = quote
@@ -103,7 +103,7 @@ public enum QuoteFinder {
               open = quote
             }
           }
-        } else if Self.isMark(scalar), isOpeningMark(text, i, block) {
+        } else if QuoteFinder.isQuoteMark(scalar), isOpeningMark(text, i, block) {
           start(at: i, block)
         }
         i += 1
@@ -125,8 +125,6 @@ public enum QuoteFinder {
       if let pending = carried { emit(pending, closedBy: .paragraphEnd) }
       carried = nil
     }
-
-    static func isMark(_ s: Unicode.Scalar) -> Bool { QuoteFinder.isQuoteMark(s) }
 
     mutating func start(at mark: Int, _ block: Block) {
       open = OpenQuote(segments: [(mark + 1)..<(mark + 1)], openedWithLowMark: text[mark] == "„",
