@@ -10,7 +10,8 @@
 #
 # The binary is compiled once with `swiftc -sanitize=fuzzer,address` from the BylineCore
 # sources and BylineUI's theme files, linked with TOMLKit from the debug build (built here if
-# missing). The seed corpus is built from sample-articles/ and themes/; what libFuzzer finds
+# missing). The seed corpus is built from sample-articles/, themes/ and Fuzz/regressions/TARGET/
+# (inputs that once found a problem, kept so they are tried first on every run); what libFuzzer finds
 # is kept in .build/fuzz/corpus-TARGET, crashes in .build/fuzz/crash-TARGET-*. Replay one with
 # `BYLINE_FUZZ_TARGET=TARGET BYLINE_RESOURCES=Sources/BylineCore .build/fuzz/fuzz FILE`.
 # Exit status: non-zero when a target finds a crash, a leak or a trap.
@@ -55,7 +56,8 @@ for target in $targets; do
     *) echo "fuzz.sh: unknown target $target (article, analysis, theme)" >&2; exit 2 ;;
   esac
   mkdir -p "$out/corpus-$target"
-  for f in "$seeds"/*; do [ -f "$f" ] && cp "$f" "$out/corpus-$target/"; done
+  # Seeds, and every input that once found a problem (Fuzz/regressions/TARGET), replayed first.
+  for f in "$seeds"/* Fuzz/regressions/"$target"/*; do [ -f "$f" ] && cp "$f" "$out/corpus-$target/"; done
   echo "== $target: fuzzing for $seconds s"
   # TOMLKit leaks a little on every parse (tableGetKeys' array, nodeAsString's strdup; found
   # by the theme target): leaks are not reported for that target, everything else is.
