@@ -272,17 +272,17 @@ import Testing
 
   @Test func aRuleSwitchedOffNoLongerApplies() {
     let body = "Officials met in London on Monday.\n\n\u{201C}We will not move.\u{201D} \u{2014} Maria Santos"
-    func speaker(_ rules: AttributionRules) -> String? {
+    func speaker(_ rules: AnalysisRules) -> String? {
       ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test"), rules: rules)
         .quotes.first?.speaker
     }
-    #expect(speaker(AttributionRules()) == "Maria Santos")
-    #expect(speaker(AttributionRules(disabled: [.dashAttribution])) == nil)
+    #expect(speaker(AnalysisRules()) == "Maria Santos")
+    #expect(speaker(AnalysisRules(disabled: [.dashAttribution])) == nil)
   }
 
   @Test func aQuoteBoundaryRuleSwitchedOff() {
     let article = ArticleParser.parse("Headline\n\nHe said: \"We cannot wait. \"Nobody will wait for us.\" Then he left.\n", source: "test")
     #expect(ArticleAnalysis(article: article).quotes.count == 2)
-    #expect(ArticleAnalysis(article: article, rules: AttributionRules(disabled: [.reopenAfterSentence])).quotes.count == 1)
+    #expect(ArticleAnalysis(article: article, rules: AnalysisRules(disabled: [.reopenAfterSentence])).quotes.count == 1)
   }
 }

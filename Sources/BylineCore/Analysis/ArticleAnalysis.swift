@@ -13,7 +13,7 @@ public struct ArticleAnalysis: Sendable {
 
   public init(
     article: Article, wordsPerMinute: Double = ReadingTime.defaultWordsPerMinute,
-    rules: AttributionRules = AttributionRules()
+    rules: AnalysisRules = AnalysisRules()
   ) {
     self.article = article
     let found = QuoteFinder.findQuotes(in: article, rules: rules)

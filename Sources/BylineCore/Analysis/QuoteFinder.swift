@@ -16,7 +16,7 @@
 ///   ends it.
 /// Spaces just inside the marks (`“ We stay ”`) are not part of the quote.
 public enum QuoteFinder {
-  public static func findQuotes(in article: Article, rules: AttributionRules = AttributionRules()) -> [Quote] {
+  public static func findQuotes(in article: Article, rules: AnalysisRules = AnalysisRules()) -> [Quote] {
     var scanner = Scanner(text: article.scalars, rules: rules)
     for block in article.blocks where block.kind != .furniture {
       scanner.scan(block)
@@ -48,9 +48,9 @@ public enum QuoteFinder {
     /// An open quote left at the end of the last paragraph, waiting for the next to reopen.
     var carried: OpenQuote?
     var previousWasParagraph = false
-    let rules: AttributionRules
+    let rules: AnalysisRules
 
-    init(text: [Unicode.Scalar], rules: AttributionRules) {
+    init(text: [Unicode.Scalar], rules: AnalysisRules) {
       self.text = text
       self.rules = rules
     }

@@ -7,7 +7,7 @@ import Foundation
 /// `body_mentions` counts are); PolNeAR on the whole text.
 public enum Evaluator {
   /// Scores every gold file under `paths` (files or folders).
-  public static func evaluate(paths: [String], rules: AttributionRules = AttributionRules()) -> EvaluationScores {
+  public static func evaluate(paths: [String], rules: AnalysisRules = AnalysisRules()) -> EvaluationScores {
     var total = EvaluationScores()
     for file in Gold.files(in: paths) {
       total.add(evaluate(goldPath: file, rules: rules))
@@ -16,7 +16,7 @@ public enum Evaluator {
   }
 
   /// Scores one gold file against the analysis of the article beside it.
-  public static func evaluate(goldPath: String, rules: AttributionRules = AttributionRules()) -> EvaluationScores {
+  public static func evaluate(goldPath: String, rules: AnalysisRules = AnalysisRules()) -> EvaluationScores {
     var scores = EvaluationScores()
     if !goldPath.hasSuffix(".json") {
       do {

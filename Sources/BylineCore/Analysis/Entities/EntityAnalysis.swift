@@ -9,7 +9,7 @@ enum EntityAnalysis {
   }
 
   static func run(
-    article: Article, quotes: [Quote], lexicon: Lexicon = .shared, rules: AttributionRules = AttributionRules()
+    article: Article, quotes: [Quote], lexicon: Lexicon = .shared, rules: AnalysisRules = AnalysisRules()
   ) -> Output {
     let text = article.scalars
     var tokens = Tokenizer.tokenize(text, blocks: article.blocks) { $0.kind != .furniture }
@@ -20,7 +20,7 @@ enum EntityAnalysis {
       while q < quotes.count && quotes[q].range.upperBound <= start { q += 1 }
       if q < quotes.count && quotes[q].range.contains(start) { tokens[k].inQuote = true }
     }
-    let recogniser = EntityRecognizer(text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks)
+    let recogniser = EntityRecognizer(text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks, rules: rules)
     var result = recogniser.recognise()
     recogniser.addHeadlineMentions(&result)
     addCredits(article, &result)

@@ -16,7 +16,7 @@ struct SpeechAttributor {
   var quotes: [Quote]
   var reported: [ReportedSpeech] = []
   /// Which rules apply (all but those switched off for measuring).
-  let rules: AttributionRules
+  let rules: AnalysisRules
 
   var tokens: [Token] { recogniser.tokens }
   var text: [Unicode.Scalar] { recogniser.text }
@@ -30,7 +30,7 @@ struct SpeechAttributor {
 
   init(
     recogniser: EntityRecognizer, result: EntityRecognizer.Result, quotes: [Quote],
-    rules: AttributionRules = AttributionRules()
+    rules: AnalysisRules = AnalysisRules()
   ) {
     self.recogniser = recogniser
     self.result = result

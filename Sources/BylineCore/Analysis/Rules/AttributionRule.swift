@@ -1,6 +1,6 @@
 /// The named rules of quote finding and attribution, each with the example it exists for.
 ///
-/// Every rule can be switched off for one analysis (``AttributionRules/disabled``), so
+/// Every rule can be switched off for one analysis (``AnalysisRules/disabled``), so
 /// `byline eval --ablate RULE` and `byline eval --rule-gains` show what each one adds on the
 /// dev corpora: a rule that gains nothing outside one article can be seen and removed. Each
 /// rule has a literal test named after its example (Tests/BylineCoreTests: QuoteFinderTests,
@@ -83,19 +83,4 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
   }
-}
-
-/// Which rules apply to one analysis: all of them, unless the evaluator switches some off to
-/// measure what they add.
-public struct AttributionRules: Sendable, Equatable {
-  /// Rules switched off (for measuring what each adds).
-  public var disabled: Set<AttributionRule>
-
-  public init(disabled: Set<AttributionRule> = []) {
-    self.disabled = disabled
-  }
-
-  /// Whether `rule` applies.
-  @inline(__always)
-  public func on(_ rule: AttributionRule) -> Bool { disabled.isEmpty || !disabled.contains(rule) }
 }

@@ -1,0 +1,183 @@
+/// Step 4 of the recogniser: what the whole article says about its names (who is named in
+/// full, which firms, which words it writes in lowercase), the single words resolved against
+/// it, types corrected by evidence elsewhere in the article, and the candidates grouped into
+/// entities with their aliases (``EntityGrouper``).
+extension EntityRecognizer {
+  /// What the article says about its names, gathered once before single words are resolved.
+  struct MergeEvidence {
+    /// Surname (and first of two surnames) of each person named in full -> that candidate.
+    var surnameOwner: [ScalarHash: Int] = [:]
+    var surnameList = SurnameIndex()
+    /// First word of full names -> how many different people bear it.
+    var firstWordCount: [ScalarHash: Int] = [:]
+    /// How often each word is written with a capital inside a sentence.
+    var capitalisedMidSentence: [ScalarHash: Int] = [:]
+    /// Lowercase forms the article uses, of the words that could be surnames ("dole").
+    var lowercaseWords: Set<ScalarHash> = []
+    /// First word of a firm named in full ("Magna" of "Magna International") -> its candidate.
+    var firmByFirstWord: [ScalarHash: Int] = [:]
+    /// Names of storms ("Imelda" of "Storm Imelda").
+    var stormNames: Set<ScalarHash> = []
+  }
+
+  func merge(_ input: [Candidate], sports: Bool = false) -> Result {
+    var candidates = input
+    let evidence = gatherEvidence(candidates)
+    for i in candidates.indices where candidates[i].kind == .single {
+      candidates[i].kind = resolveSingleWord(candidates[i], evidence, sports: sports)
+    }
+    if rules.on(.placedSomewhere) { placeWordsPlacedSomewhere(&candidates, evidence) }
+    if rules.on(.unknownNameAfterIn) { placeUnknownNamesAfterIn(&candidates) }
+    if sports, rules.on(.sportsTownIsTeam) { makeTownsTeams(&candidates) }
+    var grouper = EntityGrouper(recogniser: self, evidence: evidence)
+    var result = grouper.group(candidates)
+    RoleReader(recogniser: self).readRoles(&result)
+    return result
+  }
+
+  func gatherEvidence(_ candidates: [Candidate]) -> MergeEvidence {
+    var evidence = MergeEvidence()
+    gatherFullNames(candidates, into: &evidence)
+    gatherCapitals(candidates, into: &evidence)
+    gatherFirms(candidates, into: &evidence)
+    // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
+    for k in tokens.indices.dropLast() where tokens[k].isCapitalised && tokens[k + 1].isCapitalised
+      && tokens[k].kind == .word && tokens[k + 1].kind == .word && Self.weatherWords.contains(hash(tokens[k].stem))
+    {
+      evidence.stormNames.insert(hash(tokens[k + 1].stem))
+    }
+    return evidence
+  }
+
+  /// People with two or more words: their last word is the key for surname mentions; their
+  /// first word ("Deepa" for "Deepa Subramanian", "Park" for "Park Min-ji") is an alias when
+  /// exactly one person is named with it.
+  func gatherFullNames(_ candidates: [Candidate], into evidence: inout MergeEvidence) {
+    for (i, c) in candidates.enumerated() where c.kind == .person && c.tokens.count >= 2 {
+      let last = tokens[c.tokens.upperBound - 1]
+      if evidence.surnameOwner[hash(last.stem)] == nil {
+        evidence.surnameOwner[hash(last.stem)] = i
+        evidence.surnameList.append((text[last.stem], i))
+      }
+      if let middle = firstOfTwoSurnames(c.tokens), evidence.surnameOwner[hash(tokens[middle].stem)] == nil {
+        evidence.surnameOwner[hash(tokens[middle].stem)] = i
+      }
+    }
+    var seenFull: Set<ScalarHash> = []
+    for c in candidates where c.kind == .person && c.tokens.count >= 2 {
+      // "Ingeborg Haugland" and "Ingeborg Marie Haugland" are one person.
+      var key = hash(tokens[c.tokens.lowerBound].stem)
+      key.appendSpace()
+      key.append(text, tokens[c.tokens.upperBound - 1].stem)
+      guard seenFull.insert(key).inserted else { continue }
+      evidence.firstWordCount[hash(tokens[c.tokens.lowerBound].stem), default: 0] += 1
+    }
+  }
+
+  /// How often each word is written with a capital inside a sentence, and which words the
+  /// article writes in lowercase: one pass. Only the lowercase forms of single capitalised
+  /// words that are surnames and English words ("Dole") are looked for, so most articles skip
+  /// that part of the pass.
+  func gatherCapitals(_ candidates: [Candidate], into evidence: inout MergeEvidence) {
+    var wantedLowercase: Set<ScalarHash> = []
+    for c in candidates where c.kind == .single {
+      let t = tokens[c.tokens.lowerBound]
+      if lexicon.surnames[hash(t.stem)] != nil, isCommonWord(t) { wantedLowercase.insert(lowerHash(t)) }
+    }
+    for t in tokens where t.kind == .word && !headlineBlock(t.block) {
+      if t.isCapitalised {
+        if !t.startsSentence { evidence.capitalisedMidSentence[hash(t.stem), default: 0] += 1 }
+      } else if !wantedLowercase.isEmpty {
+        let h = hash(t.stem)
+        if wantedLowercase.contains(h) { evidence.lowercaseWords.insert(h) }
+      }
+    }
+  }
+
+  /// "Ruch SA", "Magna International Inc": a company named in full is named after by its
+  /// first word ("Ruch", "Magna's"). Two firms sharing a first word ("Magna International",
+  /// "Magna Steyr") leave it to neither.
+  func gatherFirms(_ candidates: [Candidate], into evidence: inout MergeEvidence) {
+    var sharedFirstWords: Set<ScalarHash> = []
+    for (i, c) in candidates.enumerated() where c.kind == .organisation && isFirmName(c.tokens) {
+      let h = hash(tokens[c.tokens.lowerBound].stem)
+      if let other = evidence.firmByFirstWord[h] {
+        if hash(tokens: candidates[other].tokens) != hash(tokens: c.tokens) { sharedFirstWords.insert(h) }
+      } else {
+        evidence.firmByFirstWord[h] = i
+      }
+    }
+    for h in sharedFirstWords { evidence.firmByFirstWord[h] = nil }
+  }
+
+  /// ``EntityRule/placedSomewhere``: a single unknown word that the article places somewhere
+  /// at least once ("in Longyear", "the town of Tavildara", "Tacambaro, Michoacan") is a
+  /// place in every mention.
+  func placeWordsPlacedSomewhere(_ candidates: inout [Candidate], _ evidence: MergeEvidence) {
+    var placed: Set<ScalarHash> = []
+    for c in candidates where !c.speaks && c.role == nil && (c.tokens.count == 1 || c.kind == .person) {
+      guard !tokens[c.tokens.upperBound - 1].isPossessive, lexicon.places[hash(tokens: c.tokens)] == nil,
+        isPlacedHere(c.tokens.lowerBound)
+      else { continue }
+      placed.insert(hash(tokens: c.tokens))
+    }
+    guard !placed.isEmpty else { return }
+    for i in candidates.indices where !candidates[i].speaks
+      && ((candidates[i].tokens.count == 1 && candidates[i].kind == .organisation) || candidates[i].kind == .person)
+    {
+      let h = hash(tokens: candidates[i].tokens)
+      guard placed.contains(h), evidence.surnameOwner[h] == nil, evidence.firstWordCount[h] == nil,
+        evidence.firmByFirstWord[h] == nil, candidates[i].role == nil
+      else { continue }
+      candidates[i].kind = .place
+    }
+  }
+
+  /// Whether the name at token `k` is placed by its context: after "in" or "near" (not "at"
+  /// or "from"), after "the town of", or before a comma and a country or state.
+  func isPlacedHere(_ k: Int) -> Bool {
+    if followsPlacePreposition(k) && hash(tokens[k - 1].range) != ScalarHash("at")
+      && hash(tokens[k - 1].range) != ScalarHash("from")
+    {
+      return true
+    }
+    if k >= 2, hash(tokens[k - 1].range) == ScalarHash("of"), Self.settlementNouns.contains(hash(tokens[k - 2].range)) {
+      return true
+    }
+    guard k + 2 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].scalar == ",",
+      tokens[k + 2].block == tokens[k].block
+    else { return false }
+    let kind = lexicon.places[hash(tokens[k + 2].stem)]
+    return kind == .country || kind == .subdivision
+  }
+
+  /// ``EntityRule/unknownNameAfterIn``: an unknown name of several words after "in", "near"
+  /// is a place ("in Ashby Staithe").
+  func placeUnknownNamesAfterIn(_ candidates: inout [Candidate]) {
+    for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil
+      && candidates[i].tokens.count >= 2 && !candidates[i].speaks
+    {
+      let first = candidates[i].tokens.lowerBound
+      let before = first - 1
+      guard followsPlacePreposition(first), lexicon.firstNames[hash(tokens[first].stem)] == nil,
+        hash(tokens[before].range) != ScalarHash("at"), hash(tokens[before].range) != ScalarHash("from")
+      else { continue }
+      candidates[i].kind = .place
+    }
+  }
+
+  /// ``EntityRule/sportsTownIsTeam``: in a sports report a town or county is a team
+  /// ("Leicestershire beat Somerset"), unless it follows "in", "at", "near" or "from" or
+  /// stands in a dateline.
+  func makeTownsTeams(_ candidates: inout [Candidate]) {
+    for i in candidates.indices where candidates[i].kind == .place {
+      let c = candidates[i]
+      guard let kind = lexicon.places[hash(tokens: c.tokens)], kind == .city || kind == .subdivision,
+        blocks[tokens[c.tokens.lowerBound].block].kind == .paragraph,
+        !followsPlacePreposition(c.tokens.lowerBound), !isDateline(c.tokens.lowerBound),
+        !(followsPlacePreposition(c.tokens.lowerBound - 2) && isFollowedByRegion(c.tokens.lowerBound - 2))
+      else { continue }
+      candidates[i].kind = .organisation
+    }
+  }
+}

@@ -1,0 +1,262 @@
+/// Step 2 and 3 of the recogniser: a capitalised phrase loses the words that are not part of
+/// a name (titles, sentence-initial common words, demonyms) and is typed by its shape with the
+/// ordered ``EntityRule/phraseRules``.
+extension EntityRecognizer {
+  /// A phrase being typed: its words, and the title or occupation words taken off its front.
+  struct PhraseParts {
+    var lower: Int
+    var upper: Int
+    var role: [Range<Int>] = []
+    var roleIsOccupation = false
+    var span: Range<Int> { lower..<upper }
+  }
+
+  /// The place kind of a whole phrase, when the gazetteer knows it ("Central Asia").
+  func gazetteerKind(_ r: Range<Int>) -> Lexicon.PlaceKind? {
+    r.count <= lexicon.longestPlaceWords ? lexicon.places[hash(tokens: r)] : nil
+  }
+
+  /// Types one phrase: no candidate when it names nothing, several when it is a list of places.
+  func classify(_ phrase: Range<Int>) -> [Candidate] {
+    guard var parts = trimmed(phrase) else { return [] }
+    if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
+    if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
+      takeTitles(&parts)
+      if rules.on(.sentenceInitialCommonWordDropped), let single = dropSentenceInitialCommonWords(&parts) {
+        return [single]
+      }
+    }
+    guard parts.lower < parts.upper, !namesNoOne(parts.span) else { return [] }
+    let roleText: String? =
+      parts.role.isEmpty
+      ? nil
+      : {
+        let s = parts.role.map { Tokenizer.string(text, $0) }.joined(separator: " ")
+        return parts.roleIsOccupation ? s.lowercased() : s
+      }()
+    // Demonyms alone are not entities ("Kazakh", "South African"); before a name they go.
+    let firstKept = firstWordAfterDemonyms(parts.span)
+    if firstKept == parts.upper { return [] }
+    if rules.on(.demonymBeforeNameDropped), firstKept > parts.lower, gazetteerKind(parts.span) == nil,
+      !hasOrganisationHead(parts.span)
+    {
+      return classify(firstKept..<parts.upper)
+    }
+    let span = parts.span
+    let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].stem.upperBound
+    for rule in EntityRule.phraseRules where rules.on(rule) {
+      if let found = type(span, range: range, role: roleText, by: rule) { return found }
+    }
+    return [Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation)]
+  }
+
+  /// The phrase without post-nominal letters ("Daniel Reyes KC"), words that are never part
+  /// of a name ("The", "But", days, months) and punctuation before it; nil when nothing is left
+  /// or it names nothing (a weather word, a title cut off by its full stop).
+  func trimmed(_ phrase: Range<Int>) -> PhraseParts? {
+    var parts = PhraseParts(lower: phrase.lowerBound, upper: phrase.upperBound)
+    while parts.upper - parts.lower >= 3, WordLists.postNominals.contains(hash(tokens[parts.upper - 1].stem)) {
+      parts.upper -= 1
+    }
+    while parts.lower < parts.upper {
+      let t = tokens[parts.lower]
+      if WordLists.neverNames.contains(hash(t.stem)), !startsPlaceName(parts.lower, parts.upper) {
+        parts.lower += 1
+      } else if t.kind != .word {
+        parts.lower += 1
+      } else {
+        break
+      }
+    }
+    guard parts.lower < parts.upper, !Self.weatherWords.contains(hash(tokens[parts.lower].stem)) else { return nil }
+    let (lower, upper) = (parts.lower, parts.upper)
+    if rules.on(.titleCutOffByFullStop), upper - lower == 1, upper < tokens.count, tokens[upper].kind == .punct,
+      tokens[upper].scalar == ".", tokens[upper].range.lowerBound == tokens[lower].range.upperBound,
+      WordLists.titles.contains(hash(tokens[lower].stem))
+    {
+      return nil
+    }
+    return parts
+  }
+
+  /// "US District Judge Alan R. Whitcombe": a title then a known first name inside a longer
+  /// phrase; what goes before is the role.
+  func titleBeforeKnownFirstName(_ parts: PhraseParts) -> Candidate? {
+    let (lower, upper) = (parts.lower, parts.upper)
+    guard upper - lower >= 3, gazetteerKind(parts.span) == nil,
+      let t = (lower..<(upper - 2)).last(where: {
+        WordLists.titles.contains(hash(tokens[$0].stem)) && lexicon.firstNames[hash(tokens[$0 + 1].stem)] != nil
+      }), t > lower
+    else { return nil }
+    let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[t].stem.upperBound)
+    return Candidate(tokens: (t + 1)..<upper, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
+      kind: .person, role: roleText)
+  }
+
+  /// Titles before a name go into its role: "President Kassym-Jomart Tokayev", "Prime
+  /// Minister X", and a country before a title ("US President Barack Obama").
+  func takeTitles(_ parts: inout PhraseParts) {
+    if rules.on(.countryBeforeTitleIsRole), parts.upper - parts.lower >= 3,
+      !WordLists.titles.contains(hash(tokens[parts.lower].stem)),
+      WordLists.titles.contains(hash(tokens[parts.lower + 1].stem)),
+      lexicon.firstNames[hash(tokens[parts.lower].stem)] == nil
+    {
+      parts.role.append(tokens[parts.lower].stem)
+      parts.lower += 1
+    }
+    while parts.lower < parts.upper - 1 {
+      let h = hash(tokens[parts.lower].stem)
+      guard WordLists.titles.contains(h) || h == ScalarHash("Minister") else { break }
+      parts.role.append(tokens[parts.lower].stem)
+      parts.lower += 1
+    }
+  }
+
+  /// A sentence-initial common word before a name goes ("Pensioner Aiman Ispolova", "Riot
+  /// Police"); an agent noun becomes the role. One such word alone ("Trump", "Riot") is
+  /// returned as a single word for the merge, which keeps it only as the surname of a person
+  /// named in full or as a speaker's name.
+  func dropSentenceInitialCommonWords(_ parts: inout PhraseParts) -> Candidate? {
+    let first = tokens[parts.lower]
+    guard parts.role.isEmpty, first.startsSentence || parts.upper - parts.lower == 1 || isCommonWordStart(parts.lower),
+      isCommonWord(first), lexicon.firstNames[hash(first.stem)] == nil, gazetteerKind(parts.span) == nil
+    else { return nil }
+    if parts.upper - parts.lower == 1 {
+      let r = tokens[parts.lower].range.lowerBound..<tokens[parts.lower].stem.upperBound
+      return Candidate(tokens: parts.span, range: r, kind: .single)
+    }
+    if isAgentNoun(first) {
+      parts.role.append(first.stem)
+      parts.roleIsOccupation = true
+    }
+    parts.lower += 1
+    while parts.lower < parts.upper, isCommonWord(tokens[parts.lower]),
+      lexicon.firstNames[hash(tokens[parts.lower].stem)] == nil, gazetteerKind(parts.span) == nil,
+      !hasOrganisationHead(parts.span), !hasPlaceHead(parts.span)
+    {
+      parts.lower += 1
+    }
+    return nil
+  }
+
+  /// Phrases that name no one: an event ("the Berlin Open"), a people word alone, common
+  /// words before a nationality ("Native American").
+  func namesNoOne(_ span: Range<Int>) -> Bool {
+    let (lower, upper) = (span.lowerBound, span.upperBound)
+    if rules.on(.eventNamesNoOne), Self.eventHeads.contains(hash(tokens[upper - 1].stem)),
+      !hasOrganisationHead(lower..<(upper - 1))
+    {
+      return true
+    }
+    if upper - lower == 1 && isPeopleWord(tokens[lower]) { return true }
+    return rules.on(.nationalityNamesNoOne) && upper - lower >= 2
+      && lexicon.demonyms.contains(hash(tokens[upper - 1].stem))
+      && (lower..<(upper - 1)).allSatisfy({
+        tokens[$0].isCapitalised && !WordLists.organisationHeads.contains(hash(tokens[$0].stem))
+          && (isCommonWord(tokens[$0]) || Self.directions.contains(hash(tokens[$0].stem)))
+      })
+  }
+
+  /// The first word past leading demonyms, follower words and directions before a demonym.
+  func firstWordAfterDemonyms(_ span: Range<Int>) -> Int {
+    var k = span.lowerBound
+    let upper = span.upperBound
+    while k < upper,
+      lexicon.demonyms.contains(hash(tokens[k].stem)) || (isFollowerWord(tokens[k]) && k + 1 < upper)
+        || (Self.directions.contains(hash(tokens[k].stem)) && k + 1 < upper
+          && lexicon.demonyms.contains(hash(tokens[k + 1].stem)))
+    {
+      k += 1
+    }
+    return k
+  }
+
+  /// What one rule of ``EntityRule/phraseRules`` makes of a phrase; nil when it does not decide.
+  func type(_ span: Range<Int>, range: Range<Int>, role: String?, by rule: EntityRule) -> [Candidate]? {
+    func one(_ kind: Guess) -> [Candidate] { [Candidate(tokens: span, range: range, kind: kind)] }
+    let first = tokens[span.lowerBound]
+    let last = tokens[span.upperBound - 1]
+    switch rule {
+    case .loneGazetteerWordUndecided:
+      return span.count == 1 && role == nil && gazetteerKind(span) != nil ? one(.single) : nil
+    case .gazetteerPhrase:
+      // A title before a town makes a person; before a country or a region it does not.
+      guard let place = gazetteerKind(span), role == nil || place == .country || place == .region else { return nil }
+      return one(.place)
+    case .organisationHead:
+      return typeByOrganisationHead(span, range: range)
+    case .placeHead:
+      return span.count > 1 && hasPlaceHead(span) && role == nil ? one(.place) : nil
+    case .titledPerson:
+      return role.map { [Candidate(tokens: span, range: range, kind: .person, role: $0)] }
+    case .oneWordLeftToMerge:
+      return span.count == 1 ? one(.single) : nil
+    case .capitalsLine:
+      return typeCapitalsLine(span).map(one)
+    case .firmSuffix:
+      return isFirmName(span) || (span.count >= 2 && Self.legalForms.contains(hash(last.stem))) ? one(.organisation) : nil
+    case .ampersandOrForeignArticle:
+      let ampersand = span.contains { tokens[$0].kind == .punct && tokens[$0].scalar == "&" }
+      return ampersand || Self.foreignArticles.contains(hash(first.stem)) || Self.foreignVenueWords.contains(hash(first.stem))
+        ? one(.organisation) : nil
+    case .placeInsideName:
+      return hasPlaceInside(span) ? one(.organisation) : nil
+    case .pluralNounLast:
+      return isCommonPlural(last) && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
+    case .knownFirstName:
+      return lexicon.firstNames[hash(first.stem)] != nil ? one(.person) : nil
+    case .listOfPlaces:
+      guard span.allSatisfy({ gazetteerKind($0..<($0 + 1)) != nil }) else { return nil }
+      return span.map {
+        Candidate(tokens: $0..<($0 + 1), range: tokens[$0].range.lowerBound..<tokens[$0].stem.upperBound, kind: .place)
+      }
+    case .commonWordsThroughout:
+      let common = span.filter { isCommonWord(tokens[$0]) }.count
+      return common == span.count || (span.count >= 3 && common * 2 > span.count) ? one(.organisation) : nil
+    case .placePrefix:
+      return Self.placePrefixes.contains(hash(first.stem)) ? one(.place) : nil
+    case .commonWordLast:
+      return (isCommonWord(last) || isCommonPlural(last)) && lexicon.surnames[hash(last.stem)] == nil
+        ? one(.organisation) : nil
+    default:
+      return nil
+    }
+  }
+
+  /// "Foreign Ministry", "NATO": an organisation word or an acronym; "US" and a dateline in
+  /// capitals ("LIMA (AFP) -") are places.
+  func typeByOrganisationHead(_ span: Range<Int>, range: Range<Int>) -> [Candidate]? {
+    let first = tokens[span.lowerBound]
+    let acronym = span.count == 1 && isAcronym(first)
+    guard hasOrganisationHead(span) || acronym else { return nil }
+    if acronym, gazetteerKind(span) != nil || (first.stem.count >= 4 && lexicon.places[titleCaseHash(first)] != nil) {
+      return [Candidate(tokens: span, range: range, kind: .place)]
+    }
+    return [Candidate(tokens: span, range: range, kind: .organisation)]
+  }
+
+  /// A dateline or a heading in capitals ("KUALA LUMPUR"): a place if the gazetteer knows it
+  /// in title case, else an organisation, never a person.
+  func typeCapitalsLine(_ span: Range<Int>) -> Guess? {
+    guard span.allSatisfy({ tokens[$0].isAllCaps }) else { return nil }
+    var h = ScalarHash()
+    for k in span {
+      if k > span.lowerBound { h.appendSpace() }
+      let r = tokens[k].stem
+      h.append(text, r.lowerBound..<(r.lowerBound + 1))
+      h.appendLowercased(text, (r.lowerBound + 1)..<r.upperBound)
+    }
+    return lexicon.places[h] != nil ? .place : .organisation
+  }
+
+  /// A country or a large city inside a longer name, not first ("Air France", "Dynamo Moscow").
+  func hasPlaceInside(_ span: Range<Int>) -> Bool {
+    let first = tokens[span.lowerBound]
+    guard lexicon.firstNames[hash(first.stem)] == nil else { return false }
+    return span.dropFirst().contains {
+      let h = hash(tokens[$0].stem)
+      return (lexicon.places[h] == .country || (lexicon.bigCities.contains(h) && tokens[$0].stem.count >= 4))
+        && (lexicon.surnames[h] == nil || isCommonWord(first))
+    }
+  }
+}

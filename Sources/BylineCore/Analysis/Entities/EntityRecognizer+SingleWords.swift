@@ -1,0 +1,106 @@
+/// Single capitalised words ("Keane", "Paris", "Gartner", "Harbour"), resolved against what
+/// the article says about its names with the ordered ``EntityRule/singleWordRules``. A result
+/// of `.single` drops the word: it names nothing.
+extension EntityRecognizer {
+  /// The type of a single word: the first rule that decides, else an organisation.
+  func resolveSingleWord(_ c: Candidate, _ e: MergeEvidence, sports: Bool) -> Guess {
+    for rule in EntityRule.singleWordRules where rules.on(rule) {
+      if let kind = resolve(c, e, sports: sports, by: rule) { return kind }
+    }
+    return .organisation
+  }
+
+  /// What one rule makes of a single word; nil when it does not decide.
+  func resolve(_ c: Candidate, _ e: MergeEvidence, sports: Bool, by rule: EntityRule) -> Guess? {
+    let k = c.tokens.lowerBound
+    let t = tokens[k]
+    let h = hash(t.stem)
+    let common = isCommonWord(t)
+    switch rule {
+    case .stormName:
+      return e.stormNames.contains(h) ? .single : nil
+    case .loneTitleOrEvent:
+      return Self.loneTitles.contains(h) || Self.eventWords.contains(h) ? .single : nil
+    case .possessiveBeforeRoleNoun:
+      return isPossessiveBeforeRoleNoun(k, e) ? .organisation : nil
+    case .firmFirstWord:
+      return e.firmByFirstWord[h] != nil && e.surnameOwner[h] == nil && !followsPlacePreposition(k) ? .organisation : nil
+    case .capitalsDatelinePlace:
+      return t.isAllCaps && lexicon.places[h] == nil && lexicon.places[titleCaseHash(t)] != nil ? .place : nil
+    case .firmNounBefore:
+      return k >= 1 && tokens[k - 1].kind == .word && !tokens[k - 1].isPossessive
+        && Self.firmNouns.contains(hash(tokens[k - 1].range)) && e.surnameOwner[h] == nil ? .organisation : nil
+    case .firstWordOfFullName:
+      // "Park argued": a first word of a full name ("Park Min-ji"), even a common one.
+      return e.firstWordCount[h] == 1 && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound))
+        && lexicon.places[h] == nil ? .person : nil
+    case .surnameOfFullName:
+      return e.surnameOwner[h] != nil && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound)) ? .person : nil
+    case .gazetteerWord:
+      guard let place = lexicon.places[h] else { return nil }
+      return c.speaks && place == .city && !lexicon.bigCities.contains(h) ? .person : .place
+    case .capitalsAcronym:
+      // "WHO said": a word in capitals is an acronym, never a person's name.
+      return t.isAllCaps && !headlineBlock(t.block) && lexicon.places[titleCaseHash(t)] == nil ? .organisation : nil
+    case .speakingSingleWord:
+      return c.speaks && (!common || !t.startsSentence) ? speakingWordKind(t, at: k, e) : nil
+    case .misspeltSurname:
+      return closeSurname(t, e.surnameList) != nil ? .person : nil
+    case .knownSurname:
+      return lexicon.surnames[h] != nil && !common ? .person : nil
+    case .loneFirstName:
+      // "His mother, Odile,": a first name alone.
+      return lexicon.firstNames[h] != nil && !common && lexicon.places[h] == nil && !t.isAllCaps ? .person : nil
+    case .capitalisedCommonSurname:
+      return isCapitalisedCommonSurname(t, e) ? .person : nil
+    case .sportsTeamPlural:
+      // "the Cardinals", "Braves": a team in a sports report.
+      return sports && !t.startsSentence && (isCommonPlural(t) || (common && text[t.stem.upperBound - 1] == "s"))
+        ? .organisation : nil
+    case .placeBeforeRegion:
+      // "trains in Boulder, Colorado".
+      return common && !t.startsSentence && followsPlacePreposition(k) && isFollowedByRegion(k) ? .place : nil
+    case .commonWordDropped:
+      return common ? .single : nil
+    case .afterPlacePreposition:
+      return followsPlacePreposition(k) && hash(tokens[k - 1].range) != ScalarHash("at")
+        && hash(tokens[k - 1].range) != ScalarHash("from") ? .place : nil
+    default:
+      return nil
+    }
+  }
+
+  /// "said Gartner's principal analyst Kobita Desai": a possessive word that is no known
+  /// name or place, before a role noun, is whose analyst: a firm's.
+  func isPossessiveBeforeRoleNoun(_ k: Int, _ e: MergeEvidence) -> Bool {
+    let t = tokens[k]
+    let h = hash(t.stem)
+    return t.isPossessive && e.surnameOwner[h] == nil && lexicon.places[h] == nil && k + 1 < tokens.count
+      && tokens[k + 1].kind == .word && !tokens[k + 1].isCapitalised
+      && RoleReader.roleNouns.contains(hash(tokens[k + 1].stem))
+  }
+
+  /// A word that speaks: "MPs said", "Organisers said" (a group, no one's name); "the
+  /// Rainmakers sang" (a band or a team); "Gartner said", "Yukos said" (a single word naming
+  /// no one the article names in full and no name people bear: an organisation); else a person.
+  func speakingWordKind(_ t: Token, at k: Int, _ e: MergeEvidence) -> Guess {
+    if isCommonPlural(t) || (t.isAllCaps == false && text[t.stem.upperBound - 1] == "s" && isCommonWord(t)) {
+      let afterThe = k >= 1 && hash(tokens[k - 1].range) == ScalarHash("the")
+      return afterThe ? .organisation : .single
+    }
+    let h = hash(t.stem)
+    if lexicon.surnames[h] == nil, lexicon.firstNames[h] == nil, closeSurname(t, e.surnameList) == nil {
+      return .organisation
+    }
+    return .person
+  }
+
+  /// "Dole" written with a capital inside sentences twice or more and never as "dole": a
+  /// surname, though an English word.
+  func isCapitalisedCommonSurname(_ t: Token, _ e: MergeEvidence) -> Bool {
+    let h = hash(t.stem)
+    return isCommonWord(t) && !t.startsSentence && lexicon.surnames[h] != nil && !isPeopleWord(t)
+      && !Self.directions.contains(h) && !lexicon.demonyms.contains(h)
+      && (e.capitalisedMidSentence[h] ?? 0) >= 2 && !e.lowercaseWords.contains(lowerHash(t))
+  }
+}

@@ -1,0 +1,131 @@
+/// The named rules that type the names of an article (person, place, organisation), each with
+/// the example it exists for.
+///
+/// Like ``AttributionRule``, every rule can be switched off for one analysis
+/// (``AnalysisRules``), so `byline eval --ablate RULE` and `--rule-gains` show what each adds
+/// on the dev corpora. Each rule has a literal test (Tests/BylineCoreTests/EntityRuleTests):
+/// its example, typed with the rule and without it.
+///
+/// Three ordered lists apply them: ``phraseRules`` type a capitalised phrase by its shape
+/// (EntityRecognizer+Phrases), ``singleWordRules`` resolve a single capitalised word against
+/// the rest of the article (EntityRecognizer+SingleWords), and ``articleRules`` correct a type
+/// from evidence elsewhere in the article (EntityRecognizer+Merge). The first rule that
+/// decides wins.
+public enum EntityRule: String, CaseIterable, Sendable, Hashable {
+  // Phrases: what is cut off before typing.
+  case titleCutOffByFullStop = "title-cut-off-by-full-stop"
+  case titleBeforeKnownFirstName = "title-before-known-first-name"
+  case countryBeforeTitleIsRole = "country-before-title-is-role"
+  case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
+  case eventNamesNoOne = "event-names-no-one"
+  case nationalityNamesNoOne = "nationality-names-no-one"
+  case demonymBeforeNameDropped = "demonym-before-name-dropped"
+  // Phrases: typed by shape.
+  case loneGazetteerWordUndecided = "lone-gazetteer-word-undecided"
+  case gazetteerPhrase = "gazetteer-phrase"
+  case organisationHead = "organisation-head"
+  case placeHead = "place-head"
+  case titledPerson = "titled-person"
+  case oneWordLeftToMerge = "one-word-left-to-merge"
+  case capitalsLine = "capitals-line"
+  case firmSuffix = "firm-suffix"
+  case ampersandOrForeignArticle = "ampersand-or-foreign-article"
+  case placeInsideName = "place-inside-name"
+  case pluralNounLast = "plural-noun-last"
+  case knownFirstName = "known-first-name"
+  case listOfPlaces = "list-of-places"
+  case commonWordsThroughout = "common-words-throughout"
+  case placePrefix = "place-prefix"
+  case commonWordLast = "common-word-last"
+  // Single words, against the article.
+  case stormName = "storm-name"
+  case loneTitleOrEvent = "lone-title-or-event"
+  case possessiveBeforeRoleNoun = "possessive-before-role-noun"
+  case firmFirstWord = "firm-first-word"
+  case capitalsDatelinePlace = "capitals-dateline-place"
+  case firmNounBefore = "firm-noun-before"
+  case firstWordOfFullName = "first-word-of-full-name"
+  case surnameOfFullName = "surname-of-full-name"
+  case gazetteerWord = "gazetteer-word"
+  case capitalsAcronym = "capitals-acronym"
+  case speakingSingleWord = "speaking-single-word"
+  case misspeltSurname = "misspelt-surname"
+  case knownSurname = "known-surname"
+  case loneFirstName = "lone-first-name"
+  case capitalisedCommonSurname = "capitalised-common-surname"
+  case sportsTeamPlural = "sports-team-plural"
+  case placeBeforeRegion = "place-before-region"
+  case commonWordDropped = "common-word-dropped"
+  case afterPlacePreposition = "after-place-preposition"
+  // Evidence from the whole article.
+  case placedSomewhere = "placed-somewhere"
+  case unknownNameAfterIn = "unknown-name-after-in"
+  case sportsTownIsTeam = "sports-town-is-team"
+
+  /// Typing a phrase of capitalised words by its shape, in order.
+  static let phraseRules: [EntityRule] = [
+    .loneGazetteerWordUndecided, .gazetteerPhrase, .organisationHead, .placeHead, .titledPerson,
+    .oneWordLeftToMerge, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle, .placeInsideName,
+    .pluralNounLast, .knownFirstName, .listOfPlaces, .commonWordsThroughout, .placePrefix, .commonWordLast,
+  ]
+
+  /// Resolving a single capitalised word, in order; a word no rule decides is an organisation.
+  static let singleWordRules: [EntityRule] = [
+    .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .firmFirstWord, .capitalsDatelinePlace,
+    .firmNounBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
+    .speakingSingleWord, .misspeltSurname, .knownSurname, .loneFirstName,
+    .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
+    .afterPlacePreposition,
+  ]
+
+  /// One line: what the rule does, with its example.
+  public var summary: String {
+    switch self {
+    case .titleCutOffByFullStop: return "a title cut off from its name by its full stop names nobody: `Sen. Chuck Schumer`"
+    case .titleBeforeKnownFirstName: return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
+    case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
+    case .sentenceInitialCommonWordDropped: return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
+    case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`"
+    case .nationalityNamesNoOne: return "common words before a nationality name no one: `Native American`"
+    case .demonymBeforeNameDropped: return "a demonym before a name goes: `Kazakh President Tokayev`"
+    case .loneGazetteerWordUndecided: return "a lone gazetteer word can be a surname, the merge decides: `Paris`"
+    case .gazetteerPhrase: return "a phrase the gazetteer knows is a place: `Central Asia`"
+    case .organisationHead: return "an organisation word makes an organisation, an acronym too: `Foreign Ministry`, `NATO`"
+    case .placeHead: return "a place word last makes a place: `Almaty Region`"
+    case .titledPerson: return "a phrase after a title is a person: `Prime Minister Jane Doe`"
+    case .oneWordLeftToMerge: return "one word left is resolved against the article: `Keane`"
+    case .capitalsLine: return "a line in capitals is a place the gazetteer knows, else no person: `KUALA LUMPUR`"
+    case .firmSuffix: return "a company word last names a firm: `Ruch SA`"
+    case .ampersandOrForeignArticle: return "an ampersand or a foreign article names a firm or a title: `Douglas & Lomason`, `Der Spiegel`"
+    case .placeInsideName: return "a country or large city inside a longer name makes a firm or club: `Air France`, `Dynamo Moscow`"
+    case .pluralNounLast: return "a plural common noun last names a firm: `Papadakis Homes`"
+    case .knownFirstName: return "a known first name first makes a person: `Moira Keane`"
+    case .listOfPlaces: return "every word a place: the places apart: `Essex Derbyshire`"
+    case .commonWordsThroughout: return "common words throughout name an organisation or a title: `Supreme Court`, `Live Story`"
+    case .placePrefix: return "a place word first makes a place: `Port Ellery`, `Lake Vostok`"
+    case .commonWordLast: return "a common word last names a thing, not a person: `Savannah Ventures`"
+    case .stormName: return "a storm's name alone is no person: `Storm Imelda ... Imelda`"
+    case .loneTitleOrEvent: return "a title or event word left alone names no one: `the Deputy Prime Minister`, `the General Election`"
+    case .possessiveBeforeRoleNoun: return "a possessive before a role noun is a firm: `Gartner's principal analyst`"
+    case .firmFirstWord: return "a firm named in full is named after by its first word: `Magna International ... Magna`"
+    case .capitalsDatelinePlace: return "a place in capitals is a place: `CHENNAI (AP) -`"
+    case .firmNounBefore: return "a firm noun before a word makes it a firm: `the airport operator Isavia`"
+    case .firstWordOfFullName: return "the first word of one full name is that person: `Park Min-ji ... Park argued`"
+    case .surnameOfFullName: return "the last word of a full name is that person: `Moira Keane ... Keane`"
+    case .gazetteerWord: return "a word the gazetteer knows is a place, a small city that speaks a person: `in Paris`"
+    case .capitalsAcronym: return "a word in capitals is an acronym, never a person: `WHO said`"
+    case .speakingSingleWord: return "a word that speaks is a person, a group or a firm: `Gartner said`, `MPs said`"
+    case .misspeltSurname: return "a one-letter misspelling of a known surname is that person: `Tokayev ... Tokaev`"
+    case .knownSurname: return "a surname people bear that is no English word is a person: `Oshiro`"
+    case .loneFirstName: return "a first name alone is a person: `His mother, Odile,`"
+    case .capitalisedCommonSurname: return "a common word capitalised mid-sentence twice and never in lowercase is a surname: `Dole`"
+    case .sportsTeamPlural: return "a plural in a sports report is a team: `the Cardinals`"
+    case .placeBeforeRegion: return "a word before a comma and a state is a place: `in Boulder, Colorado`"
+    case .commonWordDropped: return "a capitalised common word left over names nothing: `Harbour`"
+    case .afterPlacePreposition: return "an unknown word after in or near is a place: `in Longyear`"
+    case .placedSomewhere: return "an unknown word placed once is a place everywhere: `the town of Tavildara`"
+    case .unknownNameAfterIn: return "an unknown name of several words after in is a place: `in Ashby Staithe`"
+    case .sportsTownIsTeam: return "in a sports report a town or county is a team: `Leicestershire beat Somerset`"
+    }
+  }
+}
