@@ -5,7 +5,7 @@ import Testing
 @testable import BylineWeb
 
 /// Issue 10, point 6: who-said-what annotated by hand in 25 news pages of
-/// `../shared/corpora/readability-pages` from 20 sites (`Fixtures/web-gold`, offsets and
+/// `../shared/corpora/readability-pages` from 21 sites (`Fixtures/web-gold`, offsets and
 /// names only), scored on the article text Byline reads from each page's `expected.html`.
 @Suite("Web gold: who said what on news pages", .enabled(if: readabilityPages != nil, "../shared is absent"))
 struct WebGoldTests {
