@@ -34,6 +34,7 @@ public enum Evaluator {
       switch gold {
       case .conll(let g): scores = score(analysis, conll: g)
       case .polnear(let g): scores = score(analysis, polnear: g)
+      case .byline(let g) where g.quotesByOffset: scores = score(analysis, webGold: g)
       case .byline(let g): scores = score(analysis, byline: g)
       }
       scores.articles = 1
@@ -367,7 +368,7 @@ public enum Evaluator {
     }
     // Quotes.
     for q in gold.quotes ?? [] {
-      let goldText = q.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      let goldText = (q.text ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
       let found = analysis.quotes.first { p in
         let t = article.text(in: p.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return t == goldText || (t.count > 10 && goldText.contains(t)) || (goldText.count > 10 && t.contains(goldText))

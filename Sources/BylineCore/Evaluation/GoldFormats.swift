@@ -31,21 +31,45 @@ public struct BylineGold: Decodable, Sendable {
     public var name: String
     public var forms: [String]?
   }
+  /// One quote: by its text (gold over our own articles), or by its offsets where the text
+  /// is not ours to copy (web gold), with the quote's FNV-1a hash to tell that the text
+  /// under the offsets is still the one annotated.
   public struct GoldQuote: Decodable, Sendable {
-    public var text: String
+    public var text: String?
+    public var start: Int?
+    public var end: Int?
+    /// 32-bit FNV-1a of the quote's UTF-8 text, eight hex digits.
+    public var fnv1a: String?
+    /// "full quote", "partial quote", "scare quote", "title" or "not speech".
     public var kind: String?
     public var speaker: String?
+    /// "person", "organisation" or "description".
+    public var speakerKind: String?
     public var cue: String?
+    enum CodingKeys: String, CodingKey {
+      case text, start, end, fnv1a, kind, speaker, cue, speakerKind = "speaker_kind"
+    }
   }
   public var article: String?
+  /// The readability page a web gold file annotates ("bbc-1").
+  public var page: String?
+  /// The length in Unicode scalars of the article text the offsets point into (web gold).
+  public var textLength: Int?
   public var people: [Person]
+  /// Names that are neither required nor wrong as people (fictional characters, a name
+  /// inside an institution's name).
+  public var optionalPeople: [String]?
   public var places: [Named]?
   public var organisations: [Named]?
   public var quotes: [GoldQuote]?
   public var notEntities: [String]?
   enum CodingKeys: String, CodingKey {
-    case article, people, places, organisations, quotes, notEntities = "not_entities"
+    case article, page, people, places, organisations, quotes, notEntities = "not_entities"
+    case textLength = "text_length", optionalPeople = "optional_people"
   }
+
+  /// Whether the quotes are given by offsets (web gold) rather than by text.
+  public var quotesByOffset: Bool { quotes?.contains { $0.start != nil } ?? false }
 }
 
 /// CoNLL entity gold over one article.
@@ -116,6 +140,10 @@ extension Gold {
       if let article = gold.article {
         let candidate = folder.appendingPathComponent(article).path
         if FileManager.default.fileExists(atPath: candidate) { return (.byline(gold), candidate) }
+        // Web gold points outside the repository (../shared); say so rather than look beside it.
+        if article.hasPrefix("../") {
+          throw GoldReadError(path: path, reason: "its article \(article) is not there (is ../shared beside the package?)")
+        }
       }
       return (.byline(gold), try textPath(stem: stem, extensions: [".txt", ".md", ".markdown", ".html"]))
     } catch let error as GoldReadError {

@@ -61,6 +61,12 @@ public struct EvaluationScores: Sendable {
   public var speakersRight = Ratio()
   /// Quotes whose gold source is a pronoun that Byline attributed to someone.
   public var pronounAttributed = Ratio()
+  /// Partial quotes whose gold speaker is a name or a description, given the right speaker
+  /// (web gold; informative, the floors are on full quotes).
+  public var partialSpeakersRight = Ratio()
+  /// Scare quotes and titles (gold speaker none) that Byline gave a speaker, of all of them:
+  /// the lower the better.
+  public var scareWithSpeaker = Ratio()
   /// Quotes with a double quote mark inside one of their paragraphs, of all quotes.
   public var quotesHoldingMark = Ratio()
   /// Quotes whose end no mark gives (taken to end with their paragraph), of all quotes.
@@ -82,6 +88,8 @@ public struct EvaluationScores: Sendable {
     mixedQuotesFound = mixedQuotesFound + other.mixedQuotesFound
     speakersRight = speakersRight + other.speakersRight
     pronounAttributed = pronounAttributed + other.pronounAttributed
+    partialSpeakersRight = partialSpeakersRight + other.partialSpeakersRight
+    scareWithSpeaker = scareWithSpeaker + other.scareWithSpeaker
     quotesHoldingMark = quotesHoldingMark + other.quotesHoldingMark
     quotesUnterminated = quotesUnterminated + other.quotesUnterminated
     articles += other.articles
@@ -122,6 +130,12 @@ public struct EvaluationScores: Sendable {
     }
     if speakersRight.total > 0 {
       lines.append("speakers right:         \(f(speakersRight.value)) (\(speakersRight.hits)/\(speakersRight.total)) [gold source a name or description]")
+    }
+    if partialSpeakersRight.total > 0 {
+      lines.append("partial speakers right: \(f(partialSpeakersRight.value)) (\(partialSpeakersRight.hits)/\(partialSpeakersRight.total)) [gold source a name or description]")
+    }
+    if scareWithSpeaker.total > 0 {
+      lines.append("scare/titles speaker:   \(f(scareWithSpeaker.value)) (\(scareWithSpeaker.hits)/\(scareWithSpeaker.total)) [should be none]")
     }
     if pronounAttributed.total > 0 {
       lines.append("pronoun sources:        \(f(pronounAttributed.value)) attributed (\(pronounAttributed.hits)/\(pronounAttributed.total)) [gold does not resolve them; checked by hand]")

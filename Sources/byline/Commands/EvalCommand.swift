@@ -64,6 +64,8 @@ struct Eval: ParsableCommand {
     discussion: """
       A folder without gold files (such as a library of plain articles) is scored on its quote \
       boundaries: quotes that still hold a quote mark, and quotes whose end no mark gives.
+      Gold whose quotes are given by offset (web gold, docs/web-gold.md) is scored in a table \
+      of its own: speakers right, scare quotes and titles given a speaker, people.
       --ablate RULE switches a rule of quote finding, attribution or entity typing off; --rule-gains scores \
       the paths once with every rule and once without each rule, and prints what each adds.
       """)

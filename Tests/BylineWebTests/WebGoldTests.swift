@@ -1,0 +1,50 @@
+import BylineCore
+import Foundation
+import Testing
+
+@testable import BylineWeb
+
+/// Issue 10, point 6: who-said-what annotated by hand in 25 news pages of
+/// `../shared/corpora/readability-pages` from 21 sites (`Fixtures/web-gold`, offsets and
+/// names only), scored on the article text Byline reads from each page's `expected.html`.
+@Suite("Web gold: who said what on news pages", .enabled(if: readabilityPages != nil, "../shared is absent"))
+struct WebGoldTests {
+  static let folder = packageRoot.appendingPathComponent("Tests/BylineWebTests/Fixtures/web-gold").path
+
+  @Test func theGoldCoversTwentySitesAndHasNotDrifted() throws {
+    BylineWeb.install()
+    let files = Gold.files(in: [Self.folder])
+    #expect(files.count == 25)
+    var sites = Set<String>()
+    for file in files {
+      let data = try Data(contentsOf: URL(fileURLWithPath: file))
+      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+      if let site = object?["site"] as? String { sites.insert(site) }
+    }
+    #expect(sites.count >= 20, "\(sites.sorted())")
+    // Every offset still points at the annotated text (a drift is an error, not a score).
+    let scores = Evaluator.evaluate(paths: [Self.folder])
+    #expect(scores.errors.isEmpty, "\(scores.errors)")
+    #expect(scores.articles == 25)
+    #expect(scores.shapes == [Evaluator.webGoldShape])
+  }
+
+  /// The issue's floors are speakers right >= 0.90, people F1 >= 0.90 and no speaker on a
+  /// scare quote or title. Not met yet: these are ratchets at the figures of the commit that
+  /// added the gold (speakers 126/145 = 0.869, people P 0.695 R 0.903 F1 0.786, 14 of 115
+  /// scare quotes and titles with a speaker); raise them as the rules improve.
+  @Test func floors() {
+    BylineWeb.install()
+    let scores = Evaluator.evaluate(paths: [Self.folder])
+    #expect(scores.directQuotesFound.value == 1, "\(scores.directQuotesFound)")
+    #expect(scores.mixedQuotesFound.value == 1, "\(scores.mixedQuotesFound)")
+    #expect(scores.speakersRight.total == 145)
+    #expect(scores.speakersRight.hits >= 126, "\(scores.speakersRight)")
+    let people = scores.entities[.person] ?? PRF()
+    #expect(people.truePositives + people.falseNegatives == 134)
+    #expect(people.truePositives >= 121 && people.falsePositives <= 53, "\(people)")
+    #expect(people.f1 >= 0.785)
+    #expect(scores.scareWithSpeaker.total == 115)
+    #expect(scores.scareWithSpeaker.hits <= 14, "\(scores.scareWithSpeaker)")
+  }
+}
