@@ -249,6 +249,25 @@ import Testing
     #expect(q.map(\.speaker) == ["Maria Santos", nil, nil])
   }
 
+  /// named-terms-speak-for-nobody: a term after a naming word is no one's speech, though a
+  /// speaker stands in its sentence; a naming verb with a speaker before it still speaks.
+  @Test func namedTermsSpeakForNobody() {
+    let q = quotes("Officials met in London on Monday.\n\nMaria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D} and the term \u{201C}a-ha\u{201D}, which critics called \u{201C}vague\u{201D}.")
+    #expect(q.map(\.speaker) == [nil, nil, "critics"])
+    let switchedOff = ArticleAnalysis(
+      article: ArticleParser.parse("A headline for the test\n\nMaria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D}.", source: "test"),
+      rules: AnalysisRules(disabled: [.namedTermsSpeakForNobody])
+    ).quotes
+    #expect(switchedOff.map(\.speaker) == ["researchers"])
+  }
+
+  /// previous-paragraph-speaker: a photo caption kept as a short paragraph with no sentence
+  /// end does not stand between a quote paragraph and the speaker before it.
+  @Test func aCaptionLineBetweenQuoteParagraphsIsSkipped() {
+    let q = quotes("Officials met in London on Monday.\n\n\u{201C}Greed is hurting the whales,\u{201D} says Hori Parata, an elder.\n\nHori Parata at his farm, where he was born\n\n\u{201C}We have to put up with a lot.\u{201D}\n\nThe storm arrived on Monday\n\nIt was late. \u{201C}Nobody came.\u{201D}")
+    #expect(q.map(\.speaker) == ["Hori Parata", "Hori Parata", nil])
+  }
+
   @Test func aQuoteEndingWithAFullStopDoesNotTakeTheNextSentencesSpeaker() {
     let q = quotes("Officials met in London on Monday.\n\nAnn Lee said it was a \"hard choice\". \"We tried. \"We will try again.\" Bob Hart said he had voted against it.")
     #expect(q.map(\.speaker) == ["Ann Lee", "Ann Lee", "Ann Lee"])

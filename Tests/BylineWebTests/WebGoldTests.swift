@@ -30,21 +30,22 @@ struct WebGoldTests {
   }
 
   /// The floors are speakers right >= 0.90, people F1 >= 0.90 and no speaker on a
-  /// scare quote or title. Not met yet: these are ratchets at the figures of the commit that
-  /// added the gold (speakers 126/145 = 0.869, people P 0.695 R 0.903 F1 0.786, 14 of 115
-  /// scare quotes and titles with a speaker); raise them as the rules improve.
+  /// scare quote or title. Not met yet: these are ratchets (the gold's first figures were
+  /// speakers 126/145 = 0.869, people P 0.695 R 0.903 F1 0.786, 14 of 115 scare quotes and
+  /// titles with a speaker; now 129/145 = 0.890, P 0.713 R 0.925 F1 0.805, 12 of 115); raise
+  /// them as the rules improve.
   @Test func floors() {
     BylineWeb.install()
     let scores = Evaluator.evaluate(paths: [Self.folder])
     #expect(scores.directQuotesFound.value == 1, "\(scores.directQuotesFound)")
     #expect(scores.mixedQuotesFound.value == 1, "\(scores.mixedQuotesFound)")
     #expect(scores.speakersRight.total == 145)
-    #expect(scores.speakersRight.hits >= 126, "\(scores.speakersRight)")
+    #expect(scores.speakersRight.hits >= 129, "\(scores.speakersRight)")
     let people = scores.entities[.person] ?? PRF()
     #expect(people.truePositives + people.falseNegatives == 134)
-    #expect(people.truePositives >= 121 && people.falsePositives <= 53, "\(people)")
-    #expect(people.f1 >= 0.785)
+    #expect(people.truePositives >= 124 && people.falsePositives <= 50, "\(people)")
+    #expect(people.f1 >= 0.804)
     #expect(scores.scareWithSpeaker.total == 115)
-    #expect(scores.scareWithSpeaker.hits <= 14, "\(scores.scareWithSpeaker)")
+    #expect(scores.scareWithSpeaker.hits <= 12, "\(scores.scareWithSpeaker)")
   }
 }

@@ -24,6 +24,37 @@ extension SpeechAttributor {
     return words >= 2 && words <= 8
   }
 
+  /// Words right before a quote that introduce a term, not speech: `the term “…”`, `a book
+  /// titled “…”`, `the slogan “…”`.
+  static let termNouns = WordLists.set("""
+    term terms word words phrase phrases expression titled entitled slogan slogans motto nickname
+    hashtag label so-called
+    """)
+  /// Verbs that name a thing when a noun, not a speaker, stands before them: `a technique
+  /// called “…”`, `a sign reading “…”`, `translates as “…”`, `known as “…”`.
+  static let termVerbs = WordLists.set("called named dubbed reading means meaning")
+  /// Words before a naming verb that make it someone's speech: `what he called “…”`.
+  static let speakingSubjects = WordLists.set("he she they we i you it who what which that")
+
+  /// A term in quote marks introduced by a naming word (``AttributionRule/namedTermsSpeakForNobody``):
+  /// a fragment of a few words, right after `the term`, `titled`, `a slogan`, or after `called`,
+  /// `reading` with no speaker before them (`a technique called “mental chronometry”`, but
+  /// not `what she called “a betrayal”`, `critics called “reckless”` nor `Santos called the
+  /// offer “an insult”`).
+  func isNamedTerm(_ quote: Quote) -> Bool {
+    guard quote.kind == .fragment else { return false }
+    var k = firstToken(atOrAfter: quote.range.lowerBound) - 1
+    while k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar) { k -= 1 }
+    guard k >= 0, tokens[k].kind == .word, !tokens[k].inQuote else { return false }
+    let word = recogniser.lowerHash(tokens[k])
+    if Self.termNouns.contains(word) { return true }
+    guard Self.termVerbs.contains(word), k >= 1, tokens[k - 1].kind == .word, !tokens[k - 1].isCapitalised else {
+      return false
+    }
+    let before = recogniser.lowerHash(tokens[k - 1])
+    return !Self.speakingSubjects.contains(before) && !Self.describers.contains(before)
+  }
+
   /// The kind of source a speaker is. A place that speaks stands for its government.
   func kind(of speaker: Speaker) -> Quote.SpeakerKind {
     switch speaker {

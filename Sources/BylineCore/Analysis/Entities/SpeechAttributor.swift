@@ -167,6 +167,7 @@ struct SpeechAttributor {
       if rules.on(.titlesSpeakForNobody), isTitle(quote), !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false) {
         continue
       }
+      if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quote) { continue }
       if let best {
         speakerOfQuote[qi] = verbSpeaker[best.verb]
         cueToken[qi] = best.verb
@@ -200,6 +201,7 @@ struct SpeechAttributor {
     for qi in quotes.indices where speakerOfQuote[qi] == nil {
       if rules.on(.scareQuotesInheritNothing), quotes[qi].kind == .fragment { continue }
       if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
+      if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quotes[qi]) { continue }
       let block = quoteBlock[qi]
       guard block >= 0 else { continue }
       if rules.on(.sameParagraphSpeaker), let other = quotes.indices.first(where: {
@@ -274,12 +276,31 @@ struct SpeechAttributor {
     var b = block - 1
     while b >= 0 {
       switch recogniser.blocks[b].kind {
-      case .paragraph: return b
-      case .furniture, .caption: b -= 1
+      case .paragraph where !isLabel(b): return b
+      case .paragraph, .furniture, .caption: b -= 1
       default: return nil
       }
     }
     return nil
+  }
+
+  /// A short paragraph that is no sentence: a photo caption or a heading kept as a paragraph
+  /// ("Hori Parata at his farm"): up to 25 words, no quote mark, and no sentence punctuation
+  /// at its end. A quote paragraph after it still takes the speaker of the paragraph before.
+  func isLabel(_ block: Int) -> Bool {
+    let range = recogniser.blocks[block].range
+    var end = range.upperBound - 1
+    while end >= range.lowerBound, text[end].properties.isWhitespace { end -= 1 }
+    guard end >= range.lowerBound, text[end].properties.isAlphabetic || text[end].properties.numericType != nil
+    else { return false }
+    var words = 1
+    for k in range {
+      let c = text[k]
+      if "“”\"‘«»".unicodeScalars.contains(c) { return false }
+      if c == " " { words += 1 }
+      if words > 25 { return false }
+    }
+    return true
   }
 
   func lastCue(in block: Int, _ verbs: [Int: Speaker]) -> String? {

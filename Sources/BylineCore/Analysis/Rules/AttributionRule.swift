@@ -31,6 +31,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case previousParagraphSpeaker = "previous-paragraph-speaker"
   case titlesSpeakForNobody = "titles-speak-for-nobody"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
+  case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
 
@@ -79,6 +80,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a title in quote marks speaks for nobody: `She spoke on “Meet the Press”`"
     case .partialQuoteSentence:
       return "a partial quote with no cue sits in its sentence: `The plan is “dead on arrival once again” in the Senate.`"
+    case .namedTermsSpeakForNobody:
+      return "a term introduced by a naming word speaks for nobody: `a technique called “mental chronometry”`, `the term “a-ha”`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
