@@ -14,6 +14,15 @@ import Testing
     Set(a.entities.filter { $0.kind == kind }.map(\.name))
   }
 
+  /// "Mr. Trump", "Sen. Chuck Schumer": a title's full stop does not cut the name off; an
+  /// initial before a first name opens it ("C. Eugene Steuerle").
+  @Test func titlesAndInitialsWithFullStopsKeepTheirName() {
+    let a = analyse("On Monday Sen. Chuck Schumer spoke. Later Mr. Trump replied, and said C. Eugene Steuerle was right.")
+    #expect(names(a, .person) == ["Chuck Schumer", "Trump", "C. Eugene Steuerle"])
+    #expect(people(a).first { $0.name == "Chuck Schumer" }?.role == "Sen")
+    #expect(a.entities.allSatisfy { $0.kind == .person })
+  }
+
   @Test func surnameAndPossessiveMergeIntoTheFullName() {
     let a = analyse("""
       President Kassym-Jomart Tokayev spoke on Monday.

@@ -52,7 +52,7 @@ extension EntityRecognizer {
 
   /// The phrase without post-nominal letters ("Daniel Reyes KC"), words that are never part
   /// of a name ("The", "But", days, months) and punctuation before it; nil when nothing is left
-  /// or it names nothing (a weather word, a title cut off by its full stop).
+  /// or it names nothing (a weather word).
   func trimmed(_ phrase: Range<Int>) -> PhraseParts? {
     var parts = PhraseParts(lower: phrase.lowerBound, upper: phrase.upperBound)
     while parts.upper - parts.lower >= 3, WordLists.postNominals.contains(hash(tokens[parts.upper - 1].stem)) {
@@ -69,13 +69,6 @@ extension EntityRecognizer {
       }
     }
     guard parts.lower < parts.upper, !Self.weatherWords.contains(hash(tokens[parts.lower].stem)) else { return nil }
-    let (lower, upper) = (parts.lower, parts.upper)
-    if rules.on(.titleCutOffByFullStop), upper - lower == 1, upper < tokens.count, tokens[upper].kind == .punct,
-      tokens[upper].scalar == ".", tokens[upper].range.lowerBound == tokens[lower].range.upperBound,
-      WordLists.titles.contains(hash(tokens[lower].stem))
-    {
-      return nil
-    }
     return parts
   }
 
@@ -109,6 +102,10 @@ extension EntityRecognizer {
       guard WordLists.titles.contains(h) || h == ScalarHash("Minister") else { break }
       parts.role.append(tokens[parts.lower].stem)
       parts.lower += 1
+      // "Sen. Chuck Schumer": the title's full stop goes with it.
+      if parts.lower < parts.upper - 1, tokens[parts.lower].kind == .punct, tokens[parts.lower].scalar == "." {
+        parts.lower += 1
+      }
     }
   }
 

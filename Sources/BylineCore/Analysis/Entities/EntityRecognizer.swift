@@ -124,6 +124,13 @@ struct EntityRecognizer {
           end += 2
           continue
         }
+        // "Mr. Trump", "Sen. Chuck Schumer": a title's full stop goes on to the name;
+        // "C. Eugene Steuerle": so does an initial's before a first name.
+        if isStopBeforeName(end, after: last, phraseStart: k) {
+          last = end + 1
+          end += 2
+          continue
+        }
         // A gap of more than one space (or a line break) ends the phrase.
         if next.range.lowerBound - tokens[last].range.upperBound != 1 { break }
         // A middle initial: "Roberta A. Kaplan", "Joseph R. Biden".
@@ -202,6 +209,19 @@ struct EntityRecognizer {
       k = last + 1
     }
     return result
+  }
+
+  /// Whether token `k` is the full stop of the title or initial at `last` and a capitalised
+  /// word follows one space on: "Mr. Trump", "Dr. Shadlen", and an initial that opens the
+  /// phrase before a known first name, "C. Eugene Steuerle".
+  func isStopBeforeName(_ k: Int, after last: Int, phraseStart: Int) -> Bool {
+    guard k + 1 < tokens.count, tokens[k].kind == .punct, tokens[k].scalar == ".",
+      tokens[k].range.lowerBound == tokens[last].range.upperBound,
+      tokens[k + 1].kind == .word, tokens[k + 1].isCapitalised, tokens[k + 1].block == tokens[k].block,
+      tokens[k + 1].range.lowerBound == tokens[k].range.upperBound + 1
+    else { return false }
+    if WordLists.titles.contains(hash(tokens[last].stem)) { return true }
+    return last == phraseStart && tokens[last].stem.count == 1 && lexicon.firstNames[hash(tokens[k + 1].stem)] != nil
   }
 
   /// Whether the tokens from `k` are an initial, its full stop and a capitalised word, right

@@ -13,7 +13,6 @@
 /// decides wins.
 public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   // Phrases: what is cut off before typing.
-  case titleCutOffByFullStop = "title-cut-off-by-full-stop"
   case titleBeforeKnownFirstName = "title-before-known-first-name"
   case countryBeforeTitleIsRole = "country-before-title-is-role"
   case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
@@ -81,7 +80,6 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   /// One line: what the rule does, with its example.
   public var summary: String {
     switch self {
-    case .titleCutOffByFullStop: return "a title cut off from its name by its full stop names nobody: `Sen. Chuck Schumer`"
     case .titleBeforeKnownFirstName: return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped: return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
