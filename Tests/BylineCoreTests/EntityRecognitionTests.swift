@@ -23,6 +23,13 @@ import Testing
     #expect(a.entities.allSatisfy { $0.kind == .person })
   }
 
+  /// "on" joins an organisation's head to the rest of its name, but not to a day.
+  @Test func onAfterAnOrganisationHeadJoinsItsName() {
+    let a = analyse("A report by the Council on Foreign Relations came out. A rival Institute on Monday replied.")
+    #expect(names(a, .organisation).contains("Council on Foreign Relations"))
+    #expect(!a.entities.contains { $0.name.contains("Monday") })
+  }
+
   @Test func surnameAndPossessiveMergeIntoTheFullName() {
     let a = analyse("""
       President Kassym-Jomart Tokayev spoke on Monday.

@@ -37,6 +37,13 @@ extension EntityRecognizer {
     // Demonyms alone are not entities ("Kazakh", "South African"); before a name they go.
     let firstKept = firstWordAfterDemonyms(parts.span)
     if firstKept == parts.upper { return [] }
+    if rules.on(.demonymBeforeCommonWord), firstKept > parts.lower, firstKept == parts.upper - 1,
+      isCommonWord(tokens[firstKept]), !WordLists.titles.contains(hash(tokens[firstKept].stem)),
+      gazetteerKind(parts.span) == nil
+    {
+      let range = tokens[parts.lower].range.lowerBound..<tokens[parts.upper - 1].stem.upperBound
+      return [Candidate(tokens: parts.span, range: range, kind: .organisation)]
+    }
     if rules.on(.demonymBeforeNameDropped), firstKept > parts.lower, gazetteerKind(parts.span) == nil,
       !hasOrganisationHead(parts.span)
     {
@@ -188,6 +195,11 @@ extension EntityRecognizer {
       return role.map { [Candidate(tokens: span, range: range, kind: .person, role: $0)] }
     case .oneWordLeftToMerge:
       return span.count == 1 ? one(.single) : nil
+    case .digitsInName:
+      return span.contains(where: { k in tokens[k].kind == .word && tokens[k].stem.contains { text[$0].properties.numericType != nil } })
+        ? one(.organisation) : nil
+    case .acronymInName:
+      return hasAcronymInside(span) ? one(.organisation) : nil
     case .capitalsLine:
       return typeCapitalsLine(span).map(one)
     case .firmSuffix:
@@ -245,6 +257,21 @@ extension EntityRecognizer {
     }
     return lexicon.places[h] != nil ? .place : .organisation
   }
+
+  /// An acronym among words that are not all capitals ("PlayStation VR", "HTC Vive"): no
+  /// person's name holds one, post-nominal letters and Roman numerals aside.
+  func hasAcronymInside(_ span: Range<Int>) -> Bool {
+    guard span.count >= 2, !span.allSatisfy({ tokens[$0].isAllCaps }) else { return false }
+    return span.contains { k in
+      let t = tokens[k]
+      guard t.kind == .word, t.isAllCaps, t.stem.count >= 2 else { return false }
+      let h = hash(t.stem)
+      return !WordLists.postNominals.contains(h) && !Self.romanNumerals.contains(h)
+        && !t.stem.contains(where: { text[$0] == "." })
+    }
+  }
+
+  static let romanNumerals = WordLists.set("II III IV VI VII VIII IX XI XII XIII XIV XV XVI")
 
   /// A country or a large city inside a longer name, not first ("Air France", "Dynamo Moscow").
   func hasPlaceInside(_ span: Range<Int>) -> Bool {

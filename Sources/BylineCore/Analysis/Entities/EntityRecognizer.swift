@@ -150,8 +150,11 @@ struct EntityRecognizer {
           tokens[end + 1].isCapitalised, tokens[end + 1].block == t.block
         {
           let word = hash(next.range)
-          // "Organisation for Security and Cooperation", "Department for Environment".
-          if (word == ScalarHash("for") && WordLists.organisationHeads.contains(hash(tokens[last].stem)))
+          // "Organisation for Security and Cooperation", "Department for Environment",
+          // "Council on Foreign Relations" (not "the Council on Monday").
+          if ((word == ScalarHash("for")
+            || (word == ScalarHash("on") && !WordLists.neverNames.contains(hash(tokens[end + 1].stem))))
+            && WordLists.organisationHeads.contains(hash(tokens[last].stem)))
             || ((word == ScalarHash("and") || word == ScalarHash("in")) && extended)
             || (word == ScalarHash("and") && lexicon.firstNames[hash(t.stem)] == nil
               && endsInOrganisationHead(from: end + 1))

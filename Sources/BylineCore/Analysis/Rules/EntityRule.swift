@@ -19,12 +19,15 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case eventNamesNoOne = "event-names-no-one"
   case nationalityNamesNoOne = "nationality-names-no-one"
   case demonymBeforeNameDropped = "demonym-before-name-dropped"
+  case demonymBeforeCommonWord = "demonym-before-common-word"
   // Phrases: typed by shape.
   case loneGazetteerWordUndecided = "lone-gazetteer-word-undecided"
   case gazetteerPhrase = "gazetteer-phrase"
   case organisationHead = "organisation-head"
   case placeHead = "place-head"
   case titledPerson = "titled-person"
+  case digitsInName = "digits-in-name"
+  case acronymInName = "acronym-in-name"
   case oneWordLeftToMerge = "one-word-left-to-merge"
   case capitalsLine = "capitals-line"
   case firmSuffix = "firm-suffix"
@@ -64,7 +67,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   /// Typing a phrase of capitalised words by its shape, in order.
   static let phraseRules: [EntityRule] = [
     .loneGazetteerWordUndecided, .gazetteerPhrase, .organisationHead, .placeHead, .titledPerson,
-    .oneWordLeftToMerge, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle, .placeInsideName,
+    .oneWordLeftToMerge, .digitsInName, .acronymInName, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle, .placeInsideName,
     .pluralNounLast, .knownFirstName, .listOfPlaces, .commonWordsThroughout, .placePrefix, .commonWordLast,
   ]
 
@@ -84,6 +87,9 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped: return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
     case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`"
+    case .demonymBeforeCommonWord: return "a demonym before one common word names a thing, not a person: `the Arab Spring`, `British Airways`"
+    case .digitsInName: return "a name with digits is a thing, not a person: `Page A22`, `Royal McBee LGP-30`"
+    case .acronymInName: return "a name with an acronym in it is a product or a firm, not a person: `PlayStation VR`, `HTC Vive`"
     case .nationalityNamesNoOne: return "common words before a nationality name no one: `Native American`"
     case .demonymBeforeNameDropped: return "a demonym before a name goes: `Kazakh President Tokayev`"
     case .loneGazetteerWordUndecided: return "a lone gazetteer word can be a surname, the merge decides: `Paris`"
