@@ -8,12 +8,41 @@ enum FeedHTML {
   /// The blocks of an HTML fragment, and its links resolved against `base`.
   static func blocks(_ html: String, base: URL?) -> (pieces: [BlockCollector.Piece], links: [BlockCollector.Link]) {
     // Escape sequences go before parsing (the parser would keep "[31m" of one as text).
-    let source = html.unicodeScalars.contains("\u{1B}") ? Sanitizer.clean(html) : html
+    var source = html.unicodeScalars.contains("\u{1B}") ? Sanitizer.clean(html) : html
+    if source.contains("<!") { source = withoutDeclarations(source) }
     let tree = HTMLTree(bytes: Array(("<html><body>" + source + "</body></html>").utf8), encoding: "UTF-8")
     guard let body = tree.first(named: "body") else { return ([], []) }
+    // Embedded objects cannot be shown in a terminal: their fallback content is what a
+    // reader sees (the page reader drops them whole, as pages use them for players and ads).
+    for index in tree.nodes.indices where fallbackShown.contains(tree[index].name) { tree.rename(index, to: "span") }
     let collector = BlockCollector(tree: tree, content: body, baseURL: base)
     return (collector.pieces, collector.links)
   }
+
+  /// The fragment without markup declarations (`<!DOCTYPE html ...>`, which mean nothing
+  /// inside a feed's HTML and confuse the parser there); a `<!` that never closes is text.
+  /// Comments and CDATA sections stay.
+  static func withoutDeclarations(_ html: String) -> String {
+    var out = ""
+    var rest = Substring(html)
+    while let open = rest.range(of: "<!") {
+      out += rest[..<open.lowerBound]
+      let after = rest[open.upperBound...]
+      if after.hasPrefix("--") || after.hasPrefix("[CDATA[") {
+        out += "<!"
+        rest = after
+      } else if let close = after.firstIndex(of: ">") {
+        rest = after[after.index(after: close)...]
+      } else {
+        out += "&lt;!"
+        rest = after
+      }
+    }
+    return out + rest
+  }
+
+  /// Elements whose content is the fallback for something a terminal cannot show.
+  static let fallbackShown: Set<String> = ["object", "embed", "iframe", "applet", "frame", "frameset", "noframes"]
 
   /// The text a reader sees of an HTML fragment: paragraphs one blank line apart, the lines
   /// of a group (after a `<br>`, a list's items) one newline apart, sanitised.

@@ -19,6 +19,15 @@ enum FeedNamespace {
     "", rss090, rss10, "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss",
     "http://backend.userland.com/rss", "http://purl.org/net/rss1.1#", "http://channel.netscape.com/rdf/simple/0.9/",
   ]
+  /// A namespace URI as the reader matches it: RSS's own variants (Userland's `rss2`,
+  /// `rss2.1`...) as no namespace, iTunes' in any case as one.
+  static func canonical(_ uri: String) -> String {
+    if uri.hasPrefix("http://backend.userland.com/rss") || uri == "http://blogs.law.harvard.edu/tech/rss" { return "" }
+    if uri.count == itunes.count, uri.lowercased() == itunes { return itunes }
+    if uri == "http://search.yahoo.com/mrss" { return media }
+    return uri
+  }
+
   /// Atom's elements: 1.0, 0.3, and none (an Atom feed that forgot its namespace).
   static let atom: Set<String> = [atom10, atom03, ""]
   /// Atom elements inside RSS (`atom:link`), where no namespace would mean RSS.

@@ -88,7 +88,7 @@ struct FeedReader {
       var items = xml.children(of: root, named: "item", in: NS.rss)
       if channel != root { items += xml.children(of: channel, named: "item", in: NS.rss) }
       return channelDocument(.rdf, channel: channel, items: items)
-    case "feed" where NS.atom.contains(node.namespace):
+    case "feed":
       return atomDocument(root)
     case "channel":
       let items = xml.children(of: root, named: "item", in: NS.rss)
@@ -107,8 +107,10 @@ struct FeedReader {
     document.subtitle =
       rssText(channel, "description") ?? dcText(channel, "description") ?? rssText(channel, "abstract")
       ?? atomText(channel, "subtitle", NS.atomOnly) ?? atomText(channel, "tagline", NS.atomOnly)
-      ?? element(channel, "subtitle", [NS.itunes]).map(plain)
-    if case let (author, people)? = rssAuthor(channel) { (document.author, document.people) = (author, people) }
+      ?? element(channel, "subtitle", [NS.itunes]).map(plain) ?? element(channel, "summary", [NS.itunes]).map(plain)
+    if case let (author, people)? = rssAuthor(channel) ?? rssAuthor(channel, named: "managingeditor") {
+      (document.author, document.people) = (author, people)
+    }
     document.published = date(channel, [("pubdate", NS.rss), ("date", NS.dublinCore), ("issued", NS.dublinCore)])
     document.updated = date(
       channel, [("lastbuilddate", NS.rss), ("modified", NS.dublinCore), ("updated", NS.atomOnly)])
@@ -119,7 +121,9 @@ struct FeedReader {
 
   private func rssEntry(_ item: Int) -> FeedDocument.Entry {
     var entry = FeedDocument.Entry()
-    entry.title = rssText(item, "title") ?? dcText(item, "title") ?? atomText(item, "title", NS.atomOnly)
+    entry.title =
+      rssText(item, "title") ?? dcText(item, "title") ?? atomText(item, "title", NS.atomOnly)
+      ?? mediaText(item, "title")
     entry.link = rssLink(item)
     let guid = element(item, "guid", NS.rss)
     if let guid {
@@ -143,15 +147,24 @@ struct FeedReader {
        ("published", NS.atomOnly), ("issued", NS.atomOnly)])
     entry.updated = date(item, [("modified", NS.dublinCore), ("updated", NS.atomOnly), ("modified", NS.atomOnly)])
       ?? xml[item].attribute("lastmod").flatMap(TimestampParser.parse)
+    let description = rssText(item, "description")
+    // An RSS <summary> is the summary, or the content beside a <description>.
+    let rssSummary = element(item, "summary", [""]).map(guessed)
     entry.summary =
-      rssText(item, "description") ?? dcText(item, "description") ?? atomText(item, "summary", NS.atomOnly)
-      ?? rssText(item, "abstract") ?? element(item, "summary", [NS.itunes]).map(plain)
+      description ?? rssSummary ?? dcText(item, "description") ?? atomText(item, "summary", NS.atomOnly)
+      ?? rssText(item, "abstract") ?? element(item, "summary", [NS.itunes]).map(plain) ?? mediaText(item, "description")
     if let encoded = element(item, "encoded", [NS.content]) {
       entry.content = .html(htmlSource(encoded))
-    } else if let body = element(item, "body", [NS.xhtml]) ?? element(item, "div", [NS.xhtml]) {
+    } else if let body = element(item, "body", [NS.xhtml, ""]) ?? element(item, "div", [NS.xhtml]) {
       entry.content = .html(xml.innerMarkup(of: body, escapeText: true))
     } else if let content = element(item, "content", NS.atomOnly) {
       entry.content = atomConstruct(content)
+    } else if let full = element(item, "fullitem", [""]) {
+      entry.content = guessed(full)
+    } else if let description, let rssSummary {
+      // Both: the first is the summary, the other the content (feedparser's rule).
+      let summaryFirst = (element(item, "summary", [""]) ?? 0) < (element(item, "description", NS.rss) ?? 0)
+      (entry.summary, entry.content) = summaryFirst ? (rssSummary, description) : (description, rssSummary)
     }
     entry.enclosures = enclosures(item)
     return entry
@@ -186,8 +199,17 @@ struct FeedReader {
   }
 
   /// `<author>` (RSS: `me@example.com (Name)`), `dc:creator`, an Atom author, iTunes' author.
-  private func rssAuthor(_ parent: Int) -> (String, [FeedPerson])? {
-    for (name, namespaces) in [("author", NS.rss), ("creator", NS.dublinCore), ("author", NS.dublinCore)] {
+  /// Media RSS's title or description, on the item or in its `media:group`.
+  private func mediaText(_ item: Int, _ name: String) -> FeedText? {
+    if let node = element(item, name, [NS.media]) { return guessed(node) }
+    for group in xml.children(of: item, named: "group", in: [NS.media]) {
+      if let node = element(group, name, [NS.media]) { return guessed(node) }
+    }
+    return nil
+  }
+
+  private func rssAuthor(_ parent: Int, named authorElement: String = "author") -> (String, [FeedPerson])? {
+    for (name, namespaces) in [(authorElement, NS.rss), ("creator", NS.dublinCore), ("author", NS.dublinCore)] {
       let names = xml.children(of: parent, named: name, in: namespaces).filter { !xml.hasElementChildren($0) }
         .map { line(xml.text(of: $0)) }.filter { !$0.isEmpty }
       if !names.isEmpty { return (names.joined(separator: ", "), names.map(FeedPerson.rss)) }
@@ -218,16 +240,20 @@ struct FeedReader {
 
   private func atomEntry(_ entry: Int, _ namespaces: Set<String>) -> FeedDocument.Entry {
     var result = FeedDocument.Entry()
-    result.title = atomText(entry, "title", namespaces) ?? dcText(entry, "title")
+    result.title = atomText(entry, "title", namespaces) ?? dcText(entry, "title") ?? mediaText(entry, "title")
     result.link = atomLink(entry, namespaces)
-    if let id = element(entry, "id", namespaces) { result.id = nonEmpty(Sanitizer.clean(trimmed(xml.text(of: id)))) }
+    if let id = element(entry, "id", namespaces), let value = nonEmpty(Sanitizer.clean(trimmed(xml.text(of: id)))) {
+      // An id that is a path (`/posts/1`) is resolved as a link is; other ids stay as written.
+      result.id = value.hasPrefix("/") ? resolve(value, at: id) ?? value : value
+    }
     if case let (author, people)? = atomPeople(entry, namespaces) ?? dcPeople(entry) { (result.author, result.people) = (author, people) }
     result.published = date(
       entry,
       [("published", namespaces), ("issued", namespaces), ("created", namespaces), ("date", NS.dublinCore),
        ("issued", NS.dublinCore), ("created", NS.dublinCore), ("pubdate", [""])])
     result.updated = date(entry, [("updated", namespaces), ("modified", namespaces), ("modified", NS.dublinCore)])
-    result.summary = atomText(entry, "summary", namespaces) ?? dcText(entry, "description")
+    result.summary =
+      atomText(entry, "summary", namespaces) ?? dcText(entry, "description") ?? mediaText(entry, "description")
     if let content = element(entry, "content", namespaces) {
       result.content = atomConstruct(content)
     } else if let encoded = element(entry, "encoded", [NS.content]) {
@@ -273,7 +299,13 @@ struct FeedReader {
       if type.hasSuffix("+xml") || type.hasSuffix("/xml") {
         return xml.hasElementChildren(node) ? .html(xml.innerMarkup(of: node, escapeText: true)) : .plain(xml.text(of: node))
       }
-      return type.hasPrefix("text/") ? .plain(xml.text(of: node)) : nil
+      if type.hasPrefix("text/") { return .plain(xml.text(of: node)) }
+      // Other media types are base64 (Atom 1.0): shown when they decode to text.
+      let raw = xml.text(of: node).filter { !$0.isWhitespace }
+      guard let data = Data(base64Encoded: raw), let text = String(validating: [UInt8](data), as: UTF8.self),
+        !text.contains("\0")
+      else { return nil }
+      return .plain(text)
     }
   }
 
@@ -364,7 +396,8 @@ struct FeedReader {
   /// The first of `names` that holds a readable date.
   private func date(_ parent: Int, _ names: [(String, Set<String>)]) -> Date? {
     for (name, namespaces) in names {
-      for node in xml.children(of: parent, named: name, in: namespaces) {
+      // The last of repeated elements wins, as in feedparser.
+      for node in xml.children(of: parent, named: name, in: namespaces).reversed() {
         if let date = TimestampParser.parse(xml.text(of: node)) { return date }
       }
     }

@@ -255,7 +255,7 @@ final class FeedXML {
 
   private func appendElement(_ element: xmlNodePtr, parent: Int, base: URL?) -> Int {
     let localName = element.pointee.name.map { String(cString: $0) } ?? "element"
-    let namespace = element.pointee.ns?.pointee.href.map { String(cString: $0) } ?? ""
+    let namespace = FeedNamespace.canonical(element.pointee.ns?.pointee.href.map { String(cString: $0) } ?? "")
     var attributes: [Attribute] = []
     var attribute = element.pointee.properties
     while let current = attribute, attributes.count < 64 {

@@ -62,11 +62,21 @@ indirect enum PythonExpression: Equatable {
         let raw = scalars[i..<(i + prefixLength)].contains { $0 == "r" || $0 == "R" }
         let quote = scalars[i + prefixLength]
         i += prefixLength + 1
+        // '''...''' and """...""" too.
+        let triple = i + 1 < scalars.count && scalars[i] == quote && scalars[i + 1] == quote
+        if triple { i += 2 }
         var value = String.UnicodeScalarView()
         while true {
           guard i < scalars.count else { throw SyntaxError() }
           let s = scalars[i]
-          if s == quote { i += 1; break }
+          if s == quote, !triple {
+            i += 1
+            break
+          }
+          if s == quote, i + 2 < scalars.count, scalars[i + 1] == quote, scalars[i + 2] == quote {
+            i += 3
+            break
+          }
           if s == "\\" && !raw, i + 1 < scalars.count {
             let e = scalars[i + 1]
             i += 2

@@ -16,6 +16,8 @@ enum FeedEval {
     var files = 0
     var applicable = 0
     var passed = 0
+    let unparsed = categories.reduce(0) { $0 + $1.unparsed }
+    let judged = categories.reduce(0) { $0 + $1.judged }
     for category in categories {
       files += category.files
       applicable += category.applicable
@@ -27,14 +29,22 @@ enum FeedEval {
       if showErrors, !category.failures.isEmpty {
         emit("  failed: " + category.failures.joined(separator: " "))
       }
+      if showErrors, !category.unparsedFiles.isEmpty {
+        emit("  expectation not read: " + category.unparsedFiles.joined(separator: " "))
+      }
     }
     let total = applicable == 0 ? 1 : Double(passed) / Double(applicable)
     emit(
       "all".padding(toLength: 28, withPad: " ", startingAt: 0)
         + String(format: "%7d %6d %7d  %5.1f%%", files, applicable, passed, total * 100))
+    emit("\(judged) files judged not to apply; \(unparsed) expectations this evaluator cannot read")
     emit("\nnot applicable (a reader does not show them):")
-    for (category, reason) in FeedEvaluation.notApplicableCategories {
-      emit("  \(category): \(reason)")
+    for (what, reason) in FeedEvaluation.notApplicable {
+      emit("  \(what): \(reason)")
+    }
+    emit("judged not to apply:")
+    for (files, reason) in FeedEvaluation.judgedNotApplicable {
+      emit("  *\(files): \(reason)")
     }
   }
 }
