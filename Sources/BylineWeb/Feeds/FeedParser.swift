@@ -67,11 +67,21 @@ public enum FeedParser {
   @Sendable public static func looksLikeFeed(_ data: Data) -> Bool {
     var bytes = [UInt8](data.prefix(4096))
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    var text = Substring(String(decoding: bytes, as: UTF8.self))
+    var decoded = String(decoding: bytes, as: UTF8.self)
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      let little = bytes[0] == 0xFF
+      let even = Data(bytes.dropFirst(2).prefix((bytes.count - 2) / 2 * 2))
+      decoded = String(data: even, encoding: little ? .utf16LittleEndian : .utf16BigEndian) ?? ""
+    }
+    var text = Substring(decoded)
     while true {
       text = text.drop { $0.isWhitespace }
       if text.hasPrefix("<!--"), let end = text.range(of: "-->") {
         text = text[end.upperBound...]
+      } else if text.hasPrefix("<!DOCTYPE"), let open = text.firstIndex(of: "["),
+        let close = text.firstIndex(of: ">"), open < close, let end = text.range(of: "]>")
+      {
+        text = text[end.upperBound...]  // an internal subset: <!DOCTYPE rss [<!ENTITY ...>]>
       } else if text.hasPrefix("<?") || text.hasPrefix("<!"), let end = text.firstIndex(of: ">") {
         text = text[text.index(after: end)...]
       } else {
