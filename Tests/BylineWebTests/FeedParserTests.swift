@@ -1,6 +1,7 @@
 import BylineCore
 import Foundation
 import Testing
+import Synchronization
 
 @testable import BylineWeb
 
@@ -318,5 +319,30 @@ struct FeedParserTests {
     #expect(article.paragraphs.map { article.text(of: $0) } == ["Walkout", "\"No,\" said Ann Lee.", "See more."])
     #expect(article.links == [ArticleLink(text: "more", url: "https://times.example/more")])
     #expect(article.source == "feed.xml#1")
+  }
+}
+
+/// Feeds parsed on several threads at once (the library refreshes a few at a time): each
+/// gives what it gives alone.
+@Suite("Feed parser on several threads")
+struct FeedParserConcurrencyTests {
+  @Test func parallelParsesAgree() throws {
+    let feeds = (0..<8).map { n in
+      Data(
+        """
+        <rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed \(n)</title>
+        <item><title>Item \(n)</title><description>&lt;p&gt;Summary \(n)&lt;/p&gt;</description>
+        <content:encoded><![CDATA[<p>Content \(n)</p><script>x()</script>]]></content:encoded></item></channel></rss>
+        """.utf8)
+    }
+    let expected = try feeds.map { try FeedParser.parse($0, url: nil) }
+    let results = Mutex<[Int: Feed]>([:])
+    DispatchQueue.concurrentPerform(iterations: 64) { i in
+      if let feed = try? FeedParser.parse(feeds[i % 8], url: nil) { results.withLock { $0[i] = feed } }
+    }
+    let all = results.withLock { $0 }
+    #expect(all.count == 64)
+    for (i, feed) in all { #expect(feed == expected[i % 8]) }
+    #expect(expected[3].items.first?.content == "Content 3")
   }
 }
