@@ -187,6 +187,23 @@ struct FeedParserTests {
     #expect(feed.items[0].summary == "Fish & chips")
   }
 
+  /// RSS 0.91 names Netscape's DTD, which declares the HTML entities: it is never fetched,
+  /// and the entities read as the DTD would have them.
+  @Test func rss091WithItsDTDUnfetched() throws {
+    let feed = try parse(
+      """
+      <?xml version="1.0" encoding="ISO-8859-1"?>
+      <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+        "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+      <rss version="0.91"><channel><title>Caf&eacute; &mdash; news</title><link>http://cafe.example/</link>
+      <item><title>Fish &amp; chips &copy; 1999</title><link>http://cafe.example/1</link>
+      <description>Open &lt;b&gt;late&lt;/b&gt; &hellip;</description></item></channel></rss>
+      """)
+    #expect(feed.title == "Café — news")
+    #expect(feed.items[0].title == "Fish & chips © 1999")
+    #expect(feed.items[0].summary == "Open late …")
+  }
+
   @Test func noItemIDOrLinkGetsAStableHash() throws {
     let xml = "<rss><channel><title>t</title><item><title>Alone</title></item></channel></rss>"
     let first = try parse(xml).items[0].id
