@@ -8,6 +8,12 @@ private func quotes(_ body: String) -> [String] {
 
 @Suite("Finding direct quotations")
 struct QuoteFinderTests {
+  /// A no-break space before the opening mark still makes a mid-sentence quote partial.
+  @Test func aNoBreakSpaceBeforeTheMarkKeepsAQuotePartial() {
+    let article = ArticleParser.parse("A headline for the test\n\nHollande said the nominee\u{A0}\u{201C}makes you want to retch.\u{201D}", source: "t")
+    #expect(QuoteFinder.findQuotes(in: article).map(\.kind) == [.partial])
+  }
+
   @Test func curlyAndStraightDoubleQuotes() {
     #expect(quotes("“We stay,” she said. He replied: \"We go.\"") == ["We stay,", "We go."])
   }
