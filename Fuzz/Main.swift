@@ -1,14 +1,15 @@
 import Foundation
 
-/// The one libFuzzer entry point of the fuzz binary: BYLINE_FUZZ_TARGET (article, analysis or
-/// theme) picks the target, so the sources are compiled once for all three.
+/// The one libFuzzer entry point of the fuzz binary: BYLINE_FUZZ_TARGET (article, analysis,
+/// theme or feed) picks the target, so the sources are compiled once for all three.
 enum FuzzTarget {
   static let run: (UnsafePointer<UInt8>, Int) -> CInt = {
     switch ProcessInfo.processInfo.environment["BYLINE_FUZZ_TARGET"] ?? "" {
     case "article": return fuzzArticle
     case "analysis": return fuzzAnalysis
     case "theme": return fuzzTheme
-    default: fatalError("set BYLINE_FUZZ_TARGET to article, analysis or theme")
+    case "feed": return fuzzFeed
+    default: fatalError("set BYLINE_FUZZ_TARGET to article, analysis, theme or feed")
     }
   }()
 }

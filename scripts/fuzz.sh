@@ -1,15 +1,17 @@
 #!/bin/sh
 # Builds Byline's libFuzzer targets with the address sanitizer and runs each for a bounded time.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 30 seconds each; targets: article analysis theme)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 30 seconds each; targets: article analysis theme feed)
 #
 # Targets (Fuzz/*.swift), one binary, chosen by BYLINE_FUZZ_TARGET:
 #   article   bytes -> loader checks -> plain-text or Markdown parser -> sanitisers
 #   analysis  the whole analysis with the offset oracle (every span's text is the file's slice)
 #   theme     theme files through Byline's theme reader (decode, TOML, every key and value check)
+#   feed      bytes -> feed sniff -> libxml2 XML parser (entity budget) -> RSS/RDF/Atom reader ->
+#             each item's HTML and the item as an article (BylineWeb's sources, linked with -lxml2)
 #
-# The binary is compiled once with `swiftc -sanitize=fuzzer,address` from the BylineCore
-# sources and BylineUI's theme files, linked with TOMLKit from the debug build (built here if
+# The binary is compiled once with `swiftc -sanitize=fuzzer,address` from the BylineCore and
+# BylineWeb sources and BylineUI's theme files, linked with TOMLKit from the debug build (built here if
 # missing). The seed corpus is built from sample-articles/ and themes/; what libFuzzer finds
 # is kept in .build/fuzz/corpus-TARGET, crashes in .build/fuzz/crash-TARGET-*. Replay one with
 # `BYLINE_FUZZ_TARGET=TARGET BYLINE_RESOURCES=Sources/BylineCore .build/fuzz/fuzz FILE`.
@@ -18,7 +20,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-article analysis theme}
+targets=${*:-article analysis theme feed}
 out=.build/fuzz
 mkdir -p "$out"
 binary="$out/fuzz"
@@ -26,12 +28,17 @@ binary="$out/fuzz"
 build() {
   [ -d .build/debug/TOMLKit.build ] || swift build --product byline
   checkout=$(find .build/checkouts -maxdepth 1 -iname 'tomlkit*' | head -1)
-  # One module: BylineUI's theme files without their `import BylineCore`.
-  mkdir -p "$out/theme-sources"
+  # One module: BylineUI's theme files and BylineWeb without their `import BylineCore`.
+  mkdir -p "$out/theme-sources" "$out/web-sources"
   for f in Sources/BylineUI/Theme/*.swift; do sed '/^import BylineCore$/d' "$f" >"$out/theme-sources/$(basename "$f")"; done
+  rm -f "$out"/web-sources/*.swift
+  find Sources/BylineWeb -name '*.swift' | while read -r f; do
+    sed '/^import BylineCore$/d' "$f" >"$out/web-sources/$(basename "$f")"
+  done
   # shellcheck disable=SC2046
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name BylineFuzz \
     $(find Sources/BylineCore -name '*.swift' | sort) Fuzz/*.swift "$out"/theme-sources/*.swift \
+    "$out"/web-sources/*.swift -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 -lxml2 \
     -I .build/debug/Modules -Xcc -fmodule-map-file=.build/debug/CTOML.build/module.modulemap \
     -Xcc -I -Xcc "$checkout/Sources/CTOML/include" \
     .build/debug/TOMLKit.build/*.o .build/debug/CTOML.build/Sources/*.o -lstdc++ \
@@ -52,7 +59,8 @@ for target in $targets; do
   case $target in
     article | analysis) seeds="sample-articles" ;;
     theme) seeds="themes" ;;
-    *) echo "fuzz.sh: unknown target $target (article, analysis, theme)" >&2; exit 2 ;;
+    feed) seeds="Fuzz/feed-seeds" ;;
+    *) echo "fuzz.sh: unknown target $target (article, analysis, theme, feed)" >&2; exit 2 ;;
   esac
   mkdir -p "$out/corpus-$target"
   for f in "$seeds"/*; do [ -f "$f" ] && cp "$f" "$out/corpus-$target/"; done

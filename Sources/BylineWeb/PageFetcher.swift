@@ -114,8 +114,14 @@ public struct PageFetcher: Sendable {
   }
 
   /// The media types read as articles.
-  public static let readableTypes: Set<String> = [
+  public static let readableTypes: Set<String> = Set([
     "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown",
+  ]).union(feedTypes)
+
+  /// The media types of feeds (RSS, RDF, Atom, and the generic XML types servers send them as).
+  public static let feedTypes: Set<String> = [
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
+    "application/x-rss+xml", "application/x-atom+xml",
   ]
 
   /// A status as a row shows it: `404 Not Found`.
@@ -153,7 +159,9 @@ public struct PageFetcher: Sendable {
     }
     guard scheme == "http" || scheme == "https" else { throw .unsupportedScheme(url: address, scheme: scheme) }
     var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-    request.setValue("text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1", forHTTPHeaderField: "Accept")
+    request.setValue(
+      "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,application/xml;q=0.8,*/*;q=0.1",
+      forHTTPHeaderField: "Accept")
     request.setValue("Byline/0.1 (terminal news reader)", forHTTPHeaderField: "User-Agent")
     if accepting != PageFetcher.readableTypes {
       request.setValue("application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1",

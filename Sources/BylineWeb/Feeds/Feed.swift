@@ -10,11 +10,23 @@ public struct Feed: Sendable, Equatable {
   public var title: String
   /// The site the feed belongs to (RSS `<link>`, Atom `link rel="alternate"`).
   public var link: String?
+  /// The feed's description (RSS `<description>`, Atom `subtitle`), as plain text.
+  public var subtitle: String?
+  /// The feed's author or editor, as ``FeedItem/author``.
+  public var author: String?
+  /// When the feed last changed, as it says (Atom `updated`, RSS `lastBuildDate`/`pubDate`).
+  public var updated: Date?
   public var items: [FeedItem]
 
-  public init(title: String, link: String? = nil, items: [FeedItem] = []) {
+  public init(
+    title: String, link: String? = nil, subtitle: String? = nil, author: String? = nil, updated: Date? = nil,
+    items: [FeedItem] = []
+  ) {
     self.title = title
     self.link = link
+    self.subtitle = subtitle
+    self.author = author
+    self.updated = updated
     self.items = items
   }
 }
@@ -26,7 +38,9 @@ public struct FeedItem: Sendable, Equatable {
   public var title: String
   /// Absolute (resolved against `xml:base` or the feed's URL).
   public var link: String?
+  /// `Name (email)`, the name, or the email; several authors joined by ", ".
   public var author: String?
+  /// When it was published (else when it was last updated), as the feed says.
   public var published: Date?
   /// The summary or description as plain text (HTML removed, scripts dropped).
   public var summary: String?

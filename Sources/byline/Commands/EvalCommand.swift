@@ -19,13 +19,15 @@ struct Eval: ParsableCommand {
     commandName: "eval",
     abstract: "Score people, places, organisations, quotes and speakers against gold annotations.",
     discussion: """
+      A folder of feed tests (feedparser's suite) is scored as the share of the expectations \
+      about what a reader shows that pass, by category. \
       A folder without gold files (such as a library of plain articles) is scored on its quote \
       boundaries: quotes that still hold a quote mark, and quotes whose end no mark gives.
       --ablate RULE switches a rule of quote finding or attribution off; --rule-gains scores \
       the paths once with every rule and once without each rule, and prints what each adds.
       """)
 
-  @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json), folders of articles, or folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json).")
+  @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json), folders of articles, folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json), or feedparser's test suite (KIND/*.xml with Expect: comments).")
   var paths: [String] = []
 
   @Flag(help: "Also print every miss and false find.")
@@ -58,8 +60,10 @@ struct Eval: ParsableCommand {
     }
     let webFolders = WebEval.folders(in: paths)
     for folder in webFolders { WebEval.run(folder: folder, showErrors: showErrors) }
-    let otherPaths = paths.filter { !webFolders.contains($0) }
-    if otherPaths.isEmpty && !webFolders.isEmpty { return }
+    let feedFolders = FeedEval.folders(in: paths.filter { !webFolders.contains($0) })
+    for folder in feedFolders { FeedEval.run(folder: folder, showErrors: showErrors) }
+    let otherPaths = paths.filter { !webFolders.contains($0) && !feedFolders.contains($0) }
+    if otherPaths.isEmpty && !(webFolders.isEmpty && feedFolders.isEmpty) { return }
     let files = Gold.files(in: otherPaths)
     guard !files.isEmpty else {
       throw ValidationError("no gold files (*.gold.json or *.quotes.json) or articles under \(paths.joined(separator: " "))")

@@ -1,31 +1,46 @@
 import ArgumentParser
 import BylineCore
+import BylineWeb
 import Foundation
 
-/// `byline export FILE|URL [--format text|markdown|json]`: the article as Byline reads it.
+/// `byline export FILE|URL [--format text|markdown|json]`: the article (or the feed) as Byline
+/// reads it.
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Print an article as Byline reads it: text, Markdown or JSON.",
+    abstract: "Print an article or a feed as Byline reads it: text, Markdown or JSON.",
     discussion: """
-      SOURCE is a file in any format Byline reads (plain text, Markdown, HTML pages), - for \
-      standard input, or an http(s) URL. JSON holds title, standfirst, author, date, source, \
-      captions, paragraphs (a list of strings) and links (text and url). All text is \
-      sanitised (no control characters or escape sequences).
+      SOURCE is a file in any format Byline reads (plain text, Markdown, HTML pages), an RSS, \
+      RDF or Atom feed, - for standard input, or an http(s) URL. For an article, JSON holds \
+      title, standfirst, author, date, source, captions, paragraphs (a list of strings) and \
+      links (text and url). For a feed, JSON holds title, link, subtitle, updated and items, \
+      each with id, title, link, author, published (ISO 8601, UTC), summary and content (as \
+      text), hasFullContent and enclosures (url, type, length). All text is sanitised (no \
+      control characters or escape sequences).
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
   }
 
-  @Argument(help: "The article: a file, - for standard input, or an http(s) URL.")
+  @Argument(help: "The article or feed: a file, - for standard input, or an http(s) URL.")
   var source: String
 
   @Option(help: "Output format: text, markdown or json.")
   var format: Format = .text
 
   func run() throws {
-    let article = try loadArticleOrExit(source)
+    let article: Article
+    switch try loadFeedOrArticleOrExit(source) {
+    case .article(let loaded): article = loaded
+    case .feed(let feed):
+      switch format {
+      case .text: emit(FeedExport.text(feed), terminator: "")
+      case .markdown: emit(FeedExport.markdown(feed), terminator: "")
+      case .json: emitJSON(FeedExport.json(feed))
+      }
+      return
+    }
     switch format {
     case .text: emit(ArticleExport.text(article), terminator: "")
     case .markdown: emit(ArticleExport.markdown(article), terminator: "")

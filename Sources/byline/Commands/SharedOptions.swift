@@ -56,6 +56,34 @@ func loadArticleOrExit(_ path: String) throws -> Article {
   }
 }
 
+/// A feed or an article from a path, `-` or a URL, or exit 1 with a one-line error.
+func loadFeedOrArticleOrExit(_ path: String) throws -> FeedOrArticle {
+  guard path != "-" else {
+    switch BoundedRead.read(FileHandle.standardInput, limit: ArticleLoader.maximumBytes) {
+    case .success(let data):
+      guard FeedParser.looksLikeFeed(data) else {
+        do { return .article(try ArticleLoader.load(data: data, name: "-")) } catch {
+          reportError(error.description)
+          throw ExitCode(1)
+        }
+      }
+      do { return .feed(try FeedParser.parse(data, url: nil)) } catch {
+        reportError("standard input: \(error.description)")
+        throw ExitCode(1)
+      }
+    case .failure(let failure):
+      reportError("standard input \(failure)")
+      throw ExitCode(1)
+    }
+  }
+  do throws(ArticleSourceError) {
+    return try ArticleSource.loadFeedOrArticle(path)
+  } catch {
+    reportError(error.description)
+    throw ExitCode(1)
+  }
+}
+
 /// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.
 var colourAllowed: Bool {
   let value = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
