@@ -135,11 +135,6 @@ public struct PageFetcher: Sendable {
     return lower.hasPrefix("http://") || lower.hasPrefix("https://")
   }
 
-  /// The media types a feed is served as (servers also send feeds as plain XML or text).
-  public static let feedTypes: Set<String> = Set([
-    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
-    "application/feed+xml", "application/x-rss+xml", "text/rss+xml", "application/octet-stream",
-  ]).union(readableTypes)
 
   /// Fetches `address` (an `http:` or `https:` URL) as a page or text.
   public func fetch(_ address: String) throws(FetchError) -> FetchedPage {
@@ -163,10 +158,6 @@ public struct PageFetcher: Sendable {
       "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,application/xml;q=0.8,*/*;q=0.1",
       forHTTPHeaderField: "Accept")
     request.setValue("Byline/0.1 (terminal news reader)", forHTTPHeaderField: "User-Agent")
-    if accepting != PageFetcher.readableTypes {
-      request.setValue("application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1",
-        forHTTPHeaderField: "Accept")
-    }
     if let etag = validators?.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
     if let modified = validators?.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
     let transfer = Transfer(limit: maximumBytes, maximumRedirects: maximumRedirects)

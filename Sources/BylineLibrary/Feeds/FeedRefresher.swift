@@ -195,7 +195,7 @@ public struct FeedRefresher: Sendable {
     if subscription.isRemote {
       do {
         let page = try feedFetcher.fetch(
-          subscription.location, accepting: PageFetcher.feedTypes,
+          subscription.location, accepting: PageFetcher.readableTypes,
           validators: old.map { FetchValidators(etag: $0.etag, lastModified: $0.lastModified) })
         if page.notModified {
           record.error = nil
@@ -208,7 +208,7 @@ public struct FeedRefresher: Sendable {
         record.lastModified = page.lastModified
       } catch {
         record.error = FeedRefresher.shortReason(error)
-        return .failed(record, reason: record.error!, message: error.description)
+        return .failed(record, reason: record.error!, message: error.reason)
       }
     } else {
       do {
@@ -216,7 +216,7 @@ public struct FeedRefresher: Sendable {
         url = URL(fileURLWithPath: subscription.location)
       } catch {
         record.error = error.reason
-        return .failed(record, reason: error.reason, message: error.description)
+        return .failed(record, reason: error.reason, message: error.reason)
       }
     }
     do {
@@ -236,7 +236,7 @@ public struct FeedRefresher: Sendable {
       record.etag = nil
       record.lastModified = nil
       record.error = FeedRefresher.shortReason(error)
-      return .failed(record, reason: record.error!, message: "\(subscription.location): \(error.description)")
+      return .failed(record, reason: record.error!, message: error.description)
     }
   }
 
@@ -277,12 +277,45 @@ public struct FeedRefresher: Sendable {
     }
   }
 
-  /// The page's article, with the feed's title, author and date where the page has none.
+  /// The page's article under the feed's title (a page's own title often carries the site's
+  /// name: "Night crew strike | Harbour Times"), with the feed's author and date where the
+  /// page has none.
   static func merge(page: Article, item: FeedItem, summary: Article) -> Article {
     var article = page
+    let title = item.title.trimmingCharacters(in: .whitespacesAndNewlines)
+    if !title.isEmpty, title != article.title { article = retitled(article, title) }
     if article.title?.isEmpty ?? true { article.title = summary.title }
     if article.author == nil { article.author = summary.author }
     if article.date == nil { article.date = summary.date }
     return article
+  }
+
+  /// The article with another title: the title block's text replaced in the model text and
+  /// every later range moved by the difference (or the title set, when there is no block).
+  static func retitled(_ article: Article, _ title: String) -> Article {
+    var result = article
+    let clean = Sanitizer.clean(title)
+    result.title = clean
+    guard let index = article.blocks.firstIndex(where: { $0.kind == .title }) else { return result }
+    let old = article.blocks[index].range
+    let new = Array(clean.unicodeScalars)
+    let delta = new.count - old.count
+    result.scalars = Array(article.scalars[..<old.lowerBound]) + new + Array(article.scalars[old.upperBound...])
+    func moved(_ range: TextRange?) -> TextRange? {
+      guard let range, range.lowerBound >= old.upperBound else { return range }
+      return (range.lowerBound + delta)..<(range.upperBound + delta)
+    }
+    for i in result.blocks.indices {
+      if i == index {
+        result.blocks[i].range = old.lowerBound..<(old.lowerBound + new.count)
+        continue
+      }
+      result.blocks[i].range = moved(result.blocks[i].range)!
+      result.blocks[i].creditRange = moved(result.blocks[i].creditRange)
+      result.blocks[i].captionTextRange = moved(result.blocks[i].captionTextRange)
+    }
+    result.sourceMap = SourceMap()
+    result.sourceText = result.text
+    return result
   }
 }

@@ -16,7 +16,7 @@ struct FeedCommand: ParsableCommand {
       stored in the library's cache with their articles, so a feed's history stays after items \
       leave it. The library (`byline`) shows the feeds and their items; r there refreshes them.
       """,
-    subcommands: [FeedAdd.self, FeedRemove.self, FeedList.self, FeedImport.self, FeedExport.self, FeedRefresh.self])
+    subcommands: [FeedAdd.self, FeedRemove.self, FeedList.self, FeedImport.self, FeedExportCommand.self, FeedRefresh.self])
 
   /// The config, or exit with its error.
   static func config() throws -> BylineConfig {
@@ -176,7 +176,7 @@ struct FeedImport: ParsableCommand {
 }
 
 /// `byline feed export`.
-struct FeedExport: ParsableCommand {
+struct FeedExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export", abstract: "Print the feeds followed as OPML 2.0, for other readers.")
 

@@ -37,10 +37,10 @@ struct Read: ParsableCommand {
   static func fetchPageOrFeed(_ url: String) throws -> Article? {
     do throws(ArticleSourceError) {
       let page: FetchedPage
-      do { page = try PageFetcher().fetch(url, accepting: PageFetcher.feedTypes, validators: nil) } catch {
+      do { page = try PageFetcher().fetch(url, accepting: PageFetcher.readableTypes, validators: nil) } catch {
         throw .fetch(error)
       }
-      if FeedParser.looksLikeFeed(page.data) || !PageFetcher.readableTypes.contains(page.mediaType) { return nil }
+      if PageFetcher.feedTypes.contains(page.mediaType) || FeedParser.looksLikeFeed(page.data) { return nil }
       return try ArticleSource.article(from: page, reference: url)
     } catch {
       reportError(error.description)
