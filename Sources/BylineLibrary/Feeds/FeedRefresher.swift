@@ -225,8 +225,9 @@ public struct FeedRefresher: Sendable {
       record.error = nil
       return .read(record, feed)
     } catch {
-      if subscription.pageAllowed, let page = fetched, page.mediaType != "application/rss+xml",
-        page.mediaType != "application/atom+xml", let article = try? ArticleSource.article(from: page, reference: subscription.location)
+      // A web page given by URL is its one article; anything else that is not a feed is an error.
+      if subscription.pageAllowed, let page = fetched, ["text/html", "application/xhtml+xml"].contains(page.mediaType),
+        let article = try? ArticleSource.article(from: page, reference: subscription.location)
       {
         record.title = article.displayTitle
         record.error = nil

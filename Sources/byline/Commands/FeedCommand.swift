@@ -115,7 +115,8 @@ struct FeedList: ParsableCommand {
     for feed in config.feeds {
       let record = records[feed.location]
       let mine = items.filter { $0.feed == feed.location }
-      var line = "\(feed.displayName(title: record?.title))  \(feed.location)"
+      let name = feed.displayName(title: record?.title)
+      var line = name == feed.location ? name : "\(name)  \(feed.location)"
       if !feed.tags.isEmpty { line += "  [\(feed.tags.joined(separator: ", "))]" }
       if record == nil {
         line += "  (not read yet)"
