@@ -179,4 +179,26 @@ struct FeedRefreshTests {
     #expect(library.people().search("tomas reyes").first?.quoteCount == 1)
     library.close()
   }
+
+  @Test func aPageURLIsAOneArticleLibraryStoredLikeAnItem() throws {
+    let feeds = try ThreeFeeds()
+    let page = feeds.server.url("/night.html")
+    let library = Library(paths: [page], cacheDirectory: feeds.folder.path + "/cache")
+    library.waitUntilFinished()
+    let entries = library.snapshot().entries
+    #expect(entries.map(\.reference) == [.url(page)], "one row, no feed row")
+    #expect(entries.first?.listing?.quoteCount == 1)
+    #expect(try library.article(for: .url(page)).paragraphs.count == 4)
+    library.close()
+    // Stored: the next library shows it without fetching it again.
+    let again = Library(paths: [page], cacheDirectory: feeds.folder.path + "/cache")
+    again.waitUntilFinished()
+    #expect(again.snapshot().entries.map(\.reference) == [.url(page)])
+    #expect(feeds.server.count("/night.html") == 1)
+    again.close()
+    // A URL that is neither a feed nor a page is a row that says why.
+    let missing = Library(paths: [feeds.server.url("/nothing.xml")], useCache: false)
+    missing.waitUntilFinished()
+    #expect(missing.snapshot().entries.compactMap(\.feedRow?.error) == ["404 Not Found"])
+  }
 }

@@ -133,4 +133,21 @@ struct FeedEndToEndTests {
     let broken = run(binary, ["feed", "refresh"], environment: environment)
     #expect(broken.status == 1)
   }
+
+  @Test func aFeedFileAndAFeedURLOnTheCommandLineOpenAsLibrariesOfTheirItems() throws {
+    let feeds = try #require(LocalFeeds(), "python3 could not serve on 127.0.0.1")
+    defer { feeds.stop() }
+    let file = try TmuxSession(arguments: [feeds.server.folder + "/slow/ledger.atom"], width: 100, height: 12,
+      environment: feeds.environment)
+    let fileScreen = file.waitFor("1 unread · 1 item")
+    #expect(fileScreen.contains("▸ Port Ledger"))
+    #expect(fileScreen.contains("•Cranes arrive"))
+    file.send("Q")
+    #expect(file.exitStatus() == 0)
+    let url = try TmuxSession(arguments: [feeds.urls[0]], width: 100, height: 12, environment: feeds.environment)
+    let urlScreen = url.waitFor(timeout: 20) { $0.contains("2 unread · 2 items") }
+    #expect(urlScreen.contains("▸ Harbour Times"))
+    url.send("Q")
+    #expect(url.exitStatus() == 0)
+  }
 }
