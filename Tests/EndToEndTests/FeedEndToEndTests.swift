@@ -88,6 +88,7 @@ struct FeedEndToEndTests {
     #expect(session.statusLine(during).contains("refreshing"))
     let after = session.waitFor(timeout: 20) { !$0.contains("refreshing") && !$0.contains("fetching") }
     #expect(after.contains("2 unread · 2 items"))
+    #expect(session.statusLine(after).contains("refreshed 3 feeds: nothing new, 1 failed"))
     // The summary-only item opens as the page's whole article, quote and speaker included.
     session.send("/")
     session.send("Night")

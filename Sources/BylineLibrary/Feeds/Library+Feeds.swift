@@ -61,9 +61,11 @@ extension Library {
 
   /// Starts a refresh of `which` (every feed when nil) in the background, unless one is under
   /// way. Its progress is in the snapshot's ``LibrarySnapshot/feedProgress``; feeds whose
-  /// refresh failed get an error row. Returns whether it started.
+  /// refresh failed get an error row. With `announce`, its outcome is one of the snapshot's
+  /// messages when it ends (`refreshed 3 feeds: 2 new items, 1 failed`). Returns whether it
+  /// started.
   @discardableResult
-  public func refreshFeeds(_ which: [FeedSubscription]? = nil) -> Bool {
+  public func refreshFeeds(_ which: [FeedSubscription]? = nil, announce: Bool = false) -> Bool {
     let feeds = which ?? self.feeds
     guard !feeds.isEmpty else { return false }
     let go = state.withLock { (s: inout State) -> Bool in
@@ -82,12 +84,24 @@ extension Library {
         s.refreshing = false
         s.feedProgress = nil
         s.lastReports = reports
+        if announce { s.messages.append(Library.summary(of: reports)) }
         s.bump()
       }
       finished.broadcast()
       finished.unlock()
     }
     return true
+  }
+
+  /// One line for a refresh's outcome: `refreshed 3 feeds: 2 new items, 1 failed`.
+  static func summary(of reports: [FeedRefreshReport]) -> String {
+    var new = 0
+    for report in reports { if case .updated(let n, _) = report.outcome { new += n } }
+    let failed = reports.filter(\.failed).count
+    var text = "refreshed \(reports.count) feed\(reports.count == 1 ? "" : "s"): "
+    text += new == 0 ? "nothing new" : "\(new) new item\(new == 1 ? "" : "s")"
+    if failed > 0 { text += ", \(failed) failed" }
+    return text
   }
 
   /// Refreshes every feed and waits: for `byline feed refresh` and tests.

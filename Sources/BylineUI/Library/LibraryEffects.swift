@@ -59,7 +59,7 @@ public final class LibraryEffects: Sendable {
       }
       return []
     case .refreshFeeds:
-      library.refreshFeeds()
+      library.refreshFeeds(announce: true)
       return [.snapshot(library.snapshot())]
     case .setRead(let references, let read):
       library.setRead(references, read: read)
