@@ -150,4 +150,13 @@ struct FeedStoreTests {
     stored.blocks[0].end = 10_000
     #expect(stored.article == nil)
   }
+
+  @Test func namesAndLocationsShownOnScreenAreSanitised() {
+    let named = FeedSubscription(location: "https://x.example/feed", name: "Evil\u{1B}[31m red\u{202E}")
+    #expect(named.displayName(title: nil).unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "\u{202E}" })
+    #expect(named.displayName(title: nil).hasPrefix("Evil"))
+    let bare = FeedSubscription(location: "https://x.example/\u{1B}]0;title\u{07}")
+    #expect(!bare.displayName(title: nil).unicodeScalars.contains { $0.value < 0x20 })
+    #expect(FeedSubscription(location: "https://x.example/feed", name: "  ").name == nil)
+  }
 }

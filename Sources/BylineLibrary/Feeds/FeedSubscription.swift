@@ -17,7 +17,9 @@ public struct FeedSubscription: Sendable, Equatable, Hashable {
   /// A subscription to a URL (kept as given) or a file (made absolute).
   public init(location: String, name: String? = nil, tags: [String] = [], pageAllowed: Bool = false) {
     self.location = PageFetcher.isURL(location) ? location : ArticleReference.absolute(location)
-    self.name = name.flatMap { $0.isEmpty ? nil : $0 }
+    // A name from the config or an OPML file is shown on screen: sanitised like article text.
+    self.name = name.map { Sanitizer.clean($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+      .flatMap { $0.isEmpty ? nil : $0 }
     self.tags = tags
     self.pageAllowed = pageAllowed
   }
@@ -34,7 +36,7 @@ public struct FeedSubscription: Sendable, Equatable, Hashable {
   public func displayName(title: String?) -> String {
     if let name { return name }
     if let title, !title.isEmpty { return title }
-    return location
+    return Sanitizer.clean(location)
   }
 
   /// Whether a file is a feed rather than an article: named `.rss`, `.atom` or `.rdf`, or its
