@@ -10,8 +10,8 @@
 #   feed      bytes -> feed sniff -> libxml2 XML parser (entity budget) -> RSS/RDF/Atom reader ->
 #             each item's HTML and the item as an article (BylineWeb's sources, linked with -lxml2)
 #
-# The binary is compiled once with `swiftc -sanitize=fuzzer,address` from the BylineCore and
-# BylineWeb sources and BylineUI's theme files, linked with TOMLKit from the debug build (built here if
+# The binary is compiled once with `swiftc -sanitize=fuzzer,address` from the BylineCore
+# sources and BylineUI's theme files, linked with TOMLKit from the debug build (built here if
 # missing). The seed corpus is built from sample-articles/ and themes/; what libFuzzer finds
 # is kept in .build/fuzz/corpus-TARGET, crashes in .build/fuzz/crash-TARGET-*. Replay one with
 # `BYLINE_FUZZ_TARGET=TARGET BYLINE_RESOURCES=Sources/BylineCore .build/fuzz/fuzz FILE`.
@@ -28,7 +28,8 @@ binary="$out/fuzz"
 build() {
   [ -d .build/debug/TOMLKit.build ] || swift build --product byline
   checkout=$(find .build/checkouts -maxdepth 1 -iname 'tomlkit*' | head -1)
-  # One module: BylineUI's theme files and BylineWeb without their `import BylineCore`.
+  # One module: BylineUI's theme files and BylineWeb without their `import BylineCore`;
+  # BylineWeb's libxml2 comes through Sources/CLibXML2's module map and -lxml2.
   mkdir -p "$out/theme-sources" "$out/web-sources"
   for f in Sources/BylineUI/Theme/*.swift; do sed '/^import BylineCore$/d' "$f" >"$out/theme-sources/$(basename "$f")"; done
   rm -f "$out"/web-sources/*.swift

@@ -55,4 +55,49 @@ struct WebEndToEndTests {
     let text = run(binary, ["export", server.folder + "/story.html"])
     #expect(text.stdout.hasPrefix("Dockers strike at Port Ellery as pay talks fail\n\n5 March 2024 · By Jane Smith\n\nDock workers"))
   }
+
+  /// A feed of our own, served and from a file: `byline export` prints its items.
+  @Test func exportAFeed() throws {
+    let binary = try #require(E2E.binary)
+    let feed = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <rss version="2.0"><channel><title>The Coastal Times</title><link>/</link>
+      <item><title>Dockers strike at Port Ellery</title><link>/story.html</link><guid>strike-1</guid>
+      <author>desk@coastal.example (Jane Smith)</author><pubDate>Tue, 05 Mar 2024 06:00:00 GMT</pubDate>
+      <description>Dock workers walked out at dawn.\u{1B}[31m</description>
+      <enclosure url="/strike.mp3" type="audio/mpeg" length="1000"/></item>
+      </channel></rss>
+      """
+    let server = try #require(StaticServer(serving: ["feed.xml": feed, "note.xml": "<?xml version=\"1.0\"?><note>hi</note>"]), "python3 could not serve on 127.0.0.1")
+    defer { server.stop() }
+    let result = run(binary, ["export", "--format", "json", server.url("feed.xml")])
+    #expect(result.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(json["title"] as? String == "The Coastal Times")
+    #expect(json["link"] as? String == server.url(""))
+    let items = try #require(json["items"] as? [[String: Any]])
+    #expect(items.count == 1)
+    #expect(items.first?["title"] as? String == "Dockers strike at Port Ellery")
+    #expect(items.first?["link"] as? String == server.url("story.html"))
+    #expect(items.first?["id"] as? String == "strike-1")
+    #expect(items.first?["author"] as? String == "desk@coastal.example (Jane Smith)")
+    #expect(items.first?["published"] as? String == "2024-03-05T06:00:00Z")
+    #expect(items.first?["summary"] as? String == "Dock workers walked out at dawn.")
+    #expect(items.first?["content"] is NSNull)
+    #expect(
+      (items.first?["enclosures"] as? [[String: Any]])?.first?["url"] as? String == server.url("strike.mp3"))
+    // From a file and standard input, as text.
+    let text = run(binary, ["export", server.folder + "/feed.xml"])
+    #expect(text.status == 0)
+    #expect(text.stdout.hasPrefix("The Coastal Times\n/\n\n1 item\n"))
+    #expect(text.stdout.contains("Dockers strike at Port Ellery\n2024-03-05T06:00:00Z · By desk@coastal.example (Jane Smith) · summary only\n/story.html\n\nDock workers walked out at dawn.\n"))
+    let piped = run(binary, ["export", "-", "--format", "markdown"], stdin: Data(feed.utf8))
+    #expect(piped.stdout.hasPrefix("# The Coastal Times\n\n</>\n\n## [Dockers strike at Port Ellery](</story.html>)\n"))
+    let broken = run(binary, ["export", "-"], stdin: Data("<rss><channel><title>x</title>".utf8))
+    #expect(broken.status == 0)
+    #expect(broken.stdout == "x\n\n0 items\n")
+    let notFeed = run(binary, ["export", server.url("note.xml")])
+    #expect(notFeed.status == 1)
+    #expect(notFeed.stderr == "byline: \(server.url("note.xml")): not a feed: the document is <note>, not RSS, RDF or Atom\n")
+  }
 }

@@ -37,7 +37,7 @@ public enum FeedParser {
   /// UTF-8; read as Windows-1252 otherwise (a feed saved from a legacy system without a
   /// declaration, which XML would reject as broken UTF-8).
   private static func bytes(_ data: Data) -> [UInt8] {
-    let bytes = [UInt8](data)
+    let bytes = withoutControls([UInt8](data))
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       return bytes
     }
@@ -49,17 +49,39 @@ public enum FeedParser {
     return Charset.windows1252ToUTF8(bytes)
   }
 
+  /// Escape sequences and other controls out of UTF-8 bytes, before the parser sees them: XML
+  /// forbids them, and libxml2 would drop the ESC of a sequence and keep the rest ("[31m")
+  /// as text. Line ends are kept (a lone CR as the newline XML makes of it).
+  private static func withoutControls(_ bytes: [UInt8]) -> [UInt8] {
+    let hasControls = bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    guard hasControls, !bytes.prefix(4).contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+      return bytes
+    }
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    return Array(Sanitizer.clean(lines).utf8)
+  }
+
   /// Whether the first bytes look like a feed: after an optional BOM, white space, the XML
   /// declaration, comments, processing instructions and a DOCTYPE, an `<rss`, `<feed` or
   /// `<rdf:RDF` (any prefix) root element, or a `<channel`.
   @Sendable public static func looksLikeFeed(_ data: Data) -> Bool {
     var bytes = [UInt8](data.prefix(4096))
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    var text = Substring(String(decoding: bytes, as: UTF8.self))
+    var decoded = String(decoding: bytes, as: UTF8.self)
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      let little = bytes[0] == 0xFF
+      let even = Data(bytes.dropFirst(2).prefix((bytes.count - 2) / 2 * 2))
+      decoded = String(data: even, encoding: little ? .utf16LittleEndian : .utf16BigEndian) ?? ""
+    }
+    var text = Substring(decoded)
     while true {
       text = text.drop { $0.isWhitespace }
       if text.hasPrefix("<!--"), let end = text.range(of: "-->") {
         text = text[end.upperBound...]
+      } else if text.hasPrefix("<!DOCTYPE"), let open = text.firstIndex(of: "["),
+        let close = text.firstIndex(of: ">"), open < close, let end = text.range(of: "]>")
+      {
+        text = text[end.upperBound...]  // an internal subset: <!DOCTYPE rss [<!ENTITY ...>]>
       } else if text.hasPrefix("<?") || text.hasPrefix("<!"), let end = text.firstIndex(of: ">") {
         text = text[text.index(after: end)...]
       } else {
