@@ -22,12 +22,15 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
     public var unread: Int
     /// Why the last refresh failed (`404 Not Found`, `not a feed`); nil when it worked.
     public var error: String?
-    public init(location: String, name: String, items: Int, unread: Int, error: String?) {
+    /// Never read yet (it is being read, or waits for a refresh).
+    public var neverRead: Bool
+    public init(location: String, name: String, items: Int, unread: Int, error: String?, neverRead: Bool = false) {
       self.location = location
       self.name = name
       self.items = items
       self.unread = unread
       self.error = error
+      self.neverRead = neverRead
     }
   }
 

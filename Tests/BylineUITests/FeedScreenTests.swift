@@ -66,6 +66,22 @@ struct FeedScreenTests {
     #expect(LibraryView.render(fetching).text(row: 7).hasPrefix(" fetching 5/40 articles"))
   }
 
+  @Test func aFeedNeverReadAndAFailedFeedWithStoredItemsSaySo() {
+    var quiet = Self.feedRow("https://quiet.example/rss", "Quiet", items: 0, unread: 0)
+    quiet.feedRow?.neverRead = true
+    let failedWithItems = Self.feedRow(Self.rss, "Harbour Times", items: 2, unread: 1, error: "404 Not Found")
+    let snapshot = LibrarySnapshot(
+      entries: [quiet, failedWithItems], progress: LibraryProgress(step: nil, done: 2, total: 2), version: 1)
+    var state = LibraryState(snapshot: snapshot, width: 100, height: 6)
+    let frame = LibraryView.render(state)
+    #expect(frame.text(row: 1).hasPrefix(" ▸ Quiet"))
+    #expect(frame.text(row: 1).contains("not read yet"))
+    #expect(frame.text(row: 2).hasPrefix(" ▸ Harbour Times ⚠ 404 Not Found"))
+    #expect(frame.text(row: 2).contains("1 unread · 2 items"))
+    #expect(state.apply(.open) == [])
+    #expect(state.message == "Quiet: not read yet (r reads the feeds)")
+  }
+
   @Test func keysForFeedsGiveTheirCommands() {
     var state = LibraryState(snapshot: Self.snapshot(), width: 100, height: 10)
     #expect(state.apply(.refreshFeeds) == [.refreshFeeds])

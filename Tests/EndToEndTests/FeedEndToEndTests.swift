@@ -130,9 +130,74 @@ struct FeedEndToEndTests {
     #expect(second.stdout == "Harbour Times: unchanged\nPort Ledger: unchanged\n")
     let list = run(binary, ["feed", "list"], environment: environment)
     #expect(list.stdout.contains("Harbour Times  \(feeds.urls[0])  2 items, 2 unread"))
+    // byline quotes takes a feed as it takes a folder (its stored items).
+    let quotes = run(binary, ["quotes", "--format", "csv", feeds.urls[0]], environment: environment)
+    #expect(quotes.status == 0)
+    #expect(quotes.stdout.contains("Moira Keane,\"We have waited long enough for the new cranes"))
+    #expect(quotes.stdout.contains(",Night crew strike,\(feeds.server.url("night.html"))\n"))
     feeds.writeConfig([feeds.urls[2]])
     let broken = run(binary, ["feed", "refresh"], environment: environment)
     #expect(broken.status == 1)
+  }
+
+  @Test func addRemoveImportAndExportEditOnlyTheFeedsOfTheConfig() throws {
+    let binary = try #require(E2E.binary)
+    let feeds = try #require(LocalFeeds(), "python3 could not serve on 127.0.0.1")
+    defer { feeds.stop() }
+    var environment = ProcessInfo.processInfo.environment
+    environment.merge(feeds.environment) { $1 }
+    let config = feeds.home + "/config/byline/config.toml"
+    FileManager.default.createFile(atPath: config, contents: Data("# my settings\nwpm = 250 # slow\n".utf8))
+    let add = run(binary, ["feed", "add", "https://news.example/rss", "--name", "News", "--tag", "world"], environment: environment)
+    #expect(add.status == 0)
+    #expect(run(binary, ["feed", "add", "https://news.example/rss"], environment: environment).stderr
+      == "byline: already following https://news.example/rss (News)\n")
+    let opml = feeds.home + "/subs.opml"
+    FileManager.default.createFile(atPath: opml, contents: Data("""
+      <?xml version="1.0"?><opml version="1.0"><body>
+      <outline text="Ports"><outline type="rss" text="Harbour" xmlUrl="https://harbour.example/atom"/></outline>
+      <outline type="rss" text="News again" xmlUrl="https://news.example/rss"/>
+      </body></opml>
+      """.utf8))
+    let imported = run(binary, ["feed", "import", opml], environment: environment)
+    #expect(imported.stdout == "imported 1 feed from \(opml) (1 already followed)\n")
+    #expect(try String(contentsOfFile: config, encoding: .utf8) == """
+      # my settings
+      wpm = 250 # slow
+
+      [[feeds]]
+      url = "https://news.example/rss"
+      name = "News"
+      tags = ["world"]
+
+      [[feeds]]
+      url = "https://harbour.example/atom"
+      name = "Harbour"
+      tags = ["Ports"]
+
+      """)
+    let export = run(binary, ["feed", "export"], environment: environment)
+    #expect(export.stdout.contains("<outline type=\"rss\" text=\"Harbour\" title=\"Harbour\" xmlUrl=\"https://harbour.example/atom\" category=\"Ports\"/>"))
+    #expect(run(binary, ["feed", "remove", "News"], environment: environment).stdout == "no longer following https://news.example/rss\n")
+    #expect(try String(contentsOfFile: config, encoding: .utf8) == """
+      # my settings
+      wpm = 250 # slow
+
+      [[feeds]]
+      url = "https://harbour.example/atom"
+      name = "Harbour"
+      tags = ["Ports"]
+
+      """)
+    // Feeds written inline are left to the person; a broken feeds entry names the file.
+    FileManager.default.createFile(atPath: config, contents: Data("feeds = [\"https://a.example/rss\"]\n".utf8))
+    let inline = run(binary, ["feed", "add", "https://b.example/rss"], environment: environment)
+    #expect(inline.status == 1)
+    #expect(inline.stderr.contains("lists its feeds inline (feeds = [...])"))
+    FileManager.default.createFile(atPath: config, contents: Data("feeds = [42]\n".utf8))
+    let bad = run(binary, ["feed", "list"], environment: environment)
+    #expect(bad.status == 1)
+    #expect(bad.stderr == "byline: \(config): feeds entry 1 must be a URL or a { url, name, tags } table\n")
   }
 
   @Test func aFeedFileAndAFeedURLOnTheCommandLineOpenAsLibrariesOfTheirItems() throws {

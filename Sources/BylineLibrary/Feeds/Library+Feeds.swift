@@ -22,7 +22,7 @@ extension Library {
         row.feed = feed.location
         row.feedRow = LibraryEntry.FeedRow(
           location: feed.location, name: feed.displayName(title: record?.title), items: mine.count,
-          unread: mine.filter { !$0.read }.count, error: record?.error ?? (record == nil && mine.isEmpty ? "not read yet" : nil))
+          unread: mine.filter { !$0.read }.count, error: record?.error, neverRead: record == nil && mine.isEmpty)
         if let error = record?.error {
           row.state = .failed(.unavailable(source: feed.location, reason: error))
         }

@@ -341,6 +341,10 @@ public struct LibraryState: Sendable {
           message = "\(feed.name): \(error)"
           return []
         }
+        if feed.neverRead {
+          message = "\(feed.name): not read yet (r reads the feeds)"
+          return []
+        }
         feedFilter = feed.location
         selected = 0
         top = 0

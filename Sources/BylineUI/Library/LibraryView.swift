@@ -124,19 +124,22 @@ public enum LibraryView {
     }
   }
 
-  /// A feed's own row: `▸ name  3 unread · 12 items`, or `▸ name ⚠ 404 Not Found`.
+  /// A feed's own row: `▸ name  3 unread · 12 items`, `▸ name ⚠ 404 Not Found` (with its
+  /// counts when it has stored items), or `▸ name  not read yet`.
   static func drawFeedRow(
     _ feed: LibraryEntry.FeedRow, selected: Bool, row y: Int, columns c: Columns, into frame: inout Frame
   ) {
     var x = frame.put("▸ ", row: y, column: 1, role: selected ? .selection : .statusAccent)
     x = frame.put(fit(feed.name, width: max(8, c.title - 2)), row: y, column: x, role: selected ? .selection : .title)
     if let error = feed.error {
-      frame.put(fit(" ⚠ " + error, width: max(0, frame.width - x - 1)), row: y, column: x,
+      x = frame.put(fit(" ⚠ " + error, width: max(0, frame.width - x - 1)), row: y, column: x,
         role: selected ? .selection : .warning)
-      return
+      // A feed that failed this time still has the items stored before.
+      if feed.items == 0 { return }
     }
-    let counts = "\(feed.unread) unread · \(feed.items) item\(feed.items == 1 ? "" : "s")"
-    frame.put(counts, row: y, column: max(x + 1, 1 + c.title + 1), role: selected ? .selection : .meta)
+    let counts = feed.neverRead ? "not read yet" : "\(feed.unread) unread · \(feed.items) item\(feed.items == 1 ? "" : "s")"
+    frame.put(fit(counts, width: max(0, frame.width - x - 2)), row: y, column: max(x + 1, 1 + c.title + 1),
+      role: selected ? .selection : .meta)
   }
 
   static func drawPicker(_ state: LibraryState, into frame: inout Frame) {
