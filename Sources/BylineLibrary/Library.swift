@@ -41,18 +41,66 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
   /// The content hash, once read.
   public var hash: String?
   public var state: State
+  /// The parts only feeds' rows have, boxed: a file's row stays as small as it was (a library
+  /// of 100,000 files copies its rows whenever it sorts or narrows them).
+  private var feedParts: FeedPartsBox?
+
+  /// The parts of a feed's row or a feed item's row.
+  struct FeedParts: Sendable, Equatable {
+    var feed: String?
+    var feedRow: FeedRow?
+    var unread = false
+    var note: String?
+    var fallbackTitle: String?
+    var link: String?
+  }
+
+  /// ``FeedParts`` on the heap: one pointer in the row.
+  indirect enum FeedPartsBox: Sendable, Equatable {
+    case parts(FeedParts)
+  }
+
+  private var parts: FeedParts? {
+    if case .parts(let parts)? = feedParts { return parts }
+    return nil
+  }
+
+  private mutating func update(_ change: (inout FeedParts) -> Void) {
+    var current = parts ?? FeedParts()
+    change(&current)
+    feedParts = .parts(current)
+  }
+
   /// For a feed's item: the feed's location. For a feed's row: the feed's too.
-  public var feed: String?
+  public var feed: String? {
+    get { parts?.feed }
+    set { update { $0.feed = newValue } }
+  }
   /// For a feed's own row: its counts and error.
-  public var feedRow: FeedRow?
+  public var feedRow: FeedRow? {
+    get { parts?.feedRow }
+    set { update { $0.feedRow = newValue } }
+  }
   /// For a feed's item: not opened yet.
-  public var unread = false
+  public var unread: Bool {
+    get { parts?.unread ?? false }
+    set { update { $0.unread = newValue } }
+  }
   /// For a feed's item: what to say on its row (the page could not be fetched).
-  public var note: String?
+  public var note: String? {
+    get { parts?.note }
+    set { update { $0.note = newValue } }
+  }
   /// The title to show before the analysis is known (an item's title from its feed).
-  public var fallbackTitle: String?
+  public var fallbackTitle: String? {
+    get { parts?.fallbackTitle }
+    set { update { $0.fallbackTitle = newValue } }
+  }
   /// For a feed's item: its link.
-  public var link: String?
+  public var link: String? {
+    get { parts?.link }
+    set { update { $0.link = newValue } }
+  }
   /// The reference's key: a file's absolute path, a page's URL, an item's feed and id.
   public var path: String { reference.key }
   public var id: String { reference.key }
@@ -77,9 +125,11 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
 
   /// The title, or the file name while pending or failed.
   public var title: String {
-    if let feedRow { return feedRow.name }
     if let title = listing?.title { return title }
-    if let fallbackTitle { return fallbackTitle }
+    if let parts {
+      if let feedRow = parts.feedRow { return feedRow.name }
+      if let fallbackTitle = parts.fallbackTitle { return fallbackTitle }
+    }
     switch reference {
     case .file(let path): return LibraryEntry.fileName(path)
     default: return reference.description
