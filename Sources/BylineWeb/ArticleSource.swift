@@ -5,7 +5,7 @@ import Foundation
 public enum ArticleSourceError: Error, CustomStringConvertible {
   case file(ArticleLoadError)
   case fetch(FetchError)
-  /// A feed that could not be read, or a feed where one article was wanted.
+  /// A feed (or XML that should have been one) that could not be read.
   case feed(reference: String, FeedError)
   /// A feed given where one article was wanted: its items are articles.
   case isFeed(reference: String)
@@ -89,6 +89,10 @@ public enum ArticleSource {
   /// An article from fetched bytes: HTML for web pages, plain text or Markdown otherwise.
   public static func article(from page: FetchedPage, reference: String) throws(ArticleSourceError) -> Article {
     if isFeed(page) { throw .isFeed(reference: reference) }
+    if page.mediaType == "application/xml" || page.mediaType == "text/xml" {
+      // XML that is not a feed is no article either.
+      throw .fetch(.notAnArticle(url: reference, contentType: page.mediaType))
+    }
     do {
       switch page.mediaType {
       case "text/html", "application/xhtml+xml":
@@ -105,7 +109,6 @@ public enum ArticleSource {
     }
   }
 }
-
 
 /// What a reference holds: one article, or a feed of them.
 public enum FeedOrArticle: Sendable {

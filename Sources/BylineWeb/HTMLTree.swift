@@ -36,6 +36,7 @@ final class HTMLTree {
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue
         | (encoding == "UTF-8" ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
+    LibXML.ready()
     byline_xml_silence()
     xmlResetLastError()
     let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in

@@ -1,4 +1,4 @@
-// libxml2's HTML parser and tree, for BylineWeb (the only target that imports it).
+// libxml2's HTML and XML parsers and tree, for BylineWeb (the only target that imports it).
 #ifndef BYLINE_CLIBXML2_SHIM_H
 #define BYLINE_CLIBXML2_SHIM_H
 #include <libxml/xmlversion.h>

@@ -62,6 +62,12 @@ struct TimestampParserTests {
     #expect(seconds("Wed, 31 Dec 2003 10:14:55 GMT+1") == utc(2003, 12, 31, 9, 14, 55))
     #expect(seconds("Wed, 31 Dec 2003 10:14:55 CEST") == utc(2003, 12, 31, 8, 14, 55))
     #expect(seconds("Sept 5 2003") == utc(2003, 9, 5))
+    // Separators, dotted day-first dates, slashed year-first dates, a zone name in brackets.
+    #expect(seconds("Wednesday, December 31, 2003 - 10:14") == utc(2003, 12, 31, 10, 14))
+    #expect(seconds("31 Dec 2003 at 10:14 GMT") == utc(2003, 12, 31, 10, 14))
+    #expect(seconds("31.12.2003 10:14") == utc(2003, 12, 31, 10, 14))
+    #expect(seconds("2003/12/31 10:14:55") == utc(2003, 12, 31, 10, 14, 55))
+    #expect(seconds("Wed, 31 Dec 2003 10:14:55 +0100 (CET)") == utc(2003, 12, 31, 9, 14, 55))
   }
 
   @Test func rejected() {
@@ -74,6 +80,8 @@ struct TimestampParserTests {
     #expect(seconds("Wed, 31 Foo 2003 10:14:55 GMT") == nil)
     #expect(seconds("31 Dec 2003 25:00:00") == nil)
     #expect(seconds("2003-12-31T10:14:55+99:00") == nil)
+    #expect(seconds("31.13.2003") == nil)
+    #expect(seconds("12/31/2003") == nil)  // month/day order is ambiguous
     #expect(seconds(String(repeating: "9", count: 100)) == nil)
   }
 }

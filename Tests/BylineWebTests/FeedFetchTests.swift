@@ -65,6 +65,13 @@ struct FeedFetchTests {
       } catch {
         #expect(error.description == "\(server.url("/broken.xml")): not a feed: the document is <note>, not RSS, RDF or Atom")
       }
+      // One article wanted, XML that is no feed: as before feeds were read.
+      do throws(ArticleSourceError) {
+        _ = try ArticleSource.load(server.url("/broken.xml"))
+        Issue.record("XML read as an article")
+      } catch {
+        #expect(error.description == "\(server.url("/broken.xml")): is application/xml, not a web page or text")
+      }
       // One article wanted, a feed given: say so.
       do throws(ArticleSourceError) {
         _ = try ArticleSource.load(server.url("/feed.xml"))

@@ -1,6 +1,7 @@
 import BylineCore
 import Foundation
 import Testing
+import Synchronization
 
 @testable import BylineWeb
 
@@ -186,6 +187,23 @@ struct FeedParserTests {
     #expect(feed.items[0].summary == "Fish & chips")
   }
 
+  /// RSS 0.91 names Netscape's DTD, which declares the HTML entities: it is never fetched,
+  /// and the entities read as the DTD would have them.
+  @Test func rss091WithItsDTDUnfetched() throws {
+    let feed = try parse(
+      """
+      <?xml version="1.0" encoding="ISO-8859-1"?>
+      <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+        "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+      <rss version="0.91"><channel><title>Caf&eacute; &mdash; news</title><link>http://cafe.example/</link>
+      <item><title>Fish &amp; chips &copy; 1999</title><link>http://cafe.example/1</link>
+      <description>Open &lt;b&gt;late&lt;/b&gt; &hellip;</description></item></channel></rss>
+      """)
+    #expect(feed.title == "Café — news")
+    #expect(feed.items[0].title == "Fish & chips © 1999")
+    #expect(feed.items[0].summary == "Open late …")
+  }
+
   @Test func noItemIDOrLinkGetsAStableHash() throws {
     let xml = "<rss><channel><title>t</title><item><title>Alone</title></item></channel></rss>"
     let first = try parse(xml).items[0].id
@@ -318,5 +336,30 @@ struct FeedParserTests {
     #expect(article.paragraphs.map { article.text(of: $0) } == ["Walkout", "\"No,\" said Ann Lee.", "See more."])
     #expect(article.links == [ArticleLink(text: "more", url: "https://times.example/more")])
     #expect(article.source == "feed.xml#1")
+  }
+}
+
+/// Feeds parsed on several threads at once (the library refreshes a few at a time): each
+/// gives what it gives alone.
+@Suite("Feed parser on several threads")
+struct FeedParserConcurrencyTests {
+  @Test func parallelParsesAgree() throws {
+    let feeds = (0..<8).map { n in
+      Data(
+        """
+        <rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed \(n)</title>
+        <item><title>Item \(n)</title><description>&lt;p&gt;Summary \(n)&lt;/p&gt;</description>
+        <content:encoded><![CDATA[<p>Content \(n)</p><script>x()</script>]]></content:encoded></item></channel></rss>
+        """.utf8)
+    }
+    let expected = try feeds.map { try FeedParser.parse($0, url: nil) }
+    let results = Mutex<[Int: Feed]>([:])
+    DispatchQueue.concurrentPerform(iterations: 64) { i in
+      if let feed = try? FeedParser.parse(feeds[i % 8], url: nil) { results.withLock { $0[i] = feed } }
+    }
+    let all = results.withLock { $0 }
+    #expect(all.count == 64)
+    for (i, feed) in all { #expect(feed == expected[i % 8]) }
+    #expect(expected[3].items.first?.content == "Content 3")
   }
 }

@@ -37,6 +37,9 @@ public enum DateParser {
     }
   }
 
+  /// The English month names, January first.
+  static var monthNames: [String] { months }
+
   private static let months = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",

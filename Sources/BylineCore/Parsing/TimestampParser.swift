@@ -8,12 +8,19 @@ import Foundation
 /// RFC 822 forms: `Wed, 31 Dec 2003 10:14:55 GMT` with or without the weekday, seconds or
 /// zone, two-digit years (`31 Dec 03`), full or dotted month names (`December`, `Dec.`),
 /// zone names (`UT`, `EST`, `PDT`, `CEST`...) or offsets (`-0500`, `+05:00`, `GMT+1`),
-/// month first (`Dec 31 2003`), asctime (`Wed Dec 31 10:14:55 2003`), `31-Dec-2003` and
-/// 12-hour times (`10:14 pm`). A timestamp without a zone is read as UTC.
+/// month first (`Dec 31 2003`), asctime (`Wed Dec 31 10:14:55 2003`), `31-Dec-2003`,
+/// `31.12.2003` (day first), `2003/12/31`, separators (`December 31, 2003 - 10:14`,
+/// `... at 10:14`) and 12-hour times (`10:14 pm`). A timestamp without a zone is read as UTC.
 public enum TimestampParser {
   public static func parse(_ raw: String) -> Date? {
-    let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty, text.utf8.count <= 80 else { return nil }
+    // 2026/11/30 is ISO's order with slashes (year first, so never ambiguous).
+    if text.utf8.count >= 10, text.utf8.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }),
+      Array(text.utf8)[4] == UInt8(ascii: "/")
+    {
+      text = String(text.prefix(10)).replacingOccurrences(of: "/", with: "-") + text.dropFirst(10)
+    }
     return iso(text) ?? rfc822(text)
   }
 
@@ -68,6 +75,15 @@ public enum TimestampParser {
       // 31-Dec-2003 (not a zone such as -0500)
       if word.contains("-"), word.first?.isNumber == true, word.contains(where: \.isLetter) {
         tokens.append(contentsOf: word.split(separator: "-").map(String.init))
+      } else if word.first?.isNumber == true, word.split(separator: ".").count == 3, !word.contains(":"),
+        word.allSatisfy({ $0.isNumber || $0 == "." })
+      {
+        // 30.11.2026: dotted dates are day first wherever they are written.
+        let parts = word.split(separator: ".").map(String.init)
+        guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        tokens.append(contentsOf: [parts[0], DateParser.monthNames[month - 1], parts[2]])
+      } else if ["-", "|", "·", "at", "@"].contains(word.lowercased()) {
+        continue  // "November 30, 2026 - 09:15", "30 Nov 2026 at 09:15"
       } else if !word.isEmpty {
         tokens.append(word)
       }

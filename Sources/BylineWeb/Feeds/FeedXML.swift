@@ -64,6 +64,7 @@ final class FeedXML {
     let options = Int32(
       XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+    LibXML.ready()
     byline_xml_silence()
     xmlResetLastError()
     let prepared = FeedEntities.normalize(bytes)
