@@ -47,6 +47,7 @@ public enum OPML {
   public static func read(_ data: Data) throws(ReadError) -> [Outline] {
     if data.count > maximumBytes { throw .tooLarge(bytes: data.count) }
     if data.range(of: Data("<!ENTITY".utf8)) != nil { throw .declaresEntities }
+    LibXML.ready()
     byline_xml_silence()
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
     let parsed: xmlDocPtr? = data.withUnsafeBytes { raw in
