@@ -100,8 +100,14 @@ extension Library {
   func rebuildIfCorrupt() -> Bool {
     guard let cache = state.withLock({ s in s._cache }), cache.isCorrupt else { return false }
     let (fresh, message) = cache.rebuilt()
+    // The feeds' items the rebuild kept (read from the damaged file) are the rows again.
+    let kept = fresh?.storedItems(of: feeds.map(\.location))
     state.withLock { s in
       s._cache = fresh
+      if let kept, !kept.isEmpty {
+        s.items = kept
+        s.feedEntries = Library.feedEntries(feeds, records: s.feedRecords, items: s.items)
+      }
       s.cacheChecked = true
       s.messages.append(message)
       s.summaries = [:]
@@ -139,6 +145,7 @@ extension Library {
     let wanted = state.withLock { (s: inout State) -> Set<String> in
       var wanted = Set<String>()
       for case let hash? in s.hashes where s.summaries[hash] == nil { wanted.insert(hash) }
+      for item in s.items where item.listing != nil && s.summaries[item.hash] == nil { wanted.insert(item.hash) }
       return wanted
     }
     guard !wanted.isEmpty else { return }

@@ -3,8 +3,9 @@ import BylineWeb
 import Foundation
 import Synchronization
 
-/// One row of the library: an article file (with any byte-identical copies), or a file that
-/// failed to load.
+/// One row of the library: an article file (with any byte-identical copies), a file that
+/// failed to load, an item of a feed (or a page), or a feed itself (its unread count, or why
+/// it could not be read).
 public struct LibraryEntry: Sendable, Equatable, Identifiable {
   public enum State: Sendable, Equatable {
     /// Not analysed yet: shown by its file name.
@@ -13,19 +14,105 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
     case failed(ArticleLoadError)
   }
 
-  /// The path of the first of the identical files: stable across snapshots.
-  public var path: String
+  /// A feed's own row: its name, its items and how many are unread.
+  public struct FeedRow: Sendable, Equatable {
+    public var location: String
+    public var name: String
+    public var items: Int
+    public var unread: Int
+    /// Why the last refresh failed (`404 Not Found`, `not a feed`); nil when it worked.
+    public var error: String?
+    /// Never read yet (it is being read, or waits for a refresh).
+    public var neverRead: Bool
+    public init(location: String, name: String, items: Int, unread: Int, error: String?, neverRead: Bool = false) {
+      self.location = location
+      self.name = name
+      self.items = items
+      self.unread = unread
+      self.error = error
+      self.neverRead = neverRead
+    }
+  }
+
+  /// What the row stands for; stable across snapshots.
+  public var reference: ArticleReference
   /// The other byte-identical files, shown as one row with a count.
   public var duplicatePaths: [String]
   /// The content hash, once read.
   public var hash: String?
   public var state: State
-  public var id: String { path }
+  /// The parts only feeds' rows have, boxed: a file's row stays as small as it was (a library
+  /// of 100,000 files copies its rows whenever it sorts or narrows them).
+  private var feedParts: FeedPartsBox?
+
+  /// The parts of a feed's row or a feed item's row.
+  struct FeedParts: Sendable, Equatable {
+    var feed: String?
+    var feedRow: FeedRow?
+    var unread = false
+    var note: String?
+    var fallbackTitle: String?
+    var link: String?
+  }
+
+  /// ``FeedParts`` on the heap: one pointer in the row.
+  indirect enum FeedPartsBox: Sendable, Equatable {
+    case parts(FeedParts)
+  }
+
+  private var parts: FeedParts? {
+    if case .parts(let parts)? = feedParts { return parts }
+    return nil
+  }
+
+  private mutating func update(_ change: (inout FeedParts) -> Void) {
+    var current = parts ?? FeedParts()
+    change(&current)
+    feedParts = .parts(current)
+  }
+
+  /// For a feed's item: the feed's location. For a feed's row: the feed's too.
+  public var feed: String? {
+    get { parts?.feed }
+    set { update { $0.feed = newValue } }
+  }
+  /// For a feed's own row: its counts and error.
+  public var feedRow: FeedRow? {
+    get { parts?.feedRow }
+    set { update { $0.feedRow = newValue } }
+  }
+  /// For a feed's item: not opened yet.
+  public var unread: Bool {
+    get { parts?.unread ?? false }
+    set { update { $0.unread = newValue } }
+  }
+  /// For a feed's item: what to say on its row (the page could not be fetched).
+  public var note: String? {
+    get { parts?.note }
+    set { update { $0.note = newValue } }
+  }
+  /// The title to show before the analysis is known (an item's title from its feed).
+  public var fallbackTitle: String? {
+    get { parts?.fallbackTitle }
+    set { update { $0.fallbackTitle = newValue } }
+  }
+  /// For a feed's item: its link.
+  public var link: String? {
+    get { parts?.link }
+    set { update { $0.link = newValue } }
+  }
+  /// The reference's key: a file's absolute path, a page's URL, an item's feed and id.
+  public var path: String { reference.key }
+  public var id: String { reference.key }
   /// How many identical files the row stands for.
   public var count: Int { 1 + duplicatePaths.count }
 
   public init(path: String, duplicatePaths: [String] = [], hash: String?, state: State) {
-    self.path = path
+    self.init(reference: .file(path: path), duplicatePaths: duplicatePaths, hash: hash, state: state)
+  }
+
+  public init(reference: ArticleReference, duplicatePaths: [String] = [], hash: String?, state: State) {
+    self.reference = reference
     self.duplicatePaths = duplicatePaths
     self.hash = hash
     self.state = state
@@ -38,7 +125,15 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
 
   /// The title, or the file name while pending or failed.
   public var title: String {
-    listing?.title ?? LibraryEntry.fileName(path)
+    if let title = listing?.title { return title }
+    if let parts {
+      if let feedRow = parts.feedRow { return feedRow.name }
+      if let fallbackTitle = parts.fallbackTitle { return fallbackTitle }
+    }
+    switch reference {
+    case .file(let path): return LibraryEntry.fileName(path)
+    default: return reference.description
+    }
   }
 
   /// The last part of a path (without Foundation's URL parsing: the list asks for it often).
@@ -111,11 +206,14 @@ public struct LibrarySnapshot: Sendable {
   public var people: PeopleIndex?
   /// Bumped at every new people index.
   public var peopleVersion: Int
+  /// The feed refresh under way, if any (`refreshing 3/12 feeds`, `fetching 5/40 articles`).
+  public var feedProgress: FeedRefreshProgress?
 
   public init(
     entries: [LibraryEntry], progress: LibraryProgress, messages: [String] = [], version: Int,
-    people: PeopleIndex? = nil, peopleVersion: Int = 0
+    people: PeopleIndex? = nil, peopleVersion: Int = 0, feedProgress: FeedRefreshProgress? = nil
   ) {
+    self.feedProgress = feedProgress
     self.entries = entries
     self.progress = progress
     self.messages = messages
@@ -127,6 +225,10 @@ public struct LibrarySnapshot: Sendable {
 
 /// A quote of one person, with its article.
 public struct PersonQuote: Sendable, Equatable {
+  /// The article's reference.
+  public var reference: ArticleReference
+  /// Where the article is, for people and scripts: a file's path, a page's URL, an item's
+  /// link (else its id in its feed).
   public var path: String
   public var title: String
   public var date: ArticleDate?
@@ -150,13 +252,16 @@ public struct SearchHit: Sendable, Equatable {
 /// articles, and analyses the rest on every core. The UI polls ``snapshot()``, which never
 /// waits for that work. All methods are thread-safe.
 public final class Library: Sendable {
+  /// The files and folders (feeds and URLs given among the paths are in ``feeds``).
   public let paths: [String]
+  /// The feeds (and pages given by URL) the library follows.
+  public let feeds: [FeedSubscription]
   let roots: [LibraryRoot]
   /// Everything that changes, behind one lock: the value inside the lock, so no field can be
   /// read or written without it.
   let state: Mutex<State>
   /// Signalled when the background work ends (``waitUntilFinished()``).
-  private let finished = NSCondition()
+  let finished = NSCondition()
 
   /// The library's mutable state (``state``).
   struct State {
@@ -190,6 +295,17 @@ public final class Library: Sendable {
     var builtPeopleSummaries = 0
     var peopleVersion = 0
     var buildingPeople = false
+    /// What the cache (or, without one, memory) holds of the feeds: their records and items.
+    var feedRecords: [String: FeedRecord] = [:]
+    var items: [StoredItem] = []
+    /// Without a cache: the articles of the items, by reference key.
+    var memoryArticles: [String: Article] = [:]
+    /// The feed rows and item rows, rebuilt when the feeds change (``rebuildFeedEntries()``).
+    var feedEntries: [LibraryEntry] = []
+    var feedProgress: FeedRefreshProgress?
+    var refreshing = false
+    /// The reports of the last refresh, and the feeds never read when the library opened.
+    var lastReports: [FeedRefreshReport] = []
 
     mutating func bump() {
       version += 1
@@ -212,17 +328,33 @@ public final class Library: Sendable {
         progress = LibraryProgress(step: step, done: files.count - pendingCount, total: files.count)
       }
       return LibrarySnapshot(
-        entries: entries, progress: progress, messages: messages, version: version, people: builtPeople,
-        peopleVersion: peopleVersion)
+        entries: feedEntries.isEmpty ? entries : entries + feedEntries, progress: progress, messages: messages,
+        version: version, people: builtPeople, peopleVersion: peopleVersion, feedProgress: feedProgress)
     }
   }
 
   /// Opens the library of `paths` with the cache in `cacheDirectory` (the XDG cache folder
   /// when nil; pass `useCache: false` for none).
-  public init(paths: [String], cacheDirectory: String? = nil, useCache: Bool = true) {
+  ///
+  /// Among `paths`, http(s) URLs and feed files are sources of their own (``feeds``), with the
+  /// subscriptions `feeds`: a URL opens as the items of its feed, or as its one article when it
+  /// is a web page.
+  public init(paths: [String], feeds: [FeedSubscription] = [], cacheDirectory: String? = nil, useCache: Bool = true) {
     // Web pages are articles of a library too (idempotent; the executable installs it first).
     BylineWeb.install()
-    self.paths = paths
+    var sources = feeds
+    var filePaths: [String] = []
+    for raw in paths {
+      if PageFetcher.isURL(raw) || (!raw.hasSuffix("/") && FeedSubscription.isFeedFile(raw)) {
+        let source = FeedSubscription(location: raw, pageAllowed: PageFetcher.isURL(raw))
+        if !sources.contains(where: { $0.location == source.location }) { sources.append(source) }
+      } else {
+        filePaths.append(raw)
+      }
+    }
+    self.paths = filePaths
+    self.feeds = sources
+    let paths = filePaths
     var roots: [LibraryRoot] = []
     var missing: [String] = []
     for raw in paths {
@@ -292,6 +424,12 @@ public final class Library: Sendable {
     // The first snapshot, its duplicates found by the cache's integer numbers rather than by
     // hashing 100,000 content s.hashes (the rows after the cache's have none: no duplicates).
     let entries = Library.entries(s.files, s.hashes, s.states) { $0 < docs.count ? docs[$0] : nil }
+    if !sources.isEmpty, let cache = s._cache {
+      // The feeds' stored items: a few small columns each, read at once.
+      s.feedRecords = cache.feedRecords(sources.map(\.location))
+      s.items = cache.storedItems(of: sources.map(\.location))
+    }
+    s.feedEntries = Library.feedEntries(sources, records: s.feedRecords, items: s.items)
     s.cachedSnapshot = s.makeSnapshot(entries)
     state = Mutex(s)
   }
@@ -304,6 +442,9 @@ public final class Library: Sendable {
   public func start() {
     if state.withLock({ s in s.started }) { return }
     wake()
+    // Feeds never read, and feed files, are read at once; the others wait for a refresh.
+    let toRead = feedsToReadAtOpen
+    if !toRead.isEmpty { refreshFeeds(toRead) }
   }
 
   /// Runs the background work again if it has ended: after the cache failed in a search, so
@@ -337,7 +478,7 @@ public final class Library: Sendable {
   public func waitUntilFinished() {
     start()
     finished.lock()
-    while state.withLock({ s in s.running }) { finished.wait() }
+    while state.withLock({ s in s.running || s.refreshing }) { finished.wait() }
     finished.unlock()
   }
 
@@ -414,7 +555,9 @@ public final class Library: Sendable {
         continue
       }
       for quote in summary.quotes where quote.speaker.map(names.contains) ?? false {
-        result.append(PersonQuote(path: entry.path, title: summary.title, date: summary.date, quote: quote))
+        result.append(PersonQuote(
+          reference: entry.reference, path: Library.location(of: entry), title: summary.title, date: summary.date,
+          quote: quote))
       }
     }
     result.sort {

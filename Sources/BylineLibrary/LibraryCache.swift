@@ -10,7 +10,10 @@ import Synchronization
 /// else, so that reading every row of a large library stays fast), `detail` (the summary of
 /// each `doc` as JSON, same id), `file` (path, size, mtime and the `doc` it holds, ordered by
 /// path so that one folder's files are one range) and `doc_ft` (FTS5 over title and body,
-/// rowid = `doc.id`). The database is in WAL mode with a busy timeout, so two Byline
+/// rowid = `doc.id`); and, for feeds and pages (`LibraryCache+Feeds.swift`), `feed` (each
+/// feed's title, validators and last error), `item` (every item ever stored, by its
+/// ``ArticleReference`` key, with the article as read and the `doc` of its analysis) and
+/// `readmark` (the items opened). The database is in WAL mode with a busy timeout, so two Byline
 /// processes can open the same library at once.
 ///
 /// Every failure after opening is reported once through ``message`` and turns the cache off
@@ -18,7 +21,9 @@ import Synchronization
 /// file damaged (``isCorrupt``), ``rebuilt()`` moves the file aside and starts a new one.
 public final class LibraryCache: Sendable {
   /// Bumped whenever the analysis or the schema changes: an older cache is rebuilt.
-  public static let schemaVersion = "2"
+  public static let schemaVersion = "3"
+  /// The schema before feeds: opened as it is, the feed tables added (nothing rebuilt).
+  static let schemaWithoutFeeds = "2"
   public static let fileName = "library.sqlite"
 
   let pool: DatabasePool
@@ -97,7 +102,8 @@ public final class LibraryCache: Sendable {
       do {
         let cache = try LibraryCache(path: path)
         let why = error.message == "schema" ? "was from an older Byline" : "was corrupt"
-        return (cache, "the cache \(why); rebuilt it (old copy: \(aside))")
+        let kept = cache.salvageFeeds(from: aside)
+        return (cache, "the cache \(why); rebuilt it\(keptNote(kept)) (old copy: \(aside))")
       } catch {
         return (nil, "cache off: \(describe(error))")
       }
@@ -116,10 +122,16 @@ public final class LibraryCache: Sendable {
     do {
       let fresh = try LibraryCache(path: path)
       LibraryCache.registry.withLock { $0[path] = WeakCache(cache: fresh) }
-      return (fresh, "the cache was corrupt; rebuilt it (old copy: \(aside))")
+      let kept = fresh.salvageFeeds(from: aside)
+      return (fresh, "the cache was corrupt; rebuilt it\(LibraryCache.keptNote(kept)) (old copy: \(aside))")
     } catch {
       return (nil, "the cache was corrupt and was moved aside (\(aside)); cache off: \(LibraryCache.describe(error))")
     }
+  }
+
+  /// ", keeping 12 feed items" after a rebuild that salvaged items; "" when there were none.
+  static func keptNote(_ kept: Int) -> String {
+    kept == 0 ? "" : ", keeping \(kept) feed item\(kept == 1 ? "" : "s")"
   }
 
   static func isCorruption(_ error: DatabaseError) -> Bool {
@@ -160,6 +172,14 @@ public final class LibraryCache: Sendable {
     try pool.write { db in
       try db.execute(sql: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
       let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
+      if version == LibraryCache.schemaWithoutFeeds {
+        // A cache from before feeds: its articles stay, the feed tables are added.
+        try db.execute(sql: LibraryCache.feedTables + """
+          ;
+          UPDATE meta SET value = '\(LibraryCache.schemaVersion)' WHERE key = 'schema';
+          """)
+        return
+      }
       if let version, version != LibraryCache.schemaVersion {
         throw DatabaseError(resultCode: .SQLITE_ERROR, message: "schema")
       }
@@ -173,6 +193,7 @@ public final class LibraryCache: Sendable {
           path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, doc INTEGER NOT NULL)
           WITHOUT ROWID;
         \(FullTextIndex.createTable);
+        \(LibraryCache.feedTables);
         INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '\(LibraryCache.schemaVersion)');
         """)
     }

@@ -43,10 +43,11 @@ public enum Workers {
     #endif
   }
 
-  /// Runs `body` for 0..<count on one thread per core, and waits.
-  public static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+  /// Runs `body` for 0..<count on one thread per core (or `width` threads: network work, which
+  /// waits more than it computes), and waits.
+  public static func run(count: Int, width: Int? = nil, _ body: @escaping @Sendable (Int) -> Void) {
     guard count > 0 else { return }
-    let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    let workers = min(count, max(1, width ?? ProcessInfo.processInfo.activeProcessorCount))
     let next = Mutex(0)
     let group = DispatchGroup()
     for _ in 0..<workers {
@@ -64,9 +65,9 @@ public enum Workers {
   }
 
   /// `body` of 0..<count on every core, the results in order.
-  public static func map<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T?] {
+  public static func map<T: Sendable>(_ count: Int, width: Int? = nil, _ body: @escaping @Sendable (Int) -> T) -> [T?] {
     let results = Mutex<[T?]>(Array(repeating: nil, count: count))
-    run(count: count) { k in
+    run(count: count, width: width) { k in
       let value = body(k)
       results.withLock { $0[k] = value }
     }

@@ -63,6 +63,37 @@ public struct FetchedPage: Sendable {
   public var mediaType: String
   /// The charset the `Content-Type` header named, if any.
   public var charset: String?
+  /// The HTTP status: 2xx, or 304 when a conditional request found nothing new (no data).
+  public var status: Int = 200
+  /// The validators to send next time (`ETag`, `Last-Modified`), when the server gave them.
+  public var etag: String?
+  public var lastModified: String?
+
+  public init(
+    data: Data, url: URL, mediaType: String, charset: String? = nil, status: Int = 200, etag: String? = nil,
+    lastModified: String? = nil
+  ) {
+    self.data = data
+    self.url = url
+    self.mediaType = mediaType
+    self.charset = charset
+    self.status = status
+    self.etag = etag
+    self.lastModified = lastModified
+  }
+
+  /// True for the answer to a conditional request when the resource did not change.
+  public var notModified: Bool { status == 304 }
+}
+
+/// What a conditional request sends: the validators of the copy already held.
+public struct FetchValidators: Sendable, Equatable {
+  public var etag: String?
+  public var lastModified: String?
+  public init(etag: String? = nil, lastModified: String? = nil) {
+    self.etag = etag
+    self.lastModified = lastModified
+  }
 }
 
 /// Fetches web pages over HTTP(S) with Foundation's URLSession: one request at a time, a
@@ -93,14 +124,30 @@ public struct PageFetcher: Sendable {
     "application/x-rss+xml", "application/x-atom+xml",
   ]
 
+  /// A status as a row shows it: `404 Not Found`.
+  public static func statusLine(_ status: Int) -> String {
+    "\(status) \(HTTPURLResponse.localizedString(forStatusCode: status).capitalized)"
+  }
+
   /// Whether an argument names a web page rather than a file.
   public static func isURL(_ text: String) -> Bool {
     let lower = text.lowercased()
     return lower.hasPrefix("http://") || lower.hasPrefix("https://")
   }
 
-  /// Fetches `address` (an `http:` or `https:` URL).
+
+  /// Fetches `address` (an `http:` or `https:` URL) as a page or text.
   public func fetch(_ address: String) throws(FetchError) -> FetchedPage {
+    try fetch(address, accepting: PageFetcher.readableTypes, validators: nil)
+  }
+
+  /// Fetches `address`, accepting the media types `accepting` (others are
+  /// ``FetchError/notAnArticle(url:contentType:)``). With `validators`, the request is
+  /// conditional (`If-None-Match`, `If-Modified-Since`) and an unchanged resource comes back as
+  /// a page with status 304 and no data.
+  public func fetch(
+    _ address: String, accepting: Set<String>, validators: FetchValidators?
+  ) throws(FetchError) -> FetchedPage {
     guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty
     else {
       throw .invalidURL(address)
@@ -111,6 +158,8 @@ public struct PageFetcher: Sendable {
       "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,application/xml;q=0.8,*/*;q=0.1",
       forHTTPHeaderField: "Accept")
     request.setValue("Byline/0.1 (terminal news reader)", forHTTPHeaderField: "User-Agent")
+    if let etag = validators?.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+    if let modified = validators?.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
     let transfer = Transfer(limit: maximumBytes, maximumRedirects: maximumRedirects)
     let configuration = URLSessionConfiguration.ephemeral
     configuration.timeoutIntervalForRequest = timeout
@@ -120,7 +169,7 @@ public struct PageFetcher: Sendable {
     let finished = transfer.done.wait(timeout: .now() + timeout * 3 + 5)
     session.invalidateAndCancel()
     guard finished == .success else { throw .timedOut(url: address, seconds: timeout) }
-    return try transfer.result(address: address, host: host, timeout: timeout)
+    return try transfer.result(address: address, host: host, timeout: timeout, accepting: accepting)
   }
 }
 
@@ -187,7 +236,9 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
     done.signal()
   }
 
-  func result(address: String, host: String, timeout: TimeInterval) throws(FetchError) -> FetchedPage {
+  func result(
+    address: String, host: String, timeout: TimeInterval, accepting: Set<String>
+  ) throws(FetchError) -> FetchedPage {
     lock.lock()
     defer { lock.unlock() }
     if overLimit { throw .tooLarge(url: address, limit: limit) }
@@ -207,6 +258,12 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
       }
     }
     guard let response else { throw .failed(url: address, reason: "no response from the server") }
+    if response.statusCode == 304 {
+      return FetchedPage(
+        data: Data(), url: response.url ?? URL(string: address)!, mediaType: "", status: 304,
+        etag: response.value(forHTTPHeaderField: "ETag"),
+        lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
+    }
     guard (200..<300).contains(response.statusCode) else {
       throw .httpStatus(url: address, status: response.statusCode)
     }
@@ -214,11 +271,13 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
     let mediaType = contentType.split(separator: ";").first.map {
       $0.trimmingCharacters(in: .whitespaces).lowercased()
     } ?? "text/html"
-    guard PageFetcher.readableTypes.contains(mediaType) else {
+    guard accepting.contains(mediaType) else {
       throw .notAnArticle(url: address, contentType: mediaType)
     }
     return FetchedPage(
       data: data, url: response.url ?? URL(string: address)!, mediaType: mediaType,
-      charset: Charset.charset(fromContentType: contentType))
+      charset: Charset.charset(fromContentType: contentType), status: response.statusCode,
+      etag: response.value(forHTTPHeaderField: "ETag"),
+      lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
   }
 }

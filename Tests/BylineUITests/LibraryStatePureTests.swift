@@ -21,7 +21,7 @@ struct LibraryStatePureTests {
     var state = LibraryState(snapshot: Self.first, width: 80, height: 10)
     #expect(state.rows.map(\.path) == ["/news/b.txt", "/news/a.txt", "/news/c.txt"], "newest first, the failed file last")
     #expect(state.apply(.down) == [])
-    #expect(state.apply(.open) == [.openArticle(path: "/news/a.txt", offset: 0, search: nil)])
+    #expect(state.apply(.open) == [.openArticle(reference: .file(path: "/news/a.txt"), offset: 0, search: nil)])
     #expect(state.apply(.last) == [])
     #expect(state.apply(.open) == [], "a broken row opens nothing")
     #expect(state.message == "/news/c.txt: is empty", "and says why")
@@ -53,7 +53,7 @@ struct LibraryStatePureTests {
     state.apply(.textMatches(query: "zulu", matches: ["a.txt": 3]))
     #expect(!state.isSearchingText)
     #expect(state.rows.map(\.path) == ["/news/a.txt"])
-    #expect(state.apply(.open) == [.openArticle(path: "/news/a.txt", offset: 0, search: "zulu")])
+    #expect(state.apply(.open) == [.openArticle(reference: .file(path: "/news/a.txt"), offset: 0, search: "zulu")])
   }
 
   @Test func theKeyTableFeedsTheHelpAndTheHint() {

@@ -180,7 +180,7 @@ struct LibraryViewTests {
       Issue.record("no article opened")
       return
     }
-    #expect(path.hasSuffix("/b.md"))
+    #expect(path.filePath?.hasSuffix("/b.md") == true)
     #expect(offset > 0)
     #expect(search == nil)
     state.apply(.back)

@@ -16,11 +16,14 @@ public enum ArticleLoadError: Error, Equatable, CustomStringConvertible {
   case invalidUTF8(path: String, byteOffset: Int)
   /// The file is larger than Byline reads.
   case tooLarge(path: String, bytes: Int, limit: Int)
+  /// Something other than a file could not be read (a feed that answered 404, a page that
+  /// could not be fetched); `reason` is short, for a row of the library (`404 Not Found`).
+  case unavailable(source: String, reason: String)
 
   public var path: String {
     switch self {
     case .notFound(let p), .isDirectory(let p), .unreadable(let p, _), .empty(let p),
-      .binary(let p), .invalidUTF8(let p, _), .tooLarge(let p, _, _):
+      .binary(let p), .invalidUTF8(let p, _), .tooLarge(let p, _, _), .unavailable(let p, _):
       return p
     }
   }
@@ -36,6 +39,7 @@ public enum ArticleLoadError: Error, Equatable, CustomStringConvertible {
     case .invalidUTF8(_, let offset): return "is not valid UTF-8 (bad byte at offset \(offset))"
     case .tooLarge(_, let bytes, let limit):
       return "is too large (\(bytes / 1_048_576) MB; the limit is \(limit / 1_048_576) MB)"
+    case .unavailable(_, let reason): return reason
     }
   }
 

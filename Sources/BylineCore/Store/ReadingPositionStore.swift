@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Positions are word indices (the n-th word of the body), so they survive a different window
 /// size. The file is JSON, `$XDG_STATE_HOME/byline/positions.json` (by default
-/// `~/.local/state/byline/positions.json`), keyed by the article's absolute path, and is
+/// `~/.local/state/byline/positions.json`), keyed by the article's ``ArticleReference/key``
+/// (a file's absolute path, a page's URL, a feed item's container and id), and is
 /// written atomically (a temporary file renamed over the old one). A corrupt or unwritable
 /// file is reported through ``problem`` and never stops the reader.
 public struct ReadingPositionStore {
@@ -57,9 +58,27 @@ public struct ReadingPositionStore {
 
   public func position(for path: String) -> Entry? { entries[Self.key(for: path)] }
 
+  /// The saved position of an article by its reference (a file's is the same as by its path).
+  public func position(for reference: ArticleReference) -> Entry? { entries[Self.key(for: reference)] }
+
+  /// The key of a reference: a file's standardised path, anything else its ``ArticleReference/key``.
+  public static func key(for reference: ArticleReference) -> String {
+    if case .file(let path) = reference { return key(for: path) }
+    return reference.key
+  }
+
+  /// Records a position by reference (see ``save(wordIndex:wordCount:for:now:)``).
+  public mutating func save(wordIndex: Int, wordCount: Int, for reference: ArticleReference, now: Date = Date()) {
+    store(wordIndex: wordIndex, wordCount: wordCount, key: Self.key(for: reference), now: now)
+  }
+
   /// Records a position and writes the file. Failures are kept in ``problem``, not thrown.
   public mutating func save(wordIndex: Int, wordCount: Int, for path: String, now: Date = Date()) {
-    entries[Self.key(for: path)] = Entry(wordIndex: wordIndex, wordCount: wordCount, saved: now)
+    store(wordIndex: wordIndex, wordCount: wordCount, key: Self.key(for: path), now: now)
+  }
+
+  private mutating func store(wordIndex: Int, wordCount: Int, key: String, now: Date) {
+    entries[key] = Entry(wordIndex: wordIndex, wordCount: wordCount, saved: now)
     // Keep the file small: the 1,000 most recent articles.
     if entries.count > 1000 {
       for (key, _) in entries.sorted(by: { $0.value.saved < $1.value.saved }).prefix(entries.count - 1000) {

@@ -6,9 +6,14 @@ import Foundation
 public enum AppStart {
   /// The library screen (`byline`, `byline FOLDER`, `byline library`).
   case library(Library)
-  /// The reader on one article (`byline FILE`, `byline -`). `path` keys its reading position;
-  /// nil (standard input) keeps none.
-  case article(Article, path: String?)
+  /// The reader on one article (`byline FILE`, `byline -`, `byline URL`). `reference` keys its
+  /// reading position; nil (standard input) keeps none.
+  case article(Article, reference: ArticleReference?)
+
+  /// The reader on one article whose reading position is kept by its path or URL as typed.
+  public static func article(_ article: Article, path: String?) -> AppStart {
+    .article(article, reference: path.map(ArticleReference.init(typed:)))
+  }
 }
 
 /// What every screen of the app shares: the themes `t` cycles through, the reading speed, a
@@ -80,8 +85,8 @@ public final class App {
   /// The reader on screen, and where its position is kept.
   struct OpenReader {
     var state: ReaderState
-    /// The file, for its reading position (nil: standard input).
-    var path: String?
+    /// The article, for its reading position (nil: standard input).
+    var reference: ArticleReference?
     /// True when q goes back to the library rather than quitting.
     var fromLibrary: Bool
   }
@@ -110,11 +115,11 @@ public final class App {
       library = state
       draw(on: backend)
       effects.start()
-    case .article(let article, let path):
+    case .article(let article, let reference):
       var state = openReader(ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute),
-        path: path, offset: 0, search: nil, width: width, height: height)
+        reference: reference, offset: 0, search: nil, width: width, height: height)
       if let message = settings.message { state.post(message: message) }
-      reader = OpenReader(state: state, path: path, fromLibrary: false)
+      reader = OpenReader(state: state, reference: reference, fromLibrary: false)
       draw(on: backend)
     }
     while true {
@@ -230,14 +235,14 @@ public final class App {
       switch command {
       case .quit:
         return .quit
-      case .openArticle(let path, let offset, let search):
-        if App.fileSize(path) >= settings.progressLineBytes {
+      case .openArticle(let reference, let offset, let search):
+        if let path = reference.filePath, App.fileSize(path) >= settings.progressLineBytes {
           // A large article takes a moment to read and lay out: say so rather than freeze.
           library!.post(message: "opening \(App.fileName(path))…")
           draw(on: backend)
         }
-        openFromLibrary(path: path, offset: offset, search: search, size: backend.size)
-      case .searchText, .loadQuotes:
+        openFromLibrary(reference: reference, offset: offset, search: search, size: backend.size)
+      case .searchText, .loadQuotes, .refreshFeeds, .setRead, .markFeedRead:
         for result in effects?.run(command) ?? [] { pending += library!.apply(result) }
       }
     }
@@ -263,29 +268,36 @@ public final class App {
 
   // MARK: - The reader
 
-  /// Opens a library article, or says in the library's status bar why it cannot.
-  private func openFromLibrary(path: String, offset: Int, search: String?, size: (width: Int, height: Int)) {
+  /// Opens a library article (a file read again, a feed's item or a page as stored), or says
+  /// in the library's status bar why it cannot. A feed's item is read from then on.
+  private func openFromLibrary(
+    reference: ArticleReference, offset: Int, search: String?, size: (width: Int, height: Int)
+  ) {
     let article: Article
     do {
-      article = try ArticleLoader.load(path: path)
+      guard let effects else { throw ArticleLoadError.notFound(path: reference.description) }
+      article = try effects.library.article(for: reference)
     } catch {
-      // Deleted, emptied or made unreadable since the list was made.
-      library?.post(message: error.description)
+      // Deleted, emptied or made unreadable since the list was made; an item no longer stored.
+      library?.post(message: (error as? ArticleLoadError)?.description ?? "\(error)")
       return
     }
+    if reference.isFeedItem || reference.filePath == nil {
+      for result in effects?.run(.setRead([reference], read: true)) ?? [] { _ = library?.apply(result) }
+    }
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute)
-    let state = openReader(analysis, path: path, offset: offset, search: search, width: size.width,
+    let state = openReader(analysis, reference: reference, offset: offset, search: search, width: size.width,
       height: size.height)
-    reader = OpenReader(state: state, path: path, fromLibrary: true)
+    reader = OpenReader(state: state, reference: reference, fromLibrary: true)
   }
 
   /// A reader on an article: at the quote starting at `offset` (0: none), or at the first
   /// match of `search`, or else at the saved reading position.
   private func openReader(
-    _ analysis: ArticleAnalysis, path: String?, offset: Int, search: String?, width: Int, height: Int
+    _ analysis: ArticleAnalysis, reference: ArticleReference?, offset: Int, search: String?, width: Int, height: Int
   ) -> ReaderState {
     var startOffset: Int?
-    if offset == 0, search == nil, let path, let saved = positions?.position(for: path) {
+    if offset == 0, search == nil, let reference, let saved = positions?.position(for: reference) {
       let starts = analysis.readingTime.wordStarts
       if !starts.isEmpty { startOffset = starts[min(saved.wordIndex, starts.count - 1)] }
     }
@@ -308,8 +320,8 @@ public final class App {
   private func closeReader() {
     guard let open = reader else { return }
     reader = nil
-    guard let path = open.path, positions != nil else { return }
+    guard let reference = open.reference, positions != nil else { return }
     let time = open.state.analysis.readingTime
-    positions?.save(wordIndex: open.state.firstWordIndex, wordCount: time.wordCount, for: path)
+    positions?.save(wordIndex: open.state.firstWordIndex, wordCount: time.wordCount, for: reference)
   }
 }

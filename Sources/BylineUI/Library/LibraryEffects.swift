@@ -31,11 +31,11 @@ public final class LibraryEffects: Sendable {
   /// Whether anything is still to come: the library at work or a search under way. The loop
   /// polls more often while this is true.
   public var isBusy: Bool {
-    state.withLock { $0.searching != nil } || !library.snapshot().progress.isFinished
+    state.withLock { $0.searching != nil } || library.isRefreshing || !library.snapshot().progress.isFinished
   }
 
   /// Runs a command that needs the library; returns the actions its result makes at once.
-  /// (``LibraryCommand/openArticle(path:offset:search:)`` and ``LibraryCommand/quit`` belong
+  /// (``LibraryCommand/openArticle(reference:offset:search:)`` and ``LibraryCommand/quit`` belong
   /// to the app loop and give nothing here.)
   public func run(_ command: LibraryCommand) -> [LibraryAction] {
     switch command {
@@ -58,6 +58,15 @@ public final class LibraryEffects: Sendable {
         }
       }
       return []
+    case .refreshFeeds:
+      library.refreshFeeds(announce: true)
+      return [.snapshot(library.snapshot())]
+    case .setRead(let references, let read):
+      library.setRead(references, read: read)
+      return [.snapshot(library.snapshot())]
+    case .markFeedRead(let feed):
+      library.markFeedRead(feed)
+      return [.snapshot(library.snapshot())]
     case .openArticle, .quit:
       return []
     }

@@ -25,6 +25,14 @@ public enum LibraryAction: Equatable, Sendable {
   case toggleHelp
   /// `t`: the next theme (the app switches it; the list does not change).
   case cycleTheme
+  /// `r`: refresh the feeds in the background.
+  case refreshFeeds
+  /// `N`: the selected item read / unread.
+  case toggleRead
+  /// `A`: every item of the selected feed (or the selected item's feed) read.
+  case markFeedRead
+  /// `u`: only unread items (and feeds), or everything again.
+  case toggleUnreadOnly
   case resize(width: Int, height: Int)
 
   // Results of ``LibraryCommand``s, fed back by the app loop.
@@ -44,7 +52,8 @@ public enum LibraryAction: Equatable, Sendable {
       (.last, .last), (.open, .open), (.back, .back), (.quit, .quit), (.cycleSort, .cycleSort),
       (.startSearch, .startSearch), (.openPicker, .openPicker), (.clearFilter, .clearFilter),
       (.showQuotes, .showQuotes), (.deleteBackward, .deleteBackward), (.clearInput, .clearInput),
-      (.toggleHelp, .toggleHelp),
+      (.toggleHelp, .toggleHelp), (.refreshFeeds, .refreshFeeds), (.toggleRead, .toggleRead),
+      (.markFeedRead, .markFeedRead), (.toggleUnreadOnly, .toggleUnreadOnly),
       (.cycleTheme, .cycleTheme):
       return true
     case (.type(let x), .type(let y)): return x == y
@@ -79,9 +88,16 @@ public enum LibraryCommand: Equatable, Sendable {
   /// Load every quote of a person; they come back as
   /// ``LibraryAction/quotesLoaded(person:quotes:)``.
   case loadQuotes(LibraryPerson)
-  /// Open the reader on a file at a model offset (0: the saved position or the top), running
-  /// `search` there when the article was found by a full-text search.
-  case openArticle(path: String, offset: Int, search: String?)
+  /// Open the reader on an article at a model offset (0: the saved position or the top),
+  /// running `search` there when the article was found by a full-text search. Opening marks a
+  /// feed's item read.
+  case openArticle(reference: ArticleReference, offset: Int, search: String?)
+  /// Refresh the feeds in the background; the progress comes with the snapshots.
+  case refreshFeeds
+  /// Mark items read or unread.
+  case setRead([ArticleReference], read: Bool)
+  /// Mark every item of a feed read.
+  case markFeedRead(String)
   case quit
 }
 
@@ -118,6 +134,10 @@ public enum LibraryKeyMap {
       keys: [(.tab, .showQuotes), (.character("w"), .showQuotes)], hint: "w quotes"),
     Binding(label: "x", description: "clear the person and the search", keys: [(.character("x"), .clearFilter)]),
     Binding(label: "Ctrl-U", description: "empty the search line or the picker", keys: [(.control("u"), .clearInput)]),
+    Binding(label: "r", description: "refresh the feeds", keys: [(.character("r"), .refreshFeeds)]),
+    Binding(label: "N", description: "mark the item read / unread", keys: [(.character("N"), .toggleRead)]),
+    Binding(label: "A", description: "mark the feed's items read", keys: [(.character("A"), .markFeedRead)]),
+    Binding(label: "u", description: "only unread items / everything", keys: [(.character("u"), .toggleUnreadOnly)]),
     Binding(label: "t", description: "next theme", keys: [(.character("t"), .cycleTheme)]),
     Binding(label: "q Esc", description: "back (in the list: quit)",
       keys: [(.character("q"), .back), (.escape, .back), (.backspace, .deleteBackward)]),
@@ -179,6 +199,10 @@ public struct LibraryState: Sendable {
   /// The full-text search under way, if any: its matches come in a later action.
   private var pendingSearch: String?
   public private(set) var person: LibraryPerson?
+  /// The feed whose items the list shows (Enter on a feed's row), if any.
+  public private(set) var feedFilter: String?
+  /// Whether the list shows only unread items (`u`).
+  public private(set) var unreadOnly = false
   public private(set) var rows: [LibraryEntry] = []
   public private(set) var selected = 0
   public private(set) var top = 0
@@ -310,14 +334,59 @@ public struct LibraryState: Sendable {
       scrollIntoView()
     case .open:
       guard rows.indices.contains(selected) else { return [] }
-      if let error = rows[selected].error {
+      let row = rows[selected]
+      if let feed = row.feedRow {
+        // A feed's row: the list of its items (x or q goes back to everything).
+        if let error = feed.error, feed.items == 0 {
+          message = "\(feed.name): \(error)"
+          return []
+        }
+        if feed.neverRead {
+          message = "\(feed.name): not read yet (r reads the feeds)"
+          return []
+        }
+        feedFilter = feed.location
+        selected = 0
+        top = 0
+        rebuildRows(keeping: nil)
+        return []
+      }
+      if let error = row.error {
         // A broken row says why it cannot open.
         message = error.description
         return []
       }
-      return [.openArticle(path: rows[selected].path, offset: 0, search: readerSearch)]
+      return [.openArticle(reference: row.reference, offset: 0, search: readerSearch)]
+    case .refreshFeeds:
+      if snapshot.feedProgress != nil {
+        message = "a refresh is under way"
+        return []
+      }
+      if !snapshot.entries.contains(where: { $0.feedRow != nil }) {
+        message = "no feeds to refresh: add one with byline feed add URL"
+        return []
+      }
+      return [.refreshFeeds]
+    case .toggleRead:
+      guard rows.indices.contains(selected), rows[selected].reference.isFeedItem || rows[selected].feed != nil,
+        rows[selected].feedRow == nil
+      else {
+        message = "N marks a feed's item read or unread"
+        return []
+      }
+      return [.setRead([rows[selected].reference], read: rows[selected].unread)]
+    case .markFeedRead:
+      guard let feed = rows.indices.contains(selected) ? rows[selected].feed : feedFilter else {
+        message = "A marks a feed's items read: select a feed or one of its items"
+        return []
+      }
+      return [.markFeedRead(feed)]
+    case .toggleUnreadOnly:
+      unreadOnly.toggle()
+      rebuildRows(keeping: rows.indices.contains(selected) ? rows[selected].path : nil)
+      message = unreadOnly ? "only unread items (u: everything)" : "every item"
     case .back:
-      if !searchText.isEmpty || person != nil {
+      if !searchText.isEmpty || person != nil || feedFilter != nil {
         clear()
       } else {
         return [.quit]
@@ -433,7 +502,7 @@ public struct LibraryState: Sendable {
     case .open:
       guard quotes.indices.contains(quotesSelected) else { return [] }
       let q = quotes[quotesSelected]
-      return [.openArticle(path: q.path, offset: q.quote.start, search: nil)]
+      return [.openArticle(reference: q.reference, offset: q.quote.start, search: nil)]
     case .back:
       mode = .list
     default:
@@ -466,6 +535,7 @@ public struct LibraryState: Sendable {
 
   private mutating func clear() {
     person = nil
+    feedFilter = nil
     searchText = ""
     textMatches = nil
     pendingSearch = nil
@@ -479,9 +549,22 @@ public struct LibraryState: Sendable {
     }
   }
 
-  /// Filters and sorts the snapshot's entries; keeps the selection on the same article.
+  /// Filters and sorts the snapshot's entries; keeps the selection on the same article. The
+  /// feeds' own rows come first, in the library's order, whatever the sort; inside a feed (or
+  /// with a person or a search) they are left out.
   private mutating func rebuildRows(keeping path: String?) {
     var entries = snapshot.entries
+    var feedRows: [LibraryEntry] = []
+    if entries.last?.feed != nil || entries.first?.feed != nil || feedFilter != nil {
+      feedRows = entries.filter { $0.feedRow != nil }
+      entries = entries.filter { $0.feedRow == nil }
+    }
+    if let feedFilter { entries = entries.filter { $0.feed == feedFilter } }
+    if unreadOnly {
+      entries = entries.filter { $0.feed == nil || $0.unread }
+      feedRows = feedRows.filter { $0.feedRow.map { $0.unread > 0 || $0.error != nil } ?? true }
+    }
+    if person != nil || feedFilter != nil || !searchText.isEmpty { feedRows = [] }
     if let person {
       entries = entries.filter { $0.hash.map { person.appearances[$0] != nil } ?? false }
     }
@@ -495,7 +578,7 @@ public struct LibraryState: Sendable {
       foldedTitles = folded
     }
     entries = LibraryState.order(entries, by: sort).map { entries[$0] }
-    rows = entries
+    rows = feedRows.isEmpty ? entries : feedRows + entries
     if let path, let index = rows.firstIndex(where: { $0.path == path }) {
       selected = index
     } else {

@@ -65,6 +65,12 @@ public enum LibraryView {
     let total = state.snapshot.entries.count
     var head = "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") article\(total == 1 ? "" : "s") · by \(state.sort.rawValue)"
     if let person = state.person { head += " · \(person.name)" }
+    if let feed = state.feedFilter,
+      let name = state.snapshot.entries.first(where: { $0.feedRow?.location == feed })?.feedRow?.name
+    {
+      head += " · \(name)"
+    }
+    if state.unreadOnly { head += " · unread only" }
     header(head, into: &frame)
     let c = Columns(width: frame.width)
     for row in 0..<state.bodyHeight {
@@ -75,6 +81,12 @@ public enum LibraryView {
       let isSelected = index == state.selected
       let base: StyleRole = isSelected ? .selection : .text
       if isSelected { frame.fill(row: y, role: .selection) }
+      if let feed = entry.feedRow {
+        drawFeedRow(feed, selected: isSelected, row: y, columns: c, into: &frame)
+        continue
+      }
+      // An unread item is marked in the margin.
+      if entry.unread { frame.put("•", row: y, column: 0, role: isSelected ? .selection : .statusAccent) }
       var title = entry.title
       if entry.count > 1 { title += " (×\(entry.count))" }
       if let h = entry.hash, let n = state.textMatches?[h] { title += " [\(n)]" }
@@ -98,7 +110,11 @@ public enum LibraryView {
       let quotes = listing.quoteCount > 0 ? "\(listing.quoteCount)\u{201D}" : ""
       frame.put(quotes, row: y, column: x + c.quotes - DisplayWidth.width(of: quotes), role: isSelected ? .selection : .quote)
       x += c.quotes + 1
-      if c.people > 0 {
+      if let note = entry.note {
+        // A feed's item whose page could not be fetched says so where its people go.
+        frame.put(fit("⚠ " + note, width: max(c.people, frame.width - x - 1)), row: y, column: x,
+          role: isSelected ? .selection : .warning)
+      } else if c.people > 0 {
         frame.put(fit(listing.mainPeople.joined(separator: ", "), width: c.people), row: y, column: x,
           role: isSelected ? .selection : .person)
       }
@@ -106,6 +122,24 @@ public enum LibraryView {
     if state.rows.isEmpty {
       frame.put(total == 0 ? "No articles here." : "Nothing matches.", row: 2, column: 2, role: .meta)
     }
+  }
+
+  /// A feed's own row: `▸ name  3 unread · 12 items`, `▸ name ⚠ 404 Not Found` (with its
+  /// counts when it has stored items), or `▸ name  not read yet`.
+  static func drawFeedRow(
+    _ feed: LibraryEntry.FeedRow, selected: Bool, row y: Int, columns c: Columns, into frame: inout Frame
+  ) {
+    var x = frame.put("▸ ", row: y, column: 1, role: selected ? .selection : .statusAccent)
+    x = frame.put(fit(feed.name, width: max(8, c.title - 2)), row: y, column: x, role: selected ? .selection : .title)
+    if let error = feed.error {
+      x = frame.put(fit(" ⚠ " + error, width: max(0, frame.width - x - 1)), row: y, column: x,
+        role: selected ? .selection : .warning)
+      // A feed that failed this time still has the items stored before.
+      if feed.items == 0 { return }
+    }
+    let counts = feed.neverRead ? "not read yet" : "\(feed.unread) unread · \(feed.items) item\(feed.items == 1 ? "" : "s")"
+    frame.put(fit(counts, width: max(0, frame.width - x - 2)), row: y, column: max(x + 1, 1 + c.title + 1),
+      role: selected ? .selection : .meta)
   }
 
   static func drawPicker(_ state: LibraryState, into frame: inout Frame) {
@@ -211,6 +245,9 @@ public enum LibraryView {
       }
       if let progress = state.snapshot.progress.text {
         x = frame.put(progress, row: y, column: x, role: .statusAccent) + 2
+      }
+      if let refresh = state.snapshot.feedProgress {
+        x = frame.put(refresh.text, row: y, column: x, role: .statusAccent) + 2
       }
       if let message = state.message {
         frame.put(fit(message, width: frame.width - x - 1), row: y, column: x, role: .warning)

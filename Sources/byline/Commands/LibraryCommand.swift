@@ -11,15 +11,18 @@ struct LibraryBrowse: ParsableCommand {
     commandName: "library",
     abstract: "Browse a library of articles: every article, the people across them, who said what.",
     discussion: """
-      PATHs are files and folders (read recursively: .txt, .md, .markdown; hidden files and \
-      README, LICENSE, LICENCE, COPYING and CHANGELOG files are skipped). With none, ./sample-articles \
+      PATHs are files and folders (read recursively: .txt, .md, .markdown, .html; hidden files and \
+      README, LICENSE, LICENCE, COPYING and CHANGELOG files are skipped), feed files and http(s) \
+      URLs: a feed's items are articles of the library, a page's URL is a one-article library. \
+      With no PATH, the feeds of config.toml are in the library too (see `byline feed`). With none, ./sample-articles \
       opens, else the folder in $BYLINE_LIBRARY. Analysis results are cached in \
       $XDG_CACHE_HOME/byline/library.sqlite (else ~/.cache/byline). Keys: Enter open, s sort, \
       / search, p people (Enter: their articles, Tab: their quotes), w quotes of the chosen \
-      person, x clear, t theme, q back, Q quit. Articles open at their saved reading position.
+      person, x clear, r refresh the feeds, N item read/unread, A feed read, u only unread, t theme, \
+      q back, Q quit. Articles open at their saved reading position.
       """)
 
-  @Argument(help: "Article files and folders.")
+  @Argument(help: "Article files and folders, feed files, and http(s) URLs of feeds or pages.")
   var paths: [String] = []
 
   @Flag(help: "Do not read or write the cache.")
@@ -33,9 +36,21 @@ struct LibraryBrowse: ParsableCommand {
   @OptionGroup var themeOptions: ThemeOptions
 
   func run() throws {
-    let library = Library(paths: try LibraryBrowse.defaultPaths(paths), useCache: !noCache)
+    let library = Library(
+      paths: try LibraryBrowse.defaultPaths(paths), feeds: try LibraryBrowse.defaultFeeds(paths), useCache: !noCache)
     try runApp(.library(library), themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm,
       keepPositions: !noState)
+  }
+
+  /// The feeds of the config file when no path is given (paths given are the whole library).
+  static func defaultFeeds(_ paths: [String]) throws -> [FeedSubscription] {
+    guard paths.isEmpty else { return [] }
+    do {
+      return try BylineConfig.load().feeds
+    } catch {
+      reportError(error.description)
+      throw ExitCode.badInput
+    }
   }
 
   /// The paths given, else ./sample-articles, else $BYLINE_LIBRARY, else the `library`
@@ -49,7 +64,10 @@ struct LibraryBrowse: ParsableCommand {
     }
     if let env = ProcessInfo.processInfo.environment["BYLINE_LIBRARY"], !env.isEmpty { return [env] }
     do {
-      if let folder = try BylineConfig.load().library { return [folder] }
+      let config = try BylineConfig.load()
+      if let folder = config.library { return [folder] }
+      // Feeds alone make a library.
+      if !config.feeds.isEmpty { return [] }
     } catch {
       reportError(error.description)
       throw ExitCode.badInput

@@ -9,7 +9,9 @@ struct Quotes: ParsableCommand {
     commandName: "quotes",
     abstract: "List every attributed quote in files and folders, or every quote of one person.",
     discussion: """
-      Folders are read recursively (.txt, .md). With --person, the person is found as in the \
+      Folders are read recursively (.txt, .md, .html). Feeds (files or URLs) count with their \
+      items: a feed never read is read first, else its stored items are used (byline feed \
+      refresh reads them again). With --person, the person is found as in the \
       library's picker (case and accents ignored; "Tokayev" finds "Kassym-Jomart Tokayev") and \
       only their quotes are listed. Quotes are sorted newest first (undated last), then by title. \
       Results are cached in $XDG_CACHE_HOME/byline (or ~/.cache/byline).
@@ -19,7 +21,7 @@ struct Quotes: ParsableCommand {
     case json, markdown, csv
   }
 
-  @Argument(help: "Article files and folders.")
+  @Argument(help: "Article files and folders, feed files and feed URLs.")
   var paths: [String]
 
   @Option(help: "Only the quotes of this person.")

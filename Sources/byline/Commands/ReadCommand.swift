@@ -3,6 +3,7 @@ import BylineCore
 import BylineLibrary
 import BylineTerminal
 import BylineUI
+import BylineWeb
 import Foundation
 
 /// `byline [PATH...]`: the reader for one file, the library for folders or several files.
@@ -15,7 +16,9 @@ struct Read: ParsableCommand {
       `library` folder set in $XDG_CONFIG_HOME/byline/config.toml (which may also set `theme` and \
       `wpm`). The reading position of each file is saved in \
       $XDG_STATE_HOME/byline/positions.json (~/.local/state/byline by default) and restored \
-      when the file is opened again. An http(s) URL is fetched and read as its article. \
+      when the file is opened again. An http(s) URL is fetched and read as its article, or, for \
+      a feed, as the library of its items; a feed file opens as the library of its items too. \
+      With no PATH the library also shows the feeds of config.toml (see `byline feed`). \
       Formats: \(ArticleFormats.helpList).
       """)
 
@@ -29,16 +32,38 @@ struct Read: ParsableCommand {
 
   @OptionGroup var themeOptions: ThemeOptions
 
+  /// Fetches a URL: its article when it is a page, nil when it is a feed (the library then
+  /// reads it); exits with a one-line error when it cannot be fetched.
+  static func fetchPageOrFeed(_ url: String) throws -> Article? {
+    do throws(ArticleSourceError) {
+      let page: FetchedPage
+      do { page = try PageFetcher().fetch(url, accepting: PageFetcher.readableTypes, validators: nil) } catch {
+        throw .fetch(error)
+      }
+      if PageFetcher.feedTypes.contains(page.mediaType) || FeedParser.looksLikeFeed(page.data) { return nil }
+      return try ArticleSource.article(from: page, reference: url)
+    } catch {
+      reportError(error.description)
+      throw ExitCode(1)
+    }
+  }
+
   func run() throws {
     var isDirectory: ObjCBool = false
     let start: AppStart
-    if paths.count == 1, let path = paths.first,
+    if paths.count == 1, let path = paths.first, PageFetcher.isURL(path) {
+      // A page opens in the reader, a feed as the library of its items.
+      switch try Read.fetchPageOrFeed(path) {
+      case .some(let article): start = .article(article, path: path)
+      case nil: start = .library(Library(paths: [path]))
+      }
+    } else if paths.count == 1, let path = paths.first,
       path == "-" || !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        || !isDirectory.boolValue
+        || (!isDirectory.boolValue && !FeedSubscription.isFeedFile(path))
     {
       start = .article(try loadArticleOrExit(path), path: path == "-" ? nil : path)
     } else {
-      start = .library(Library(paths: try LibraryBrowse.defaultPaths(paths)))
+      start = .library(Library(paths: try LibraryBrowse.defaultPaths(paths), feeds: try LibraryBrowse.defaultFeeds(paths)))
     }
     try runApp(start, themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm, keepPositions: !noState)
   }
