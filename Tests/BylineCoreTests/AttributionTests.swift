@@ -261,6 +261,13 @@ import Testing
     #expect(switchedOff.map(\.speaker) == ["researchers"])
   }
 
+  /// A naming word after a determiner is a noun, no cue ("under the label “organic”"); a title
+  /// after "a sign reading" speaks for nobody.
+  @Test func namingNounsAndSignsGiveNoSpeaker() {
+    let q = quotes("Officials met in London on Monday.\n\nFarmers sold more under the label \u{201C}organic\u{201D} last year. A massive neon sign reading \u{201C}Welcome Home\u{201D} hung over the street.")
+    #expect(q.map(\.speaker) == [nil, nil])
+  }
+
   /// previous-paragraph-speaker: a photo caption kept as a short paragraph with no sentence
   /// end does not stand between a quote paragraph and the speaker before it.
   @Test func aCaptionLineBetweenQuoteParagraphsIsSkipped() {

@@ -37,12 +37,12 @@ extension SpeechAttributor {
   static let speakingSubjects = WordLists.set("he she they we i you it who what which that")
 
   /// A term in quote marks introduced by a naming word (``AttributionRule/namedTermsSpeakForNobody``):
-  /// a fragment of a few words, right after `the term`, `titled`, `a slogan`, or after `called`,
+  /// a fragment of a few words or a title, right after `the term`, `titled`, `a slogan`, or after `called`,
   /// `reading` with no speaker before them (`a technique called “mental chronometry”`, but
   /// not `what she called “a betrayal”`, `critics called “reckless”` nor `Santos called the
   /// offer “an insult”`).
   func isNamedTerm(_ quote: Quote) -> Bool {
-    guard quote.kind == .fragment else { return false }
+    guard quote.kind == .fragment || isTitle(quote) else { return false }
     var k = firstToken(atOrAfter: quote.range.lowerBound) - 1
     while k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar) { k -= 1 }
     guard k >= 0, tokens[k].kind == .word, !tokens[k].inQuote else { return false }

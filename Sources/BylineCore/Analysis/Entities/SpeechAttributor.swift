@@ -43,6 +43,8 @@ struct SpeechAttributor {
   static let honorifics = WordLists.set("the Most Right Very Reverend Rev Honourable Hon Venerable")
   static let to = ScalarHash("to")
   static let who = WordLists.set("who which")
+  /// Words before a naming word that make it a noun: "the label", "in terms of".
+  static let nounMarkers = WordLists.set("the a an this that these those its his her their our in of on")
   static let determiners = WordLists.set("the The a A an An its his her their")
   static let describers = WordLists.set("""
     spokesman spokeswoman spokesperson official officials source sources aide aides adviser
@@ -75,6 +77,10 @@ struct SpeechAttributor {
       guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming else { continue }
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
+      // "the label", "in terms of": a naming word after a determiner or a preposition is a noun.
+      if isNaming, !ReportingVerbs.set.contains(h), k >= 1, Self.nounMarkers.contains(recogniser.lowerHash(tokens[k - 1])) {
+        continue
+      }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
       if rules.on(.participleContinuesSpeaker), isParticiple(k), followsComma(k), let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
         let s = verbSpeaker[previous]
