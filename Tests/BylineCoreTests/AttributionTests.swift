@@ -30,6 +30,12 @@ import Testing
     #expect(q.first?.speaker == "Gulshara Belgibayeva")
   }
 
+  @Test func aOneWordNameBetweenCommasAfterADescriptionSpeaks() {
+    let q = quotes("Officials met in London on Monday.\n\n\u{201C}She had taken eight,\u{201D} her mother, Fiona, said in a statement.")
+    #expect(q.first?.speaker == "Fiona")
+    #expect(q.first?.speakerKind == .person)
+  }
+
   @Test func anOrganisationInAnAppositiveSaidInAStatement() {
     let q = quotes("Officials met in London on Monday.\n\nHer publisher, Larkspur & Vine, said in a statement that it was \u{201C}delighted by the news\u{201D}.")
     #expect(q.first?.speaker == "Larkspur & Vine")

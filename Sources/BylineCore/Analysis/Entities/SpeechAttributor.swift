@@ -348,8 +348,10 @@ struct SpeechAttributor {
         // "Its chief executive, Graham Tully, said": the name is the appositive (post-nominal
         // letters such as "KC" after it are skipped).
         let nameEnd = k >= 2 && WordLists.postNominals.contains(recogniser.hash(tokens[k - 1].stem)) ? k - 2 : k - 1
+        // "her mother, Fiona, said": a one-word name between the commas too, when a person.
         if let e = entityEnding(at: nameEnd),
           k - 2 < 0 || !(tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ",")
+            || result.entities[e].kind == .person
         {
           var j = nameEnd
           while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
