@@ -58,6 +58,7 @@ struct LibraryStartTests {
 
   @Test func progressSaysWhatTheBackgroundIsDoing() {
     #expect(LibraryProgress(step: .checkingFiles, done: 0, total: 100_000).text == "checking 100000 files")
+    #expect(LibraryProgress(step: .checkingFiles, done: 0, total: 1).text == "checking 1 file")
     #expect(LibraryProgress(step: .checkingCache, done: 0, total: 9).text == "checking the cache")
     #expect(LibraryProgress(step: .readingPeople, done: 2000, total: 95630).text == "reading people 2000/95630")
     #expect(LibraryProgress(step: .analysing, done: 812, total: 2225).text == "analysing 812/2225")

@@ -6,7 +6,10 @@
 /// plain "headline, blank line, paragraphs" shape with Markdown's marks taken away (heading
 /// hashes, emphasis, inline code ticks, links keep their text, images their alt text,
 /// blockquote and list markers, fences and rules), then parsed by ``ArticleParser``, so a
-/// Markdown article becomes the same ``Article`` as a plain one. Positions
+/// Markdown article becomes the same ``Article`` as a plain one. Links (`[text](url)`,
+/// `[text][ref]` and `[text]` with a `[ref]: url` definition, `<https://...>` autolinks) are
+/// kept in ``Article/links`` when their target is an absolute `http(s)` or `mailto` URL
+/// (``ArticleLink/acceptedURL(_:)``); images are not links. Positions
 /// (``Article/sourceMap``, ``Article/sourceText``) refer to that plain text, not to the file.
 public enum MarkdownReader {
   /// The file name extensions read as Markdown.
@@ -28,8 +31,10 @@ public enum MarkdownReader {
 
   /// Parses a Markdown article. `source` names where it came from.
   public static func parse(_ text: String, source: String) -> Article {
-    let (frontMatter, bodyLines) = splitFrontMatter(text)
-    var lines = plainLines(bodyLines)
+    let (frontMatter, allLines) = splitFrontMatter(text)
+    let (bodyLines, references) = splitReferences(allLines)
+    var links: [ArticleLink] = []
+    var lines = plainLines(bodyLines, references: references, links: &links)
     // A first-level heading that repeats the front matter title is dropped; with no front
     // matter title, the first heading is the title.
     var title = frontMatter?.title.map { Sanitizer.clean($0) }
@@ -56,6 +61,7 @@ public enum MarkdownReader {
     if let title, !title.isEmpty { article.title = title }
     if let author = frontMatter?.author, !author.isEmpty { article.author = Sanitizer.clean(author) }
     if let date = frontMatter?.date, let parsed = DateParser.parse(date) { article.date = parsed }
+    article.links = links
     return article
   }
 
@@ -97,8 +103,46 @@ public enum MarkdownReader {
     var isListItem = false
   }
 
+  /// The lines without link reference definitions (`[label]: url "title"`), and the
+  /// definitions by their label in lower case (the first of a label wins, as in CommonMark).
+  static func splitReferences(_ lines: [Substring]) -> ([Substring], [String: String]) {
+    var kept: [Substring] = []
+    var references: [String: String] = [:]
+    var inFence = false
+    for line in lines {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+      if !inFence, line.prefix(while: { $0 == " " }).count <= 3, trimmed.hasPrefix("["),
+        let close = trimmed.firstIndex(of: "]"), trimmed[trimmed.index(after: close)...].hasPrefix(":")
+      {
+        let label = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
+        var target = trimmed[trimmed.index(close, offsetBy: 2)...].trimmingCharacters(in: .whitespaces)
+        if target.hasPrefix("<"), let end = target.firstIndex(of: ">") {
+          target = String(target[target.index(after: target.startIndex)..<end])
+        } else if let space = target.firstIndex(where: { $0 == " " || $0 == "\t" }) {
+          target = String(target[..<space])
+        }
+        if !label.isEmpty, !target.isEmpty {
+          let key = label.lowercased()
+          if references[key] == nil { references[key] = target }
+          continue
+        }
+      }
+      kept.append(line)
+    }
+    return (kept, references)
+  }
+
   /// Markdown lines with their marks removed; blank lines kept as empty text.
   static func plainLines(_ lines: [Substring]) -> [PlainLine] {
+    var links: [ArticleLink] = []
+    return plainLines(lines, references: [:], links: &links)
+  }
+
+  /// Markdown lines with their marks removed, the links found appended to `links`.
+  static func plainLines(
+    _ lines: [Substring], references: [String: String], links: inout [ArticleLink]
+  ) -> [PlainLine] {
     var result: [PlainLine] = []
     var inFence = false
     for raw in lines {
@@ -147,7 +191,8 @@ public enum MarkdownReader {
         line = String(line[line.index(dot, offsetBy: 2)...])
         isListItem = true
       }
-      result.append(PlainLine(text: stripInline(line), isHeading: isHeading, isListItem: isListItem))
+      result.append(PlainLine(text: stripInline(line, references: references, links: &links),
+        isHeading: isHeading, isListItem: isListItem))
     }
     return result
   }
@@ -155,10 +200,23 @@ public enum MarkdownReader {
   /// Removes inline marks: `**bold**`, `_em_`, `` `code` ``, `[text](url)`, `![alt](url)`,
   /// `<http://...>` autolinks and backslash escapes.
   public static func stripInline(_ line: String) -> String {
+    var links: [ArticleLink] = []
+    return stripInline(line, references: [:], links: &links)
+  }
+
+  /// Removes inline marks as ``stripInline(_:)`` does, and appends the line's links to
+  /// `links`: their text as it is left in the line, their target when it is one Byline keeps.
+  /// `references` are the link reference definitions by lower-cased label.
+  static func stripInline(_ line: String, references: [String: String], links: inout [ArticleLink]) -> String {
     let chars = Array(line)
     var out = ""
     var i = 0
     func isWordChar(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber } ?? false }
+    func keep(_ text: String, _ target: String?) {
+      guard let target, let url = ArticleLink.acceptedURL(target) else { return }
+      let clean = Sanitizer.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      if !clean.isEmpty { links.append(ArticleLink(text: clean, url: url)) }
+    }
     while i < chars.count {
       let c = chars[i]
       switch c {
@@ -166,13 +224,11 @@ public enum MarkdownReader {
         out.append(chars[i + 1])
         i += 2
       case "!" where i + 1 < chars.count && chars[i + 1] == "[":
-        i += 1  // an image: keep its alt text like a link's text
-      case "[":
-        // [text](url) or [text][ref]: keep the text.
-        if let close = chars[(i + 1)...].firstIndex(of: "]") {
-          let text = String(chars[(i + 1)..<close])
+        // An image: its alt text stays, like a link's text, but it is not a link.
+        if let close = matching(chars, from: i + 1, open: "[", close: "]") {
+          let alt = String(chars[(i + 2)..<close])
           var next = close + 1
-          if next < chars.count, chars[next] == "(", let end = chars[next...].firstIndex(of: ")") {
+          if next < chars.count, chars[next] == "(", let end = matching(chars, from: next, open: "(", close: ")") {
             next = end + 1
           } else if next < chars.count, chars[next] == "[", let end = chars[next...].firstIndex(of: "]") {
             next = end + 1
@@ -181,7 +237,36 @@ public enum MarkdownReader {
             i += 1
             continue
           }
-          out += stripInline(text)
+          var ignored: [ArticleLink] = []
+          out += stripInline(alt, references: references, links: &ignored)
+          i = next
+        } else {
+          out.append(c)
+          i += 1
+        }
+      case "[":
+        // [text](url), [text][ref], [text][] or [text] with a definition: keep the text.
+        if let close = matching(chars, from: i, open: "[", close: "]") {
+          let raw = String(chars[(i + 1)..<close])
+          var next = close + 1
+          var target: String?
+          if next < chars.count, chars[next] == "(", let end = matching(chars, from: next, open: "(", close: ")") {
+            target = destination(String(chars[(next + 1)..<end]))
+            next = end + 1
+          } else if next < chars.count, chars[next] == "[", let end = chars[next...].firstIndex(of: "]") {
+            let label = String(chars[(next + 1)..<end])
+            target = references[(label.isEmpty ? raw : label).lowercased()]
+            next = end + 1
+          } else if let reference = references[raw.lowercased()] {
+            target = reference
+          } else {
+            out.append(c)
+            i += 1
+            continue
+          }
+          let text = stripInline(raw, references: references, links: &links)
+          out += text
+          keep(text, target)
           i = next
         } else {
           out.append(c)
@@ -190,7 +275,12 @@ public enum MarkdownReader {
       case "<":
         if let close = chars[(i + 1)...].firstIndex(of: ">") {
           let inner = String(chars[(i + 1)..<close])
-          if inner.contains("://") || inner.contains("@") { out += inner; i = close + 1; continue }
+          if inner.contains("://") || inner.contains("@") {
+            out += inner
+            keep(inner, inner.contains("://") || inner.hasPrefix("mailto:") ? inner : "mailto:" + inner)
+            i = close + 1
+            continue
+          }
           if let f = inner.first, f.isLetter || f == "/", !inner.contains(" ") || inner.contains("=") {
             i = close + 1  // an HTML tag
             continue
@@ -216,6 +306,36 @@ public enum MarkdownReader {
       }
     }
     return out
+  }
+
+  /// The index of the bracket that closes the one at `from`, nested pairs and escaped
+  /// brackets skipped.
+  static func matching(_ chars: [Character], from: Int, open: Character, close: Character) -> Int? {
+    var depth = 0
+    var k = from
+    while k < chars.count {
+      let c = chars[k]
+      if c == "\\" {
+        k += 2
+        continue
+      }
+      if c == open { depth += 1 }
+      if c == close {
+        depth -= 1
+        if depth == 0 { return k }
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  /// The target of an inline link's `(...)`: `url`, `url "title"` or `<url with spaces>`.
+  static func destination(_ inside: String) -> String {
+    let trimmed = inside.trimmingCharacters(in: .whitespaces)
+    if trimmed.hasPrefix("<"), let end = trimmed.firstIndex(of: ">") {
+      return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+    }
+    return String(trimmed.prefix { !$0.isWhitespace })
   }
 }
 

@@ -6,7 +6,9 @@ import Foundation
 /// lines or two pages still matches. Runs of white space match any run of white space. Case
 /// is ignored unless the query has a capital letter ("smart case", as in less and vim);
 /// accents are always ignored: "tokayev" finds "Tokayev", "Tokayev" finds only "Tokayev",
-/// "jose" finds "José" and "JOSE", "Jose" finds "José" and "Jose" but not "jose".
+/// "jose" finds "José" and "JOSE", "Jose" finds "José" and "Jose" but not "jose". Apostrophes
+/// are ignored on both sides, so "oconnor" and "o'connor" find "O’Connor". The folding is
+/// ``TextFold``'s, which the pickers and the library use too.
 public struct TextSearch: Sendable {
   /// The article text folded (lower case, no accents, white space collapsed) and where each
   /// folded scalar came from.
@@ -31,6 +33,7 @@ public struct TextSearch: Sendable {
     for range in ranges ?? [0..<scalars.count] {
       for i in range {
         let scalar = scalars[i]
+        if TextFold.isIgnored(scalar) { continue }
         if scalar.isSpaceLike {
           if exact.last != " " {
             exact.append(" ")
@@ -40,11 +43,11 @@ public struct TextSearch: Sendable {
           }
           continue
         }
-        for f in TextSearch.unaccent(scalar) {
+        for f in TextFold.unaccent(scalar) {
           exact.append(f)
           exactOrigin.append(i)
         }
-        for f in TextSearch.fold(scalar) {
+        for f in TextFold.fold(scalar) {
           folded.append(f)
           foldedOrigin.append(i)
         }
@@ -66,13 +69,13 @@ public struct TextSearch: Sendable {
   public func matches(_ query: String) -> [TextRange] {
     let caseSensitive = query.unicodeScalars.contains { $0.properties.isUppercase }
     var needle: [Unicode.Scalar] = []
-    for scalar in query.unicodeScalars {
+    for scalar in query.unicodeScalars where !TextFold.isIgnored(scalar) {
       if scalar.properties.isWhitespace {
         if !needle.isEmpty, needle.last != " " { needle.append(" ") }
       } else if caseSensitive {
-        needle.append(contentsOf: TextSearch.unaccent(scalar))
+        needle.append(contentsOf: TextFold.unaccent(scalar))
       } else {
-        needle.append(contentsOf: TextSearch.fold(scalar))
+        needle.append(contentsOf: TextFold.fold(scalar))
       }
     }
     while needle.last == " " { needle.removeLast() }
@@ -101,35 +104,5 @@ public struct TextSearch: Sendable {
       i += 1
     }
     return results
-  }
-
-  /// A scalar without accents, its case kept: "É" -> "E"; combining marks vanish.
-  static func unaccent(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-    if scalar.value < 0x80 { return [scalar] }
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark: return []
-    default: break
-    }
-    return String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-      $0.properties.generalCategory != .nonspacingMark
-    }
-  }
-
-  /// A scalar in lower case without accents: "É" -> "e", "ß" -> "ss"; combining marks vanish.
-  static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-    let v = scalar.value
-    if v < 0x80 {
-      if v >= 0x41 && v <= 0x5A { return [Unicode.Scalar(v + 32)!] }
-      return [scalar]
-    }
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark: return []
-    default: break
-    }
-    // Decompose (NFD) and keep the base letters, lower-cased.
-    let decomposed = String(scalar).decomposedStringWithCanonicalMapping.lowercased()
-    return decomposed.unicodeScalars.filter {
-      $0.properties.generalCategory != .nonspacingMark
-    }
   }
 }

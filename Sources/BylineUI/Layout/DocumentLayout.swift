@@ -51,20 +51,26 @@ public struct DocumentLayout: Equatable, Sendable {
   public let width: Int
   /// The blocks shown when the article is filtered (nil: all).
   public let shownBlocks: Set<Int>?
+  /// The links' numbers drawn after their text, which the lines make room for.
+  public let markers: LinkMarkers
   public private(set) var lines: [LayoutLine]
   /// Indices of text lines, ascending by model offset, for position lookups.
   private var textLineIndices: [Int]
 
-  public init(analysis: ArticleAnalysis, width: Int, shownBlocks: Set<Int>? = nil) {
+  public init(
+    analysis: ArticleAnalysis, width: Int, shownBlocks: Set<Int>? = nil, markers: LinkMarkers = LinkMarkers()
+  ) {
     let width = max(1, width)
     self.width = width
     self.shownBlocks = shownBlocks
+    self.markers = markers
     let article = analysis.article
     var lines: [LayoutLine] = []
 
     func addBlock(_ index: Int, role: StyleRole, indent: Int = 0) {
       let block = article.blocks[index]
-      let wrapped = TextWrapper.wrap(article.scalars, range: block.range, width: width - indent)
+      let wrapped = TextWrapper.wrap(
+        article.scalars, range: block.range, width: width - indent, extra: markers.widths(in: block.range))
       for (k, range) in wrapped.enumerated() {
         lines.append(
           LayoutLine(

@@ -68,7 +68,8 @@ func runApp(_ start: AppStart, themeOptions: ThemeOptions, wordsPerMinute: Doubl
   let messages = [themes.error.map { $0.shortDescription + " · default theme" }, startProblem].compactMap { $0 }
     + configProblems
   let settings = AppSettings(selection: themes, wordsPerMinute: speed,
-    message: messages.isEmpty ? nil : messages.joined(separator: " · "))
+    message: messages.isEmpty ? nil : messages.joined(separator: " · "),
+    browser: ProcessInfo.processInfo.environment["BROWSER"])
   let app = App(start: start, settings: settings, positions: store)
   let terminal: CursesTerminal
   do {
