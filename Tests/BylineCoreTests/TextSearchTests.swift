@@ -34,3 +34,20 @@ struct TextSearchTests {
     #expect(find("  ", in: "text").isEmpty)
   }
 }
+
+@Suite("One text fold")
+struct TextFoldTests {
+  @Test func keysFoldCaseAccentsApostrophesAndPunctuation() {
+    #expect(TextFold.key("Siobhán O’Connor-Quinn, Jr.") == "siobhan oconnor quinn jr")
+    #expect(TextFold.key("O'Connor") == TextFold.key("oconnor"))
+    #expect(TextFold.key("  Zürich ") == "zurich")
+  }
+
+  @Test func theReaderSearchIgnoresApostrophesAsThePickersDo() {
+    let scalars = Array("Siobhán O’Connor said so. O'Connor again.".unicodeScalars)
+    let search = TextSearch(scalars: scalars)
+    #expect(search.matches("oconnor") == [8..<16, 26..<34])
+    #expect(search.matches("o'connor") == [8..<16, 26..<34])
+    #expect(search.matches("siobhan o’c") == [0..<11])
+  }
+}

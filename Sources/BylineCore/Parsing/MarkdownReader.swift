@@ -6,7 +6,9 @@
 /// plain "headline, blank line, paragraphs" shape with Markdown's marks taken away (heading
 /// hashes, emphasis, inline code ticks, links keep their text, images their alt text,
 /// blockquote and list markers, fences and rules), then parsed by ``ArticleParser``, so a
-/// Markdown article becomes the same ``Article`` as a plain one. Links (`[text](url)`,
+/// Markdown article becomes the same ``Article`` as a plain one, its headings, list items
+/// (with a "• " or "3. " marker) and block quotes marked as such (``Block/Shape``) so that
+/// the reader shows them in their shape. Links (`[text](url)`,
 /// `[text][ref]` and `[text]` with a `[ref]: url` definition, `<https://...>` autolinks) are
 /// kept in ``Article/links`` when their target is an absolute `http(s)` or `mailto` URL
 /// (``ArticleLink/acceptedURL(_:)``); images are not links. Positions
@@ -44,20 +46,35 @@ public enum MarkdownReader {
     var plain = ""
     if let title, !title.isEmpty { plain += title + "\n\n" }
     var previousBlank = true
+    var previousQuote = false
+    // The shaped paragraphs' text, in order, to find their blocks after parsing.
+    var shaped: [(text: String, shape: Block.Shape)] = []
     for line in lines {
       if line.text.isEmpty {
         if !previousBlank { plain += "\n" }
         previousBlank = true
+        previousQuote = false
         continue
       }
-      // A heading or a list item is a paragraph of its own.
+      // A heading or a list item is a paragraph of its own; a block quote starts and ends one.
       let alone = line.isHeading || line.isListItem
-      if alone && !previousBlank { plain += "\n" }
+      if (alone || line.isQuote != previousQuote) && !previousBlank { plain += "\n" }
       plain += line.text + "\n"
-      if alone { plain += "\n" }
+      if alone {
+        plain += "\n"
+        shaped.append((line.text, line.isHeading ? .heading : .listItem))
+      } else if line.isQuote {
+        if previousQuote, !previousBlank, let last = shaped.indices.last {
+          shaped[last].text += " " + line.text
+        } else {
+          shaped.append((line.text, .blockQuote))
+        }
+      }
       previousBlank = alone
+      previousQuote = line.isQuote && !alone
     }
     var article = ArticleParser.parse(plain, source: source)
+    MarkdownReader.applyShapes(shaped, to: &article)
     if let title, !title.isEmpty { article.title = title }
     if let author = frontMatter?.author, !author.isEmpty { article.author = Sanitizer.clean(author) }
     if let date = frontMatter?.date, let parsed = DateParser.parse(date) { article.date = parsed }
@@ -99,8 +116,28 @@ public enum MarkdownReader {
   struct PlainLine {
     var text: String
     var isHeading: Bool
-    /// A list item: a paragraph of its own.
+    /// A list item: a paragraph of its own, its text starting with its marker.
     var isListItem = false
+    /// A line of a block quote (`> ...`).
+    var isQuote = false
+  }
+
+  /// Marks the blocks of the shaped paragraphs, found in order by their text; a list item
+  /// right after another is drawn under it (a tight list).
+  static func applyShapes(_ shaped: [(text: String, shape: Block.Shape)], to article: inout Article) {
+    func key(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    var next = 0
+    for item in shaped {
+      let wanted = key(Sanitizer.clean(item.text))
+      guard let found = article.blocks[next...].firstIndex(where: {
+        $0.kind == .paragraph && key(article.text(of: $0)) == wanted
+      }) else { continue }
+      article.blocks[found].shape = item.shape
+      if item.shape == .listItem, found > 0, article.blocks[found - 1].shape == .listItem {
+        article.blocks[found].continuesGroup = true
+      }
+      next = found + 1
+    }
   }
 
   /// The lines without link reference definitions (`[label]: url "title"`), and the
@@ -170,7 +207,11 @@ public enum MarkdownReader {
         continue
       }
       var isHeading = false
-      while line.hasPrefix(">") { line = String(line.dropFirst()).trimmingCharacters(in: .whitespaces) }
+      var isQuote = false
+      while line.hasPrefix(">") {
+        line = String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
+        isQuote = true
+      }
       if line.hasPrefix("#") {
         let hashes = line.prefix { $0 == "#" }
         if hashes.count <= 6, line.dropFirst(hashes.count).first.map({ $0 == " " }) ?? true {
@@ -180,19 +221,21 @@ public enum MarkdownReader {
           line = line.trimmingCharacters(in: .whitespaces)
         }
       }
-      var isListItem = false
-      for marker in ["- ", "* ", "+ "] where line.hasPrefix(marker) {
+      var marker: String?
+      for bullet in ["- ", "* ", "+ "] where line.hasPrefix(bullet) {
         line = String(line.dropFirst(2))
-        isListItem = true
+        marker = "• "
       }
       if let dot = line.firstIndex(where: { !$0.isNumber }), dot != line.startIndex,
+        line.distance(from: line.startIndex, to: dot) <= 9,
         line[dot...].hasPrefix(". ") || line[dot...].hasPrefix(") ")
       {
+        marker = "\(Int(line[..<dot]) ?? 1). "
         line = String(line[line.index(dot, offsetBy: 2)...])
-        isListItem = true
       }
-      result.append(PlainLine(text: stripInline(line, references: references, links: &links),
-        isHeading: isHeading, isListItem: isListItem))
+      let text = stripInline(line, references: references, links: &links)
+      result.append(PlainLine(text: (marker ?? "") + text, isHeading: isHeading && marker == nil,
+        isListItem: marker != nil, isQuote: isQuote))
     }
     return result
   }

@@ -36,6 +36,7 @@ public enum ReaderView {
     highlights: Highlights, into frame: inout Frame
   ) {
     let x = left + line.indent
+    if line.bar { frame.put("│", row: row, column: left, role: .meta) }
     switch line.content {
     case .blank:
       return
