@@ -232,7 +232,7 @@ struct MarkdownReaderTests {
     #expect(article.paragraphs.map { article.text(of: $0) } == [
       "The storm reached the coast at dawn, with gusts of 100 km/h.",
       "\"It was loud,\" said Ann Lee.",
-      "roofs damaged", "trees down",
+      "• roofs damaged", "• trees down",
     ])
   }
 

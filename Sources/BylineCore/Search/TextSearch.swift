@@ -43,6 +43,15 @@ public struct TextSearch: Sendable {
           }
           continue
         }
+        if scalar.value < 0x80 {
+          // ASCII, most text: no accents to take off, no array per scalar.
+          exact.append(scalar)
+          exactOrigin.append(i)
+          let v = scalar.value
+          folded.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : scalar)
+          foldedOrigin.append(i)
+          continue
+        }
         for f in TextFold.unaccent(scalar) {
           exact.append(f)
           exactOrigin.append(i)

@@ -77,7 +77,8 @@ public enum LibraryView {
       if isSelected { frame.fill(row: y, role: .selection) }
       var title = entry.title
       if entry.count > 1 { title += " (×\(entry.count))" }
-      if let h = entry.hash, let n = state.textMatches?[h] { title += " [\(n)]" }
+      // The reader's count of the phrase; none when only the words are there, apart.
+      if let h = entry.hash, let n = state.textMatches?[h], n > 0 { title += " [\(n)]" }
       var x = 1
       if let error = entry.error {
         x = frame.put(fit(title, width: c.title), row: y, column: x, role: base)
