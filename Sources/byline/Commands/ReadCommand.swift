@@ -16,7 +16,9 @@ struct Read: ParsableCommand {
       `wpm`). The reading position of each file is saved in \
       $XDG_STATE_HOME/byline/positions.json (~/.local/state/byline by default) and restored \
       when the file is opened again. An http(s) URL is fetched and read as its article. \
-      Formats: \(ArticleFormats.helpList).
+      Formats: \(ArticleFormats.helpList). In the reader, ? lists the keys; l lists the \
+      article's links, o opens one with $BROWSER (its first command, the address as one \
+      argument, no shell) and y copies its address (OSC 52).
       """)
 
   @Argument(help: "An article file or URL, or folders and files for the library.")
