@@ -46,6 +46,15 @@ struct QuotesPersonEndToEndTests {
     #expect(oconnor.stdout.contains("Siobhán O'Connor"))
   }
 
+  @Test func renderSaysOnStandardErrorWhenItsSearchFindsNothing() throws {
+    let folder = try Folder(Self.files)
+    let file = folder.path + "/bridge.txt"
+    let result = run(E2E.binary!, ["render", file, "--width", "60", "--height", "8", "--search", "zzzz"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "byline: not found: zzzz in \(file)\n")
+    #expect(result.stdout.split(separator: "\n").last?.hasPrefix(" page 1/2 · 0% · not found: zzzz") == true)
+  }
+
   @Test func findingNothingIsSaid() throws {
     let folder = try Folder(Self.files)
     let nobody = folder.byline(["--person", "Tokayev"])

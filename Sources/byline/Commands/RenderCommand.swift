@@ -62,6 +62,8 @@ struct Render: ParsableCommand {
       state.apply(.startSearch)
       for character in search { state.apply(.type(character)) }
       state.apply(.choose)
+      // The screen says so in its status bar; a script reads standard error.
+      if state.search?.matches.isEmpty ?? true { reportError("not found: \(search) in \(file)") }
     } else if let quote {
       let count = state.navigableQuotes.count
       guard (1...max(1, count)).contains(quote), count > 0 else {
