@@ -9,9 +9,11 @@ import Testing
 struct SearchCountTests {
   @Test func theListsCountIsTheReadersMatchCount() {
     let lib = AppLibrary()
-    let backend = VirtualBackend(width: 120, height: 12, script: [.key(.character("/"))] + typing("light") + [
-      .key(.enter), .waitFor { $0.text(row: 1).contains("[") }, .key(.enter), .key(.character("Q")),
-    ])
+    let backend = VirtualBackend(
+      width: 120, height: 12,
+      script: [.key(.character("/"))] + typing("light") + [
+        .key(.enter), .waitFor { $0.text(row: 1).contains("[") }, .key(.enter), .key(.character("Q")),
+      ])
     _ = lib.app().run(on: backend)
     let list = backend.frames[backend.frames.count - 2]
     // Title 1, standfirst 1, caption 1, paragraphs 2: "Lighthouse" counts, as in the reader.
@@ -23,7 +25,8 @@ struct SearchCountTests {
     #expect(FullTextIndex.readerCount("keeper light", title: "Lighthouse keeper", body: "The light.\n\nA keeper") == 0)
     #expect(FullTextIndex.readerCount("keeper", title: "Lighthouse keeper", body: "Advertisement\n\nA keeper") == 2)
     #expect(FullTextIndex.readerCount("Keeper", title: "keeper", body: "A Keeper") == 1, "a capital: case counts")
-    #expect(FullTextIndex.readerCount("advertisement", title: "", body: "Advertisement\n\nNo advertisement here") == 1,
+    #expect(
+      FullTextIndex.readerCount("advertisement", title: "", body: "Advertisement\n\nNo advertisement here") == 1,
       "furniture is not searched")
   }
 }
