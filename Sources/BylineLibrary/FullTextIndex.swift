@@ -37,16 +37,13 @@ enum FullTextIndex {
   /// furniture lines left out as the reader leaves them out. 0 when the words are there but
   /// not as the phrase.
   static func readerCount(_ query: String, title: String, body: String) -> Int {
-    var scalars = Array(title.unicodeScalars)
-    var ranges = [0..<scalars.count]
-    for block in body.components(separatedBy: "\n\n") {
-      if case .furniture = LineClassifier.classify(block) { continue }
-      scalars.append(contentsOf: ["\n", "\n"])
-      let start = scalars.count
-      scalars.append(contentsOf: block.unicodeScalars)
-      ranges.append(start..<scalars.count)
+    var blocks = [Substring(title).unicodeScalars]
+    for block in body.split(separator: "\n\n", omittingEmptySubsequences: false) {
+      // Furniture lines are short; a long block is never one.
+      if block.utf8.count <= 200, case .furniture = LineClassifier.classify(String(block)) { continue }
+      blocks.append(block.unicodeScalars)
     }
-    return TextSearch(scalars: scalars, ranges: ranges).matches(query).count
+    return TextSearch.count(query, in: blocks)
   }
 }
 

@@ -74,8 +74,9 @@ public struct TextSearch: Sendable {
     self.scalars = scalars
   }
 
-  /// Every match of `query`, as model ranges in text order.
-  public func matches(_ query: String) -> [TextRange] {
+  /// A query as the haystack is compared with it: folded (or, with a capital, only without
+  /// accents), apostrophes left out, white space one space.
+  static func needle(_ query: String) -> (scalars: [Unicode.Scalar], caseSensitive: Bool) {
     let caseSensitive = query.unicodeScalars.contains { $0.properties.isUppercase }
     var needle: [Unicode.Scalar] = []
     for scalar in query.unicodeScalars where !TextFold.isIgnored(scalar) {
@@ -88,6 +89,56 @@ public struct TextSearch: Sendable {
       }
     }
     while needle.last == " " { needle.removeLast() }
+    return (needle, caseSensitive)
+  }
+
+  /// How many matches ``matches(_:)`` would find for `query` in these blocks (each one a
+  /// ``TextSearch`` range), without keeping positions: only the one folded text the query
+  /// needs is made, once. For the library's counts, over every article a search finds.
+  public static func count(_ query: String, in blocks: [Substring.UnicodeScalarView]) -> Int {
+    let (needle, caseSensitive) = TextSearch.needle(query)
+    guard !needle.isEmpty else { return 0 }
+    var haystack: [Unicode.Scalar] = []
+    haystack.reserveCapacity(blocks.reduce(0) { $0 + $1.count + 1 })
+    for block in blocks {
+      for scalar in block {
+        if TextFold.isIgnored(scalar) { continue }
+        if scalar.isSpaceLike {
+          if haystack.last != " " { haystack.append(" ") }
+          continue
+        }
+        if scalar.value < 0x80 {
+          let v = scalar.value
+          haystack.append(!caseSensitive && v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : scalar)
+          continue
+        }
+        haystack.append(contentsOf: caseSensitive ? TextFold.unaccent(scalar) : TextFold.fold(scalar))
+      }
+      haystack.append("\u{0}")
+    }
+    var count = 0
+    let first = needle[0]
+    let n = needle.count
+    var i = 0
+    let last = haystack.count - n
+    while i <= last {
+      if haystack[i] == first {
+        var k = 1
+        while k < n, haystack[i + k] == needle[k] { k += 1 }
+        if k == n {
+          count += 1
+          i += n
+          continue
+        }
+      }
+      i += 1
+    }
+    return count
+  }
+
+  /// Every match of `query`, as model ranges in text order.
+  public func matches(_ query: String) -> [TextRange] {
+    let (needle, caseSensitive) = TextSearch.needle(query)
     guard !needle.isEmpty else { return [] }
     let haystack = caseSensitive ? exact : folded
     let origin = caseSensitive ? exactOrigin : foldedOrigin
