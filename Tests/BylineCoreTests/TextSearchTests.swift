@@ -60,7 +60,10 @@ struct TextSearchCountTests {
     "東京の light 灯台, Straße, STRASSE, the end of the\nline.",
   ]
 
-  @Test(arguments: ["jose", "Jose", "JOSE", "oconnor", "o'connor", "light", "Light", "the light", "of the line", "straße", "灯台", "e", "zzz", " "])
+  @Test(arguments: [
+    "jose", "Jose", "JOSE", "oconnor", "o'connor", "light", "Light", "the light", "of the line", "straße", "灯台", "e",
+    "zzz", " ",
+  ])
   func theCountIsTheNumberOfMatches(query: String) {
     var scalars: [Unicode.Scalar] = []
     var ranges: [TextRange] = []
