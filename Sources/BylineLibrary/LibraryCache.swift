@@ -162,18 +162,17 @@ public final class LibraryCache: Sendable {
         throw DatabaseError(resultCode: .SQLITE_ERROR, message: "schema")
       }
       guard version == nil else { return }
-      try db.execute(
-        sql: """
-          CREATE TABLE IF NOT EXISTS doc (
-            id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL, date TEXT,
-            readMinutes INTEGER NOT NULL, quoteCount INTEGER NOT NULL, mainPeople TEXT NOT NULL);
-          CREATE TABLE IF NOT EXISTS detail (id INTEGER PRIMARY KEY, summary BLOB NOT NULL);
-          CREATE TABLE IF NOT EXISTS file (
-            path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, doc INTEGER NOT NULL)
-            WITHOUT ROWID;
-          \(FullTextIndex.createTable);
-          INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '\(LibraryCache.schemaVersion)');
-          """)
+      try db.execute(sql: """
+        CREATE TABLE IF NOT EXISTS doc (
+          id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL, date TEXT,
+          readMinutes INTEGER NOT NULL, quoteCount INTEGER NOT NULL, mainPeople TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS detail (id INTEGER PRIMARY KEY, summary BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS file (
+          path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, doc INTEGER NOT NULL)
+          WITHOUT ROWID;
+        \(FullTextIndex.createTable);
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '\(LibraryCache.schemaVersion)');
+        """)
     }
   }
 

@@ -1,6 +1,5 @@
 import CNCursesw
 import Synchronization
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -188,8 +188,7 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
       let code = (error as? URLError)?.code ?? URLError.Code(rawValue: (error as NSError).code)
       switch code {
       case .cannotFindHost, .dnsLookupFailed: throw .hostNotFound(url: address, host: host)
-      case .cannotConnectToHost, .networkConnectionLost, .notConnectedToInternet:
-        throw .refused(url: address, host: host)
+      case .cannotConnectToHost, .networkConnectionLost, .notConnectedToInternet: throw .refused(url: address, host: host)
       case .timedOut: throw .timedOut(url: address, seconds: timeout)
       case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
         .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
@@ -204,10 +203,9 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
       throw .httpStatus(url: address, status: response.statusCode)
     }
     let contentType = response.value(forHTTPHeaderField: "Content-Type") ?? "text/html"
-    let mediaType =
-      contentType.split(separator: ";").first.map {
-        $0.trimmingCharacters(in: .whitespaces).lowercased()
-      } ?? "text/html"
+    let mediaType = contentType.split(separator: ";").first.map {
+      $0.trimmingCharacters(in: .whitespaces).lowercased()
+    } ?? "text/html"
     guard PageFetcher.readableTypes.contains(mediaType) else {
       throw .notAnArticle(url: address, contentType: mediaType)
     }

@@ -29,10 +29,9 @@ private final class StaticServer {
     folder = NSTemporaryDirectory() + "byline-web-e2e-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for (name, text) in files { FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: Data(text.utf8)) }
-    guard
-      let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
-        ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map({ "\($0)/python3" })
-        .first(where: FileManager.default.isExecutableFile)
+    guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
+      ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map({ "\($0)/python3" })
+      .first(where: FileManager.default.isExecutableFile)
     else { return nil }
     let log = folder + ".log"
     var actions = posix_spawn_file_actions_t()
@@ -121,8 +120,6 @@ struct WebEndToEndTests {
     #expect(missing.status == 1)
     #expect(missing.stderr == "byline: \(server.url("gone.html")): the server answered 404 Not Found\n")
     let text = run(binary, ["export", server.folder + "/story.html"])
-    #expect(
-      text.stdout.hasPrefix(
-        "Dockers strike at Port Ellery as pay talks fail\n\n5 March 2024 · By Jane Smith\n\nDock workers"))
+    #expect(text.stdout.hasPrefix("Dockers strike at Port Ellery as pay talks fail\n\n5 March 2024 · By Jane Smith\n\nDock workers"))
   }
 }

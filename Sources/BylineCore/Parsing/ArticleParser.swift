@@ -113,17 +113,11 @@ public enum ArticleParser {
     var prose = 0
     for index in 1..<min(groups.count, 8) where groups.count > 1 {
       let kinds = groups[index].map { LineClassifier.classify(lineText.text(of: $0)) }
-      if kinds.allSatisfy({
-        if case .caption = $0 { return false }; return $0.isHeaderMetadata
-      }) {
+      if kinds.allSatisfy({ if case .caption = $0 { return false }; return $0.isHeaderMetadata }) {
         end = index
         continue
       }
-      if kinds.allSatisfy({
-        if case .prose = $0 { return false }; return true
-      }) {
-        continue
-      }
+      if kinds.allSatisfy({ if case .prose = $0 { return false }; return true }) { continue }
       prose += 1
       guard prose <= 2, groups[index].count == 1,
         LineClassifier.wordCount(lineText.text(of: groups[index][0])) <= 60
@@ -290,9 +284,8 @@ struct ModelBuilder {
     guard let colon = range.first(where: { model[$0] == ":" }) else { return nil }
     var lower = colon + 1
     var upper = range.upperBound
-    while upper > lower,
-      model[upper - 1] == "]" || model[upper - 1] == ")"
-        || model[upper - 1].properties.isWhitespace
+    while upper > lower, model[upper - 1] == "]" || model[upper - 1] == ")"
+      || model[upper - 1].properties.isWhitespace
     {
       upper -= 1
     }

@@ -42,8 +42,7 @@ public struct AppSettings: Sendable {
   public init(
     selection: ThemeCatalog.Selection, wordsPerMinute: Double, message: String? = nil, browser: String? = nil
   ) {
-    self.init(
-      themes: selection.themes, themeIndex: selection.index, wordsPerMinute: wordsPerMinute,
+    self.init(themes: selection.themes, themeIndex: selection.index, wordsPerMinute: wordsPerMinute,
       message: message, browser: browser)
   }
 
@@ -118,8 +117,7 @@ public final class App {
       draw(on: backend)
       effects.start()
     case .article(let article, let path):
-      var state = openReader(
-        ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute),
+      var state = openReader(ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute),
         path: path, offset: 0, search: nil, width: width, height: height)
       if let message = settings.message { state.post(message: message) }
       reader = OpenReader(state: state, path: path, fromLibrary: false)
@@ -305,8 +303,7 @@ public final class App {
       return
     }
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute)
-    let state = openReader(
-      analysis, path: path, offset: offset, search: search, width: size.width,
+    let state = openReader(analysis, path: path, offset: offset, search: search, width: size.width,
       height: size.height)
     reader = OpenReader(state: state, path: path, fromLibrary: true)
   }

@@ -63,8 +63,7 @@ public enum LibraryView {
 
   static func drawList(_ state: LibraryState, into frame: inout Frame) {
     let total = state.snapshot.entries.count
-    var head =
-      "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") article\(total == 1 ? "" : "s") · by \(state.sort.rawValue)"
+    var head = "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") article\(total == 1 ? "" : "s") · by \(state.sort.rawValue)"
     if let person = state.person { head += " · \(person.name)" }
     header(head, into: &frame)
     let c = Columns(width: frame.width)
@@ -102,12 +101,10 @@ public enum LibraryView {
       frame.put(read, row: y, column: x + c.read - DisplayWidth.width(of: read), role: isSelected ? .selection : .meta)
       x += c.read + 1
       let quotes = listing.quoteCount > 0 ? "\(listing.quoteCount)\u{201D}" : ""
-      frame.put(
-        quotes, row: y, column: x + c.quotes - DisplayWidth.width(of: quotes), role: isSelected ? .selection : .quote)
+      frame.put(quotes, row: y, column: x + c.quotes - DisplayWidth.width(of: quotes), role: isSelected ? .selection : .quote)
       x += c.quotes + 1
       if c.people > 0 {
-        frame.put(
-          fit(listing.mainPeople.joined(separator: ", "), width: c.people), row: y, column: x,
+        frame.put(fit(listing.mainPeople.joined(separator: ", "), width: c.people), row: y, column: x,
           role: isSelected ? .selection : .person)
       }
     }
@@ -135,14 +132,11 @@ public enum LibraryView {
       if let alias = person.aliases.first, frame.width >= 100 { name += " (\(alias))" }
       frame.put(fit(name, width: nameWidth), row: y, column: 1, role: isSelected ? .selection : .person)
       let counts = "\(person.articleCount) art. · \(person.quoteCount) quote\(person.quoteCount == 1 ? "" : "s")"
-      frame.put(
-        counts, row: y, column: frame.width - 1 - DisplayWidth.width(of: counts),
+      frame.put(counts, row: y, column: frame.width - 1 - DisplayWidth.width(of: counts),
         role: isSelected ? .selection : .meta)
     }
     if state.pickerResults.isEmpty {
-      frame.put(
-        state.snapshot.progress.isFinished
-          ? "Nobody matches." : "Nobody matches yet (the library is still being read).",
+      frame.put(state.snapshot.progress.isFinished ? "Nobody matches." : "Nobody matches yet (the library is still being read).",
         row: 3, column: 2, role: .meta)
     }
   }
@@ -161,8 +155,7 @@ public enum LibraryView {
       frame.put(fit(meta, width: frame.width - 2), row: y, column: 1, role: isSelected ? .selection : .meta)
       y += 1
       // The quote, wrapped to at most three lines.
-      let lines = wrap(
-        "\u{201C}" + q.quote.text.replacingOccurrences(of: "\n\n", with: " ") + "\u{201D}",
+      let lines = wrap("\u{201C}" + q.quote.text.replacingOccurrences(of: "\n\n", with: " ") + "\u{201D}",
         width: frame.width - 4, maxLines: 3)
       for line in lines where y < bottom {
         frame.put(line, row: y, column: 3, role: .quote)

@@ -32,8 +32,7 @@ public struct EntityPanel: Equatable, Sendable {
     var quoteCounts: [String: Int] = [:]
     for quote in analysis.quotes { if let speaker = quote.speaker { quoteCounts[speaker, default: 0] += 1 } }
     let all = analysis.entities.enumerated().map { index, entity in
-      Entry(
-        entity: index, name: entity.name, kind: entity.kind, mentions: entity.mentions.count,
+      Entry(entity: index, name: entity.name, kind: entity.kind, mentions: entity.mentions.count,
         role: entity.role, quotes: quoteCounts[entity.name] ?? 0)
     }
     entries = Entity.Kind.allCases.flatMap { kind in
@@ -105,8 +104,7 @@ public struct EntityPanel: Equatable, Sendable {
     var rows: [Row] = []
     for kind in Entity.Kind.allCases {
       let group = entries.indices.filter { entries[$0].kind == kind }
-      rows.append(
-        Row(left: "\(EntityPanel.heading(kind)) (\(group.count))", right: "", role: .panelHeading, entry: nil))
+      rows.append(Row(left: "\(EntityPanel.heading(kind)) (\(group.count))", right: "", role: .panelHeading, entry: nil))
       for index in group {
         let entry = entries[index]
         rows.append(Row(left: entry.name, right: "\(entry.mentions)", role: .panel, entry: index))
@@ -120,10 +118,8 @@ public struct EntityPanel: Equatable, Sendable {
       rows.append(Row(left: "", right: "", role: .panel, entry: nil))
     }
     if entries.isEmpty {
-      rows = [
-        Row(left: "No people, places or", right: "", role: .meta, entry: nil),
-        Row(left: "organisations found.", right: "", role: .meta, entry: nil),
-      ]
+      rows = [Row(left: "No people, places or", right: "", role: .meta, entry: nil),
+              Row(left: "organisations found.", right: "", role: .meta, entry: nil)]
     }
     let top = view.visible(height: height).lowerBound
     for (r, row) in rows.dropFirst(top).prefix(height).enumerated() {
@@ -135,8 +131,7 @@ public struct EntityPanel: Equatable, Sendable {
       frame.put(marker, row: r, column: column, role: role)
       frame.put(row.left, row: r, column: column + 1, role: role, limit: column + width - rightWidth - 2)
       if !row.right.isEmpty {
-        frame.put(
-          row.right, row: r, column: column + width - rightWidth - 1, role: selected && isFocused ? .selection : .meta)
+        frame.put(row.right, row: r, column: column + width - rightWidth - 1, role: selected && isFocused ? .selection : .meta)
       }
     }
   }

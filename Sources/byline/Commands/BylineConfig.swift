@@ -81,8 +81,7 @@ struct BylineConfig {
       config.wpm = wpm
     }
     for key in table.keys.sorted() where !knownKeys.contains(key) {
-      config.warnings.append(
-        "unknown key '\(key)' in \(url.lastPathComponent) (known: \(knownKeys.joined(separator: ", ")))")
+      config.warnings.append("unknown key '\(key)' in \(url.lastPathComponent) (known: \(knownKeys.joined(separator: ", ")))")
     }
     return config
   }

@@ -25,19 +25,14 @@ struct Eval: ParsableCommand {
       the paths once with every rule and once without each rule, and prints what each adds.
       """)
 
-  @Argument(
-    help:
-      "Gold files or folders holding them (*.gold.json, *.quotes.json), folders of articles, or folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json)."
-  )
+  @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json), folders of articles, or folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json).")
   var paths: [String] = []
 
   @Flag(help: "Also print every miss and false find.")
   var showErrors = false
 
-  @Option(
-    name: .customLong("ablate"),
-    help: ArgumentHelp(
-      "Switch a rule off (repeatable); --list-rules names them.", valueName: "rule"))
+  @Option(name: .customLong("ablate"), help: ArgumentHelp(
+    "Switch a rule off (repeatable); --list-rules names them.", valueName: "rule"))
   var ablated: [AttributionRule] = []
 
   @Flag(help: "Print what each rule adds: the scores with every rule, less the scores without it.")
@@ -67,8 +62,7 @@ struct Eval: ParsableCommand {
     if otherPaths.isEmpty && !webFolders.isEmpty { return }
     let files = Gold.files(in: otherPaths)
     guard !files.isEmpty else {
-      throw ValidationError(
-        "no gold files (*.gold.json or *.quotes.json) or articles under \(paths.joined(separator: " "))")
+      throw ValidationError("no gold files (*.gold.json or *.quotes.json) or articles under \(paths.joined(separator: " "))")
     }
     if ruleGains {
       printRuleGains(files)
@@ -109,12 +103,10 @@ struct Eval: ParsableCommand {
       let cells = [
         gain(all.speakersRight, without.speakersRight), gain(all.mixedQuotesFound, without.mixedQuotesFound),
         gain(all.directQuotesFound, without.directQuotesFound),
-        gain(without.quotesHoldingMark, all.quotesHoldingMark),
-        gain(without.quotesUnterminated, all.quotesUnterminated),
+        gain(without.quotesHoldingMark, all.quotesHoldingMark), gain(without.quotesUnterminated, all.quotesUnterminated),
       ]
-      emit(
-        rule.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
-          + cells.map { $0.leftPaddedTo(9) }.joined())
+      emit(rule.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
+        + cells.map { $0.leftPaddedTo(9) }.joined())
     }
   }
 }

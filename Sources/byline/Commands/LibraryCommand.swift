@@ -34,8 +34,7 @@ struct LibraryBrowse: ParsableCommand {
 
   func run() throws {
     let library = Library(paths: try LibraryBrowse.defaultPaths(paths), useCache: !noCache)
-    try runApp(
-      .library(library), themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm,
+    try runApp(.library(library), themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm,
       keepPositions: !noState)
   }
 
@@ -55,9 +54,7 @@ struct LibraryBrowse: ParsableCommand {
       reportError(error.description)
       throw ExitCode.badInput
     }
-    reportError(
-      "no library: give a folder, start in a folder with sample-articles/, set BYLINE_LIBRARY, or set library in \(BylineConfig.defaultURL.path)"
-    )
+    reportError("no library: give a folder, start in a folder with sample-articles/, set BYLINE_LIBRARY, or set library in \(BylineConfig.defaultURL.path)")
     throw ExitCode.badInput
   }
 }

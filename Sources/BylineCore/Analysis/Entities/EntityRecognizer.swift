@@ -298,15 +298,11 @@ struct EntityRecognizer {
   /// Words that end the name of an event ("World Cup", "U.S. Open", "Gulf War"): not one of
   /// our kinds.
   /// Titles that name no one when they stand alone (King, Queen and Pope do).
-  static let loneTitles = WordLists.set(
-    "Minister Chancellor Secretary General President Prime Deputy Vice Chief Chairman Governor Senator Mayor")
+  static let loneTitles = WordLists.set("Minister Chancellor Secretary General President Prime Deputy Vice Chief Chairman Governor Senator Mayor")
   /// Words that name an event, never a person, when they stand alone.
-  static let eventWords = WordLists.set(
-    "Election Elections Referendum Summit Conference Budget Games Olympics Nations League Cup")
+  static let eventWords = WordLists.set("Election Elections Referendum Summit Conference Budget Games Olympics Nations League Cup")
 
-  static let eventHeads = WordLists.set(
-    "Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords"
-  )
+  static let eventHeads = WordLists.set("Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords")
 
   /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.
   func isPeopleWord(_ t: Token) -> Bool {
@@ -358,9 +354,7 @@ struct EntityRecognizer {
     return false
   }
 
-  static let singleWordInstitutions = WordLists.set(
-    "Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag Treasury Interpol Politburo"
-  )
+  static let singleWordInstitutions = WordLists.set("Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag Treasury Interpol Politburo")
 
   /// A title or an all-capitals line: its capitals say nothing about names.
   func headlineBlock(_ block: Int) -> Bool { blocks[block].kind == .title }
@@ -411,11 +405,8 @@ struct EntityRecognizer {
     {
       let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[t].stem.upperBound)
       let name = (t + 1)..<upper
-      return [
-        Candidate(
-          tokens: name, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
-          kind: .person, role: roleText)
-      ]
+      return [Candidate(tokens: name, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
+        kind: .person, role: roleText)]
     }
 
     // Titles before a name: "President Kassym-Jomart Tokayev", "Prime Minister X".
@@ -491,8 +482,7 @@ struct EntityRecognizer {
     // Demonyms alone are not entities ("Kazakh", "South African"); before a name they go.
     var firstKept = lower
     while firstKept < upper,
-      lexicon.demonyms.contains(hash(tokens[firstKept].stem))
-        || (isFollowerWord(tokens[firstKept]) && firstKept + 1 < upper)
+      lexicon.demonyms.contains(hash(tokens[firstKept].stem)) || (isFollowerWord(tokens[firstKept]) && firstKept + 1 < upper)
         || (Self.directions.contains(hash(tokens[firstKept].stem)) && firstKept + 1 < upper
           && lexicon.demonyms.contains(hash(tokens[firstKept + 1].stem)))
     {
@@ -515,8 +505,7 @@ struct EntityRecognizer {
     }
     if hasOrganisationHead(span) || (span.count == 1 && isAcronym(tokens[lower])) {
       if span.count == 1 && isAcronym(tokens[lower])
-        && (whole(span) != nil
-          || (tokens[lower].stem.count >= 4 && lexicon.places[titleCaseHash(tokens[lower])] != nil))
+        && (whole(span) != nil || (tokens[lower].stem.count >= 4 && lexicon.places[titleCaseHash(tokens[lower])] != nil))
       {
         // "US"; "LIMA (AFP) -", a dateline in capitals.
         return [Candidate(tokens: span, range: range, kind: .place)]
@@ -585,8 +574,7 @@ struct EntityRecognizer {
     if allPlaces {
       for k in span {
         parts.append(
-          Candidate(
-            tokens: k..<(k + 1), range: tokens[k].range.lowerBound..<tokens[k].stem.upperBound,
+          Candidate(tokens: k..<(k + 1), range: tokens[k].range.lowerBound..<tokens[k].stem.upperBound,
             kind: .place))
       }
       return parts
@@ -615,20 +603,17 @@ struct EntityRecognizer {
   static let foreignArticles = WordLists.set("El Al Der Die Das La Le Les Il Los Las")
   /// Words of other languages that begin the name of a firm or a venue: "Caja Mágica",
   /// "Flor de Monte", "Rede Norte".
-  static let foreignVenueWords = WordLists.set(
-    "Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda")
+  static let foreignVenueWords = WordLists.set("Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda")
 
   /// Lowercase nouns before a firm's name: "the airport operator Isavia", "fintech Paystride".
-  static let firmNouns = WordLists.set(
-    """
+  static let firmNouns = WordLists.set("""
     company firm operator airline chipmaker carmaker automaker start-up startup insurer
     retailer lender broadcaster publisher manufacturer developer conglomerate supermarket
     fintech subsidiary distributor wholesaler miner shipper
     """)
 
   static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
-  static let placePrefixes = WordLists.set(
-    "Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
+  static let placePrefixes = WordLists.set("Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
 
   func isCommonWordStart(_ k: Int) -> Bool {
     // After an opening quote or a colon the first word starts a sentence too.
@@ -664,10 +649,8 @@ struct EntityRecognizer {
     let s = t.stem
     guard s.count >= 5 else { return false }
     let tail = Tokenizer.string(text, (s.upperBound - 3)..<s.upperBound)
-    return [
-      "ner", "ker", "ter", "der", "ger", "ler", "ver", "per", "ser", "yer", "ist", "ian",
-      "ant", "ent", "man", "tor", "sor", "ess", "ate",
-    ].contains(tail)
+    return ["ner", "ker", "ter", "der", "ger", "ler", "ver", "per", "ser", "yer", "ist", "ian",
+      "ant", "ent", "man", "tor", "sor", "ess", "ate"].contains(tail)
   }
 
   // MARK: - Step 3 to 5: resolve and merge
@@ -698,8 +681,7 @@ struct EntityRecognizer {
 
   /// Lowercase nouns that make the name before them a place: "the Yaba district",
   /// "the Kongsbreen glacier", "the Reykjanes peninsula".
-  static let placeNouns = WordLists.set(
-    """
+  static let placeNouns = WordLists.set("""
     district districts neighbourhood neighborhood glacier peninsula valley province county
     suburb village town island islands river quarter borough estuary delta plateau desert
     region township municipality governorate prefecture
@@ -766,9 +748,7 @@ struct EntityRecognizer {
     return Self.placePrepositions.contains(hash(tokens[k - 1].range))
   }
 
-  static let settlementNouns = WordLists.set(
-    "town towns village villages city cities state province region district county port island suburb area municipality capital"
-  )
+  static let settlementNouns = WordLists.set("town towns village villages city cities state province region district county port island suburb area municipality capital")
 
   static let placePrepositions = WordLists.set("in near outside around across throughout towards at from")
 
@@ -862,8 +842,7 @@ struct EntityRecognizer {
     for h in sharedFirstWords { firmByFirstWord[h] = nil }
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
     var stormNames: Set<ScalarHash> = []
-    for k in tokens.indices.dropLast()
-    where tokens[k].isCapitalised && tokens[k + 1].isCapitalised
+    for k in tokens.indices.dropLast() where tokens[k].isCapitalised && tokens[k + 1].isCapitalised
       && tokens[k].kind == .word && tokens[k + 1].kind == .word && Self.weatherWords.contains(hash(tokens[k].stem))
     {
       stormNames.insert(hash(tokens[k + 1].stem))
@@ -961,8 +940,7 @@ struct EntityRecognizer {
       let k = c.tokens.lowerBound
       guard !tokens[c.tokens.upperBound - 1].isPossessive, lexicon.places[hash(tokens: c.tokens)] == nil
       else { continue }
-      var evidence =
-        followsPlacePreposition(k) && hash(tokens[k - 1].range) != ScalarHash("at")
+      var evidence = followsPlacePreposition(k) && hash(tokens[k - 1].range) != ScalarHash("at")
         && hash(tokens[k - 1].range) != ScalarHash("from")
       if !evidence, k >= 2, hash(tokens[k - 1].range) == ScalarHash("of"),
         Self.settlementNouns.contains(hash(tokens[k - 2].range))
@@ -970,8 +948,7 @@ struct EntityRecognizer {
         evidence = true
       }
       if !evidence, k + 2 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].scalar == ",",
-        tokens[k + 2].block == tokens[k].block,
-        lexicon.places[hash(tokens[k + 2].stem)] == .country
+        tokens[k + 2].block == tokens[k].block, lexicon.places[hash(tokens[k + 2].stem)] == .country
           || lexicon.places[hash(tokens[k + 2].stem)] == .subdivision
       {
         evidence = true
@@ -979,8 +956,7 @@ struct EntityRecognizer {
       if evidence { placed.insert(hash(tokens: c.tokens)) }
     }
     if !placed.isEmpty {
-      for i in candidates.indices
-      where !candidates[i].speaks
+      for i in candidates.indices where !candidates[i].speaks
         && ((candidates[i].tokens.count == 1 && candidates[i].kind == .organisation)
           || candidates[i].kind == .person)
       {
@@ -992,8 +968,7 @@ struct EntityRecognizer {
       }
     }
     // An unknown name of several words after "in", "near" is a place ("in Ashby Staithe").
-    for i in candidates.indices
-    where candidates[i].kind == .person && candidates[i].role == nil
+    for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil
       && candidates[i].tokens.count >= 2 && !candidates[i].speaks
     {
       let first = candidates[i].tokens.lowerBound
@@ -1121,9 +1096,8 @@ struct EntityRecognizer {
         }
         let kind: Entity.Kind = c.kind == .place ? .place : .organisation
         // "CHENNAI" in a dateline is the "Chennai" of the text.
-        let surface =
-          kind == .place && c.tokens.allSatisfy({ tokens[$0].isAllCaps })
-            && lexicon.places[hash(tokens: c.tokens)] == nil ? titleCased(surface) : surface
+        let surface = kind == .place && c.tokens.allSatisfy({ tokens[$0].isAllCaps })
+          && lexicon.places[hash(tokens: c.tokens)] == nil ? titleCased(surface) : surface
         let key = (kind == .place ? "l" : "o") + surface
         if let existing = byKey[key] {
           add(c, to: existing, surface: surface)
@@ -1165,13 +1139,9 @@ struct EntityRecognizer {
 
   /// "Clarence Boudreaux" for "Clarence 'Tiny' Boudreaux"; nil when the name has no nickname.
   func nameWithoutNickname(_ c: Candidate) -> String? {
-    guard
-      let open = c.tokens.first(where: {
-        tokens[$0].kind == .punct && "'‘\"“".unicodeScalars.contains(tokens[$0].scalar)
-      })
+    guard let open = c.tokens.first(where: { tokens[$0].kind == .punct && "'‘\"“".unicodeScalars.contains(tokens[$0].scalar) })
     else { return nil }
-    let before = Tokenizer.string(
-      text, tokens[c.tokens.lowerBound].range.lowerBound..<tokens[open - 1].range.upperBound)
+    let before = Tokenizer.string(text, tokens[c.tokens.lowerBound].range.lowerBound..<tokens[open - 1].range.upperBound)
     let after = Tokenizer.string(text, tokens[open + 3].range.lowerBound..<c.range.upperBound)
     return before + " " + after
   }
@@ -1180,8 +1150,7 @@ struct EntityRecognizer {
   static let legalForms = WordLists.set("Inc Corp Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC")
 
   /// Words that end a company's name: "Ruch SA", "Magna International Inc".
-  static let companySuffixes = WordLists.set(
-    "Inc Corp Corporation Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC Holdings Group International Bancshares Bancorp")
+  static let companySuffixes = WordLists.set("Inc Corp Corporation Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC Holdings Group International Bancshares Bancorp")
 
   /// Whether a phrase names a company by a word of its own and a company word: "Ruch SA".
   func isFirmName(_ name: Range<Int>) -> Bool {
@@ -1245,8 +1214,7 @@ struct EntityRecognizer {
     return !t.isCapitalised && r.count >= 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
   }
 
-  static let afterName = WordLists.set(
-    """
+  static let afterName = WordLists.set("""
     has had have is was will would could should can may might did does also and who wants
     wanted won lost took made called went got says
     """)
@@ -1288,3 +1256,4 @@ struct EntityRecognizer {
     return true
   }
 }
+

@@ -44,8 +44,7 @@ struct SpeechAttributor {
   static let to = ScalarHash("to")
   static let who = WordLists.set("who which")
   static let determiners = WordLists.set("the The a A an An its his her their")
-  static let describers = WordLists.set(
-    """
+  static let describers = WordLists.set("""
     spokesman spokeswoman spokesperson official officials source sources aide aides adviser
     advisers lawyer lawyers attorney analyst analysts expert experts witness witnesses resident
     residents statement report campaign organizers organisers protesters activists critics
@@ -71,15 +70,13 @@ struct SpeechAttributor {
       }
       // "Said Ms Lee:" at a sentence's start; "called them “reckless”": a naming verb.
       let isNaming = rules.on(.namingVerbs) && ReportingVerbs.naming.contains(h)
-      let isSentenceInitial =
-        rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
+      let isSentenceInitial = rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
         && ReportingVerbs.set.contains(recogniser.lowerHash(tokens[k]))
       guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming else { continue }
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
-      if rules.on(.participleContinuesSpeaker), isParticiple(k), followsComma(k),
-        let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
+      if rules.on(.participleContinuesSpeaker), isParticiple(k), followsComma(k), let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
         let s = verbSpeaker[previous]
       {
         verbSpeaker[k] = s
@@ -137,9 +134,7 @@ struct SpeechAttributor {
         if t.inQuote { break }
         // "Sen. Chuck Schumer (D-N.Y.) said": the bracket is skipped whole.
         if t.kind == .punct, t.scalar == "(",
-          let close = (k + 1..<min(k + 12, tokens.count)).first(where: {
-            tokens[$0].kind == .punct && tokens[$0].scalar == ")"
-          })
+          let close = (k + 1..<min(k + 12, tokens.count)).first(where: { tokens[$0].kind == .punct && tokens[$0].scalar == ")" })
         {
           steps += close - k
           k = close + 1
@@ -169,9 +164,7 @@ struct SpeechAttributor {
         k -= 1
       }
       // A title ("Meet the Press") speaks for nobody, unless a naming verb gives it.
-      if rules.on(.titlesSpeakForNobody), isTitle(quote),
-        !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false)
-      {
+      if rules.on(.titlesSpeakForNobody), isTitle(quote), !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false) {
         continue
       }
       if let best {
@@ -209,11 +202,9 @@ struct SpeechAttributor {
       if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
       let block = quoteBlock[qi]
       guard block >= 0 else { continue }
-      if rules.on(.sameParagraphSpeaker),
-        let other = quotes.indices.first(where: {
-          $0 != qi && quoteBlock[$0] == block && speakerOfQuote[$0] != nil && cueOfQuote[$0] != nil
-        })
-      {
+      if rules.on(.sameParagraphSpeaker), let other = quotes.indices.first(where: {
+        $0 != qi && quoteBlock[$0] == block && speakerOfQuote[$0] != nil && cueOfQuote[$0] != nil
+      }) {
         speakerOfQuote[qi] = speakerOfQuote[other]
         cueOfQuote[qi] = cueOfQuote[other]
         cueToken[qi] = cueToken[other]
@@ -262,8 +253,7 @@ struct SpeechAttributor {
     var j = k
     while j < tokens.count, j < k + 5, tokens[j].kind == .word, tokens[j].block == tokens[k].block {
       if ReportingVerbs.set.contains(recogniser.hash(tokens[j].range)) {
-        return j + 1 < tokens.count && tokens[j + 1].kind == .punct
-          && ".,".unicodeScalars.contains(tokens[j + 1].scalar)
+        return j + 1 < tokens.count && tokens[j + 1].kind == .punct && ".,".unicodeScalars.contains(tokens[j + 1].scalar)
       }
       j += 1
     }
@@ -404,8 +394,7 @@ struct SpeechAttributor {
     // "the Croatian said": a nationality for a person named before, resolved as a pronoun.
     if k >= 1, tokens[k].kind == .word, tokens[k].isCapitalised, !tokens[k].inQuote,
       recogniser.lexicon.demonyms.contains(recogniser.hash(tokens[k].stem)),
-      recogniser.hash(tokens[k - 1].range) == ScalarHash("the")
-        || recogniser.hash(tokens[k - 1].range) == ScalarHash("The"),
+      recogniser.hash(tokens[k - 1].range) == ScalarHash("the") || recogniser.hash(tokens[k - 1].range) == ScalarHash("The"),
       let e = resolvePronoun(female: false, before: k - 1, anySex: true)
     {
       return .entity(e)
@@ -427,8 +416,7 @@ struct SpeechAttributor {
       if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h) {
         guard recogniser.hash(t.range) != ScalarHash("his"), recogniser.hash(t.range) != ScalarHash("her")
         else { break }
-        if let e = resolvePronoun(
-          female: WordLists.femalePronouns.contains(h), before: k,
+        if let e = resolvePronoun(female: WordLists.femalePronouns.contains(h), before: k,
           excluding: listener(of: v))
         {
           return .entity(e)
@@ -550,9 +538,7 @@ struct SpeechAttributor {
     return k
   }
 
-  static let notModifiers = WordLists.set(
-    "in at on of to for by with from into over under after before and or but that which who is was are were has had have be been"
-  )
+  static let notModifiers = WordLists.set("in at on of to for by with from into over under after before and or but that which who is was are were has had have be been")
 
   static let timeNouns = WordLists.set("day week month year morning afternoon evening night weekend time")
 
@@ -567,8 +553,7 @@ struct SpeechAttributor {
     while j >= 0, j >= k - 4, tokens[j].kind == .word, !tokens[j].inQuote, tokens[j].block == tokens[k].block {
       if Self.describingDeterminers.contains(recogniser.hash(tokens[j].range)) {
         let before = j - 1
-        let opens =
-          before < 0 || tokens[before].block != tokens[k].block
+        let opens = before < 0 || tokens[before].block != tokens[k].block
           || (tokens[before].kind == .punct && "”\",.:;—".unicodeScalars.contains(tokens[before].scalar))
           || tokens[j].startsSentence
         guard opens, j < k else { return nil }
@@ -610,9 +595,8 @@ struct SpeechAttributor {
   }
 
   func isAfterQuote(_ k: Int) -> Bool {
-    k >= 1
-      && (tokens[k - 1].inQuote
-        || (tokens[k - 1].kind == .punct && "”\"»".unicodeScalars.contains(tokens[k - 1].scalar)))
+    k >= 1 && (tokens[k - 1].inQuote
+      || (tokens[k - 1].kind == .punct && "”\"»".unicodeScalars.contains(tokens[k - 1].scalar)))
   }
 
   /// The entity a mention ending at token `k` names (a person or organisation).
@@ -849,8 +833,7 @@ struct SpeechAttributor {
         // subject: it does not displace another person of the sentence.
         var last = j
         while last + 1 < tokens.count, result.entityOfToken[last + 1] == e { last += 1 }
-        let modifier =
-          tokens[last].isPossessive
+        let modifier = tokens[last].isPossessive
           || (j >= 1 && Self.determiners.contains(recogniser.hash(tokens[j - 1].range)))
         if anySex || g == nil || g == .either || (g == .female) == female, candidate == nil || !modifier {
           candidate = Int(e)
@@ -996,7 +979,7 @@ struct SpeechAttributor {
     while end < tokens.count, tokens[end].block == block {
       let t = tokens[end]
       if t.kind == .punct && (".!?".unicodeScalars.contains(t.scalar)) && !t.inQuote { break }
-      if t.kind == .punct && (t.scalar == ":") { words = 0; break }
+      if t.kind == .punct && (t.scalar == ":" ) { words = 0; break }
       if t.kind == .word { words += 1 }
       if t.inQuote { quoted += 1 }
       end += 1
