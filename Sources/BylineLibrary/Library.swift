@@ -184,7 +184,7 @@ public struct LibraryProgress: Sendable, Equatable {
   public var text: String? {
     switch step {
     case nil: return nil
-    case .checkingFiles?: return "checking \(total) files"
+    case .checkingFiles?: return "checking \(total) file\(total == 1 ? "" : "s")"
     case .checkingCache?: return "checking the cache"
     case .readingPeople?: return "reading people \(done)/\(total)"
     case .analysing?: return "analysing \(done)/\(total)"
@@ -588,10 +588,10 @@ public final class Library: Sendable {
     var hits = ((try? index?.search(text)) ?? []).compactMap { hit in
       rowOfHash[hit.hash].map { SearchHit(entry: entries[$0], matches: hit.matches) }
     }
-    let words = PeopleIndex.fold(text).split(separator: " ").map(String.init)
+    let words = TextFold.key(text).split(separator: " ").map(String.init)
     guard !words.isEmpty else { return hits }
     for entry in entries where entry.hash.map({ !indexed.contains($0) }) ?? true {
-      let title = PeopleIndex.fold(entry.title).split(separator: " ")
+      let title = TextFold.key(entry.title).split(separator: " ")
       guard words.allSatisfy({ w in title.contains { $0.hasPrefix(w) } }) else { continue }
       let n = words.reduce(0) { total, w in total + title.filter { $0.hasPrefix(w) }.count }
       hits.append(SearchHit(entry: entry, matches: n))

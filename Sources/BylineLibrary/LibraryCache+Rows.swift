@@ -251,12 +251,12 @@ extension LibraryCache {
   }
 
   /// Full-text search over titles and bodies: the content hashes of matching articles, with
-  /// how many times the words match in each (title and body), best match first. Words match as
-  /// prefixes, case and accents ignored; nil when the text has no words.
+  /// how many times the reader's search finds the text in each, best match first. Words match
+  /// as prefixes, case and accents ignored; nil when the text has no words.
   public func search(_ text: String) -> [(hash: String, matches: Int)]? {
     guard let pattern = FTS5Pattern(matchingAllPrefixesIn: text) else { return nil }
     return guarded("searching") {
-      try pool.read { db in try FullTextIndex.search(db, pattern) }
+      try pool.read { db in try FullTextIndex.search(db, pattern, query: text) }
     } ?? []
   }
 }

@@ -43,9 +43,7 @@ public final class LibraryCache: Sendable {
 
   /// The cache folder: `$XDG_CACHE_HOME/byline`, else `~/.cache/byline`.
   public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/byline" }
-    let home = environment["HOME"] ?? NSHomeDirectory()
-    return home + "/.cache/byline"
+    XDGDirectories(environment: environment).cache
   }
 
   /// Opens (creating or rebuilding as needed) the cache in `directory`. Returns nil, with a

@@ -40,59 +40,9 @@ public struct PeopleIndex: Sendable {
     "defence", "defense", "finance", "health", "education", "the", "former", "late",
   ]
 
-  /// Lowercases, strips accents, turns hyphens, apostrophes and dots into spaces, collapses
-  /// spaces.
-  public static func fold(_ text: String) -> String {
-    if let ascii = foldASCII(text) { return ascii }
-    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    var out = ""
-    var lastSpace = true
-    for ch in folded {
-      if ch.isLetter || ch.isNumber {
-        out.append(ch)
-        lastSpace = false
-      } else if ch == "'" || ch == "\u{2019}" {
-        continue  // O'Brien -> obrien
-      } else if !lastSpace {
-        out.append(" ")
-        lastSpace = true
-      }
-    }
-    if out.hasSuffix(" ") { out.removeLast() }
-    return out
-  }
-
-  /// ``fold(_:)`` of ASCII text without Foundation (ten times faster: the library's list folds
-  /// every title when narrowing starts); nil for other text.
-  static func foldASCII(_ text: String) -> String? {
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
-    var lastSpace = true
-    for byte in text.utf8 {
-      switch byte {
-      case 0x80...: return nil
-      case 0x30...0x39, 0x61...0x7A:
-        out.append(byte)
-        lastSpace = false
-      case 0x41...0x5A:
-        out.append(byte | 0x20)
-        lastSpace = false
-      case 0x27:
-        continue  // O'Brien -> obrien
-      default:
-        if !lastSpace {
-          out.append(0x20)
-          lastSpace = true
-        }
-      }
-    }
-    if out.last == 0x20 { out.removeLast() }
-    return String(decoding: out, as: UTF8.self)
-  }
-
   /// The folded name with leading titles (and a possessive "s") removed.
   static func key(_ name: String) -> String {
-    var words = fold(name).split(separator: " ").map(String.init)
+    var words = TextFold.key(name).split(separator: " ").map(String.init)
     while words.count > 1, titles.contains(words[0]) { words.removeFirst() }
     return words.joined(separator: " ")
   }
@@ -191,9 +141,9 @@ public struct PeopleIndex: Sendable {
     people.sort { ($0.articleCount + $0.quoteCount, $1.name) > ($1.articleCount + $1.quoteCount, $0.name) }
     self.people = people
     searchKeys = people.map { person in
-      let name = PeopleIndex.fold(person.name)
+      let name = TextFold.key(person.name)
       return (name, name.split(separator: " ").map(String.init),
-        person.aliases.flatMap { PeopleIndex.fold($0).split(separator: " ").map(String.init) })
+        person.aliases.flatMap { TextFold.key($0).split(separator: " ").map(String.init) })
     }
   }
 
@@ -202,7 +152,7 @@ public struct PeopleIndex: Sendable {
   /// Tony Blair before "Blairite ..."), then the name starting with the query, then a word of
   /// the name, then an alias; then by articles plus quotes. An empty query gives everyone.
   public func search(_ query: String) -> [LibraryPerson] {
-    let q = PeopleIndex.fold(query)
+    let q = TextFold.key(query)
     if q.isEmpty { return people }
     let words = q.split(separator: " ").map(String.init)
     var scored: [(score: Int, index: Int)] = []

@@ -213,6 +213,14 @@ public final class CursesTerminal: TerminalBackend {
     endwin()
   }
 
+  /// Writes the OSC 52 clipboard sequence after what curses has drawn.
+  public func copyToClipboard(_ text: String) {
+    guard !stopped else { return }
+    refresh()
+    let bytes = Array(Clipboard.osc52(text).utf8)
+    _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+  }
+
   /// Comes back to curses mode after ``suspend()``.
   public func resume() {
     guard !stopped else { return }

@@ -115,13 +115,16 @@ public enum HTMLArticleReader {
   ) -> Article {
     var scalars: [Unicode.Scalar] = []
     var blocks: [Block] = []
-    func add(_ kind: Block.Kind, _ text: String, credit: String? = nil, continuesGroup: Bool = false) {
+    func add(
+      _ kind: Block.Kind, _ text: String, credit: String? = nil, continuesGroup: Bool = false,
+      shape: Block.Shape = .plain
+    ) {
       let clean = sanitized(text)
       guard !clean.isEmpty else { return }
       if !scalars.isEmpty { scalars.append(contentsOf: continuesGroup ? ["\n"] : ["\n", "\n"]) }
       let start = scalars.count
       scalars.append(contentsOf: clean.unicodeScalars)
-      var block = Block(kind: kind, range: start..<scalars.count, continuesGroup: continuesGroup)
+      var block = Block(kind: kind, range: start..<scalars.count, continuesGroup: continuesGroup, shape: shape)
       if kind == .caption {
         block.captionTextRange = block.range
         if let credit = credit.map({ HTMLTree.collapse(Sanitizer.clean($0)) }), !credit.isEmpty,
@@ -147,7 +150,11 @@ public enum HTMLArticleReader {
     if let text = standfirst, text.count > 600 { standfirst = String(text.prefix(600)) + "…" }
     if let standfirst { add(.standfirst, standfirst) }
     for piece in pieces {
-      add(piece.kind == .caption ? .caption : .paragraph, piece.text, credit: piece.credit, continuesGroup: piece.continuesGroup)
+      // Headings and list items keep their shape in the reader, as Markdown's do.
+      let shape: Block.Shape = piece.kind == .heading ? .heading : piece.kind == .listItem ? .listItem : .plain
+      add(
+        piece.kind == .caption ? .caption : .paragraph, piece.text, credit: piece.credit,
+        continuesGroup: piece.continuesGroup, shape: shape)
     }
     // The first block never continues a group.
     if let first = blocks.indices.first(where: { blocks[$0].continuesGroup }), first == 0 { blocks[0].continuesGroup = false }

@@ -34,3 +34,46 @@ struct TextSearchTests {
     #expect(find("  ", in: "text").isEmpty)
   }
 }
+
+@Suite("One text fold")
+struct TextFoldTests {
+  @Test func keysFoldCaseAccentsApostrophesAndPunctuation() {
+    #expect(TextFold.key("Siobhán O’Connor-Quinn, Jr.") == "siobhan oconnor quinn jr")
+    #expect(TextFold.key("O'Connor") == TextFold.key("oconnor"))
+    #expect(TextFold.key("  Zürich ") == "zurich")
+  }
+
+  @Test func theReaderSearchIgnoresApostrophesAsThePickersDo() {
+    let scalars = Array("Siobhán O’Connor said so. O'Connor again.".unicodeScalars)
+    let search = TextSearch(scalars: scalars)
+    #expect(search.matches("oconnor") == [8..<16, 26..<34])
+    #expect(search.matches("o'connor") == [8..<16, 26..<34])
+    #expect(search.matches("siobhan o’c") == [0..<11])
+  }
+}
+
+@Suite("Counting as the search finds")
+struct TextSearchCountTests {
+  static let blocks = [
+    "José said the Skerry light was lit. JOSE and jose came; Jose\u{301} too.",
+    "O’Connor and O'Connor met oconnor at the light-house, the   lighthouse.",
+    "東京の light 灯台, Straße, STRASSE, the end of the\nline.",
+  ]
+
+  @Test(arguments: [
+    "jose", "Jose", "JOSE", "oconnor", "o'connor", "light", "Light", "the light", "of the line", "straße", "灯台", "e",
+    "zzz", " ",
+  ])
+  func theCountIsTheNumberOfMatches(query: String) {
+    var scalars: [Unicode.Scalar] = []
+    var ranges: [TextRange] = []
+    for block in Self.blocks {
+      if !scalars.isEmpty { scalars.append(contentsOf: ["\n", "\n"]) }
+      let start = scalars.count
+      scalars.append(contentsOf: block.unicodeScalars)
+      ranges.append(start..<scalars.count)
+    }
+    let expected = TextSearch(scalars: scalars, ranges: ranges).matches(query).count
+    #expect(TextSearch.count(query, in: Self.blocks.map { Substring($0).unicodeScalars }) == expected)
+  }
+}

@@ -27,7 +27,7 @@ struct ReaderViewTests {
       " ────────────────────────",
       "",
       "",
-      " page 1/4 · 0%  2 min read · 1 min left",
+      " page 1/4 · 0%  est. 1 min · 1 min left",
     ].joined(separator: "\n"))
     state.apply(.nextPage)
     #expect(ReaderView.render(state).plainText == [
@@ -42,7 +42,7 @@ struct ReaderViewTests {
       " said, standing at the foot of the",
       " tower.",
       "",
-      " page 2/4 · 0%  2 min read · 1 min left",
+      " page 2/4 · 0%  est. 1 min · 1 min left",
     ].joined(separator: "\n"))
     state.apply(.nextPage)
     #expect(ReaderView.render(state).plainText == [
@@ -67,7 +67,7 @@ struct ReaderViewTests {
     #expect(frame.text(row: 4) == "  8 March 2024 · 2 min read · Byline: 1 min, 88 words")
     #expect(frame.text(row: 7) == "    The Skerry light at dusk [source: Harbour Press]")
     #expect(frame.text(row: 12) == "  \"I never once missed a night,\" he said, standing at the foot of the tower.")
-    #expect(frame.text(row: 23) == " page 1/1 · 0%                                 2 min read · 1 min left · ? help")
+    #expect(frame.text(row: 23) == " page 1/1 · 0%                  stated 2 min · est. 1 min · 1 min left · ? help")
     #expect(frame.roleMap(row: 0, legend: legend).hasPrefix("--TTTT"))
     #expect(frame.roleMap(row: 2, legend: legend).hasPrefix("--ssss"))
     #expect(frame.roleMap(row: 7, legend: legend).hasPrefix("----cccc"))

@@ -71,8 +71,17 @@ final class VirtualBackend: TerminalBackend {
     }
   }
 
-  func suspend() { suspended = true }
+  /// How many times the app gave the terminal away (to run `$BROWSER`).
+  private(set) var suspensions = 0
+  /// What the app asked to put on the clipboard, in order.
+  private(set) var clipboard: [String] = []
+
+  func suspend() {
+    suspended = true
+    suspensions += 1
+  }
   func resume() { suspended = false }
+  func copyToClipboard(_ text: String) { clipboard.append(text) }
 }
 
 /// Keys for a script: each character typed.

@@ -123,7 +123,22 @@ public struct Block: Sendable, Equatable {
     case paragraph
   }
 
+  /// How a paragraph is shown where its source gave it a shape (Markdown's headings, list
+  /// items and block quotes): the reader keeps that shape; the analysis reads it as any
+  /// paragraph.
+  public enum Shape: String, Sendable, Equatable {
+    case plain
+    /// A heading inside the body (`## Section`).
+    case heading
+    /// A list item, its marker ("• " or "3. ") at the start of its text.
+    case listItem
+    /// A quoted passage (`> ...`).
+    case blockQuote
+  }
+
   public var kind: Kind
+  /// The paragraph's shape (``Shape/plain`` for every other block).
+  public var shape: Shape = .plain
   /// The block's text in the model.
   public var range: TextRange
   /// For a caption, the range of its credit ("Getty" in "... [source: Getty]").
@@ -136,9 +151,10 @@ public struct Block: Sendable, Equatable {
 
   public init(
     kind: Kind, range: TextRange, creditRange: TextRange? = nil,
-    captionTextRange: TextRange? = nil, continuesGroup: Bool = false
+    captionTextRange: TextRange? = nil, continuesGroup: Bool = false, shape: Shape = .plain
   ) {
     self.kind = kind
+    self.shape = shape
     self.range = range
     self.creditRange = creditRange
     self.captionTextRange = captionTextRange

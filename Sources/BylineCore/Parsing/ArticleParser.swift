@@ -20,6 +20,7 @@ public enum ArticleParser {
     var bodyStarted = false
 
     let lineText = LineTexts(text: text, groups: groups)
+    let headerEnd = ArticleParser.headerEnd(groups, lineText)
     for (groupIndex, group) in groups.enumerated() {
       let lines = group.map { range in
         // Copy the line out of the original string; sanitise only lines that need it.
@@ -30,7 +31,8 @@ public enum ArticleParser {
       let classes = lines.map { LineClassifier.classify($0.text) }
       let isHeaderGroup =
         !bodyStarted
-        && (groupIndex == 0 && lines.count > 1
+        && (groupIndex <= headerEnd
+          || groupIndex == 0 && lines.count > 1
           || classes.contains { $0.isHeaderMetadata }
           || (titleKey != nil && lines.contains { normalizedKey($0.text) == titleKey }))
       var pendingParagraph: [Range<Int>] = []
@@ -78,7 +80,8 @@ public enum ArticleParser {
           flushParagraph()
           builder.appendBlock(.furniture, lines: [line.range])
         default:
-          if isHeaderGroup && article.standfirst == nil && !bodyStarted && lines.count > 1
+          if isHeaderGroup && article.standfirst == nil && !bodyStarted
+            && (lines.count > 1 || groupIndex <= headerEnd)
             && LineClassifier.wordCount(line.text) > 4
           {
             article.standfirst = line.text.trimmed
@@ -98,6 +101,29 @@ public enum ArticleParser {
     article.scalars = builder.model
     article.sourceMap = builder.map
     return article
+  }
+
+  /// The last group of the header when its parts are separated by blank lines ("Title",
+  /// blank, "Standfirst", blank, "2 min read", blank, "8 March 2024"): the last of the first
+  /// groups made only of metadata lines (read time, date, dateline, byline), with at most two
+  /// one-line prose groups (a standfirst, an author's name) and any captions or furniture
+  /// between it and the title. -1 when there is none; groups up to it are header groups.
+  static func headerEnd(_ groups: [[Range<Int>]], _ lineText: LineTexts) -> Int {
+    var end = -1
+    var prose = 0
+    for index in 1..<min(groups.count, 8) where groups.count > 1 {
+      let kinds = groups[index].map { LineClassifier.classify(lineText.text(of: $0)) }
+      if kinds.allSatisfy({ if case .caption = $0 { return false }; return $0.isHeaderMetadata }) {
+        end = index
+        continue
+      }
+      if kinds.allSatisfy({ if case .prose = $0 { return false }; return true }) { continue }
+      prose += 1
+      guard prose <= 2, groups[index].count == 1,
+        LineClassifier.wordCount(lineText.text(of: groups[index][0])) <= 60
+      else { break }
+    }
+    return end
   }
 
   /// Whether the lines of a group are one paragraph wrapped in the file (rather than a table

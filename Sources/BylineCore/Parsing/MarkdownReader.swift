@@ -6,7 +6,12 @@
 /// plain "headline, blank line, paragraphs" shape with Markdown's marks taken away (heading
 /// hashes, emphasis, inline code ticks, links keep their text, images their alt text,
 /// blockquote and list markers, fences and rules), then parsed by ``ArticleParser``, so a
-/// Markdown article becomes the same ``Article`` as a plain one. Positions
+/// Markdown article becomes the same ``Article`` as a plain one, its headings, list items
+/// (with a "• " or "3. " marker) and block quotes marked as such (``Block/Shape``) so that
+/// the reader shows them in their shape. Links (`[text](url)`,
+/// `[text][ref]` and `[text]` with a `[ref]: url` definition, `<https://...>` autolinks) are
+/// kept in ``Article/links`` when their target is an absolute `http(s)` or `mailto` URL
+/// (``ArticleLink/acceptedURL(_:)``); images are not links. Positions
 /// (``Article/sourceMap``, ``Article/sourceText``) refer to that plain text, not to the file.
 public enum MarkdownReader {
   /// The file name extensions read as Markdown.
@@ -28,8 +33,10 @@ public enum MarkdownReader {
 
   /// Parses a Markdown article. `source` names where it came from.
   public static func parse(_ text: String, source: String) -> Article {
-    let (frontMatter, bodyLines) = splitFrontMatter(text)
-    var lines = plainLines(bodyLines)
+    let (frontMatter, allLines) = splitFrontMatter(text)
+    let (bodyLines, references) = splitReferences(allLines)
+    var links: [ArticleLink] = []
+    var lines = plainLines(bodyLines, references: references, links: &links)
     // A first-level heading that repeats the front matter title is dropped; with no front
     // matter title, the first heading is the title.
     var title = frontMatter?.title.map { Sanitizer.clean($0) }
@@ -39,23 +46,39 @@ public enum MarkdownReader {
     var plain = ""
     if let title, !title.isEmpty { plain += title + "\n\n" }
     var previousBlank = true
+    var previousQuote = false
+    // The shaped paragraphs' text, in order, to find their blocks after parsing.
+    var shaped: [(text: String, shape: Block.Shape)] = []
     for line in lines {
       if line.text.isEmpty {
         if !previousBlank { plain += "\n" }
         previousBlank = true
+        previousQuote = false
         continue
       }
-      // A heading or a list item is a paragraph of its own.
+      // A heading or a list item is a paragraph of its own; a block quote starts and ends one.
       let alone = line.isHeading || line.isListItem
-      if alone && !previousBlank { plain += "\n" }
+      if (alone || line.isQuote != previousQuote) && !previousBlank { plain += "\n" }
       plain += line.text + "\n"
-      if alone { plain += "\n" }
+      if alone {
+        plain += "\n"
+        shaped.append((line.text, line.isHeading ? .heading : .listItem))
+      } else if line.isQuote {
+        if previousQuote, !previousBlank, let last = shaped.indices.last {
+          shaped[last].text += " " + line.text
+        } else {
+          shaped.append((line.text, .blockQuote))
+        }
+      }
       previousBlank = alone
+      previousQuote = line.isQuote && !alone
     }
     var article = ArticleParser.parse(plain, source: source)
+    MarkdownReader.applyShapes(shaped, to: &article)
     if let title, !title.isEmpty { article.title = title }
     if let author = frontMatter?.author, !author.isEmpty { article.author = Sanitizer.clean(author) }
     if let date = frontMatter?.date, let parsed = DateParser.parse(date) { article.date = parsed }
+    article.links = links
     return article
   }
 
@@ -93,12 +116,70 @@ public enum MarkdownReader {
   struct PlainLine {
     var text: String
     var isHeading: Bool
-    /// A list item: a paragraph of its own.
+    /// A list item: a paragraph of its own, its text starting with its marker.
     var isListItem = false
+    /// A line of a block quote (`> ...`).
+    var isQuote = false
+  }
+
+  /// Marks the blocks of the shaped paragraphs, found in order by their text; a list item
+  /// right after another is drawn under it (a tight list).
+  static func applyShapes(_ shaped: [(text: String, shape: Block.Shape)], to article: inout Article) {
+    func key(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    var next = 0
+    for item in shaped {
+      let wanted = key(Sanitizer.clean(item.text))
+      guard let found = article.blocks[next...].firstIndex(where: {
+        $0.kind == .paragraph && key(article.text(of: $0)) == wanted
+      }) else { continue }
+      article.blocks[found].shape = item.shape
+      if item.shape == .listItem, found > 0, article.blocks[found - 1].shape == .listItem {
+        article.blocks[found].continuesGroup = true
+      }
+      next = found + 1
+    }
+  }
+
+  /// The lines without link reference definitions (`[label]: url "title"`), and the
+  /// definitions by their label in lower case (the first of a label wins, as in CommonMark).
+  static func splitReferences(_ lines: [Substring]) -> ([Substring], [String: String]) {
+    var kept: [Substring] = []
+    var references: [String: String] = [:]
+    var inFence = false
+    for line in lines {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+      if !inFence, line.prefix(while: { $0 == " " }).count <= 3, trimmed.hasPrefix("["),
+        let close = trimmed.firstIndex(of: "]"), trimmed[trimmed.index(after: close)...].hasPrefix(":")
+      {
+        let label = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
+        var target = trimmed[trimmed.index(close, offsetBy: 2)...].trimmingCharacters(in: .whitespaces)
+        if target.hasPrefix("<"), let end = target.firstIndex(of: ">") {
+          target = String(target[target.index(after: target.startIndex)..<end])
+        } else if let space = target.firstIndex(where: { $0 == " " || $0 == "\t" }) {
+          target = String(target[..<space])
+        }
+        if !label.isEmpty, !target.isEmpty {
+          let key = label.lowercased()
+          if references[key] == nil { references[key] = target }
+          continue
+        }
+      }
+      kept.append(line)
+    }
+    return (kept, references)
   }
 
   /// Markdown lines with their marks removed; blank lines kept as empty text.
   static func plainLines(_ lines: [Substring]) -> [PlainLine] {
+    var links: [ArticleLink] = []
+    return plainLines(lines, references: [:], links: &links)
+  }
+
+  /// Markdown lines with their marks removed, the links found appended to `links`.
+  static func plainLines(
+    _ lines: [Substring], references: [String: String], links: inout [ArticleLink]
+  ) -> [PlainLine] {
     var result: [PlainLine] = []
     var inFence = false
     for raw in lines {
@@ -126,7 +207,11 @@ public enum MarkdownReader {
         continue
       }
       var isHeading = false
-      while line.hasPrefix(">") { line = String(line.dropFirst()).trimmingCharacters(in: .whitespaces) }
+      var isQuote = false
+      while line.hasPrefix(">") {
+        line = String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
+        isQuote = true
+      }
       if line.hasPrefix("#") {
         let hashes = line.prefix { $0 == "#" }
         if hashes.count <= 6, line.dropFirst(hashes.count).first.map({ $0 == " " }) ?? true {
@@ -136,18 +221,21 @@ public enum MarkdownReader {
           line = line.trimmingCharacters(in: .whitespaces)
         }
       }
-      var isListItem = false
-      for marker in ["- ", "* ", "+ "] where line.hasPrefix(marker) {
+      var marker: String?
+      for bullet in ["- ", "* ", "+ "] where line.hasPrefix(bullet) {
         line = String(line.dropFirst(2))
-        isListItem = true
+        marker = "• "
       }
       if let dot = line.firstIndex(where: { !$0.isNumber }), dot != line.startIndex,
+        line.distance(from: line.startIndex, to: dot) <= 9,
         line[dot...].hasPrefix(". ") || line[dot...].hasPrefix(") ")
       {
+        marker = "\(Int(line[..<dot]) ?? 1). "
         line = String(line[line.index(dot, offsetBy: 2)...])
-        isListItem = true
       }
-      result.append(PlainLine(text: stripInline(line), isHeading: isHeading, isListItem: isListItem))
+      let text = stripInline(line, references: references, links: &links)
+      result.append(PlainLine(text: (marker ?? "") + text, isHeading: isHeading && marker == nil,
+        isListItem: marker != nil, isQuote: isQuote))
     }
     return result
   }
@@ -155,10 +243,23 @@ public enum MarkdownReader {
   /// Removes inline marks: `**bold**`, `_em_`, `` `code` ``, `[text](url)`, `![alt](url)`,
   /// `<http://...>` autolinks and backslash escapes.
   public static func stripInline(_ line: String) -> String {
+    var links: [ArticleLink] = []
+    return stripInline(line, references: [:], links: &links)
+  }
+
+  /// Removes inline marks as ``stripInline(_:)`` does, and appends the line's links to
+  /// `links`: their text as it is left in the line, their target when it is one Byline keeps.
+  /// `references` are the link reference definitions by lower-cased label.
+  static func stripInline(_ line: String, references: [String: String], links: inout [ArticleLink]) -> String {
     let chars = Array(line)
     var out = ""
     var i = 0
     func isWordChar(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber } ?? false }
+    func keep(_ text: String, _ target: String?) {
+      guard let target, let url = ArticleLink.acceptedURL(target) else { return }
+      let clean = Sanitizer.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      if !clean.isEmpty { links.append(ArticleLink(text: clean, url: url)) }
+    }
     while i < chars.count {
       let c = chars[i]
       switch c {
@@ -166,13 +267,11 @@ public enum MarkdownReader {
         out.append(chars[i + 1])
         i += 2
       case "!" where i + 1 < chars.count && chars[i + 1] == "[":
-        i += 1  // an image: keep its alt text like a link's text
-      case "[":
-        // [text](url) or [text][ref]: keep the text.
-        if let close = chars[(i + 1)...].firstIndex(of: "]") {
-          let text = String(chars[(i + 1)..<close])
+        // An image: its alt text stays, like a link's text, but it is not a link.
+        if let close = matching(chars, from: i + 1, open: "[", close: "]") {
+          let alt = String(chars[(i + 2)..<close])
           var next = close + 1
-          if next < chars.count, chars[next] == "(", let end = chars[next...].firstIndex(of: ")") {
+          if next < chars.count, chars[next] == "(", let end = matching(chars, from: next, open: "(", close: ")") {
             next = end + 1
           } else if next < chars.count, chars[next] == "[", let end = chars[next...].firstIndex(of: "]") {
             next = end + 1
@@ -181,7 +280,36 @@ public enum MarkdownReader {
             i += 1
             continue
           }
-          out += stripInline(text)
+          var ignored: [ArticleLink] = []
+          out += stripInline(alt, references: references, links: &ignored)
+          i = next
+        } else {
+          out.append(c)
+          i += 1
+        }
+      case "[":
+        // [text](url), [text][ref], [text][] or [text] with a definition: keep the text.
+        if let close = matching(chars, from: i, open: "[", close: "]") {
+          let raw = String(chars[(i + 1)..<close])
+          var next = close + 1
+          var target: String?
+          if next < chars.count, chars[next] == "(", let end = matching(chars, from: next, open: "(", close: ")") {
+            target = destination(String(chars[(next + 1)..<end]))
+            next = end + 1
+          } else if next < chars.count, chars[next] == "[", let end = chars[next...].firstIndex(of: "]") {
+            let label = String(chars[(next + 1)..<end])
+            target = references[(label.isEmpty ? raw : label).lowercased()]
+            next = end + 1
+          } else if let reference = references[raw.lowercased()] {
+            target = reference
+          } else {
+            out.append(c)
+            i += 1
+            continue
+          }
+          let text = stripInline(raw, references: references, links: &links)
+          out += text
+          keep(text, target)
           i = next
         } else {
           out.append(c)
@@ -190,7 +318,12 @@ public enum MarkdownReader {
       case "<":
         if let close = chars[(i + 1)...].firstIndex(of: ">") {
           let inner = String(chars[(i + 1)..<close])
-          if inner.contains("://") || inner.contains("@") { out += inner; i = close + 1; continue }
+          if inner.contains("://") || inner.contains("@") {
+            out += inner
+            keep(inner, inner.contains("://") || inner.hasPrefix("mailto:") ? inner : "mailto:" + inner)
+            i = close + 1
+            continue
+          }
           if let f = inner.first, f.isLetter || f == "/", !inner.contains(" ") || inner.contains("=") {
             i = close + 1  // an HTML tag
             continue
@@ -216,6 +349,36 @@ public enum MarkdownReader {
       }
     }
     return out
+  }
+
+  /// The index of the bracket that closes the one at `from`, nested pairs and escaped
+  /// brackets skipped.
+  static func matching(_ chars: [Character], from: Int, open: Character, close: Character) -> Int? {
+    var depth = 0
+    var k = from
+    while k < chars.count {
+      let c = chars[k]
+      if c == "\\" {
+        k += 2
+        continue
+      }
+      if c == open { depth += 1 }
+      if c == close {
+        depth -= 1
+        if depth == 0 { return k }
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  /// The target of an inline link's `(...)`: `url`, `url "title"` or `<url with spaces>`.
+  static func destination(_ inside: String) -> String {
+    let trimmed = inside.trimmingCharacters(in: .whitespaces)
+    if trimmed.hasPrefix("<"), let end = trimmed.firstIndex(of: ">") {
+      return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+    }
+    return String(trimmed.prefix { !$0.isWhitespace })
   }
 }
 

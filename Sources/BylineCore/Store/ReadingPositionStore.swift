@@ -24,15 +24,7 @@ public struct ReadingPositionStore {
 
   /// The default file, from `XDG_STATE_HOME` or `~/.local/state`.
   public static var defaultURL: URL {
-    let environment = ProcessInfo.processInfo.environment
-    let base: URL
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      base = URL(fileURLWithPath: state)
-    } else {
-      base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory())
-        .appendingPathComponent(".local/state")
-    }
-    return base.appendingPathComponent("byline/positions.json")
+    URL(fileURLWithPath: XDGDirectories().state + "/positions.json")
   }
 
   /// Loads the store; a missing file is an empty store, a corrupt one is reported.

@@ -28,11 +28,15 @@ public struct AppSettings: Sendable {
   /// Articles from this size on get a progress line ("opening NAME…") while they are read
   /// and laid out: about a second of work for 1 MB.
   public var progressLineBytes = 1 << 20
+  /// `$BROWSER`, which `o` runs on a link (``LinkOpener``); nil or empty: `o` shows the
+  /// address in the status bar instead.
+  public var browser: String?
 
   public init(
     themes: [Theme] = [.builtInDefault], themeIndex: Int = 0,
-    wordsPerMinute: Double = ReadingTime.defaultWordsPerMinute, message: String? = nil
+    wordsPerMinute: Double = ReadingTime.defaultWordsPerMinute, message: String? = nil, browser: String? = nil
   ) {
+    self.browser = browser
     self.themes = themes.isEmpty ? [.builtInDefault] : themes
     self.themeIndex = max(0, min(themeIndex, self.themes.count - 1))
     self.wordsPerMinute = wordsPerMinute
@@ -40,9 +44,11 @@ public struct AppSettings: Sendable {
   }
 
   /// The themes and the one to start with, from a theme catalog's selection.
-  public init(selection: ThemeCatalog.Selection, wordsPerMinute: Double, message: String? = nil) {
+  public init(
+    selection: ThemeCatalog.Selection, wordsPerMinute: Double, message: String? = nil, browser: String? = nil
+  ) {
     self.init(themes: selection.themes, themeIndex: selection.index, wordsPerMinute: wordsPerMinute,
-      message: message)
+      message: message, browser: browser)
   }
 
   public var theme: Theme { themes[themeIndex] }
@@ -212,10 +218,33 @@ public final class App {
       if let problem = positions?.problem { library!.post(message: problem) }
       return nil
     }
-    open.state.apply(action)
+    switch open.state.apply(action) {
+    case .openLink(let link): open.state.post(message: openLink(link, on: backend))
+    case .copyLink(let link):
+      backend.copyToClipboard(link.url)
+      open.state.post(message: "copied (OSC 52): \(ArticleLink.sanitizedURL(link.url))")
+    case .redraw, .quit: break
+    }
     if action == .cycleTheme { open.state.post(message: cycleTheme(backend)) }
     reader = open
     return nil
+  }
+
+  /// Opens a link with `$BROWSER`, the terminal handed to it meanwhile; returns what the
+  /// status bar says: the address itself when there is no browser to run.
+  private func openLink(_ link: ArticleLink, on backend: some TerminalBackend) -> String {
+    let address = ArticleLink.sanitizedURL(link.url)
+    guard let browser = settings.browser, let arguments = LinkOpener.arguments(browser: browser, url: link.url) else {
+      return "\(address) · no $BROWSER to open it · y copies"
+    }
+    backend.suspend()
+    let result = LinkOpener.run(arguments)
+    backend.resume()
+    switch result {
+    case .opened: return "opened \(address)"
+    case .failed(let status): return "\(arguments[0]) exited with status \(status): \(address)"
+    case .cannotRun(let reason): return "cannot run \(arguments[0]) ($BROWSER): \(reason)"
+    }
   }
 
   private func handleLibrary(_ event: InputEvent, on backend: some TerminalBackend) -> AppExit? {

@@ -27,4 +27,8 @@ public protocol TerminalBackend: AnyObject {
   func suspend()
   /// Takes the terminal again after ``suspend()`` and redraws on the next ``draw(_:theme:)``.
   func resume()
+  /// Asks the terminal to put `text` on the system clipboard: writes the OSC 52 sequence
+  /// ``Clipboard/osc52(_:)`` makes (which sanitises the text) straight to the terminal,
+  /// after the screen. Terminals that do not support it ignore it.
+  func copyToClipboard(_ text: String)
 }

@@ -23,11 +23,14 @@ public struct LayoutLine: Equatable, Sendable {
   public var isLastOfBlock: Bool
   /// Columns of indentation inside the text column.
   public var indent: Int
+  /// A block quote's line: a bar is drawn at the text column's left edge.
+  public var bar: Bool
 
   public init(
     content: Content, role: StyleRole, blockIndex: Int? = nil, isFirstOfBlock: Bool = true,
-    isLastOfBlock: Bool = true, indent: Int = 0
+    isLastOfBlock: Bool = true, indent: Int = 0, bar: Bool = false
   ) {
+    self.bar = bar
     self.content = content
     self.role = role
     self.blockIndex = blockIndex
@@ -51,25 +54,32 @@ public struct DocumentLayout: Equatable, Sendable {
   public let width: Int
   /// The blocks shown when the article is filtered (nil: all).
   public let shownBlocks: Set<Int>?
+  /// The links' numbers drawn after their text, which the lines make room for.
+  public let markers: LinkMarkers
   public private(set) var lines: [LayoutLine]
   /// Indices of text lines, ascending by model offset, for position lookups.
   private var textLineIndices: [Int]
 
-  public init(analysis: ArticleAnalysis, width: Int, shownBlocks: Set<Int>? = nil) {
+  public init(
+    analysis: ArticleAnalysis, width: Int, shownBlocks: Set<Int>? = nil, markers: LinkMarkers = LinkMarkers()
+  ) {
     let width = max(1, width)
     self.width = width
     self.shownBlocks = shownBlocks
+    self.markers = markers
     let article = analysis.article
     var lines: [LayoutLine] = []
 
-    func addBlock(_ index: Int, role: StyleRole, indent: Int = 0) {
+    /// `hang`: the columns lines after the first are indented by (a list item's marker).
+    func addBlock(_ index: Int, role: StyleRole, indent: Int = 0, hang: Int = 0, bar: Bool = false) {
       let block = article.blocks[index]
-      let wrapped = TextWrapper.wrap(article.scalars, range: block.range, width: width - indent)
+      let wrapped = TextWrapper.wrap(
+        article.scalars, range: block.range, width: width - indent - hang, extra: markers.widths(in: block.range))
       for (k, range) in wrapped.enumerated() {
         lines.append(
           LayoutLine(
             content: .text(range), role: role, blockIndex: index, isFirstOfBlock: k == 0,
-            isLastOfBlock: k == wrapped.count - 1, indent: indent))
+            isLastOfBlock: k == wrapped.count - 1, indent: indent + (k == 0 ? 0 : hang), bar: bar))
       }
     }
     func separate() {
@@ -102,12 +112,25 @@ public struct DocumentLayout: Equatable, Sendable {
         addBlock(index, role: .caption, indent: min(2, width / 4))
       case .paragraph:
         if !block.continuesGroup || shownBlocks != nil { separate() }
-        addBlock(index, role: .text)
+        switch block.shape {
+        case .plain: addBlock(index, role: .text)
+        case .heading: addBlock(index, role: .title)
+        case .listItem:
+          addBlock(index, role: .text, hang: min(DocumentLayout.markerWidth(article, block), width / 4))
+        case .blockQuote: addBlock(index, role: .text, indent: min(2, width / 4), bar: true)
+        }
       }
     }
     while lines.last?.content == .blank { lines.removeLast() }
     self.lines = lines
     textLineIndices = lines.indices.filter { lines[$0].textRange != nil }
+  }
+
+  /// The width of a list item's marker ("• ", "12. "), which its next lines hang under.
+  static func markerWidth(_ article: Article, _ block: Block) -> Int {
+    var k = block.range.lowerBound
+    while k < block.range.upperBound, article.scalars[k] != " " { k += 1 }
+    return k < block.range.upperBound && k - block.range.lowerBound <= 10 ? k - block.range.lowerBound + 1 : 0
   }
 
   /// The metadata under the headline: date, author, stated and estimated read time.

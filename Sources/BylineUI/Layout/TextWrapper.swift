@@ -17,11 +17,16 @@ public enum TextWrapper {
   }
 
   /// The lines of `range` in `scalars`, each a model range without its trailing spaces.
-  public static func wrap(_ scalars: [Unicode.Scalar], range: TextRange, width: Int) -> [TextRange] {
+  ///
+  /// `extra` adds columns drawn right after the scalar at an offset (a link's number after
+  /// its text, ``LinkMarkers``): they stay on the line of that scalar, as part of its word.
+  public static func wrap(
+    _ scalars: [Unicode.Scalar], range: TextRange, width: Int, extra: [Int: Int] = [:]
+  ) -> [TextRange] {
     if range.allSatisfy({ isSimple(scalars[$0]) }) {
-      return wrapSimple(scalars, range: range, width: max(1, width))
+      return wrapSimple(scalars, range: range, width: max(1, width), extra: extra)
     }
-    return wrapClusters(scalars, range: range, width: width)
+    return wrapClusters(scalars, range: range, width: width, extra: extra)
   }
 
   /// A scalar that is a grapheme cluster of its own and one column wide: most Latin, Greek
@@ -34,7 +39,9 @@ public enum TextWrapper {
   }
 
   /// The same breaking rules as ``wrapClusters(_:range:width:)``, one scalar a cluster.
-  static func wrapSimple(_ scalars: [Unicode.Scalar], range: TextRange, width: Int) -> [TextRange] {
+  static func wrapSimple(
+    _ scalars: [Unicode.Scalar], range: TextRange, width: Int, extra: [Int: Int] = [:]
+  ) -> [TextRange] {
     var lines: [TextRange] = []
     var lineStart: Int?
     var lineEnd = 0
@@ -59,7 +66,8 @@ public enum TextWrapper {
       }
       var j = i + 1
       while j < end, scalars[j] != " ", !canBreak(j) { j += 1 }
-      let tokenWidth = j - i
+      var tokenWidth = j - i
+      if !extra.isEmpty { for k in i..<j { tokenWidth += extra[k] ?? 0 } }
       if let start = lineStart, lineWidth + tokenWidth > width {
         lines.append(start..<lineEnd)
         lineStart = nil
@@ -69,12 +77,13 @@ public enum TextWrapper {
         var k = i
         while k < j {
           if lineStart == nil { lineStart = k }
-          if lineWidth + 1 > width, lineWidth > 0, let start = lineStart {
+          let columns = 1 + (extra.isEmpty ? 0 : extra[k] ?? 0)
+          if lineWidth + columns > width, lineWidth > 0, let start = lineStart {
             lines.append(start..<lineEnd)
             lineStart = k
             lineWidth = 0
           }
-          lineWidth += 1
+          lineWidth += columns
           lineEnd = k + 1
           k += 1
         }
@@ -90,9 +99,14 @@ public enum TextWrapper {
   }
 
   /// Wraps by grapheme clusters and their display widths: any script.
-  static func wrapClusters(_ scalars: [Unicode.Scalar], range: TextRange, width: Int) -> [TextRange] {
+  static func wrapClusters(
+    _ scalars: [Unicode.Scalar], range: TextRange, width: Int, extra: [Int: Int] = [:]
+  ) -> [TextRange] {
     let width = max(1, width)
-    let graphemes = clusters(scalars, range)
+    var graphemes = clusters(scalars, range)
+    if !extra.isEmpty {
+      for k in graphemes.indices { graphemes[k].width += extra[graphemes[k].end - 1] ?? 0 }
+    }
     guard !graphemes.isEmpty else { return [] }
 
     // Tokens: runs that must stay on one line, each with its trailing spaces.

@@ -204,19 +204,24 @@ public struct LibraryState: Sendable {
   /// Whether the list shows only unread items (`u`).
   public private(set) var unreadOnly = false
   public private(set) var rows: [LibraryEntry] = []
-  public private(set) var selected = 0
-  public private(set) var top = 0
+  /// The list's cursor over ``rows``; the picker's over ``pickerResults``; the quotes view's
+  /// over ``quotes``: one ``ListCursor`` each, one scrolling policy for all.
+  public private(set) var listCursor = ListCursor()
+  public private(set) var pickerCursor = ListCursor()
+  public private(set) var quotesCursor = ListCursor()
+  public var selected: Int { listCursor.selected }
+  public var top: Int { listCursor.top }
   public private(set) var pickerQuery = ""
   public private(set) var pickerResults: [LibraryPerson] = []
-  public private(set) var pickerSelected = 0
-  public private(set) var pickerTop = 0
+  public var pickerSelected: Int { pickerCursor.selected }
+  public var pickerTop: Int { pickerCursor.top }
   public private(set) var people: PeopleIndex?
   /// The ``LibrarySnapshot/peopleVersion`` of ``people``.
   private var peopleVersion = -1
   public private(set) var quotes: [PersonQuote] = []
   public private(set) var quotesPerson: LibraryPerson?
-  public private(set) var quotesSelected = 0
-  public private(set) var quotesTop = 0
+  public var quotesSelected: Int { quotesCursor.selected }
+  public var quotesTop: Int { quotesCursor.top }
   /// Whether the key help covers the screen (any key closes it).
   public private(set) var showingHelp = false
   /// The first help row shown, when the help is taller than the window.
@@ -293,7 +298,9 @@ public struct LibraryState: Sendable {
     case .resize(let w, let h):
       width = w
       height = h
-      scrollIntoView()
+      listCursor.fit(height: bodyHeight)
+      pickerCursor.fit(height: pickerHeight)
+      quotesCursor.fit(height: quotesPerScreen)
     case .show(let text):
       message = text
     case .textMatches(let query, let matches):
@@ -304,8 +311,7 @@ public struct LibraryState: Sendable {
     case .quotesLoaded(let person, let loaded):
       quotesPerson = person
       quotes = loaded
-      quotesSelected = 0
-      quotesTop = 0
+      quotesCursor.reset(count: loaded.count, height: quotesPerScreen)
       mode = .quotes
     case .snapshot(let latest):
       // Versions only grow: an equal one changes nothing, an older one came late.
@@ -330,8 +336,7 @@ public struct LibraryState: Sendable {
   private mutating func applyList(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .up, .down, .pageUp, .pageDown, .first, .last:
-      selected = moved(selected, count: rows.count, by: action, page: bodyHeight)
-      scrollIntoView()
+      LibraryState.step(&listCursor, by: action, page: bodyHeight, height: bodyHeight)
     case .open:
       guard rows.indices.contains(selected) else { return [] }
       let row = rows[selected]
@@ -346,8 +351,6 @@ public struct LibraryState: Sendable {
           return []
         }
         feedFilter = feed.location
-        selected = 0
-        top = 0
         rebuildRows(keeping: nil)
         return []
       }
@@ -418,17 +421,16 @@ public struct LibraryState: Sendable {
   private mutating func applySearch(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .type(let c):
-      let before = PeopleIndex.fold(searchText)
+      let before = TextFold.key(searchText)
       searchText.append(c)
-      let needle = PeopleIndex.fold(searchText)
+      let needle = TextFold.key(searchText)
       if needle.hasPrefix(before), textMatches == nil {
         // A longer needle: only rows that matched the shorter one can match, already in
         // order, so narrowing them is enough (no pass over the whole library, no sort).
         var folded = foldedTitles
         rows = rows.filter { LibraryState.fold($0.title, cache: &folded).contains(needle) }
         foldedTitles = folded
-        selected = 0
-        top = 0
+        listCursor.reset(count: rows.count, height: bodyHeight)
       } else {
         rebuildRows(keeping: nil)
       }
@@ -454,8 +456,7 @@ public struct LibraryState: Sendable {
       pendingSearch = nil
       rebuildRows(keeping: nil)
     case .up, .down, .pageUp, .pageDown:
-      selected = moved(selected, count: rows.count, by: action, page: bodyHeight)
-      scrollIntoView()
+      LibraryState.step(&listCursor, by: action, page: bodyHeight, height: bodyHeight)
     default:
       break
     }
@@ -474,14 +475,11 @@ public struct LibraryState: Sendable {
       pickerQuery = ""
       narrowPicker()
     case .up, .down, .pageUp, .pageDown, .first, .last:
-      pickerSelected = moved(pickerSelected, count: pickerResults.count, by: action, page: pickerHeight)
-      pickerTop = scrolled(top: pickerTop, selected: pickerSelected, height: pickerHeight)
+      LibraryState.step(&pickerCursor, by: action, page: pickerHeight, height: pickerHeight)
     case .open:
       guard pickerResults.indices.contains(pickerSelected) else { return [] }
       person = pickerResults[pickerSelected]
       mode = .list
-      selected = 0
-      top = 0
       rebuildRows(keeping: nil)
     case .showQuotes:
       guard pickerResults.indices.contains(pickerSelected) else { return [] }
@@ -497,8 +495,7 @@ public struct LibraryState: Sendable {
   private mutating func applyQuotes(_ action: LibraryAction) -> [LibraryCommand] {
     switch action {
     case .up, .down, .pageUp, .pageDown, .first, .last:
-      quotesSelected = moved(quotesSelected, count: quotes.count, by: action, page: max(1, bodyHeight / 3))
-      quotesTop = min(quotesTop, quotesSelected)
+      LibraryState.step(&quotesCursor, by: action, page: quotesPerScreen, height: quotesPerScreen)
     case .open:
       guard quotes.indices.contains(quotesSelected) else { return [] }
       let q = quotes[quotesSelected]
@@ -514,6 +511,10 @@ public struct LibraryState: Sendable {
   /// Rows of the picker list (the screen less header, query line and status bar).
   public var pickerHeight: Int { max(1, height - 3) }
 
+  /// The quotes the quotes view always has room for: a quote takes at most five rows (its
+  /// article, three lines of text, a blank), the last needs no blank.
+  public var quotesPerScreen: Int { max(1, (bodyHeight + 1) / 5) }
+
   /// Takes the people index the library built last (never builds one here: that takes
   /// seconds in a large library, and the screen must not wait).
   private mutating func refreshPeople(keepingSelection: Bool = false) {
@@ -522,15 +523,13 @@ public struct LibraryState: Sendable {
     peopleVersion = snapshot.peopleVersion
     narrowPicker()
     if let chosen, let index = pickerResults.firstIndex(where: { $0.name == chosen }) {
-      pickerSelected = index
-      pickerTop = scrolled(top: 0, selected: index, height: pickerHeight)
+      pickerCursor.select(index, height: pickerHeight)
     }
   }
 
   private mutating func narrowPicker() {
     pickerResults = people?.search(pickerQuery) ?? []
-    pickerSelected = 0
-    pickerTop = 0
+    pickerCursor.reset(count: pickerResults.count, height: pickerHeight)
   }
 
   private mutating func clear() {
@@ -568,7 +567,7 @@ public struct LibraryState: Sendable {
     if let person {
       entries = entries.filter { $0.hash.map { person.appearances[$0] != nil } ?? false }
     }
-    let needle = PeopleIndex.fold(searchText)
+    let needle = TextFold.key(searchText)
     if !needle.isEmpty {
       var folded = foldedTitles
       entries = entries.filter { entry in
@@ -579,13 +578,9 @@ public struct LibraryState: Sendable {
     }
     entries = LibraryState.order(entries, by: sort).map { entries[$0] }
     rows = feedRows.isEmpty ? entries : feedRows + entries
-    if let path, let index = rows.firstIndex(where: { $0.path == path }) {
-      selected = index
-    } else {
-      selected = min(selected, max(0, rows.count - 1))
-      if path == nil { selected = 0 }
-    }
-    scrollIntoView()
+    var index = path == nil ? 0 : selected
+    if let path, let found = rows.firstIndex(where: { $0.path == path }) { index = found }
+    listCursor.reset(count: rows.count, selected: index, height: bodyHeight)
   }
 
   /// The order of rows: by date, newest first, undated last; by title; or by read time,
@@ -660,36 +655,24 @@ public struct LibraryState: Sendable {
     return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
-  /// A title folded for narrowing (``PeopleIndex/fold(_:)``), each distinct title once.
+  /// A title folded for narrowing (``TextFold/key(_:)``), each distinct title once.
   static func fold(_ title: String, cache: inout [String: String]) -> String {
     if let known = cache[title] { return known }
-    let folded = PeopleIndex.fold(title)
+    let folded = TextFold.key(title)
     cache[title] = folded
     return folded
   }
 
-  private mutating func scrollIntoView() {
-    top = scrolled(top: top, selected: selected, height: bodyHeight)
-  }
-
-  private func scrolled(top: Int, selected: Int, height: Int) -> Int {
-    if selected < top { return selected }
-    if selected >= top + height { return selected - height + 1 }
-    return top
-  }
-
-  private func moved(_ index: Int, count: Int, by action: LibraryAction, page: Int) -> Int {
-    guard count > 0 else { return 0 }
-    let next: Int
+  /// Moves a list's cursor for a moving key.
+  private static func step(_ cursor: inout ListCursor, by action: LibraryAction, page: Int, height: Int) {
     switch action {
-    case .up: next = index - 1
-    case .down: next = index + 1
-    case .pageUp: next = index - page
-    case .pageDown: next = index + page
-    case .first: next = 0
-    case .last: next = count - 1
-    default: next = index
+    case .up: cursor.move(by: -1, height: height)
+    case .down: cursor.move(by: 1, height: height)
+    case .pageUp: cursor.move(by: -page, height: height)
+    case .pageDown: cursor.move(by: page, height: height)
+    case .first: cursor.select(0, height: height)
+    case .last: cursor.select(cursor.count - 1, height: height)
+    default: break
     }
-    return max(0, min(count - 1, next))
   }
 }

@@ -87,9 +87,14 @@ public enum LibraryView {
       }
       // An unread item is marked in the margin.
       if entry.unread { frame.put("•", row: y, column: 0, role: isSelected ? .selection : .statusAccent) }
-      var title = entry.title
-      if entry.count > 1 { title += " (×\(entry.count))" }
-      if let h = entry.hash, let n = state.textMatches?[h] { title += " [\(n)]" }
+      var suffix = ""
+      if entry.count > 1 { suffix += " (×\(entry.count))" }
+      // The reader's count of the phrase; none when only the words are there, apart.
+      if let h = entry.hash, let n = state.textMatches?[h], n > 0 { suffix += " [\(n)]" }
+      // The title is cut, never the copies or the count after it.
+      let suffixWidth = DisplayWidth.width(of: suffix)
+      let title =
+        suffixWidth < c.title / 2 ? fit(entry.title, width: c.title - suffixWidth) + suffix : entry.title + suffix
       var x = 1
       if let error = entry.error {
         x = frame.put(fit(title, width: c.title), row: y, column: x, role: base)

@@ -20,6 +20,13 @@ public struct EntityPanel: Equatable, Sendable {
   public private(set) var entries: [Entry]
   /// The index into `entries` of the selected row.
   public private(set) var selection = 0
+  /// The panel's lines (headings, entries, their detail lines, blanks) as one list, scrolled by
+  /// a ``ListCursor`` (every list's policy) so that the selected entry, its detail line and,
+  /// for the first of a kind, its heading are in sight.
+  public private(set) var view: ListCursor
+  /// The line of each entry in the panel, and whether a detail line follows it.
+  private var lineOfEntry: [Int] = []
+  private var hasDetail: [Bool] = []
 
   public init(analysis: ArticleAnalysis) {
     var quoteCounts: [String: Int] = [:]
@@ -33,18 +40,46 @@ public struct EntityPanel: Equatable, Sendable {
         ($0.mentions + $0.quotes, $1.name) > ($1.mentions + $1.quotes, $0.name)
       }
     }
+    // The lines as draw(into:) makes them: per kind a heading, the entries, a blank.
+    var line = 0
+    for kind in Entity.Kind.allCases {
+      line += 1
+      for entry in entries where entry.kind == kind {
+        lineOfEntry.append(line)
+        let detail = kind == .person && (entry.role != nil || entry.quotes > 0)
+        hasDetail.append(detail)
+        line += detail ? 2 : 1
+      }
+      line += 1
+    }
+    view = ListCursor(count: entries.isEmpty ? 2 : line)
   }
 
   public var selectedEntity: Int? { entries.indices.contains(selection) ? entries[selection].entity : nil }
 
-  /// Selects the row of an entity (an index into `analysis.entities`).
-  public mutating func select(entity: Int) {
-    if let row = entries.firstIndex(where: { $0.entity == entity }) { selection = row }
+  /// Selects the row of an entity (an index into `analysis.entities`), in a panel `height`
+  /// lines high.
+  public mutating func select(entity: Int, height: Int) {
+    if let row = entries.firstIndex(where: { $0.entity == entity }) { select(row, height: height) }
   }
 
-  public mutating func move(by delta: Int) {
+  public mutating func move(by delta: Int, height: Int) {
     guard !entries.isEmpty else { return }
-    selection = max(0, min(entries.count - 1, selection + delta))
+    select(max(0, min(entries.count - 1, selection + delta)), height: height)
+  }
+
+  /// The panel is now `height` lines high.
+  mutating func fit(height: Int) {
+    guard !entries.isEmpty else { return }
+    select(selection, height: height)
+  }
+
+  private mutating func select(_ row: Int, height: Int) {
+    selection = row
+    let line = lineOfEntry[row]
+    view.select(line + (hasDetail[row] ? 1 : 0), height: height)
+    let firstOfKind = row == 0 || entries[row - 1].kind != entries[row].kind
+    view.select(firstOfKind ? line - 1 : line, height: height)
   }
 
   func isOverlay(in state: ReaderState) -> Bool { state.geometry.panelIsOverlay }
@@ -86,9 +121,7 @@ public struct EntityPanel: Equatable, Sendable {
       rows = [Row(left: "No people, places or", right: "", role: .meta, entry: nil),
               Row(left: "organisations found.", right: "", role: .meta, entry: nil)]
     }
-    // Scroll so that the selection shows.
-    let selectedRow = rows.firstIndex { $0.entry == selection } ?? 0
-    let top = max(0, min(selectedRow - height / 2, rows.count - height))
+    let top = view.visible(height: height).lowerBound
     for (r, row) in rows.dropFirst(top).prefix(height).enumerated() {
       let selected = row.entry == selection && !entries.isEmpty
       let role: StyleRole = selected && isFocused ? .selection : row.role

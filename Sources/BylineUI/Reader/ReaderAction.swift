@@ -34,6 +34,12 @@ public enum ReaderAction: Equatable, Sendable {
   case cancel
   /// Filter to the entity with this name (as `byline render --person` does).
   case filterByName(String)
+  /// `l`: the list of the article's links.
+  case openLinks
+  /// Enter or `o` in the link list: open the chosen link with `$BROWSER`.
+  case openLink
+  /// `y` in the link list: copy the chosen link's address (OSC 52).
+  case copyLink
   /// `t`: switch to the next loaded theme (the session does it: the Frame does not change).
   case cycleTheme
   case resize(width: Int, height: Int)

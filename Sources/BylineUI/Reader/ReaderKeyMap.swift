@@ -9,6 +9,8 @@ public enum ReaderKeyMap {
     case panel
     /// Typing a search or in the person picker.
     case input
+    /// The link list (after `l`).
+    case links
   }
 
   /// One line of the help overlay: the keys as shown, what they do, and the action.
@@ -58,12 +60,35 @@ public enum ReaderKeyMap {
       action: .openPicker, contexts: [.text, .panel]),
     Binding(keys: [.character("x")], label: "x", description: "clear the filter",
       action: .clearFilter, contexts: [.text, .panel]),
+    Binding(keys: [.character("l")], label: "l", description: "list the links (numbered in the text)",
+      action: .openLinks, contexts: [.text, .panel]),
+    Binding(keys: [.down, .character("j")], label: "↓ j", description: "next link",
+      action: .panelDown, contexts: [.links]),
+    Binding(keys: [.up, .character("k")], label: "↑ k", description: "previous link",
+      action: .panelUp, contexts: [.links]),
+    Binding(keys: [.character(" "), .character("f"), .pageDown], label: "Space PgDn",
+      description: "a listful down", action: .nextPage, contexts: [.links]),
+    Binding(keys: [.character("b"), .pageUp], label: "b PgUp", description: "a listful up",
+      action: .previousPage, contexts: [.links]),
+    Binding(keys: [.character("g"), .home], label: "g Home", description: "first link",
+      action: .firstPage, contexts: [.links]),
+    Binding(keys: [.character("G"), .end], label: "G End", description: "last link",
+      action: .lastPage, contexts: [.links]),
+    // Digits are typed (see action(for:in:)): this row is for the help.
+    Binding(keys: [], label: "0-9", description: "go to the link of that number",
+      action: .type("0"), contexts: [.links]),
+    Binding(keys: [.enter, .character("o")], label: "Enter o",
+      description: "open the link with $BROWSER (else show it)", action: .openLink, contexts: [.links]),
+    Binding(keys: [.character("y")], label: "y", description: "copy the address (OSC 52)",
+      action: .copyLink, contexts: [.links]),
+    Binding(keys: [.escape, .character("l"), .character("q")], label: "Esc l q",
+      description: "close the list", action: .cancel, contexts: [.links]),
     Binding(keys: [.escape], label: "Esc", description: "close, end the search, leave the panel",
       action: .cancel, contexts: [.text, .panel, .input]),
     Binding(keys: [.character("t")], label: "t", description: "next theme", action: .cycleTheme,
       contexts: [.text, .panel]),
     Binding(keys: [.character("?"), .function(1)], label: "? F1",
-      description: "show or hide this help", action: .toggleHelp, contexts: [.text, .panel]),
+      description: "show or hide this help", action: .toggleHelp, contexts: [.text, .panel, .links]),
     Binding(keys: [.character("q"), .character("Q")], label: "q", description: "quit",
       action: .quit, contexts: [.text, .panel]),
   ]
@@ -100,6 +125,13 @@ public enum ReaderKeyMap {
       default: return nil
       }
     }
+    if context == .links {
+      switch key {
+      case .character(let c) where c.isASCII && c.isNumber: return .type(c)
+      case .backspace: return .deleteBackward
+      default: break
+      }
+    }
     return tables[context]?[key]
   }
 
@@ -108,8 +140,8 @@ public enum ReaderKeyMap {
     switch event {
     case .key(let key): return action(for: key, in: context)
     case .resize(let width, let height): return .resize(width: width, height: height)
-    case .wheelDown: return context == .panel ? .panelDown : .nextPage
-    case .wheelUp: return context == .panel ? .panelUp : .previousPage
+    case .wheelDown: return context == .panel || context == .links ? .panelDown : .nextPage
+    case .wheelUp: return context == .panel || context == .links ? .panelUp : .previousPage
     }
   }
 }

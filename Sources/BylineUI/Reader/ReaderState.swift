@@ -39,6 +39,12 @@ public struct ReaderState: Sendable {
   public private(set) var searchInput: String?
   /// The last search and its matches.
   public private(set) var search: Search?
+  /// The link list, while it is open.
+  public private(set) var linkList: LinkList?
+  /// Where each of the article's links is in the text (nil: not found), in link order.
+  public let linkRanges: [TextRange?]
+  /// The link numbers drawn after the links' text.
+  public let linkMarkers: LinkMarkers
   /// Layouts made before, by width and filter, so toggling the panel or a filter back is
   /// instant. A few at most.
   private var layoutCache: [LayoutKey: DocumentLayout] = [:]
@@ -71,6 +77,8 @@ public struct ReaderState: Sendable {
     screenWidth = width
     screenHeight = height
     panel = EntityPanel(analysis: analysis)
+    linkRanges = analysis.article.linkRanges()
+    linkMarkers = LinkMarkers(ranges: linkRanges)
     // A placeholder until relayout(): no body blocks, or every character of the body would be
     // a line at width 1 (a 50 MB article took gigabytes here).
     layout = DocumentLayout(analysis: analysis, width: 1, shownBlocks: [])
@@ -135,12 +143,17 @@ public struct ReaderState: Sendable {
     return first.lowerBound..<last.upperBound
   }
 
-  /// Which keys the help lists: the panel's while it has the focus.
-  public var helpContext: ReaderKeyMap.Context { panel.isFocused && panel.isVisible ? .panel : .text }
+  /// Which keys the help lists: the link list's while it is open, the panel's while it has
+  /// the focus.
+  public var helpContext: ReaderKeyMap.Context {
+    if linkList != nil { return .links }
+    return panel.isFocused && panel.isVisible ? .panel : .text
+  }
 
   /// Where keys go now.
   public var keyContext: ReaderKeyMap.Context {
     if picker != nil || searchInput != nil { return .input }
+    if linkList != nil { return .links }
     if panel.isFocused && panel.isVisible { return .panel }
     return .text
   }
@@ -193,6 +206,10 @@ public struct ReaderState: Sendable {
   public enum Outcome: Equatable, Sendable {
     case redraw
     case quit
+    /// Open this link's address (the app runs `$BROWSER`, or shows the address).
+    case openLink(ArticleLink)
+    /// Copy this link's address to the clipboard (the app has the backend send OSC 52).
+    case copyLink(ArticleLink)
   }
 
   /// Shows a one-off message in the status bar until the next action (a theme error at
@@ -208,6 +225,9 @@ public struct ReaderState: Sendable {
       screenWidth = w
       screenHeight = h
       relayout()
+      linkList?.fit(frameHeight: h)
+      picker?.fit(frameHeight: h)
+      panel.fit(height: geometry.bodyHeight)
       return .redraw
     }
     if showingHelp {
@@ -227,6 +247,7 @@ public struct ReaderState: Sendable {
       return .redraw
     }
     if picker != nil { return applyToPicker(action) }
+    if linkList != nil { return applyToLinkList(action) }
     if searchInput != nil { return applyToSearchInput(action) }
     switch action {
     case .nextPage:
@@ -253,8 +274,8 @@ public struct ReaderState: Sendable {
       }
       panel.isFocused.toggle()
       if panel.entries.isEmpty, panel.isFocused { message = "no people, places or organisations found" }
-    case .panelUp: panel.move(by: -1)
-    case .panelDown: panel.move(by: 1)
+    case .panelUp: panel.move(by: -1, height: geometry.bodyHeight)
+    case .panelDown: panel.move(by: 1, height: geometry.bodyHeight)
     case .choose:
       if let entity = panel.selectedEntity { applyFilter(entity: entity) }
     case .clearFilter:
@@ -262,9 +283,19 @@ public struct ReaderState: Sendable {
     case .openPicker:
       let people = analysis.entities.indices.filter { analysis.entities[$0].kind == .person }
       if people.isEmpty { message = "no people found in this article" } else {
-        picker = PersonPicker(analysis: analysis, people: people)
+        picker = PersonPicker(analysis: analysis, people: people, frameHeight: screenHeight)
       }
     case .startSearch: searchInput = ""
+    case .openLinks:
+      if analysis.article.links.isEmpty {
+        message = "no links in this article"
+      } else {
+        // At the first link on the page, else the first after it, else the last.
+        let top = visibleRange.lowerBound
+        let first = linkRanges.firstIndex { ($0?.upperBound ?? -1) > top } ?? analysis.article.links.count - 1
+        linkList = LinkList(count: analysis.article.links.count, selected: first, frameHeight: screenHeight)
+      }
+    case .openLink, .copyLink: message = "l lists the links"
     case .cancel:
       if search != nil {
         search = nil
@@ -303,6 +334,37 @@ public struct ReaderState: Sendable {
     case .quit: return .quit
     default: break
     }
+    return .redraw
+  }
+
+  private mutating func applyToLinkList(_ action: ReaderAction) -> Outcome {
+    guard var list = linkList else { return .redraw }
+    let links = analysis.article.links
+    let page = LinkList.listRows(count: links.count, frameHeight: screenHeight)
+    switch action {
+    case .panelDown: list.move(by: 1, frameHeight: screenHeight)
+    case .panelUp: list.move(by: -1, frameHeight: screenHeight)
+    case .nextPage: list.move(by: page, frameHeight: screenHeight)
+    case .previousPage: list.move(by: -page, frameHeight: screenHeight)
+    case .firstPage: list.select(0, frameHeight: screenHeight)
+    case .lastPage: list.select(links.count - 1, frameHeight: screenHeight)
+    case .type(let c):
+      if !list.type(digit: c, frameHeight: screenHeight) { message = "no link \(list.typedNumber)\(c)" }
+    case .deleteBackward: list.deleteDigit(frameHeight: screenHeight)
+    case .openLink, .choose:
+      linkList = list
+      return .openLink(links[list.selected])
+    case .copyLink:
+      linkList = list
+      return .copyLink(links[list.selected])
+    case .toggleHelp: showingHelp = true
+    case .cancel, .openLinks:
+      linkList = nil
+      return .redraw
+    case .quit: return .quit
+    default: break
+    }
+    linkList = list
     return .redraw
   }
 
@@ -391,7 +453,7 @@ public struct ReaderState: Sendable {
     }
     setFilter(Filter(entity: entity, blocks: blocks,
       quotes: EntityFilter.quotes(of: analysis.entities[entity], in: analysis)))
-    panel.select(entity: entity)
+    panel.select(entity: entity, height: geometry.bodyHeight)
     panel.isFocused = false
     if panel.isOverlay(in: self) {
       panel.isVisible = false
@@ -426,12 +488,12 @@ public struct ReaderState: Sendable {
   public static func entityIndex(named name: String, in analysis: ArticleAnalysis) -> Int? {
     let entities = analysis.entities
     if let exact = entities.firstIndex(where: { $0.name == name }) { return exact }
-    let key = PersonPicker.fold(name)
-    if let folded = entities.firstIndex(where: { PersonPicker.fold($0.name) == key }) { return folded }
-    if let alias = entities.firstIndex(where: { $0.aliases.contains { PersonPicker.fold($0) == key } }) {
+    let key = TextFold.key(name)
+    if let folded = entities.firstIndex(where: { TextFold.key($0.name) == key }) { return folded }
+    if let alias = entities.firstIndex(where: { $0.aliases.contains { TextFold.key($0) == key } }) {
       return alias
     }
-    return entities.firstIndex { PersonPicker.fold($0.name).contains(key) }
+    return entities.firstIndex { TextFold.key($0.name).contains(key) }
   }
 
   // MARK: - Search
@@ -497,7 +559,8 @@ public struct ReaderState: Sendable {
     let key = LayoutKey(width: other.textWidth, blocks: layout.shownBlocks)
     guard layoutCache[key] == nil, other.textWidth != layout.width else { return }
     if layoutCache.count >= 4 { layoutCache = layoutCache.filter { $0.value == layout } }
-    layoutCache[key] = DocumentLayout(analysis: analysis, width: other.textWidth, shownBlocks: layout.shownBlocks)
+    layoutCache[key] = DocumentLayout(
+      analysis: analysis, width: other.textWidth, shownBlocks: layout.shownBlocks, markers: linkMarkers)
   }
 
   /// Lays the article out for the current size, panel and filter, keeping the first word on
@@ -510,7 +573,8 @@ public struct ReaderState: Sendable {
       if let cached = layoutCache[key] {
         layout = cached
       } else {
-        layout = DocumentLayout(analysis: analysis, width: geometry.textWidth, shownBlocks: blocks)
+        layout = DocumentLayout(
+          analysis: analysis, width: geometry.textWidth, shownBlocks: blocks, markers: linkMarkers)
         if layoutCache.count >= 4 { layoutCache.removeAll() }
         layoutCache[key] = layout
       }

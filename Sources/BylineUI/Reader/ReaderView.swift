@@ -24,6 +24,7 @@ public enum ReaderView {
     }
     drawStatusBar(state, into: &frame)
     state.picker?.draw(into: &frame, analysis: state.analysis)
+    state.linkList?.draw(into: &frame, links: state.analysis.article.links)
     if state.showingHelp {
       HelpOverlay.draw(into: &frame, context: state.helpContext, top: state.helpTop)
     }
@@ -35,6 +36,7 @@ public enum ReaderView {
     highlights: Highlights, into frame: inout Frame
   ) {
     let x = left + line.indent
+    if line.bar { frame.put("│", row: row, column: left, role: .meta) }
     switch line.content {
     case .blank:
       return
@@ -46,10 +48,14 @@ public enum ReaderView {
       let scalars = state.analysis.article.scalars
       var column = x
       var offset = range.lowerBound
+      let markers = state.layout.markers
       for character in String(String.UnicodeScalarView(scalars[range])) {
         let role = highlights.role(at: offset, base: line.role)
         column = frame.put(String(character), row: row, column: column, role: role, limit: left + width)
         offset += character.unicodeScalars.count
+        if !markers.isEmpty, let marker = markers.byOffset[offset - 1] {
+          column = frame.put(marker, row: row, column: column, role: .link, limit: left + width)
+        }
       }
     }
   }
@@ -68,12 +74,13 @@ public enum ReaderView {
     var column = frame.put(" page \(state.pageIndex + 1)/\(state.pageCount) · \(state.percentRead)%",
       row: row, column: 0, role: .status)
     let minutesLeft = state.minutesLeft
-    let readTime = state.analysis.article.statedReadTimeMinutes ?? state.analysis.readingTime.estimatedMinutes
     let left = minutesLeft == 0 ? "done" : "\(minutesLeft) min left"
-    // The right-hand side, shortened until it fits: help hint first, then the read time.
-    let rightForms = [
-      "\(readTime) min read · \(left) · ? help ", "\(readTime) min read · \(left) ", "\(left) ",
-    ]
+    // The right-hand side, shortened until it fits: the help hint goes first, then the
+    // article's stated read time, then Byline's estimate; the time left stays.
+    let estimate = "est. \(state.analysis.readingTime.estimatedMinutes) min"
+    var readTimes = [estimate]
+    if let stated = state.analysis.article.statedReadTimeMinutes { readTimes.insert("stated \(stated) min · \(estimate)", at: 0) }
+    let rightForms = [readTimes[0] + " · \(left) · ? help "] + readTimes.map { $0 + " · \(left) " } + ["\(left) "]
     // The middle: the quote and its speaker first, then the search, the filter, a message.
     // When short of room the filter shortens first, then the message, the search, the quote:
     // labels shorten, names are cut with an ellipsis, numbers are never cut.

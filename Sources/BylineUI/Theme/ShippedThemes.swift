@@ -137,6 +137,12 @@ fg = "red"
 bg = "paper"
 bold = true
 mono = ["bold"]
+
+[styles.link]
+fg = 26
+bg = "paper"
+underline = true
+mono = ["underline"]
 """#),
     ("solarized-dark", #"""
 # Solarized dark (Ethan Schoonover's palette) in #rrggbb colours: exact on truecolour
@@ -283,6 +289,12 @@ fg = "red"
 bg = "base03"
 bold = true
 mono = ["bold"]
+
+[styles.link]
+fg = "violet"
+bg = "base03"
+underline = true
+mono = ["underline"]
 """#),
     ("high-contrast", #"""
 # High contrast: the 16 ANSI colours at full brightness, bold and solid backgrounds.
@@ -417,6 +429,13 @@ fg = "bright-white"
 bg = "red"
 bold = true
 mono = ["bold"]
+
+[styles.link]
+fg = "bright-cyan"
+bg = "black"
+bold = true
+underline = true
+mono = ["bold", "underline"]
 """#),
     ("mono", #"""
 # Mono: no colours at all, only bold, underline, reverse, italic and dim, in colour terminals
@@ -510,6 +529,10 @@ mono = ["bold"]
 [styles.warning]
 bold = true
 mono = ["bold"]
+
+[styles.link]
+underline = true
+mono = ["underline"]
 """#),
   ]
 }

@@ -22,4 +22,6 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
   case help
   case helpKey = "help_key"
   case warning
+  /// A link's number after its text in the body, the link list's addresses.
+  case link
 }

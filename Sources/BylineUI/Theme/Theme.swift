@@ -91,6 +91,7 @@ public struct Theme: Equatable, Sendable {
       .help: Style(foreground: .indexed(252), background: .indexed(236)),
       .helpKey: Style(foreground: .indexed(222), background: .indexed(236), bold: true),
       .warning: Style(foreground: .ansi(11), bold: true),
+      .link: Style(foreground: .indexed(75), underline: true),
     ],
     monochrome: Theme.monochromeStyles)
 
@@ -116,5 +117,6 @@ public struct Theme: Equatable, Sendable {
     .help: Style(),
     .helpKey: Style(bold: true),
     .warning: Style(bold: true),
+    .link: Style(underline: true),
   ]
 }

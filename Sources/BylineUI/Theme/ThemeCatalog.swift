@@ -1,4 +1,5 @@
 import Foundation
+import BylineCore
 
 /// Where Byline finds themes, in search order: the user's folder
 /// (`$XDG_CONFIG_HOME/byline/themes`, else `~/.config/byline/themes`), the installed share
@@ -71,11 +72,7 @@ public struct ThemeCatalog: Sendable {
     environment: [String: String], executablePath: String?, currentDirectory: String
   ) -> [Folder] {
     var folders: [Folder] = []
-    if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-      folders.append(Folder(path: xdg + "/byline/themes", origin: .user))
-    } else if let home = environment["HOME"], !home.isEmpty {
-      folders.append(Folder(path: home + "/.config/byline/themes", origin: .user))
-    }
+    folders.append(Folder(path: XDGDirectories(environment: environment).config + "/themes", origin: .user))
     if let executablePath {
       let bin = (executablePath as NSString).deletingLastPathComponent
       let share = ((bin as NSString).appendingPathComponent("../share/byline/themes") as NSString).standardizingPath

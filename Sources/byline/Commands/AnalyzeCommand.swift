@@ -41,7 +41,7 @@ struct Analyze: ParsableCommand {
     case .text:
       if !reports.isEmpty { emit(reports.map(TextReport.render).joined(separator: "\n\n")) }
     }
-    if failed { throw ExitCode(1) }
+    if failed { throw ExitCode.badInput }
   }
 }
 

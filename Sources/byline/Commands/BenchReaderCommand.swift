@@ -33,7 +33,7 @@ struct BenchReader: ParsableCommand {
     var state = ReaderState(analysis: analysis, width: 100, height: 30)
     state.apply(.nextPage)
     var results: [(String, Double)] = []
-    func time(_ name: String, setup: (inout ReaderState) -> Void = { _ in }, _ action: (inout ReaderState) -> Void) {
+    func time(_ name: String, setup: (inout ReaderState) -> Void = { _ in }, action: (inout ReaderState) -> Void) {
       var samples: [Double] = []
       for _ in 0..<repeats {
         var s = state
@@ -47,15 +47,16 @@ struct BenchReader: ParsableCommand {
     }
     time("page turn") { $0.apply(.nextPage) }
     time("quote jump") { $0.apply(.nextQuote) }
-    time("search step (n)", setup: { s in
-      s.apply(.startSearch)
-      for c in "the" { s.apply(.type(c)) }
-      s.apply(.choose)
-    }) { $0.apply(.nextMatchOrQuote) }
+    time(
+      "search step (n)",
+      setup: { s in
+        s.apply(.startSearch)
+        for c in "the" { s.apply(.type(c)) }
+        s.apply(.choose)
+      },
+      action: { $0.apply(.nextMatchOrQuote) })
     time("panel toggle, nothing prepared") { $0.apply(.togglePanel) }
-    time("panel toggle after idle preparation", setup: { s in s.prepareLayouts() }) {
-      $0.apply(.togglePanel)
-    }
+    time("panel toggle after idle preparation", setup: { s in s.prepareLayouts() }, action: { $0.apply(.togglePanel) })
     if let person = analysis.entities.firstIndex(where: { $0.kind == .person }) {
       time("filter to a person") { $0.apply(.filterByName(analysis.entities[person].name)) }
     }

@@ -45,12 +45,7 @@ struct BylineConfig {
     var description: String { "\(path): \(reason)" }
   }
 
-  static var defaultURL: URL {
-    let environment = ProcessInfo.processInfo.environment
-    let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
-      ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
-    return base.appendingPathComponent("byline/config.toml")
-  }
+  static var defaultURL: URL { URL(fileURLWithPath: XDGDirectories().config + "/config.toml") }
 
   /// The largest config file read.
   static let maximumBytes = 256 * 1024

@@ -18,3 +18,9 @@ func emitJSON(_ json: String) {
 func reportError(_ message: String) {
   FileHandle.standardError.write(Data("byline: \(TerminalSafe.line(message))\n".utf8))
 }
+
+/// Prints one more line of a message on standard error (a list under a ``reportError(_:)``
+/// line), controls and newlines made visible.
+func reportDetail(_ line: String) {
+  FileHandle.standardError.write(Data("\(TerminalSafe.line(line))\n".utf8))
+}

@@ -11,9 +11,12 @@ struct Quotes: ParsableCommand {
     discussion: """
       Folders are read recursively (.txt, .md, .html). Feeds (files or URLs) count with their \
       items: a feed never read is read first, else its stored items are used (byline feed \
-      refresh reads them again). With --person, the person is found as in the \
-      library's picker (case and accents ignored; "Tokayev" finds "Kassym-Jomart Tokayev") and \
-      only their quotes are listed. Quotes are sorted newest first (undated last), then by title. \
+      refresh reads them again). With --person, the person is found as in the library's picker \
+      (case, accents and apostrophes ignored; "Tokayev" finds "Kassym-Jomart Tokayev", \
+      "oconnor" finds "O'Connor") and only their quotes are listed; when the name fits more \
+      than one person, they are listed on standard error and nothing else is done (exit status \
+      1): give more of the name. Finding no quotes is said on standard error. Quotes are sorted \
+      newest first (undated last), then by title. \
       Results are cached in $XDG_CACHE_HOME/byline (or ~/.cache/byline).
       """)
 
@@ -42,12 +45,25 @@ struct Quotes: ParsableCommand {
     }
     let people = library.people()
     var rows: [(speaker: String, quote: PersonQuote)] = []
+    let places = paths.joined(separator: ", ")
     if let person {
-      guard let found = people.person(named: person) else {
-        reportError("nobody named \(person) in \(paths.joined(separator: ", "))")
-        throw ExitCode(1)
+      let found: LibraryPerson
+      switch Quotes.choose(person, in: people) {
+      case .found(let one): found = one
+      case .nobody:
+        reportError("nobody named \(person) in \(places)")
+        throw ExitCode.badInput
+      case .several(let candidates):
+        reportError("\(candidates.count) people match \(person); give more of the name:")
+        for candidate in candidates.prefix(20) {
+          let quotes = "\(candidate.quoteCount) quote\(candidate.quoteCount == 1 ? "" : "s")"
+          reportDetail("  \(candidate.name) (\(candidate.articleCount) article\(candidate.articleCount == 1 ? "" : "s"), \(quotes))")
+        }
+        if candidates.count > 20 { reportDetail("  … and \(candidates.count - 20) more") }
+        throw ExitCode.badInput
       }
       rows = library.quotes(of: found).map { (found.name, $0) }
+      if rows.isEmpty { reportError("no quotes attributed to \(found.name) in \(places)") }
     } else {
       for found in people.people where found.quoteCount > 0 {
         rows += library.quotes(of: found).map { (found.name, $0) }
@@ -61,7 +77,37 @@ struct Quotes: ParsableCommand {
         }
       }
     }
+    if person == nil, rows.isEmpty { reportError("no attributed quotes in \(places)") }
     emit(Quotes.render(rows, format: format), terminator: "")
+  }
+
+  /// What `--person` found.
+  enum Choice {
+    case found(LibraryPerson)
+    case nobody
+    /// More than one person fits equally well, best first.
+    case several([LibraryPerson])
+  }
+
+  /// The person `--person` means, found as the picker finds (``PeopleIndex/search(_:)``):
+  /// the only match; else the one whose name (or an alias) is what was typed, titles and
+  /// case aside; else the only one with every typed word a whole word of the name; else the
+  /// matches are candidates for the user to choose between.
+  static func choose(_ query: String, in people: PeopleIndex) -> Choice {
+    let matches = people.search(query)
+    guard matches.count > 1 else { return matches.first.map { .found($0) } ?? .nobody }
+    let key = TextFold.key(query)
+    let named = matches.filter { person in
+      ([person.name] + person.aliases).contains { TextFold.key($0) == key }
+    }
+    if named.count == 1 { return .found(named[0]) }
+    let words = key.split(separator: " ")
+    let whole = matches.filter { person in
+      let nameWords = Set(TextFold.key(person.name).split(separator: " "))
+      return words.allSatisfy(nameWords.contains)
+    }
+    if whole.count == 1 { return .found(whole[0]) }
+    return .several(whole.count > 1 ? whole : matches)
   }
 
   /// The rows in a format, safe to print: JSON escapes every control (C1, DEL and bidi ones

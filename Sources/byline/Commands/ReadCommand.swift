@@ -19,7 +19,9 @@ struct Read: ParsableCommand {
       when the file is opened again. An http(s) URL is fetched and read as its article, or, for \
       a feed, as the library of its items; a feed file opens as the library of its items too. \
       With no PATH the library also shows the feeds of config.toml (see `byline feed`). \
-      Formats: \(ArticleFormats.helpList).
+      Formats: \(ArticleFormats.helpList). In the reader, ? lists the keys; l lists the \
+      article's links, o opens one with $BROWSER (its first command, the address as one \
+      argument, no shell) and y copies its address (OSC 52).
       """)
 
   @Argument(help: "An article file or URL, or folders and files for the library.")
@@ -93,7 +95,8 @@ func runApp(_ start: AppStart, themeOptions: ThemeOptions, wordsPerMinute: Doubl
   let messages = [themes.error.map { $0.shortDescription + " · default theme" }, startProblem].compactMap { $0 }
     + configProblems
   let settings = AppSettings(selection: themes, wordsPerMinute: speed,
-    message: messages.isEmpty ? nil : messages.joined(separator: " · "))
+    message: messages.isEmpty ? nil : messages.joined(separator: " · "),
+    browser: ProcessInfo.processInfo.environment["BROWSER"])
   let app = App(start: start, settings: settings, positions: store)
   let terminal: CursesTerminal
   do {

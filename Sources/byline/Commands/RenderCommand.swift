@@ -54,7 +54,7 @@ struct Render: ParsableCommand {
     if let person {
       guard ReaderState.entityIndex(named: person, in: analysis) != nil else {
         reportError("no one called '\(person)' in \(file); 'byline analyze \(file)' lists the people")
-        throw ExitCode(1)
+        throw ExitCode.badInput
       }
       state.apply(.filterByName(person))
     }
@@ -62,11 +62,13 @@ struct Render: ParsableCommand {
       state.apply(.startSearch)
       for character in search { state.apply(.type(character)) }
       state.apply(.choose)
+      // The screen says so in its status bar; a script reads standard error.
+      if state.search?.matches.isEmpty ?? true { reportError("not found: \(search) in \(file)") }
     } else if let quote {
       let count = state.navigableQuotes.count
       guard (1...max(1, count)).contains(quote), count > 0 else {
         reportError("quote \(quote) does not exist: there are \(count) quotes")
-        throw ExitCode(1)
+        throw ExitCode.badInput
       }
       for _ in 0..<quote { state.apply(.nextQuote) }
     } else {
@@ -74,7 +76,7 @@ struct Render: ParsableCommand {
       for _ in 1..<page where state.pageIndex + 1 < state.pageCount { state.apply(.nextPage) }
       if state.pageIndex - start != page - 1 {
         reportError(CommandError.pageOutOfRange(page: page, pages: state.pageCount, width: width, height: height).description)
-        throw ExitCode(1)
+        throw ExitCode.badInput
       }
     }
     emit(ReaderView.render(state).plainText)

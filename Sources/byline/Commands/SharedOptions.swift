@@ -42,7 +42,7 @@ func loadArticleOrExit(_ path: String) throws -> Article {
     case .success(let data): input = data
     case .failure(let failure):
       reportError("standard input \(failure)")
-      throw ExitCode(1)
+      throw ExitCode.badInput
     }
   }
   do throws(ArticleSourceError) {
@@ -52,7 +52,7 @@ func loadArticleOrExit(_ path: String) throws -> Article {
     return try ArticleSource.load(path)
   } catch {
     reportError(error.description)
-    throw ExitCode(1)
+    throw ExitCode.badInput
   }
 }
 

@@ -35,6 +35,6 @@ struct Themes: ParsableCommand {
     }
     emit("")
     emit("Searched: " + catalog.folders.map { "\(one($0.path)) (\($0.origin.rawValue))" }.joined(separator: ", "))
-    if broken { throw ExitCode(1) }
+    if broken { throw ExitCode.badInput }
   }
 }

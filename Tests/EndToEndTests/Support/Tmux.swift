@@ -161,6 +161,12 @@ final class TmuxSession {
   /// The screen as text.
   func screen() -> String { run(tmux, ["-L", socket, "capture-pane", "-p", "-t", name]).stdout }
 
+  /// Lets programs in the panes set tmux's paste buffer with OSC 52 (`set-clipboard on`).
+  func acceptClipboard() { run(tmux, ["-L", socket, "set-option", "-s", "set-clipboard", "on"]) }
+
+  /// tmux's newest paste buffer ("" when there is none).
+  func pasteBuffer() -> String { run(tmux, ["-L", socket, "show-buffer"]).stdout }
+
   /// The screen with colour escapes.
   func styledScreen() -> String {
     run(tmux, ["-L", socket, "capture-pane", "-p", "-e", "-t", name]).stdout

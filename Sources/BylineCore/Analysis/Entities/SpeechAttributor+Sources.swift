@@ -72,7 +72,7 @@ extension SpeechAttributor {
     for j in [cue - 1, cue + 1] where usable(j) && tokens[j].kind == .word {
       let h = recogniser.hash(tokens[j].range)
       if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h)
-        || h == Self.it || h == Self.It
+        || h == Self.it || h == Self.capitalIt
       {
         return tokens[j].range
       }

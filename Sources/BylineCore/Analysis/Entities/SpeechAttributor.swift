@@ -473,7 +473,7 @@ struct SpeechAttributor {
         return nil
       }
       if WordLists.pluralPronouns.contains(h) { return nil }
-      if rules.on(.itIsTheOrganisation), h == Self.it || h == Self.It, k >= v - 2 {
+      if rules.on(.itIsTheOrganisation), h == Self.it || h == Self.capitalIt, k >= v - 2 {
         // "it said", "it later added": the organisation last named.
         return lastEntity(before: k, matching: nil).map { .entity($0) }
       }
@@ -484,7 +484,7 @@ struct SpeechAttributor {
   }
 
   static let it = ScalarHash("it")
-  static let It = ScalarHash("It")
+  static let capitalIt = ScalarHash("It")
 
   /// The subject at the start of the sentence holding token `k`: a person or organisation
   /// named within its first words, or a pronoun resolved.
