@@ -38,7 +38,7 @@ struct ListCursorTests {
     var state = LibraryState(snapshot: snapshot, width: 60, height: 12)
     let person = LibraryPerson(name: "Isla Tarbet", aliases: [], articleCount: 1, quoteCount: 6, appearances: [:])
     let quotes = (1...6).map { day in
-      PersonQuote(path: "/news/\(day).txt", title: "Day \(day)", date: ArticleDate(year: 2024, month: 3, day: day),
+      PersonQuote(reference: .file(path: "/news/\(day).txt"), path: "/news/\(day).txt", title: "Day \(day)", date: ArticleDate(year: 2024, month: 3, day: day),
         quote: ArticleSummary.QuoteRecord(text: "Quote \(day).", speaker: "Isla Tarbet", start: 0, end: 8))
     }
     state.apply(.quotesLoaded(person: person, quotes: quotes))
