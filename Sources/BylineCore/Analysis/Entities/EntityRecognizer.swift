@@ -784,12 +784,12 @@ struct EntityRecognizer {
     var candidates = input
     // People with two or more words: their last word is the key for surname mentions.
     var surnameOwner: [ScalarHash: Int] = [:]  // surname hash -> candidate index of full name
-    var surnameList = SurnameIndex()
+    let surnameList = SurnameIndex(text: text)
     for (i, c) in candidates.enumerated() where c.kind == .person && c.tokens.count >= 2 {
       let last = tokens[c.tokens.upperBound - 1]
       if surnameOwner[hash(last.stem)] == nil {
         surnameOwner[hash(last.stem)] = i
-        surnameList.append((text[last.stem], i))
+        surnameList.append(range: last.stem, owner: i)
       }
       if let middle = firstOfTwoSurnames(c.tokens), surnameOwner[hash(tokens[middle].stem)] == nil {
         surnameOwner[hash(tokens[middle].stem)] = i
@@ -997,7 +997,7 @@ struct EntityRecognizer {
     var gender: [Int: Lexicon.Gender] = [:]
     var byKey: [String: Int] = [:]  // kind + canonical name -> entity index
     var personBySurname: [ScalarHash: Int] = [:]
-    var personSurnames = SurnameIndex()
+    let personSurnames = SurnameIndex(text: text)
     var firstWordPrefixes = FirstWordPrefixes()
     var personByFirstWord: [ScalarHash: Int] = [:]
 
@@ -1051,7 +1051,7 @@ struct EntityRecognizer {
           byKey["p" + surface] = index
           if personBySurname[surname] == nil {
             personBySurname[surname] = index
-            personSurnames.append((text[tokens[c.tokens.upperBound - 1].stem], index))
+            personSurnames.append(range: tokens[c.tokens.upperBound - 1].stem, owner: index)
           }
           let firstWord = hash(tokens[c.tokens.lowerBound].stem)
           if firstWordCount[firstWord] == 1 { personByFirstWord[firstWord] = index }
