@@ -19,15 +19,17 @@ public enum ArticleParser {
     var titleKey: String?
     var bodyStarted = false
 
-    let lineText = LineTexts(text: text, groups: groups)
-    for (groupIndex, group) in groups.enumerated() {
+    let lineText = LineTexts(text: text)
+    for groupIndex in 0..<groups.count {
+      let group = groups[groupIndex]
       let lines = group.map { range in
         // Copy the line out of the original string; sanitise only lines that need it.
         let raw = lineText.text(of: range)
         let needsCleaning = scalars[range].contains { $0.value < 0x20 || $0.value >= 0x7F && Sanitizer.isRemoved($0) }
         return (range: range, text: needsCleaning ? Sanitizer.clean(raw) : raw)
       }
-      let classes = lines.map { LineClassifier.classify($0.text) }
+      // After the body has begun, only captions and furniture are told apart from text.
+      let classes = lines.map { bodyStarted ? LineClassifier.classifyBodyLine($0.text) : LineClassifier.classify($0.text) }
       let isHeaderGroup =
         !bodyStarted
         && (groupIndex == 0 && lines.count > 1
@@ -118,9 +120,9 @@ public enum ArticleParser {
 
   /// Runs of non-blank lines, each line as a scalar range without its line break and
   /// without leading or trailing white space.
-  static func lineGroups(_ scalars: [Unicode.Scalar]) -> [[Range<Int>]] {
-    var groups: [[Range<Int>]] = []
-    var current: [Range<Int>] = []
+  static func lineGroups(_ scalars: [Unicode.Scalar]) -> LineGroups {
+    var groups = LineGroups()
+    var current = 0  // lines in the group being read
     var lineStart = 0
     var i = 0
     func endLine(_ end: Int) {
@@ -129,10 +131,11 @@ public enum ArticleParser {
       while lower < upper, scalars[lower].isSpaceLike { lower += 1 }
       while upper > lower, scalars[upper - 1].isSpaceLike { upper -= 1 }
       if scalars[lower..<upper].allSatisfy(isBlank) {
-        if !current.isEmpty { groups.append(current) }
-        current = []
+        if current > 0 { groups.endGroup() }
+        current = 0
       } else {
-        current.append(lower..<upper)
+        groups.lines.append(lower..<upper)
+        current += 1
       }
     }
     while i < scalars.count {
@@ -145,7 +148,7 @@ public enum ArticleParser {
       i += 1
     }
     endLine(scalars.count)
-    if !current.isEmpty { groups.append(current) }
+    if current > 0 { groups.endGroup() }
     return groups
   }
 
@@ -159,33 +162,45 @@ public enum ArticleParser {
   }
 }
 
-/// The text of each line, sliced from the original string (a fast copy of its UTF-8) by
-/// finding the string index of every line boundary in one pass.
-struct LineTexts {
-  let text: String
-  private var indices: [Int: String.Index] = [:]
+/// Groups of lines as one array of lines and where each group ends: an array per group cost
+/// about 50 bytes for each paragraph of a file of short paragraphs.
+struct LineGroups {
+  /// Every line of every group, in order.
+  var lines: [Range<Int>] = []
+  /// The end (in `lines`) of each group.
+  private(set) var ends: [Int] = []
 
-  init(text: String, groups: [[Range<Int>]]) {
+  /// Closes the group of the lines appended since the last one.
+  mutating func endGroup() { ends.append(lines.count) }
+
+  var count: Int { ends.count }
+
+  subscript(group: Int) -> ArraySlice<Range<Int>> {
+    lines[(group == 0 ? 0 : ends[group - 1])..<ends[group]]
+  }
+}
+
+/// The text of each line, sliced from the original string's UTF-8 at the byte offsets
+/// ``ScalarOffsets`` finds (an eighth of the text's size, where a table of every line's
+/// string indices cost about a hundred bytes a line).
+struct LineTexts {
+  private var text: String
+  private let offsets: ScalarOffsets
+
+  init(text: String) {
+    var text = text
+    text.makeContiguousUTF8()
+    offsets = text.withUTF8 { ScalarOffsets(utf8: $0) }
     self.text = text
-    var wanted = Set<Int>()
-    for group in groups { for line in group { wanted.insert(line.lowerBound); wanted.insert(line.upperBound) } }
-    let view = text.unicodeScalars
-    var index = view.startIndex
-    var offset = 0
-    var found: [Int: String.Index] = [:]
-    found.reserveCapacity(wanted.count)
-    while index != view.endIndex {
-      if wanted.contains(offset) { found[offset] = index }
-      view.formIndex(after: &index)
-      offset += 1
-    }
-    if wanted.contains(offset) { found[offset] = index }
-    indices = found
   }
 
   func text(of range: Range<Int>) -> String {
-    guard let lower = indices[range.lowerBound], let upper = indices[range.upperBound] else { return "" }
-    return String(text.unicodeScalars[lower..<upper])
+    var text = self.text
+    return text.withUTF8 { bytes in
+      let lower = offsets.byteOffset(of: range.lowerBound, in: bytes)
+      let upper = offsets.byteOffset(of: range.upperBound, in: bytes)
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+    }
   }
 }
 
@@ -236,10 +251,25 @@ struct ModelBuilder {
   }
 
   private mutating func appendSanitized(_ range: Range<Int>) {
+    // A line with nothing to remove (most lines) is copied whole: one anchor, as the scalar
+    // by scalar path would leave (each later scalar's anchor is implied by the first), and no
+    // list of scalars and offsets (16 bytes a scalar: 32 MB for a 2 MB line).
+    if !range.isEmpty, !source[range].contains(where: Self.needsSanitizing) {
+      map.anchor(model: model.count, source: range.lowerBound)
+      model.append(contentsOf: source[range])
+      return
+    }
     for (scalar, offset) in Sanitizer.sanitize(source[range]) {
       map.anchor(model: model.count, source: range.lowerBound + offset)
       model.append(scalar)
     }
+  }
+
+  /// Whether the sanitiser could drop or change the scalar (a control, a tab, a bidi or
+  /// zero-width mark, an escape).
+  @inline(__always)
+  private static func needsSanitizing(_ s: Unicode.Scalar) -> Bool {
+    s.value < 0x20 || (s.value >= 0x7F && (s.value <= 0x9F || Sanitizer.isRemoved(s)))
   }
 
   private func modelOffset(forSource sourceOffset: Int, in range: Range<Int>) -> Int {
