@@ -204,4 +204,29 @@ import Testing
     #expect(index.first(withinOneEditOf: text[51..<102]) == 1)
     #expect(index.first(withinOneEditOf: ArraySlice(Array("Ab".unicodeScalars))) == nil)
   }
+
+  // MARK: - Body lines and quote segments
+
+  @Test func bodyLinesAreOnlyCaptionsFurnitureOrText() {
+    #expect(LineClassifier.classify("13 February 2022") == .date(ArticleDate(year: 2022, month: 2, day: 13)))
+    #expect(LineClassifier.classifyBodyLine("13 February 2022") == .prose)
+    #expect(LineClassifier.classifyBodyLine("By Jane Smith") == .prose)
+    #expect(LineClassifier.classifyBodyLine("Line 123456") == .prose)
+    #expect(LineClassifier.classifyBodyLine("Advertisement") == .furniture)
+    #expect(LineClassifier.classifyBodyLine("Dockers at the gate [source: Getty]") == .caption(creditStart: 20))
+    // A line that is a date by classify's first checks stays one, as classify says.
+    #expect(LineClassifier.classifyBodyLine("2 min read (x)") == LineClassifier.classify("2 min read (x)"))
+  }
+
+  @Test func aQuoteOfOneSegmentKeepsItWithoutAnArray() {
+    var quote = Quote(range: 10..<20, segments: [10..<20], kind: .full)
+    #expect(quote.segments == [10..<20])
+    quote.range = 12..<20  // the segments stay what they were
+    #expect(quote.segments == [10..<20])
+    quote.segments = [12..<20]
+    #expect(quote == Quote(range: 12..<20, segments: [12..<20], kind: .full))
+    let long = Quote(range: 10..<40, segments: [10..<20, 30..<40], kind: .full)
+    #expect(long.segments == [10..<20, 30..<40])
+    #expect(long != Quote(range: 10..<40, segments: [10..<40], kind: .full))
+  }
 }

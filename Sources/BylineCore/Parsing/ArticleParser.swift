@@ -156,9 +156,14 @@ public enum ArticleParser {
     s.isSpaceLike || Sanitizer.isRemoved(s)
   }
 
+  /// The letters and digits of a line, lowercased: the headline's key. Built as one string
+  /// (a string a scalar, joined, cost 16 bytes a scalar: 32 MB for a 2 MB line).
   static func normalizedKey(_ text: String) -> String {
-    text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-      .map(String.init).joined()
+    var key = String.UnicodeScalarView()
+    for s in text.lowercased().unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
+      key.append(s)
+    }
+    return String(key)
   }
 }
 

@@ -25,6 +25,8 @@ enum EntityAnalysis {
     recogniser.addHeadlineMentions(&result)
     addCredits(article, &result)
     var attributor = SpeechAttributor(recogniser: recogniser, result: result, quotes: quotes, rules: rules)
+    // The attributor holds the only copy, so that adding to it copies nothing.
+    result = EntityRecognizer.Result(entities: [], entityOfToken: [], gender: [:])
     attributor.attribute()
     result = attributor.result
     return Output(entities: result.entities, quotes: attributor.quotes, reportedSpeech: attributor.reported)

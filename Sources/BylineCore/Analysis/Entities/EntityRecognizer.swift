@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the people, places and organisations of an article by rules over capitalised
 /// phrases and the reference data of ``Lexicon``, and merges their aliases.
 ///
@@ -12,16 +14,33 @@ struct EntityRecognizer {
   let lexicon: Lexicon
   let blocks: [Block]
 
-  /// A typed phrase, before alias merging.
+  /// A typed phrase, before alias merging. In 40 bytes (32-bit bounds), not 64: a list of
+  /// names is a candidate every 18 bytes of text.
   struct Candidate {
-    var tokens: Range<Int>
-    var range: Range<Int>
+    private var tokenLower: Int32
+    private var tokenUpper: Int32
+    private var lower: Int32
+    private var upper: Int32
     var kind: Guess
-    var role: String?
     /// True when the phrase is a speaker's name by its context ("..., X said").
     var speaks = false
     /// True when a lowercase place noun follows the phrase ("Yaba district").
     var placeNoun = false
+    var role: String?
+
+    init(tokens: Range<Int>, range: Range<Int>, kind: Guess, role: String? = nil) {
+      tokenLower = Int32(tokens.lowerBound)
+      tokenUpper = Int32(tokens.upperBound)
+      lower = Int32(range.lowerBound)
+      upper = Int32(range.upperBound)
+      self.kind = kind
+      self.role = role
+    }
+
+    /// The phrase's tokens.
+    var tokens: Range<Int> { Range(uncheckedBounds: (Int(tokenLower), Int(tokenUpper))) }
+    /// The phrase's text, a model range.
+    var range: Range<Int> { Range(uncheckedBounds: (Int(lower), Int(upper))) }
   }
 
   enum Guess: Equatable {
@@ -676,7 +695,8 @@ struct EntityRecognizer {
     candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
     markPlacesByNoun(&candidates)
     markSpeakers(&candidates)
-    return merge(candidates, sports: isSportsReport())
+    let sports = isSportsReport()
+    return merge(consume candidates, sports: sports)
   }
 
   /// Lowercase nouns that make the name before them a place: "the Yaba district",
@@ -780,8 +800,9 @@ struct EntityRecognizer {
     }
   }
 
-  func merge(_ input: [Candidate], sports: Bool = false) -> Result {
-    var candidates = input
+  /// Takes the candidates (consumed, so that changing their kinds copies nothing).
+  func merge(_ input: consuming [Candidate], sports: Bool = false) -> Result {
+    var candidates = consume input
     // People with two or more words: their last word is the key for surname mentions.
     var surnameOwner: [ScalarHash: Int] = [:]  // surname hash -> candidate index of full name
     let surnameList = SurnameIndex(text: text)
@@ -995,7 +1016,14 @@ struct EntityRecognizer {
     var entities: [Entity] = []
     var entityOfToken = [Int32](repeating: -1, count: tokens.count)
     var gender: [Int: Lexicon.Gender] = [:]
-    var byKey: [String: Int] = [:]  // kind + canonical name -> entity index
+    // Kind letter + canonical name -> entity index, by the name's 64-bit hash as every word
+    // list here is (a String key cost about 100 bytes a person in a list of names).
+    var byKey: [ScalarHash: Int] = [:]
+    // Strings compare by canonical equivalence ("é" as one scalar or two), so a name that is
+    // not ASCII is hashed in its composed form, as the String key compared it.
+    func entityKey(_ kind: String, _ surface: String) -> ScalarHash {
+      ScalarHash(kind + (surface.utf8.allSatisfy { $0 < 0x80 } ? surface : surface.precomposedStringWithCanonicalMapping))
+    }
     var personBySurname: [ScalarHash: Int] = [:]
     let personSurnames = SurnameIndex(text: text)
     var firstWordPrefixes = FirstWordPrefixes()
@@ -1030,7 +1058,7 @@ struct EntityRecognizer {
         let surname = hash(tokens[c.tokens.upperBound - 1].stem)
         // "Tokayev" seen as "Kassym-Jomart Tokayev": same person when the surname matches
         // and the first words agree (or one is contained in the other).
-        if let existing = byKey["p" + surface] {
+        if let existing = byKey[entityKey("p", surface)] {
           add(c, to: existing, surface: surface)
         } else if let existing = personBySurname[surname],
           entities[existing].name.lowercased().hasSuffix(surface.lowercased())
@@ -1044,11 +1072,11 @@ struct EntityRecognizer {
             entities[existing].aliases.removeAll { $0 == surface }
           }
           add(c, to: existing, surface: surface)
-          byKey["p" + surface] = existing
+          byKey[entityKey("p", surface)] = existing
         } else {
           entities.append(Entity(kind: .person, name: nameWithoutNickname(c) ?? surface, mentions: []))
           let index = entities.count - 1
-          byKey["p" + surface] = index
+          byKey[entityKey("p", surface)] = index
           if personBySurname[surname] == nil {
             personBySurname[surname] = index
             personSurnames.append(range: tokens[c.tokens.upperBound - 1].stem, owner: index)
@@ -1072,12 +1100,12 @@ struct EntityRecognizer {
           add(c, to: owner, surface: surface)
         } else if let owner = personWithFirstNameStarting(surface, in: entities, prefixes: &firstWordPrefixes) {
           add(c, to: owner, surface: surface)
-        } else if let existing = byKey["p" + surface] {
+        } else if let existing = byKey[entityKey("p", surface)] {
           add(c, to: existing, surface: surface)
         } else {
           entities.append(Entity(kind: .person, name: surface, mentions: []))
           let index = entities.count - 1
-          byKey["p" + surface] = index
+          byKey[entityKey("p", surface)] = index
           personBySurname[h] = index
           if let g = lexicon.firstNames[h] { gender[index] = g }
           add(c, to: index, surface: surface)
@@ -1098,7 +1126,7 @@ struct EntityRecognizer {
         // "CHENNAI" in a dateline is the "Chennai" of the text.
         let surface = kind == .place && c.tokens.allSatisfy({ tokens[$0].isAllCaps })
           && lexicon.places[hash(tokens: c.tokens)] == nil ? titleCased(surface) : surface
-        let key = (kind == .place ? "l" : "o") + surface
+        let key = entityKey(kind == .place ? "l" : "o", surface)
         if let existing = byKey[key] {
           add(c, to: existing, surface: surface)
         } else {
