@@ -75,11 +75,33 @@ enum Tokenizer {
     "Ga", "La", "Md", "Mo", "Okla", "Conn", "Colo", "Nev", "Neb", "Kan", "Miss", "Ark", "Del",
   ]
 
+  /// The tokens of the blocks `include` accepts. Counted first, then made into an array of
+  /// exactly that size: a guess of the count either over-reserved (a 2 MB line is one token,
+  /// and a fifth of its length cost 8 MB) or grew the array by doubling (a copy, and for a
+  /// moment three times the tokens' size).
   static func tokenize(_ text: [Unicode.Scalar], blocks: [Block], include: (Block) -> Bool)
     -> [Token]
   {
+    var count = 0
+    scan(text, blocks: blocks, include: include) { _ in count += 1 }
     var tokens: [Token] = []
-    tokens.reserveCapacity(text.count / 5)
+    tokens.reserveCapacity(count)
+    scan(text, blocks: blocks, include: include) { tokens.append($0) }
+    return tokens
+  }
+
+  /// Cuts the blocks into tokens and hands each to `emit`, in order.
+  private static func scan(
+    _ text: [Unicode.Scalar], blocks: [Block], include: (Block) -> Bool, emit: (Token) -> Void
+  ) {
+    // The last token handed on, and the one before it.
+    var last: Token?
+    var beforeLast: Token?
+    func append(_ token: Token) {
+      beforeLast = last
+      last = token
+      emit(token)
+    }
     for (blockIndex, block) in blocks.enumerated() where include(block) {
       var i = block.range.lowerBound
       let end = block.range.upperBound
@@ -136,7 +158,7 @@ enum Tokenizer {
               if c.properties.isUppercase { upper += 1 }
             }
           }
-          tokens.append(
+          append(
             Token(
               range: i..<j, stem: stem, kind: .word, isCapitalised: isUpper(first),
               isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
@@ -146,14 +168,14 @@ enum Tokenizer {
           continue
         }
         // Punctuation.
-        tokens.append(
+        append(
           Token(
             range: i..<(i + 1), stem: i..<(i + 1), kind: .punct, isCapitalised: false,
             isAllCaps: false, startsSentence: false, block: blockIndex, scalar: s))
         switch s {
         case ".":
           // Not after an abbreviation or an initial.
-          if let previous = tokens.dropLast().last, previous.kind == .word,
+          if let previous = beforeLast, previous.kind == .word,
             previous.range.upperBound == i
           {
             let length = previous.range.count
@@ -174,7 +196,6 @@ enum Tokenizer {
         i += 1
       }
     }
-    return tokens
   }
 
   @inline(__always)
