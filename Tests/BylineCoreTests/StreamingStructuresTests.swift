@@ -230,4 +230,10 @@ import Testing
     #expect(long.segments == [10..<20, 30..<40])
     #expect(long != Quote(range: 10..<40, segments: [10..<40], kind: .full))
   }
+
+  @Test func headlineKeysKeepLowercasedLettersAndDigits() {
+    #expect(ArticleParser.normalizedKey("Port Strike: Day 2!") == "portstrikeday2")
+    #expect(ArticleParser.normalizedKey("Élan Ünal, 3 × ٣") == "élanünal3٣")
+    #expect(ArticleParser.normalizedKey("") == "")
+  }
 }

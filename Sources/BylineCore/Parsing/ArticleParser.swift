@@ -159,6 +159,17 @@ public enum ArticleParser {
   /// The letters and digits of a line, lowercased: the headline's key. Built as one string
   /// (a string a scalar, joined, cost 16 bytes a scalar: 32 MB for a 2 MB line).
   static func normalizedKey(_ text: String) -> String {
+    // ASCII (most lines): lowercasing, letters and digits are byte ranges, and a byte loop
+    // gives the same key without a Unicode property lookup a scalar (a third of the time of a
+    // 3 MB paragraph of names).
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      for b in text.utf8 {
+        let lower = b >= 65 && b <= 90 ? b + 32 : b
+        if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) { bytes.append(lower) }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var key = String.UnicodeScalarView()
     for s in text.lowercased().unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
       key.append(s)
