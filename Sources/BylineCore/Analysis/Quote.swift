@@ -12,9 +12,24 @@ public struct Quote: Sendable, Equatable {
 
   /// The quoted text, quote marks excluded. For a quote running over several paragraphs it
   /// spans from the first paragraph to the last, including the paragraph breaks.
-  public var range: TextRange
+  public var range: TextRange {
+    get { storedRange }
+    set {
+      // The segments stay what they were: one implied by the old range is kept explicitly.
+      if otherSegments == nil, newValue != storedRange { otherSegments = [storedRange] }
+      storedRange = newValue
+    }
+  }
   /// The quoted text in each paragraph it runs through (one range for most quotes).
-  public var segments: [TextRange]
+  public var segments: [TextRange] {
+    get { otherSegments ?? [storedRange] }
+    set { otherSegments = newValue.count == 1 && newValue[0] == storedRange ? nil : newValue }
+  }
+  private var storedRange: TextRange
+  /// The segments, unless they are the one range `storedRange` (most quotes): an array of one
+  /// range is an allocation of its own, 64 bytes a quote, and a flood of short quotes has a
+  /// quote every ten bytes.
+  private var otherSegments: [TextRange]?
   public var kind: Kind
   /// What ended the quote.
   public enum Closure: String, Sendable, Equatable {
@@ -55,12 +70,18 @@ public struct Quote: Sendable, Equatable {
   /// The reporting verb or phrase ("said", "according to"), when attribution found one.
   public var cue: String?
 
+  public static func == (a: Quote, b: Quote) -> Bool {
+    a.storedRange == b.storedRange && a.segments == b.segments && a.kind == b.kind
+      && a.closedBy == b.closedBy && a.speaker == b.speaker && a.speakerKind == b.speakerKind
+      && a.speakerMention == b.speakerMention && a.clause == b.clause && a.cue == b.cue
+  }
+
   public init(
     range: TextRange, segments: [TextRange], kind: Kind, closedBy: Closure = .mark,
     speaker: String? = nil, cue: String? = nil
   ) {
-    self.range = range
-    self.segments = segments
+    storedRange = range
+    otherSegments = segments.count == 1 && segments[0] == range ? nil : segments
     self.kind = kind
     self.closedBy = closedBy
     self.speaker = speaker

@@ -20,14 +20,23 @@ public struct ReadingTime: Sendable, Equatable {
   /// The number of words in the body (CJK characters counted one each).
   public var wordCount: Int
   /// Start offset of every word in the body, ascending.
-  public var wordStarts: [Int]
-  /// For each word, the words read once it is done (CJK characters weigh less), cumulative.
-  private var cumulativeWeight: [Double]
+  public var wordStarts: [Int] { starts.map { Int($0) } }
+  /// The same as 32-bit integers (4 bytes a word instead of 8; texts are under 2³¹ scalars).
+  private var starts: [Int32]
+  /// For each word, the words read once it is done (CJK characters weigh less), cumulative;
+  /// nil when there is no CJK character, every word then weighing 1 (word k: k + 1).
+  private var cumulativeWeight: [Double]?
+
+  /// The words read once word `index` is done.
+  private func weight(through index: Int) -> Double {
+    cumulativeWeight?[index] ?? Double(index + 1)
+  }
 
   public init(article: Article, wordsPerMinute: Double = ReadingTime.defaultWordsPerMinute) {
     self.wordsPerMinute = wordsPerMinute > 0 ? wordsPerMinute : Self.defaultWordsPerMinute
-    var starts: [Int] = []
+    var starts: [Int32] = []
     var weights: [Double] = []
+    var sawCJK = false
     var total = 0.0
     let text = article.scalars
     for block in article.blocks where block.kind == .paragraph {
@@ -39,7 +48,12 @@ public struct ReadingTime: Sendable, Equatable {
           continue
         }
         if Self.isCJK(text[i]) {
-          starts.append(i)
+          if !sawCJK {
+            // The weights so far, every word weighing 1, kept from the first CJK character on.
+            sawCJK = true
+            weights = (0..<starts.count).map { Double($0 + 1) }
+          }
+          starts.append(Int32(i))
           total += Self.cjkWordsPerCharacter
           weights.append(total)
           i += 1
@@ -54,19 +68,20 @@ public struct ReadingTime: Sendable, Equatable {
           i += 1
         }
         if hasWordCharacter {
-          starts.append(start)
+          starts.append(Int32(start))
           total += 1
-          weights.append(total)
+          if sawCJK { weights.append(total) }
         }
       }
     }
-    wordStarts = starts
-    cumulativeWeight = weights
+    self.starts = starts
+    // Without CJK every weight is 1 and the sums are whole numbers, exact in a Double.
+    cumulativeWeight = sawCJK ? weights : nil
     wordCount = starts.count
   }
 
   /// The words read in the whole body, CJK characters weighted.
-  public var totalWeight: Double { cumulativeWeight.last ?? 0 }
+  public var totalWeight: Double { starts.isEmpty ? 0 : weight(through: starts.count - 1) }
 
   /// Byline's estimate in whole minutes, rounded to the nearest minute, at least 1.
   public var estimatedMinutes: Int {
@@ -85,8 +100,8 @@ public struct ReadingTime: Sendable, Equatable {
   /// Words (weighted) from `offset` to the end: the word at `offset` and every later one.
   public func wordsLeft(from offset: Int) -> Double {
     let index = firstWordIndex(atOrAfter: offset)
-    guard index < cumulativeWeight.count else { return 0 }
-    let before = index > 0 ? cumulativeWeight[index - 1] : 0
+    guard index < starts.count else { return 0 }
+    let before = index > 0 ? weight(through: index - 1) : 0
     return totalWeight - before
   }
 
@@ -109,10 +124,10 @@ public struct ReadingTime: Sendable, Equatable {
   /// The index of the first word starting at or after `offset`.
   public func firstWordIndex(atOrAfter offset: Int) -> Int {
     var low = 0
-    var high = wordStarts.count
+    var high = starts.count
     while low < high {
       let mid = (low + high) / 2
-      if wordStarts[mid] < offset { low = mid + 1 } else { high = mid }
+      if Int(starts[mid]) < offset { low = mid + 1 } else { high = mid }
     }
     return low
   }

@@ -47,6 +47,20 @@ public enum LineClassifier {
     return .prose
   }
 
+  /// ``classify(_:)`` for a line after the body has begun, where only a caption or furniture
+  /// is anything but body text (a date or a byline there is read as text). The header checks
+  /// come first in ``classify(_:)``, so they run only for a line that could be a caption or
+  /// furniture: the answer is the same, and a file of 200,000 short lines is not read as
+  /// 200,000 possible dates.
+  public static func classifyBodyLine(_ rawLine: String) -> LineKind {
+    let line = rawLine.trimmed
+    let last = line.utf8.last
+    if last == UInt8(ascii: "]") || last == UInt8(ascii: ")") || (line.utf8.count <= 200 && isFurniture(line)) {
+      return classify(rawLine)
+    }
+    return .prose
+  }
+
   private static func words(_ line: String) -> Int { line.split(separator: " ").count }
 
   /// Words: white-space separated runs that hold a letter or a digit.

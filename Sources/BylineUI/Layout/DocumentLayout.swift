@@ -1,6 +1,10 @@
 import BylineCore
 
 /// One line of a laid-out article.
+///
+/// Stored in 24 bytes (offsets and the block as 32-bit integers, the flags in a byte, the
+/// rare synthetic text behind a reference): a file of short paragraphs has two lines for
+/// every paragraph, and at 48 bytes a line its layout alone was several times the text's size.
 public struct LayoutLine: Equatable, Sendable {
   /// What the line holds.
   public enum Content: Equatable, Sendable {
@@ -14,35 +18,107 @@ public struct LayoutLine: Equatable, Sendable {
     case rule
   }
 
-  public var content: Content
-  /// The role of the line's text before quotes and other highlights are laid over it.
-  public var role: StyleRole
-  /// The article block the line belongs to, for text lines.
-  public var blockIndex: Int?
-  public var isFirstOfBlock: Bool
-  public var isLastOfBlock: Bool
-  /// Columns of indentation inside the text column.
-  public var indent: Int
-  /// A block quote's line: a bar is drawn at the text column's left edge.
-  public var bar: Bool
+  /// The text of a synthetic line.
+  private final class Synthetic: Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+  }
+
+  private var lower: Int32
+  private var upper: Int32
+  /// The block, or -1.
+  private var block: Int32
+  private var indentColumns: Int16
+  private var roleIndex: UInt8
+  /// Bits 0-1: the content's case (0 text, 1 synthetic, 2 blank, 3 rule); bit 2: first of
+  /// its block; bit 3: last of its block; bit 4: a block quote's bar.
+  private var bits: UInt8
+  private var synthetic: Synthetic?
+
+  private static let roles = StyleRole.allCases
 
   public init(
     content: Content, role: StyleRole, blockIndex: Int? = nil, isFirstOfBlock: Bool = true,
     isLastOfBlock: Bool = true, indent: Int = 0, bar: Bool = false
   ) {
-    self.bar = bar
+    lower = 0
+    upper = 0
+    block = Int32(blockIndex ?? -1)
+    indentColumns = Int16(clamping: indent)
+    roleIndex = UInt8(Self.roles.firstIndex(of: role)!)
+    bits = (isFirstOfBlock ? 4 : 0) | (isLastOfBlock ? 8 : 0) | (bar ? 16 : 0)
     self.content = content
-    self.role = role
-    self.blockIndex = blockIndex
-    self.isFirstOfBlock = isFirstOfBlock
-    self.isLastOfBlock = isLastOfBlock
-    self.indent = indent
+  }
+
+  public var content: Content {
+    get {
+      switch bits & 3 {
+      case 0: return .text(Int(lower)..<Int(upper))
+      case 1: return .synthetic(synthetic?.text ?? "")
+      case 2: return .blank
+      default: return .rule
+      }
+    }
+    set {
+      bits &= ~3
+      synthetic = nil
+      lower = 0
+      upper = 0
+      switch newValue {
+      case .text(let range):
+        lower = Int32(range.lowerBound)
+        upper = Int32(range.upperBound)
+      case .synthetic(let text):
+        bits |= 1
+        synthetic = Synthetic(text)
+      case .blank: bits |= 2
+      case .rule: bits |= 3
+      }
+    }
+  }
+
+  /// The role of the line's text before quotes and other highlights are laid over it.
+  public var role: StyleRole {
+    get { Self.roles[Int(roleIndex)] }
+    set { roleIndex = UInt8(Self.roles.firstIndex(of: newValue)!) }
+  }
+
+  /// The article block the line belongs to, for text lines.
+  public var blockIndex: Int? {
+    get { block < 0 ? nil : Int(block) }
+    set { block = Int32(newValue ?? -1) }
+  }
+
+  public var isFirstOfBlock: Bool {
+    get { bits & 4 != 0 }
+    set { bits = newValue ? bits | 4 : bits & ~4 }
+  }
+
+  public var isLastOfBlock: Bool {
+    get { bits & 8 != 0 }
+    set { bits = newValue ? bits | 8 : bits & ~8 }
+  }
+
+  /// A block quote's line: a bar is drawn at the text column's left edge.
+  public var bar: Bool {
+    get { bits & 16 != 0 }
+    set { bits = newValue ? bits | 16 : bits & ~16 }
+  }
+
+  /// Columns of indentation inside the text column.
+  public var indent: Int {
+    get { Int(indentColumns) }
+    set { indentColumns = Int16(clamping: newValue) }
   }
 
   /// The model range of a text line.
   public var textRange: TextRange? {
-    if case .text(let range) = content { return range }
-    return nil
+    bits & 3 == 0 ? Int(lower)..<Int(upper) : nil
+  }
+
+  public static func == (a: LayoutLine, b: LayoutLine) -> Bool {
+    a.lower == b.lower && a.upper == b.upper && a.block == b.block && a.indentColumns == b.indentColumns
+      && a.roleIndex == b.roleIndex && a.bits == b.bits && a.synthetic?.text == b.synthetic?.text
   }
 }
 
@@ -58,7 +134,7 @@ public struct DocumentLayout: Equatable, Sendable {
   public let markers: LinkMarkers
   public private(set) var lines: [LayoutLine]
   /// Indices of text lines, ascending by model offset, for position lookups.
-  private var textLineIndices: [Int]
+  private var textLineIndices: [Int32]
 
   public init(
     analysis: ArticleAnalysis, width: Int, shownBlocks: Set<Int>? = nil, markers: LinkMarkers = LinkMarkers()
@@ -123,7 +199,7 @@ public struct DocumentLayout: Equatable, Sendable {
     }
     while lines.last?.content == .blank { lines.removeLast() }
     self.lines = lines
-    textLineIndices = lines.indices.filter { lines[$0].textRange != nil }
+    textLineIndices = lines.indices.filter { lines[$0].textRange != nil }.map { Int32($0) }
   }
 
   /// The width of a list item's marker ("• ", "12. "), which its next lines hang under.
@@ -172,7 +248,7 @@ public struct DocumentLayout: Equatable, Sendable {
     var best = textLineIndices.count - 1
     while low <= high {
       let mid = (low + high) / 2
-      let range = lines[textLineIndices[mid]].textRange!
+      let range = lines[Int(textLineIndices[mid])].textRange!
       if range.upperBound <= offset {
         low = mid + 1
       } else {
@@ -180,7 +256,7 @@ public struct DocumentLayout: Equatable, Sendable {
         high = mid - 1
       }
     }
-    return textLineIndices[best]
+    return Int(textLineIndices[best])
   }
 
   /// The model offset where the text at or after line `index` starts (for reading position).

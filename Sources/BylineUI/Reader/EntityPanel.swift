@@ -28,14 +28,39 @@ public struct EntityPanel: Equatable, Sendable {
   private var lineOfEntry: [Int] = []
   private var hasDetail: [Bool] = []
 
+  /// False until the rows are made: a reader makes them when the panel is first used, so an
+  /// article of 170,000 names costs no rows (64 bytes each, and three times that while they
+  /// are sorted) unless the panel is opened.
+  public private(set) var isLoaded = true
+
   public init(analysis: ArticleAnalysis) {
+    entries = Self.entries(of: analysis)
+  }
+
+  /// A panel whose rows are made by ``load(from:)`` when it is first used.
+  static var unloaded: EntityPanel { EntityPanel() }
+
+  private init() {
+    entries = []
+    isLoaded = false
+  }
+
+  /// Makes the rows, once: the panel is then as ``init(analysis:)`` makes it, with the
+  /// visibility and focus it had.
+  mutating func load(from analysis: ArticleAnalysis) {
+    guard !isLoaded else { return }
+    entries = Self.entries(of: analysis)
+    isLoaded = true
+  }
+
+  private static func entries(of analysis: ArticleAnalysis) -> [Entry] {
     var quoteCounts: [String: Int] = [:]
     for quote in analysis.quotes { if let speaker = quote.speaker { quoteCounts[speaker, default: 0] += 1 } }
     let all = analysis.entities.enumerated().map { index, entity in
       Entry(entity: index, name: entity.name, kind: entity.kind, mentions: entity.mentions.count,
         role: entity.role, quotes: quoteCounts[entity.name] ?? 0)
     }
-    entries = Entity.Kind.allCases.flatMap { kind in
+    return Entity.Kind.allCases.flatMap { kind in
       all.filter { $0.kind == kind }.sorted {
         ($0.mentions + $0.quotes, $1.name) > ($1.mentions + $1.quotes, $0.name)
       }

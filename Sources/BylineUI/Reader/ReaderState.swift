@@ -76,7 +76,7 @@ public struct ReaderState: Sendable {
     self.analysis = analysis
     screenWidth = width
     screenHeight = height
-    panel = EntityPanel(analysis: analysis)
+    panel = EntityPanel.unloaded
     linkRanges = analysis.article.linkRanges()
     linkMarkers = LinkMarkers(ranges: linkRanges)
     // A placeholder until relayout(): no body blocks, or every character of the body would be
@@ -264,19 +264,26 @@ public struct ReaderState: Sendable {
       if search != nil { jumpToMatch(forward: false) } else { jumpToQuote(forward: false) }
     case .toggleHelp: showingHelp = true
     case .togglePanel:
+      panel.load(from: analysis)
       panel.isVisible.toggle()
       if !panel.isVisible { panel.isFocused = false }
       relayout()
     case .switchFocus:
+      panel.load(from: analysis)
       if !panel.isVisible {
         panel.isVisible = true
         relayout()
       }
       panel.isFocused.toggle()
       if panel.entries.isEmpty, panel.isFocused { message = "no people, places or organisations found" }
-    case .panelUp: panel.move(by: -1, height: geometry.bodyHeight)
-    case .panelDown: panel.move(by: 1, height: geometry.bodyHeight)
+    case .panelUp:
+      panel.load(from: analysis)
+      panel.move(by: -1, height: geometry.bodyHeight)
+    case .panelDown:
+      panel.load(from: analysis)
+      panel.move(by: 1, height: geometry.bodyHeight)
     case .choose:
+      panel.load(from: analysis)
       if let entity = panel.selectedEntity { applyFilter(entity: entity) }
     case .clearFilter:
       if filter != nil { setFilter(nil) } else { message = "no filter to clear" }
@@ -453,6 +460,7 @@ public struct ReaderState: Sendable {
     }
     setFilter(Filter(entity: entity, blocks: blocks,
       quotes: EntityFilter.quotes(of: analysis.entities[entity], in: analysis)))
+    panel.load(from: analysis)
     panel.select(entity: entity, height: geometry.bodyHeight)
     panel.isFocused = false
     if panel.isOverlay(in: self) {

@@ -21,6 +21,7 @@ struct Analyze: ParsableCommand {
   @OptionGroup var analysisOptions: AnalysisOptions
 
   func run() throws {
+    if format == .json { return try runJSON() }
     var reports: [AnalysisReport] = []
     var failed = false
     for file in files {
@@ -31,16 +32,32 @@ struct Analyze: ParsableCommand {
         failed = true
       }
     }
-    switch format {
-    case .json:
-      if files.count == 1, let report = reports.first {
-        emitJSON(report.jsonString())
-      } else if !reports.isEmpty {
-        emitJSON("[\n" + reports.map { $0.jsonString() }.joined(separator: ",\n") + "\n]")
+    if !reports.isEmpty { emit(reports.map(TextReport.render).joined(separator: "\n\n")) }
+    if failed { throw ExitCode(1) }
+  }
+
+  /// JSON written as each article is analysed, in chunks: one object for one file, an array
+  /// for several (nothing when none could be read). The report of a large article is never
+  /// held whole in memory.
+  func runJSON() throws {
+    fflush(nil)  // anything printed before goes first
+    var writer = JSONWriter(sink: writeStandardOutput)
+    var written = 0
+    var failed = false
+    for file in files {
+      do {
+        let article = try loadArticleOrExit(file)
+        let analysis = ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)
+        if files.count > 1 { writer.raw(written == 0 ? "[\n" : ",\n") }
+        AnalysisReport.writeJSON(of: analysis, to: &writer)
+        written += 1
+      } catch {
+        failed = true
       }
-    case .text:
-      if !reports.isEmpty { emit(reports.map(TextReport.render).joined(separator: "\n\n")) }
     }
+    if files.count > 1, written > 0 { writer.raw("\n]") }
+    if written > 0 { writer.raw("\n") }
+    writer.finish()
     if failed { throw ExitCode.badInput }
   }
 }

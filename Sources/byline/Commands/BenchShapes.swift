@@ -22,6 +22,7 @@ enum BenchShapes {
   /// The shapes, each of about `megabytes` MB except the fixed ones.
   static func shapes(largeMB: Int) -> [Shape] {
     [
+      Shape(name: "news 2 MB (reference)", text: newsText(megabytes: 2)),
       Shape(name: "names then quotes 0.5 MB", text: namesThenQuotes(bytes: 480_000)),
       Shape(name: "names then quotes 3 MB", text: namesThenQuotes(bytes: 3_000_000)),
       Shape(name: "200,000 one-line paras", text: oneLineParagraphs(200_000)),
@@ -120,15 +121,22 @@ enum BenchShapes {
     try names.joined(separator: "\n").write(to: directory.appendingPathComponent("shapes.txt"), atomically: false, encoding: .utf8)
   }
 
-  /// Prints the table: per shape and command, MB/s and peak memory against the input. The
-  /// files are written by a child process and each command runs in one, so no measure counts
-  /// this process's memory (Linux carries a parent's peak into a spawned child's).
+  /// The targets every shape must meet (issue 14): analysis speed and peak memory over input.
+  static let minimumMBPerSecond = 2.0
+  static let maximumTimesInput = 10.0
+
+  /// Prints the table: per shape and command, MB/s, its ratio to the same command on 2 MB of
+  /// news measured first in the same run, peak memory against the input, and whether the
+  /// shape meets the targets. The files are written by a child process and each command runs
+  /// in one, so no measure counts this process's memory (Linux carries a parent's peak into a
+  /// spawned child's).
   static func run(largeMB: Int, in directory: URL) throws {
     emit("")
     emit("Adversarial shapes: whole commands in a child process (analyze --format json; render at 80x24).")
     emit("'x input' is the peak above the same command on a one-line article, over the input's size;")
-    emit("the targets are at least 2 MB/s and at most 10x input.")
-    emit("shape                          MB  command     seconds     MB/s  peak RSS MB  x input")
+    emit("'x news' is the MB/s over the same command's on 2 MB of news (the first row), same run.")
+    emit("Targets: at least \(Int(minimumMBPerSecond)) MB/s and at most \(Int(maximumTimesInput))x input.")
+    emit("shape                          MB  command     seconds     MB/s  x news  peak RSS MB  x input  meets")
     let tiny = directory.appendingPathComponent("tiny.txt")
     try "Tiny\n\nOne line of text.\n".write(to: tiny, atomically: false, encoding: .utf8)
     let commands: [(name: String, arguments: (String) -> [String])] = [
@@ -139,19 +147,26 @@ enum BenchShapes {
     _ = measure(["bench", "--write-shapes", directory.path, "--large-mb", String(largeMB)])
     let names = try String(contentsOf: directory.appendingPathComponent("shapes.txt"), encoding: .utf8)
       .split(separator: "\n")
+    var news: [Double] = []
     for (k, name) in names.enumerated() {
       let file = directory.appendingPathComponent("shape-\(k).txt")
       let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
       let mb = Double(bytes) / 1_048_576
-      for (k, command) in commands.enumerated() {
+      for (c, command) in commands.enumerated() {
         let run = measure(command.arguments(file.path))
-        let above = max(0, run.peakMB - baseline[k])
+        let above = max(0, run.peakMB - baseline[c])
+        let rate = mb / max(run.seconds, 1e-9)
+        if k == 0 { news.append(rate) }
+        let fast = rate >= minimumMBPerSecond
+        let small = above / mb <= maximumTimesInput
+        let verdict = run.status != 0 ? "(exit \(run.status))"
+          : fast && small ? "yes" : "no (" + [fast ? nil : "speed", small ? nil : "memory"].compactMap { $0 }.joined(separator: ", ") + ")"
         emit([
           String(name).padding(toLength: 27, withPad: " ", startingAt: 0),
           String(format: "%6.2f", mb), command.name.padding(toLength: 8, withPad: " ", startingAt: 0),
-          String(format: "%10.2f", run.seconds), String(format: "%8.1f", mb / max(run.seconds, 1e-9)),
-          String(format: "%12.0f", run.peakMB), String(format: "%8.1f", above / mb),
-          run.status == 0 ? "" : "(exit \(run.status))",
+          String(format: "%10.2f", run.seconds), String(format: "%8.1f", rate),
+          String(format: "%7.2f", rate / max(news[c], 1e-9)),
+          String(format: "%12.0f", run.peakMB), String(format: "%8.1f", above / mb), verdict,
         ].joined(separator: " "))
       }
     }

@@ -14,6 +14,20 @@ func emitJSON(_ json: String) {
   print(TerminalSafe.json(json))
 }
 
+/// Writes bytes (JSON already made terminal-safe) straight to standard output: the streaming
+/// JSON of `analyze`. Stops quietly if the reader has gone (a closed pipe).
+func writeStandardOutput(_ bytes: [UInt8]) {
+  bytes.withUnsafeBufferPointer { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return }
+      offset += n
+    }
+  }
+}
+
 /// Prints `byline: message` on one line of standard error, controls and newlines made visible.
 func reportError(_ message: String) {
   FileHandle.standardError.write(Data("byline: \(TerminalSafe.line(message))\n".utf8))

@@ -125,7 +125,7 @@ struct Quotes: ParsableCommand {
         item["cue"] = row.quote.quote.cue ?? NSNull()
         return item
       }
-      let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
+      let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
       return TerminalSafe.json(String(decoding: data, as: UTF8.self)) + "\n"
     case .csv:
       func field(_ s: String) -> String {

@@ -25,6 +25,8 @@ enum EntityAnalysis {
     recogniser.addHeadlineMentions(&result)
     addCredits(article, &result)
     var attributor = SpeechAttributor(recogniser: recogniser, result: result, quotes: quotes, rules: rules)
+    // The attributor holds the only copy, so that adding to it copies nothing.
+    result = EntityRecognizer.Result(entities: [], entityOfToken: [], gender: [:])
     attributor.attribute()
     result = attributor.result
     return Output(entities: result.entities, quotes: attributor.quotes, reportedSpeech: attributor.reported)
@@ -32,17 +34,25 @@ enum EntityAnalysis {
 
   /// Image credits ("[source: Getty]") name an organisation: a picture agency.
   static func addCredits(_ article: Article, _ result: inout EntityRecognizer.Result) {
+    // The first entity of each name, made at the first credit (most articles have none).
+    var firstNamed: [String: Int]?
     for block in article.blocks {
       guard let credit = block.creditRange, !credit.isEmpty else { continue }
       let name = article.text(in: credit).trimmingCharacters(in: .whitespaces)
       guard !name.isEmpty else { continue }
-      if let existing = result.entities.firstIndex(where: { $0.name == name }) {
+      if firstNamed == nil {
+        var names: [String: Int] = [:]
+        for (i, entity) in result.entities.enumerated() where names[entity.name] == nil { names[entity.name] = i }
+        firstNamed = names
+      }
+      if let existing = firstNamed?[name] {
         result.entities[existing].kind = .organisation  // a credit is an agency, never a person
         if result.entities[existing].mentions.contains(credit) { continue }
         result.entities[existing].mentions.append(credit)
         result.entities[existing].mentions.sort { $0.lowerBound < $1.lowerBound }
       } else {
         result.entities.append(Entity(kind: .organisation, name: name, mentions: [credit]))
+        firstNamed?[name] = result.entities.count - 1
       }
     }
   }

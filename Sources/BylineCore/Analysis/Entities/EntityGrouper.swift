@@ -1,3 +1,5 @@
+import Foundation
+
 /// Step 5 of the recogniser: typed candidates grouped into entities, each mention joined to
 /// the person, place or organisation it names ("Keane" to "Moira Keane", "Ruch" to "Ruch SA",
 /// "Tokaev" to "Tokayev").
@@ -10,10 +12,11 @@ struct EntityGrouper {
   private var entities: [Entity] = []
   private var entityOfToken: [Int32]
   private var gender: [Int: Lexicon.Gender] = [:]
-  /// Kind letter + surface -> entity index.
-  private var byKey: [String: Int] = [:]
+  /// Kind letter + canonical name -> entity index, by the name's 64-bit hash as every word
+  /// list here is (a String key cost about 100 bytes a person in a list of names).
+  private var byKey: [ScalarHash: Int] = [:]
   private var personBySurname: [ScalarHash: Int] = [:]
-  private var personSurnames = SurnameIndex()
+  private let personSurnames: SurnameIndex
   private var firstWordPrefixes = FirstWordPrefixes()
   private var personByFirstWord: [ScalarHash: Int] = [:]
   private var firmEntity: [ScalarHash: Int] = [:]
@@ -22,6 +25,13 @@ struct EntityGrouper {
     self.recogniser = recogniser
     self.evidence = evidence
     entityOfToken = [Int32](repeating: -1, count: recogniser.tokens.count)
+    personSurnames = SurnameIndex(text: recogniser.text)
+  }
+
+  /// Strings compare by canonical equivalence ("é" as one scalar or two), so a name that is
+  /// not ASCII is hashed in its composed form, as a String key compared it.
+  private func entityKey(_ kind: String, _ surface: String) -> ScalarHash {
+    ScalarHash(kind + (surface.utf8.allSatisfy { $0 < 0x80 } ? surface : surface.precomposedStringWithCanonicalMapping))
   }
 
   private var tokens: [Token] { recogniser.tokens }
@@ -66,7 +76,7 @@ struct EntityGrouper {
   /// the first words agree (or one name ends the other); the longer name becomes the name.
   private mutating func addFullName(_ c: EntityRecognizer.Candidate, surface: String) {
     let surname = hash(tokens[c.tokens.upperBound - 1].stem)
-    if let existing = byKey["p" + surface] {
+    if let existing = byKey[entityKey("p", surface)] {
       add(c, to: existing, surface: surface)
     } else if let existing = personBySurname[surname],
       entities[existing].name.lowercased().hasSuffix(surface.lowercased())
@@ -80,14 +90,14 @@ struct EntityGrouper {
         entities[existing].aliases.removeAll { $0 == surface }
       }
       add(c, to: existing, surface: surface)
-      byKey["p" + surface] = existing
+      byKey[entityKey("p", surface)] = existing
     } else {
       entities.append(Entity(kind: .person, name: recogniser.nameWithoutNickname(c) ?? surface, mentions: []))
       let index = entities.count - 1
-      byKey["p" + surface] = index
+      byKey[entityKey("p", surface)] = index
       if personBySurname[surname] == nil {
         personBySurname[surname] = index
-        personSurnames.append((recogniser.text[tokens[c.tokens.upperBound - 1].stem], index))
+        personSurnames.append(range: tokens[c.tokens.upperBound - 1].stem, owner: index)
       }
       let firstWord = hash(tokens[c.tokens.lowerBound].stem)
       if evidence.firstWordCount[firstWord] == 1 { personByFirstWord[firstWord] = index }
@@ -107,14 +117,14 @@ struct EntityGrouper {
     let h = hash(t.stem)
     if let owner = personBySurname[h] ?? personByFirstWord[h] ?? recogniser.closeSurname(t, personSurnames)
       ?? recogniser.personWithFirstNameStarting(surface, in: entities, prefixes: &firstWordPrefixes)
-      ?? byKey["p" + surface]
+      ?? byKey[entityKey("p", surface)]
     {
       add(c, to: owner, surface: surface)
       return
     }
     entities.append(Entity(kind: .person, name: surface, mentions: []))
     let index = entities.count - 1
-    byKey["p" + surface] = index
+    byKey[entityKey("p", surface)] = index
     personBySurname[h] = index
     if let g = lexicon.firstNames[h] { gender[index] = g }
     add(c, to: index, surface: surface)
@@ -136,7 +146,7 @@ struct EntityGrouper {
     let kind: Entity.Kind = c.kind == .place ? .place : .organisation
     let surface = kind == .place && c.tokens.allSatisfy({ tokens[$0].isAllCaps })
       && lexicon.places[recogniser.hash(tokens: c.tokens)] == nil ? recogniser.titleCased(surface) : surface
-    let key = (kind == .place ? "l" : "o") + surface
+    let key = entityKey(kind == .place ? "l" : "o", surface)
     if let existing = byKey[key] {
       add(c, to: existing, surface: surface)
       return

@@ -7,7 +7,7 @@ extension EntityRecognizer {
   struct MergeEvidence {
     /// Surname (and first of two surnames) of each person named in full -> that candidate.
     var surnameOwner: [ScalarHash: Int] = [:]
-    var surnameList = SurnameIndex()
+    var surnameList: SurnameIndex
     /// First word of full names -> how many different people bear it.
     var firstWordCount: [ScalarHash: Int] = [:]
     /// How often each word is written with a capital inside a sentence.
@@ -20,8 +20,9 @@ extension EntityRecognizer {
     var stormNames: Set<ScalarHash> = []
   }
 
-  func merge(_ input: [Candidate], sports: Bool = false) -> Result {
-    var candidates = input
+  /// Takes the candidates (consumed, so that changing their kinds copies nothing).
+  func merge(_ input: consuming [Candidate], sports: Bool = false) -> Result {
+    var candidates = consume input
     let evidence = gatherEvidence(candidates)
     for i in candidates.indices where candidates[i].kind == .single {
       candidates[i].kind = resolveSingleWord(candidates[i], evidence, sports: sports)
@@ -36,7 +37,7 @@ extension EntityRecognizer {
   }
 
   func gatherEvidence(_ candidates: [Candidate]) -> MergeEvidence {
-    var evidence = MergeEvidence()
+    var evidence = MergeEvidence(surnameList: SurnameIndex(text: text))
     gatherFullNames(candidates, into: &evidence)
     gatherCapitals(candidates, into: &evidence)
     gatherFirms(candidates, into: &evidence)
@@ -57,7 +58,7 @@ extension EntityRecognizer {
       let last = tokens[c.tokens.upperBound - 1]
       if evidence.surnameOwner[hash(last.stem)] == nil {
         evidence.surnameOwner[hash(last.stem)] = i
-        evidence.surnameList.append((text[last.stem], i))
+        evidence.surnameList.append(range: last.stem, owner: i)
       }
       if let middle = firstOfTwoSurnames(c.tokens), evidence.surnameOwner[hash(tokens[middle].stem)] == nil {
         evidence.surnameOwner[hash(tokens[middle].stem)] = i

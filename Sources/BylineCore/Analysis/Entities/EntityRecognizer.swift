@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the people, places and organisations of an article by rules over capitalised
 /// phrases and the reference data of ``Lexicon``, and merges their aliases.
 ///
@@ -14,16 +16,33 @@ struct EntityRecognizer {
   /// The rules that apply (all, unless the evaluator switches some off).
   var rules = AnalysisRules()
 
-  /// A typed phrase, before alias merging.
+  /// A typed phrase, before alias merging. In 40 bytes (32-bit bounds), not 64: a list of
+  /// names is a candidate every 18 bytes of text.
   struct Candidate {
-    var tokens: Range<Int>
-    var range: Range<Int>
+    private var tokenLower: Int32
+    private var tokenUpper: Int32
+    private var lower: Int32
+    private var upper: Int32
     var kind: Guess
-    var role: String?
     /// True when the phrase is a speaker's name by its context ("..., X said").
     var speaks = false
     /// True when a lowercase place noun follows the phrase ("Yaba district").
     var placeNoun = false
+    var role: String?
+
+    init(tokens: Range<Int>, range: Range<Int>, kind: Guess, role: String? = nil) {
+      tokenLower = Int32(tokens.lowerBound)
+      tokenUpper = Int32(tokens.upperBound)
+      lower = Int32(range.lowerBound)
+      upper = Int32(range.upperBound)
+      self.kind = kind
+      self.role = role
+    }
+
+    /// The phrase's tokens.
+    var tokens: Range<Int> { Range(uncheckedBounds: (Int(tokenLower), Int(tokenUpper))) }
+    /// The phrase's text, a model range.
+    var range: Range<Int> { Range(uncheckedBounds: (Int(lower), Int(upper))) }
   }
 
   enum Guess: Equatable {
@@ -460,7 +479,8 @@ struct EntityRecognizer {
     candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
     markPlacesByNoun(&candidates)
     markSpeakers(&candidates)
-    return merge(candidates, sports: isSportsReport())
+    let sports = isSportsReport()
+    return merge(consume candidates, sports: sports)
   }
 
   /// Lowercase nouns that make the name before them a place: "the Yaba district",

@@ -8,20 +8,32 @@ extension EntityRecognizer {
   func addHeadlineMentions(_ result: inout Result) {
     let titleBlocks = Set(blocks.indices.filter { blocks[$0].kind == .title })
     guard !titleBlocks.isEmpty else { return }
-    // Every word sequence that names an entity in the body, lowercased, by its first word.
+    // Every word sequence that names an entity in the body, lowercased, by its first word;
+    // only those whose first word is in a headline, the only ones looked up (a list of
+    // 170,000 names made 170,000 forms for a one-word headline).
+    var headlineWords: Set<ScalarHash> = []
+    for t in tokens where titleBlocks.contains(t.block) && t.kind == .word { headlineWords.insert(lowerHash(t)) }
     var forms: [ScalarHash: [(words: [ScalarHash], entity: Int)]] = [:]
+    func wordHash(_ word: Substring) -> ScalarHash {
+      var h = ScalarHash()
+      for s in word.lowercased().unicodeScalars { h.append(s) }
+      return h
+    }
     for (e, entity) in result.entities.enumerated() {
-      let inBody = entity.mentions.contains { m in
-        blockIndex(of: m.lowerBound).map { !titleBlocks.contains($0) } ?? false
-      }
-      guard inBody else { continue }
-      for form in [entity.name] + entity.aliases {
-        let words = form.split(whereSeparator: { $0 == " " }).map { word in
-          var h = ScalarHash()
-          for s in word.lowercased().unicodeScalars { h.append(s) }
-          return h
-        }
+      var inBody: Bool?
+      for f in -1..<entity.aliases.count {
+        let form = f < 0 ? entity.name : entity.aliases[f]
+        guard let firstWord = form.split(separator: " ", maxSplits: 1).first,
+          headlineWords.contains(wordHash(firstWord))
+        else { continue }
+        let words = form.split(whereSeparator: { $0 == " " }).map(wordHash)
         guard let first = words.first else { continue }
+        if inBody == nil {
+          inBody = entity.mentions.contains { m in
+            blockIndex(of: m.lowerBound).map { !titleBlocks.contains($0) } ?? false
+          }
+        }
+        guard inBody == true else { break }
         forms[first, default: []].append((words, e))
       }
     }

@@ -17,6 +17,19 @@ struct SpeechAttributor {
   var reported: [ReportedSpeech] = []
   /// Which rules apply (all but those switched off for measuring).
   let rules: AnalysisRules
+  /// The first token of each block (the block's token count past its end when it has none),
+  /// so that finding a paragraph's start costs nothing however long the paragraph is.
+  let firstTokenOfBlock: [Int32]
+  /// The person named most often and the count of the one after, for ``mainPerson``:
+  /// attribution never changes a person's mentions, so they are counted once.
+  let mostNamed: (best: (index: Int, count: Int)?, second: Int)
+  /// The first organisation of each name, for ``describe(noun:)``, kept as it adds some.
+  var organisationNamed: [String: Int] = [:]
+  /// Mentions of the organisations ``describe(noun:)`` has added a mention to, as sets.
+  var mentionSets: [Int: Set<TextRange>] = [:]
+  /// The last sentence start ``sentenceSubject(before:)`` found: from which token its scan
+  /// began, in which block, and where it ended.
+  var sentenceStartMemo: (from: Int, block: Int, start: Int)?
 
   var tokens: [Token] { recogniser.tokens }
   var text: [Unicode.Scalar] { recogniser.text }
@@ -36,6 +49,24 @@ struct SpeechAttributor {
     self.result = result
     self.quotes = quotes
     self.rules = rules
+    var firsts = [Int32](repeating: Int32(recogniser.tokens.count), count: recogniser.blocks.count)
+    for (k, t) in recogniser.tokens.enumerated().reversed() { firsts[t.block] = Int32(k) }
+    firstTokenOfBlock = firsts
+    var best: (index: Int, count: Int)?
+    var second = 0
+    for (i, e) in result.entities.enumerated() where e.kind == .person {
+      let n = e.mentions.count
+      if n > (best?.count ?? 0) {
+        second = best?.count ?? 0
+        best = (i, n)
+      } else if n > second {
+        second = n
+      }
+    }
+    mostNamed = (best, second)
+    for (i, e) in result.entities.enumerated() where e.kind == .organisation && organisationNamed[e.name] == nil {
+      organisationNamed[e.name] = i
+    }
   }
 
   static let that = ScalarHash("that")
@@ -204,26 +235,35 @@ struct SpeechAttributor {
     // Same paragraph, then the paragraph before.
     // A scare quote or a title ("terrorists", "Meet the Press") takes no speaker from another
     // quote: only a cue in its own sentence gives it one.
+    // By block: the first quote with a speaker and a cue, and the last with a speaker, kept as
+    // quotes inherit, so that each quote asks once instead of scanning every quote.
+    var firstWithCue = QuoteIndexByBlock(kind: .first)
+    var lastWithSpeaker = QuoteIndexByBlock(kind: .last)
+    for qi in quotes.indices where quoteBlock[qi] >= 0 && speakerOfQuote[qi] != nil {
+      lastWithSpeaker.note(qi, block: quoteBlock[qi])
+      if cueOfQuote[qi] != nil { firstWithCue.note(qi, block: quoteBlock[qi]) }
+    }
     for qi in quotes.indices where speakerOfQuote[qi] == nil {
       if rules.on(.scareQuotesInheritNothing), quotes[qi].kind == .fragment { continue }
       if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
       if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quotes[qi]) { continue }
       let block = quoteBlock[qi]
       guard block >= 0 else { continue }
-      if rules.on(.sameParagraphSpeaker), let other = quotes.indices.first(where: {
-        $0 != qi && quoteBlock[$0] == block && speakerOfQuote[$0] != nil && cueOfQuote[$0] != nil
-      }) {
+      // The quotes of a block are consecutive, and one without a speaker never counts, so
+      // the first of its block with a speaker and a cue is never `qi` itself.
+      if rules.on(.sameParagraphSpeaker), let other = firstWithCue[block] {
         speakerOfQuote[qi] = speakerOfQuote[other]
         cueOfQuote[qi] = cueOfQuote[other]
         cueToken[qi] = cueToken[other]
+        lastWithSpeaker.note(qi, block: block)
+        firstWithCue.note(qi, block: block)
         continue
       }
       // Opens its paragraph: the last speaker of the previous paragraph.
       let opens = quotes[qi].range.lowerBound <= recogniser.blocks[block].range.lowerBound + 1
       if rules.on(.previousParagraphSpeaker), opens, let previous = previousParagraph(block) {
-        let earlierQuote = quotes.indices.last(where: {
-          $0 < qi && quoteBlock[$0] == previous && speakerOfQuote[$0] != nil
-        })
+        // Every quote of an earlier block comes before `qi`.
+        let earlierQuote = lastWithSpeaker[previous]
         if let earlierQuote {
           speakerOfQuote[qi] = speakerOfQuote[earlierQuote]
           cueOfQuote[qi] = cueOfQuote[earlierQuote]
@@ -232,6 +272,10 @@ struct SpeechAttributor {
           speakerOfQuote[qi] = s
           cueOfQuote[qi] = lastVerbOfBlock[previous].map { Tokenizer.string(text, tokens[$0].range) }
           cueToken[qi] = lastVerbOfBlock[previous]
+        }
+        if speakerOfQuote[qi] != nil {
+          lastWithSpeaker.note(qi, block: block)
+          if cueOfQuote[qi] != nil { firstWithCue.note(qi, block: block) }
         }
       }
     }
@@ -491,12 +535,21 @@ struct SpeechAttributor {
   mutating func sentenceSubject(before k: Int) -> Speaker? {
     let block = tokens[k].block
     var start = k - 1
-    while start > 0, tokens[start - 1].block == block, !tokens[start - 1].inQuote,
-      !(tokens[start - 1].kind == .punct && ".!?".unicodeScalars.contains(tokens[start - 1].scalar)
-        && !isAbbreviationPoint(start - 1))
-    {
+    // Back to the sentence's start. A scan that reaches where the previous one began (in the
+    // same block) ends where it ended, so a sentence of many verbs is walked once, not once
+    // a verb.
+    while true {
+      if let memo = sentenceStartMemo, memo.from == start, memo.block == block {
+        start = memo.start
+        break
+      }
+      guard start > 0, tokens[start - 1].block == block, !tokens[start - 1].inQuote,
+        !(tokens[start - 1].kind == .punct && ".!?".unicodeScalars.contains(tokens[start - 1].scalar)
+          && !isAbbreviationPoint(start - 1))
+      else { break }
       start -= 1
     }
+    sentenceStartMemo = (k - 1, block, start)
     var j = max(start, 0)
     var limit = j + 6
     var skippedOpening = false
@@ -763,14 +816,15 @@ struct SpeechAttributor {
     }
     if WordLists.organisationOnlyNouns.contains(h) {
       let name = phrase.lowercased()
-      if let existing = result.entities.firstIndex(where: { $0.kind == .organisation && $0.name == name }) {
-        if !result.entities[existing].mentions.contains(range) {
+      if let existing = organisationNamed[name] {
+        if mentionSets[existing, default: Set(result.entities[existing].mentions)].insert(range).inserted {
           result.entities[existing].mentions.append(range)
         }
         return .entity(existing)
       }
       result.entities.append(Entity(kind: .organisation, name: name, mentions: [range]))
       let index = result.entities.count - 1
+      organisationNamed[name] = index
       for j in start...k { result.entityOfToken[j] = Int32(index) }
       return .entity(index)
     }
@@ -884,8 +938,7 @@ struct SpeechAttributor {
   func mainPerson(opening k: Int, female: Bool) -> Int? {
     guard k < tokens.count else { return nil }
     let block = tokens[k].block
-    var first = k
-    while first > 0, tokens[first - 1].block == block { first -= 1 }
+    let first = Int(firstTokenOfBlock[block])
     let pronouns = female ? WordLists.femalePronouns : WordLists.malePronouns
     var opening: Int?
     var p = first
@@ -900,25 +953,22 @@ struct SpeechAttributor {
     guard let opening, opening + 1 < tokens.count, tokens[opening + 1].kind == .word,
       !ReportingVerbs.set.contains(recogniser.hash(tokens[opening + 1].range))
     else { return nil }
-    var best: (index: Int, count: Int)?
-    var second = 0
-    for (i, e) in result.entities.enumerated() where e.kind == .person {
-      let n = e.mentions.count
-      if n > (best?.count ?? 0) {
-        second = best?.count ?? 0
-        best = (i, n)
-      } else if n > second {
-        second = n
-      }
-    }
-    guard let best, best.count >= 3, best.count >= 2 * second,
+    let second = mostNamed.second
+    guard let best = mostNamed.best, best.count >= 3, best.count >= 2 * second,
       let g = result.gender[best.index], g != .either, (g == .female) == female
     else { return nil }
     // Named recently: in this paragraph or one of the two before.
     let start = recogniser.blocks[max(0, block - 4)].range.lowerBound
     let here = tokens[k].range.lowerBound
-    guard result.entities[best.index].mentions.contains(where: { $0.lowerBound >= start && $0.lowerBound < here })
-    else { return nil }
+    // Mentions are in reading order: the first at or after `start` decides.
+    let mentions = result.entities[best.index].mentions
+    var low = 0
+    var high = mentions.count
+    while low < high {
+      let mid = (low + high) / 2
+      if mentions[mid].lowerBound < start { low = mid + 1 } else { high = mid }
+    }
+    guard low < mentions.count, mentions[low].lowerBound < here else { return nil }
     return best.index
   }
 

@@ -1,4 +1,8 @@
 /// One word or punctuation mark of an article, as a range into ``Article/scalars``.
+///
+/// Stored in 20 bytes (offsets and the block as 32-bit integers, the flags in one byte): an
+/// article has about one token for every five scalars, so a token of 40 bytes cost eight
+/// times the text's size. Article texts are limited to 50 MB, far below 2³¹ scalars.
 struct Token: Sendable {
   enum Kind: UInt8, Sendable {
     /// Letters and digits, with inner hyphens, apostrophes and (for initials) periods.
@@ -7,24 +11,57 @@ struct Token: Sendable {
     case punct
   }
 
-  var range: Range<Int>
-  /// The word without a trailing possessive ('s, ’s, or a bare ' after s).
-  var stem: Range<Int>
-  var kind: Kind
-  /// First scalar is an uppercase letter.
-  var isCapitalised: Bool
-  /// Every letter is uppercase and there are at least two.
-  var isAllCaps: Bool
-  /// First word of a sentence (or of a quotation, a block, a bracket).
-  var startsSentence: Bool
-  /// The index of the block the token is in.
-  var block: Int
-  /// The token lies inside a direct quotation.
-  var inQuote = false
+  private var lower: Int32
+  private var upper: Int32
+  private var blockIndex: Int32
   /// Scalar the punctuation token is (for `.kind == .punct`).
-  var scalar: Unicode.Scalar
+  let scalar: Unicode.Scalar
+  private var flags: UInt8
 
-  var isPossessive: Bool { stem.upperBound < range.upperBound }
+  private static let punctFlag: UInt8 = 1
+  private static let capitalisedFlag: UInt8 = 2
+  private static let allCapsFlag: UInt8 = 4
+  private static let sentenceFlag: UInt8 = 8
+  private static let quoteFlag: UInt8 = 16
+  private static let possessiveFlag: UInt8 = 32
+
+  /// A token; `stem` is `range` or `range` less a final possessive `'s` (two scalars).
+  init(
+    range: Range<Int>, stem: Range<Int>, kind: Kind, isCapitalised: Bool, isAllCaps: Bool,
+    startsSentence: Bool, block: Int, scalar: Unicode.Scalar
+  ) {
+    assert(stem.lowerBound == range.lowerBound
+      && (stem.upperBound == range.upperBound || stem.upperBound == range.upperBound - 2))
+    lower = Int32(range.lowerBound)
+    upper = Int32(range.upperBound)
+    blockIndex = Int32(block)
+    self.scalar = scalar
+    flags = (kind == .punct ? Self.punctFlag : 0) | (isCapitalised ? Self.capitalisedFlag : 0)
+      | (isAllCaps ? Self.allCapsFlag : 0) | (startsSentence ? Self.sentenceFlag : 0)
+      | (stem.upperBound != range.upperBound ? Self.possessiveFlag : 0)
+  }
+
+  var range: Range<Int> { Range(uncheckedBounds: (Int(lower), Int(upper))) }
+  /// The word without a trailing possessive ('s, ’s, or a bare ' after s).
+  var stem: Range<Int> {
+    Range(uncheckedBounds: (Int(lower), Int(upper) - (flags & Self.possessiveFlag != 0 ? 2 : 0)))
+  }
+  var kind: Kind { flags & Self.punctFlag != 0 ? .punct : .word }
+  /// First scalar is an uppercase letter.
+  var isCapitalised: Bool { flags & Self.capitalisedFlag != 0 }
+  /// Every letter is uppercase and there are at least two.
+  var isAllCaps: Bool { flags & Self.allCapsFlag != 0 }
+  /// First word of a sentence (or of a quotation, a block, a bracket).
+  var startsSentence: Bool { flags & Self.sentenceFlag != 0 }
+  /// The index of the block the token is in.
+  var block: Int { Int(blockIndex) }
+  /// The token lies inside a direct quotation.
+  var inQuote: Bool {
+    get { flags & Self.quoteFlag != 0 }
+    set { flags = newValue ? flags | Self.quoteFlag : flags & ~Self.quoteFlag }
+  }
+
+  var isPossessive: Bool { flags & Self.possessiveFlag != 0 }
 }
 
 /// Splits the blocks of an article into tokens, marking sentence starts.
@@ -38,11 +75,33 @@ enum Tokenizer {
     "Ga", "La", "Md", "Mo", "Okla", "Conn", "Colo", "Nev", "Neb", "Kan", "Miss", "Ark", "Del",
   ]
 
+  /// The tokens of the blocks `include` accepts. Counted first, then made into an array of
+  /// exactly that size: a guess of the count either over-reserved (a 2 MB line is one token,
+  /// and a fifth of its length cost 8 MB) or grew the array by doubling (a copy, and for a
+  /// moment three times the tokens' size).
   static func tokenize(_ text: [Unicode.Scalar], blocks: [Block], include: (Block) -> Bool)
     -> [Token]
   {
+    var count = 0
+    scan(text, blocks: blocks, include: include) { _ in count += 1 }
     var tokens: [Token] = []
-    tokens.reserveCapacity(text.count / 5)
+    tokens.reserveCapacity(count)
+    scan(text, blocks: blocks, include: include) { tokens.append($0) }
+    return tokens
+  }
+
+  /// Cuts the blocks into tokens and hands each to `emit`, in order.
+  private static func scan(
+    _ text: [Unicode.Scalar], blocks: [Block], include: (Block) -> Bool, emit: (Token) -> Void
+  ) {
+    // The last token handed on, and the one before it.
+    var last: Token?
+    var beforeLast: Token?
+    func append(_ token: Token) {
+      beforeLast = last
+      last = token
+      emit(token)
+    }
     for (blockIndex, block) in blocks.enumerated() where include(block) {
       var i = block.range.lowerBound
       let end = block.range.upperBound
@@ -99,7 +158,7 @@ enum Tokenizer {
               if c.properties.isUppercase { upper += 1 }
             }
           }
-          tokens.append(
+          append(
             Token(
               range: i..<j, stem: stem, kind: .word, isCapitalised: isUpper(first),
               isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
@@ -109,14 +168,14 @@ enum Tokenizer {
           continue
         }
         // Punctuation.
-        tokens.append(
+        append(
           Token(
             range: i..<(i + 1), stem: i..<(i + 1), kind: .punct, isCapitalised: false,
             isAllCaps: false, startsSentence: false, block: blockIndex, scalar: s))
         switch s {
         case ".":
           // Not after an abbreviation or an initial.
-          if let previous = tokens.dropLast().last, previous.kind == .word,
+          if let previous = beforeLast, previous.kind == .word,
             previous.range.upperBound == i
           {
             let length = previous.range.count
@@ -137,7 +196,6 @@ enum Tokenizer {
         i += 1
       }
     }
-    return tokens
   }
 
   @inline(__always)
