@@ -11,7 +11,8 @@ func fuzzArticle(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     checkTerminalSafe(String(decoding: data, as: UTF8.self))
     return 0
   }
-  let article = markdown
+  let article =
+    markdown
     ? MarkdownReader.parse(text, source: "fuzz.md") : ArticleParser.parse(text, source: "fuzz.txt")
   let scalars = article.scalars
   for scalar in scalars where Sanitizer.isRemoved(scalar) && scalar != "\n" {

@@ -69,7 +69,8 @@ public struct ArticleSummary: Sendable, Equatable, Codable {
     var quotesBySpeaker: [String: Int] = [:]
     for quote in analysis.quotes { if let s = quote.speaker { quotesBySpeaker[s, default: 0] += 1 } }
     let people = analysis.entities.filter { $0.kind == .person }.map {
-      Person(name: $0.name, aliases: $0.aliases, role: $0.role, mentions: $0.mentions.count,
+      Person(
+        name: $0.name, aliases: $0.aliases, role: $0.role, mentions: $0.mentions.count,
         quotes: quotesBySpeaker[$0.name] ?? 0)
     }
     let ranked = people.enumerated().sorted {
@@ -81,7 +82,8 @@ public struct ArticleSummary: Sendable, Equatable, Codable {
       quoteCount: analysis.quotes.count, mainPeople: ranked.prefix(3).map(\.element.name),
       people: people,
       quotes: analysis.quotes.map {
-        QuoteRecord(text: article.text(in: $0.range), speaker: $0.speaker, cue: $0.cue,
+        QuoteRecord(
+          text: article.text(in: $0.range), speaker: $0.speaker, cue: $0.cue,
           start: $0.range.lowerBound, end: $0.range.upperBound)
       })
   }

@@ -18,11 +18,13 @@ enum FullTextIndex {
   /// finds `query` in it (``readerCount(_:title:body:)``), so that the number the list shows
   /// is the reader's 'match 1/N'.
   static func search(_ db: Database, _ pattern: FTS5Pattern, query: String) throws -> [(hash: String, matches: Int)] {
-    let rows = try Row.fetchCursor(db, sql: """
-      SELECT d.hash, doc_ft.title, doc_ft.body
-      FROM doc_ft JOIN doc d ON d.id = doc_ft.rowid
-      WHERE doc_ft MATCH ? ORDER BY bm25(doc_ft)
-      """, arguments: [pattern])
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT d.hash, doc_ft.title, doc_ft.body
+        FROM doc_ft JOIN doc d ON d.id = doc_ft.rowid
+        WHERE doc_ft MATCH ? ORDER BY bm25(doc_ft)
+        """, arguments: [pattern])
     var result: [(String, Int)] = []
     while let row = try rows.next() {
       result.append((row[0], readerCount(query, title: row[1], body: row[2])))

@@ -202,7 +202,8 @@ extension Library {
             if let summary = outcome.summary ?? s.summaries[outcome.hash] {
               s.states[index] = .ready(summary.listing)
             }
-            toStore.append(LibraryCache.Entry(file: inputs[k], hash: outcome.hash, summary: outcome.summary, body: outcome.body))
+            toStore.append(
+              LibraryCache.Entry(file: inputs[k], hash: outcome.hash, summary: outcome.summary, body: outcome.body))
           }
         }
         s.bump()
@@ -210,12 +211,16 @@ extension Library {
       if let cache {
         cache.store(toStore)
         // Files whose summary is in the cache alone (a copy of an article analysed before).
-        let missing = state.withLock { s in batch.compactMap { i in s.hashes[i].flatMap { s.summaries[$0] == nil ? $0 : nil } } }
+        let missing = state.withLock { s in
+          batch.compactMap { i in s.hashes[i].flatMap { s.summaries[$0] == nil ? $0 : nil } }
+        }
         if !missing.isEmpty {
           cache.loadSummaries(hashes: Set(missing)) { loaded in
             state.withLock { s in
               s.summaries.merge(loaded) { a, _ in a }
-              for i in batch { if let h = s.hashes[i], let summary = s.summaries[h] { s.states[i] = .ready(summary.listing) } }
+              for i in batch {
+                if let h = s.hashes[i], let summary = s.summaries[h] { s.states[i] = .ready(summary.listing) }
+              }
               s.bump()
             }
           }

@@ -491,7 +491,8 @@ public final class Library: Sendable {
   /// The rows as they are now. Built outside the lock from copies of the arrays (copies are
   /// cheap until the next change), so the background work never waits for a large snapshot.
   public func snapshot() -> LibrarySnapshot {
-    let copied = state.withLock { (s: inout State) -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], Int) in
+    let copied = state.withLock {
+      (s: inout State) -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], Int) in
       if let cached = s.cachedSnapshot, cached.version == s.version { return (cached, [], [], [], s.version) }
       return (nil, s.files, s.hashes, s.states, s.version)
     }
@@ -555,14 +556,15 @@ public final class Library: Sendable {
         continue
       }
       for quote in summary.quotes where quote.speaker.map(names.contains) ?? false {
-        result.append(PersonQuote(
-          reference: entry.reference, path: Library.location(of: entry), title: summary.title, date: summary.date,
-          quote: quote))
+        result.append(
+          PersonQuote(
+            reference: entry.reference, path: Library.location(of: entry), title: summary.title, date: summary.date,
+            quote: quote))
       }
     }
     result.sort {
       switch ($0.date, $1.date) {
-      case let (a?, b?) where a != b: return a > b
+      case (let a?, let b?) where a != b: return a > b
       case (_?, nil): return true
       case (nil, _?): return false
       default: return ($0.title, $0.quote.start) < ($1.title, $1.quote.start)
@@ -602,7 +604,9 @@ public final class Library: Sendable {
   /// Indexes the people of the summaries so far, for the snapshot, unless nothing changed.
   /// (Summaries are only added, so their number tells.)
   func buildPeople() {
-    let copy = state.withLock { s in s.summaries.count == s.builtPeopleSummaries && s.builtPeople != nil ? nil : s.summaries }
+    let copy = state.withLock { s in
+      s.summaries.count == s.builtPeopleSummaries && s.builtPeople != nil ? nil : s.summaries
+    }
     guard let copy else { return }
     let index = PeopleIndex(summaries: copy)
     state.withLock { s in
@@ -620,7 +624,9 @@ public final class Library: Sendable {
   /// library is analysed, and all the indexes together cost about two of the last.
   func buildPeopleIfGrown() {
     let go = state.withLock { (s: inout State) -> Bool in
-      guard !s.buildingPeople, s.summaries.count >= 16, s.summaries.count >= 2 * s.builtPeopleSummaries else { return false }
+      guard !s.buildingPeople, s.summaries.count >= 16, s.summaries.count >= 2 * s.builtPeopleSummaries else {
+        return false
+      }
       s.buildingPeople = true
       return true
     }

@@ -21,7 +21,8 @@ public struct ArticleListing: Sendable, Equatable {
   }
 
   public init(title: String, date: ArticleDate?, readMinutes: Int, quoteCount: Int, mainPeople: [String]) {
-    self.init(title: title, date: date, readMinutes: readMinutes, quoteCount: quoteCount,
+    self.init(
+      title: title, date: date, readMinutes: readMinutes, quoteCount: quoteCount,
       joinedPeople: mainPeople.joined(separator: "\u{1F}"))
   }
 
@@ -36,7 +37,8 @@ public struct ArticleListing: Sendable, Equatable {
 
 extension ArticleSummary {
   public var listing: ArticleListing {
-    ArticleListing(title: title, date: date, readMinutes: readMinutes, quoteCount: quoteCount,
+    ArticleListing(
+      title: title, date: date, readMinutes: readMinutes, quoteCount: quoteCount,
       mainPeople: mainPeople)
   }
 }
@@ -71,33 +73,39 @@ extension LibraryCache {
   public func readCachedFiles(under roots: [LibraryRoot], _ each: (CachedFile) -> Void) -> Bool {
     guarded("reading the cache") {
       try pool.read { db in
-        let columns = "f.path, f.size, f.mtime, d.hash, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople, f.doc"
+        let columns =
+          "f.path, f.size, f.mtime, d.hash, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople, f.doc"
         for root in roots {
           let statement: Statement
           var skip = 0  // bytes of the root's path and its "/"
           if root.isFolder {
             let prefix = root.path == "/" ? "/" : root.path + "/"
             let upper = String(prefix.dropLast()) + "0"  // "0" follows "/" in byte order
-            statement = try db.makeStatement(sql: """
-              SELECT \(columns) FROM file f JOIN doc d ON d.id = f.doc
-              WHERE f.path > ? AND f.path < ? ORDER BY f.path
-              """)
+            statement = try db.makeStatement(
+              sql: """
+                SELECT \(columns) FROM file f JOIN doc d ON d.id = f.doc
+                WHERE f.path > ? AND f.path < ? ORDER BY f.path
+                """)
             statement.arguments = [prefix, upper]
             skip = prefix.utf8.count
           } else {
-            statement = try db.makeStatement(sql: "SELECT \(columns) FROM file f JOIN doc d ON d.id = f.doc WHERE f.path = ?")
+            statement = try db.makeStatement(
+              sql: "SELECT \(columns) FROM file f JOIN doc d ON d.id = f.doc WHERE f.path = ?")
             statement.arguments = [root.path]
           }
           try LibraryCache.step(statement, db) { row in
             let path = row.bytes(0)
-            if root.isFolder, !LibraryScanner.isListed(relative: UnsafeBufferPointer(rebasing: path[skip...])) { return }
+            if root.isFolder, !LibraryScanner.isListed(relative: UnsafeBufferPointer(rebasing: path[skip...])) {
+              return
+            }
             let date = row.bytes(5)
-            each(CachedFile(
-              path: String(decoding: path, as: UTF8.self), size: row.int(1), mtime: row.double(2),
-              hash: row.string(3), doc: row.int(9),
-              listing: ArticleListing(
-                title: row.string(4), date: date.isEmpty ? nil : ArticleDate.fastISO(date),
-                readMinutes: row.int(6), quoteCount: row.int(7), joinedPeople: row.string(8))))
+            each(
+              CachedFile(
+                path: String(decoding: path, as: UTF8.self), size: row.int(1), mtime: row.double(2),
+                hash: row.string(3), doc: row.int(9),
+                listing: ArticleListing(
+                  title: row.string(4), date: date.isEmpty ? nil : ArticleDate.fastISO(date),
+                  readMinutes: row.int(6), quoteCount: row.int(7), joinedPeople: row.string(8))))
           }
         }
       }
@@ -127,7 +135,8 @@ extension LibraryCache {
       let code = sqlite3_step(raw)
       if code == SQLITE_DONE { return }
       guard code == SQLITE_ROW else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code),
+        throw DatabaseError(
+          resultCode: ResultCode(rawValue: code),
           message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
       }
       body(RawRow(statement: raw))
@@ -149,7 +158,8 @@ extension LibraryCache {
         }
         if let hashes, hashes.count <= 500 {
           // A few: one lookup each by the hash index.
-          let statement = try db.makeStatement(sql: "SELECT x.summary FROM doc d JOIN detail x ON x.id = d.id WHERE d.hash = ?")
+          let statement = try db.makeStatement(
+            sql: "SELECT x.summary FROM doc d JOIN detail x ON x.id = d.id WHERE d.hash = ?")
           for hash in hashes {
             if let data = try Data.fetchOne(statement, arguments: [hash]) { batch.append((hash, data)) }
           }
@@ -226,7 +236,8 @@ extension LibraryCache {
               ])
             let rowID = db.lastInsertedRowID
             id = rowID
-            try db.execute(sql: "INSERT INTO detail (id, summary) VALUES (?, ?)",
+            try db.execute(
+              sql: "INSERT INTO detail (id, summary) VALUES (?, ?)",
               arguments: [rowID, try encoder.encode(summary)])
             try FullTextIndex.insert(db, id: rowID, title: summary.title, body: entry.body)
           }

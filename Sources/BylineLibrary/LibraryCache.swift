@@ -172,28 +172,30 @@ public final class LibraryCache: Sendable {
       let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
       if version == LibraryCache.schemaWithoutFeeds {
         // A cache from before feeds: its articles stay, the feed tables are added.
-        try db.execute(sql: LibraryCache.feedTables + """
-          ;
-          UPDATE meta SET value = '\(LibraryCache.schemaVersion)' WHERE key = 'schema';
-          """)
+        try db.execute(
+          sql: LibraryCache.feedTables + """
+            ;
+            UPDATE meta SET value = '\(LibraryCache.schemaVersion)' WHERE key = 'schema';
+            """)
         return
       }
       if let version, version != LibraryCache.schemaVersion {
         throw DatabaseError(resultCode: .SQLITE_ERROR, message: "schema")
       }
       guard version == nil else { return }
-      try db.execute(sql: """
-        CREATE TABLE IF NOT EXISTS doc (
-          id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL, date TEXT,
-          readMinutes INTEGER NOT NULL, quoteCount INTEGER NOT NULL, mainPeople TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS detail (id INTEGER PRIMARY KEY, summary BLOB NOT NULL);
-        CREATE TABLE IF NOT EXISTS file (
-          path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, doc INTEGER NOT NULL)
-          WITHOUT ROWID;
-        \(FullTextIndex.createTable);
-        \(LibraryCache.feedTables);
-        INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '\(LibraryCache.schemaVersion)');
-        """)
+      try db.execute(
+        sql: """
+          CREATE TABLE IF NOT EXISTS doc (
+            id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL, date TEXT,
+            readMinutes INTEGER NOT NULL, quoteCount INTEGER NOT NULL, mainPeople TEXT NOT NULL);
+          CREATE TABLE IF NOT EXISTS detail (id INTEGER PRIMARY KEY, summary BLOB NOT NULL);
+          CREATE TABLE IF NOT EXISTS file (
+            path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, doc INTEGER NOT NULL)
+            WITHOUT ROWID;
+          \(FullTextIndex.createTable);
+          \(LibraryCache.feedTables);
+          INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '\(LibraryCache.schemaVersion)');
+          """)
     }
   }
 

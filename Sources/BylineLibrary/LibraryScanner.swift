@@ -222,8 +222,11 @@ public enum LibraryScanner {
         guard let child = statInfo(base + name) else {
           let error = errno
           if isArticleName(name) {
-            skip(name, error == ELOOP ? "a loop of symbolic links"
-              : error == ENOENT ? "a symbolic link to nothing" : ErrorWords.posixWords(error))
+            skip(
+              name,
+              error == ELOOP
+                ? "a loop of symbolic links"
+                : error == ENOENT ? "a symbolic link to nothing" : ErrorWords.posixWords(error))
           }
           continue
         }

@@ -56,7 +56,8 @@ public struct PeopleIndex: Sendable {
       return k
     }
     func union(_ a: String, _ b: String) {
-      let ra = find(a), rb = find(b)
+      let ra = find(a)
+      let rb = find(b)
       if ra != rb { parent[rb] = ra }
     }
     struct Seen { var hash: String; var local: String; var quotes: Int }
@@ -133,17 +134,20 @@ public struct PeopleIndex: Sendable {
       }
       let name = ranked[0].key
       let aliases = ranked.dropFirst().map(\.key).filter { $0 != name }
-      people.append(LibraryPerson(
-        name: name, aliases: aliases, articleCount: appearances.count, quoteCount: quotes,
-        appearances: appearances))
+      people.append(
+        LibraryPerson(
+          name: name, aliases: aliases, articleCount: appearances.count, quoteCount: quotes,
+          appearances: appearances))
     }
     // Two people may show the same name: the sort is stable, and `people` is in key order.
     people.sort { ($0.articleCount + $0.quoteCount, $1.name) > ($1.articleCount + $1.quoteCount, $0.name) }
     self.people = people
     searchKeys = people.map { person in
       let name = TextFold.key(person.name)
-      return (name, name.split(separator: " ").map(String.init),
-        person.aliases.flatMap { TextFold.key($0).split(separator: " ").map(String.init) })
+      return (
+        name, name.split(separator: " ").map(String.init),
+        person.aliases.flatMap { TextFold.key($0).split(separator: " ").map(String.init) }
+      )
     }
   }
 
@@ -164,7 +168,9 @@ public struct PeopleIndex: Sendable {
         score = 3
       } else if words.allSatisfy({ w in key.words.contains { $0.hasPrefix(w) } }) {
         score = 2
-      } else if words.allSatisfy({ w in key.words.contains { $0.hasPrefix(w) } || key.aliasWords.contains { $0.hasPrefix(w) } }) {
+      } else if words.allSatisfy({ w in
+        key.words.contains { $0.hasPrefix(w) } || key.aliasWords.contains { $0.hasPrefix(w) }
+      }) {
         score = 1
       }
       if score > 0 { scored.append((score, i)) }

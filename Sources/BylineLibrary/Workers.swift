@@ -54,7 +54,9 @@ public enum Workers {
       group.enter()
       start(name: "byline-worker") {
         while true {
-          let k = next.withLock { n in defer { n += 1 }; return n }
+          let k = next.withLock { n in
+            defer { n += 1 }; return n
+          }
           if k >= count { break }
           body(k)
         }

@@ -63,8 +63,10 @@ public final class CursesTerminal: TerminalBackend {
       useColour = true
     }
     colourCount = useColour ? Int(nc_colors()) : 0
-    let depth = useColour
-      ? ColourMapping.depth(colours: colourCount,
+    let depth =
+      useColour
+      ? ColourMapping.depth(
+        colours: colourCount,
         colorTerm: CursesTerminal.environment("COLORTERM"), canChangeColour: can_change_color())
       : .monochrome
     colourDepth = depth
@@ -115,9 +117,12 @@ public final class CursesTerminal: TerminalBackend {
         if GraphemeOverlay.needsOverlay(cell.text) {
           // Curses takes the first character; the whole sequence is written over it after the
           // refresh (GraphemeOverlay).
-          overlay.append(GraphemeOverlay.Cell(row: row, column: column, text: cell.text,
-            sgr: GraphemeOverlay.sgr(style, foreground: colours.foreground, background: colours.background,
-              directColour: directColour)))
+          overlay.append(
+            GraphemeOverlay.Cell(
+              row: row, column: column, text: cell.text,
+              sgr: GraphemeOverlay.sgr(
+                style, foreground: colours.foreground, background: colours.background,
+                directColour: directColour)))
         }
         var count = 0
         for scalar in cell.text.unicodeScalars where count < 8 {

@@ -1,5 +1,6 @@
 import CNCursesw
 import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

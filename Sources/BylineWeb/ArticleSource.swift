@@ -25,7 +25,9 @@ public enum ArticleSourceError: Error, CustomStringConvertible {
 public enum ArticleSource {
   /// Reads a file (any registered format) or fetches a page. `fetcher` sets the time-out and
   /// size limit for URLs.
-  public static func load(_ reference: String, fetcher: PageFetcher = PageFetcher()) throws(ArticleSourceError) -> Article {
+  public static func load(_ reference: String, fetcher: PageFetcher = PageFetcher()) throws(ArticleSourceError)
+    -> Article
+  {
     // "ftp://..." and the like: say which schemes work rather than "no such file".
     let looksLikeOtherURL = reference.range(of: "://") != nil && !FileManager.default.fileExists(atPath: reference)
     guard PageFetcher.isURL(reference) || looksLikeOtherURL else {

@@ -143,7 +143,10 @@ struct BlockCollector {
     guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
       !(text.hasSuffix(".") && Int(text.dropLast()) != nil)
     else { return }
-    pieces.append(Piece(kind: kind, text: text, credit: credit.map(HTMLTree.collapse), continuesGroup: continueNext && kind != .heading))
+    pieces.append(
+      Piece(
+        kind: kind, text: text, credit: credit.map(HTMLTree.collapse), continuesGroup: continueNext && kind != .heading)
+    )
     continueNext = false
   }
 
@@ -157,7 +160,9 @@ struct BlockCollector {
   static func resolve(_ href: String, base: URL?) -> String? {
     let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), trimmed.unicodeScalars.count < 2048,
-      !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) })
+      !trimmed.unicodeScalars.contains(where: {
+        $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+      })
     else { return nil }
     guard let url = URL(string: trimmed, relativeTo: base)?.absoluteURL ?? URL(string: trimmed) else { return nil }
     guard let scheme = url.scheme?.lowercased(), ["http", "https", "mailto"].contains(scheme) else { return nil }

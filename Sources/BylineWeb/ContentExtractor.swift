@@ -90,8 +90,12 @@ struct ContentExtractor {
     "shopping", "tags", "widget",
   ]
   static let bylineWords = ["byline", "author", "dateline", "writtenby", "p-author"]
-  static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
-  static let removedTags: Set<String> = ["script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "math"]
+  static let unlikelyRoles: Set<String> = [
+    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
+  ]
+  static let removedTags: Set<String> = [
+    "script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "math",
+  ]
   static let scoredTags: Set<String> = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"]
   static let divToParagraphTags: Set<String> = ["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"]
   static let phrasingTags: Set<String> = [
@@ -210,7 +214,7 @@ struct ContentExtractor {
         return true
       }
     }
-    if (name == "h1" || name == "h2"), let title, ContentExtractor.similarity(title, tree.text(of: node)) > 0.75 {
+    if name == "h1" || name == "h2", let title, ContentExtractor.similarity(title, tree.text(of: node)) > 0.75 {
       return true
     }
     if flags.stripUnlikely {
@@ -484,7 +488,10 @@ struct ContentExtractor {
     if flags.cleanConditionally {
       cleanConditionally(content, tags: ["form", "fieldset"])
     }
-    for node in tree.descendants(of: content, named: ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button", "nav"]) {
+    for node in tree.descendants(
+      of: content,
+      named: ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button", "nav"])
+    {
       tree.remove(node)
     }
     // Small share bars.
@@ -503,7 +510,8 @@ struct ContentExtractor {
     }
     // Empty paragraphs.
     for node in tree.descendants(of: content, named: ["p"]) {
-      if tree.descendants(of: node, named: ["img", "embed", "object", "iframe"]).isEmpty && tree.text(of: node).isEmpty {
+      if tree.descendants(of: node, named: ["img", "embed", "object", "iframe"]).isEmpty && tree.text(of: node).isEmpty
+      {
         tree.remove(node)
       }
     }
@@ -558,7 +566,9 @@ struct ContentExtractor {
     let attributes = tree[table].attributes
     if attributes["role"] == "presentation" || attributes["datatable"] == "0" { return false }
     if attributes["summary"] != nil { return true }
-    if !tree.descendants(of: table, named: ["caption", "col", "colgroup", "tfoot", "thead", "th"]).isEmpty { return true }
+    if !tree.descendants(of: table, named: ["caption", "col", "colgroup", "tfoot", "thead", "th"]).isEmpty {
+      return true
+    }
     if !tree.descendants(of: table, named: ["table"]).isEmpty { return false }
     let rows = tree.descendants(of: table, named: ["tr"])
     let columns = rows.map { tree[$0].children.filter { ["td", "th"].contains(tree[$0].name) }.count }.max() ?? 0

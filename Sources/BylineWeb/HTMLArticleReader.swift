@@ -25,7 +25,8 @@ public enum HTMLArticleReader {
 
   /// Parses a page. `source` is its path or URL (relative links resolve against a URL);
   /// `httpCharset` is the charset an HTTP header gave, which wins over the page's own.
-  public static func read(_ data: Data, source: String, httpCharset: String? = nil) throws(ArticleLoadError) -> Article {
+  public static func read(_ data: Data, source: String, httpCharset: String? = nil) throws(ArticleLoadError) -> Article
+  {
     if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw .empty(path: source)
     }
@@ -85,7 +86,8 @@ public enum HTMLArticleReader {
 
   static func baseURL(source: String, baseHref: String?) -> URL? {
     let page: URL? = source.hasPrefix("http://") || source.hasPrefix("https://") ? URL(string: source) : nil
-    if let baseHref, let base = URL(string: baseHref.trimmingCharacters(in: .whitespaces), relativeTo: page)?.absoluteURL,
+    if let baseHref,
+      let base = URL(string: baseHref.trimmingCharacters(in: .whitespaces), relativeTo: page)?.absoluteURL,
       let scheme = base.scheme, scheme == "http" || scheme == "https"
     {
       return base
@@ -141,9 +143,12 @@ public enum HTMLArticleReader {
     }
     let title = extraction.title.map { HTMLTree.collapse(Sanitizer.clean($0)) }.flatMap { $0.isEmpty ? nil : $0 }
     if let title { add(.title, title) }
-    var standfirst = extraction.standfirst.map { HTMLTree.collapse(Sanitizer.clean($0)) }.flatMap { $0.isEmpty ? nil : $0 }
+    var standfirst = extraction.standfirst.map { HTMLTree.collapse(Sanitizer.clean($0)) }.flatMap {
+      $0.isEmpty ? nil : $0
+    }
     if let text = standfirst, let first = pieces.first(where: { $0.kind == .paragraph }),
-      normalized(first.text).hasPrefix(normalized(String(text.prefix(120)).replacingOccurrences(of: "…", with: "")).prefix(60))
+      normalized(first.text).hasPrefix(
+        normalized(String(text.prefix(120)).replacingOccurrences(of: "…", with: "")).prefix(60))
     {
       standfirst = nil  // the body opens with it
     }
@@ -157,24 +162,32 @@ public enum HTMLArticleReader {
         continuesGroup: piece.continuesGroup, shape: shape)
     }
     // The first block never continues a group.
-    if let first = blocks.indices.first(where: { blocks[$0].continuesGroup }), first == 0 { blocks[0].continuesGroup = false }
+    if let first = blocks.indices.first(where: { blocks[$0].continuesGroup }), first == 0 {
+      blocks[0].continuesGroup = false
+    }
     var article = Article(
       source: source, title: title, standfirst: standfirst, author: extraction.author,
       date: extraction.published.flatMap(parseDate), blocks: blocks, scalars: scalars, sourceMap: SourceMap(),
       sourceText: String(String.UnicodeScalarView(scalars)))
-    article.links = links.map { ArticleLink(text: HTMLTree.collapse(Sanitizer.clean($0.text)), url: Sanitizer.clean($0.href)) }
+    article.links = links.map {
+      ArticleLink(text: HTMLTree.collapse(Sanitizer.clean($0.text)), url: Sanitizer.clean($0.href))
+    }
     return article
   }
 
   /// The text sanitised and its white space collapsed; text with nothing to remove (nearly
   /// all of it) is only collapsed.
   static func sanitized(_ text: String) -> String {
-    let needsCleaning = text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && Sanitizer.isRemoved($0)) }
+    let needsCleaning = text.unicodeScalars.contains {
+      $0.value < 0x20 || ($0.value >= 0x7F && Sanitizer.isRemoved($0))
+    }
     return HTMLTree.collapse(needsCleaning ? Sanitizer.clean(text) : text)
   }
 
   private static func normalized(_ text: String) -> String {
-    String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    String(
+      text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(
+        Character.init))
   }
 
   /// A date from `2015-07-24T05:36:09+01:00`, `2015-07-24` or any form ``DateParser`` reads.

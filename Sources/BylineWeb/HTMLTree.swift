@@ -167,7 +167,9 @@ final class HTMLTree {
     var stack = [root]
     while let next = stack.popLast() {
       order.append(next)
-      if !HTMLTree.hiddenText.contains(nodes[next].name) || next == root { stack.append(contentsOf: nodes[next].children) }
+      if !HTMLTree.hiddenText.contains(nodes[next].name) || next == root {
+        stack.append(contentsOf: nodes[next].children)
+      }
     }
     var text = [Int](repeating: 0, count: nodes.count)
     var links = [Double](repeating: 0, count: nodes.count)
@@ -207,7 +209,9 @@ final class HTMLTree {
   }
 
   /// Elements whose text is never shown.
-  static let hiddenText: Set<String> = ["script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object"]
+  static let hiddenText: Set<String> = [
+    "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
+  ]
 
   /// Unicode white space, with a fast path for ASCII (the common case in markup).
   @inline(__always)

@@ -102,7 +102,8 @@ public enum OPML {
 
   /// An OPML 2.0 document listing the subscriptions, one `outline type="rss"` each, with the
   /// tags as `category`.
-  public static func write(_ outlines: [Outline], title: String = "Byline subscriptions", date: Date = Date()) -> String {
+  public static func write(_ outlines: [Outline], title: String = "Byline subscriptions", date: Date = Date()) -> String
+  {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
@@ -140,7 +141,9 @@ public enum OPML {
       case "'": out += "&apos;"
       case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
       default:
-        if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+        if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar.value == 0xFFFE
+          || scalar.value == 0xFFFF
+        {
           continue
         }
         out.unicodeScalars.append(scalar)

@@ -135,7 +135,6 @@ public struct PageFetcher: Sendable {
     return lower.hasPrefix("http://") || lower.hasPrefix("https://")
   }
 
-
   /// Fetches `address` (an `http:` or `https:` URL) as a page or text.
   public func fetch(_ address: String) throws(FetchError) -> FetchedPage {
     try fetch(address, accepting: PageFetcher.readableTypes, validators: nil)
@@ -247,7 +246,8 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
       let code = (error as? URLError)?.code ?? URLError.Code(rawValue: (error as NSError).code)
       switch code {
       case .cannotFindHost, .dnsLookupFailed: throw .hostNotFound(url: address, host: host)
-      case .cannotConnectToHost, .networkConnectionLost, .notConnectedToInternet: throw .refused(url: address, host: host)
+      case .cannotConnectToHost, .networkConnectionLost, .notConnectedToInternet:
+        throw .refused(url: address, host: host)
       case .timedOut: throw .timedOut(url: address, seconds: timeout)
       case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
         .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
@@ -268,9 +268,10 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
       throw .httpStatus(url: address, status: response.statusCode)
     }
     let contentType = response.value(forHTTPHeaderField: "Content-Type") ?? "text/html"
-    let mediaType = contentType.split(separator: ";").first.map {
-      $0.trimmingCharacters(in: .whitespaces).lowercased()
-    } ?? "text/html"
+    let mediaType =
+      contentType.split(separator: ";").first.map {
+        $0.trimmingCharacters(in: .whitespaces).lowercased()
+      } ?? "text/html"
     guard accepting.contains(mediaType) else {
       throw .notAnArticle(url: address, contentType: mediaType)
     }

@@ -59,15 +59,27 @@ struct PageMetadata {
     func first(_ keys: String...) -> String? {
       keys.lazy.compactMap { values[$0] }.first { !$0.isEmpty }
     }
-    title = jsonLD.title ?? first("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title")
+    title =
+      jsonLD.title
+      ?? first(
+        "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title",
+        "parsely-title")
     var author = jsonLD.author ?? first("dc:creator", "dcterm:creator", "author", "parsely-author")
     if author == nil, let articleAuthor = values["article:author"], !PageMetadata.looksLikeURL(articleAuthor) {
       author = articleAuthor
     }
     self.author = author.flatMap { PageMetadata.looksLikeURL($0) ? nil : $0 }
-    description = jsonLD.description ?? first("dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description")
+    description =
+      jsonLD.description
+      ?? first(
+        "dc:description", "dcterm:description", "og:description", "weibo:article:description",
+        "weibo:webpage:description", "description", "twitter:description")
     siteName = jsonLD.siteName ?? first("og:site_name")
-    published = jsonLD.datePublished ?? first("article:published_time", "dc:date", "dcterm:date", "parsely-pub-date", "itemprop:datepublished", "pubdate", "date")
+    published =
+      jsonLD.datePublished
+      ?? first(
+        "article:published_time", "dc:date", "dcterm:date", "parsely-pub-date", "itemprop:datepublished", "pubdate",
+        "date")
     if published == nil, let time = (elements["time"] ?? []).first(where: { tree[$0].attributes["datetime"] != nil }) {
       published = tree[time].attributes["datetime"]
     }

@@ -16,7 +16,9 @@ struct Byline: ParsableCommand {
       previous, ] and [ next and previous quote, t next theme, ? help, q quit.
       """,
     version: "0.1.0",
-    subcommands: [Read.self, LibraryBrowse.self, FeedCommand.self, Render.self, Analyze.self, Quotes.self, Export.self, Themes.self],
+    subcommands: [
+      Read.self, LibraryBrowse.self, FeedCommand.self, Render.self, Analyze.self, Quotes.self, Export.self, Themes.self,
+    ],
     // Commands for working on Byline itself, apart from the user's in --help.
     groupedSubcommands: [
       CommandGroup(name: "Developer", subcommands: [Eval.self, Bench.self, BenchReader.self, BenchLibrary.self])

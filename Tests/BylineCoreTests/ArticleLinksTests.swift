@@ -19,18 +19,20 @@ struct ArticleLinksTests {
 
   @Test func markdownKeepsInlineReferenceAndAutolinksButNotImagesOrOtherTargets() {
     let article = MarkdownReader.parse(ArticleLinksTests.markdown, source: "notes.md")
-    #expect(article.links == [
-      ArticleLink(text: "the report", url: "https://example.org/report"),
-      ArticleLink(text: "the desk", url: "mailto:desk@example.org"),
-      ArticleLink(text: "https://example.org/a", url: "https://example.org/a"),
-      ArticleLink(text: "Nested logo text", url: "https://example.org/p_(x)"),
-      ArticleLink(text: "Desk", url: "mailto:desk@example.org"),
-    ])
+    #expect(
+      article.links == [
+        ArticleLink(text: "the report", url: "https://example.org/report"),
+        ArticleLink(text: "the desk", url: "mailto:desk@example.org"),
+        ArticleLink(text: "https://example.org/a", url: "https://example.org/a"),
+        ArticleLink(text: "Nested logo text", url: "https://example.org/p_(x)"),
+        ArticleLink(text: "Desk", url: "mailto:desk@example.org"),
+      ])
     // The definitions are not text; every link keeps its text in the paragraph.
-    #expect(article.paragraphs.map { article.text(of: $0) } == [
-      "See the report and the desk, https://example.org/a, a map, a page and code.",
-      "Nested logo text and Desk.",
-    ])
+    #expect(
+      article.paragraphs.map { article.text(of: $0) } == [
+        "See the report and the desk, https://example.org/a, a map, a page and code.",
+        "Nested logo text and Desk.",
+      ])
   }
 
   @Test func linkRangesPointAtEachLinksTextInOrder() {
@@ -63,6 +65,8 @@ struct ArticleLinksTests {
   }
 
   @Test func aSanitisedAddressHasNoControlsBidiOrWhiteSpace() {
-    #expect(ArticleLink.sanitizedURL("https://example.org/\n rm -rf\u{1B}[0m\u{202E}x\u{85}") == "https://example.org/rm-rf[0mx")
+    #expect(
+      ArticleLink.sanitizedURL("https://example.org/\n rm -rf\u{1B}[0m\u{202E}x\u{85}")
+        == "https://example.org/rm-rf[0mx")
   }
 }

@@ -62,8 +62,9 @@ struct ArticleLoaderTests {
   }
 
   @Test func messagesNameTheFileAndTheProblem() {
-    #expect(ArticleLoadError.invalidUTF8(path: "a.txt", byteOffset: 7).description
-      == "a.txt: is not valid UTF-8 (bad byte at offset 7)")
+    #expect(
+      ArticleLoadError.invalidUTF8(path: "a.txt", byteOffset: 7).description
+        == "a.txt: is not valid UTF-8 (bad byte at offset 7)")
     #expect(ArticleLoadError.empty(path: "b.txt").description == "b.txt: is empty")
   }
 }

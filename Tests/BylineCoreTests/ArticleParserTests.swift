@@ -42,11 +42,13 @@ struct ArticleParserTests {
     #expect(article.texts(.title).count == 1)
     #expect(article.texts(.furniture) == ["Live Story", "Advertisement"])
     #expect(article.paragraphs.count == 3)
-    #expect(!article.texts(.paragraph).contains { $0.contains("Live Story") || $0.contains("Ferry crews walk out over") })
+    #expect(
+      !article.texts(.paragraph).contains { $0.contains("Live Story") || $0.contains("Ferry crews walk out over") })
   }
 
   @Test func metadataInAnotherOrderStillParses() {
-    let article = parse("""
+    let article = parse(
+      """
       Council votes to close library
 
       Council votes to close library
@@ -82,7 +84,8 @@ struct ArticleParserTests {
   }
 
   @Test func wireHeaderGivesAuthorDatelineAndDate() {
-    let article = parse("""
+    let article = parse(
+      """
       SOCCER - LOCAL SIDE WINS CUP.
 
       Dana Whitlow
@@ -104,8 +107,13 @@ struct ArticleParserTests {
   }
 
   @Test func linesOfOneGroupJoinIntoAParagraph() {
-    let article = parse("Title here\n\nThe first line of a paragraph that wraps in the file and\ngoes on to a second line of the same paragraph.\n")
-    #expect(article.texts(.paragraph) == ["The first line of a paragraph that wraps in the file and goes on to a second line of the same paragraph."])
+    let article = parse(
+      "Title here\n\nThe first line of a paragraph that wraps in the file and\ngoes on to a second line of the same paragraph.\n"
+    )
+    #expect(
+      article.texts(.paragraph) == [
+        "The first line of a paragraph that wraps in the file and goes on to a second line of the same paragraph."
+      ])
   }
 
   @Test func shortLinesOfOneGroupStayLines() {

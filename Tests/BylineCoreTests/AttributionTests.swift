@@ -21,45 +21,60 @@ import Testing
   }
 
   @Test func nameSaidColonQuote() {
-    let q = quotes("Officials met in London on Monday.\n\nPeter Lindqvist said: \u{201C}The plan is dead and we all know it.\u{201D}")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nPeter Lindqvist said: \u{201C}The plan is dead and we all know it.\u{201D}"
+    )
     #expect(q.first?.speaker == "Peter Lindqvist")
   }
 
   @Test func appositiveBeforeTheVerb() {
-    let q = quotes("Officials met in London on Monday.\n\n\u{201C}It is over,\u{201D} Gulshara Belgibayeva, a 57-year-old postal worker, said.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\n\u{201C}It is over,\u{201D} Gulshara Belgibayeva, a 57-year-old postal worker, said."
+    )
     #expect(q.first?.speaker == "Gulshara Belgibayeva")
   }
 
   @Test func aOneWordNameBetweenCommasAfterADescriptionSpeaks() {
-    let q = quotes("Officials met in London on Monday.\n\n\u{201C}She had taken eight,\u{201D} her mother, Fiona, said in a statement.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\n\u{201C}She had taken eight,\u{201D} her mother, Fiona, said in a statement."
+    )
     #expect(q.first?.speaker == "Fiona")
     #expect(q.first?.speakerKind == .person)
   }
 
   @Test func anOrganisationInAnAppositiveSaidInAStatement() {
-    let q = quotes("Officials met in London on Monday.\n\nHer publisher, Larkspur & Vine, said in a statement that it was \u{201C}delighted by the news\u{201D}.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nHer publisher, Larkspur & Vine, said in a statement that it was \u{201C}delighted by the news\u{201D}."
+    )
     #expect(q.first?.speaker == "Larkspur & Vine")
     #expect(q.first?.cue == "said")
   }
 
   @Test func itSaidIsTheOrganisationLastNamed() {
-    let q = quotes("The Harbour Trust closed the pier on Monday. In a statement, it said the repairs were \u{201C}long overdue\u{201D}.")
+    let q = quotes(
+      "The Harbour Trust closed the pier on Monday. In a statement, it said the repairs were \u{201C}long overdue\u{201D}."
+    )
     #expect(q.first?.speaker == "Harbour Trust")
   }
 
   @Test func aParticipleTakesTheSubjectOfItsSentence() {
-    let q = quotes("Officials met in London on Monday.\n\nIn 2009 Paolo Ricci turned down the prize, telling a reporter that he \u{201C}had other plans that night\u{201D}.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nIn 2009 Paolo Ricci turned down the prize, telling a reporter that he \u{201C}had other plans that night\u{201D}."
+    )
     #expect(q.first?.speaker == "Paolo Ricci")
     #expect(q.first?.cue == "telling")
   }
 
   @Test func aRoleBetweenTheVerbAndTheName() {
-    let q = quotes("Officials met in London on Monday.\n\n\u{201C}It is not over,\u{201D} said United Dockers Political Director Sam Whitlow.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\n\u{201C}It is not over,\u{201D} said United Dockers Political Director Sam Whitlow."
+    )
     #expect(q.first?.speaker == "Sam Whitlow")
   }
 
   @Test func aParagraphAboutTheMainPersonKeepsItsPronounsForHer() {
-    let q = quotes("""
+    let q = quotes(
+      """
       Margit Olsen, the fisheries scientist, has died at 81. Olsen counted cod for fifty years.
 
       Olsen trained dozens of students. "She never guessed," said her former student Anna Berg. "She measured."
@@ -71,7 +86,8 @@ import Testing
   }
 
   @Test func aPlaceOrAnInitialBeforeTheSpeakersName() {
-    let q = quotes("""
+    let q = quotes(
+      """
       Officials met in London on Monday.
 
       \u{201C}We are not done yet,\u{201D} said former Ohio governor Ruth Calloway.
@@ -82,7 +98,8 @@ import Testing
   }
 
   @Test func titleAbbreviationsBracketsAndHomeStates() {
-    let q = quotes("""
+    let q = quotes(
+      """
       Officials met in London on Monday.
 
       \u{201C}It is a fair deal,\u{201D} Sen. Carla Whitmore (D-Ore.) said on Tuesday.
@@ -95,13 +112,16 @@ import Testing
   }
 
   @Test func accordingTo() {
-    let q = quotes("Officials met in London on Monday.\n\nThe vote was \u{201C}a disgrace to us all\u{201D}, according to David Okafor.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nThe vote was \u{201C}a disgrace to us all\u{201D}, according to David Okafor."
+    )
     #expect(q.first?.speaker == "David Okafor")
     #expect(q.first?.cue == "according to")
   }
 
   @Test func cuelessParagraphTakesThePreviousSpeaker() {
-    let q = quotes("""
+    let q = quotes(
+      """
       Pensioner Aiman Ispolova, part of a group of women, said she had come to demand justice.
 
       \u{201C}He was 28. His parents are 60 years old. He was their provider.\u{201D}
@@ -110,7 +130,8 @@ import Testing
   }
 
   @Test func pronounGoesBackToTheLastPerson() {
-    let q = quotes("""
+    let q = quotes(
+      """
       Sarah Mitchell arrived late to the hearing in Toronto.
 
       \u{201C}I have nothing to hide,\u{201D} she told reporters.
@@ -120,7 +141,9 @@ import Testing
   }
 
   @Test func organisationSpeaker() {
-    let q = quotes("Protests went on.\n\nThe foreign ministry this month pledged that \u{201C}all complaints will be investigated\u{201D}.")
+    let q = quotes(
+      "Protests went on.\n\nThe foreign ministry this month pledged that \u{201C}all complaints will be investigated\u{201D}."
+    )
     #expect(q.first?.speaker == "foreign ministry")
     #expect(q.first?.cue == "pledged")
     #expect(q.first?.kind == .partial)
@@ -135,13 +158,15 @@ import Testing
   }
 
   @Test func reportedSpeechWithoutQuoteMarks() {
-    let a = ArticleAnalysis(article: ArticleParser.parse("""
-      A headline for the test
+    let a = ArticleAnalysis(
+      article: ArticleParser.parse(
+        """
+        A headline for the test
 
-      Gulshara Belgibayeva, a postal worker, spoke on Sunday.
+        Gulshara Belgibayeva, a postal worker, spoke on Sunday.
 
-      Riot police had forcibly transferred him to a jail cell, Belgibayeva said.
-      """, source: "test"))
+        Riot police had forcibly transferred him to a jail cell, Belgibayeva said.
+        """, source: "test"))
     #expect(a.reportedSpeech.count == 1)
     #expect(a.reportedSpeech.first?.speaker == "Gulshara Belgibayeva")
     #expect(a.article.text(in: a.reportedSpeech[0].range) == "Riot police had forcibly transferred him to a jail cell")
@@ -150,7 +175,9 @@ import Testing
   // MARK: Issue 10: cues beyond the adjacent "said"
 
   @Test func aSentenceEndingInAColonIntroducesTheQuote() {
-    let q = quotes("Officials met in London on Monday.\n\nMaria Santos turned to the crowd: \u{201C}Nobody leaves this room.\u{201D}")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nMaria Santos turned to the crowd: \u{201C}Nobody leaves this room.\u{201D}"
+    )
     #expect(q.first?.speaker == "Maria Santos")
     #expect(q.first?.cue == ":")
   }
@@ -168,13 +195,15 @@ import Testing
   }
 
   @Test func aNamingVerbGivesItsSubjectTheQuote() {
-    let q = quotes("Officials met in London on Monday.\n\nMaria Santos called the offer \u{201C}an insult\u{201D} on Monday.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nMaria Santos called the offer \u{201C}an insult\u{201D} on Monday.")
     #expect(q.first?.speaker == "Maria Santos")
     #expect(q.first?.cue == "called")
   }
 
   @Test func aParticipleWithoutACommaSpeaksForTheSentenceSubject() {
-    let q = quotes("Officials met in London on Monday.\n\nMaria Santos emailed supporters saying: \u{201C}We need you now.\u{201D}")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nMaria Santos emailed supporters saying: \u{201C}We need you now.\u{201D}")
     #expect(q.first?.speaker == "Maria Santos")
   }
 
@@ -182,17 +211,23 @@ import Testing
     let inline = quotes("Officials met in London on Monday.\n\n\u{201C}We will not move.\u{201D} \u{2014} Maria Santos")
     #expect(inline.first?.speaker == "Maria Santos")
     #expect(inline.first?.cue == "\u{2014}")
-    let nextParagraph = quotes("Officials met in London on Monday.\n\n\"Nobody will move us from here.\"\n\n- Maria Santos.\n\nThe meeting ended.")
+    let nextParagraph = quotes(
+      "Officials met in London on Monday.\n\n\"Nobody will move us from here.\"\n\n- Maria Santos.\n\nThe meeting ended."
+    )
     #expect(nextParagraph.first?.speaker == "Maria Santos")
   }
 
   @Test func anOpeningPhraseBeforeTheSubjectIsSkipped() {
-    let q = quotes("Officials met in London on Monday.\n\nBefore the meeting, Maria Santos asked for a delay, warning reporters \u{201C}this will take months\u{201D}.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nBefore the meeting, Maria Santos asked for a delay, warning reporters \u{201C}this will take months\u{201D}."
+    )
     #expect(q.first?.speaker == "Maria Santos")
   }
 
   @Test func aDescribedSubjectSpeaksForItsParticiple() {
-    let q = quotes("Officials met in London on Monday.\n\nThe spokesman refused to name a date but said talks would go on, adding: \u{201C}We are patient people.\u{201D}")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nThe spokesman refused to name a date but said talks would go on, adding: \u{201C}We are patient people.\u{201D}"
+    )
     #expect(q.first?.speaker == "spokesman")
   }
 
@@ -205,7 +240,8 @@ import Testing
   }
 
   @Test func theSourceAsWrittenAndItsKind() {
-    let body = "Maria Santos met the press in London.\n\n\u{201C}We will not give up,\u{201D} she said. A spokeswoman said: \u{201C}Talks go on.\u{201D}"
+    let body =
+      "Maria Santos met the press in London.\n\n\u{201C}We will not give up,\u{201D} she said. A spokeswoman said: \u{201C}Talks go on.\u{201D}"
     let q = quotes(body)
     #expect(q.map(\.speaker) == ["Maria Santos", "spokeswoman"])
     #expect(q.map(\.speakerKind) == [.person, .description])
@@ -214,54 +250,67 @@ import Testing
   }
 
   @Test func aNameWrittenAfterTheVerbIsItsMention() {
-    let body = "Officials met in London on Monday.\n\n\u{201C}It is over,\u{201D} said Maria Santos, the union's leader."
+    let body =
+      "Officials met in London on Monday.\n\n\u{201C}It is over,\u{201D} said Maria Santos, the union's leader."
     let q = quotes(body)
     #expect(text(body, q[0].speakerMention) == "Maria Santos")
   }
 
   @Test func aPartialQuoteGetsItsReportedClause() {
-    let body = "Officials met in London on Monday.\n\nMaria Santos said the offer was \u{201C}an insult to every worker\u{201D} and walked out."
+    let body =
+      "Officials met in London on Monday.\n\nMaria Santos said the offer was \u{201C}an insult to every worker\u{201D} and walked out."
     let q = quotes(body)
     #expect(q.first?.kind == .partial)
     #expect(text(body, q.first?.clause) == "the offer was \u{201C}an insult to every worker\u{201D}")
   }
 
   @Test func aClauseBeforeTheAttribution() {
-    let body = "Officials met in London on Monday.\n\nThe offer is \u{201C}an insult to every worker\u{201D}, Maria Santos said."
+    let body =
+      "Officials met in London on Monday.\n\nThe offer is \u{201C}an insult to every worker\u{201D}, Maria Santos said."
     let q = quotes(body)
     #expect(text(body, q.first?.clause) == "The offer is \u{201C}an insult to every worker\u{201D}")
   }
 
   @Test func aNamingVerbsClauseHoldsItsObject() {
-    let body = "Officials met in London on Monday.\n\nMaria Santos called the plan \u{201C}reckless\u{201D}; the minister disagreed."
+    let body =
+      "Officials met in London on Monday.\n\nMaria Santos called the plan \u{201C}reckless\u{201D}; the minister disagreed."
     let q = quotes(body)
     #expect(q.first?.speaker == "Maria Santos")
     #expect(text(body, q.first?.clause) == "the plan \u{201C}reckless\u{201D}")
   }
 
   @Test func aPartialQuoteWithNoCueSitsInItsSentence() {
-    let body = "Officials met in London on Monday.\n\nThe plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it."
+    let body =
+      "Officials met in London on Monday.\n\nThe plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it."
     let q = quotes(body)
     #expect(q.first?.speaker == nil)
     #expect(text(body, q.first?.clause) == "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate")
   }
 
   @Test func aFullQuoteHasNoClause() {
-    #expect(quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.").first?.clause == nil)
+    #expect(
+      quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.").first?
+        .clause == nil)
   }
 
   @Test func titlesAndScareQuotesTakeNoSpeakerFromAnotherQuote() {
-    let q = quotes("Officials met in London on Monday.\n\nMaria Santos said: \u{201C}We stay.\u{201D} She spoke on \u{201C}Meet the Press\u{201D} about the \u{201C}crisis\u{201D}.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nMaria Santos said: \u{201C}We stay.\u{201D} She spoke on \u{201C}Meet the Press\u{201D} about the \u{201C}crisis\u{201D}."
+    )
     #expect(q.map(\.speaker) == ["Maria Santos", nil, nil])
   }
 
   /// named-terms-speak-for-nobody: a term after a naming word is no one's speech, though a
   /// speaker stands in its sentence; a naming verb with a speaker before it still speaks.
   @Test func namedTermsSpeakForNobody() {
-    let q = quotes("Officials met in London on Monday.\n\nMaria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D} and the term \u{201C}a-ha\u{201D}, which critics called \u{201C}vague\u{201D}.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nMaria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D} and the term \u{201C}a-ha\u{201D}, which critics called \u{201C}vague\u{201D}."
+    )
     #expect(q.map(\.speaker) == [nil, nil, "critics"])
     let switchedOff = ArticleAnalysis(
-      article: ArticleParser.parse("A headline for the test\n\nMaria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D}.", source: "test"),
+      article: ArticleParser.parse(
+        "A headline for the test\n\nMaria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D}.",
+        source: "test"),
       rules: AnalysisRules(disabled: [.namedTermsSpeakForNobody])
     ).quotes
     #expect(switchedOff.map(\.speaker) == ["researchers"])
@@ -270,26 +319,34 @@ import Testing
   /// A naming word after a determiner is a noun, no cue ("under the label “organic”"); a title
   /// after "a sign reading" speaks for nobody.
   @Test func namingNounsAndSignsGiveNoSpeaker() {
-    let q = quotes("Officials met in London on Monday.\n\nFarmers sold more under the label \u{201C}organic\u{201D} last year. A massive neon sign reading \u{201C}Welcome Home\u{201D} hung over the street.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nFarmers sold more under the label \u{201C}organic\u{201D} last year. A massive neon sign reading \u{201C}Welcome Home\u{201D} hung over the street."
+    )
     #expect(q.map(\.speaker) == [nil, nil])
   }
 
   /// previous-paragraph-speaker: a photo caption kept as a short paragraph with no sentence
   /// end does not stand between a quote paragraph and the speaker before it.
   @Test func aCaptionLineBetweenQuoteParagraphsIsSkipped() {
-    let q = quotes("Officials met in London on Monday.\n\n\u{201C}Greed is hurting the whales,\u{201D} says Hori Parata, an elder.\n\nHori Parata at his farm, where he was born\n\n\u{201C}We have to put up with a lot.\u{201D}\n\nThe storm arrived on Monday\n\nIt was late. \u{201C}Nobody came.\u{201D}")
+    let q = quotes(
+      "Officials met in London on Monday.\n\n\u{201C}Greed is hurting the whales,\u{201D} says Hori Parata, an elder.\n\nHori Parata at his farm, where he was born\n\n\u{201C}We have to put up with a lot.\u{201D}\n\nThe storm arrived on Monday\n\nIt was late. \u{201C}Nobody came.\u{201D}"
+    )
     #expect(q.map(\.speaker) == ["Hori Parata", "Hori Parata", nil])
   }
 
   @Test func aQuoteEndingWithAFullStopDoesNotTakeTheNextSentencesSpeaker() {
-    let q = quotes("Officials met in London on Monday.\n\nAnn Lee said it was a \"hard choice\". \"We tried. \"We will try again.\" Bob Hart said he had voted against it.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nAnn Lee said it was a \"hard choice\". \"We tried. \"We will try again.\" Bob Hart said he had voted against it."
+    )
     #expect(q.map(\.speaker) == ["Ann Lee", "Ann Lee", "Ann Lee"])
     let short = quotes("Officials met in London on Monday.\n\n\"We will try again.\" Ann Lee said.")
     #expect(short.first?.speaker == "Ann Lee")
   }
 
   @Test func anHonorificInAnAppositiveName() {
-    let q = quotes("Officials met in London on Monday.\n\nThe Archbishop of Leeds, the Most Reverend Peter Smyth, told the BBC that people should \u{201C}think again\u{201D} first.")
+    let q = quotes(
+      "Officials met in London on Monday.\n\nThe Archbishop of Leeds, the Most Reverend Peter Smyth, told the BBC that people should \u{201C}think again\u{201D} first."
+    )
     #expect(q.first?.speaker == "Peter Smyth")
   }
 
@@ -313,7 +370,8 @@ import Testing
   }
 
   @Test func aQuoteBoundaryRuleSwitchedOff() {
-    let article = ArticleParser.parse("Headline\n\nHe said: \"We cannot wait. \"Nobody will wait for us.\" Then he left.\n", source: "test")
+    let article = ArticleParser.parse(
+      "Headline\n\nHe said: \"We cannot wait. \"Nobody will wait for us.\" Then he left.\n", source: "test")
     #expect(ArticleAnalysis(article: article).quotes.count == 2)
     #expect(ArticleAnalysis(article: article, rules: AnalysisRules(disabled: [.reopenAfterSentence])).quotes.count == 1)
   }

@@ -17,7 +17,8 @@ import Testing
   /// "Mr. Trump", "Sen. Chuck Schumer": a title's full stop does not cut the name off; an
   /// initial before a first name opens it ("C. Eugene Steuerle").
   @Test func titlesAndInitialsWithFullStopsKeepTheirName() {
-    let a = analyse("On Monday Sen. Chuck Schumer spoke. Later Mr. Trump replied, and said C. Eugene Steuerle was right.")
+    let a = analyse(
+      "On Monday Sen. Chuck Schumer spoke. Later Mr. Trump replied, and said C. Eugene Steuerle was right.")
     #expect(names(a, .person) == ["Chuck Schumer", "Trump", "C. Eugene Steuerle"])
     #expect(people(a).first { $0.name == "Chuck Schumer" }?.role == "Sen")
     #expect(a.entities.allSatisfy { $0.kind == .person })
@@ -31,7 +32,8 @@ import Testing
   }
 
   @Test func surnameAndPossessiveMergeIntoTheFullName() {
-    let a = analyse("""
+    let a = analyse(
+      """
       President Kassym-Jomart Tokayev spoke on Monday.
 
       Tokayev's critics met later. The protesters called for Tokayev to go.
@@ -45,7 +47,8 @@ import Testing
   }
 
   @Test func oneLetterMisspellingAndModifierUseMerge() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Nursultan Nazarbayev ruled for decades.
 
       A long-time Nazarbayev ally was arrested, and the Nazerbayev clan lost influence.
@@ -57,7 +60,8 @@ import Testing
   }
 
   @Test func appositiveAndSentenceInitialRoles() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Gulshara Belgibayeva, a 57-year-old postal worker, said she was there.
 
       Pensioner Aiman Ispolova said she had come to demand justice.
@@ -67,7 +71,8 @@ import Testing
   }
 
   @Test func sentenceInitialCapitalsDaysAndMonthsMakeNoPeople() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Hundreds rallied on Sunday. Riot police stood by in January.
 
       Protesters also demanded answers. Police did not move.
@@ -77,7 +82,8 @@ import Testing
   }
 
   @Test func placesInCompoundsPossessivesAndLandmarks() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Troops from a Russia-led bloc arrived in Almaty's Republic Square, in Central Asia's richest country, Kazakhstan.
       """)
     #expect(names(a, .place).isSuperset(of: ["Russia", "Almaty", "Republic Square", "Central Asia", "Kazakhstan"]))
@@ -85,7 +91,8 @@ import Testing
   }
 
   @Test func organisationsByShape() {
-    let a = analyse("""
+    let a = analyse(
+      """
       The Ministry of Defence and the Labour Party met officials of Acme Corp and NATO in London.
       """)
     let orgs = names(a, .organisation)
@@ -97,7 +104,8 @@ import Testing
   }
 
   @Test func imageCreditIsAnOrganisation() {
-    let article = ArticleParser.parse("""
+    let article = ArticleParser.parse(
+      """
       Title of the piece
 
       Title of the piece
@@ -120,7 +128,8 @@ import Testing
   }
 
   @Test func aQuotedNicknameStaysInsideTheNameButOutOfTheCanonicalName() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Harold 'Buddy' Marchetti, a drummer, died on Friday. Marchetti played every night for 60 years.
       """)
     let person = people(a).first { $0.name == "Harold Marchetti" }
@@ -130,7 +139,8 @@ import Testing
   }
 
   @Test func aDatelineInCapitalsIsTheSamePlaceAsItsTitleCase() {
-    let a = analyse("""
+    let a = analyse(
+      """
       LIMA (AFP) - Bakers in Lima went on strike on Tuesday over the price of flour.
       """)
     let lima = a.entities.filter { $0.name == "Lima" }
@@ -140,7 +150,8 @@ import Testing
   }
 
   @Test func theFirstOfTwoSurnamesAndAMiddleNameFindTheirPerson() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Lucía Paredes Ortiz opened her bakery in 1990. Paredes still bakes every morning.
 
       Ingrid Solveig Aasen, a geologist, joined later. Ingrid Aasen mapped the valley.
@@ -151,7 +162,8 @@ import Testing
   }
 
   @Test func aNameBeforeALowercasePlaceNounIsAPlace() {
-    let a = analyse("""
+    let a = analyse(
+      """
       She grew up in the Tolvane district of the city and now lives in Mobile, Alabama.
       """)
     let tolvane = a.entities.first { $0.name == "Tolvane" }
@@ -161,7 +173,8 @@ import Testing
   }
 
   @Test func aNameAfterAFirmNounIsAnOrganisation() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Flights resumed on Friday, the airport operator Skyvane said.
       """)
     #expect(a.entities.first { $0.name == "Skyvane" }?.kind == .organisation)
@@ -169,7 +182,8 @@ import Testing
   }
 
   @Test func stormsPeoplesAndNationalitiesAreNoEntities() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Storm Darragh flooded Native American communities, and Texans gave money to the farmers of Kenya.
       """)
     #expect(names(a, .person).isEmpty)
@@ -178,7 +192,8 @@ import Testing
   }
 
   @Test func middleInitialsAndARoleBeforeTheNameInOnePhrase() {
-    let a = analyse("""
+    let a = analyse(
+      """
       The case went to US District Judge Miriam T. Okafor, who set a hearing. Okafor did not comment.
       """)
     let judge = people(a).first { $0.name == "Miriam T. Okafor" }
@@ -188,7 +203,8 @@ import Testing
   }
 
   @Test func aStormsNameAloneIsNoPerson() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Storm Imelda reached the coast on Thursday. By Friday, Imelda had cut power to 9,000 homes.
       """)
     #expect(people(a).isEmpty)
@@ -200,7 +216,8 @@ import Testing
   }
 
   @Test func aCompanyNamedInFullIsLaterNamedByItsFirstWord() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Shares in Dravko SA rose on Monday. Dravko's chief executive said Dravko would grow.
       """)
     let firm = a.entities.first { $0.name == "Dravko SA" }
@@ -210,7 +227,8 @@ import Testing
   }
 
   @Test func aWordInCapitalsIsNoPerson() {
-    let a = analyse("""
+    let a = analyse(
+      """
       Vaccines reached the region on Monday, WHO said in a statement.
       """)
     #expect(a.entities.first { $0.name == "WHO" }?.kind == .organisation)
@@ -218,7 +236,8 @@ import Testing
   }
 
   @Test func aFollowersWordIsNoPartOfTheName() {
-    let a = analyse("""
+    let a = analyse(
+      """
       The veteran Blairite Alan Milburn spoke first.
       """)
     #expect(names(a, .person) == ["Alan Milburn"])
@@ -227,24 +246,28 @@ import Testing
   // MARK: Issue 10: names with connectors, roles from titles and clauses
 
   @Test func anAndBeforeAnOrganisationsHeadJoinsOneName() {
-    let a = ArticleAnalysis(article: parse("Headline\n\nThe strike, called by the Harbour and Coastal Workers' Union, began.\n"))
+    let a = ArticleAnalysis(
+      article: parse("Headline\n\nThe strike, called by the Harbour and Coastal Workers' Union, began.\n"))
     #expect(a.entities.map(\.name) == ["Harbour and Coastal Workers' Union"])
     #expect(a.entities.first?.kind == .organisation)
   }
 
   @Test func anAndAfterAPersonsNameJoinsNothing() {
-    let a = ArticleAnalysis(article: parse("Headline\n\nJohn Bolton and Breitbart News National Security Editor Sam Reed spoke.\n"))
+    let a = ArticleAnalysis(
+      article: parse("Headline\n\nJohn Bolton and Breitbart News National Security Editor Sam Reed spoke.\n"))
     #expect(a.entities.contains { $0.kind == .person && $0.name == "John Bolton" })
   }
 
   @Test func rolesFromAPossessiveATitleAndAWhoClause() {
-    let a = ArticleAnalysis(article: parse("""
-      Headline
+    let a = ArticleAnalysis(
+      article: parse(
+        """
+        Headline
 
-      Its chief executive, Graham Tully, said little. Council leader Priya Raman spoke first.
+        Its chief executive, Graham Tully, said little. Council leader Priya Raman spoke first.
 
-      Tom Fairlie, who leads the Independent group on the council, said no. "We stay," said Moira Keane, the union's branch secretary at Port Ellery.
-      """))
+        Tom Fairlie, who leads the Independent group on the council, said no. "We stay," said Moira Keane, the union's branch secretary at Port Ellery.
+        """))
     func role(_ name: String) -> String? { a.entities.first { $0.name == name }?.role }
     #expect(role("Graham Tully") == "chief executive")
     #expect(role("Priya Raman") == "council leader")
@@ -253,11 +276,13 @@ import Testing
   }
 
   @Test func namesTheBodyGivesAreFoundInTheHeadlineInAnyCase() {
-    let a = ArticleAnalysis(article: parse("""
-      TARANGO UPSETS ODESA SEED IN TURKEY
+    let a = ArticleAnalysis(
+      article: parse(
+        """
+        TARANGO UPSETS ODESA SEED IN TURKEY
 
-      Jeff Tarango won in straight sets on Thursday. Tarango said he was tired.
-      """))
+        Jeff Tarango won in straight sets on Thursday. Tarango said he was tired.
+        """))
     let tarango = a.entities.first { $0.name == "Jeff Tarango" }
     #expect(tarango?.mentions.count == 3)
     #expect(tarango.map { a.article.text(in: $0.mentions[0]) } == "TARANGO")
@@ -270,7 +295,8 @@ import Testing
   }
 
   @Test func aSingleWordThatSpeaksAndNamesNoOneIsAnOrganisation() {
-    let a = ArticleAnalysis(article: parse("Headline\n\nThe market grew, Zyntrax said on Monday. Officials said the fair would go on.\n"))
+    let a = ArticleAnalysis(
+      article: parse("Headline\n\nThe market grew, Zyntrax said on Monday. Officials said the fair would go on.\n"))
     #expect(a.entities.map(\.name) == ["Zyntrax"])
     #expect(a.entities.first?.kind == .organisation)
   }

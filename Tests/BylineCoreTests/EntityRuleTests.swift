@@ -25,59 +25,150 @@ struct EntityRuleTests {
     """
 
   static let examples: [Example] = [
-    Example(rule: .titleBeforeKnownFirstName, body: "On Friday US District Judge Alan Whitcombe ruled against the city.", mention: "Alan Whitcombe", with: "person", without: "none"),
-    Example(rule: .countryBeforeTitleIsRole, body: "On Friday US Senator Warnock voted against the bill.", mention: "Warnock", with: "person", without: "none"),
-    Example(rule: .sentenceInitialCommonWordDropped, body: "Pensioner Aiman Ispolova was afraid of the winter.", mention: "Aiman Ispolova", with: "person", without: "none"),
-    Example(rule: .eventNamesNoOne, body: "She won the Berlin Open last year.", mention: "Berlin Open", with: "none", without: "organisation"),
-    Example(rule: .nationalityNamesNoOne, body: "Leaders of the Native American community met on Monday.", mention: "Native American", with: "none", without: "person"),
-    Example(rule: .demonymBeforeNameDropped, body: "The veteran Kazakh Nursultan Nazarbayev ruled for decades.", mention: "Nursultan Nazarbayev", with: "person", without: "none"),
-    Example(rule: .demonymBeforeCommonWord, body: "Protests spread in the Arab Spring of that year.", mention: "Arab Spring", with: "organisation", without: "none"),
-    Example(rule: .digitsInName, body: "A copy of Page A22 was torn.", mention: "Page A22", with: "organisation", without: "person"),
-    Example(rule: .acronymInName, body: "She played on a PlayStation VR at home.", mention: "PlayStation VR", with: "organisation", without: "person"),
-    Example(rule: .loneGazetteerWordUndecided, body: "On Monday Lincoln said the plan would fail.", mention: "Lincoln", with: "person", without: "place"),
-    Example(rule: .gazetteerPhrase, body: "Officials from Central Asia met on Monday.", mention: "Central Asia", with: "place", without: "person"),
-    Example(rule: .organisationHead, body: "A statement from Zarkovia Church came late.", mention: "Zarkovia Church", with: "organisation", without: "person"),
-    Example(rule: .placeHead, body: "Floods hit the Almaty Region on Monday.", mention: "Almaty Region", with: "place", without: "organisation"),
-    Example(rule: .titledPerson, body: "On Monday Prime Minister Zhakypov resigned.", mention: "Zhakypov", with: "person", without: "organisation"),
-    Example(rule: .oneWordLeftToMerge, body: "On Monday Zarkovia said prices would fall.", mention: "Zarkovia", with: "organisation", without: "person"),
-    Example(rule: .capitalsLine, body: "A letter from ZARKOVIA DELMONT arrived.", mention: "ZARKOVIA DELMONT", with: "organisation", without: "person"),
-    Example(rule: .firmSuffix, body: "On Monday Ruch Bancorp reported a loss.", mention: "Ruch Bancorp", with: "organisation", without: "person"),
-    Example(rule: .ampersandOrForeignArticle, body: "A report by Douglas & Lomason came out.", mention: "Douglas & Lomason", with: "organisation", without: "person"),
-    Example(rule: .placeInsideName, body: "On Monday Air France cancelled flights.", mention: "Air France", with: "organisation", without: "person"),
-    Example(rule: .pluralNounLast, body: "The estate was built by Gordon Ventures last year.", mention: "Gordon Ventures", with: "organisation", without: "person"),
-    Example(rule: .knownFirstName, body: "The neighbours of Summer Wells were afraid.", mention: "Summer Wells", with: "person", without: "organisation"),
-    Example(rule: .listOfPlaces, body: "Rain fell across Essex Derbyshire on Monday.", mention: "Essex", with: "place", without: "none"),
-    Example(rule: .commonWordsThroughout, body: "They joined Bright Future Zarkovia last year.", mention: "Bright Future Zarkovia", with: "organisation", without: "person"),
-    Example(rule: .placePrefix, body: "The ferry to Port Ellery was late.", mention: "Port Ellery", with: "place", without: "person"),
-    Example(rule: .commonWordLast, body: "He ran the Berlin Marathon twice.", mention: "Berlin Marathon", with: "organisation", without: "person"),
-    Example(rule: .stormName, body: "Storm Imelda hit the coast on Monday. By night Imelda had brought floods.", mention: "Imelda", with: "none", without: "person"),
-    Example(rule: .loneTitleOrEvent, body: "Later the Minister said the plan would work.", mention: "Minister", with: "none", without: "organisation"),
-    Example(rule: .possessiveBeforeRoleNoun, body: "Prices will fall, said Gartner's analyst Kobita Desai.", mention: "Gartner", with: "organisation", without: "person"),
-    Example(rule: .firmFirstWord, body: "Magna International Inc reported a loss. Later Magna cut jobs.", mention: "Magna", with: "organisation", without: "place"),
-    Example(rule: .capitalsDatelinePlace, body: "CHENNAI (AP) - Floods closed the schools on Monday.", mention: "CHENNAI", with: "place", without: "organisation"),
-    Example(rule: .firmNounBefore, body: "Shares in the carmaker Ford fell sharply.", mention: "Ford", with: "organisation", without: "none"),
-    Example(rule: .firstWordOfFullName, body: "On Monday Park Min-ji arrived. Park argued that the plan would fail.", mention: "Park", with: "person", without: "none"),
-    Example(rule: .surnameOfFullName, body: "Peter Brown arrived on Monday. Brown argued that the plan would fail.", mention: "Brown", with: "person", without: "none"),
-    Example(rule: .gazetteerWord, body: "They flew to Paris on Monday.", mention: "Paris", with: "place", without: "person"),
-    Example(rule: .capitalsAcronym, body: "A report by the WHO came out yesterday.", mention: "WHO", with: "organisation", without: "none"),
-    Example(rule: .speakingSingleWord, body: "On Monday Brown said the plan would fail.", mention: "Brown", with: "person", without: "none"),
-    Example(rule: .misspeltSurname, body: "Nursultan Nazarbayev ruled for decades. A cousin of Nazerbayev lost influence.", mention: "Nazerbayev", with: "person", without: "organisation"),
-    Example(rule: .knownSurname, body: "A letter from Kowalczyk arrived on Monday.", mention: "Kowalczyk", with: "person", without: "organisation"),
-    Example(rule: .loneFirstName, body: "His mother, Odile, arrived on Monday.", mention: "Odile", with: "person", without: "organisation"),
-    Example(rule: .capitalisedCommonSurname, body: "The campaign of Dole grew all year, and in the end Dole won the vote.", mention: "Dole", with: "person", without: "none"),
+    Example(
+      rule: .titleBeforeKnownFirstName, body: "On Friday US District Judge Alan Whitcombe ruled against the city.",
+      mention: "Alan Whitcombe", with: "person", without: "none"),
+    Example(
+      rule: .countryBeforeTitleIsRole, body: "On Friday US Senator Warnock voted against the bill.", mention: "Warnock",
+      with: "person", without: "none"),
+    Example(
+      rule: .sentenceInitialCommonWordDropped, body: "Pensioner Aiman Ispolova was afraid of the winter.",
+      mention: "Aiman Ispolova", with: "person", without: "none"),
+    Example(
+      rule: .eventNamesNoOne, body: "She won the Berlin Open last year.", mention: "Berlin Open", with: "none",
+      without: "organisation"),
+    Example(
+      rule: .nationalityNamesNoOne, body: "Leaders of the Native American community met on Monday.",
+      mention: "Native American", with: "none", without: "person"),
+    Example(
+      rule: .demonymBeforeNameDropped, body: "The veteran Kazakh Nursultan Nazarbayev ruled for decades.",
+      mention: "Nursultan Nazarbayev", with: "person", without: "none"),
+    Example(
+      rule: .demonymBeforeCommonWord, body: "Protests spread in the Arab Spring of that year.", mention: "Arab Spring",
+      with: "organisation", without: "none"),
+    Example(
+      rule: .digitsInName, body: "A copy of Page A22 was torn.", mention: "Page A22", with: "organisation",
+      without: "person"),
+    Example(
+      rule: .acronymInName, body: "She played on a PlayStation VR at home.", mention: "PlayStation VR",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .loneGazetteerWordUndecided, body: "On Monday Lincoln said the plan would fail.", mention: "Lincoln",
+      with: "person", without: "place"),
+    Example(
+      rule: .gazetteerPhrase, body: "Officials from Central Asia met on Monday.", mention: "Central Asia",
+      with: "place", without: "person"),
+    Example(
+      rule: .organisationHead, body: "A statement from Zarkovia Church came late.", mention: "Zarkovia Church",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .placeHead, body: "Floods hit the Almaty Region on Monday.", mention: "Almaty Region", with: "place",
+      without: "organisation"),
+    Example(
+      rule: .titledPerson, body: "On Monday Prime Minister Zhakypov resigned.", mention: "Zhakypov", with: "person",
+      without: "organisation"),
+    Example(
+      rule: .oneWordLeftToMerge, body: "On Monday Zarkovia said prices would fall.", mention: "Zarkovia",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .capitalsLine, body: "A letter from ZARKOVIA DELMONT arrived.", mention: "ZARKOVIA DELMONT",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .firmSuffix, body: "On Monday Ruch Bancorp reported a loss.", mention: "Ruch Bancorp", with: "organisation",
+      without: "person"),
+    Example(
+      rule: .ampersandOrForeignArticle, body: "A report by Douglas & Lomason came out.", mention: "Douglas & Lomason",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .placeInsideName, body: "On Monday Air France cancelled flights.", mention: "Air France",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .pluralNounLast, body: "The estate was built by Gordon Ventures last year.", mention: "Gordon Ventures",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .knownFirstName, body: "The neighbours of Summer Wells were afraid.", mention: "Summer Wells",
+      with: "person", without: "organisation"),
+    Example(
+      rule: .listOfPlaces, body: "Rain fell across Essex Derbyshire on Monday.", mention: "Essex", with: "place",
+      without: "none"),
+    Example(
+      rule: .commonWordsThroughout, body: "They joined Bright Future Zarkovia last year.",
+      mention: "Bright Future Zarkovia", with: "organisation", without: "person"),
+    Example(
+      rule: .placePrefix, body: "The ferry to Port Ellery was late.", mention: "Port Ellery", with: "place",
+      without: "person"),
+    Example(
+      rule: .commonWordLast, body: "He ran the Berlin Marathon twice.", mention: "Berlin Marathon",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .stormName, body: "Storm Imelda hit the coast on Monday. By night Imelda had brought floods.",
+      mention: "Imelda", with: "none", without: "person"),
+    Example(
+      rule: .loneTitleOrEvent, body: "Later the Minister said the plan would work.", mention: "Minister", with: "none",
+      without: "organisation"),
+    Example(
+      rule: .possessiveBeforeRoleNoun, body: "Prices will fall, said Gartner's analyst Kobita Desai.",
+      mention: "Gartner", with: "organisation", without: "person"),
+    Example(
+      rule: .firmFirstWord, body: "Magna International Inc reported a loss. Later Magna cut jobs.", mention: "Magna",
+      with: "organisation", without: "place"),
+    Example(
+      rule: .capitalsDatelinePlace, body: "CHENNAI (AP) - Floods closed the schools on Monday.", mention: "CHENNAI",
+      with: "place", without: "organisation"),
+    Example(
+      rule: .firmNounBefore, body: "Shares in the carmaker Ford fell sharply.", mention: "Ford", with: "organisation",
+      without: "none"),
+    Example(
+      rule: .firstWordOfFullName, body: "On Monday Park Min-ji arrived. Park argued that the plan would fail.",
+      mention: "Park", with: "person", without: "none"),
+    Example(
+      rule: .surnameOfFullName, body: "Peter Brown arrived on Monday. Brown argued that the plan would fail.",
+      mention: "Brown", with: "person", without: "none"),
+    Example(
+      rule: .gazetteerWord, body: "They flew to Paris on Monday.", mention: "Paris", with: "place", without: "person"),
+    Example(
+      rule: .capitalsAcronym, body: "A report by the WHO came out yesterday.", mention: "WHO", with: "organisation",
+      without: "none"),
+    Example(
+      rule: .speakingSingleWord, body: "On Monday Brown said the plan would fail.", mention: "Brown", with: "person",
+      without: "none"),
+    Example(
+      rule: .misspeltSurname, body: "Nursultan Nazarbayev ruled for decades. A cousin of Nazerbayev lost influence.",
+      mention: "Nazerbayev", with: "person", without: "organisation"),
+    Example(
+      rule: .knownSurname, body: "A letter from Kowalczyk arrived on Monday.", mention: "Kowalczyk", with: "person",
+      without: "organisation"),
+    Example(
+      rule: .loneFirstName, body: "His mother, Odile, arrived on Monday.", mention: "Odile", with: "person",
+      without: "organisation"),
+    Example(
+      rule: .capitalisedCommonSurname, body: "The campaign of Dole grew all year, and in the end Dole won the vote.",
+      mention: "Dole", with: "person", without: "none"),
     Example(rule: .sportsTeamPlural, body: sportsReport, mention: "Cardinals", with: "organisation", without: "none"),
-    Example(rule: .placeBeforeRegion, body: "The trains in Boulder, Colorado, were late.", mention: "Boulder", with: "place", without: "none"),
-    Example(rule: .commonWordDropped, body: "They met at the Castle yesterday.", mention: "Castle", with: "none", without: "organisation"),
-    Example(rule: .afterPlacePreposition, body: "The lights went out in Longyear's streets at night.", mention: "Longyear", with: "place", without: "organisation"),
-    Example(rule: .placedSomewhere, body: "The road to the town of Tavildara was closed. Tavildara was quiet.", mention: "Tavildara", with: "place", without: "organisation"),
-    Example(rule: .unknownNameAfterIn, body: "The lights went out in Ashby Staithe's streets on Monday.", mention: "Ashby Staithe", with: "place", without: "person"),
-    Example(rule: .sportsTownIsTeam, body: sportsReport, mention: "Leicestershire", with: "organisation", without: "place"),
+    Example(
+      rule: .placeBeforeRegion, body: "The trains in Boulder, Colorado, were late.", mention: "Boulder", with: "place",
+      without: "none"),
+    Example(
+      rule: .commonWordDropped, body: "They met at the Castle yesterday.", mention: "Castle", with: "none",
+      without: "organisation"),
+    Example(
+      rule: .afterPlacePreposition, body: "The lights went out in Longyear's streets at night.", mention: "Longyear",
+      with: "place", without: "organisation"),
+    Example(
+      rule: .placedSomewhere, body: "The road to the town of Tavildara was closed. Tavildara was quiet.",
+      mention: "Tavildara", with: "place", without: "organisation"),
+    Example(
+      rule: .unknownNameAfterIn, body: "The lights went out in Ashby Staithe's streets on Monday.",
+      mention: "Ashby Staithe", with: "place", without: "person"),
+    Example(
+      rule: .sportsTownIsTeam, body: sportsReport, mention: "Leicestershire", with: "organisation", without: "place"),
   ]
 
   /// The type of the first entity with a mention written as `mention`, or "none".
   static func kind(of mention: String, in body: String, rules: AnalysisRules) -> String {
     let analysis = ArticleAnalysis(article: parse("A headline for the test\n\n" + body), rules: rules)
-    for entity in analysis.entities where entity.mentions.contains(where: { analysis.article.text(in: $0) == mention }) {
+    for entity in analysis.entities where entity.mentions.contains(where: { analysis.article.text(in: $0) == mention })
+    {
       return entity.kind.rawValue
     }
     return "none"
@@ -86,7 +177,8 @@ struct EntityRuleTests {
   @Test(arguments: examples)
   func ruleDecidesItsExample(_ example: Example) {
     let with = Self.kind(of: example.mention, in: example.body, rules: AnalysisRules())
-    let without = Self.kind(of: example.mention, in: example.body, rules: AnalysisRules(disabledEntityRules: [example.rule]))
+    let without = Self.kind(
+      of: example.mention, in: example.body, rules: AnalysisRules(disabledEntityRules: [example.rule]))
     #expect(with == example.with, "with \(example.rule.rawValue)")
     #expect(without == example.without, "without \(example.rule.rawValue)")
   }
@@ -98,7 +190,8 @@ struct EntityRuleTests {
     let listed = Set(EntityRule.phraseRules + EntityRule.singleWordRules)
     let structural: Set<EntityRule> = [
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
-      .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere, .unknownNameAfterIn,
+      .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
+      .unknownNameAfterIn,
       .sportsTownIsTeam,
     ]
     #expect(listed.union(structural) == Set(EntityRule.allCases))

@@ -19,11 +19,15 @@ struct ErrorWordsTests {
     } catch {
       #expect(ErrorWords.describe(error) == "no such file")
     }
-    #expect(ErrorWords.describe(NSError(domain: NSCocoaErrorDomain, code: 512)) == "the file could not be written (is its folder missing or read-only?)")
+    #expect(
+      ErrorWords.describe(NSError(domain: NSCocoaErrorDomain, code: 512))
+        == "the file could not be written (is its folder missing or read-only?)")
     #expect(ErrorWords.describe(NSError(domain: NSCocoaErrorDomain, code: 640)) == "no space left on the device")
-    let wrapped = NSError(domain: NSCocoaErrorDomain, code: 512, userInfo: [
-      NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))
-    ])
+    let wrapped = NSError(
+      domain: NSCocoaErrorDomain, code: 512,
+      userInfo: [
+        NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))
+      ])
     #expect(ErrorWords.describe(wrapped) == "permission denied")
   }
 

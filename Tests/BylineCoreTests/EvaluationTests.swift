@@ -20,7 +20,9 @@ import Testing
     let a = ArticleAnalysis(article: try ArticleLoader.load(path: path))
     let people = a.entities.filter { $0.kind == .person }
     func body(_ e: Entity) -> Int {
-      e.mentions.filter { a.article.blockIndex(containing: $0.lowerBound).map { a.article.blocks[$0].kind == .paragraph } ?? false }.count
+      e.mentions.filter {
+        a.article.blockIndex(containing: $0.lowerBound).map { a.article.blocks[$0].kind == .paragraph } ?? false
+      }.count
     }
     let expected: [(String, String?, Int)] = [
       ("Kassym-Jomart Tokayev", "President", 6), ("Nursultan Nazarbayev", nil, 3),
@@ -110,10 +112,14 @@ import Testing
     let a = ArticleAnalysis(article: try ArticleLoader.load(path: path))
     let speakers = a.quotes.compactMap(\.speaker)
     // Blair's two sentences, then Kennedy, Smith and Weyman, in that order, at the end.
-    #expect(Array(speakers.suffix(6)) == ["Tony Blair", "Tony Blair", "Tony Blair", "Charles Kennedy", "Peter Smith", "Anne Weyman"])
-    #expect(a.quotes.allSatisfy { quote in
-      quote.segments.allSatisfy { !a.article.text(in: $0).unicodeScalars.contains(where: QuoteFinder.isQuoteMark) }
-    })
+    #expect(
+      Array(speakers.suffix(6)) == [
+        "Tony Blair", "Tony Blair", "Tony Blair", "Charles Kennedy", "Peter Smith", "Anne Weyman",
+      ])
+    #expect(
+      a.quotes.allSatisfy { quote in
+        quote.segments.allSatisfy { !a.article.text(in: $0).unicodeScalars.contains(where: QuoteFinder.isQuoteMark) }
+      })
   }
 
   @Test func aFolderWithoutGoldIsScoredOnItsQuoteBoundaries() throws {
@@ -135,9 +141,11 @@ import Testing
     let text = "Headline here\n\n\u{201C}We will win,\u{201D} Maria Santos said in London.\n"
     try text.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
     try text.write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
-    try #"{"entities":[{"type":"PER","text":"Maria Santos","count":1,"spans":[[30,42]],"zones":["body"]},{"type":"LOC","text":"London","count":1,"spans":[[51,57]],"zones":["body"]}]}"#
+    try
+      #"{"entities":[{"type":"PER","text":"Maria Santos","count":1,"spans":[[30,42]],"zones":["body"]},{"type":"LOC","text":"London","count":1,"spans":[[51,57]],"zones":["body"]}]}"#
       .write(to: dir.appendingPathComponent("a.gold.json"), atomically: true, encoding: .utf8)
-    try #"{"quotes":[{"kind":"direct","content":"x","content_spans":[[15,29]],"source":"Maria Santos","source_spans":[[30,42]],"source_is_pronoun":false,"cue":"said"}]}"#
+    try
+      #"{"quotes":[{"kind":"direct","content":"x","content_spans":[[15,29]],"source":"Maria Santos","source_spans":[[30,42]],"source_is_pronoun":false,"cue":"said"}]}"#
       .write(to: dir.appendingPathComponent("b.quotes.json"), atomically: true, encoding: .utf8)
     let scores = Evaluator.evaluate(paths: [dir.path])
     #expect(scores.errors.isEmpty, "\(scores.errors)")

@@ -10,7 +10,8 @@ private func quotes(_ body: String) -> [String] {
 struct QuoteFinderTests {
   /// A no-break space before the opening mark still makes a mid-sentence quote partial.
   @Test func aNoBreakSpaceBeforeTheMarkKeepsAQuotePartial() {
-    let article = ArticleParser.parse("A headline for the test\n\nHollande said the nominee\u{A0}\u{201C}makes you want to retch.\u{201D}", source: "t")
+    let article = ArticleParser.parse(
+      "A headline for the test\n\nHollande said the nominee\u{A0}\u{201C}makes you want to retch.\u{201D}", source: "t")
     #expect(QuoteFinder.findQuotes(in: article).map(\.kind) == [.partial])
   }
 
@@ -33,18 +34,23 @@ struct QuoteFinderTests {
   }
 
   @Test func aQuoteReopenedInTheNextParagraphIsOneQuote() {
-    let analysis = ArticleAnalysis(article: parse("""
-      Headline
+    let analysis = ArticleAnalysis(
+      article: parse(
+        """
+        Headline
 
-      “The first part of it.
+        “The first part of it.
 
-      “The second part,” she said.
+        “The second part,” she said.
 
-      Then nothing.
-      """))
+        Then nothing.
+        """))
     #expect(analysis.quoteTexts == ["The first part of it.\n\n“The second part,"])
     #expect(analysis.quotes[0].segments.count == 2)
-    #expect(analysis.quotes[0].segments.map { analysis.article.text(in: $0) } == ["The first part of it.", "The second part,"])
+    #expect(
+      analysis.quotes[0].segments.map { analysis.article.text(in: $0) } == [
+        "The first part of it.", "The second part,",
+      ])
   }
 
   @Test func anUnclosedQuoteEndsWithItsParagraph() {
@@ -54,11 +60,13 @@ struct QuoteFinderTests {
   }
 
   @Test func kindsByShape() {
-    let analysis = ArticleAnalysis(article: parse("""
-      Headline
+    let analysis = ArticleAnalysis(
+      article: parse(
+        """
+        Headline
 
-      He blamed "terrorists" for it. The ministry pledged that "every case will be examined". "We are ready. We will act," she said.
-      """))
+        He blamed "terrorists" for it. The ministry pledged that "every case will be examined". "We are ready. We will act," she said.
+        """))
     #expect(analysis.quotes.map(\.kind) == [.fragment, .partial, .full])
   }
 
@@ -76,11 +84,13 @@ struct QuoteFinderTests {
   }
 
   @Test func aMarkReopenedAfterASentenceStartsANewQuote() {
-    let analysis = ArticleAnalysis(article: parse("""
-      Headline
+    let analysis = ArticleAnalysis(
+      article: parse(
+        """
+        Headline
 
-      He said: "We cannot wait. "Nobody will wait for us." Then he left.
-      """))
+        He said: "We cannot wait. "Nobody will wait for us." Then he left.
+        """))
     #expect(analysis.quoteTexts == ["We cannot wait.", "Nobody will wait for us."])
     #expect(analysis.quotes.map(\.closedBy) == [.reopening, .mark])
     #expect(analysis.quotes.map(\.isUnterminated) == [false, false])
@@ -91,13 +101,15 @@ struct QuoteFinderTests {
   }
 
   @Test func aMarkAfterAColonEndsTheOpenQuoteAtItsLastSentence() {
-    #expect(quotes("Ms Hale said: \"I was there. She added: \"It was late.\" Nothing more.")
-      == ["I was there.", "It was late."])
+    #expect(
+      quotes("Ms Hale said: \"I was there. She added: \"It was late.\" Nothing more.")
+        == ["I was there.", "It was late."])
   }
 
   @Test func aNestedDoubleQuoteMidSentenceStaysInside() {
-    #expect(quotes("She said: \"They called it \"madness\" and left.\" He agreed.")
-      == ["They called it \"madness\" and left."])
+    #expect(
+      quotes("She said: \"They called it \"madness\" and left.\" He agreed.")
+        == ["They called it \"madness\" and left."])
   }
 
   @Test func twoApostrophesCloseAQuote() {
@@ -106,11 +118,13 @@ struct QuoteFinderTests {
   }
 
   @Test func speechOfTwoPeopleIsNeverOneQuote() {
-    let analysis = ArticleAnalysis(article: parse("""
-      Headline
+    let analysis = ArticleAnalysis(
+      article: parse(
+        """
+        Headline
 
-      Ann Lee said: "We will win. "The vote is ours." Bob Hart, the party's leader, said: "We will see."
-      """))
+        Ann Lee said: "We will win. "The vote is ours." Bob Hart, the party's leader, said: "We will see."
+        """))
     #expect(analysis.quoteTexts == ["We will win.", "The vote is ours.", "We will see."])
     #expect(analysis.quotes.map { $0.speaker ?? "-" } == ["Ann Lee", "Ann Lee", "Bob Hart"])
   }

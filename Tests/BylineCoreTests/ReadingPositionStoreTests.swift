@@ -19,7 +19,9 @@ struct ReadingPositionStoreTests {
   }
 
   @Test func aURLIsItsOwnKey() {
-    #expect(ReadingPositionStore.key(for: "https://news.example.org/a/../story.html") == "https://news.example.org/a/../story.html")
+    #expect(
+      ReadingPositionStore.key(for: "https://news.example.org/a/../story.html")
+        == "https://news.example.org/a/../story.html")
     #expect(ReadingPositionStore.key(for: "/tmp/a/../story.html") == "/tmp/story.html")
   }
 

@@ -36,7 +36,10 @@ import Testing
       w.endObject()
       w.endObject()
     }
-    #expect(json == "{\n  \"a\" : [\n    1,\n    true,\n    null\n  ],\n  \"b\" : [\n\n  ],\n  \"c\" : {\n    \"d\" : 238,\n    \"e\" : 238.5\n  }\n}")
+    #expect(
+      json
+        == "{\n  \"a\" : [\n    1,\n    true,\n    null\n  ],\n  \"b\" : [\n\n  ],\n  \"c\" : {\n    \"d\" : 238,\n    \"e\" : 238.5\n  }\n}"
+    )
   }
 
   @Test func writerEscapesWhatJSONAndTheTerminalNeed() {
@@ -47,7 +50,10 @@ import Testing
       w.value(nil as String?)
       w.endArray()
     }
-    #expect(json == "[\n  \"say \\\"hi\\\" \\\\ a/b\\n\\t\\u001b]0;x\\u0007\",\n  \"\\u007f\\u009b\\u202eé\\u2028\\ufffa\u{FFFD}😀\",\n  null\n]")
+    #expect(
+      json
+        == "[\n  \"say \\\"hi\\\" \\\\ a/b\\n\\t\\u001b]0;x\\u0007\",\n  \"\\u007f\\u009b\\u202eé\\u2028\\ufffa\u{FFFD}😀\",\n  null\n]"
+    )
   }
 
   /// Every scalar JSON or a terminal treats specially, as the encoder and `emitJSON` write it.

@@ -9,7 +9,10 @@ struct TerminalSafeTests {
     ("title\u{1B}]0;PWNED\u{07}!", "title\\e]0;PWNED\\a!"),
     ("\u{1B}[2J", "\\e[2J"),
     ("c1\u{9B}31m del\u{7F} nul\u{00}", "c1\\u{9B}31m del\\u{7F} nul\\0"),
-    ("\u{202E}evil\u{202C} \u{2066}iso\u{2069} \u{200F}\u{061C}", "\\u{202E}evil\\u{202C} \\u{2066}iso\\u{2069} \\u{200F}\\u{61C}"),
+    (
+      "\u{202E}evil\u{202C} \u{2066}iso\u{2069} \u{200F}\u{061C}",
+      "\\u{202E}evil\\u{202C} \\u{2066}iso\\u{2069} \\u{200F}\\u{61C}"
+    ),
     ("two\nlines\tand\r\n", "two\\nlines\\tand\\r\\n"),
     ("sep\u{2028}para\u{2029}", "sep\\u{2028}para\\u{2029}"),
     ("back\\slash", "back\\slash"),

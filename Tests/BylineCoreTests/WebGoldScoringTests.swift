@@ -85,10 +85,14 @@ import Testing
 
   @Test func driftIsAnErrorNotAScore() throws {
     let byHash = Evaluator.score(Self.analysis(), webGold: try Self.gold(hash: "00000000"))
-    #expect(byHash.errors == ["test: the text at 16..<28 is not the annotated quote (hash differs): re-annotate or fix the reader"])
+    #expect(
+      byHash.errors == [
+        "test: the text at 16..<28 is not the annotated quote (hash differs): re-annotate or fix the reader"
+      ])
     #expect(byHash.speakersRight.total == 0)
     let byLength = Evaluator.score(Self.analysis(), webGold: try Self.gold(length: 112))
-    #expect(byLength.errors.first?.hasPrefix("test: the article text is 111 scalars long, the gold was made on 112") == true)
+    #expect(
+      byLength.errors.first?.hasPrefix("test: the article text is 111 scalars long, the gold was made on 112") == true)
   }
 
   @Test func aMissingCorpusIsNamed() throws {
@@ -99,7 +103,9 @@ import Testing
       .write(to: dir.appendingPathComponent("p.gold.json"), atomically: true, encoding: .utf8)
     let scores = Evaluator.evaluate(paths: [dir.path])
     #expect(scores.errors.count == 1)
-    #expect(scores.errors.first?.hasSuffix("its article ../nowhere/expected.html is not there (is ../shared beside the package?)") == true)
+    #expect(
+      scores.errors.first?.hasSuffix(
+        "its article ../nowhere/expected.html is not there (is ../shared beside the package?)") == true)
   }
 
   func ratio(_ hits: Int, _ total: Int) -> Ratio {
@@ -121,9 +127,11 @@ import Testing
   }
 
   @Test func aDescriptionIsMatchedOnItsHeadNoun() throws {
-    let gold = try JSONDecoder().decode(BylineGold.self, from: Data(#"{"people": [{"name": "Hori Parata"}, {"name": "Te Kaurinui Parata"}]}"#.utf8))
+    let gold = try JSONDecoder().decode(
+      BylineGold.self, from: Data(#"{"people": [{"name": "Hori Parata"}, {"name": "Te Kaurinui Parata"}]}"#.utf8))
     func right(_ predicted: String, _ goldSpeaker: String, _ kind: String) -> Bool {
-      Evaluator.speakerMatches(Quote(range: 0..<1, segments: [0..<1], kind: .full, speaker: predicted), gold: goldSpeaker, kind: kind, gold)
+      Evaluator.speakerMatches(
+        Quote(range: 0..<1, segments: [0..<1], kind: .full, speaker: predicted), gold: goldSpeaker, kind: kind, gold)
     }
     #expect(right("notes", "the explanatory notes of the British Bill", "description"))
     #expect(!right("explanatory", "the explanatory notes of the British Bill", "description"))

@@ -30,9 +30,11 @@ struct ConcurrencyStressTests {
       let analysis = ArticleAnalysis(article: ArticleParser.parse(texts[i], source: "a\(i).txt"))
       let summary = ArticleSummary(analysis: analysis)
       summaries.set(i, summary)
-      cache.store([LibraryCache.Entry(
-        file: ScannedFile(path: root + "/a\(i).txt", size: 1, mtime: 1), hash: "h\(i)",
-        summary: summary, body: texts[i])])
+      cache.store([
+        LibraryCache.Entry(
+          file: ScannedFile(path: root + "/a\(i).txt", size: 1, mtime: 1), hash: "h\(i)",
+          summary: summary, body: texts[i])
+      ])
     }
     #expect(summaries.count == 64)
     #expect(cache.storedHashes().count == 64)
@@ -54,10 +56,13 @@ struct ConcurrencyStressTests {
     let texts = ConcurrencyStressTests.articles(40)
     DispatchQueue.concurrentPerform(iterations: texts.count) { i in
       let pool = i.isMultiple(of: 2) ? first : second
-      let summary = ArticleSummary(analysis: ArticleAnalysis(article: ArticleParser.parse(texts[i], source: "b\(i).txt")))
-      pool.store([LibraryCache.Entry(
-        file: ScannedFile(path: root + "/b\(i).txt", size: 1, mtime: 1), hash: "h\(i)",
-        summary: summary, body: texts[i])])
+      let summary = ArticleSummary(
+        analysis: ArticleAnalysis(article: ArticleParser.parse(texts[i], source: "b\(i).txt")))
+      pool.store([
+        LibraryCache.Entry(
+          file: ScannedFile(path: root + "/b\(i).txt", size: 1, mtime: 1), hash: "h\(i)",
+          summary: summary, body: texts[i])
+      ])
       _ = (i.isMultiple(of: 2) ? second : first).search("act")
     }
     #expect(first.storedHashes().count == 40)

@@ -12,7 +12,8 @@ final class ThreeFeeds {
 
   init() throws {
     server = try FeedServer([:])
-    server.set("/harbour.rss", FeedServer.Response(type: "application/rss+xml", body: rss(items: [night, gone]), etag: "\"r1\""))
+    server.set(
+      "/harbour.rss", FeedServer.Response(type: "application/rss+xml", body: rss(items: [night, gone]), etag: "\"r1\""))
     server.set("/night.html", FeedServer.Response(body: ThreeFeeds.nightPage))
     server.set("/ledger.atom", FeedServer.Response(type: "application/atom+xml", body: ThreeFeeds.atom))
     server.set("/broken.xml", FeedServer.Response(body: "<html><body><p>Our feed moved.</p></body></html>"))
@@ -33,10 +34,12 @@ final class ThreeFeeds {
   }
 
   var night: String {
-    item(id: "night-1", title: "Night crew strike", link: server.url("/night.html"), summary: "The night crew walked out.")
+    item(
+      id: "night-1", title: "Night crew strike", link: server.url("/night.html"), summary: "The night crew walked out.")
   }
   var gone: String {
-    item(id: "gone-1", title: "Gate closed", link: server.url("/gone.html"), summary: "The north gate closed for repairs.")
+    item(
+      id: "gone-1", title: "Gate closed", link: server.url("/gone.html"), summary: "The north gate closed for repairs.")
   }
   var dawn: String {
     item(id: "dawn-1", title: "Dawn shift", link: server.url("/gone.html"), summary: "The dawn shift came in early.")
@@ -83,18 +86,21 @@ struct FeedRefreshTests {
     let feeds = try ThreeFeeds()
     let library = feeds.library()
     let reports = library.refreshFeedsAndWait()
-    #expect(reports.map(\.line) == [
-      "Harbour Times: 2 new items (2 in the feed), 1 full article fetched, 1 kept as summary (page fetch failed)",
-      "Ledger: 1 new item (1 in the feed)",
-      "\(feeds.server.url("/broken.xml")): not a feed: the document is <html>, not RSS, RDF or Atom",
-    ])
+    #expect(
+      reports.map(\.line) == [
+        "Harbour Times: 2 new items (2 in the feed), 1 full article fetched, 1 kept as summary (page fetch failed)",
+        "Ledger: 1 new item (1 in the feed)",
+        "\(feeds.server.url("/broken.xml")): not a feed: the document is <html>, not RSS, RDF or Atom",
+      ])
     let entries = library.snapshot().entries
-    #expect(entries.map(\.title) == [
-      "Harbour Times", "Night crew strike", "Gate closed", "Ledger", "Cranes arrive", feeds.server.url("/broken.xml"),
-    ])
-    #expect(entries.compactMap(\.feedRow).map { "\($0.name) \($0.unread)/\($0.items) \($0.error ?? "")" } == [
-      "Harbour Times 2/2 ", "Ledger 1/1 ", "\(feeds.server.url("/broken.xml")) 0/0 not a feed",
-    ])
+    #expect(
+      entries.map(\.title) == [
+        "Harbour Times", "Night crew strike", "Gate closed", "Ledger", "Cranes arrive", feeds.server.url("/broken.xml"),
+      ])
+    #expect(
+      entries.compactMap(\.feedRow).map { "\($0.name) \($0.unread)/\($0.items) \($0.error ?? "")" } == [
+        "Harbour Times 2/2 ", "Ledger 1/1 ", "\(feeds.server.url("/broken.xml")) 0/0 not a feed",
+      ])
     #expect(entries[2].note == "summary only: 404 Not Found")
     #expect(entries[1].note == nil)
     #expect(entries.filter { $0.feedRow == nil }.allSatisfy { $0.unread })
@@ -123,7 +129,10 @@ struct FeedRefreshTests {
     #expect(feeds.server.count("/harbour.rss") == 1)
     #expect(feeds.server.count("/night.html") == 1, "a page fetched is never fetched again")
     // A new item, and one that left the feed: the history stays.
-    feeds.server.set("/harbour.rss", FeedServer.Response(type: "application/rss+xml", body: feeds.rss(items: [feeds.dawn, feeds.night]), etag: "\"r2\""))
+    feeds.server.set(
+      "/harbour.rss",
+      FeedServer.Response(
+        type: "application/rss+xml", body: feeds.rss(items: [feeds.dawn, feeds.night]), etag: "\"r2\""))
     let third = library.refreshFeedsAndWait()
     #expect(third[0].line == "Harbour Times: 1 new item (2 in the feed), 1 kept as summary (page fetch failed)")
     #expect(feeds.server.count("/night.html") == 1)

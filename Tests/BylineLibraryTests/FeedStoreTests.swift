@@ -8,7 +8,8 @@ import Testing
 /// A feed item's article, from literal text.
 func itemArticle(_ n: Int) -> Article {
   try! ArticleLoader.load(
-    data: Data("""
+    data: Data(
+      """
       Harbour bulletin \(n)
 
       Moira Keane met the night crew at the harbour gate, shift \(n).
@@ -34,8 +35,10 @@ struct FeedStoreTests {
     let folder = TempFolder()
     let cache = try #require(LibraryCache.open(directory: folder.path).cache)
     let items = [itemToStore(1, feed: feed), itemToStore(2, feed: feed, note: "summary only: 404 Not Found")]
-    #expect(cache.storeFeed(FeedRecord(location: feed, title: "Harbour news", etag: "\"v1\""), items: items,
-      order: items.map(\.item.reference)))
+    #expect(
+      cache.storeFeed(
+        FeedRecord(location: feed, title: "Harbour news", etag: "\"v1\""), items: items,
+        order: items.map(\.item.reference)))
     cache.setRead([items[0].item.reference], read: true)
 
     let stored = cache.storedItems(of: [feed])
@@ -63,7 +66,8 @@ struct FeedStoreTests {
     cache.storeFeed(FeedRecord(location: feed), items: first, order: first.map(\.item.reference))
     // The next read: item 3 is new and first, item 1 has left the feed.
     let third = itemToStore(3, feed: feed, position: 0)
-    cache.storeFeed(FeedRecord(location: feed), items: [third],
+    cache.storeFeed(
+      FeedRecord(location: feed), items: [third],
       order: [third.item.reference, first[1].item.reference])
     #expect(cache.storedItems(of: [feed]).map(\.title) == ["Bulletin 3", "Bulletin 2", "Bulletin 1"])
     cache.close()
@@ -76,10 +80,11 @@ struct FeedStoreTests {
     cache.storeFeed(FeedRecord(location: feed, title: "before"), items: first, order: first.map(\.item.reference))
     // The second item of the next batch cannot be written (as a full disk would fail it).
     try cache.pool.write { db in
-      try db.execute(sql: """
-        CREATE TEMP TRIGGER refuse BEFORE INSERT ON item WHEN NEW.title = 'Bulletin 4'
-        BEGIN SELECT RAISE(ABORT, 'disk full'); END
-        """)
+      try db.execute(
+        sql: """
+          CREATE TEMP TRIGGER refuse BEFORE INSERT ON item WHEN NEW.title = 'Bulletin 4'
+          BEGIN SELECT RAISE(ABORT, 'disk full'); END
+          """)
     }
     let batch = [itemToStore(3, feed: feed), itemToStore(4, feed: feed)]
     #expect(!cache.storeFeed(FeedRecord(location: feed, title: "after"), items: batch, order: []))
@@ -97,7 +102,8 @@ struct FeedStoreTests {
     let folder = TempFolder()
     let opened = try #require(LibraryCache.open(directory: folder.path).cache)
     let items = (1...3).map { itemToStore($0, feed: feed) }
-    opened.storeFeed(FeedRecord(location: feed, title: "Harbour news"), items: items, order: items.map(\.item.reference))
+    opened.storeFeed(
+      FeedRecord(location: feed, title: "Harbour news"), items: items, order: items.map(\.item.reference))
     opened.setRead([items[1].item.reference], read: true)
     opened.close()
     let database = folder.path + "/" + LibraryCache.fileName
@@ -132,7 +138,8 @@ struct FeedStoreTests {
     let database = folder.path + "/cache/" + LibraryCache.fileName
     // Made a schema-2 cache: no feed tables, schema '2'.
     try DatabaseQueue(path: database).write { db in
-      try db.execute(sql: "DROP TABLE item; DROP TABLE feed; DROP TABLE readmark; UPDATE meta SET value = '2' WHERE key = 'schema'")
+      try db.execute(
+        sql: "DROP TABLE item; DROP TABLE feed; DROP TABLE readmark; UPDATE meta SET value = '2' WHERE key = 'schema'")
     }
     let library = Library(paths: [folder.path + "/lib"], cacheDirectory: folder.path + "/cache")
     #expect(library.snapshot().entries.map(\.title) == ["Harbour report 1"], "the rows come from the old cache")

@@ -17,7 +17,8 @@ struct LibraryScannerTests {
     #expect(names == ["a.txt", "changelog-story.md", "readme-first.txt", "sub/b.md"])
     // Named directly, a README is read: the rule is for what a folder holds.
     #expect(LibraryScanner.scan([folder.path + "/README.TXT"]).files.count == 1)
-    #expect(LibraryScanner.list([folder.path]).files.map(\.path) == LibraryScanner.scan([folder.path]).files.map(\.path))
+    #expect(
+      LibraryScanner.list([folder.path]).files.map(\.path) == LibraryScanner.scan([folder.path]).files.map(\.path))
   }
 
   @Test func webPagesAreArticlesOfALibrary() throws {
@@ -31,7 +32,9 @@ struct LibraryScannerTests {
     _ = Library(paths: [], useCache: false)  // installs the web formats
     let names = LibraryScanner.scan([folder.path]).files.map { String($0.path.dropFirst(folder.path.count + 1)) }
     #expect(names == ["old.HTM", "page.html", "story.txt"])
-    let outcome = try Library.analyse(ScannedFile(path: folder.path + "/page.html", size: page.utf8.count, mtime: 0)) { _ in false }.get()
+    let outcome = try Library.analyse(ScannedFile(path: folder.path + "/page.html", size: page.utf8.count, mtime: 0)) {
+      _ in false
+    }.get()
     #expect(outcome.summary?.title == "Dockers strike at Port Ellery as pay talks collapse")
     #expect(outcome.body.hasPrefix("Dock workers at Port Ellery walked out"))
   }
@@ -65,12 +68,13 @@ struct LibraryScannerTests {
     for result in [LibraryScanner.scan([folder.path]), LibraryScanner.list([folder.path])] {
       #expect(result.files.map { String($0.path.dropFirst(folder.path.count + 1)) } == ["a.txt", "x.txt/inside.txt"])
       let failures = result.failures.map { String($0.path.dropFirst(folder.path.count + 1)) + ": " + $0.error.reason }
-      #expect(failures.sorted() == [
-        "dangling.txt: cannot be read (a symbolic link to nothing)",
-        "fifo.txt: cannot be read (not a regular file but a fifo, socket or device)",
-        "loop.md: cannot be read (a loop of symbolic links)",
-        "to-fifo.txt: cannot be read (a link to a fifo, socket or device, not to a file)",
-      ])
+      #expect(
+        failures.sorted() == [
+          "dangling.txt: cannot be read (a symbolic link to nothing)",
+          "fifo.txt: cannot be read (not a regular file but a fifo, socket or device)",
+          "loop.md: cannot be read (a loop of symbolic links)",
+          "to-fifo.txt: cannot be read (a link to a fifo, socket or device, not to a file)",
+        ])
     }
   }
 }

@@ -74,15 +74,23 @@ struct LibraryTests {
     let warmSnapshot = warm.snapshot()
     #expect(warmSnapshot.progress.done == 3 + 0)
     #expect(warmSnapshot.entries.compactMap(\.listing).map(\.title) == ["Kazakhstan protests", "Budget day"])
-    #expect(warmSnapshot.entries.first?.duplicatePaths == [folder.path + "/lib/2.txt"], "copies fold from the first screen on")
+    #expect(
+      warmSnapshot.entries.first?.duplicatePaths == [folder.path + "/lib/2.txt"], "copies fold from the first screen on"
+    )
     warm.waitUntilFinished()
     #expect(warm.people().people.map(\.name).contains("Kassym-Jomart Tokayev"))
   }
 
   @Test func peopleMergeAcrossArticlesAndQuotesAreNewestFirst() throws {
     let folder = TempFolder()
-    folder.write("lib/one.md", "---\ntitle: Kazakhstan protests\ndate: 2022-01-10\n---\n\n" + tokayevOne.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n"))
-    folder.write("lib/two.md", "---\ntitle: \"Talks in Almaty\"\ndate: 2022-02-01\nauthor: A. Writer\n---\n\n" + tokayevTwo.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n"))
+    folder.write(
+      "lib/one.md",
+      "---\ntitle: Kazakhstan protests\ndate: 2022-01-10\n---\n\n"
+        + tokayevOne.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n"))
+    folder.write(
+      "lib/two.md",
+      "---\ntitle: \"Talks in Almaty\"\ndate: 2022-02-01\nauthor: A. Writer\n---\n\n"
+        + tokayevTwo.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n"))
     folder.write("lib/three.txt", brown)
     let library = Library(paths: [folder.path + "/lib"], cacheDirectory: folder.path + "/cache")
     library.waitUntilFinished()
@@ -94,9 +102,10 @@ struct LibraryTests {
     #expect(people.people.filter { $0.name.contains("Tokayev") }.count == 1)
     #expect(library.entries(of: tokayev).map(\.title) == ["Kazakhstan protests", "Talks in Almaty"])
     let quotes = library.quotes(of: tokayev)
-    #expect(quotes.map(\.quote.text) == [
-      "The talks were useful,", "We will restore order,", "Nobody will be punished for protesting,",
-    ])
+    #expect(
+      quotes.map(\.quote.text) == [
+        "The talks were useful,", "We will restore order,", "Nobody will be punished for protesting,",
+      ])
     #expect(quotes.first?.date == ArticleDate(year: 2022, month: 2, day: 1))
     #expect(quotes.first?.title == "Talks in Almaty")
 
@@ -108,12 +117,15 @@ struct LibraryTests {
 
   @Test func pickerSearchIgnoresCaseAndAccentsAndMergesSurnames() {
     func summary(_ people: [ArticleSummary.Person]) -> ArticleSummary {
-      ArticleSummary(title: "t", readMinutes: 1, wordCount: 1, quoteCount: 0, mainPeople: [], people: people, quotes: [])
+      ArticleSummary(
+        title: "t", readMinutes: 1, wordCount: 1, quoteCount: 0, mainPeople: [], people: people, quotes: [])
     }
     let index = PeopleIndex(summaries: [
       "a": summary([.init(name: "José Mourinho", mentions: 3, quotes: 2)]),
       "b": summary([.init(name: "Mourinho", mentions: 1, quotes: 1)]),
-      "c": summary([.init(name: "Tony Blair", mentions: 2, quotes: 0), .init(name: "Cherie Blair", mentions: 1, quotes: 0)]),
+      "c": summary([
+        .init(name: "Tony Blair", mentions: 2, quotes: 0), .init(name: "Cherie Blair", mentions: 1, quotes: 0),
+      ]),
       "d": summary([.init(name: "Blair", mentions: 1, quotes: 0)]),
       "e": summary([.init(name: "President Tokayev", aliases: ["Kassym-Jomart Tokayev"], mentions: 1, quotes: 0)]),
     ])
@@ -190,7 +202,9 @@ struct LibraryTests {
 
   @Test func twoLibrariesOnOneCacheAtOnce() {
     let folder = TempFolder()
-    for i in 0..<40 { folder.write("lib/\(i).txt", brown.replacingOccurrences(of: "Budget day", with: "Budget day \(i)")) }
+    for i in 0..<40 {
+      folder.write("lib/\(i).txt", brown.replacingOccurrences(of: "Budget day", with: "Budget day \(i)"))
+    }
     let cacheDir = folder.path + "/cache"
     let a = Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir)
     let b = Library(paths: [folder.path + "/lib"], cacheDirectory: cacheDir)
@@ -229,11 +243,12 @@ struct MarkdownReaderTests {
     #expect(article.title == "Storm hits the coast")
     #expect(article.date == ArticleDate(year: 2024, month: 3, day: 5))
     #expect(article.author == "Jane Roe")
-    #expect(article.paragraphs.map { article.text(of: $0) } == [
-      "The storm reached the coast at dawn, with gusts of 100 km/h.",
-      "\"It was loud,\" said Ann Lee.",
-      "• roofs damaged", "• trees down",
-    ])
+    #expect(
+      article.paragraphs.map { article.text(of: $0) } == [
+        "The storm reached the coast at dawn, with gusts of 100 km/h.",
+        "\"It was loud,\" said Ann Lee.",
+        "• roofs damaged", "• trees down",
+      ])
   }
 
   @Test func withoutFrontMatterTheFirstHeadingIsTheTitle() {
@@ -243,6 +258,7 @@ struct MarkdownReaderTests {
   }
 
   @Test func stripInlineKeepsTextOfLinksAndImages() {
-    #expect(MarkdownReader.stripInline("![a map](m.png) and [b][1] <https://x.org> <br/>") == "a map and b https://x.org ")
+    #expect(
+      MarkdownReader.stripInline("![a map](m.png) and [b][1] <https://x.org> <br/>") == "a map and b https://x.org ")
   }
 }

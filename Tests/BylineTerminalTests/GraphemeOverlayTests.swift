@@ -18,9 +18,11 @@ struct GraphemeOverlayTests {
   @Test func theStyleBecomesSGRAtEveryDepth() {
     let bold = Style(bold: true)
     #expect(GraphemeOverlay.sgr(bold, foreground: -1, background: -1, directColour: false) == "0;1")
-    #expect(GraphemeOverlay.sgr(Style(reverse: true), foreground: 3, background: 12, directColour: false) == "0;7;33;104")
+    #expect(
+      GraphemeOverlay.sgr(Style(reverse: true), foreground: 3, background: 12, directColour: false) == "0;7;33;104")
     #expect(GraphemeOverlay.sgr(.plain, foreground: 222, background: 237, directColour: false) == "0;38;5;222;48;5;237")
-    #expect(GraphemeOverlay.sgr(.plain, foreground: 0x12_34_56, background: 1, directColour: true) == "0;38;2;18;52;86;41")
+    #expect(
+      GraphemeOverlay.sgr(.plain, foreground: 0x12_34_56, background: 1, directColour: true) == "0;38;2;18;52;86;41")
   }
 
   @Test func theSequenceSavesMovesWritesAndRestores() {

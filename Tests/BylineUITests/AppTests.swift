@@ -32,7 +32,8 @@ final class AppLibrary {
   }
 
   func app(themes: [Theme] = [.builtInDefault]) -> App {
-    App(start: .library(library), settings: AppSettings(themes: themes),
+    App(
+      start: .library(library), settings: AppSettings(themes: themes),
       positions: ReadingPositionStore(fileURL: positionsFile))
   }
 }
@@ -45,10 +46,12 @@ struct AppTests {
   @Test func libraryOpenArticleTurnPagesBackAndQuit() {
     let lib = AppLibrary()
     var shots: [String] = []
-    let backend = VirtualBackend(width: 40, height: 12, script: [
-      .key(.enter), .key(.character(" ")), .key(.character(" ")), .key(.character("b")),
-      .key(.character("q")), .key(.character("q")),
-    ])
+    let backend = VirtualBackend(
+      width: 40, height: 12,
+      script: [
+        .key(.enter), .key(.character(" ")), .key(.character(" ")), .key(.character("b")),
+        .key(.character("q")), .key(.character("q")),
+      ])
     let exit = lib.app().run(on: backend)
     #expect(exit == .quit)
     for frame in backend.frames { shots.append(frame.text(row: frame.height - 1)) }
@@ -67,10 +70,12 @@ struct AppTests {
 
   @Test func theReadingPositionIsSavedAndRestoredHoweverTheArticleOpens() throws {
     let lib = AppLibrary()
-    let first = VirtualBackend(width: 40, height: 12, script: [
-      .key(.enter), .key(.character(" ")), .key(.character(" ")), .key(.escape),  // Esc: back too
-      .key(.enter), .key(.character("Q")),
-    ])
+    let first = VirtualBackend(
+      width: 40, height: 12,
+      script: [
+        .key(.enter), .key(.character(" ")), .key(.character(" ")), .key(.escape),  // Esc: back too
+        .key(.enter), .key(.character("Q")),
+      ])
     #expect(lib.app().run(on: first) == .quit)
     #expect(first.frames[4].text(row: 0).hasPrefix(" Byline library"))
     #expect(first.status.hasPrefix(" page 3/"), "reopened from the library where it was left")
@@ -82,14 +87,16 @@ struct AppTests {
     #expect(app.run(on: alone) == .quit)
     #expect(alone.frames[0].text(row: 11).hasPrefix(" page 3/"))
     #expect(alone.frames[1].text(row: 11).hasPrefix(" page 2/"))
-    let again = VirtualBackend(width: 40, height: 12, script: [.key(.enter), .key(.character("q")), .key(.character("q"))])
+    let again = VirtualBackend(
+      width: 40, height: 12, script: [.key(.enter), .key(.character("q")), .key(.character("q"))])
     #expect(lib.app().run(on: again) == .quit)
     #expect(again.frames[1].text(row: 11).hasPrefix(" page 2/"))
   }
 
   @Test func aClosedTerminalSavesThePositionAndEndsTheApp() {
     let lib = AppLibrary()
-    let backend = VirtualBackend(width: 40, height: 12, script: [.key(.enter), .key(.character(" ")), .key(.character(" ")), .close])
+    let backend = VirtualBackend(
+      width: 40, height: 12, script: [.key(.enter), .key(.character(" ")), .key(.character(" ")), .close])
     #expect(lib.app().run(on: backend) == .closed)
     let saved = ReadingPositionStore(fileURL: lib.positionsFile).position(for: lib.lighthouse)
     #expect(saved != nil && saved!.wordIndex > 0)
@@ -97,9 +104,11 @@ struct AppTests {
 
   @Test func tCyclesThemesInTheLibraryAndInTheReaderOpenedFromIt() {
     let lib = AppLibrary()
-    let backend = VirtualBackend(width: 60, height: 12, script: [
-      .key(.character("t")), .key(.enter), .key(.character("t")), .key(.character("q")), .key(.character("q")),
-    ])
+    let backend = VirtualBackend(
+      width: 60, height: 12,
+      script: [
+        .key(.character("t")), .key(.enter), .key(.character("t")), .key(.character("q")), .key(.character("q")),
+      ])
     _ = lib.app(themes: [.builtInDefault, paperTheme]).run(on: backend)
     #expect(backend.themeNames == ["default", "paper", "paper", "default", "default"])
     #expect(backend.frames[1].text(row: 11).contains("theme paper (2/2)"))
@@ -129,9 +138,11 @@ struct AppTests {
     var settings = AppSettings()
     settings.progressLineBytes = 500  // the lighthouse article is larger; budget.md is not
     let app = App(start: .library(lib.library), settings: settings)
-    let backend = VirtualBackend(width: 60, height: 12, script: [
-      .key(.enter), .key(.character("q")), .key(.down), .key(.enter), .key(.character("Q")),
-    ])
+    let backend = VirtualBackend(
+      width: 60, height: 12,
+      script: [
+        .key(.enter), .key(.character("q")), .key(.down), .key(.enter), .key(.character("Q")),
+      ])
     _ = app.run(on: backend)
     #expect(backend.frames[1].text(row: 11) == " opening lighthouse.txt…")
     #expect(backend.frames[2].text(row: 11).hasPrefix(" page 1/"))
@@ -147,9 +158,11 @@ struct AppTests {
 
   @Test func peoplePickerQuotesAndAQuoteOpensInTheReader() {
     let lib = AppLibrary()
-    let backend = VirtualBackend(width: 80, height: 16, script: [
-      .key(.character("p")), .waitFor { $0.plainText.contains("Gordon Brown") },
-    ] + typing("brown") + [.key(.tab), .key(.enter), .key(.character("q")), .key(.character("Q"))])
+    let backend = VirtualBackend(
+      width: 80, height: 16,
+      script: [
+        .key(.character("p")), .waitFor { $0.plainText.contains("Gordon Brown") },
+      ] + typing("brown") + [.key(.tab), .key(.enter), .key(.character("q")), .key(.character("Q"))])
     _ = lib.app().run(on: backend)
     let quotes = backend.frames.first { $0.text(row: 0).hasPrefix(" Gordon Brown · 1 quote") }
     #expect(quotes != nil)
@@ -160,10 +173,12 @@ struct AppTests {
 
   @Test func theReaderOfOneFileQuitsOnQAndStaysOnEsc() throws {
     let article = ArticleParser.parse(readerTestArticle, source: "lighthouse.txt")
-    let backend = VirtualBackend(width: 40, height: 12, script: [
-      .key(.escape), .key(.character(" ")), .resize(width: 60, height: 20), .key(.character("?")),
-      .key(.character("x")), .key(.character("q")),
-    ])
+    let backend = VirtualBackend(
+      width: 40, height: 12,
+      script: [
+        .key(.escape), .key(.character(" ")), .resize(width: 60, height: 20), .key(.character("?")),
+        .key(.character("x")), .key(.character("q")),
+      ])
     let app = App(start: .article(article, path: nil), settings: AppSettings(message: "hello"))
     #expect(app.run(on: backend) == .quit)
     #expect(backend.frames[0].text(row: 11).contains("hello"))

@@ -14,16 +14,18 @@ struct FeedScreenTests {
   static func item(_ id: String, _ title: String, day: Int, unread: Bool, note: String? = nil) -> LibraryEntry {
     var entry = LibraryEntry(
       reference: .feedItem(feed: rss, item: id), hash: id,
-      state: .ready(ArticleListing(
-        title: title, date: ArticleDate(year: 2026, month: 11, day: day), readMinutes: 3, quoteCount: 2,
-        mainPeople: ["Moira Keane"])))
+      state: .ready(
+        ArticleListing(
+          title: title, date: ArticleDate(year: 2026, month: 11, day: day), readMinutes: 3, quoteCount: 2,
+          mainPeople: ["Moira Keane"])))
     entry.feed = rss
     entry.unread = unread
     entry.note = note
     return entry
   }
 
-  static func feedRow(_ location: String, _ name: String, items: Int, unread: Int, error: String? = nil) -> LibraryEntry {
+  static func feedRow(_ location: String, _ name: String, items: Int, unread: Int, error: String? = nil) -> LibraryEntry
+  {
     var row = LibraryEntry(reference: ArticleReference(key: location), hash: nil, state: .pending)
     row.feed = location
     row.feedRow = LibraryEntry.FeedRow(location: location, name: name, items: items, unread: unread, error: error)
@@ -34,9 +36,12 @@ struct FeedScreenTests {
   static func snapshot(version: Int = 1, progress: FeedRefreshProgress? = nil) -> LibrarySnapshot {
     LibrarySnapshot(
       entries: [
-        LibraryEntry(path: "/news/a.txt", hash: "a", state: .ready(ArticleListing(
-          title: "Almaty talks", date: ArticleDate(year: 2022, month: 2, day: 1), readMinutes: 2, quoteCount: 1,
-          mainPeople: []))),
+        LibraryEntry(
+          path: "/news/a.txt", hash: "a",
+          state: .ready(
+            ArticleListing(
+              title: "Almaty talks", date: ArticleDate(year: 2022, month: 2, day: 1), readMinutes: 2, quoteCount: 1,
+              mainPeople: []))),
         feedRow(rss, "Harbour Times", items: 2, unread: 1),
         item("n1", "Night crew strike", day: 30, unread: true),
         item("g1", "Gate closed", day: 29, unread: false, note: "summary only: 404 Not Found"),
@@ -51,7 +56,8 @@ struct FeedScreenTests {
   }
 
   @Test func theListShowsUnreadCountsMarksErrorsNotesAndRefreshProgress() {
-    let state = LibraryState(snapshot: Self.snapshot(progress: FeedRefreshProgress(phase: .feeds, done: 3, total: 12)),
+    let state = LibraryState(
+      snapshot: Self.snapshot(progress: FeedRefreshProgress(phase: .feeds, done: 3, total: 12)),
       width: 100, height: 8)
     let frame = LibraryView.render(state)
     #expect(frame.text(row: 1).hasPrefix(" ▸ Harbour Times"))
@@ -61,7 +67,8 @@ struct FeedScreenTests {
     #expect(frame.text(row: 4).hasPrefix(" Gate closed"))
     #expect(frame.text(row: 4).contains("⚠ summary only: 404 Not Found"))
     #expect(frame.text(row: 7).hasPrefix(" refreshing 3/12 feeds"))
-    let fetching = LibraryState(snapshot: Self.snapshot(progress: FeedRefreshProgress(phase: .articles, done: 5, total: 40)),
+    let fetching = LibraryState(
+      snapshot: Self.snapshot(progress: FeedRefreshProgress(phase: .articles, done: 5, total: 40)),
       width: 100, height: 8)
     #expect(LibraryView.render(fetching).text(row: 7).hasPrefix(" fetching 5/40 articles"))
   }
@@ -90,7 +97,8 @@ struct FeedScreenTests {
     #expect(state.rows.map(\.title) == ["Night crew strike", "Gate closed"])
     #expect(state.apply(.toggleRead) == [.setRead([.feedItem(feed: Self.rss, item: "n1")], read: true)])
     #expect(state.apply(.markFeedRead) == [.markFeedRead(Self.rss)])
-    #expect(state.apply(.open) == [.openArticle(reference: .feedItem(feed: Self.rss, item: "n1"), offset: 0, search: nil)])
+    #expect(
+      state.apply(.open) == [.openArticle(reference: .feedItem(feed: Self.rss, item: "n1"), offset: 0, search: nil)])
     state.apply(.down)
     #expect(state.apply(.toggleRead) == [.setRead([.feedItem(feed: Self.rss, item: "g1")], read: false)])
     // x: everything again; u: only unread items (files stay, feeds with unread or errors stay).
@@ -105,7 +113,8 @@ struct FeedScreenTests {
     #expect(state.apply(.open) == [])
     #expect(state.message == "Broken: not a feed")
     // A refresh under way is not started twice.
-    var busy = LibraryState(snapshot: Self.snapshot(progress: FeedRefreshProgress(phase: .feeds, done: 0, total: 2)),
+    var busy = LibraryState(
+      snapshot: Self.snapshot(progress: FeedRefreshProgress(phase: .feeds, done: 0, total: 2)),
       width: 100, height: 10)
     #expect(busy.apply(.refreshFeeds) == [])
     #expect(busy.message == "a refresh is under way")
@@ -117,19 +126,21 @@ struct FeedScreenTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let feed = folder + "/ledger.atom"
     try """
-      <?xml version="1.0" encoding="utf-8"?>
-      <feed xmlns="http://www.w3.org/2005/Atom"><title>Port Ledger</title><id>urn:ledger</id>
-      <updated>2026-11-29T10:00:00Z</updated>
-      <entry><title>Cranes arrive</title><id>urn:ledger:1</id><updated>2026-11-29T10:00:00Z</updated>
-      <content type="html">&lt;p&gt;The new cranes arrived on Sunday.&lt;/p&gt;&lt;p&gt;"They are the biggest we have ever had," said Tomas Reyes, the harbour master.&lt;/p&gt;</content>
-      </entry></feed>
-      """.write(toFile: feed, atomically: true, encoding: .utf8)
+    <?xml version="1.0" encoding="utf-8"?>
+    <feed xmlns="http://www.w3.org/2005/Atom"><title>Port Ledger</title><id>urn:ledger</id>
+    <updated>2026-11-29T10:00:00Z</updated>
+    <entry><title>Cranes arrive</title><id>urn:ledger:1</id><updated>2026-11-29T10:00:00Z</updated>
+    <content type="html">&lt;p&gt;The new cranes arrived on Sunday.&lt;/p&gt;&lt;p&gt;"They are the biggest we have ever had," said Tomas Reyes, the harbour master.&lt;/p&gt;</content>
+    </entry></feed>
+    """.write(toFile: feed, atomically: true, encoding: .utf8)
     let library = Library(paths: [feed], useCache: false)
     library.waitUntilFinished()
     let positions = URL(fileURLWithPath: folder + "/state/positions.json")
-    let backend = VirtualBackend(width: 80, height: 12, script: [
-      .key(.enter), .key(.enter), .key(.character("q")), .key(.character("q")), .key(.character("Q")),
-    ])
+    let backend = VirtualBackend(
+      width: 80, height: 12,
+      script: [
+        .key(.enter), .key(.enter), .key(.character("q")), .key(.character("q")), .key(.character("Q")),
+      ])
     let app = App(start: .library(library), positions: ReadingPositionStore(fileURL: positions))
     #expect(app.run(on: backend) == .quit)
     #expect(backend.frames[0].text(row: 1).contains("1 unread · 1 item"))
@@ -138,6 +149,8 @@ struct FeedScreenTests {
     #expect(backend.frames[2].text(row: 0).contains("Cranes arrive"), "Enter opens the item in the reader")
     #expect(backend.frames[3].text(row: 1).hasPrefix(" Cranes arrive"), "back in the list, read: no mark")
     #expect(backend.frames[4].text(row: 1).contains("0 unread · 1 item"))
-    #expect(ReadingPositionStore(fileURL: positions).position(for: ArticleReference.fileItem(path: feed, item: "urn:ledger:1")) != nil)
+    #expect(
+      ReadingPositionStore(fileURL: positions).position(
+        for: ArticleReference.fileItem(path: feed, item: "urn:ledger:1")) != nil)
   }
 }

@@ -7,8 +7,11 @@ import Testing
 @Suite("Library list order")
 struct LibraryOrderTests {
   func ready(_ path: String, _ title: String, date: ArticleDate? = nil, minutes: Int = 1) -> LibraryEntry {
-    LibraryEntry(path: path, hash: path, state: .ready(ArticleListing(
-      title: title, date: date, readMinutes: minutes, quoteCount: 0, mainPeople: [])))
+    LibraryEntry(
+      path: path, hash: path,
+      state: .ready(
+        ArticleListing(
+          title: title, date: date, readMinutes: minutes, quoteCount: 0, mainPeople: [])))
   }
 
   var entries: [LibraryEntry] {

@@ -8,18 +8,25 @@ import Testing
 @Suite("Library state: pure, commands out, results in")
 struct LibraryStatePureTests {
   static func entry(_ name: String, _ title: String, day: Int) -> LibraryEntry {
-    LibraryEntry(path: "/news/\(name)", hash: name, state: .ready(ArticleListing(
-      title: title, date: ArticleDate(year: 2024, month: 3, day: day), readMinutes: 2, quoteCount: 1, mainPeople: [])))
+    LibraryEntry(
+      path: "/news/\(name)", hash: name,
+      state: .ready(
+        ArticleListing(
+          title: title, date: ArticleDate(year: 2024, month: 3, day: day), readMinutes: 2, quoteCount: 1, mainPeople: []
+        )))
   }
 
   static let first = LibrarySnapshot(
-    entries: [entry("a.txt", "Alpha", day: 1), entry("b.txt", "Bravo", day: 2),
-      LibraryEntry(path: "/news/c.txt", hash: nil, state: .failed(.empty(path: "/news/c.txt")))],
+    entries: [
+      entry("a.txt", "Alpha", day: 1), entry("b.txt", "Bravo", day: 2),
+      LibraryEntry(path: "/news/c.txt", hash: nil, state: .failed(.empty(path: "/news/c.txt"))),
+    ],
     progress: LibraryProgress(step: .analysing, done: 3, total: 4), version: 1)
 
   @Test func enterOpensTheSelectedArticleAsACommand() {
     var state = LibraryState(snapshot: Self.first, width: 80, height: 10)
-    #expect(state.rows.map(\.path) == ["/news/b.txt", "/news/a.txt", "/news/c.txt"], "newest first, the failed file last")
+    #expect(
+      state.rows.map(\.path) == ["/news/b.txt", "/news/a.txt", "/news/c.txt"], "newest first, the failed file last")
     #expect(state.apply(.down) == [])
     #expect(state.apply(.open) == [.openArticle(reference: .file(path: "/news/a.txt"), offset: 0, search: nil)])
     #expect(state.apply(.last) == [])

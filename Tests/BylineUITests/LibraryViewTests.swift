@@ -18,7 +18,9 @@ final class SmallLibrary {
     let write = { (name: String, text: String) in
       try! text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
     }
-    write("a.md", """
+    write(
+      "a.md",
+      """
       ---
       title: Talks in Almaty with a very long headline that will not fit in a narrow window at all
       date: 2022-02-01
@@ -28,7 +30,9 @@ final class SmallLibrary {
 
       "The talks were useful," Tokayev said.
       """)
-    write("b.md", """
+    write(
+      "b.md",
+      """
       ---
       title: Kazakhstan protests
       date: 2022-01-10
@@ -38,8 +42,14 @@ final class SmallLibrary {
 
       "We will restore order," Tokayev said.
       """)
-    write("c.txt", "Budget day\n\nGordon Brown presented the budget on Wednesday.\n\n\"This is a budget for families,\" Brown said.\n")
-    write("d.txt", "Budget day\n\nGordon Brown presented the budget on Wednesday.\n\n\"This is a budget for families,\" Brown said.\n")
+    write(
+      "c.txt",
+      "Budget day\n\nGordon Brown presented the budget on Wednesday.\n\n\"This is a budget for families,\" Brown said.\n"
+    )
+    write(
+      "d.txt",
+      "Budget day\n\nGordon Brown presented the budget on Wednesday.\n\n\"This is a budget for families,\" Brown said.\n"
+    )
     write("e.txt", "   \n")
     library = Library(paths: [folder], useCache: false)
     library.waitUntilFinished()
@@ -88,7 +98,10 @@ struct LibraryViewTests {
     var frame = LibraryView.render(state)
     #expect(frame.text(row: 0) == " Byline library · 4 articles · by title")
     #expect(frame.text(row: 1).hasPrefix(" Budget day (×2) "))
-    #expect(frame.text(row: 4) == " Talks in Almaty with a very long headline that will not fit in…  2022-02-01  1 min   1” Kassym-Jomart Tokayev")
+    #expect(
+      frame.text(row: 4)
+        == " Talks in Almaty with a very long headline that will not fit in…  2022-02-01  1 min   1” Kassym-Jomart Tokayev"
+    )
     state.apply(.startSearch)
     for c in "KAZ" { state.apply(.type(c)) }
     frame = LibraryView.render(state)
@@ -144,19 +157,26 @@ struct LibraryViewTests {
     var typed = LibraryState(library: lib.library, width: 80, height: 24)
     typed.apply(.startSearch)
     for c in "ta" { typed.apply(.type(c)) }
-    #expect(typed.rows.map(\.title) == ["Talks in Almaty with a very long headline that will not fit in a narrow window at all", "Kazakhstan protests"])
+    #expect(
+      typed.rows.map(\.title) == [
+        "Talks in Almaty with a very long headline that will not fit in a narrow window at all", "Kazakhstan protests",
+      ])
     typed.apply(.type("l"))
-    #expect(typed.rows.map(\.title) == ["Talks in Almaty with a very long headline that will not fit in a narrow window at all"])
+    #expect(
+      typed.rows.map(\.title) == [
+        "Talks in Almaty with a very long headline that will not fit in a narrow window at all"
+      ])
     typed.apply(.deleteBackward)
     typed.apply(.deleteBackward)
     var fresh = LibraryState(library: lib.library, width: 80, height: 24)
     fresh.apply(.startSearch)
     fresh.apply(.type("t"))
     #expect(typed.rows == fresh.rows)
-    #expect(typed.rows.map(\.title) == [
-      "Talks in Almaty with a very long headline that will not fit in a narrow window at all",
-      "Kazakhstan protests", "Budget day", "e.txt",
-    ])
+    #expect(
+      typed.rows.map(\.title) == [
+        "Talks in Almaty with a very long headline that will not fit in a narrow window at all",
+        "Kazakhstan protests", "Budget day", "e.txt",
+      ])
   }
 
   @Test func quotesViewAt120x40OpensTheArticleAtTheQuote() {
@@ -172,7 +192,9 @@ struct LibraryViewTests {
     for result in LibraryEffects(library: lib.library).run(.loadQuotes(person)) { state.apply(result) }
     let frame = LibraryView.render(state)
     #expect(frame.text(row: 0) == " Kassym-Jomart Tokayev · 2 quotes, newest first")
-    #expect(frame.text(row: 1) == " 2022-02-01 · Talks in Almaty with a very long headline that will not fit in a narrow window at all")
+    #expect(
+      frame.text(row: 1)
+        == " 2022-02-01 · Talks in Almaty with a very long headline that will not fit in a narrow window at all")
     #expect(frame.text(row: 2) == "   “The talks were useful,”")
     #expect(frame.text(row: 4) == " 2022-01-10 · Kazakhstan protests")
     state.apply(.down)

@@ -33,12 +33,15 @@ struct ListCursorTests {
   @Test func theLibraryQuotesViewKeepsTheSelectedQuoteOnScreen() {
     // A quote takes up to five rows: at 12 rows (10 for the body) two always fit. Moving down
     // used to leave the view where it was, the selection off screen.
-    let snapshot = LibrarySnapshot(entries: [], progress: LibraryProgress(step: nil, done: 0, total: 0),
+    let snapshot = LibrarySnapshot(
+      entries: [], progress: LibraryProgress(step: nil, done: 0, total: 0),
       messages: [], version: 0, people: nil, peopleVersion: 0)
     var state = LibraryState(snapshot: snapshot, width: 60, height: 12)
     let person = LibraryPerson(name: "Isla Tarbet", aliases: [], articleCount: 1, quoteCount: 6, appearances: [:])
     let quotes = (1...6).map { day in
-      PersonQuote(reference: .file(path: "/news/\(day).txt"), path: "/news/\(day).txt", title: "Day \(day)", date: ArticleDate(year: 2024, month: 3, day: day),
+      PersonQuote(
+        reference: .file(path: "/news/\(day).txt"), path: "/news/\(day).txt", title: "Day \(day)",
+        date: ArticleDate(year: 2024, month: 3, day: day),
         quote: ArticleSummary.QuoteRecord(text: "Quote \(day).", speaker: "Isla Tarbet", start: 0, end: 8))
     }
     state.apply(.quotesLoaded(person: person, quotes: quotes))

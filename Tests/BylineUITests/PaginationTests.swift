@@ -8,8 +8,10 @@ private func lines(_ paragraphs: [Int]) -> [LayoutLine] {
   for (p, count) in paragraphs.enumerated() {
     if p > 0 { result.append(LayoutLine(content: .blank, role: .text)) }
     for k in 0..<count {
-      result.append(LayoutLine(content: .text(offset..<offset + 1), role: .text, blockIndex: p,
-        isFirstOfBlock: k == 0, isLastOfBlock: k == count - 1))
+      result.append(
+        LayoutLine(
+          content: .text(offset..<offset + 1), role: .text, blockIndex: p,
+          isFirstOfBlock: k == 0, isLastOfBlock: k == count - 1))
       offset += 2
     }
   }

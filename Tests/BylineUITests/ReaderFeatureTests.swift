@@ -19,7 +19,8 @@ private let article = """
   """
 
 private func state(width: Int = 80, height: Int = 24) -> ReaderState {
-  ReaderState(analysis: ArticleAnalysis(article: ArticleParser.parse(article, source: "t.txt")),
+  ReaderState(
+    analysis: ArticleAnalysis(article: ArticleParser.parse(article, source: "t.txt")),
     width: width, height: height)
 }
 

@@ -31,20 +31,21 @@ struct ReaderLinksTests {
     let frame = ReaderView.render(linksState())
     // The first line is 38 columns with its "[1]", the text column's width: it fits; "desk[3]."
     // goes to the next line whole.
-    #expect(frame.plainText == """
-       Harbour notes
+    #expect(
+      frame.plainText == """
+         Harbour notes
 
-       2 May 2024 · 1 min read (37 words)
-       ────────────────────────
+         2 May 2024 · 1 min read (37 words)
+         ────────────────────────
 
-       The council published the report[1] on
-       Monday. Read more[2] or write to the
-       desk[3].
+         The council published the report[1] on
+         Monday. Read more[2] or write to the
+         desk[3].
 
-       The harbour master said nothing more
+         The harbour master said nothing more
 
-       page 1/2 · 0%  est. 1 min · 1 min left
-      """)
+         page 1/2 · 0%  est. 1 min · 1 min left
+        """)
     // "[1]" in the link style, its text in the text style (as the empty cells around it).
     #expect(frame.roleMap(row: 5, legend: [.link: "L", .text: "t"]) == String(repeating: "t", count: 33) + "LLLtttt")
   }
@@ -55,22 +56,27 @@ struct ReaderLinksTests {
     state.apply(.openLinks)
     #expect(state.keyContext == .links)
     let frame = ReaderView.render(state)
-    #expect(frame.plainText == """
-       about the matter, and the boats went
-         Links (4)
+    #expect(
+      frame.plainText == """
+         about the matter, and the boats went
+           Links (4)
 
-         1 the report
-         2 more
-         3 the desk
-         4 the port's page
+           1 the report
+           2 more
+           3 the desk
+           4 the port's page
 
-         https://example.org/tides
-         o opens · y copies · Esc closes
+           https://example.org/tides
+           o opens · y copies · Esc closes
 
-       page 2/2 · 54%              1 min left
-      """)
-    #expect(frame.roleMap(row: 6, legend: [.selection: "s", .link: "L", .panel: "p"]) == "." + String(repeating: "s", count: 38) + ".")
-    #expect(frame.roleMap(row: 8, legend: [.selection: "s", .link: "L", .panel: "p"]) == ".pp" + String(repeating: "L", count: 25) + String(repeating: "p", count: 11) + ".")
+         page 2/2 · 54%              1 min left
+        """)
+    #expect(
+      frame.roleMap(row: 6, legend: [.selection: "s", .link: "L", .panel: "p"]) == "."
+        + String(repeating: "s", count: 38) + ".")
+    #expect(
+      frame.roleMap(row: 8, legend: [.selection: "s", .link: "L", .panel: "p"]) == ".pp"
+        + String(repeating: "L", count: 25) + String(repeating: "p", count: 11) + ".")
     #expect(state.linkList?.selected == 3)
   }
 
@@ -121,7 +127,8 @@ struct ReaderLinksTests {
     let url = "https://example.org/a"
     #expect(LinkOpener.arguments(browser: "lynx", url: url) == ["lynx", url])
     #expect(LinkOpener.arguments(browser: "firefox --new-tab %s:lynx", url: url) == ["firefox", "--new-tab", url])
-    #expect(LinkOpener.arguments(browser: "open -a Safari", url: url + "\n;rm") == ["open", "-a", "Safari", url + ";rm"])
+    #expect(
+      LinkOpener.arguments(browser: "open -a Safari", url: url + "\n;rm") == ["open", "-a", "Safari", url + ";rm"])
     #expect(LinkOpener.arguments(browser: "", url: url) == nil)
     #expect(LinkOpener.arguments(browser: " : ", url: url) == nil)
   }
@@ -158,10 +165,12 @@ final class LinksApp {
 struct AppLinksTests {
   @Test func oRunsTheBrowserWithTheAddressAsOneArgumentAndYCopiesIt() throws {
     let links = LinksApp()
-    let backend = links.run(browser: links.browser + " --new-tab", script: [
-      .key(.character("l")), .key(.character("j")), .key(.character("o")), .key(.character("y")),
-      .key(.escape), .key(.character("Q")),
-    ])
+    let backend = links.run(
+      browser: links.browser + " --new-tab",
+      script: [
+        .key(.character("l")), .key(.character("j")), .key(.character("o")), .key(.character("y")),
+        .key(.escape), .key(.character("Q")),
+      ])
     #expect(backend.suspensions == 1)
     #expect(try String(contentsOfFile: links.opened, encoding: .utf8) == "--new-tab\nhttps://example.org/more\n")
     #expect(backend.clipboard == ["https://example.org/more"])
@@ -180,8 +189,11 @@ struct AppLinksTests {
 
   @Test func aBrowserThatCannotRunSaysWhy() {
     let links = LinksApp()
-    let backend = links.run(browser: "/nonexistent/browser", width: 100, script: [.key(.character("l")), .key(.enter), .key(.character("Q"))])
+    let backend = links.run(
+      browser: "/nonexistent/browser", width: 100, script: [.key(.character("l")), .key(.enter), .key(.character("Q"))])
     #expect(backend.suspensions == 1)
-    #expect(backend.frames[2].text(row: 11) == " page 1/2 · 0% · cannot run /nonexistent/browser ($BROWSER): No such file or directory   1 min left")
+    #expect(
+      backend.frames[2].text(row: 11)
+        == " page 1/2 · 0% · cannot run /nonexistent/browser ($BROWSER): No such file or directory   1 min left")
   }
 }

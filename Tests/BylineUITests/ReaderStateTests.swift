@@ -72,7 +72,8 @@ struct ReaderStateTests {
       (.left, .previousPage), (.character("g"), .firstPage), (.character("G"), .lastPage),
       (.character("]"), .nextQuote), (.character("n"), .nextMatchOrQuote), (.character("["), .previousQuote),
       (.character("N"), .previousMatchOrQuote), (.character("e"), .togglePanel), (.tab, .switchFocus),
-      (.character("/"), .startSearch), (.character("p"), .openPicker), (.character("x"), .clearFilter), (.character("?"), .toggleHelp), (.character("q"), .quit),
+      (.character("/"), .startSearch), (.character("p"), .openPicker), (.character("x"), .clearFilter),
+      (.character("?"), .toggleHelp), (.character("q"), .quit),
     ]
     for (key, action) in expected { #expect(ReaderKeyMap.action(for: key) == action) }
     #expect(ReaderKeyMap.action(for: .wheelDown) == .nextPage)

@@ -26,7 +26,8 @@ struct SearchCountTests {
     #expect(FullTextIndex.readerCount("keeper light", title: "Lighthouse keeper", body: "The light.\n\nA keeper") == 0)
     #expect(FullTextIndex.readerCount("keeper", title: "Lighthouse keeper", body: "Advertisement\n\nA keeper") == 2)
     #expect(FullTextIndex.readerCount("Keeper", title: "keeper", body: "A Keeper") == 1, "a capital: case counts")
-    #expect(FullTextIndex.readerCount("advertisement", title: "", body: "Advertisement\n\nNo advertisement here") == 1,
+    #expect(
+      FullTextIndex.readerCount("advertisement", title: "", body: "Advertisement\n\nNo advertisement here") == 1,
       "furniture is not searched")
   }
 }

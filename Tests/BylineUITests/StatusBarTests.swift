@@ -18,9 +18,13 @@ struct StatusBarTests {
   }
 
   @Test func theQuoteAndSpeakerComeBeforeTheFilterAndShortenLast() {
-    #expect(status(filteredAndFocused(width: 120))
-      == " page 1/1 · 0% · quote 1/1 — Isla Tarbet (said) · filtered: Isla Tarbet, 2 of 6 paragraphs, x clears         1 min left")
-    #expect(status(filteredAndFocused(width: 80)) == " page 1/1 · 0% · quote 1/1 — Isla Tarbet (said) · filter 2/6         1 min left")
+    #expect(
+      status(filteredAndFocused(width: 120))
+        == " page 1/1 · 0% · quote 1/1 — Isla Tarbet (said) · filtered: Isla Tarbet, 2 of 6 paragraphs, x clears         1 min left"
+    )
+    #expect(
+      status(filteredAndFocused(width: 80))
+        == " page 1/1 · 0% · quote 1/1 — Isla Tarbet (said) · filter 2/6         1 min left")
     // The filter badge before the time left; the cue before the filter.
     #expect(status(filteredAndFocused(width: 60)) == " page 2/2 · 41% · quote 1/1 — Isla Tarbet · filter 2/6")
     // The speaker, cut, before the filter; the number alone only when nothing else fits.
@@ -30,14 +34,21 @@ struct StatusBarTests {
 
   @Test func fitShortensTheLeastImportantFirstAndNeverCutsANumber() {
     let parts = [
-      StatusFit.Part(forms: ["quote 12/30 — Kassym-Jomart Tokayev (said)", "quote 12/30 — Kassym-Jom…", "12/30"],
+      StatusFit.Part(
+        forms: ["quote 12/30 — Kassym-Jomart Tokayev (said)", "quote 12/30 — Kassym-Jom…", "12/30"],
         role: .statusAccent, priority: 4, preferred: 2),
-      StatusFit.Part(forms: ["filtered: Nursultan Nazarbayev, 4/14 ¶", "filter 4/14"], role: .filterBadge, priority: 1),
+      StatusFit.Part(
+        forms: ["filtered: Nursultan Nazarbayev, 4/14 ¶", "filter 4/14"], role: .filterBadge, priority: 1),
     ]
-    #expect(StatusFit.fit(parts, width: 100).map(\.text) == ["quote 12/30 — Kassym-Jomart Tokayev (said)", "filtered: Nursultan Nazarbayev, 4/14 ¶"])
-    #expect(StatusFit.fit(parts, width: 60).map(\.text) == ["quote 12/30 — Kassym-Jomart Tokayev (said)", "filter 4/14"])
+    #expect(
+      StatusFit.fit(parts, width: 100).map(\.text) == [
+        "quote 12/30 — Kassym-Jomart Tokayev (said)", "filtered: Nursultan Nazarbayev, 4/14 ¶",
+      ])
+    #expect(
+      StatusFit.fit(parts, width: 60).map(\.text) == ["quote 12/30 — Kassym-Jomart Tokayev (said)", "filter 4/14"])
     #expect(StatusFit.fit(parts, width: 45).map(\.text) == ["quote 12/30 — Kassym-Jom…", "filter 4/14"])
-    #expect(StatusFit.fit(parts, width: 40).map(\.text) == ["quote 12/30 — Kassym-Jom…"], "the filter goes before the name")
+    #expect(
+      StatusFit.fit(parts, width: 40).map(\.text) == ["quote 12/30 — Kassym-Jom…"], "the filter goes before the name")
     #expect(StatusFit.fit(parts, width: 10).map(\.text) == ["12/30"], "the bare number when nothing else fits")
     #expect(StatusFit.fit(parts, width: 5).map(\.text) == [])
     #expect(StatusFit.cut("Kassym-Jomart Tokayev", width: 10) == "Kassym-Jo…")

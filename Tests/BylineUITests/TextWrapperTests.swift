@@ -12,8 +12,9 @@ private func wrap(_ text: String, _ width: Int) -> [String] {
 @Suite("Wrapping text to a width")
 struct TextWrapperTests {
   @Test func breaksAtSpacesAndDropsThemAtLineEnds() {
-    #expect(wrap("the quick brown fox jumps over the lazy dog", 10)
-      == ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
+    #expect(
+      wrap("the quick brown fox jumps over the lazy dog", 10)
+        == ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
   }
 
   @Test func aLineMayFillTheWidthExactly() {

@@ -38,7 +38,8 @@ struct ThemeFileTests {
     let theme = try ThemeFile.load(path: shipped("default"))
     for role in StyleRole.allCases {
       #expect(theme.styles[role] == Theme.builtInDefault.styles[role], "\(role.rawValue)")
-      #expect(theme.monochrome[role] ?? .plain == Theme.builtInDefault.monochrome[role] ?? .plain,
+      #expect(
+        theme.monochrome[role] ?? .plain == Theme.builtInDefault.monochrome[role] ?? .plain,
         "mono \(role.rawValue)")
     }
   }
@@ -94,8 +95,11 @@ struct ThemeFileTests {
       bg = "default"
       """, name: "mine", file: "mine.toml")
     #expect(theme.name == "mine")
-    #expect(theme.styles[.quote] == Style(foreground: .rgb(255, 136, 0), background: .indexed(230),
-      bold: true, underline: true, reverse: true, italic: true, dim: true))
+    #expect(
+      theme.styles[.quote]
+        == Style(
+          foreground: .rgb(255, 136, 0), background: .indexed(230),
+          bold: true, underline: true, reverse: true, italic: true, dim: true))
     #expect(theme.monochrome[.quote] == Style(bold: true, italic: true))
     #expect(theme.styles[.title] == Style(foreground: .indexed(12)))
     // Not mentioned: the built-in default's style, colour and mono.
@@ -108,16 +112,18 @@ struct ThemeFileTests {
     let found = try #require(error("[styles.quote]\nfg = \"red\"\nbold = maybe\n"))
     #expect(found.line == 3)
     #expect(found.column == 8)
-    #expect(found.description
-      == "themes/broken.toml, line 3, column 8: not valid TOML: 'maybe' is not a TOML value (strings need quotes)")
+    #expect(
+      found.description
+        == "themes/broken.toml, line 3, column 8: not valid TOML: 'maybe' is not a TOML value (strings need quotes)")
   }
 
   @Test func unknownColourNamesTheKeyAndLine() throws {
     let found = try #require(error("# a theme\n\n[styles.quote]\nbold = true\nfg = \"blurple\"\n"))
     #expect(found.problem == .unknownColour(value: "blurple", key: "styles.quote.fg"))
     #expect(found.line == 5)
-    #expect(found.description.hasPrefix(
-      "themes/broken.toml, line 5: unknown colour \"blurple\" for styles.quote.fg (use an ANSI name"))
+    #expect(
+      found.description.hasPrefix(
+        "themes/broken.toml, line 5: unknown colour \"blurple\" for styles.quote.fg (use an ANSI name"))
     #expect(found.shortDescription == "broken.toml line 5: unknown colour \"blurple\" for styles.quote.fg")
     let index = try #require(error("[palette]\nink = 300\n"))
     #expect(index.problem == .unknownColour(value: "300", key: "palette.ink"))
@@ -128,7 +134,8 @@ struct ThemeFileTests {
     let found = try #require(error("[styles.quote]\nfg = \"red\"\n\n[styles.quoet]\nfg = \"red\"\n"))
     #expect(found.problem == .unknownRole("quoet"))
     #expect(found.line == 4)
-    #expect(found.description.hasPrefix("themes/broken.toml, line 4: unknown element [styles.quoet] (known: text, title,"))
+    #expect(
+      found.description.hasPrefix("themes/broken.toml, line 4: unknown element [styles.quoet] (known: text, title,"))
   }
 
   @Test func wrongTypesUnknownKeysAndAttributes() throws {
@@ -144,12 +151,15 @@ struct ThemeFileTests {
     let table = try #require(error("[styles]\nquote = 3\n"))
     #expect(table.description == "themes/broken.toml, line 2: styles.quote must be a table, not a number (3)")
     let colourType = try #require(error("[styles.quote]\nfg = true\n"))
-    #expect(colourType.problem
-      == .wrongType(key: "styles.quote.fg", expected: "a colour (a name, an index 0-255 or \"#rrggbb\")", found: "true"))
+    #expect(
+      colourType.problem
+        == .wrongType(
+          key: "styles.quote.fg", expected: "a colour (a name, an index 0-255 or \"#rrggbb\")", found: "true"))
   }
 
   @Test func dottedAndInlineStylesParseToo() throws {
-    let theme = try ThemeFile.parse("[styles]\nquote = { fg = \"red\", bold = true }\ntitle.fg = 3\n",
+    let theme = try ThemeFile.parse(
+      "[styles]\nquote = { fg = \"red\", bold = true }\ntitle.fg = 3\n",
       name: "x", file: "x.toml")
     #expect(theme.styles[.quote] == Style(foreground: .ansi(1), bold: true))
     #expect(theme.styles[.title] == Style(foreground: .indexed(3)))
@@ -166,12 +176,16 @@ struct ThemeFileTests {
   /// Shapes on which TOMLKit's parser aborts the process (found by the theme fuzz target:
   /// Fuzz/regressions/theme) are refused with their line first; a header-like line inside a multi-line string is text.
   @Test func headersThatWouldAbortTheParserAreErrors() throws {
-    for (text, line, column) in [("[{", 1, 2), ("g=[}", 1, 4), ("name = \"x\"\n  [[ =a]]\n", 2, 6), ("[styles.quote]\n[\u{1B}]\n", 2, 2), ("[", 1, 2)] {
+    for (text, line, column) in [
+      ("[{", 1, 2), ("g=[}", 1, 4), ("name = \"x\"\n  [[ =a]]\n", 2, 6), ("[styles.quote]\n[\u{1B}]\n", 2, 2),
+      ("[", 1, 2),
+    ] {
       let found = try #require(error(text), "\(text)")
       #expect(found.line == line && found.column == column, "\(text)")
       if case .syntax = found.problem {} else { Issue.record("\(found)") }
     }
-    let fine = try ThemeFile.parse("description = \"\"\"\n[{ not a header }\n\"\"\"\n[ styles.quote ]\nbold = true\n", name: "x", file: "x.toml")
+    let fine = try ThemeFile.parse(
+      "description = \"\"\"\n[{ not a header }\n\"\"\"\n[ styles.quote ]\nbold = true\n", name: "x", file: "x.toml")
     #expect(fine.styles[.quote]?.bold == true)
   }
 
@@ -218,7 +232,9 @@ struct ThemeCatalogTests {
     let root: String
     init() throws {
       root = NSTemporaryDirectory() + "byline-themes-\(UUID().uuidString.prefix(8))"
-      for sub in ["xdg/byline/themes", "home/.config/byline/themes", "prefix/bin", "prefix/share/byline/themes", "work/themes"] {
+      for sub in [
+        "xdg/byline/themes", "home/.config/byline/themes", "prefix/bin", "prefix/share/byline/themes", "work/themes",
+      ] {
         try FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
       }
     }
@@ -231,21 +247,24 @@ struct ThemeCatalogTests {
     func catalog(xdg: Bool = true) -> ThemeCatalog {
       var environment = ["HOME": root + "/home"]
       if xdg { environment["XDG_CONFIG_HOME"] = root + "/xdg" }
-      return ThemeCatalog.standard(environment: environment, executablePath: root + "/prefix/bin/byline",
+      return ThemeCatalog.standard(
+        environment: environment, executablePath: root + "/prefix/bin/byline",
         currentDirectory: root + "/work", compiledIn: [])
     }
   }
 
   @Test func foldersInOrder() throws {
     let f = try Folders()
-    #expect(f.catalog().folders == [
-      .init(path: f.root + "/xdg/byline/themes", origin: .user),
-      .init(path: f.root + "/prefix/share/byline/themes", origin: .installed),
-      .init(path: f.root + "/work/themes", origin: .local),
-    ])
+    #expect(
+      f.catalog().folders == [
+        .init(path: f.root + "/xdg/byline/themes", origin: .user),
+        .init(path: f.root + "/prefix/share/byline/themes", origin: .installed),
+        .init(path: f.root + "/work/themes", origin: .local),
+      ])
     // Without XDG_CONFIG_HOME (or with a relative one): ~/.config.
     #expect(f.catalog(xdg: false).folders.first == .init(path: f.root + "/home/.config/byline/themes", origin: .user))
-    let relative = ThemeCatalog.standardFolders(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"],
+    let relative = ThemeCatalog.standardFolders(
+      environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"],
       executablePath: nil, currentDirectory: "/w")
     #expect(relative.map(\.path) == ["/h/.config/byline/themes", "/w/themes"])
   }
@@ -330,7 +349,8 @@ struct ShippedThemesTests {
   }
 
   @Test func allFiveAreThereWithNoThemeFolderAtAll() {
-    let catalog = ThemeCatalog(folders: [Folder(path: "/nonexistent/themes", origin: .local)],
+    let catalog = ThemeCatalog(
+      folders: [Folder(path: "/nonexistent/themes", origin: .local)],
       compiledIn: ShippedThemes.files)
     let selection = catalog.select("solarized-dark")
     #expect(selection.error == nil)

@@ -38,7 +38,8 @@ struct ExtractionCorpusTests {
     #expect(article.title == "Obama admits US gun laws are his 'biggest frustration'")
     #expect(article.author == "BBC News")
     #expect(article.date == ArticleDate(year: 2015, month: 7, day: 24))
-    #expect(article.paragraphs.first.map { article.text(of: $0) }?.hasPrefix("President Barack Obama has admitted") == true)
+    #expect(
+      article.paragraphs.first.map { article.text(of: $0) }?.hasPrefix("President Barack Obama has admitted") == true)
     // Quotes and speakers work on the page's text.
     let analysis = ArticleAnalysis(article: article)
     #expect(analysis.quotes.count >= 5)
@@ -47,7 +48,8 @@ struct ExtractionCorpusTests {
 
   @Test func scoring() {
     #expect(ExtractionEvaluation.compare(extracted: "a b c d e", expected: "a b c d e") == (1, 1, 1))
-    let half = ExtractionEvaluation.compare(extracted: "one two three four", expected: "one two three four five six seven")
+    let half = ExtractionEvaluation.compare(
+      extracted: "one two three four", expected: "one two three four five six seven")
     // One shingle of four found among four expected.
     #expect(half.p == 1 && half.r == 0.25)
     #expect(ExtractionEvaluation.compare(extracted: "", expected: "words here").f == 0)

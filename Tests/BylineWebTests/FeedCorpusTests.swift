@@ -44,9 +44,15 @@ struct FeedEvaluationTests {
   @Test func expressions() throws {
     #expect(
       try PythonExpression.parse("not bozo and entries[0]['title'] == u'caf\\xe9'")
-        == .and([.not(.name("bozo")), .compare(.subscriptOf(.subscriptOf(.name("entries"), .number(0)), .string("title")), [("==", .string("café"))])]))
+        == .and([
+          .not(.name("bozo")),
+          .compare(
+            .subscriptOf(.subscriptOf(.name("entries"), .number(0)), .string("title")), [("==", .string("café"))]),
+        ]))
     #expect(try PythonExpression.parse("a == '''it's'''") == .compare(.name("a"), [("==", .string("it's"))]))
-    #expect(try PythonExpression.parse("x == 'a' + \"b\"") == .compare(.name("x"), [("==", .add(.string("a"), .string("b")))]))
+    #expect(
+      try PythonExpression.parse("x == 'a' + \"b\"") == .compare(.name("x"), [("==", .add(.string("a"), .string("b")))])
+    )
     #expect(throws: PythonExpression.SyntaxError.self) { try PythonExpression.parse("a == 'open") }
   }
 

@@ -63,7 +63,8 @@ struct FeedFetchTests {
       do throws(ArticleSourceError) {
         _ = try ArticleSource.loadFeedOrArticle(server.url("/broken.xml"))
       } catch {
-        #expect(error.description == "\(server.url("/broken.xml")): not a feed: the document is <note>, not RSS, RDF or Atom")
+        #expect(
+          error.description == "\(server.url("/broken.xml")): not a feed: the document is <note>, not RSS, RDF or Atom")
       }
       // One article wanted, XML that is no feed: as before feeds were read.
       do throws(ArticleSourceError) {
@@ -77,7 +78,9 @@ struct FeedFetchTests {
         _ = try ArticleSource.load(server.url("/feed.xml"))
         Issue.record("a feed read as one article")
       } catch {
-        #expect(error.description == "\(server.url("/feed.xml")): is a feed, not one article (byline export prints its items)")
+        #expect(
+          error.description == "\(server.url("/feed.xml")): is a feed, not one article (byline export prints its items)"
+        )
       }
     }
   }

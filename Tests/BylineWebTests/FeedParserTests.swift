@@ -1,7 +1,7 @@
 import BylineCore
 import Foundation
-import Testing
 import Synchronization
+import Testing
 
 @testable import BylineWeb
 
@@ -59,7 +59,10 @@ struct FeedParserTests {
     #expect(strike.content == "\"We will not go back,\" said Ann Lee.\n\nTalks resume on Friday.")
     #expect(strike.contentHTML == "<p>\"We will not go back,\" said Ann Lee.</p><p>Talks resume <i>on Friday</i>.</p>")
     #expect(strike.hasFullContent)
-    #expect(strike.enclosures == [FeedEnclosure(url: "https://times.example/audio/strike.mp3", type: "audio/mpeg", length: 12345)])
+    #expect(
+      strike.enclosures == [
+        FeedEnclosure(url: "https://times.example/audio/strike.mp3", type: "audio/mpeg", length: 12345)
+      ])
     let ferry = feed.items[1]
     // A permalink guid is the id and, without <link>, the link.
     #expect(ferry.id == "https://times.example/ferry")
@@ -142,7 +145,10 @@ struct FeedParserTests {
     #expect(tide.summary == "High water at noon.")
     #expect(tide.content == "High water at noon.\n\nLow at six & after.")
     #expect(tide.contentHTML == "<p>High water at <b>noon</b>.</p><p>Low at six &amp; after.</p>")
-    #expect(tide.enclosures == [FeedEnclosure(url: "https://blog.example/posts/tide.pdf", type: "application/pdf", length: 2048)])
+    #expect(
+      tide.enclosures == [
+        FeedEnclosure(url: "https://blog.example/posts/tide.pdf", type: "application/pdf", length: 2048)
+      ])
     let escaped = feed.items[1]
     #expect(escaped.author == "Bo")
     // Only updated: it stands for the date.
@@ -241,7 +247,9 @@ struct FeedParserTests {
     #expect(throws: FeedError.empty) { try parse("  \n") }
     #expect(throws: FeedError.notAFeed(root: "html")) { try parse("<!DOCTYPE html><html><body>hi</body></html>") }
     #expect(throws: FeedError.notAFeed(root: "note")) { try parse("<note><to>you</to></note>") }
-    #expect(throws: FeedError.malformed(line: 1, reason: "Start tag expected, '<' not found")) { try parse("just text") }
+    #expect(throws: FeedError.malformed(line: 1, reason: "Start tag expected, '<' not found")) {
+      try parse("just text")
+    }
     #expect(FeedError.notAFeed(root: "note").description == "not a feed: the document is <note>, not RSS, RDF or Atom")
     #expect(
       FeedError.malformed(line: 3, reason: "bad").description == "not a readable feed: broken XML at line 3 (bad)")
@@ -274,13 +282,15 @@ struct FeedParserTests {
     for level in 1...9 {
       declarations += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
     }
-    let xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [\(declarations)]><rss><channel><title>&lol9;</title></channel></rss>"
+    let xml =
+      "<?xml version=\"1.0\"?><!DOCTYPE rss [\(declarations)]><rss><channel><title>&lol9;</title></channel></rss>"
     #expect(throws: FeedError.entityExpansion) { try parse(xml) }
     // libxml2 refuses a document that declares such entities, whichever it uses.
     let declaredOnly = "<!DOCTYPE rss [\(declarations)]><rss><channel><title>&lol3;</title></channel></rss>"
     #expect(throws: FeedError.entityExpansion) { try parse(declaredOnly) }
     // Entities within entities, modestly, are expanded.
-    let modest = "<!DOCTYPE rss [<!ENTITY b \"yy\"><!ENTITY a \"x&b;x\">]><rss><channel><title>&a;&a;</title></channel></rss>"
+    let modest =
+      "<!DOCTYPE rss [<!ENTITY b \"yy\"><!ENTITY a \"x&b;x\">]><rss><channel><title>&a;&a;</title></channel></rss>"
     #expect(try parse(modest).title == "xyyxxyyx")
   }
 
@@ -288,23 +298,28 @@ struct FeedParserTests {
   /// expansion budget.
   @Test func quadraticBlowupIsRefused() {
     let big = String(repeating: "x", count: 50_000)
-    let xml = "<!DOCTYPE rss [<!ENTITY big \"\(big)\">]><rss><channel><title>"
+    let xml =
+      "<!DOCTYPE rss [<!ENTITY big \"\(big)\">]><rss><channel><title>"
       + String(repeating: "&big;", count: 40) + "</title></channel></rss>"
     #expect(throws: FeedError.entityExpansion) { try parse(xml) }
   }
 
   @Test func encodings() throws {
-    let utf16 = Data([0xFF, 0xFE] + Array("<rss><channel><title>Café</title></channel></rss>".utf16).flatMap {
-      [UInt8($0 & 0xFF), UInt8($0 >> 8)]
-    })
+    let utf16 = Data(
+      [0xFF, 0xFE]
+        + Array("<rss><channel><title>Café</title></channel></rss>".utf16).flatMap {
+          [UInt8($0 & 0xFF), UInt8($0 >> 8)]
+        })
     #expect(try FeedParser.parse(utf16, url: nil).title == "Café")
     // Declared Latin-1 is converted by libxml2; undeclared bytes that are not UTF-8 are
     // read as Windows-1252 (0x93 0x94 are curly quotes there).
-    let declared = Data(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>Caf".utf8) + [0xE9]
-      + Array("</title></channel></rss>".utf8))
+    let declared = Data(
+      Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>Caf".utf8) + [0xE9]
+        + Array("</title></channel></rss>".utf8))
     #expect(try FeedParser.parse(declared, url: nil).title == "Café")
-    let undeclared = Data(Array("<rss><channel><title>".utf8) + [0x93] + Array("Caf".utf8) + [0xE9, 0x94]
-      + Array("</title></channel></rss>".utf8))
+    let undeclared = Data(
+      Array("<rss><channel><title>".utf8) + [0x93] + Array("Caf".utf8) + [0xE9, 0x94]
+        + Array("</title></channel></rss>".utf8))
     #expect(try FeedParser.parse(undeclared, url: nil).title == "\u{201C}Café\u{201D}")
   }
 
@@ -313,7 +328,9 @@ struct FeedParserTests {
     #expect(FeedParser.looksLikeFeed(Data("<feed xmlns=\"http://www.w3.org/2005/Atom\">".utf8)))
     #expect(FeedParser.looksLikeFeed(Data("<?xml version=\"1.0\"?><?xml-stylesheet href=\"s.xsl\"?><rdf:RDF>".utf8)))
     #expect(FeedParser.looksLikeFeed(Data("<!DOCTYPE rss [<!ENTITY a \"b\"> ]>\n<rss>".utf8)))
-    #expect(FeedParser.looksLikeFeed(Data([0xFF, 0xFE] + Array("<rss>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })))
+    #expect(
+      FeedParser.looksLikeFeed(
+        Data([0xFF, 0xFE] + Array("<rss>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })))
     #expect(!FeedParser.looksLikeFeed(Data("<!DOCTYPE html><html>".utf8)))
     #expect(!FeedParser.looksLikeFeed(Data("<?xml version=\"1.0\"?><note/>".utf8)))
     #expect(!FeedParser.looksLikeFeed(Data("Plain text about feeds".utf8)))

@@ -127,8 +127,11 @@ struct HTMLReaderTests {
 
   @Test func escapeSequencesAndBidiControlsAreRemoved() throws {
     let html = page(
-      head: "<title>Evil \u{1B}]0;owned\u{07}title \u{202E}here</title><meta name=\"author\" content=\"Eve\u{1B}[31m Red\">",
-      body: "<article><p>\(prose[0]) \u{1B}[2J\u{1B}[31mRed text\u{202E} and &#x1b;[0m more.</p><p>\(prose[1])</p><p>\(prose[2])</p></article>")
+      head:
+        "<title>Evil \u{1B}]0;owned\u{07}title \u{202E}here</title><meta name=\"author\" content=\"Eve\u{1B}[31m Red\">",
+      body:
+        "<article><p>\(prose[0]) \u{1B}[2J\u{1B}[31mRed text\u{202E} and &#x1b;[0m more.</p><p>\(prose[1])</p><p>\(prose[2])</p></article>"
+    )
     let article = try HTMLArticleReader.read(html, source: "p.html")
     #expect(article.title == "Evil title here")
     #expect(article.author == "Eve Red")
@@ -143,7 +146,8 @@ struct HTMLReaderTests {
     latin += Array("</title></head><body><p>\(prose[0])</p></body></html>".utf8)
     #expect(try HTMLArticleReader.read(Data(latin), source: "p.html").title == "Café \u{201C}q\u{201D}")
     // ISO-8859-1 is read as Windows-1252, as browsers do.
-    let label = Charset.decode(Data("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">".utf8 + [0x80]))
+    let label = Charset.decode(
+      Data("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">".utf8 + [0x80]))
     #expect(String(decoding: label.bytes.suffix(3), as: UTF8.self) == "€")
     // A UTF-8 BOM, and bytes that are not UTF-8 with no label.
     let bom = Data([0xEF, 0xBB, 0xBF] + Array("<title>Zoë</title><p>\(prose[0])</p>".utf8))
@@ -151,29 +155,36 @@ struct HTMLReaderTests {
     let unlabelled = Data(Array("<title>Zo".utf8) + [0xEB] + Array("</title><p>\(prose[0])</p>".utf8))
     #expect(try HTMLArticleReader.read(unlabelled, source: "p.html").title == "Zoë")
     // The HTTP header's charset wins over the page's.
-    let header = Data(Array("<meta charset=\"utf-8\"><title>Zo".utf8) + [0xEB] + Array("</title><p>\(prose[0])</p>".utf8))
+    let header = Data(
+      Array("<meta charset=\"utf-8\"><title>Zo".utf8) + [0xEB] + Array("</title><p>\(prose[0])</p>".utf8))
     #expect(try HTMLArticleReader.read(header, source: "p.html", httpCharset: "iso-8859-1").title == "Zoë")
     #expect(Charset.charset(fromContentType: "text/html; charset=\"Shift_JIS\"") == "shift_jis")
   }
 
   @Test func badPages() throws {
-    #expect(throws: ArticleLoadError.empty(path: "e.html")) { try HTMLArticleReader.read(Data("  \n".utf8), source: "e.html") }
+    #expect(throws: ArticleLoadError.empty(path: "e.html")) {
+      try HTMLArticleReader.read(Data("  \n".utf8), source: "e.html")
+    }
     #expect(throws: ArticleLoadError.binary(path: "b.html")) {
       try HTMLArticleReader.read(Data([0x3C, 0x68, 0x00, 0x01, 0xFF, 0xD8]), source: "b.html")
     }
     // Truncated mid-tag: the text before is read.
-    let truncated = Data("<html><head><title>Cut short</title></head><body><p>\(prose[0])</p><p>\(prose[1])</p><p class=\"x".utf8)
+    let truncated = Data(
+      "<html><head><title>Cut short</title></head><body><p>\(prose[0])</p><p>\(prose[1])</p><p class=\"x".utf8)
     #expect(try paragraphs(HTMLArticleReader.read(truncated, source: "t.html")) == [prose[0], prose[1]])
     // Deeply nested markup: no stack overflow, the text is kept (below 400 levels Byline
     // merges elements into their ancestor).
     func nested(_ depth: Int) -> Data {
-      page(body: String(repeating: "<div>", count: depth) + "<p>\(prose[0])</p>" + String(repeating: "</div>", count: depth))
+      page(
+        body: String(repeating: "<div>", count: depth) + "<p>\(prose[0])</p>"
+          + String(repeating: "</div>", count: depth))
     }
     #expect(try paragraphs(HTMLArticleReader.read(nested(2000), source: "n.html")) == [prose[0]])
     #expect(try paragraphs(HTMLArticleReader.read(nested(20_000), source: "n.html")) == [prose[0]])
     // A page of links and no article: the best that can be read, not a crash.
     let links = (1...30).map { "<li><a href=\"/\($0)\">Story number \($0)</a></li>" }.joined()
-    let list = try HTMLArticleReader.read(page(head: "<title>Index</title>", body: "<ul>\(links)</ul>"), source: "l.html")
+    let list = try HTMLArticleReader.read(
+      page(head: "<title>Index</title>", body: "<ul>\(links)</ul>"), source: "l.html")
     #expect(list.title == "Index")
     #expect(paragraphs(list).count == 30)
     // Only markup, no text at all.
@@ -217,20 +228,24 @@ struct ArticleFormatTests {
     #expect(ArticleFormats.format(forName: "notes.md", head: html).name == "markdown")
     #expect(ArticleFormats.format(forName: "story.txt", head: html).name == "text")
     #expect(ArticleFormats.format(forName: "-", head: html).name == "html")
-    #expect(ArticleFormats.format(forName: "saved-page", head: Data("\u{FEFF}  <!-- saved --> <HTML lang=en>".utf8)).name == "html")
+    #expect(
+      ArticleFormats.format(forName: "saved-page", head: Data("\u{FEFF}  <!-- saved --> <HTML lang=en>".utf8)).name
+        == "html")
     #expect(ArticleFormats.format(forName: "-", head: Data("Title\n\nText <html> later.".utf8)).name == "text")
     #expect(ArticleFormats.extensions.isSuperset(of: ["txt", "md", "markdown", "html", "htm"]))
   }
 
   @Test func loaderReadsAPageFromAFile() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("byline-\(UUID().uuidString).htm").path
-    try page(head: "<title>A saved page about the strike</title>", body: "<p>\(prose[0])</p>").write(to: URL(fileURLWithPath: path))
+    try page(head: "<title>A saved page about the strike</title>", body: "<p>\(prose[0])</p>").write(
+      to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let article = try ArticleLoader.load(path: path)
     #expect(article.title == "A saved page about the strike")
     #expect(paragraphs(article) == [prose[0]])
     // Standard input is sniffed.
-    let stdin = try ArticleLoader.load(data: page(head: "<title>From standard input</title>", body: "<p>\(prose[1])</p>"), name: "-")
+    let stdin = try ArticleLoader.load(
+      data: page(head: "<title>From standard input</title>", body: "<p>\(prose[1])</p>"), name: "-")
     #expect(stdin.title == "From standard input")
   }
 }

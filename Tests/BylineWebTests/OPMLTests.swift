@@ -19,10 +19,12 @@ struct OPMLTests {
       </opml>
       """
     let outlines = try OPML.read(Data(opml.utf8))
-    #expect(outlines == [
-      OPML.Outline(url: "https://news.example.org/rss", title: "Example & Co", tags: []),
-      OPML.Outline(url: "https://harbour.example.com/atom.xml", title: "Harbour Times", tags: ["World", "ports", "shipping"]),
-    ])
+    #expect(
+      outlines == [
+        OPML.Outline(url: "https://news.example.org/rss", title: "Example & Co", tags: []),
+        OPML.Outline(
+          url: "https://harbour.example.com/atom.xml", title: "Harbour Times", tags: ["World", "ports", "shipping"]),
+      ])
   }
 
   @Test func writesOPML2ThatReadsBack() throws {
@@ -35,10 +37,11 @@ struct OPMLTests {
     #expect(text.contains("<dateCreated>Thu, 01 Jan 1970 00:00:00 GMT</dateCreated>"))
     #expect(text.contains("xmlUrl=\"https://a.example/feed?x=1&amp;y=2\""))
     let back = try OPML.read(Data(text.utf8))
-    #expect(back == [
-      outlines[0],
-      OPML.Outline(url: "https://b.example/rss", title: "https://b.example/rss", tags: []),
-    ])
+    #expect(
+      back == [
+        outlines[0],
+        OPML.Outline(url: "https://b.example/rss", title: "https://b.example/rss", tags: []),
+      ])
   }
 
   @Test func entitiesAndExternalDocumentsAreRefused() throws {

@@ -70,7 +70,8 @@ struct PageFetcherTests {
       #expect(error("/image.png") == "\(server.url("/image.png")): is image/png, not a web page or text")
       #expect(error("/loop") == "\(server.url("/loop")): too many redirects")
       #expect(
-        error("/big.html", PageFetcher(timeout: 5, maximumBytes: 65536)) == "\(server.url("/big.html")): is larger than the 64 KB limit")
+        error("/big.html", PageFetcher(timeout: 5, maximumBytes: 65536))
+          == "\(server.url("/big.html")): is larger than the 64 KB limit")
       #expect(error("/slow.html", PageFetcher(timeout: 0.5)) == "\(server.url("/slow.html")): no answer within 0.5 s")
     }
     // Nothing listens on a port just closed.

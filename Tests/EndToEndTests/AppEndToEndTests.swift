@@ -102,7 +102,8 @@ struct AppEndToEndTests {
     let config = NSTemporaryDirectory() + "byline-e2e-config-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: config) }
     try FileManager.default.createDirectory(atPath: config + "/byline", withIntermediateDirectories: true)
-    try "theme = \"light\"\nwpm = 60\ncolour = \"red\"\n".write(toFile: config + "/byline/config.toml", atomically: true, encoding: .utf8)
+    try "theme = \"light\"\nwpm = 60\ncolour = \"red\"\n".write(
+      toFile: config + "/byline/config.toml", atomically: true, encoding: .utf8)
     let session = try TmuxSession(arguments: [longRead], environment: ["XDG_CONFIG_HOME": config])
     let status = session.statusLine(session.waitFor("unknown key"))
     #expect(status.contains("unknown key 'colour' in config.toml (known: library, theme, wpm, feeds)"), "\(status)")
@@ -118,7 +119,8 @@ struct AppEndToEndTests {
   }
 
   @Test func standardInputOpensTheSameReader() throws {
-    let session = try TmuxSession(arguments: ["-"], wrapper: ["sh", "-c", "exec \"$0\" \"$@\" < \(shellQuote(longRead))"])
+    let session = try TmuxSession(
+      arguments: ["-"], wrapper: ["sh", "-c", "exec \"$0\" \"$@\" < \(shellQuote(longRead))"])
     #expect(session.statusLine(session.waitFor("page 1/")).contains("page 1/"))
     session.send("Space")
     session.waitFor("page 2/")

@@ -16,7 +16,9 @@ struct DeterminismTests {
     var environment = ProcessInfo.processInfo.environment
     environment["XDG_CACHE_HOME"] = cache
     let quotes = (0..<3).map { attempt in
-      run(E2E.binary!, ["quotes", Self.politics, "--format", "json"] + (attempt == 0 ? ["--no-cache"] : []), environment: environment)
+      run(
+        E2E.binary!, ["quotes", Self.politics, "--format", "json"] + (attempt == 0 ? ["--no-cache"] : []),
+        environment: environment)
     }
     #expect(quotes[0].status == 0)
     #expect(quotes[0].stdout.count > 10_000)

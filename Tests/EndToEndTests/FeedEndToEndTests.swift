@@ -13,31 +13,31 @@ private final class LocalFeeds {
     self.server = server
     let files = [
       "harbour.rss": """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <rss version="2.0"><channel><title>Harbour Times</title><link>\(server.url(""))</link>
-        <item><title>Night crew strike</title><link>\(server.url("night.html"))</link><guid>night-1</guid>
-        <pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate><description>The night crew walked out.</description></item>
-        <item><title>Gate closed</title><link>\(server.url("gone.html"))</link><guid>gone-1</guid>
-        <pubDate>Sun, 29 Nov 2026 08:00:00 GMT</pubDate><description>The north gate closed for repairs.</description></item>
-        </channel></rss>
-        """,
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0"><channel><title>Harbour Times</title><link>\(server.url(""))</link>
+      <item><title>Night crew strike</title><link>\(server.url("night.html"))</link><guid>night-1</guid>
+      <pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate><description>The night crew walked out.</description></item>
+      <item><title>Gate closed</title><link>\(server.url("gone.html"))</link><guid>gone-1</guid>
+      <pubDate>Sun, 29 Nov 2026 08:00:00 GMT</pubDate><description>The north gate closed for repairs.</description></item>
+      </channel></rss>
+      """,
       "night.html": """
-        <html><head><title>Night crew strike | Harbour Times</title></head><body>
-        <nav><a href="/">Home</a> <a href="/world">World</a></nav>
-        <article><h1>Night crew strike</h1>
-        <p>Moira Keane met the night crew at the harbour gate on Monday, where the strike began at midnight and the cranes fell silent one by one.</p>
-        <p>"We have waited long enough for the new cranes, and we will not wait any longer," Keane said, standing beside the union's banner at the gate.</p>
-        <p>The port authority said talks would resume on Thursday, according to a spokesperson, and that ships would be turned away until then.</p>
-        </article></body></html>
-        """,
+      <html><head><title>Night crew strike | Harbour Times</title></head><body>
+      <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+      <article><h1>Night crew strike</h1>
+      <p>Moira Keane met the night crew at the harbour gate on Monday, where the strike began at midnight and the cranes fell silent one by one.</p>
+      <p>"We have waited long enough for the new cranes, and we will not wait any longer," Keane said, standing beside the union's banner at the gate.</p>
+      <p>The port authority said talks would resume on Thursday, according to a spokesperson, and that ships would be turned away until then.</p>
+      </article></body></html>
+      """,
       "slow/ledger.atom": """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom"><title>Port Ledger</title><id>urn:ledger</id>
-        <updated>2026-11-28T10:00:00Z</updated>
-        <entry><title>Cranes arrive</title><id>urn:ledger:1</id><updated>2026-11-28T10:00:00Z</updated>
-        <content type="html">&lt;p&gt;The new cranes arrived at the harbour on Saturday morning.&lt;/p&gt;&lt;p&gt;"They are the biggest we have ever had," said Tomas Reyes, the harbour master.&lt;/p&gt;</content>
-        </entry></feed>
-        """,
+      <?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom"><title>Port Ledger</title><id>urn:ledger</id>
+      <updated>2026-11-28T10:00:00Z</updated>
+      <entry><title>Cranes arrive</title><id>urn:ledger:1</id><updated>2026-11-28T10:00:00Z</updated>
+      <content type="html">&lt;p&gt;The new cranes arrived at the harbour on Saturday morning.&lt;/p&gt;&lt;p&gt;"They are the biggest we have ever had," said Tomas Reyes, the harbour master.&lt;/p&gt;</content>
+      </entry></feed>
+      """,
       "broken.xml": "<?xml version=\"1.0\"?><html><body><p>Our feed has moved.</p></body></html>",
     ]
     for (name, text) in files {
@@ -67,12 +67,15 @@ private final class LocalFeeds {
   }
 }
 
-@Suite("Feeds in a real terminal and from cron", .serialized, .enabled(if: E2E.available, "tmux or the byline binary is missing"))
+@Suite(
+  "Feeds in a real terminal and from cron", .serialized,
+  .enabled(if: E2E.available, "tmux or the byline binary is missing"))
 struct FeedEndToEndTests {
   @Test func threeLocalFeedsShowUnreadItemsRefreshWithProgressAndASummaryOpensAsTheFullArticle() throws {
     let feeds = try #require(LocalFeeds(), "python3 could not serve on 127.0.0.1")
     defer { feeds.stop() }
-    let session = try TmuxSession(arguments: ["library"] + feeds.urls, width: 100, height: 16,
+    let session = try TmuxSession(
+      arguments: ["library"] + feeds.urls, width: 100, height: 16,
       environment: feeds.environment)
     // Feeds never read are read at once; each has its row, the broken one its error.
     let first = session.waitFor(timeout: 20) { $0.contains("1 unread · 1 item") && $0.contains("2 unread · 2 items") }
@@ -119,11 +122,12 @@ struct FeedEndToEndTests {
     environment.merge(feeds.environment) { $1 }
     let first = run(binary, ["feed", "refresh"], environment: environment)
     #expect(first.status == 0)
-    #expect(first.stdout == """
-      Harbour Times: 2 new items (2 in the feed), 1 full article fetched, 1 kept as summary (page fetch failed)
-      Port Ledger: 1 new item (1 in the feed)
+    #expect(
+      first.stdout == """
+        Harbour Times: 2 new items (2 in the feed), 1 full article fetched, 1 kept as summary (page fetch failed)
+        Port Ledger: 1 new item (1 in the feed)
 
-      """)
+        """)
     #expect(first.stderr == "byline: \(feeds.urls[2]): not a feed: the document is <html>, not RSS, RDF or Atom\n")
     // Python's server sends Last-Modified: the next refresh asks conditionally.
     let second = run(binary, ["feed", "refresh"], environment: environment)
@@ -148,47 +152,59 @@ struct FeedEndToEndTests {
     environment.merge(feeds.environment) { $1 }
     let config = feeds.home + "/config/byline/config.toml"
     FileManager.default.createFile(atPath: config, contents: Data("# my settings\nwpm = 250 # slow\n".utf8))
-    let add = run(binary, ["feed", "add", "https://news.example/rss", "--name", "News", "--tag", "world"], environment: environment)
+    let add = run(
+      binary, ["feed", "add", "https://news.example/rss", "--name", "News", "--tag", "world"], environment: environment)
     #expect(add.status == 0)
-    #expect(run(binary, ["feed", "add", "https://news.example/rss"], environment: environment).stderr
-      == "byline: already following https://news.example/rss (News)\n")
+    #expect(
+      run(binary, ["feed", "add", "https://news.example/rss"], environment: environment).stderr
+        == "byline: already following https://news.example/rss (News)\n")
     let opml = feeds.home + "/subs.opml"
-    FileManager.default.createFile(atPath: opml, contents: Data("""
-      <?xml version="1.0"?><opml version="1.0"><body>
-      <outline text="Ports"><outline type="rss" text="Harbour" xmlUrl="https://harbour.example/atom"/></outline>
-      <outline type="rss" text="News again" xmlUrl="https://news.example/rss"/>
-      </body></opml>
-      """.utf8))
+    FileManager.default.createFile(
+      atPath: opml,
+      contents: Data(
+        """
+        <?xml version="1.0"?><opml version="1.0"><body>
+        <outline text="Ports"><outline type="rss" text="Harbour" xmlUrl="https://harbour.example/atom"/></outline>
+        <outline type="rss" text="News again" xmlUrl="https://news.example/rss"/>
+        </body></opml>
+        """.utf8))
     let imported = run(binary, ["feed", "import", opml], environment: environment)
     #expect(imported.stdout == "imported 1 feed from \(opml) (1 already followed)\n")
-    #expect(try String(contentsOfFile: config, encoding: .utf8) == """
-      # my settings
-      wpm = 250 # slow
+    #expect(
+      try String(contentsOfFile: config, encoding: .utf8) == """
+        # my settings
+        wpm = 250 # slow
 
-      [[feeds]]
-      url = "https://news.example/rss"
-      name = "News"
-      tags = ["world"]
+        [[feeds]]
+        url = "https://news.example/rss"
+        name = "News"
+        tags = ["world"]
 
-      [[feeds]]
-      url = "https://harbour.example/atom"
-      name = "Harbour"
-      tags = ["Ports"]
+        [[feeds]]
+        url = "https://harbour.example/atom"
+        name = "Harbour"
+        tags = ["Ports"]
 
-      """)
+        """)
     let export = run(binary, ["feed", "export"], environment: environment)
-    #expect(export.stdout.contains("<outline type=\"rss\" text=\"Harbour\" title=\"Harbour\" xmlUrl=\"https://harbour.example/atom\" category=\"Ports\"/>"))
-    #expect(run(binary, ["feed", "remove", "News"], environment: environment).stdout == "no longer following https://news.example/rss\n")
-    #expect(try String(contentsOfFile: config, encoding: .utf8) == """
-      # my settings
-      wpm = 250 # slow
+    #expect(
+      export.stdout.contains(
+        "<outline type=\"rss\" text=\"Harbour\" title=\"Harbour\" xmlUrl=\"https://harbour.example/atom\" category=\"Ports\"/>"
+      ))
+    #expect(
+      run(binary, ["feed", "remove", "News"], environment: environment).stdout
+        == "no longer following https://news.example/rss\n")
+    #expect(
+      try String(contentsOfFile: config, encoding: .utf8) == """
+        # my settings
+        wpm = 250 # slow
 
-      [[feeds]]
-      url = "https://harbour.example/atom"
-      name = "Harbour"
-      tags = ["Ports"]
+        [[feeds]]
+        url = "https://harbour.example/atom"
+        name = "Harbour"
+        tags = ["Ports"]
 
-      """)
+        """)
     // Feeds written inline are left to the person; a broken feeds entry names the file.
     FileManager.default.createFile(atPath: config, contents: Data("feeds = [\"https://a.example/rss\"]\n".utf8))
     let inline = run(binary, ["feed", "add", "https://b.example/rss"], environment: environment)
@@ -203,7 +219,8 @@ struct FeedEndToEndTests {
   @Test func aFeedFileAndAFeedURLOnTheCommandLineOpenAsLibrariesOfTheirItems() throws {
     let feeds = try #require(LocalFeeds(), "python3 could not serve on 127.0.0.1")
     defer { feeds.stop() }
-    let file = try TmuxSession(arguments: [feeds.server.folder + "/slow/ledger.atom"], width: 100, height: 12,
+    let file = try TmuxSession(
+      arguments: [feeds.server.folder + "/slow/ledger.atom"], width: 100, height: 12,
       environment: feeds.environment)
     let fileScreen = file.waitFor("1 unread · 1 item")
     #expect(fileScreen.contains("▸ Port Ledger"))

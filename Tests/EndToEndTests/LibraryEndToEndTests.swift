@@ -65,11 +65,15 @@ struct LibraryEndToEndTests {
     // Enough distinct articles that the cache has pages well past its header and schema.
     let strike = try String(contentsOfFile: E2E.sample("01-harbour-strike.txt"), encoding: .utf8)
     try FileManager.default.createDirectory(atPath: folder + "/copies", withIntermediateDirectories: true)
-    for n in 0..<60 { try (strike + "\n\n(Copy \(n).)\n").write(toFile: folder + "/copies/\(n).txt", atomically: true, encoding: .utf8) }
+    for n in 0..<60 {
+      try (strike + "\n\n(Copy \(n).)\n").write(toFile: folder + "/copies/\(n).txt", atomically: true, encoding: .utf8)
+    }
     func runToTheEnd(_ check: (String) -> Void = { _ in }) throws {
       let session = try TmuxSession(arguments: [folder], width: 140, height: 30, environment: ["XDG_CACHE_HOME": cache])
       session.waitFor("Dockworkers walk out")
-      let settled = session.waitFor(timeout: 90) { !$0.contains("analysing") && !$0.contains("checking") && !$0.contains("reading people") }
+      let settled = session.waitFor(timeout: 90) {
+        !$0.contains("analysing") && !$0.contains("checking") && !$0.contains("reading people")
+      }
       check(settled)
       session.send("Q")
       #expect(session.exitStatus() == 0)
@@ -103,7 +107,8 @@ struct LibraryEndToEndTests {
     let cache = folder + "-cache"
     defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
     func searchLine(_ arguments: [String]) throws -> String? {
-      let session = try TmuxSession(arguments: arguments, width: 200, height: 30, environment: ["XDG_CACHE_HOME": cache])
+      let session = try TmuxSession(
+        arguments: arguments, width: 200, height: 30, environment: ["XDG_CACHE_HOME": cache])
       session.waitFor("Dockworkers walk out")
       session.waitFor(timeout: 60) { screen in
         ["analysing", "checking", "reading people", "indexing"].allSatisfy { !screen.contains($0) }

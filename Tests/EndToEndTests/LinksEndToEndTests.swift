@@ -10,16 +10,17 @@ struct LinksEndToEndTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let article = folder + "/notes.md"
     try """
-      # Harbour notes
+    # Harbour notes
 
-      The council published [the report](https://example.org/report) on Monday. \
-      Read [more](https://example.org/more?a=1&b=2).
+    The council published [the report](https://example.org/report) on Monday. \
+    Read [more](https://example.org/more?a=1&b=2).
 
-      """.write(toFile: article, atomically: true, encoding: .utf8)
+    """.write(toFile: article, atomically: true, encoding: .utf8)
     // A browser that writes down its arguments, one a line.
     let browser = folder + "/browser"
     let opened = folder + "/opened"
-    FileManager.default.createFile(atPath: browser, contents: Data("#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(opened)'\n".utf8),
+    FileManager.default.createFile(
+      atPath: browser, contents: Data("#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(opened)'\n".utf8),
       attributes: [.posixPermissions: 0o755])
 
     let session = try TmuxSession(arguments: [article], width: 80, height: 20, environment: ["BROWSER": browser])

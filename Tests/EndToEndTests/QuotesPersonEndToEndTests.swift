@@ -27,12 +27,13 @@ struct QuotesPersonEndToEndTests {
     let result = folder.byline(["--person", "smith"])
     #expect(result.status == 1)
     #expect(result.stdout == "")
-    #expect(result.stderr == """
-      byline: 2 people match smith; give more of the name:
-        Jane Smith (1 article, 1 quote)
-        John Smith (1 article, 1 quote)
+    #expect(
+      result.stderr == """
+        byline: 2 people match smith; give more of the name:
+          Jane Smith (1 article, 1 quote)
+          John Smith (1 article, 1 quote)
 
-      """)
+        """)
   }
 
   @Test func oneNameIsFoundAsThePickerFindsIt() throws {

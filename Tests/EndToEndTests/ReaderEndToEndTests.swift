@@ -51,7 +51,10 @@ struct ReaderEndToEndTests {
     session.waitFor("page 1/")
     let total = Int(session.statusLine().split(separator: "/")[1].prefix { $0.isNumber }) ?? 0
     #expect(total >= 10, "the long read fills at least 10 pages at 80x24")
-    for (key, expected) in [("Space", 2), ("f", 3), ("PageDown", 4), ("Right", 5), ("b", 4), ("PageUp", 3), ("Left", 2), ("G", total), ("g", 1)] {
+    for (key, expected) in [
+      ("Space", 2), ("f", 3), ("PageDown", 4), ("Right", 5), ("b", 4), ("PageUp", 3), ("Left", 2), ("G", total),
+      ("g", 1),
+    ] {
       session.send(key)
       let screen = session.waitFor { pageNumber(self.lastLine($0)) == expected }
       #expect(pageNumber(lastLine(screen)) == expected, "after \(key)")
@@ -217,7 +220,9 @@ struct CommandLineEndToEndTests {
     let result = run(binary, [E2E.sample("01-harbour-strike.txt")])
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr == "byline: standard output is not a terminal; use 'byline render' or 'byline analyze' to print text\n")
+    #expect(
+      result.stderr
+        == "byline: standard output is not a terminal; use 'byline render' or 'byline analyze' to print text\n")
   }
 
   @Test func badFilesGetOneClearLine() throws {
@@ -246,7 +251,8 @@ struct CommandLineEndToEndTests {
   }
 
   @Test func analyzeReadsStandardInput() {
-    let result = run(binary, ["analyze", "-", "--format", "json"], stdin: Data("Title\n\n\"Quoted words here,\" she said.\n".utf8))
+    let result = run(
+      binary, ["analyze", "-", "--format", "json"], stdin: Data("Title\n\n\"Quoted words here,\" she said.\n".utf8))
     #expect(result.status == 0)
     #expect(result.stdout.contains("\"text\" : \"Quoted words here,\""))
   }

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// The reader's panel, filter, picker, search and memory, in tmux.
-@Suite("Reader features in a real terminal", .serialized, .enabled(if: E2E.available, "tmux or the byline binary is missing"))
+@Suite(
+  "Reader features in a real terminal", .serialized, .enabled(if: E2E.available, "tmux or the byline binary is missing")
+)
 struct ReaderFeaturesEndToEndTests {
   let article = E2E.sample("01-harbour-strike.txt")
 
@@ -83,7 +85,8 @@ struct ReaderFeaturesEndToEndTests {
     #expect(status(again.waitFor("page 4/")).contains("page 4/"))
     again.send("q")
     _ = again.exitStatus()
-    let noState = try TmuxSession(arguments: ["--no-state", long], width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
+    let noState = try TmuxSession(
+      arguments: ["--no-state", long], width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
     #expect(status(noState.waitFor("page 1/")).contains("page 1/"))
     noState.send("q")
   }

@@ -37,7 +37,8 @@ struct ThemeEndToEndTests {
   @Test func aBrokenThemeIsReportedAndTheReaderGoesOnWithTheDefault() throws {
     let config = try TempConfig()
     let path = try config.write("broken", brokenTheme)
-    let session = try TmuxSession(arguments: [article, "--theme", "broken"],
+    let session = try TmuxSession(
+      arguments: [article, "--theme", "broken"],
       environment: ["XDG_CONFIG_HOME": config.root])
     let screen = session.waitFor("page 1/")
     let status = session.statusLine(screen)
@@ -57,7 +58,8 @@ struct ThemeEndToEndTests {
     // (Wrapped at the pane's width; a space at a wrap point is lost, so compare without spaces.)
     func squeezed(_ text: String) -> String { text.filter { $0 != "\n" && $0 != " " } }
     let joined = squeezed(after)
-    #expect(joined.contains(squeezed("byline: \(path), line 3: unknown colour \"blurple\" for styles.quote.fg")),
+    #expect(
+      joined.contains(squeezed("byline: \(path), line 3: unknown colour \"blurple\" for styles.quote.fg")),
       "\(after)")
     #expect(joined.contains(squeezed("using the default theme")))
   }
@@ -91,7 +93,8 @@ struct ThemeEndToEndTests {
 
   @Test func themeOptionPicksAShippedThemeByNameOrPath() throws {
     let config = try TempConfig()
-    let session = try TmuxSession(arguments: [article, "--theme", "light"],
+    let session = try TmuxSession(
+      arguments: [article, "--theme", "light"],
       environment: ["XDG_CONFIG_HOME": config.root])
     session.waitFor("page 1/")
     #expect(session.styledScreen().contains("48;5;231m"))
@@ -117,7 +120,9 @@ struct ThemeCommandEndToEndTests {
     #expect(duskLine.contains(dusk))
     // Run from the package folder (as swift test does), the shipped themes are in ./themes.
     if FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/themes/light.toml") {
-      let expected = ["default": "256", "light": "256", "solarized-dark": "truecolour", "high-contrast": "16", "mono": "mono"]
+      let expected = [
+        "default": "256", "light": "256", "solarized-dark": "truecolour", "high-contrast": "16", "mono": "mono",
+      ]
       for (name, colours) in expected {
         let line = lines.first { $0.hasPrefix(name + " ") && $0.contains("./themes") } ?? ""
         #expect(line.split(separator: " ").dropFirst().first.map(String.init) == colours, "\(name): \(line)")
@@ -133,11 +138,13 @@ struct ThemeCommandEndToEndTests {
     let config = try TempConfig()
     let path = try config.write("broken", brokenTheme)
     let environment = ProcessInfo.processInfo.environment.merging(["XDG_CONFIG_HOME": config.root]) { $1 }
-    let result = run(binary, ["render", E2E.sample("01-harbour-strike.txt"), "--theme", path], environment: environment)
+    let result = run(
+      binary, ["render", E2E.sample("01-harbour-strike.txt"), "--theme", path], environment: environment)
     #expect(result.status == 0)
     #expect(result.stdout.contains("page 1/"))
     #expect(result.stderr.hasPrefix("byline: \(path), line 3: unknown colour \"blurple\""))
-    let good = run(binary, ["render", E2E.sample("01-harbour-strike.txt"), "--theme", "solarized-dark"],
+    let good = run(
+      binary, ["render", E2E.sample("01-harbour-strike.txt"), "--theme", "solarized-dark"],
       environment: environment)
     #expect(good.stderr.isEmpty)
   }

@@ -23,7 +23,8 @@ private func expectNothingRaw(
 ) {
   for (stream, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
     let raw = text.unicodeScalars.first(where: isRaw)
-    #expect(raw == nil, "\(what): raw U+\(String(raw?.value ?? 0, radix: 16)) on \(stream)", sourceLocation: sourceLocation)
+    #expect(
+      raw == nil, "\(what): raw U+\(String(raw?.value ?? 0, radix: 16)) on \(stream)", sourceLocation: sourceLocation)
   }
 }
 
@@ -99,7 +100,10 @@ struct UntrustedOutputTests {
     let both = folder.byline(["analyze", "--format", "json", folder.article, folder.broken])
     #expect(both.status == 1)
     expectNothingRaw(both, "analyze of a broken file")
-    #expect(both.stderr == "byline: \(folder.library)/broken\\e]0;PWNED\\a\\e[2J\\u{9B}31m\\u{7F}\\u{202E}.txt: is not valid UTF-8 (bad byte at offset 1)\n")
+    #expect(
+      both.stderr
+        == "byline: \(folder.library)/broken\\e]0;PWNED\\a\\e[2J\\u{9B}31m\\u{7F}\\u{202E}.txt: is not valid UTF-8 (bad byte at offset 1)\n"
+    )
   }
 
   @Test(arguments: ["csv", "markdown", "json"])
@@ -109,7 +113,9 @@ struct UntrustedOutputTests {
     expectNothingRaw(result, "quotes --format \(format)")
     #expect(result.stdout.contains("Moira Keane"))
     // The library quotes the sanitised text; CSV and JSON name the file, inert.
-    if format != "markdown" { #expect(result.stdout.contains("strike\\e]0;PWNED") || result.stdout.contains(#"strike\u001b]0;PWNED"#)) }
+    if format != "markdown" {
+      #expect(result.stdout.contains("strike\\e]0;PWNED") || result.stdout.contains(#"strike\u001b]0;PWNED"#))
+    }
     // The file that fails is named on standard error, inert.
     #expect(result.stderr.contains("broken\\e]0;PWNED\\a"))
   }

@@ -53,7 +53,9 @@ struct WebEndToEndTests {
     #expect(missing.status == 1)
     #expect(missing.stderr == "byline: \(server.url("gone.html")): the server answered 404 Not Found\n")
     let text = run(binary, ["export", server.folder + "/story.html"])
-    #expect(text.stdout.hasPrefix("Dockers strike at Port Ellery as pay talks fail\n\n5 March 2024 · By Jane Smith\n\nDock workers"))
+    #expect(
+      text.stdout.hasPrefix(
+        "Dockers strike at Port Ellery as pay talks fail\n\n5 March 2024 · By Jane Smith\n\nDock workers"))
   }
 
   /// A feed of our own, served and from a file: `byline export` prints its items.
@@ -68,7 +70,9 @@ struct WebEndToEndTests {
       <enclosure url="/strike.mp3" type="audio/mpeg" length="1000"/></item>
       </channel></rss>
       """
-    let server = try #require(StaticServer(serving: ["feed.xml": feed, "note.xml": "<?xml version=\"1.0\"?><note>hi</note>"]), "python3 could not serve on 127.0.0.1")
+    let server = try #require(
+      StaticServer(serving: ["feed.xml": feed, "note.xml": "<?xml version=\"1.0\"?><note>hi</note>"]),
+      "python3 could not serve on 127.0.0.1")
     defer { server.stop() }
     let result = run(binary, ["export", "--format", "json", server.url("feed.xml")])
     #expect(result.status == 0)
@@ -90,7 +94,10 @@ struct WebEndToEndTests {
     let text = run(binary, ["export", server.folder + "/feed.xml"])
     #expect(text.status == 0)
     #expect(text.stdout.hasPrefix("The Coastal Times\n/\n\n1 item\n"))
-    #expect(text.stdout.contains("Dockers strike at Port Ellery\n2024-03-05T06:00:00Z · By desk@coastal.example (Jane Smith) · summary only\n/story.html\n\nDock workers walked out at dawn.\n"))
+    #expect(
+      text.stdout.contains(
+        "Dockers strike at Port Ellery\n2024-03-05T06:00:00Z · By desk@coastal.example (Jane Smith) · summary only\n/story.html\n\nDock workers walked out at dawn.\n"
+      ))
     let piped = run(binary, ["export", "-", "--format", "markdown"], stdin: Data(feed.utf8))
     #expect(piped.stdout.hasPrefix("# The Coastal Times\n\n</>\n\n## [Dockers strike at Port Ellery](</story.html>)\n"))
     let broken = run(binary, ["export", "-"], stdin: Data("<rss><channel><title>x</title>".utf8))
@@ -98,6 +105,7 @@ struct WebEndToEndTests {
     #expect(broken.stdout == "x\n\n0 items\n")
     let notFeed = run(binary, ["export", server.url("note.xml")])
     #expect(notFeed.status == 1)
-    #expect(notFeed.stderr == "byline: \(server.url("note.xml")): not a feed: the document is <note>, not RSS, RDF or Atom\n")
+    #expect(
+      notFeed.stderr == "byline: \(server.url("note.xml")): not a feed: the document is <note>, not RSS, RDF or Atom\n")
   }
 }

@@ -86,7 +86,8 @@ public enum QuoteFinder {
                 open = nil
                 close(quote, at: i, by: .mark)
               }
-            } else if rules.on(.reopenAfterSentence), isOpeningMark(text, i, block), followsSentenceEnd(text, i, block) {
+            } else if rules.on(.reopenAfterSentence), isOpeningMark(text, i, block), followsSentenceEnd(text, i, block)
+            {
               open = nil
               close(quote, at: i, by: .reopening)
               start(at: i, block)
@@ -127,7 +128,8 @@ public enum QuoteFinder {
     }
 
     mutating func start(at mark: Int, _ block: Block) {
-      open = OpenQuote(segments: [(mark + 1)..<(mark + 1)], openedWithLowMark: text[mark] == "„",
+      open = OpenQuote(
+        segments: [(mark + 1)..<(mark + 1)], openedWithLowMark: text[mark] == "„",
         blockStart: block.range.lowerBound)
     }
 
@@ -145,9 +147,11 @@ public enum QuoteFinder {
       guard let first = segments.first, let last = segments.last else { return }
       let range = first.lowerBound..<last.upperBound
       let opensAt = quote.segments[0].lowerBound - 1
-      quotes.append(Quote(range: range, segments: segments,
-        kind: QuoteFinder.kind(text, range, opensAt: opensAt, blockStart: quote.blockStart),
-        closedBy: closure))
+      quotes.append(
+        Quote(
+          range: range, segments: segments,
+          kind: QuoteFinder.kind(text, range, opensAt: opensAt, blockStart: quote.blockStart),
+          closedBy: closure))
     }
 
     /// Just after the last full stop, question or exclamation mark followed by a space

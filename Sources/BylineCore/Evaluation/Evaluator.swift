@@ -95,9 +95,11 @@ public enum Evaluator {
         guard !spans.isEmpty else { continue }
         goldSpans.formUnion(spans)
         // Alias merging on the gold side: a person's surname row joins the full name's.
-        if kind == .person, let i = clusters.firstIndex(where: { c in
-          c.names.contains { $0 == row.text || $0.hasSuffix(" " + row.text) || row.text.hasSuffix(" " + $0) }
-        }) {
+        if kind == .person,
+          let i = clusters.firstIndex(where: { c in
+            c.names.contains { $0 == row.text || $0.hasSuffix(" " + row.text) || row.text.hasSuffix(" " + $0) }
+          })
+        {
           clusters[i].names.append(row.text)
           clusters[i].spans.formUnion(spans)
         } else {
@@ -136,8 +138,13 @@ public enum Evaluator {
         }
       }
       for row in gold.entities where Self.kind(row.type) == kind {
-        for (span, zone) in zip(row.spans, row.zones) where (zone == "body" || zone == "title") && !predicted.contains(span) {
-          let types = analysis.entities.filter { e in e.mentions.contains { let r = map.sourceRange($0); return r.lowerBound == span[0] && r.upperBound == span[1] } }.map { $0.kind.rawValue }
+        for (span, zone) in zip(row.spans, row.zones)
+        where (zone == "body" || zone == "title") && !predicted.contains(span) {
+          let types = analysis.entities.filter { e in
+            e.mentions.contains {
+              let r = map.sourceRange($0); return r.lowerBound == span[0] && r.upperBound == span[1]
+            }
+          }.map { $0.kind.rawValue }
           scores.misses.append("missed \(kind): \(row.text) \(types.isEmpty ? "" : "(typed " + types.joined() + ")")")
         }
       }
@@ -157,8 +164,10 @@ public enum Evaluator {
         // Several predicted entities matched one cluster (or one matched several): use the
         // gold-side count for recall by adjusting tp to gold's and fp to keep precision.
         entityScore.truePositives = matchedGold
-        let precision = Double(entityPRF.truePositives) / Double(max(1, entityPRF.truePositives + entityPRF.falsePositives))
-        entityScore.falsePositives = precision > 0 ? Int((Double(matchedGold) / precision).rounded()) - matchedGold : entityPRF.falsePositives
+        let precision =
+          Double(entityPRF.truePositives) / Double(max(1, entityPRF.truePositives + entityPRF.falsePositives))
+        entityScore.falsePositives =
+          precision > 0 ? Int((Double(matchedGold) / precision).rounded()) - matchedGold : entityPRF.falsePositives
       }
       scores.mentions[kind] = mentionPRF
       scores.entities[kind] = entityScore
@@ -183,7 +192,8 @@ public enum Evaluator {
       scores.quotesUnterminated.total += 1
       if holds {
         scores.quotesHoldingMark.hits += 1
-        scores.misses.append("quote holds a quote mark at \(quote.range.lowerBound): \(analysis.article.text(in: quote.range).prefix(80))")
+        scores.misses.append(
+          "quote holds a quote mark at \(quote.range.lowerBound): \(analysis.article.text(in: quote.range).prefix(80))")
       }
       if quote.isUnterminated { scores.quotesUnterminated.hits += 1 }
     }
@@ -239,12 +249,15 @@ public enum Evaluator {
       if attribution.sourceIsPronoun == true {
         scores.pronounAttributed.total += 1
         if speaker != nil { scores.pronounAttributed.hits += 1 }
-        scores.misses.append("pronoun source: \(speaker ?? "none") for \(source) (cue \(attribution.cue ?? "-")) at \(content.lowerBound)")
+        scores.misses.append(
+          "pronoun source: \(speaker ?? "none") for \(source) (cue \(attribution.cue ?? "-")) at \(content.lowerBound)")
         continue
       }
       scores.speakersRight.total += 1
-      if let speaker, speakerMatches(speaker, entity: entitiesByName[speaker], goldSource: source,
-        goldSpans: sourceSpans, map: map)
+      if let speaker,
+        speakerMatches(
+          speaker, entity: entitiesByName[speaker], goldSource: source,
+          goldSpans: sourceSpans, map: map)
       {
         scores.speakersRight.hits += 1
       } else {
@@ -269,7 +282,8 @@ public enum Evaluator {
   /// Words of a gold source that name nobody: a predicted speaker sharing only these is wrong.
   /// Determiners count even in capitals ("Another commenter" at a sentence's start).
   static let weakWords: Set<String> = [
-    "the", "a", "an", "of", "one", "another", "some", "this", "that", "mr", "mrs", "ms", "dr", "s", "his", "her", "their", "its", "sen", "rep", "gov",
+    "the", "a", "an", "of", "one", "another", "some", "this", "that", "mr", "mrs", "ms", "dr", "s", "his", "her",
+    "their", "its", "sen", "rep", "gov",
     "gen", "lt", "col", "sgt", "prof", "rev", "st",
   ]
 
@@ -326,7 +340,9 @@ public enum Evaluator {
     let predictedPeople = analysis.entities.enumerated().filter { $0.element.kind == .person }
     for person in gold.people {
       let goldCount = person.bodyMentions ?? 1
-      if let (i, e) = predictedPeople.first(where: { !used.contains($0.offset) && matches($0.element, person.name, person.forms ?? []) }) {
+      if let (i, e) = predictedPeople.first(where: {
+        !used.contains($0.offset) && matches($0.element, person.name, person.forms ?? [])
+      }) {
         used.insert(i)
         people.truePositives += 1
         let count = bodyMentions(e)
@@ -354,7 +370,9 @@ public enum Evaluator {
       var usedKind = Set<Int>()
       let predicted = analysis.entities.enumerated().filter { $0.element.kind == kind }
       for g in list {
-        if let (i, _) = predicted.first(where: { !usedKind.contains($0.offset) && matches($0.element, g.name, g.forms ?? []) }) {
+        if let (i, _) = predicted.first(where: {
+          !usedKind.contains($0.offset) && matches($0.element, g.name, g.forms ?? [])
+        }) {
           usedKind.insert(i)
           prf.truePositives += 1
         } else {

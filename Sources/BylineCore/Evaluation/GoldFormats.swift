@@ -142,7 +142,8 @@ extension Gold {
         if FileManager.default.fileExists(atPath: candidate) { return (.byline(gold), candidate) }
         // Web gold points outside the repository (../shared); say so rather than look beside it.
         if article.hasPrefix("../") {
-          throw GoldReadError(path: path, reason: "its article \(article) is not there (is ../shared beside the package?)")
+          throw GoldReadError(
+            path: path, reason: "its article \(article) is not there (is ../shared beside the package?)")
         }
       }
       return (.byline(gold), try textPath(stem: stem, extensions: [".txt", ".md", ".markdown", ".html"]))

@@ -123,26 +123,40 @@ public struct EvaluationScores: Sendable {
       lines.append("")
     }
     if directQuotesFound.total > 0 {
-      lines.append("direct quotes found:    \(f(directQuotesFound.value)) (\(directQuotesFound.hits)/\(directQuotesFound.total))")
+      lines.append(
+        "direct quotes found:    \(f(directQuotesFound.value)) (\(directQuotesFound.hits)/\(directQuotesFound.total))")
     }
     if mixedQuotesFound.total > 0 {
-      lines.append("partial quotes found:   \(f(mixedQuotesFound.value)) (\(mixedQuotesFound.hits)/\(mixedQuotesFound.total))")
+      lines.append(
+        "partial quotes found:   \(f(mixedQuotesFound.value)) (\(mixedQuotesFound.hits)/\(mixedQuotesFound.total))")
     }
     if speakersRight.total > 0 {
-      lines.append("speakers right:         \(f(speakersRight.value)) (\(speakersRight.hits)/\(speakersRight.total)) [gold source a name or description]")
+      lines.append(
+        "speakers right:         \(f(speakersRight.value)) (\(speakersRight.hits)/\(speakersRight.total)) [gold source a name or description]"
+      )
     }
     if partialSpeakersRight.total > 0 {
-      lines.append("partial speakers right: \(f(partialSpeakersRight.value)) (\(partialSpeakersRight.hits)/\(partialSpeakersRight.total)) [gold source a name or description]")
+      lines.append(
+        "partial speakers right: \(f(partialSpeakersRight.value)) (\(partialSpeakersRight.hits)/\(partialSpeakersRight.total)) [gold source a name or description]"
+      )
     }
     if scareWithSpeaker.total > 0 {
-      lines.append("scare/titles speaker:   \(f(scareWithSpeaker.value)) (\(scareWithSpeaker.hits)/\(scareWithSpeaker.total)) [should be none]")
+      lines.append(
+        "scare/titles speaker:   \(f(scareWithSpeaker.value)) (\(scareWithSpeaker.hits)/\(scareWithSpeaker.total)) [should be none]"
+      )
     }
     if pronounAttributed.total > 0 {
-      lines.append("pronoun sources:        \(f(pronounAttributed.value)) attributed (\(pronounAttributed.hits)/\(pronounAttributed.total)) [gold does not resolve them; checked by hand]")
+      lines.append(
+        "pronoun sources:        \(f(pronounAttributed.value)) attributed (\(pronounAttributed.hits)/\(pronounAttributed.total)) [gold does not resolve them; checked by hand]"
+      )
     }
     if quotesHoldingMark.total > 0 {
-      lines.append("quotes holding a mark:  \(f(quotesHoldingMark.value)) (\(quotesHoldingMark.hits)/\(quotesHoldingMark.total)) [two speeches run together]")
-      lines.append("quotes unterminated:    \(f(quotesUnterminated.value)) (\(quotesUnterminated.hits)/\(quotesUnterminated.total)) [no mark tells where they end]")
+      lines.append(
+        "quotes holding a mark:  \(f(quotesHoldingMark.value)) (\(quotesHoldingMark.hits)/\(quotesHoldingMark.total)) [two speeches run together]"
+      )
+      lines.append(
+        "quotes unterminated:    \(f(quotesUnterminated.value)) (\(quotesUnterminated.hits)/\(quotesUnterminated.total)) [no mark tells where they end]"
+      )
     }
     if !errors.isEmpty {
       lines.append("")

@@ -67,7 +67,8 @@ extension Evaluator {
   static func drift(_ article: Article, _ gold: BylineGold) -> String? {
     let name = gold.page ?? gold.article ?? "web gold"
     if let length = gold.textLength, length != article.scalars.count {
-      return "\(name): the article text is \(article.scalars.count) scalars long, the gold was made on \(length): re-annotate or fix the reader"
+      return
+        "\(name): the article text is \(article.scalars.count) scalars long, the gold was made on \(length): re-annotate or fix the reader"
     }
     for q in gold.quotes ?? [] {
       guard let start = q.start, let end = q.end else { continue }
@@ -75,7 +76,8 @@ extension Evaluator {
         return "\(name): quote \(start)..<\(end) lies outside the article text"
       }
       if let hash = q.fnv1a, hash != fnv1a(article.text(in: start..<end)) {
-        return "\(name): the text at \(start)..<\(end) is not the annotated quote (hash differs): re-annotate or fix the reader"
+        return
+          "\(name): the text at \(start)..<\(end) is not the annotated quote (hash differs): re-annotate or fix the reader"
       }
     }
     return nil
@@ -110,7 +112,9 @@ extension Evaluator {
   static func describe(_ quote: Quote, in article: Article) -> String {
     var parts = [quote.speaker ?? "no speaker"]
     if let kind = quote.speakerKind { parts.append("[\(kind.rawValue)]") }
-    if let mention = quote.speakerMention { parts.append("mention \"\(article.text(in: mention))\" at \(mention.lowerBound)") }
+    if let mention = quote.speakerMention {
+      parts.append("mention \"\(article.text(in: mention))\" at \(mention.lowerBound)")
+    }
     parts.append("cue \(quote.cue ?? "-")")
     return parts.joined(separator: " ")
   }
@@ -179,7 +183,9 @@ extension Evaluator {
         let hit = predicted.first { candidate in
           guard !used.contains(candidate.offset) else { return false }
           let n = names(candidate.element)
-          return lenient ? n.contains { isNamePart($0, of: g) || g.hasSuffix(" " + $0) && $0.contains(" ") } : n.contains(where: wanted.contains)
+          return lenient
+            ? n.contains { isNamePart($0, of: g) || g.hasSuffix(" " + $0) && $0.contains(" ") }
+            : n.contains(where: wanted.contains)
         }
         if let hit {
           used.insert(hit.offset)

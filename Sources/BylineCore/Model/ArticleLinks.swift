@@ -25,9 +25,11 @@ extension ArticleLink {
   /// DEL, bidi controls and white space removed, so that pasting it cannot run a command
   /// (a newline) or show something else than it is.
   public static func sanitizedURL(_ url: String) -> String {
-    String(String.UnicodeScalarView(url.unicodeScalars.filter {
-      !isControl($0) && !$0.properties.isWhitespace && !Sanitizer.isRemoved($0)
-    }))
+    String(
+      String.UnicodeScalarView(
+        url.unicodeScalars.filter {
+          !isControl($0) && !$0.properties.isWhitespace && !Sanitizer.isRemoved($0)
+        }))
   }
 
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -30,7 +30,9 @@ public enum ArticleParser {
         return (range: range, text: needsCleaning ? Sanitizer.clean(raw) : raw)
       }
       // After the body has begun, only captions and furniture are told apart from text.
-      let classes = lines.map { bodyStarted ? LineClassifier.classifyBodyLine($0.text) : LineClassifier.classify($0.text) }
+      let classes = lines.map {
+        bodyStarted ? LineClassifier.classifyBodyLine($0.text) : LineClassifier.classify($0.text)
+      }
       let isHeaderGroup =
         !bodyStarted
         && (groupIndex <= headerEnd
@@ -115,11 +117,17 @@ public enum ArticleParser {
     var prose = 0
     for index in 1..<min(groups.count, 8) where groups.count > 1 {
       let kinds = groups[index].map { LineClassifier.classify(lineText.text(of: $0)) }
-      if kinds.allSatisfy({ if case .caption = $0 { return false }; return $0.isHeaderMetadata }) {
+      if kinds.allSatisfy({
+        if case .caption = $0 { return false }; return $0.isHeaderMetadata
+      }) {
         end = index
         continue
       }
-      if kinds.allSatisfy({ if case .prose = $0 { return false }; return true }) { continue }
+      if kinds.allSatisfy({
+        if case .prose = $0 { return false }; return true
+      }) {
+        continue
+      }
       prose += 1
       guard prose <= 2, groups[index].count == 1, let line = groups[index].first,
         LineClassifier.wordCount(lineText.text(of: line)) <= 60
@@ -330,8 +338,9 @@ struct ModelBuilder {
     guard let colon = range.first(where: { model[$0] == ":" }) else { return nil }
     var lower = colon + 1
     var upper = range.upperBound
-    while upper > lower, model[upper - 1] == "]" || model[upper - 1] == ")"
-      || model[upper - 1].properties.isWhitespace
+    while upper > lower,
+      model[upper - 1] == "]" || model[upper - 1] == ")"
+        || model[upper - 1].properties.isWhitespace
     {
       upper -= 1
     }

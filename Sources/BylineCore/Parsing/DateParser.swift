@@ -76,9 +76,10 @@ public enum DateParser {
   }
 
   private static func isTimeToken(_ token: String) -> Bool {
-    if ["at", "gmt", "bst", "utc", "cet", "cest", "et", "est", "edt", "pt", "pst", "pdt", "am",
-      "pm", "local", "time", "-", "|", "·"].contains(token)
-    {
+    if [
+      "at", "gmt", "bst", "utc", "cet", "cest", "et", "est", "edt", "pt", "pst", "pdt", "am",
+      "pm", "local", "time", "-", "|", "·",
+    ].contains(token) {
       return true
     }
     let stripped = token.trimmingSuffix("am").trimmingSuffix("pm")

@@ -89,10 +89,12 @@ public enum MarkdownReader {
     }
     if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
     guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return (nil, lines) }
-    guard let end = lines.dropFirst().firstIndex(where: {
-      let t = $0.trimmingCharacters(in: .whitespaces)
-      return t == "---" || t == "..."
-    }) else { return (nil, lines) }
+    guard
+      let end = lines.dropFirst().firstIndex(where: {
+        let t = $0.trimmingCharacters(in: .whitespaces)
+        return t == "---" || t == "..."
+      })
+    else { return (nil, lines) }
     var matter = FrontMatter()
     for line in lines[1..<end] {
       guard let colon = line.firstIndex(of: ":") else { continue }
@@ -129,9 +131,11 @@ public enum MarkdownReader {
     var next = 0
     for item in shaped {
       let wanted = key(Sanitizer.clean(item.text))
-      guard let found = article.blocks[next...].firstIndex(where: {
-        $0.kind == .paragraph && key(article.text(of: $0)) == wanted
-      }) else { continue }
+      guard
+        let found = article.blocks[next...].firstIndex(where: {
+          $0.kind == .paragraph && key(article.text(of: $0)) == wanted
+        })
+      else { continue }
       article.blocks[found].shape = item.shape
       if item.shape == .listItem, found > 0, article.blocks[found - 1].shape == .listItem {
         article.blocks[found].continuesGroup = true
@@ -234,8 +238,10 @@ public enum MarkdownReader {
         line = String(line[line.index(dot, offsetBy: 2)...])
       }
       let text = stripInline(line, references: references, links: &links)
-      result.append(PlainLine(text: (marker ?? "") + text, isHeading: isHeading && marker == nil,
-        isListItem: marker != nil, isQuote: isQuote))
+      result.append(
+        PlainLine(
+          text: (marker ?? "") + text, isHeading: isHeading && marker == nil,
+          isListItem: marker != nil, isQuote: isQuote))
     }
     return result
   }
@@ -263,7 +269,9 @@ public enum MarkdownReader {
     while i < chars.count {
       let c = chars[i]
       switch c {
-      case "\\" where i + 1 < chars.count && chars[i + 1].isPunctuation || i + 1 < chars.count && "*_`#[]()!<>".contains(chars[i + 1]):
+      case "\\"
+      where i + 1 < chars.count && chars[i + 1].isPunctuation
+        || i + 1 < chars.count && "*_`#[]()!<>".contains(chars[i + 1]):
         out.append(chars[i + 1])
         i += 2
       case "!" where i + 1 < chars.count && chars[i + 1] == "[":

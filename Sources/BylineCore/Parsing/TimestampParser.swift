@@ -142,7 +142,9 @@ public enum TimestampParser {
   /// `10:14`, `10:14:55`, `10:14:55.5`, with a zone glued on (`10:14:55Z`, `10:14:55-0500`).
   private static func clock(_ token: String) -> (hour: Int, minute: Int, second: Int, offset: Int?)? {
     var scanner = Digits(Array(token.utf8))
-    guard let hour = scanner.number(2, minimum: 1), scanner.skip(":"), let minute = scanner.number(2) else { return nil }
+    guard let hour = scanner.number(2, minimum: 1), scanner.skip(":"), let minute = scanner.number(2) else {
+      return nil
+    }
     var second = 0
     if scanner.skip(":") {
       guard let value = scanner.number(2) else { return nil }

@@ -175,7 +175,9 @@ struct TOMLSyntaxChecker {
     default:
       let start = i
       while let c = current, isBareKeyScalar(c) { i += 1 }
-      if i == start { throw fail("expected a key (letters, digits, _, - or a quoted name), found \(describeCurrent())") }
+      if i == start {
+        throw fail("expected a key (letters, digits, _, - or a quoted name), found \(describeCurrent())")
+      }
     }
   }
 
@@ -405,7 +407,8 @@ enum TOMLScalarSyntax {
   static func isNumber(_ t: String) -> Bool {
     var body = Substring(t)
     if ["inf", "+inf", "-inf", "nan", "+nan", "-nan"].contains(t) { return true }
-    for (prefix, digits) in [("0x", "0123456789abcdefABCDEF"), ("0o", "01234567"), ("0b", "01")] where t.hasPrefix(prefix) {
+    for (prefix, digits) in [("0x", "0123456789abcdefABCDEF"), ("0o", "01234567"), ("0b", "01")]
+    where t.hasPrefix(prefix) {
       return isDigitRun(t.dropFirst(2), digits: digits)
     }
     if body.first == "+" || body.first == "-" { body = body.dropFirst() }
@@ -449,10 +452,14 @@ enum TOMLScalarSyntax {
   /// `1979-05-27`, `07:32:00`, `07:32:00.999`, `1979-05-27T07:32:00Z`, `1979-05-27 07:32:00-07:00`.
   static func isDateTime(_ t: String) -> Bool {
     let c = Array(t.utf8)
-    func digits(_ range: Range<Int>) -> Bool { range.upperBound <= c.count && range.allSatisfy { c[$0] >= 48 && c[$0] <= 57 } }
+    func digits(_ range: Range<Int>) -> Bool {
+      range.upperBound <= c.count && range.allSatisfy { c[$0] >= 48 && c[$0] <= 57 }
+    }
     func at(_ k: Int, _ ch: Character) -> Bool { k < c.count && c[k] == ch.asciiValue! }
     func isTime(from k: Int) -> Int? {  // returns the end of HH:MM:SS(.frac)?
-      guard digits(k..<k + 2), at(k + 2, ":"), digits(k + 3..<k + 5), at(k + 5, ":"), digits(k + 6..<k + 8) else { return nil }
+      guard digits(k..<k + 2), at(k + 2, ":"), digits(k + 3..<k + 5), at(k + 5, ":"), digits(k + 6..<k + 8) else {
+        return nil
+      }
       var end = k + 8
       if at(end, ".") {
         end += 1
@@ -467,7 +474,9 @@ enum TOMLScalarSyntax {
     if c.count == 10 { return true }  // a local date
     guard at(10, "T") || at(10, "t") || at(10, " "), var end = isTime(from: 11) else { return false }
     if end == c.count { return true }  // a local date-time
-    if at(end, "Z") || at(end, "z") { end += 1 } else if at(end, "+") || at(end, "-") {
+    if at(end, "Z") || at(end, "z") {
+      end += 1
+    } else if at(end, "+") || at(end, "-") {
       guard digits(end + 1..<end + 3), at(end + 3, ":"), digits(end + 4..<end + 6) else { return false }
       end += 6
     } else {

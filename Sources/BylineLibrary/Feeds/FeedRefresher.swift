@@ -56,7 +56,9 @@ public struct FeedRefresher: Sendable {
     let feedsDone = Mutex(0)
     let read = Workers.map(feeds.count, width: concurrentFeeds) { k in
       let outcome = readFeed(feeds[k], record: records[feeds[k].location])
-      let done = feedsDone.withLock { n in n += 1; return n }
+      let done = feedsDone.withLock { n in
+        n += 1; return n
+      }
       progress(FeedRefreshProgress(phase: .feeds, done: done, total: feeds.count))
       return outcome
     }
@@ -75,7 +77,8 @@ public struct FeedRefresher: Sendable {
       switch outcome! {
       case .failed(let record, let reason, let message):
         results[k] = Result(
-          report: FeedRefreshReport(subscription: subscription, name: subscription.displayName(title: record.title),
+          report: FeedRefreshReport(
+            subscription: subscription, name: subscription.displayName(title: record.title),
             outcome: .failed(reason: reason, message: message)),
           record: record, items: [], order: [])
       case .page(let record, let article):
@@ -86,12 +89,14 @@ public struct FeedRefresher: Sendable {
           published: nil, position: 0, fullText: true, note: nil, hash: "", read: false, listing: nil)
         let isNew = known(subscription.location)[reference.key] == nil
         results[k] = Result(
-          report: FeedRefreshReport(subscription: subscription, name: subscription.displayName(title: record.title),
+          report: FeedRefreshReport(
+            subscription: subscription, name: subscription.displayName(title: record.title),
             outcome: .updated(new: isNew ? 1 : 0, items: 1)),
           record: record, items: [LibraryCache.itemToStore(stored, article: article)], order: [reference])
       case .unchanged(let record):
         results[k] = Result(
-          report: FeedRefreshReport(subscription: subscription, name: subscription.displayName(title: record.title),
+          report: FeedRefreshReport(
+            subscription: subscription, name: subscription.displayName(title: record.title),
             outcome: .unchanged),
           record: record, items: [], order: [])
       case .read(let record, let feed):
@@ -110,8 +115,10 @@ public struct FeedRefresher: Sendable {
           work.append(Work(feed: k, item: item, reference: reference, position: order.count - 1, fetchPage: needsPage))
         }
         results[k] = Result(
-          report: FeedRefreshReport(subscription: subscription, name: subscription.displayName(title: record.title),
-            outcome: .updated(new: work.filter { $0.feed == k && stored[$0.reference.key] == nil }.count,
+          report: FeedRefreshReport(
+            subscription: subscription, name: subscription.displayName(title: record.title),
+            outcome: .updated(
+              new: work.filter { $0.feed == k && stored[$0.reference.key] == nil }.count,
               items: order.count)),
           record: record, items: [], order: order)
       }
@@ -132,7 +139,9 @@ public struct FeedRefresher: Sendable {
     let fetched = Workers.map(pages.count, width: concurrentPages) { p -> (article: Article?, problem: String?) in
       let item = jobs[pages[p]].item
       let outcome = FeedRefresher.fetchArticle(of: item, fetcher: fetcher)
-      let done = pagesDone.withLock { n in n += 1; return n }
+      let done = pagesDone.withLock { n in
+        n += 1; return n
+      }
       progress(FeedRefreshProgress(phase: .articles, done: done, total: pages.count))
       return outcome
     }

@@ -192,9 +192,10 @@ extension Library {
       s.bump()
     }
     if usableCache == nil {
-      addToMemoryIndex(result.items.compactMap { entry in
-        entry.summary.map { (entry.item.hash, $0.title, entry.body) }
-      })
+      addToMemoryIndex(
+        result.items.compactMap { entry in
+          entry.summary.map { (entry.item.hash, $0.title, entry.body) }
+        })
     }
   }
 

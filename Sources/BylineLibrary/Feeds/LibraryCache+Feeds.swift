@@ -114,10 +114,11 @@ extension LibraryCache {
                 title: title, date: ArticleDate.iso(date), readMinutes: row[11], quoteCount: row[12],
                 joinedPeople: row[13])
             }
-            items.append(StoredItem(
-              reference: ArticleReference(key: row[0]), feed: feed, title: row[1], link: row[2],
-              published: (row[3] as Double?).map { Date(timeIntervalSince1970: $0) }, position: row[4],
-              fullText: row[5], note: row[6], hash: row[7], read: row[8], listing: listing))
+            items.append(
+              StoredItem(
+                reference: ArticleReference(key: row[0]), feed: feed, title: row[1], link: row[2],
+                published: (row[3] as Double?).map { Date(timeIntervalSince1970: $0) }, position: row[4],
+                fullText: row[5], note: row[6], hash: row[7], read: row[8], listing: listing))
           }
         }
         return items
@@ -170,7 +171,8 @@ extension LibraryCache {
         }
         // The feed's current order; items no longer in it go after, in their old order.
         if !order.isEmpty {
-          try db.execute(sql: "UPDATE item SET position = position + 1000000 WHERE feed = ? AND position < 1000000",
+          try db.execute(
+            sql: "UPDATE item SET position = position + 1000000 WHERE feed = ? AND position < 1000000",
             arguments: [record.location])
           let statement = try db.makeStatement(sql: "UPDATE item SET position = ? WHERE ref = ?")
           for (index, reference) in order.enumerated() {
@@ -183,7 +185,8 @@ extension LibraryCache {
   }
 
   /// The analysis of a content hash, unless it is stored already.
-  func storeAnalysis(_ db: Database, hash: String, summary: ArticleSummary?, body: String, encoder: JSONEncoder) throws {
+  func storeAnalysis(_ db: Database, hash: String, summary: ArticleSummary?, body: String, encoder: JSONEncoder) throws
+  {
     guard let summary,
       try Int64.fetchOne(db, sql: "SELECT id FROM doc WHERE hash = ?", arguments: [hash]) == nil
     else { return }
@@ -206,7 +209,8 @@ extension LibraryCache {
         let now = Date().timeIntervalSince1970
         for reference in references {
           if read {
-            try db.execute(sql: "INSERT OR REPLACE INTO readmark (ref, at) VALUES (?, ?)", arguments: [reference.key, now])
+            try db.execute(
+              sql: "INSERT OR REPLACE INTO readmark (ref, at) VALUES (?, ?)", arguments: [reference.key, now])
           } else {
             try db.execute(sql: "DELETE FROM readmark WHERE ref = ?", arguments: [reference.key])
           }

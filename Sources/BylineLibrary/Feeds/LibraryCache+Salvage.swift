@@ -30,17 +30,20 @@ extension LibraryCache {
       for id in 1...max(1, last) {
         guard
           let row = try? Row.fetchOne(
-            db, sql: "SELECT ref, feed, title, link, published, position, fullText, note, article FROM item WHERE id = ?",
+            db,
+            sql: "SELECT ref, feed, title, link, published, position, fullText, note, article FROM item WHERE id = ?",
             arguments: [id]),
           let blob: Data = row[8], let article = StoredArticle.decode(blob)
         else { continue }
-        items.append((
-          StoredItem(
-            reference: ArticleReference(key: row[0]), feed: row[1], title: row[2], link: row[3],
-            published: (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }, position: row[5], fullText: row[6],
-            note: row[7], hash: "", read: false, listing: nil),
-          article
-        ))
+        items.append(
+          (
+            StoredItem(
+              reference: ArticleReference(key: row[0]), feed: row[1], title: row[2], link: row[3],
+              published: (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }, position: row[5],
+              fullText: row[6],
+              note: row[7], hash: "", read: false, listing: nil),
+            article
+          ))
       }
       return (feeds, items, marks)
     }
@@ -58,7 +61,9 @@ extension LibraryCache {
     }
     _ = guarded("writing the cache") {
       try pool.write { db in
-        for (ref, at) in marks { try db.execute(sql: "INSERT OR REPLACE INTO readmark (ref, at) VALUES (?, ?)", arguments: [ref, at]) }
+        for (ref, at) in marks {
+          try db.execute(sql: "INSERT OR REPLACE INTO readmark (ref, at) VALUES (?, ?)", arguments: [ref, at])
+        }
       }
     }
     return items.count

@@ -60,8 +60,10 @@ struct StoredArticle: Codable, Equatable {
       guard let kind = Block.Kind(rawValue: block.kind), block.start >= 0, block.start <= block.end,
         block.end <= scalars.count, let credit = range(block.credit), let caption = range(block.captionText)
       else { return nil }
-      restored.append(Block(kind: kind, range: block.start..<block.end, creditRange: credit,
-        captionTextRange: caption, continuesGroup: block.group ?? false))
+      restored.append(
+        Block(
+          kind: kind, range: block.start..<block.end, creditRange: credit,
+          captionTextRange: caption, continuesGroup: block.group ?? false))
     }
     var article = Article(
       source: source, title: title, standfirst: standfirst, author: author, dateline: dateline, date: date,

@@ -47,7 +47,8 @@ public struct AppSettings: Sendable {
   public init(
     selection: ThemeCatalog.Selection, wordsPerMinute: Double, message: String? = nil, browser: String? = nil
   ) {
-    self.init(themes: selection.themes, themeIndex: selection.index, wordsPerMinute: wordsPerMinute,
+    self.init(
+      themes: selection.themes, themeIndex: selection.index, wordsPerMinute: wordsPerMinute,
       message: message, browser: browser)
   }
 
@@ -122,7 +123,8 @@ public final class App {
       draw(on: backend)
       effects.start()
     case .article(let article, let reference):
-      var state = openReader(ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute),
+      var state = openReader(
+        ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute),
         reference: reference, offset: 0, search: nil, width: width, height: height)
       if let message = settings.message { state.post(message: message) }
       reader = OpenReader(state: state, reference: reference, fromLibrary: false)
@@ -315,7 +317,8 @@ public final class App {
       for result in effects?.run(.setRead([reference], read: true)) ?? [] { _ = library?.apply(result) }
     }
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute)
-    let state = openReader(analysis, reference: reference, offset: offset, search: search, width: size.width,
+    let state = openReader(
+      analysis, reference: reference, offset: offset, search: search, width: size.width,
       height: size.height)
     reader = OpenReader(state: state, reference: reference, fromLibrary: true)
   }

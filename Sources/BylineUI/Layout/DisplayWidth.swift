@@ -80,7 +80,10 @@ public enum DisplayWidth {
   @inline(__always)
   static func isNoBreakBefore(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
-    if v < 0x80 { return v == 0x2C || v == 0x2E || v == 0x21 || v == 0x3F || v == 0x3A || v == 0x3B || v == 0x29 || v == 0x5D || v == 0x7D }
+    if v < 0x80 {
+      return v == 0x2C || v == 0x2E || v == 0x21 || v == 0x3F || v == 0x3A || v == 0x3B || v == 0x29 || v == 0x5D
+        || v == 0x7D
+    }
     return noBreakBefore.contains(v)
   }
 

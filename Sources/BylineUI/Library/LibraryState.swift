@@ -116,21 +116,29 @@ public enum LibraryKeyMap {
   }
 
   public static let bindings: [Binding] = [
-    Binding(label: "↑ ↓ j k", description: "move",
+    Binding(
+      label: "↑ ↓ j k", description: "move",
       keys: [(.up, .up), (.down, .down), (.character("k"), .up), (.character("j"), .down)]),
-    Binding(label: "Space b PgDn PgUp", description: "page down / up",
+    Binding(
+      label: "Space b PgDn PgUp", description: "page down / up",
       keys: [(.character(" "), .pageDown), (.character("b"), .pageUp), (.pageDown, .pageDown), (.pageUp, .pageUp)]),
-    Binding(label: "g G Home End", description: "first / last",
+    Binding(
+      label: "g G Home End", description: "first / last",
       keys: [(.character("g"), .first), (.character("G"), .last), (.home, .first), (.end, .last)]),
-    Binding(label: "Enter", description: "open the article (picker: choose the person)", keys: [(.enter, .open)],
+    Binding(
+      label: "Enter", description: "open the article (picker: choose the person)", keys: [(.enter, .open)],
       hint: "Enter open"),
-    Binding(label: "s", description: "sort by date, title, read time", keys: [(.character("s"), .cycleSort)],
+    Binding(
+      label: "s", description: "sort by date, title, read time", keys: [(.character("s"), .cycleSort)],
       hint: "s sort"),
-    Binding(label: "/", description: "narrow by title; Enter searches the text too",
+    Binding(
+      label: "/", description: "narrow by title; Enter searches the text too",
       keys: [(.character("/"), .startSearch)], hint: "/ search"),
-    Binding(label: "p", description: "people across the library", keys: [(.character("p"), .openPicker)],
+    Binding(
+      label: "p", description: "people across the library", keys: [(.character("p"), .openPicker)],
       hint: "p people"),
-    Binding(label: "Tab w", description: "the chosen person's quotes",
+    Binding(
+      label: "Tab w", description: "the chosen person's quotes",
       keys: [(.tab, .showQuotes), (.character("w"), .showQuotes)], hint: "w quotes"),
     Binding(label: "x", description: "clear the person and the search", keys: [(.character("x"), .clearFilter)]),
     Binding(label: "Ctrl-U", description: "empty the search line or the picker", keys: [(.control("u"), .clearInput)]),
@@ -139,7 +147,8 @@ public enum LibraryKeyMap {
     Binding(label: "A", description: "mark the feed's items read", keys: [(.character("A"), .markFeedRead)]),
     Binding(label: "u", description: "only unread items / everything", keys: [(.character("u"), .toggleUnreadOnly)]),
     Binding(label: "t", description: "next theme", keys: [(.character("t"), .cycleTheme)]),
-    Binding(label: "q Esc", description: "back (in the list: quit)",
+    Binding(
+      label: "q Esc", description: "back (in the list: quit)",
       keys: [(.character("q"), .back), (.escape, .back), (.backspace, .deleteBackward)]),
     Binding(label: "Q", description: "quit from anywhere", keys: [(.character("Q"), .quit)], hint: "Q quit"),
     Binding(label: "?", description: "this help", keys: [(.character("?"), .toggleHelp)]),
@@ -273,7 +282,8 @@ public struct LibraryState: Sendable {
       // The keys that move scroll a help taller than the window; any other key (any key at all
       // when it fits) closes it.
       let maximum = HelpOverlay.maximumTop(count: LibraryKeyMap.bindings.count, height: height)
-      if case .resize = action {} else {
+      if case .resize = action {
+      } else {
         switch maximum > 0 ? action : .toggleHelp {
         case .down, .pageDown:
           helpTop = min(helpTop + 1, maximum)
@@ -518,7 +528,8 @@ public struct LibraryState: Sendable {
   /// Takes the people index the library built last (never builds one here: that takes
   /// seconds in a large library, and the screen must not wait).
   private mutating func refreshPeople(keepingSelection: Bool = false) {
-    let chosen = keepingSelection && pickerResults.indices.contains(pickerSelected) ? pickerResults[pickerSelected].name : nil
+    let chosen =
+      keepingSelection && pickerResults.indices.contains(pickerSelected) ? pickerResults[pickerSelected].name : nil
     people = snapshot.people
     peopleVersion = snapshot.peopleVersion
     narrowPicker()
@@ -618,7 +629,9 @@ public struct LibraryState: Sendable {
       }
     }
     let lowered = titles.map(lowercased)
-    let byTitle = titles.indices.sorted { lowered[$0] != lowered[$1] ? lowered[$0] < lowered[$1] : titles[$0] < titles[$1] }
+    let byTitle = titles.indices.sorted {
+      lowered[$0] != lowered[$1] ? lowered[$0] < lowered[$1] : titles[$0] < titles[$1]
+    }
     var rankOfSlot = [Int](repeating: 0, count: titles.count)
     for (rank, slot) in byTitle.enumerated() { rankOfSlot[slot] = rank }
     for i in 0..<count { titleRank[i] = rankOfSlot[titleRank[i]] }

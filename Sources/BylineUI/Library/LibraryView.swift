@@ -63,7 +63,8 @@ public enum LibraryView {
 
   static func drawList(_ state: LibraryState, into frame: inout Frame) {
     let total = state.snapshot.entries.count
-    var head = "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") article\(total == 1 ? "" : "s") · by \(state.sort.rawValue)"
+    var head =
+      "Byline library · \(state.rows.count == total ? "\(total)" : "\(state.rows.count) of \(total)") article\(total == 1 ? "" : "s") · by \(state.sort.rawValue)"
     if let person = state.person { head += " · \(person.name)" }
     if let feed = state.feedFilter,
       let name = state.snapshot.entries.first(where: { $0.feedRow?.location == feed })?.feedRow?.name
@@ -113,14 +114,17 @@ public enum LibraryView {
       frame.put(read, row: y, column: x + c.read - DisplayWidth.width(of: read), role: isSelected ? .selection : .meta)
       x += c.read + 1
       let quotes = listing.quoteCount > 0 ? "\(listing.quoteCount)\u{201D}" : ""
-      frame.put(quotes, row: y, column: x + c.quotes - DisplayWidth.width(of: quotes), role: isSelected ? .selection : .quote)
+      frame.put(
+        quotes, row: y, column: x + c.quotes - DisplayWidth.width(of: quotes), role: isSelected ? .selection : .quote)
       x += c.quotes + 1
       if let note = entry.note {
         // A feed's item whose page could not be fetched says so where its people go.
-        frame.put(fit("⚠ " + note, width: max(c.people, frame.width - x - 1)), row: y, column: x,
+        frame.put(
+          fit("⚠ " + note, width: max(c.people, frame.width - x - 1)), row: y, column: x,
           role: isSelected ? .selection : .warning)
       } else if c.people > 0 {
-        frame.put(fit(listing.mainPeople.joined(separator: ", "), width: c.people), row: y, column: x,
+        frame.put(
+          fit(listing.mainPeople.joined(separator: ", "), width: c.people), row: y, column: x,
           role: isSelected ? .selection : .person)
       }
     }
@@ -137,13 +141,16 @@ public enum LibraryView {
     var x = frame.put("▸ ", row: y, column: 1, role: selected ? .selection : .statusAccent)
     x = frame.put(fit(feed.name, width: max(8, c.title - 2)), row: y, column: x, role: selected ? .selection : .title)
     if let error = feed.error {
-      x = frame.put(fit(" ⚠ " + error, width: max(0, frame.width - x - 1)), row: y, column: x,
+      x = frame.put(
+        fit(" ⚠ " + error, width: max(0, frame.width - x - 1)), row: y, column: x,
         role: selected ? .selection : .warning)
       // A feed that failed this time still has the items stored before.
       if feed.items == 0 { return }
     }
-    let counts = feed.neverRead ? "not read yet" : "\(feed.unread) unread · \(feed.items) item\(feed.items == 1 ? "" : "s")"
-    frame.put(fit(counts, width: max(0, frame.width - x - 2)), row: y, column: max(x + 1, 1 + c.title + 1),
+    let counts =
+      feed.neverRead ? "not read yet" : "\(feed.unread) unread · \(feed.items) item\(feed.items == 1 ? "" : "s")"
+    frame.put(
+      fit(counts, width: max(0, frame.width - x - 2)), row: y, column: max(x + 1, 1 + c.title + 1),
       role: selected ? .selection : .meta)
   }
 
@@ -166,11 +173,14 @@ public enum LibraryView {
       if let alias = person.aliases.first, frame.width >= 100 { name += " (\(alias))" }
       frame.put(fit(name, width: nameWidth), row: y, column: 1, role: isSelected ? .selection : .person)
       let counts = "\(person.articleCount) art. · \(person.quoteCount) quote\(person.quoteCount == 1 ? "" : "s")"
-      frame.put(counts, row: y, column: frame.width - 1 - DisplayWidth.width(of: counts),
+      frame.put(
+        counts, row: y, column: frame.width - 1 - DisplayWidth.width(of: counts),
         role: isSelected ? .selection : .meta)
     }
     if state.pickerResults.isEmpty {
-      frame.put(state.snapshot.progress.isFinished ? "Nobody matches." : "Nobody matches yet (the library is still being read).",
+      frame.put(
+        state.snapshot.progress.isFinished
+          ? "Nobody matches." : "Nobody matches yet (the library is still being read).",
         row: 3, column: 2, role: .meta)
     }
   }
@@ -189,7 +199,8 @@ public enum LibraryView {
       frame.put(fit(meta, width: frame.width - 2), row: y, column: 1, role: isSelected ? .selection : .meta)
       y += 1
       // The quote, wrapped to at most three lines.
-      let lines = wrap("\u{201C}" + q.quote.text.replacingOccurrences(of: "\n\n", with: " ") + "\u{201D}",
+      let lines = wrap(
+        "\u{201C}" + q.quote.text.replacingOccurrences(of: "\n\n", with: " ") + "\u{201D}",
         width: frame.width - 4, maxLines: 3)
       for line in lines where y < bottom {
         frame.put(line, row: y, column: 3, role: .quote)

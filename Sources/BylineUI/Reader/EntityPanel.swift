@@ -23,7 +23,7 @@ public struct EntityPanel: Equatable, Sendable {
   /// The panel's lines (headings, entries, their detail lines, blanks) as one list, scrolled by
   /// a ``ListCursor`` (every list's policy) so that the selected entry, its detail line and,
   /// for the first of a kind, its heading are in sight.
-  public private(set) var view: ListCursor
+  public private(set) var view = ListCursor()
   /// The line of each entry in the panel, and whether a detail line follows it.
   private var lineOfEntry: [Int] = []
   private var hasDetail: [Bool] = []
@@ -35,6 +35,7 @@ public struct EntityPanel: Equatable, Sendable {
 
   public init(analysis: ArticleAnalysis) {
     entries = Self.entries(of: analysis)
+    layOutLines()
   }
 
   /// A panel whose rows are made by ``load(from:)`` when it is first used.
@@ -51,13 +52,15 @@ public struct EntityPanel: Equatable, Sendable {
     guard !isLoaded else { return }
     entries = Self.entries(of: analysis)
     isLoaded = true
+    layOutLines()
   }
 
   private static func entries(of analysis: ArticleAnalysis) -> [Entry] {
     var quoteCounts: [String: Int] = [:]
     for quote in analysis.quotes { if let speaker = quote.speaker { quoteCounts[speaker, default: 0] += 1 } }
     let all = analysis.entities.enumerated().map { index, entity in
-      Entry(entity: index, name: entity.name, kind: entity.kind, mentions: entity.mentions.count,
+      Entry(
+        entity: index, name: entity.name, kind: entity.kind, mentions: entity.mentions.count,
         role: entity.role, quotes: quoteCounts[entity.name] ?? 0)
     }
     return Entity.Kind.allCases.flatMap { kind in
@@ -65,7 +68,12 @@ public struct EntityPanel: Equatable, Sendable {
         ($0.mentions + $0.quotes, $1.name) > ($1.mentions + $1.quotes, $0.name)
       }
     }
-    // The lines as draw(into:) makes them: per kind a heading, the entries, a blank.
+  }
+
+  /// The lines as draw(into:) makes them: per kind a heading, the entries, a blank.
+  private mutating func layOutLines() {
+    lineOfEntry = []
+    hasDetail = []
     var line = 0
     for kind in Entity.Kind.allCases {
       line += 1
@@ -129,7 +137,8 @@ public struct EntityPanel: Equatable, Sendable {
     var rows: [Row] = []
     for kind in Entity.Kind.allCases {
       let group = entries.indices.filter { entries[$0].kind == kind }
-      rows.append(Row(left: "\(EntityPanel.heading(kind)) (\(group.count))", right: "", role: .panelHeading, entry: nil))
+      rows.append(
+        Row(left: "\(EntityPanel.heading(kind)) (\(group.count))", right: "", role: .panelHeading, entry: nil))
       for index in group {
         let entry = entries[index]
         rows.append(Row(left: entry.name, right: "\(entry.mentions)", role: .panel, entry: index))
@@ -143,8 +152,10 @@ public struct EntityPanel: Equatable, Sendable {
       rows.append(Row(left: "", right: "", role: .panel, entry: nil))
     }
     if entries.isEmpty {
-      rows = [Row(left: "No people, places or", right: "", role: .meta, entry: nil),
-              Row(left: "organisations found.", right: "", role: .meta, entry: nil)]
+      rows = [
+        Row(left: "No people, places or", right: "", role: .meta, entry: nil),
+        Row(left: "organisations found.", right: "", role: .meta, entry: nil),
+      ]
     }
     let top = view.visible(height: height).lowerBound
     for (r, row) in rows.dropFirst(top).prefix(height).enumerated() {
@@ -156,7 +167,8 @@ public struct EntityPanel: Equatable, Sendable {
       frame.put(marker, row: r, column: column, role: role)
       frame.put(row.left, row: r, column: column + 1, role: role, limit: column + width - rightWidth - 2)
       if !row.right.isEmpty {
-        frame.put(row.right, row: r, column: column + width - rightWidth - 1, role: selected && isFocused ? .selection : .meta)
+        frame.put(
+          row.right, row: r, column: column + width - rightWidth - 1, role: selected && isFocused ? .selection : .meta)
       }
     }
   }

@@ -5,14 +5,16 @@ public enum HelpOverlay {
   public static func rows(_ context: ReaderKeyMap.Context) -> [(String, String)] {
     var rows: [(String, String)] = ReaderKeyMap.bindings(in: context).map { ($0.label, $0.description) }
     rows.append(("Ctrl-C", "save the position and quit"))
-    rows.append(("mouse wheel", context == .panel ? "move in the panel" : context == .links ? "move in the list" : "turn pages"))
+    rows.append(
+      ("mouse wheel", context == .panel ? "move in the panel" : context == .links ? "move in the list" : "turn pages"))
     return rows
   }
 
   /// The reader's help for the current view, scrolled down by `top` rows.
   public static func draw(into frame: inout Frame, context: ReaderKeyMap.Context, top: Int = 0) {
     let titles: [ReaderKeyMap.Context: String] = [.panel: " Keys: entity panel ", .links: " Keys: links "]
-    drawBox(into: &frame, title: titles[context] ?? " Keys: reading ",
+    drawBox(
+      into: &frame, title: titles[context] ?? " Keys: reading ",
       rows: rows(context), top: top)
   }
 

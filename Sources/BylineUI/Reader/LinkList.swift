@@ -67,7 +67,8 @@ public struct LinkList: Equatable, Sendable {
   static func box(count: Int, frameWidth: Int, frameHeight: Int) -> Box {
     let width = min(frameWidth - 2, 72)
     let height = min(frameHeight - 1, count + 5)
-    return Box(left: (frameWidth - width) / 2, top: max(0, (frameHeight - 1 - height) / 2), width: width,
+    return Box(
+      left: (frameWidth - width) / 2, top: max(0, (frameHeight - 1 - height) / 2), width: width,
       height: height, rows: max(0, height - 5))
   }
 
@@ -91,17 +92,21 @@ public struct LinkList: Equatable, Sendable {
       let role: StyleRole = isSelected ? .selection : .panel
       if isSelected { frame.fill(row: row, from: left, to: left + width, role: role) }
       let number = String(index + 1)
-      let column = frame.put(String(repeating: " ", count: numberWidth - number.count) + number,
+      let column = frame.put(
+        String(repeating: " ", count: numberWidth - number.count) + number,
         row: row, column: left + 2, role: isSelected ? .selection : .link)
-      frame.put(StatusFit.cut(links[index].text, width: width - (column - left) - 2), row: row, column: column + 1,
+      frame.put(
+        StatusFit.cut(links[index].text, width: width - (column - left) - 2), row: row, column: column + 1,
         role: role, limit: left + width - 1)
     }
     let addressRow = top + box.height - 2
     if links.indices.contains(cursor.selected) {
-      frame.put(StatusFit.cut(links[cursor.selected].url, width: width - 4), row: addressRow, column: left + 2,
+      frame.put(
+        StatusFit.cut(links[cursor.selected].url, width: width - 4), row: addressRow, column: left + 2,
         role: .link, limit: left + width - 1)
     }
-    frame.put("o opens · y copies · Esc closes", row: top + box.height - 1, column: left + 2,
+    frame.put(
+      "o opens · y copies · Esc closes", row: top + box.height - 1, column: left + 2,
       role: .meta, limit: left + width - 1)
   }
 }

@@ -107,7 +107,8 @@ public struct PersonPicker: Equatable, Sendable {
       frame.put(text, row: row, column: left + 2, role: role, limit: left + width - 1)
     }
     if matches.isEmpty { frame.put("no one matches", row: top + 2, column: left + 2, role: .meta) }
-    frame.put("Enter filters · Ctrl-U clears · Esc closes", row: top + height - 1, column: left + 2, role: .meta,
+    frame.put(
+      "Enter filters · Ctrl-U clears · Esc closes", row: top + height - 1, column: left + 2, role: .meta,
       limit: left + width - 1)
   }
 }

@@ -23,73 +23,106 @@ public enum ReaderKeyMap {
   }
 
   public static let bindings: [Binding] = [
-    Binding(keys: [.character(" "), .character("f"), .pageDown, .right], label: "Space f PgDn →",
+    Binding(
+      keys: [.character(" "), .character("f"), .pageDown, .right], label: "Space f PgDn →",
       description: "next page", action: .nextPage, contexts: [.text, .panel]),
-    Binding(keys: [.down, .character("j")], label: "↓ j", description: "next page",
+    Binding(
+      keys: [.down, .character("j")], label: "↓ j", description: "next page",
       action: .nextPage, contexts: [.text]),
-    Binding(keys: [.character("b"), .pageUp, .left, .backspace], label: "b PgUp ←",
+    Binding(
+      keys: [.character("b"), .pageUp, .left, .backspace], label: "b PgUp ←",
       description: "previous page", action: .previousPage, contexts: [.text, .panel]),
-    Binding(keys: [.up, .character("k")], label: "↑ k", description: "previous page",
+    Binding(
+      keys: [.up, .character("k")], label: "↑ k", description: "previous page",
       action: .previousPage, contexts: [.text]),
-    Binding(keys: [.character("g"), .home], label: "g Home", description: "first page",
+    Binding(
+      keys: [.character("g"), .home], label: "g Home", description: "first page",
       action: .firstPage, contexts: [.text, .panel]),
-    Binding(keys: [.character("G"), .end], label: "G End", description: "last page",
+    Binding(
+      keys: [.character("G"), .end], label: "G End", description: "last page",
       action: .lastPage, contexts: [.text, .panel]),
-    Binding(keys: [.character("]")], label: "]", description: "next quote", action: .nextQuote,
+    Binding(
+      keys: [.character("]")], label: "]", description: "next quote", action: .nextQuote,
       contexts: [.text, .panel]),
-    Binding(keys: [.character("[")], label: "[", description: "previous quote",
+    Binding(
+      keys: [.character("[")], label: "[", description: "previous quote",
       action: .previousQuote, contexts: [.text, .panel]),
-    Binding(keys: [.character("n")], label: "n", description: "next search match, or next quote",
+    Binding(
+      keys: [.character("n")], label: "n", description: "next search match, or next quote",
       action: .nextMatchOrQuote, contexts: [.text]),
-    Binding(keys: [.character("N")], label: "N",
+    Binding(
+      keys: [.character("N")], label: "N",
       description: "previous search match, or previous quote", action: .previousMatchOrQuote,
       contexts: [.text]),
-    Binding(keys: [.character("/")], label: "/", description: "search the text",
+    Binding(
+      keys: [.character("/")], label: "/", description: "search the text",
       action: .startSearch, contexts: [.text, .panel]),
-    Binding(keys: [.character("e")], label: "e", description: "show or hide the entity panel",
+    Binding(
+      keys: [.character("e")], label: "e", description: "show or hide the entity panel",
       action: .togglePanel, contexts: [.text, .panel]),
-    Binding(keys: [.tab, .backTab], label: "Tab", description: "move between text and panel",
+    Binding(
+      keys: [.tab, .backTab], label: "Tab", description: "move between text and panel",
       action: .switchFocus, contexts: [.text, .panel]),
-    Binding(keys: [.down, .character("j")], label: "↓ j", description: "next entity",
+    Binding(
+      keys: [.down, .character("j")], label: "↓ j", description: "next entity",
       action: .panelDown, contexts: [.panel, .input]),
-    Binding(keys: [.up, .character("k")], label: "↑ k", description: "previous entity",
+    Binding(
+      keys: [.up, .character("k")], label: "↑ k", description: "previous entity",
       action: .panelUp, contexts: [.panel, .input]),
-    Binding(keys: [.enter], label: "Enter", description: "show only the paragraphs about it",
+    Binding(
+      keys: [.enter], label: "Enter", description: "show only the paragraphs about it",
       action: .choose, contexts: [.panel, .input]),
-    Binding(keys: [.character("p")], label: "p", description: "pick a person to filter by",
+    Binding(
+      keys: [.character("p")], label: "p", description: "pick a person to filter by",
       action: .openPicker, contexts: [.text, .panel]),
-    Binding(keys: [.character("x")], label: "x", description: "clear the filter",
+    Binding(
+      keys: [.character("x")], label: "x", description: "clear the filter",
       action: .clearFilter, contexts: [.text, .panel]),
-    Binding(keys: [.character("l")], label: "l", description: "list the links (numbered in the text)",
+    Binding(
+      keys: [.character("l")], label: "l", description: "list the links (numbered in the text)",
       action: .openLinks, contexts: [.text, .panel]),
-    Binding(keys: [.down, .character("j")], label: "↓ j", description: "next link",
+    Binding(
+      keys: [.down, .character("j")], label: "↓ j", description: "next link",
       action: .panelDown, contexts: [.links]),
-    Binding(keys: [.up, .character("k")], label: "↑ k", description: "previous link",
+    Binding(
+      keys: [.up, .character("k")], label: "↑ k", description: "previous link",
       action: .panelUp, contexts: [.links]),
-    Binding(keys: [.character(" "), .character("f"), .pageDown], label: "Space PgDn",
+    Binding(
+      keys: [.character(" "), .character("f"), .pageDown], label: "Space PgDn",
       description: "a listful down", action: .nextPage, contexts: [.links]),
-    Binding(keys: [.character("b"), .pageUp], label: "b PgUp", description: "a listful up",
+    Binding(
+      keys: [.character("b"), .pageUp], label: "b PgUp", description: "a listful up",
       action: .previousPage, contexts: [.links]),
-    Binding(keys: [.character("g"), .home], label: "g Home", description: "first link",
+    Binding(
+      keys: [.character("g"), .home], label: "g Home", description: "first link",
       action: .firstPage, contexts: [.links]),
-    Binding(keys: [.character("G"), .end], label: "G End", description: "last link",
+    Binding(
+      keys: [.character("G"), .end], label: "G End", description: "last link",
       action: .lastPage, contexts: [.links]),
     // Digits are typed (see action(for:in:)): this row is for the help.
-    Binding(keys: [], label: "0-9", description: "go to the link of that number",
+    Binding(
+      keys: [], label: "0-9", description: "go to the link of that number",
       action: .type("0"), contexts: [.links]),
-    Binding(keys: [.enter, .character("o")], label: "Enter o",
+    Binding(
+      keys: [.enter, .character("o")], label: "Enter o",
       description: "open the link with $BROWSER (else show it)", action: .openLink, contexts: [.links]),
-    Binding(keys: [.character("y")], label: "y", description: "copy the address (OSC 52)",
+    Binding(
+      keys: [.character("y")], label: "y", description: "copy the address (OSC 52)",
       action: .copyLink, contexts: [.links]),
-    Binding(keys: [.escape, .character("l"), .character("q")], label: "Esc l q",
+    Binding(
+      keys: [.escape, .character("l"), .character("q")], label: "Esc l q",
       description: "close the list", action: .cancel, contexts: [.links]),
-    Binding(keys: [.escape], label: "Esc", description: "close, end the search, leave the panel",
+    Binding(
+      keys: [.escape], label: "Esc", description: "close, end the search, leave the panel",
       action: .cancel, contexts: [.text, .panel, .input]),
-    Binding(keys: [.character("t")], label: "t", description: "next theme", action: .cycleTheme,
+    Binding(
+      keys: [.character("t")], label: "t", description: "next theme", action: .cycleTheme,
       contexts: [.text, .panel]),
-    Binding(keys: [.character("?"), .function(1)], label: "? F1",
+    Binding(
+      keys: [.character("?"), .function(1)], label: "? F1",
       description: "show or hide this help", action: .toggleHelp, contexts: [.text, .panel, .links]),
-    Binding(keys: [.character("q"), .character("Q")], label: "q", description: "quit",
+    Binding(
+      keys: [.character("q"), .character("Q")], label: "q", description: "quit",
       action: .quit, contexts: [.text, .panel]),
   ]
 

@@ -1,5 +1,5 @@
-import Foundation
 import BylineCore
+import Foundation
 
 /// Everything the reader view shows, as a value: the article, the screen size, the page, the
 /// focused quote, the entity panel, a person filter, a search. Actions change it through
@@ -289,7 +289,9 @@ public struct ReaderState: Sendable {
       if filter != nil { setFilter(nil) } else { message = "no filter to clear" }
     case .openPicker:
       let people = analysis.entities.indices.filter { analysis.entities[$0].kind == .person }
-      if people.isEmpty { message = "no people found in this article" } else {
+      if people.isEmpty {
+        message = "no people found in this article"
+      } else {
         picker = PersonPicker(analysis: analysis, people: people, frameHeight: screenHeight)
       }
     case .startSearch: searchInput = ""
@@ -427,7 +429,8 @@ public struct ReaderState: Sendable {
       if forward {
         target = candidates.first { quotes[$0].range.upperBound > top }
       } else {
-        target = candidates.last { quotes[$0].range.lowerBound < top }
+        target =
+          candidates.last { quotes[$0].range.lowerBound < top }
           ?? candidates.first { visibleRange.overlaps(quotes[$0].range) }
       }
     }
@@ -458,8 +461,10 @@ public struct ReaderState: Sendable {
       message = "\(analysis.entities[entity].name) is only in the header"
       return
     }
-    setFilter(Filter(entity: entity, blocks: blocks,
-      quotes: EntityFilter.quotes(of: analysis.entities[entity], in: analysis)))
+    setFilter(
+      Filter(
+        entity: entity, blocks: blocks,
+        quotes: EntityFilter.quotes(of: analysis.entities[entity], in: analysis)))
     panel.load(from: analysis)
     panel.select(entity: entity, height: geometry.bodyHeight)
     panel.isFocused = false
@@ -511,7 +516,8 @@ public struct ReaderState: Sendable {
       search = nil
       return
     }
-    let ranges = filter?.blocks.map { analysis.article.blocks[$0].range }
+    let ranges =
+      filter?.blocks.map { analysis.article.blocks[$0].range }
       ?? analysis.article.blocks.filter { $0.kind != .furniture }.map(\.range)
     let matches = TextSearch(scalars: analysis.article.scalars, ranges: ranges).matches(query)
     search = Search(query: query, matches: matches, current: nil)

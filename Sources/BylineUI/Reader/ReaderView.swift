@@ -14,12 +14,14 @@ public enum ReaderView {
     if !(state.panel.isVisible && geometry.panelIsOverlay) {
       let highlights = Highlights(state: state)
       for (row, line) in state.visibleLines.enumerated() {
-        draw(line, row: row, left: geometry.left, width: geometry.textWidth, state: state,
+        draw(
+          line, row: row, left: geometry.left, width: geometry.textWidth, state: state,
           highlights: highlights, into: &frame)
       }
     }
     if state.panel.isVisible {
-      state.panel.draw(into: &frame, column: geometry.panelColumn ?? 0, width: geometry.panelWidth,
+      state.panel.draw(
+        into: &frame, column: geometry.panelColumn ?? 0, width: geometry.panelWidth,
         height: geometry.bodyHeight)
     }
     drawStatusBar(state, into: &frame)
@@ -71,7 +73,8 @@ public enum ReaderView {
       if x + 2 + w <= state.screenWidth { frame.put(hint, row: row, column: state.screenWidth - w, role: .status) }
       return
     }
-    var column = frame.put(" page \(state.pageIndex + 1)/\(state.pageCount) · \(state.percentRead)%",
+    var column = frame.put(
+      " page \(state.pageIndex + 1)/\(state.pageCount) · \(state.percentRead)%",
       row: row, column: 0, role: .status)
     let minutesLeft = state.minutesLeft
     let left = minutesLeft == 0 ? "done" : "\(minutesLeft) min left"
@@ -79,7 +82,9 @@ public enum ReaderView {
     // article's stated read time, then Byline's estimate; the time left stays.
     let estimate = "est. \(state.analysis.readingTime.estimatedMinutes) min"
     var readTimes = [estimate]
-    if let stated = state.analysis.article.statedReadTimeMinutes { readTimes.insert("stated \(stated) min · \(estimate)", at: 0) }
+    if let stated = state.analysis.article.statedReadTimeMinutes {
+      readTimes.insert("stated \(stated) min · \(estimate)", at: 0)
+    }
     let rightForms = [readTimes[0] + " · \(left) · ? help "] + readTimes.map { $0 + " · \(left) " } + ["\(left) "]
     // The middle: the quote and its speaker first, then the search, the filter, a message.
     // When short of room the filter shortens first, then the message, the search, the quote:
@@ -91,7 +96,8 @@ public enum ReaderView {
       var forms = [counter]
       if let speaker = quote.speaker {
         let cue = quote.cue.map { " (\($0))" } ?? ""
-        forms = ["\(counter) — \(speaker)\(cue)", "\(counter) — \(speaker)"]
+        forms =
+          ["\(counter) — \(speaker)\(cue)", "\(counter) — \(speaker)"]
           + [12, 6].map { "\(counter) — \(StatusFit.cut(speaker, width: $0))" } + ["\(number)/\(count)"]
       }
       // The bare counter only when nothing else fits.
@@ -99,16 +105,21 @@ public enum ReaderView {
     }
     if let search = state.search {
       if let current = search.current {
-        parts.append(StatusFit.Part(forms: ["match \(current + 1)/\(search.matches.count)"], role: .statusAccent,
-          priority: 3))
+        parts.append(
+          StatusFit.Part(
+            forms: ["match \(current + 1)/\(search.matches.count)"], role: .statusAccent,
+            priority: 3))
       } else if !search.matches.isEmpty {
         parts.append(StatusFit.Part(forms: ["\(search.matches.count) matches"], role: .statusAccent, priority: 3))
       }
     }
     if let name = state.filterName, let counts = state.filterCounts {
       let shown = "\(counts.shown)/\(counts.total)"
-      let forms = ["filtered: \(name), \(counts.shown) of \(counts.total) paragraphs, x clears",
-        "filtered: \(name), \(shown) ¶, x clears", "filtered: \(name) \(shown)"]
+      let forms =
+        [
+          "filtered: \(name), \(counts.shown) of \(counts.total) paragraphs, x clears",
+          "filtered: \(name), \(shown) ¶, x clears", "filtered: \(name) \(shown)",
+        ]
         + [16, 8].map { "filtered: \(StatusFit.cut(name, width: $0)) \(shown)" } + ["filter \(shown)"]
       parts.append(StatusFit.Part(forms: forms, role: .filterBadge, priority: 1))
     }
@@ -116,8 +127,10 @@ public enum ReaderView {
     let shortestRight = DisplayWidth.width(of: rightForms.last!)
     let room = state.screenWidth - column - 1 - (state.message == nil ? 2 + shortestRight : 0)
     if let message = state.message {
-      parts.append(StatusFit.Part(forms: [message, StatusFit.cut(message, width: room - 3)],
-        role: .statusAccent, priority: 2))
+      parts.append(
+        StatusFit.Part(
+          forms: [message, StatusFit.cut(message, width: room - 3)],
+          role: .statusAccent, priority: 2))
     }
     // The time left keeps its room unless a part would be left out for it.
     var fitted = StatusFit.fit(parts, width: room)
@@ -190,7 +203,8 @@ extension ReaderView {
   /// (in its paragraph or earlier), else the nearest after it.
   static func speakerMention(of quote: Quote, speaker: String, in analysis: ArticleAnalysis) -> TextRange? {
     guard let entity = analysis.entities.first(where: { $0.name == speaker }) else { return nil }
-    let paragraph = analysis.article.blockIndex(containing: quote.range.lowerBound)
+    let paragraph =
+      analysis.article.blockIndex(containing: quote.range.lowerBound)
       .map { analysis.article.blocks[$0].range } ?? quote.range
     let inParagraph = entity.mentions.filter { paragraph.contains($0.lowerBound) && !$0.overlaps(quote.range) }
     if let after = inParagraph.first(where: { $0.lowerBound >= quote.range.upperBound }) { return after }

@@ -38,8 +38,7 @@ extension ThemeColor {
   /// Reads a colour as a theme file writes it: an ANSI name (`bright-blue`), a 256-colour
   /// index (`208` or `"208"`), `#rrggbb`, or a name from the theme's palette. `default` and
   /// `none` mean the terminal's own colour and give `.some(nil)`; anything else gives nil.
-  public static func parse(_ text: String, palette: [String: ThemeColor?] = [:]) -> ThemeColor??
-  {
+  public static func parse(_ text: String, palette: [String: ThemeColor?] = [:]) -> ThemeColor?? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if let entry = palette[trimmed] { return .some(entry) }
     let lower = trimmed.lowercased()

@@ -1,5 +1,5 @@
-import Foundation
 import BylineCore
+import Foundation
 
 /// Where Byline finds themes, in search order: the user's folder
 /// (`$XDG_CONFIG_HOME/byline/themes`, else `~/.config/byline/themes`), the installed share
@@ -64,8 +64,10 @@ public struct ThemeCatalog: Sendable {
     currentDirectory: String = FileManager.default.currentDirectoryPath,
     compiledIn: [(name: String, text: String)] = ShippedThemes.files
   ) -> ThemeCatalog {
-    ThemeCatalog(folders: standardFolders(environment: environment, executablePath: executablePath,
-      currentDirectory: currentDirectory), compiledIn: compiledIn)
+    ThemeCatalog(
+      folders: standardFolders(
+        environment: environment, executablePath: executablePath,
+        currentDirectory: currentDirectory), compiledIn: compiledIn)
   }
 
   public static func standardFolders(
@@ -101,8 +103,10 @@ public struct ThemeCatalog: Sendable {
         let name = (file as NSString).deletingPathExtension
         let loaded: Result<Theme, ThemeError>
         do { loaded = .success(try ThemeFile.load(path: path)) } catch { loaded = .failure(error) }
-        result.append(Entry(name: name, path: path, origin: folder.origin, result: loaded,
-          shadowed: !names.insert(name).inserted))
+        result.append(
+          Entry(
+            name: name, path: path, origin: folder.origin, result: loaded,
+            shadowed: !names.insert(name).inserted))
       }
     }
     for (name, text) in compiledIn {
@@ -110,11 +114,15 @@ public struct ThemeCatalog: Sendable {
       do { loaded = .success(try ThemeFile.parse(text, name: name, file: "built-in \(name)")) } catch {
         loaded = .failure(error)
       }
-      result.append(Entry(name: name, path: nil, origin: .builtIn, result: loaded,
-        shadowed: !names.insert(name).inserted))
+      result.append(
+        Entry(
+          name: name, path: nil, origin: .builtIn, result: loaded,
+          shadowed: !names.insert(name).inserted))
     }
-    result.append(Entry(name: "default", path: nil, origin: .builtIn, result: .success(.builtInDefault),
-      shadowed: names.contains("default")))
+    result.append(
+      Entry(
+        name: "default", path: nil, origin: .builtIn, result: .success(.builtInDefault),
+        shadowed: names.contains("default")))
     return result
   }
 
@@ -150,7 +158,8 @@ public struct ThemeCatalog: Sendable {
     }
     let candidates = entries().filter { $0.name == request && !$0.shadowed }
     guard let entry = candidates.first else {
-      return Selection(themes: themes, index: defaultIndex,
+      return Selection(
+        themes: themes, index: defaultIndex,
         error: ThemeError(file: request, problem: .notFound(name: request, searched: folders.map(\.path))))
     }
     switch entry.result {

@@ -22,9 +22,11 @@ public enum ThemeFile {
     switch BoundedRead.read(path: path, limit: maximumBytes) {
     case .success(let read): data = read
     case .failure(.failed(let reason)):
-      throw ThemeError(file: path, problem: .unreadable(reason == "no such file or directory" ? "no such file" : reason))
+      throw ThemeError(
+        file: path, problem: .unreadable(reason == "no such file or directory" ? "no such file" : reason))
     case .failure(.overLimit(let limit)):
-      throw ThemeError(file: path, problem: .unreadable("it is over the \(BoundedRead.size(limit)) limit for theme files"))
+      throw ThemeError(
+        file: path, problem: .unreadable("it is over the \(BoundedRead.size(limit)) limit for theme files"))
     case .failure(.notRegularFile):
       throw ThemeError(file: path, problem: .unreadable("not a regular file"))
     }
@@ -43,7 +45,8 @@ public enum ThemeFile {
     }
     guard let text = String(data: data, encoding: .utf8) else {
       let offset = ArticleLoader.firstInvalidUTF8Offset(data) ?? 0
-      throw ThemeError(file: file, line: line(at: offset), problem: .notText("bytes that are not UTF-8 at offset \(offset)"))
+      throw ThemeError(
+        file: file, line: line(at: offset), problem: .notText("bytes that are not UTF-8 at offset \(offset)"))
     }
     return text
   }
@@ -58,7 +61,8 @@ public enum ThemeFile {
     do {
       table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
-      throw ThemeError(file: file, line: error.source.begin.line, column: error.source.begin.column,
+      throw ThemeError(
+        file: file, line: error.source.begin.line, column: error.source.begin.column,
         problem: .syntax(error.description))
     } catch {
       throw ThemeError(file: file, problem: .syntax(String(describing: error)))
@@ -103,7 +107,8 @@ public enum ThemeFile {
       }
       let entry = stylesTable[roleName]!.tomlValue
       guard let styleTable = entry.table else {
-        throw fail(["styles", roleName],
+        throw fail(
+          ["styles", roleName],
           .wrongType(key: "styles.\(roleName)", expected: "a table", found: describe(entry)))
       }
       var style = Style()
@@ -124,15 +129,19 @@ public enum ThemeFile {
           if let array = item.array {
             for element in array {
               guard let name = element.tomlValue.string else {
-                throw fail(path, .wrongType(key: dotted, expected: "a list of attribute names",
-                  found: "a list holding " + describe(element.tomlValue)))
+                throw fail(
+                  path,
+                  .wrongType(
+                    key: dotted, expected: "a list of attribute names",
+                    found: "a list holding " + describe(element.tomlValue)))
               }
               names.append(name)
             }
           } else {
             // `mono = "bold"` is refused like `bold = "yes"`: the value is a list, `["bold"]`.
             let hint = item.string.map { " (write [\"\($0)\"])" } ?? ""
-            throw fail(path, .wrongType(key: dotted, expected: "a list of attribute names", found: describe(item) + hint))
+            throw fail(
+              path, .wrongType(key: dotted, expected: "a list of attribute names", found: describe(item) + hint))
           }
           mono = Style()
           for name in names {
@@ -182,7 +191,8 @@ public enum ThemeFile {
     case .string: return .unknownColour(value: value.string ?? "", key: key)
     case .int: return .unknownColour(value: value.int.map(String.init) ?? "?", key: key)
     default:
-      return .wrongType(key: key, expected: "a colour (a name, an index 0-255 or \"#rrggbb\")",
+      return .wrongType(
+        key: key, expected: "a colour (a name, an index 0-255 or \"#rrggbb\")",
         found: describe(value))
     }
   }
@@ -243,9 +253,13 @@ struct KeyLines {
 
   private static func starts(_ text: Substring, with key: String) -> Bool {
     var rest = text
-    if rest.hasPrefix("\"" + key + "\"") { rest = rest.dropFirst(key.count + 2) }
-    else if rest.hasPrefix(key) { rest = rest.dropFirst(key.count) }
-    else { return false }
+    if rest.hasPrefix("\"" + key + "\"") {
+      rest = rest.dropFirst(key.count + 2)
+    } else if rest.hasPrefix(key) {
+      rest = rest.dropFirst(key.count)
+    } else {
+      return false
+    }
     let next = rest.drop { $0 == " " || $0 == "\t" }.first
     return next == "=" || next == "."
   }

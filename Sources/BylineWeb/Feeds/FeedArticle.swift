@@ -8,7 +8,9 @@ enum FeedArticle {
   static func article(of item: FeedItem, source: String) -> Article {
     let base = item.link.flatMap(URL.init(string:))
     let (pieces, links) = item.contentHTML.map { FeedHTML.blocks($0, base: base) } ?? ([], [])
-    let published = item.published.map { ISO8601DateFormatter.string(from: $0, timeZone: .gmt, formatOptions: [.withFullDate]) }
+    let published = item.published.map {
+      ISO8601DateFormatter.string(from: $0, timeZone: .gmt, formatOptions: [.withFullDate])
+    }
     let standfirst = item.hasFullContent ? item.summary : nil
     let extraction = HTMLArticleReader.Extraction(
       title: item.title.isEmpty ? nil : item.title, author: item.author, standfirst: standfirst, published: published,

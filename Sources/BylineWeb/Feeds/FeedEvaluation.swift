@@ -47,7 +47,9 @@ public enum FeedEvaluation {
   /// Whether `folder` holds feed test files (XML files with an `Expect:` comment).
   public static func isTestSuite(_ folder: String) -> Bool {
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { return false }
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+      return false
+    }
     return files(in: folder).prefix(20).contains { path in
       let full = (folder as NSString).appendingPathComponent(path)
       return FileManager.default.contents(atPath: full).flatMap(expectation(in:)) != nil
@@ -125,11 +127,15 @@ public enum FeedEvaluation {
 
   /// Files whose expectation Byline is judged not to share, and why.
   public static let judgedNotApplicable: [(suffix: String, reason: String)] = [
-    ("_crazy.xml",
-     "feedparser's expected text keeps part of a script's source (`function executeMe()`) and an embedded page's "
-       + "<title>; Byline drops the script and the head whole"),
-    ("xml_malicious_comment.xml",
-     "feedparser ends `<!-- -- x >` at the `>` (SGML); HTML, browsers and Byline read a comment to `-->`"),
+    (
+      "_crazy.xml",
+      "feedparser's expected text keeps part of a script's source (`function executeMe()`) and an embedded page's "
+        + "<title>; Byline drops the script and the head whole"
+    ),
+    (
+      "xml_malicious_comment.xml",
+      "feedparser ends `<!-- -- x >` at the `>` (SGML); HTML, browsers and Byline read a comment to `-->`"
+    ),
   ]
 
   /// The expectations that do not apply (what a reader does not show), and why.
@@ -252,13 +258,17 @@ public enum FeedEvaluation {
         if case .string(let x) = value(a), case .string(let y) = value(b) { return .string(x + y) }
         return .notApplicable
       case .call(.attribute(let target, "get"), let arguments):
-        guard case .string(let key)? = arguments.first.map(value), var path = self.path(target) else { return .notApplicable }
+        guard case .string(let key)? = arguments.first.map(value), var path = self.path(target) else {
+          return .notApplicable
+        }
         path.append(key)
         let found = lookup(path)
         if case .missing = found { return arguments.count > 1 ? value(arguments[1]) : .none }
         return found
       case .call(.attribute(let target, "has_key"), let arguments):
-        guard case .string(let key)? = arguments.first.map(value), var path = self.path(target) else { return .notApplicable }
+        guard case .string(let key)? = arguments.first.map(value), var path = self.path(target) else {
+          return .notApplicable
+        }
         path.append(key)
         switch lookup(path) {
         case .notApplicable: return .notApplicable

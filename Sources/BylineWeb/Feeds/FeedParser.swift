@@ -110,7 +110,8 @@ extension FeedDocument.Entry {
     let date = published ?? updated
     let content = self.content.flatMap { $0.text.isEmpty ? nil : $0 }
     let summary = self.summary.flatMap { $0.text.isEmpty ? nil : $0 }
-    let html = content.map { $0.html ?? FeedXML.escape($0.text, quotes: false).paragraphsAsHTML }
+    let html =
+      content.map { $0.html ?? FeedXML.escape($0.text, quotes: false).paragraphsAsHTML }
       ?? summary.map { $0.html ?? FeedXML.escape($0.text, quotes: false).paragraphsAsHTML }
     return FeedItem(
       id: id ?? link ?? FeedDocument.Entry.hashID(title: title, date: date, summary: summary?.text),

@@ -53,7 +53,9 @@ struct FeedPerson: Equatable {
     if let at = text.firstIndex(of: "@") {
       let stops: Set<Character> = [" ", "(", ")", "<", ">", "[", "]", ","]
       var start = at
-      while start > text.startIndex, !stops.contains(text[text.index(before: start)]) { start = text.index(before: start) }
+      while start > text.startIndex, !stops.contains(text[text.index(before: start)]) {
+        start = text.index(before: start)
+      }
       var end = at
       while end < text.endIndex, !stops.contains(text[end]) { end = text.index(after: end) }
       email = String(text[start..<end])
@@ -108,12 +110,13 @@ struct FeedReader {
       rssText(channel, "description") ?? dcText(channel, "description") ?? rssText(channel, "abstract")
       ?? atomText(channel, "subtitle", NS.atomOnly) ?? atomText(channel, "tagline", NS.atomOnly)
       ?? element(channel, "subtitle", [NS.itunes]).map(plain) ?? element(channel, "summary", [NS.itunes]).map(plain)
-    if case let (author, people)? = rssAuthor(channel) ?? rssAuthor(channel, named: "managingeditor") {
+    if case (let author, let people)? = rssAuthor(channel) ?? rssAuthor(channel, named: "managingeditor") {
       (document.author, document.people) = (author, people)
     }
     document.published = date(channel, [("pubdate", NS.rss), ("date", NS.dublinCore), ("issued", NS.dublinCore)])
-    document.updated = date(
-      channel, [("lastbuilddate", NS.rss), ("modified", NS.dublinCore), ("updated", NS.atomOnly)])
+    document.updated =
+      date(
+        channel, [("lastbuilddate", NS.rss), ("modified", NS.dublinCore), ("updated", NS.atomOnly)])
       ?? xml[channel].attribute("lastmod").flatMap(TimestampParser.parse)
     document.items = items.map(rssEntry)
     return document
@@ -131,21 +134,28 @@ struct FeedReader {
       if !value.isEmpty {
         entry.id = Sanitizer.clean(value)
         let permalink = xml[guid].attribute("ispermalink")?.lowercased() != "false"
-        if entry.link == nil, permalink, value.hasPrefix("http://") || value.hasPrefix("https://") || value.hasPrefix("/") {
+        if entry.link == nil, permalink,
+          value.hasPrefix("http://") || value.hasPrefix("https://") || value.hasPrefix("/")
+        {
           entry.link = resolve(value, at: guid)
         }
       }
     }
-    if entry.id == nil, let id = element(item, "id", NS.atomOnly) { entry.id = Sanitizer.clean(trimmed(xml.text(of: id))) }
+    if entry.id == nil, let id = element(item, "id", NS.atomOnly) {
+      entry.id = Sanitizer.clean(trimmed(xml.text(of: id)))
+    }
     if entry.id == nil, let about = xml[item].attribute("about", namespace: NS.rdf), !about.isEmpty {
       entry.id = Sanitizer.clean(about)
     }
-    if case let (author, people)? = rssAuthor(item) { (entry.author, entry.people) = (author, people) }
+    if case (let author, let people)? = rssAuthor(item) { (entry.author, entry.people) = (author, people) }
     entry.published = date(
       item,
-      [("pubdate", NS.rss), ("date", NS.dublinCore), ("issued", NS.dublinCore), ("created", NS.dublinCore),
-       ("published", NS.atomOnly), ("issued", NS.atomOnly)])
-    entry.updated = date(item, [("modified", NS.dublinCore), ("updated", NS.atomOnly), ("modified", NS.atomOnly)])
+      [
+        ("pubdate", NS.rss), ("date", NS.dublinCore), ("issued", NS.dublinCore), ("created", NS.dublinCore),
+        ("published", NS.atomOnly), ("issued", NS.atomOnly),
+      ])
+    entry.updated =
+      date(item, [("modified", NS.dublinCore), ("updated", NS.atomOnly), ("modified", NS.atomOnly)])
       ?? xml[item].attribute("lastmod").flatMap(TimestampParser.parse)
     let description = rssText(item, "description")
     // An RSS <summary> is the summary, or the content beside a <description>.
@@ -231,7 +241,9 @@ struct FeedReader {
     document.title = atomText(root, "title", namespaces)
     document.link = atomLink(root, namespaces)
     document.subtitle = atomText(root, "subtitle", namespaces) ?? atomText(root, "tagline", namespaces)
-    if case let (author, people)? = atomPeople(root, namespaces) { (document.author, document.people) = (author, people) }
+    if case (let author, let people)? = atomPeople(root, namespaces) {
+      (document.author, document.people) = (author, people)
+    }
     document.updated = date(root, [("updated", namespaces), ("modified", namespaces), ("modified", NS.dublinCore)])
     document.published = date(root, [("published", namespaces), ("issued", namespaces)])
     document.items = xml.children(of: root, named: "entry", in: namespaces).map { atomEntry($0, namespaces) }
@@ -246,11 +258,15 @@ struct FeedReader {
       // An id that is a path (`/posts/1`) is resolved as a link is; other ids stay as written.
       result.id = value.hasPrefix("/") ? resolve(value, at: id) ?? value : value
     }
-    if case let (author, people)? = atomPeople(entry, namespaces) ?? dcPeople(entry) { (result.author, result.people) = (author, people) }
+    if case (let author, let people)? = atomPeople(entry, namespaces) ?? dcPeople(entry) {
+      (result.author, result.people) = (author, people)
+    }
     result.published = date(
       entry,
-      [("published", namespaces), ("issued", namespaces), ("created", namespaces), ("date", NS.dublinCore),
-       ("issued", NS.dublinCore), ("created", NS.dublinCore), ("pubdate", [""])])
+      [
+        ("published", namespaces), ("issued", namespaces), ("created", namespaces), ("date", NS.dublinCore),
+        ("issued", NS.dublinCore), ("created", NS.dublinCore), ("pubdate", [""]),
+      ])
     result.updated = date(entry, [("updated", namespaces), ("modified", namespaces), ("modified", NS.dublinCore)])
     result.summary =
       atomText(entry, "summary", namespaces) ?? dcText(entry, "description") ?? mediaText(entry, "description")
@@ -297,7 +313,8 @@ struct FeedReader {
       return .plain(xml.text(of: node))
     default:
       if type.hasSuffix("+xml") || type.hasSuffix("/xml") {
-        return xml.hasElementChildren(node) ? .html(xml.innerMarkup(of: node, escapeText: true)) : .plain(xml.text(of: node))
+        return xml.hasElementChildren(node)
+          ? .html(xml.innerMarkup(of: node, escapeText: true)) : .plain(xml.text(of: node))
       }
       if type.hasPrefix("text/") { return .plain(xml.text(of: node)) }
       // Other media types are base64 (Atom 1.0): shown when they decode to text.

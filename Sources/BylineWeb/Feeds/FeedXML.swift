@@ -226,7 +226,8 @@ final class FeedXML {
   private func entityReference(_ node: xmlNodePtr) -> Reference {
     guard let namePointer = node.pointee.name else { return .none }
     if let document, let entity = xmlGetDocEntity(document, namePointer) {
-      guard entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY || entity.pointee.etype == XML_INTERNAL_PREDEFINED_ENTITY
+      guard
+        entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY || entity.pointee.etype == XML_INTERNAL_PREDEFINED_ENTITY
       else { return .none }
       if let children = entity.pointee.children { return .content(children) }
       if let content = entity.pointee.content { return .text(String(cString: content)) }
@@ -303,7 +304,11 @@ final class FeedXML {
           spend(text.unicodeScalars.count)
           result += text
         case .content(let child):
-          if depth >= FeedXML.maximumEntityDepth { entityLimitExceeded = true } else { stack.append((child, depth + 1)) }
+          if depth >= FeedXML.maximumEntityDepth {
+            entityLimitExceeded = true
+          } else {
+            stack.append((child, depth + 1))
+          }
         case .none:
           continue
         }
@@ -325,5 +330,6 @@ final class FeedXML {
     return URL(string: encoded, relativeTo: base)?.absoluteURL.absoluteString ?? trimmed
   }
 
-  private static let urlCharacters = CharacterSet.urlQueryAllowed.union(.urlPathAllowed).union(CharacterSet(charactersIn: "#%"))
+  private static let urlCharacters = CharacterSet.urlQueryAllowed.union(.urlPathAllowed).union(
+    CharacterSet(charactersIn: "#%"))
 }

@@ -55,7 +55,9 @@ indirect enum PythonExpression: Equatable {
       }
       // String literal, with an optional u/r/b prefix.
       var prefixLength = 0
-      while i + prefixLength < scalars.count, "uUrRbB".unicodeScalars.contains(scalars[i + prefixLength]), prefixLength < 2 {
+      while i + prefixLength < scalars.count, "uUrRbB".unicodeScalars.contains(scalars[i + prefixLength]),
+        prefixLength < 2
+      {
         prefixLength += 1
       }
       if i + prefixLength < scalars.count, scalars[i + prefixLength] == "'" || scalars[i + prefixLength] == "\"" {
@@ -112,9 +114,13 @@ indirect enum PythonExpression: Equatable {
         }
         continue
       }
-      if c.properties.numericType != nil && c.isASCII || (c == "." && i + 1 < scalars.count && ("0"..."9").contains(scalars[i + 1])) {
+      if c.properties.numericType != nil && c.isASCII
+        || (c == "." && i + 1 < scalars.count && ("0"..."9").contains(scalars[i + 1]))
+      {
         var j = i
-        while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == "." || scalars[j] == "e" || scalars[j] == "L" {
+        while j < scalars.count,
+          ("0"..."9").contains(scalars[j]) || scalars[j] == "." || scalars[j] == "e" || scalars[j] == "L"
+        {
           j += 1
         }
         let literal = String(String.UnicodeScalarView(scalars[i..<j])).replacingOccurrences(of: "L", with: "")
@@ -125,7 +131,9 @@ indirect enum PythonExpression: Equatable {
       }
       if c.properties.isAlphabetic || c == "_" {
         var j = i
-        while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j] == "_" || ("0"..."9").contains(scalars[j]) {
+        while j < scalars.count,
+          scalars[j].properties.isAlphabetic || scalars[j] == "_" || ("0"..."9").contains(scalars[j])
+        {
           j += 1
         }
         tokens.append(.name(String(String.UnicodeScalarView(scalars[i..<j]))))
@@ -184,11 +192,17 @@ indirect enum PythonExpression: Equatable {
       var rest: [(String, PythonExpression)] = []
       while true {
         var op: String?
-        if accept(.symbol("==")) { op = "==" }
-        else if accept(.symbol("!=")) { op = "!=" }
-        else if accept(.name("in")) { op = "in" }
-        else if peek() == .name("not"), peek(1) == .name("in") { position += 2; op = "not in" }
-        else if accept(.name("is")) { op = accept(.name("not")) ? "is not" : "is" }
+        if accept(.symbol("==")) {
+          op = "=="
+        } else if accept(.symbol("!=")) {
+          op = "!="
+        } else if accept(.name("in")) {
+          op = "in"
+        } else if peek() == .name("not"), peek(1) == .name("in") {
+          position += 2; op = "not in"
+        } else if accept(.name("is")) {
+          op = accept(.name("not")) ? "is not" : "is"
+        }
         guard let op else { break }
         rest.append((op, try sum()))
       }

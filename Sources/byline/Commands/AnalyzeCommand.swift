@@ -6,7 +6,9 @@ import Foundation
 struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print an article's metadata, read time, entities and quotes.",
-    discussion: "JSON offsets count Unicode scalars in the file as read, end exclusive; the schema is in docs/analyze-json.md. With several files, JSON output is an array.")
+    discussion:
+      "JSON offsets count Unicode scalars in the file as read, end exclusive; the schema is in docs/analyze-json.md. With several files, JSON output is an array."
+  )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case json, text

@@ -66,7 +66,8 @@ struct Bench: ParsableCommand {
     emit("Byline analysis benchmark (one thread)")
     emit("Analysis = ArticleAnalysis (quotes, entities, speakers, reported speech, read time) over")
     emit("parsed articles; parsing is timed apart (last column). Baseline = a whitespace word count.")
-    emit("input                      MB    seconds     MB/s      words/s   baseline MB/s  ratio  peak RSS MB  parse MB/s")
+    emit(
+      "input                      MB    seconds     MB/s      words/s   baseline MB/s  ratio  peak RSS MB  parse MB/s")
     if FileManager.default.fileExists(atPath: corpus) {
       let real = try joinedCorpus(corpus)
       measure(name: "real: \(URL(fileURLWithPath: corpus).lastPathComponent)", text: real)
@@ -168,8 +169,10 @@ struct Bench: ParsableCommand {
       let o = orgs[(i / 7) % orgs.count]
       let surname = n.split(separator: " ").last!
       text += "Officials in \(p) met on Monday as \(o) weighed new rules, \(n), a senior analyst, said.\n\n"
-      text += "\u{201C}We expect the figures to improve by the end of the year,\u{201D} \(surname) told reporters in \(p).\n\n"
-      text += "\(surname) said the plan would cost more than expected, and \(o) pledged that \u{201C}every claim will be examined\u{201D}.\n\n"
+      text +=
+        "\u{201C}We expect the figures to improve by the end of the year,\u{201D} \(surname) told reporters in \(p).\n\n"
+      text +=
+        "\(surname) said the plan would cost more than expected, and \(o) pledged that \u{201C}every claim will be examined\u{201D}.\n\n"
       i += 1
     }
     return text

@@ -35,7 +35,8 @@ struct BenchLibrary: ParsableCommand {
   @Option(help: "Full-text search query.")
   var search: String = "election labour"
 
-  @Flag(help: "Only time listing and scanning the folder, then the first screen on the cache (--cache), a few times each.")
+  @Flag(
+    help: "Only time listing and scanning the folder, then the first screen on the cache (--cache), a few times each.")
   var firstScreenOnly = false
 
   func run() throws {
@@ -57,14 +58,18 @@ struct BenchLibrary: ParsableCommand {
       return
     }
 
-    var (cold, coldFirst): (Library?, FirstScreen) = FirstScreen.measure { Library(paths: [path], cacheDirectory: cacheDir) }
+    var (cold, coldFirst): (Library?, FirstScreen) = FirstScreen.measure {
+      Library(paths: [path], cacheDirectory: cacheDir)
+    }
     emit("library: \(path): \(coldFirst.rows) rows on the first screen")
     emit("first screen, cold cache: \(coldFirst)")
     let analyse = seconds { cold!.waitUntilFinished() }
     let done = cold!.snapshot()
-    emit(String(format: "analyse all, cold: %.2f s (%d rows, %d failed, %d duplicates folded)", analyse,
-      done.entries.count, done.entries.filter { $0.error != nil }.count,
-      done.entries.reduce(0) { $0 + $1.count - 1 }))
+    emit(
+      String(
+        format: "analyse all, cold: %.2f s (%d rows, %d failed, %d duplicates folded)", analyse,
+        done.entries.count, done.entries.filter { $0.error != nil }.count,
+        done.entries.reduce(0) { $0 + $1.count - 1 }))
     cold!.close()
     cold = nil
 
@@ -87,10 +92,14 @@ struct BenchLibrary: ParsableCommand {
       worst = max(worst, t)
       total += t
     }
-    emit("picker narrowing per keystroke (\"\(pickerQuery)\"): mean \(ms(total / Double(max(1, pickerQuery.count)))), worst \(ms(worst)), \(last) left")
+    emit(
+      "picker narrowing per keystroke (\"\(pickerQuery)\"): mean \(ms(total / Double(max(1, pickerQuery.count)))), worst \(ms(worst)), \(last) left"
+    )
     var hits: [SearchHit] = []
     let searchTime = seconds { hits = warm.search(search) }
-    emit("full-text search \"\(search)\": \(ms(searchTime)), \(hits.count) articles, \(hits.reduce(0) { $0 + $1.matches }) matches")
+    emit(
+      "full-text search \"\(search)\": \(ms(searchTime)), \(hits.count) articles, \(hits.reduce(0) { $0 + $1.matches }) matches"
+    )
     emit(String(format: "cache size on disk: %.1f MB", Double(warm.cache?.sizeOnDisk ?? 0) / 1_048_576))
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
@@ -116,9 +125,12 @@ struct BenchLibrary: ParsableCommand {
       let stateTime = seconds { state = LibraryState(library: library, width: 120, height: 40) }
       let renderTime = seconds { _ = LibraryView.render(state) }
       let entries = state.snapshot.entries
-      return (library, FirstScreen(
-        open: openTime, snapshot: snapshotTime, state: stateTime, render: renderTime, rows: entries.count,
-        ready: entries.filter { $0.listing != nil || $0.error != nil }.count))
+      return (
+        library,
+        FirstScreen(
+          open: openTime, snapshot: snapshotTime, state: stateTime, render: renderTime, rows: entries.count,
+          ready: entries.filter { $0.listing != nil || $0.error != nil }.count)
+      )
     }
 
     var description: String {

@@ -25,8 +25,10 @@ struct BenchReader: ParsableCommand {
     let analysisStart = Date()
     let analysis = ArticleAnalysis(article: ArticleParser.parse(text, source: file ?? "bench"))
     let analysisSeconds = Date().timeIntervalSince(analysisStart)
-    emit("Byline reader benchmark: \(String(format: "%.2f", Double(bytes) / 1_048_576)) MB, "
-      + "\(analysis.readingTime.wordCount) words, \(analysis.quotes.count) quotes, \(analysis.entities.count) entities")
+    emit(
+      "Byline reader benchmark: \(String(format: "%.2f", Double(bytes) / 1_048_576)) MB, "
+        + "\(analysis.readingTime.wordCount) words, \(analysis.quotes.count) quotes, \(analysis.entities.count) entities"
+    )
     emit(String(format: "parse + analysis, once:            %8.1f ms", analysisSeconds * 1000))
 
     let fold = foldMilliseconds(text)
@@ -67,8 +69,9 @@ struct BenchReader: ParsableCommand {
     emit("")
     emit("action                               median ms   × fold -s")
     for (name, ms) in results {
-      emit(name.padding(toLength: 36, withPad: " ", startingAt: 0)
-        + String(format: "%10.3f   %8.4f", ms, fold > 0 ? ms / fold : 0))
+      emit(
+        name.padding(toLength: 36, withPad: " ", startingAt: 0)
+          + String(format: "%10.3f   %8.4f", ms, fold > 0 ? ms / fold : 0))
     }
   }
 

@@ -27,7 +27,8 @@ enum BenchShapes {
       Shape(name: "names then quotes 3 MB", text: namesThenQuotes(bytes: 3_000_000)),
       Shape(name: "200,000 one-line paras", text: oneLineParagraphs(200_000)),
       Shape(name: "quote flood 2 MB", text: quoteFlood(bytes: 2_000_000)),
-      Shape(name: "one 2 MB line, no space", text: "Long line\n\n" + String(repeating: "abcdefghij", count: 200_000) + "\n"),
+      Shape(
+        name: "one 2 MB line, no space", text: "Long line\n\n" + String(repeating: "abcdefghij", count: 200_000) + "\n"),
       Shape(name: "news \(largeMB) MB", text: newsText(megabytes: largeMB)),
     ]
   }
@@ -40,7 +41,9 @@ enum BenchShapes {
     var text = "Names\n\n"
     var i = 0
     while text.utf8.count < bytes {
-      let a = syllables[i % 12], b = syllables[(i / 12) % 12], c = syllables[(i / 144) % 12]
+      let a = syllables[i % 12]
+      let b = syllables[(i / 12) % 12]
+      let c = syllables[(i / 144) % 12]
       text += "\(first[i % 10]) \(a.capitalized)\(b)\(c)\(i / 1728), "
       i += 1
     }
@@ -73,7 +76,8 @@ enum BenchShapes {
   static func newsText(megabytes: Int) -> String {
     var text = Bench().synthesise(megabytes: megabytes)
     let limit = ArticleLoader.maximumBytes - 4096
-    if text.utf8.count > limit, let cut = text.utf8.index(text.utf8.startIndex, offsetBy: limit, limitedBy: text.utf8.endIndex),
+    if text.utf8.count > limit,
+      let cut = text.utf8.index(text.utf8.startIndex, offsetBy: limit, limitedBy: text.utf8.endIndex),
       let end = text[..<cut].range(of: "\n\n", options: .backwards)
     {
       text = String(text[..<end.upperBound])
@@ -90,7 +94,8 @@ enum BenchShapes {
 
   /// Runs this binary with `arguments`, output to /dev/null, and measures it.
   static func measure(_ arguments: [String]) -> Run {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    let executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments[0]
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -118,7 +123,8 @@ enum BenchShapes {
       try shape.text.write(to: directory.appendingPathComponent("shape-\(k).txt"), atomically: false, encoding: .utf8)
       names.append(shape.name)
     }
-    try names.joined(separator: "\n").write(to: directory.appendingPathComponent("shapes.txt"), atomically: false, encoding: .utf8)
+    try names.joined(separator: "\n").write(
+      to: directory.appendingPathComponent("shapes.txt"), atomically: false, encoding: .utf8)
   }
 
   /// The targets every shape must meet (issue 14): analysis speed and peak memory over input.
@@ -159,15 +165,20 @@ enum BenchShapes {
         if k == 0 { news.append(rate) }
         let fast = rate >= minimumMBPerSecond
         let small = above / mb <= maximumTimesInput
-        let verdict = run.status != 0 ? "(exit \(run.status))"
-          : fast && small ? "yes" : "no (" + [fast ? nil : "speed", small ? nil : "memory"].compactMap { $0 }.joined(separator: ", ") + ")"
-        emit([
-          String(name).padding(toLength: 27, withPad: " ", startingAt: 0),
-          String(format: "%6.2f", mb), command.name.padding(toLength: 8, withPad: " ", startingAt: 0),
-          String(format: "%10.2f", run.seconds), String(format: "%8.1f", rate),
-          String(format: "%7.2f", rate / max(news[c], 1e-9)),
-          String(format: "%12.0f", run.peakMB), String(format: "%8.1f", above / mb), verdict,
-        ].joined(separator: " "))
+        let verdict =
+          run.status != 0
+          ? "(exit \(run.status))"
+          : fast && small
+            ? "yes"
+            : "no (" + [fast ? nil : "speed", small ? nil : "memory"].compactMap { $0 }.joined(separator: ", ") + ")"
+        emit(
+          [
+            String(name).padding(toLength: 27, withPad: " ", startingAt: 0),
+            String(format: "%6.2f", mb), command.name.padding(toLength: 8, withPad: " ", startingAt: 0),
+            String(format: "%10.2f", run.seconds), String(format: "%8.1f", rate),
+            String(format: "%7.2f", rate / max(news[c], 1e-9)),
+            String(format: "%12.0f", run.peakMB), String(format: "%8.1f", above / mb), verdict,
+          ].joined(separator: " "))
       }
     }
   }

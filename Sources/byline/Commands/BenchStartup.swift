@@ -1,5 +1,5 @@
-import Foundation
 import BylineCore
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -49,10 +49,11 @@ extension Bench {
     }
     if let rates = LexiconBenchmark.measure(text: Self.shortArticle + Self.shortArticle.uppercased(), passes: 200) {
       print("Lexicon lookups (\(rates.lookups) in each pass; lexicon \(rates.origin)):")
-      print(String(
-        format: "  mapped tables %.1f M/s, Swift Dictionary/Set %.1f M/s, ratio %.2fx",
-        rates.mappedMillionsPerSecond, rates.dictionaryMillionsPerSecond,
-        rates.mappedMillionsPerSecond / max(rates.dictionaryMillionsPerSecond, 1e-9)))
+      print(
+        String(
+          format: "  mapped tables %.1f M/s, Swift Dictionary/Set %.1f M/s, ratio %.2fx",
+          rates.mappedMillionsPerSecond, rates.dictionaryMillionsPerSecond,
+          rates.mappedMillionsPerSecond / max(rates.dictionaryMillionsPerSecond, 1e-9)))
     }
     print("")
   }

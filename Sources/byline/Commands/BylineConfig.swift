@@ -97,7 +97,8 @@ struct BylineConfig {
       config.feeds = try feeds(in: value, file: url.path)
     }
     for key in table.keys.sorted() where !knownKeys.contains(key) {
-      config.warnings.append("unknown key '\(key)' in \(url.lastPathComponent) (known: \(knownKeys.joined(separator: ", ")))")
+      config.warnings.append(
+        "unknown key '\(key)' in \(url.lastPathComponent) (known: \(knownKeys.joined(separator: ", ")))")
     }
     return config
   }
@@ -135,7 +136,8 @@ struct BylineConfig {
         throw LoadError(path: file, reason: "\(position) must be a URL or a { url, name, tags } table")
       }
       guard PageFetcher.isURL(subscription.location) else {
-        throw LoadError(path: file, reason: "\(position): \(TerminalSafe.line(subscription.location)) is not an http(s) URL")
+        throw LoadError(
+          path: file, reason: "\(position): \(TerminalSafe.line(subscription.location)) is not an http(s) URL")
       }
       feeds.append(subscription)
     }

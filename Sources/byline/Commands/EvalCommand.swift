@@ -21,7 +21,9 @@ enum NamedRule: ExpressibleByArgument, Equatable {
     AttributionRule.allCases.map(\.rawValue) + EntityRule.allCases.map(\.rawValue)
   }
 
-  static var all: [NamedRule] { AttributionRule.allCases.map(NamedRule.attribution) + EntityRule.allCases.map(NamedRule.entity) }
+  static var all: [NamedRule] {
+    AttributionRule.allCases.map(NamedRule.attribution) + EntityRule.allCases.map(NamedRule.entity)
+  }
 
   var name: String {
     switch self {
@@ -72,14 +74,19 @@ struct Eval: ParsableCommand {
       the paths once with every rule and once without each rule, and prints what each adds.
       """)
 
-  @Argument(help: "Gold files or folders holding them (*.gold.json, *.quotes.json), folders of articles, folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json), or feedparser's test suite (KIND/*.xml with Expect: comments).")
+  @Argument(
+    help:
+      "Gold files or folders holding them (*.gold.json, *.quotes.json), folders of articles, folders of saved web pages (NAME/source.html, expected.html, expected-metadata.json), or feedparser's test suite (KIND/*.xml with Expect: comments)."
+  )
   var paths: [String] = []
 
   @Flag(help: "Also print every miss and false find.")
   var showErrors = false
 
-  @Option(name: .customLong("ablate"), help: ArgumentHelp(
-    "Switch a rule off (repeatable); --list-rules names them.", valueName: "rule"))
+  @Option(
+    name: .customLong("ablate"),
+    help: ArgumentHelp(
+      "Switch a rule off (repeatable); --list-rules names them.", valueName: "rule"))
   var ablated: [NamedRule] = []
 
   @Flag(help: "Print what each rule adds: the scores with every rule, less the scores without it.")
@@ -111,7 +118,8 @@ struct Eval: ParsableCommand {
     if otherPaths.isEmpty && !(webFolders.isEmpty && feedFolders.isEmpty) { return }
     let files = Gold.files(in: otherPaths)
     guard !files.isEmpty else {
-      throw ValidationError("no gold files (*.gold.json or *.quotes.json) or articles under \(paths.joined(separator: " "))")
+      throw ValidationError(
+        "no gold files (*.gold.json or *.quotes.json) or articles under \(paths.joined(separator: " "))")
     }
     if ruleGains {
       printRuleGains(files)
@@ -144,7 +152,9 @@ struct Eval: ParsableCommand {
     let all = score(AnalysisRules())
     emit("what each rule adds (hits with every rule minus hits without it; holding/unterminated: quotes fewer;")
     emit("people/places/orgs: correct strict mentions gained, then wrong ones avoided)")
-    emit("rule                                speakers  partial   direct  holding  untermin.      people      places        orgs")
+    emit(
+      "rule                                speakers  partial   direct  holding  untermin.      people      places        orgs"
+    )
     for rule in NamedRule.all {
       let without = score(NamedRule.switchedOff([rule]))
       func gain(_ a: Ratio, _ b: Ratio) -> String {
@@ -159,10 +169,13 @@ struct Eval: ParsableCommand {
       let cells = [
         gain(all.speakersRight, without.speakersRight), gain(all.mixedQuotesFound, without.mixedQuotesFound),
         gain(all.directQuotesFound, without.directQuotesFound),
-        gain(without.quotesHoldingMark, all.quotesHoldingMark), gain(without.quotesUnterminated, all.quotesUnterminated),
+        gain(without.quotesHoldingMark, all.quotesHoldingMark),
+        gain(without.quotesUnterminated, all.quotesUnterminated),
       ]
-      emit(rule.name.padding(toLength: 36, withPad: " ", startingAt: 0)
-        + cells.map { $0.leftPaddedTo(9) }.joined() + [gain(.person), gain(.place), gain(.organisation)].map { $0.leftPaddedTo(12) }.joined())
+      emit(
+        rule.name.padding(toLength: 36, withPad: " ", startingAt: 0)
+          + cells.map { $0.leftPaddedTo(9) }.joined()
+          + [gain(.person), gain(.place), gain(.organisation)].map { $0.leftPaddedTo(12) }.joined())
     }
   }
 }

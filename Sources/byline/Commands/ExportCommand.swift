@@ -88,7 +88,9 @@ enum ArticleExport {
     object["standfirst"] = article.standfirst ?? NSNull()
     object["author"] = article.author ?? NSNull()
     object["date"] = article.date.map { $0.description } ?? NSNull()
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    let data =
+      (try? JSONSerialization.data(
+        withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
   }
 
@@ -105,7 +107,8 @@ enum ArticleExport {
     var out = ""
     for block in article.blocks where block.kind == .paragraph || block.kind == .caption {
       if !out.isEmpty { out += block.continuesGroup ? "\n" : "\n\n" }
-      out += block.kind == .caption && render(block) == article.text(of: block) ? "[" + render(block) + "]" : render(block)
+      out +=
+        block.kind == .caption && render(block) == article.text(of: block) ? "[" + render(block) + "]" : render(block)
     }
     return out.isEmpty ? out : out + "\n"
   }

@@ -16,7 +16,9 @@ struct FeedCommand: ParsableCommand {
       stored in the library's cache with their articles, so a feed's history stays after items \
       leave it. The library (`byline`) shows the feeds and their items; r there refreshes them.
       """,
-    subcommands: [FeedAdd.self, FeedRemove.self, FeedList.self, FeedImport.self, FeedExportCommand.self, FeedRefresh.self])
+    subcommands: [
+      FeedAdd.self, FeedRemove.self, FeedList.self, FeedImport.self, FeedExportCommand.self, FeedRefresh.self,
+    ])
 
   /// The config, or exit with its error.
   static func config() throws -> BylineConfig {
@@ -69,7 +71,9 @@ struct FeedAdd: ParsableCommand {
     }
     let feed = FeedSubscription(location: url, name: name, tags: tags)
     try FeedCommand.edit { editor throws(FeedConfigEditor.EditError) in try editor.add([feed]) }
-    emit("following \(url)\(name.map { " as \($0)" } ?? "") (\(config.feeds.count + 1) feed\(config.feeds.count == 0 ? "" : "s")); byline feed refresh reads it")
+    emit(
+      "following \(url)\(name.map { " as \($0)" } ?? "") (\(config.feeds.count + 1) feed\(config.feeds.count == 0 ? "" : "s")); byline feed refresh reads it"
+    )
   }
 }
 
@@ -171,8 +175,9 @@ struct FeedImport: ParsableCommand {
       try FeedCommand.edit { editor throws(FeedConfigEditor.EditError) in try editor.add(added) }
     }
     let already = outlines.count - added.count - skipped
-    emit("imported \(added.count) feed\(added.count == 1 ? "" : "s") from \(file)"
-      + (already > 0 ? " (\(already) already followed)" : ""))
+    emit(
+      "imported \(added.count) feed\(added.count == 1 ? "" : "s") from \(file)"
+        + (already > 0 ? " (\(already) already followed)" : ""))
   }
 }
 
@@ -188,7 +193,8 @@ struct FeedExportCommand: ParsableCommand {
     opened.cache?.close()
     let outlines = config.feeds.map { feed in
       let title = records[feed.location]?.title
-      return OPML.Outline(url: feed.location, title: feed.name ?? (title?.isEmpty == false ? title : nil), tags: feed.tags)
+      return OPML.Outline(
+        url: feed.location, title: feed.name ?? (title?.isEmpty == false ? title : nil), tags: feed.tags)
     }
     emit(OPML.write(outlines), terminator: "")
   }

@@ -44,7 +44,10 @@ struct FeedConfigEditor {
   var lines: [String] { text.components(separatedBy: "\n") }
 
   func inlineProblem() -> EditError {
-    EditError(description: "\(url.path) lists its feeds inline (feeds = [...]): edit that list by hand, or write each feed as a [[feeds]] table, which byline feed add and remove edit")
+    EditError(
+      description:
+        "\(url.path) lists its feeds inline (feeds = [...]): edit that list by hand, or write each feed as a [[feeds]] table, which byline feed add and remove edit"
+    )
   }
 
   /// Appends one `[[feeds]]` table per subscription.
@@ -55,7 +58,9 @@ struct FeedConfigEditor {
     for feed in feeds {
       addition += "\n[[feeds]]\nurl = \(FeedConfigEditor.quoted(feed.location))\n"
       if let name = feed.name { addition += "name = \(FeedConfigEditor.quoted(name))\n" }
-      if !feed.tags.isEmpty { addition += "tags = [\(feed.tags.map(FeedConfigEditor.quoted).joined(separator: ", "))]\n" }
+      if !feed.tags.isEmpty {
+        addition += "tags = [\(feed.tags.map(FeedConfigEditor.quoted).joined(separator: ", "))]\n"
+      }
     }
     text += addition
   }
@@ -86,7 +91,11 @@ struct FeedConfigEditor {
     guard removed else { return [] }
     // Blank lines left where a table was: at most one in a row.
     var tidy: [String] = []
-    for line in kept where !(line.trimmingCharacters(in: .whitespaces).isEmpty && tidy.last?.trimmingCharacters(in: .whitespaces).isEmpty == true) {
+    for line in kept
+    where
+      !(line.trimmingCharacters(in: .whitespaces).isEmpty
+      && tidy.last?.trimmingCharacters(in: .whitespaces).isEmpty == true)
+    {
       tidy.append(line)
     }
     text = tidy.joined(separator: "\n")

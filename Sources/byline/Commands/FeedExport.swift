@@ -13,7 +13,8 @@ enum FeedExport {
     object["subtitle"] = feed.subtitle ?? NSNull()
     object["updated"] = feed.updated.map(iso) ?? NSNull()
     let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+      (try? JSONSerialization.data(
+        withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
       ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
   }
@@ -62,7 +63,9 @@ enum FeedExport {
       let meta = metaLine(item)
       if !meta.isEmpty { out += escape(meta) + "\n\n" }
       if let text = item.content ?? item.summary, !text.isEmpty { out += escape(text) + "\n\n" }
-      for enclosure in item.enclosures { out += "- attached: <\(enclosure.url)>" + escape(enclosureDetails(enclosure)) + "\n" }
+      for enclosure in item.enclosures {
+        out += "- attached: <\(enclosure.url)>" + escape(enclosureDetails(enclosure)) + "\n"
+      }
       if !item.enclosures.isEmpty { out += "\n" }
     }
     return out

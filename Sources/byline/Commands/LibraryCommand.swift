@@ -38,7 +38,8 @@ struct LibraryBrowse: ParsableCommand {
   func run() throws {
     let library = Library(
       paths: try LibraryBrowse.defaultPaths(paths), feeds: try LibraryBrowse.defaultFeeds(paths), useCache: !noCache)
-    try runApp(.library(library), themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm,
+    try runApp(
+      .library(library), themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm,
       keepPositions: !noState)
   }
 
@@ -72,7 +73,9 @@ struct LibraryBrowse: ParsableCommand {
       reportError(error.description)
       throw ExitCode.badInput
     }
-    reportError("no library: give a folder, start in a folder with sample-articles/, set BYLINE_LIBRARY, or set library in \(BylineConfig.defaultURL.path)")
+    reportError(
+      "no library: give a folder, start in a folder with sample-articles/, set BYLINE_LIBRARY, or set library in \(BylineConfig.defaultURL.path)"
+    )
     throw ExitCode.badInput
   }
 }

@@ -57,7 +57,9 @@ struct Quotes: ParsableCommand {
         reportError("\(candidates.count) people match \(person); give more of the name:")
         for candidate in candidates.prefix(20) {
           let quotes = "\(candidate.quoteCount) quote\(candidate.quoteCount == 1 ? "" : "s")"
-          reportDetail("  \(candidate.name) (\(candidate.articleCount) article\(candidate.articleCount == 1 ? "" : "s"), \(quotes))")
+          reportDetail(
+            "  \(candidate.name) (\(candidate.articleCount) article\(candidate.articleCount == 1 ? "" : "s"), \(quotes))"
+          )
         }
         if candidates.count > 20 { reportDetail("  … and \(candidates.count - 20) more") }
         throw ExitCode.badInput
@@ -70,10 +72,11 @@ struct Quotes: ParsableCommand {
       }
       rows.sort { a, b in
         switch (a.quote.date, b.quote.date) {
-        case let (x?, y?) where x != y: return x > y
+        case (let x?, let y?) where x != y: return x > y
         case (_?, nil): return true
         case (nil, _?): return false
-        default: return (a.quote.title, a.quote.path, a.quote.quote.start) < (b.quote.title, b.quote.path, b.quote.quote.start)
+        default:
+          return (a.quote.title, a.quote.path, a.quote.quote.start) < (b.quote.title, b.quote.path, b.quote.quote.start)
         }
       }
     }
@@ -125,7 +128,8 @@ struct Quotes: ParsableCommand {
         item["cue"] = row.quote.quote.cue ?? NSNull()
         return item
       }
-      let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+      let data = try! JSONSerialization.data(
+        withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
       return TerminalSafe.json(String(decoding: data, as: UTF8.self)) + "\n"
     case .csv:
       func field(_ s: String) -> String {
@@ -134,10 +138,11 @@ struct Quotes: ParsableCommand {
       }
       var out = "date,speaker,quote,title,path\n"
       for row in rows {
-        out += [
-          one(row.quote.date?.description ?? ""), one(row.speaker), TerminalSafe.block(row.quote.quote.text),
-          one(row.quote.title), one(row.quote.path),
-        ].map(field).joined(separator: ",") + "\n"
+        out +=
+          [
+            one(row.quote.date?.description ?? ""), one(row.speaker), TerminalSafe.block(row.quote.quote.text),
+            one(row.quote.title), one(row.quote.path),
+          ].map(field).joined(separator: ",") + "\n"
       }
       return out
     case .markdown:

@@ -65,7 +65,8 @@ struct Read: ParsableCommand {
     {
       start = .article(try loadArticleOrExit(path), path: path == "-" ? nil : path)
     } else {
-      start = .library(Library(paths: try LibraryBrowse.defaultPaths(paths), feeds: try LibraryBrowse.defaultFeeds(paths)))
+      start = .library(
+        Library(paths: try LibraryBrowse.defaultPaths(paths), feeds: try LibraryBrowse.defaultFeeds(paths)))
     }
     try runApp(start, themeOptions: themeOptions, wordsPerMinute: analysisOptions.wpm, keepPositions: !noState)
   }
@@ -92,9 +93,11 @@ func runApp(_ start: AppStart, themeOptions: ThemeOptions, wordsPerMinute: Doubl
   // --wpm at its default: the config's speed, if it sets one.
   let speed = wordsPerMinute == ReadingTime.defaultWordsPerMinute ? config.wpm ?? wordsPerMinute : wordsPerMinute
   let themes = themeOptions.selectTheme()
-  let messages = [themes.error.map { $0.shortDescription + " · default theme" }, startProblem].compactMap { $0 }
+  let messages =
+    [themes.error.map { $0.shortDescription + " · default theme" }, startProblem].compactMap { $0 }
     + configProblems
-  let settings = AppSettings(selection: themes, wordsPerMinute: speed,
+  let settings = AppSettings(
+    selection: themes, wordsPerMinute: speed,
     message: messages.isEmpty ? nil : messages.joined(separator: " · "),
     browser: ProcessInfo.processInfo.environment["BROWSER"])
   let app = App(start: start, settings: settings, positions: store)

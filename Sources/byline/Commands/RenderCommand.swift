@@ -6,7 +6,8 @@ import BylineUI
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print a page of the reader's screen as plain text.",
-    discussion: "The output is exactly what the reader shows at that size, status bar included, with trailing spaces removed.")
+    discussion:
+      "The output is exactly what the reader shows at that size, status bar included, with trailing spaces removed.")
 
   @Argument(help: "The article file (- for standard input).")
   var file: String
@@ -75,7 +76,8 @@ struct Render: ParsableCommand {
       let start = state.pageIndex
       for _ in 1..<page where state.pageIndex + 1 < state.pageCount { state.apply(.nextPage) }
       if state.pageIndex - start != page - 1 {
-        reportError(CommandError.pageOutOfRange(page: page, pages: state.pageCount, width: width, height: height).description)
+        reportError(
+          CommandError.pageOutOfRange(page: page, pages: state.pageCount, width: width, height: height).description)
         throw ExitCode.badInput
       }
     }

@@ -96,7 +96,8 @@ struct ThemeOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "The theme: a name (see `byline themes`) or a path to a .toml file.",
-      discussion: "Themes are looked for in $XDG_CONFIG_HOME/byline/themes (~/.config/byline/themes), then the installed share folder, then ./themes. A broken or missing theme is reported and the built-in default is used.",
+      discussion:
+        "Themes are looked for in $XDG_CONFIG_HOME/byline/themes (~/.config/byline/themes), then the installed share folder, then ./themes. A broken or missing theme is reported and the built-in default is used.",
       valueName: "name|path"))
   var theme: String?
 

@@ -44,7 +44,8 @@ enum WebBench {
     if !typical.isEmpty {
       emit(
         String(
-          format: "pages of 100-300 KB (%d): median %.1f ms, slowest %.1f ms", typical.count, typical[typical.count / 2],
+          format: "pages of 100-300 KB (%d): median %.1f ms, slowest %.1f ms", typical.count,
+          typical[typical.count / 2],
           typical.last!))
     }
   }

@@ -35,9 +35,10 @@ final class StaticServer {
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }
-    guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
-      ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map({ "\($0)/python3" })
-      .first(where: FileManager.default.isExecutableFile)
+    guard
+      let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
+        ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map({ "\($0)/python3" })
+        .first(where: FileManager.default.isExecutableFile)
     else { return nil }
     let log = folder + ".log"
     var actions = posix_spawn_file_actions_t()

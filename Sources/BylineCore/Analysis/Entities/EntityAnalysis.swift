@@ -20,7 +20,8 @@ enum EntityAnalysis {
       while q < quotes.count && quotes[q].range.upperBound <= start { q += 1 }
       if q < quotes.count && quotes[q].range.contains(start) { tokens[k].inQuote = true }
     }
-    let recogniser = EntityRecognizer(text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks, rules: rules)
+    let recogniser = EntityRecognizer(
+      text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks, rules: rules)
     var result = recogniser.recognise()
     recogniser.addHeadlineMentions(&result)
     addCredits(article, &result)

@@ -144,8 +144,9 @@ struct EntityGrouper {
       return
     }
     let kind: Entity.Kind = c.kind == .place ? .place : .organisation
-    let surface = kind == .place && c.tokens.allSatisfy({ tokens[$0].isAllCaps })
-      && lexicon.places[recogniser.hash(tokens: c.tokens)] == nil ? recogniser.titleCased(surface) : surface
+    let surface =
+      kind == .place && c.tokens.allSatisfy({ tokens[$0].isAllCaps })
+        && lexicon.places[recogniser.hash(tokens: c.tokens)] == nil ? recogniser.titleCased(surface) : surface
     let key = entityKey(kind == .place ? "l" : "o", surface)
     if let existing = byKey[key] {
       add(c, to: existing, surface: surface)

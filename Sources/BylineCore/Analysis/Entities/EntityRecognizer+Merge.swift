@@ -42,7 +42,8 @@ extension EntityRecognizer {
     gatherCapitals(candidates, into: &evidence)
     gatherFirms(candidates, into: &evidence)
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
-    for k in tokens.indices.dropLast() where tokens[k].isCapitalised && tokens[k + 1].isCapitalised
+    for k in tokens.indices.dropLast()
+    where tokens[k].isCapitalised && tokens[k + 1].isCapitalised
       && tokens[k].kind == .word && tokens[k + 1].kind == .word && Self.weatherWords.contains(hash(tokens[k].stem))
     {
       evidence.stormNames.insert(hash(tokens[k + 1].stem))
@@ -123,7 +124,8 @@ extension EntityRecognizer {
       placed.insert(hash(tokens: c.tokens))
     }
     guard !placed.isEmpty else { return }
-    for i in candidates.indices where !candidates[i].speaks
+    for i in candidates.indices
+    where !candidates[i].speaks
       && ((candidates[i].tokens.count == 1 && candidates[i].kind == .organisation) || candidates[i].kind == .person)
     {
       let h = hash(tokens: candidates[i].tokens)
@@ -155,7 +157,8 @@ extension EntityRecognizer {
   /// ``EntityRule/unknownNameAfterIn``: an unknown name of several words after "in", "near"
   /// is a place ("in Ashby Staithe").
   func placeUnknownNamesAfterIn(_ candidates: inout [Candidate]) {
-    for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil
+    for i in candidates.indices
+    where candidates[i].kind == .person && candidates[i].role == nil
       && candidates[i].tokens.count >= 2 && !candidates[i].speaks
     {
       let first = candidates[i].tokens.lowerBound

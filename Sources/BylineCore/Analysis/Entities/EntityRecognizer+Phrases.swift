@@ -89,7 +89,8 @@ extension EntityRecognizer {
       }), t > lower
     else { return nil }
     let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[t].stem.upperBound)
-    return Candidate(tokens: (t + 1)..<upper, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
+    return Candidate(
+      tokens: (t + 1)..<upper, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
       kind: .person, role: roleText)
   }
 
@@ -196,17 +197,21 @@ extension EntityRecognizer {
     case .oneWordLeftToMerge:
       return span.count == 1 ? one(.single) : nil
     case .digitsInName:
-      return span.contains(where: { k in tokens[k].kind == .word && tokens[k].stem.contains { text[$0].properties.numericType != nil } })
+      return span.contains(where: { k in
+        tokens[k].kind == .word && tokens[k].stem.contains { text[$0].properties.numericType != nil }
+      })
         ? one(.organisation) : nil
     case .acronymInName:
       return hasAcronymInside(span) ? one(.organisation) : nil
     case .capitalsLine:
       return typeCapitalsLine(span).map(one)
     case .firmSuffix:
-      return isFirmName(span) || (span.count >= 2 && Self.legalForms.contains(hash(last.stem))) ? one(.organisation) : nil
+      return isFirmName(span) || (span.count >= 2 && Self.legalForms.contains(hash(last.stem)))
+        ? one(.organisation) : nil
     case .ampersandOrForeignArticle:
       let ampersand = span.contains { tokens[$0].kind == .punct && tokens[$0].scalar == "&" }
-      return ampersand || Self.foreignArticles.contains(hash(first.stem)) || Self.foreignVenueWords.contains(hash(first.stem))
+      return ampersand || Self.foreignArticles.contains(hash(first.stem))
+        || Self.foreignVenueWords.contains(hash(first.stem))
         ? one(.organisation) : nil
     case .placeInsideName:
       return hasPlaceInside(span) ? one(.organisation) : nil

@@ -24,7 +24,8 @@ extension EntityRecognizer {
     case .possessiveBeforeRoleNoun:
       return isPossessiveBeforeRoleNoun(k, e) ? .organisation : nil
     case .firmFirstWord:
-      return e.firmByFirstWord[h] != nil && e.surnameOwner[h] == nil && !followsPlacePreposition(k) ? .organisation : nil
+      return e.firmByFirstWord[h] != nil && e.surnameOwner[h] == nil && !followsPlacePreposition(k)
+        ? .organisation : nil
     case .capitalsDatelinePlace:
       return t.isAllCaps && lexicon.places[h] == nil && lexicon.places[titleCaseHash(t)] != nil ? .place : nil
     case .firmNounBefore:
@@ -35,7 +36,8 @@ extension EntityRecognizer {
       return e.firstWordCount[h] == 1 && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound))
         && lexicon.places[h] == nil ? .person : nil
     case .surnameOfFullName:
-      return e.surnameOwner[h] != nil && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound)) ? .person : nil
+      return e.surnameOwner[h] != nil && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound))
+        ? .person : nil
     case .gazetteerWord:
       guard let place = lexicon.places[h] else { return nil }
       return c.speaks && place == .city && !lexicon.bigCities.contains(h) ? .person : .place

@@ -342,11 +342,15 @@ struct EntityRecognizer {
   /// Words that end the name of an event ("World Cup", "U.S. Open", "Gulf War"): not one of
   /// our kinds.
   /// Titles that name no one when they stand alone (King, Queen and Pope do).
-  static let loneTitles = WordLists.set("Minister Chancellor Secretary General President Prime Deputy Vice Chief Chairman Governor Senator Mayor")
+  static let loneTitles = WordLists.set(
+    "Minister Chancellor Secretary General President Prime Deputy Vice Chief Chairman Governor Senator Mayor")
   /// Words that name an event, never a person, when they stand alone.
-  static let eventWords = WordLists.set("Election Elections Referendum Summit Conference Budget Games Olympics Nations League Cup")
+  static let eventWords = WordLists.set(
+    "Election Elections Referendum Summit Conference Budget Games Olympics Nations League Cup")
 
-  static let eventHeads = WordLists.set("Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords")
+  static let eventHeads = WordLists.set(
+    "Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords"
+  )
 
   /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.
   func isPeopleWord(_ t: Token) -> Bool {
@@ -398,7 +402,9 @@ struct EntityRecognizer {
     return false
   }
 
-  static let singleWordInstitutions = WordLists.set("Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag Treasury Interpol Politburo")
+  static let singleWordInstitutions = WordLists.set(
+    "Parliament Congress Senate Cabinet Fed NATO OPEC Kremlin Pentagon Knesset Duma Bundestag Treasury Interpol Politburo"
+  )
 
   /// A title or an all-capitals line: its capitals say nothing about names.
   func headlineBlock(_ block: Int) -> Bool { blocks[block].kind == .title }
@@ -406,17 +412,20 @@ struct EntityRecognizer {
   static let foreignArticles = WordLists.set("El Al Der Die Das La Le Les Il Los Las")
   /// Words of other languages that begin the name of a firm or a venue: "Caja Mágica",
   /// "Flor de Monte", "Rede Norte".
-  static let foreignVenueWords = WordLists.set("Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda")
+  static let foreignVenueWords = WordLists.set(
+    "Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda")
 
   /// Lowercase nouns before a firm's name: "the airport operator Isavia", "fintech Paystride".
-  static let firmNouns = WordLists.set("""
+  static let firmNouns = WordLists.set(
+    """
     company firm operator airline chipmaker carmaker automaker start-up startup insurer
     retailer lender broadcaster publisher manufacturer developer conglomerate supermarket
     fintech subsidiary distributor wholesaler miner shipper
     """)
 
   static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
-  static let placePrefixes = WordLists.set("Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
+  static let placePrefixes = WordLists.set(
+    "Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
 
   func isCommonWordStart(_ k: Int) -> Bool {
     // After an opening quote or a colon the first word starts a sentence too.
@@ -452,8 +461,10 @@ struct EntityRecognizer {
     let s = t.stem
     guard s.count >= 5 else { return false }
     let tail = Tokenizer.string(text, (s.upperBound - 3)..<s.upperBound)
-    return ["ner", "ker", "ter", "der", "ger", "ler", "ver", "per", "ser", "yer", "ist", "ian",
-      "ant", "ent", "man", "tor", "sor", "ess", "ate"].contains(tail)
+    return [
+      "ner", "ker", "ter", "der", "ger", "ler", "ver", "per", "ser", "yer", "ist", "ian",
+      "ant", "ent", "man", "tor", "sor", "ess", "ate",
+    ].contains(tail)
   }
 
   // MARK: - Step 3 to 5: resolve and merge
@@ -485,7 +496,8 @@ struct EntityRecognizer {
 
   /// Lowercase nouns that make the name before them a place: "the Yaba district",
   /// "the Kongsbreen glacier", "the Reykjanes peninsula".
-  static let placeNouns = WordLists.set("""
+  static let placeNouns = WordLists.set(
+    """
     district districts neighbourhood neighborhood glacier peninsula valley province county
     suburb village town island islands river quarter borough estuary delta plateau desert
     region township municipality governorate prefecture
@@ -552,7 +564,9 @@ struct EntityRecognizer {
     return Self.placePrepositions.contains(hash(tokens[k - 1].range))
   }
 
-  static let settlementNouns = WordLists.set("town towns village villages city cities state province region district county port island suburb area municipality capital")
+  static let settlementNouns = WordLists.set(
+    "town towns village villages city cities state province region district county port island suburb area municipality capital"
+  )
 
   static let placePrepositions = WordLists.set("in near outside around across throughout towards at from")
 
@@ -599,9 +613,13 @@ struct EntityRecognizer {
 
   /// "Clarence Boudreaux" for "Clarence 'Tiny' Boudreaux"; nil when the name has no nickname.
   func nameWithoutNickname(_ c: Candidate) -> String? {
-    guard let open = c.tokens.first(where: { tokens[$0].kind == .punct && "'‘\"“".unicodeScalars.contains(tokens[$0].scalar) })
+    guard
+      let open = c.tokens.first(where: {
+        tokens[$0].kind == .punct && "'‘\"“".unicodeScalars.contains(tokens[$0].scalar)
+      })
     else { return nil }
-    let before = Tokenizer.string(text, tokens[c.tokens.lowerBound].range.lowerBound..<tokens[open - 1].range.upperBound)
+    let before = Tokenizer.string(
+      text, tokens[c.tokens.lowerBound].range.lowerBound..<tokens[open - 1].range.upperBound)
     let after = Tokenizer.string(text, tokens[open + 3].range.lowerBound..<c.range.upperBound)
     return before + " " + after
   }
@@ -610,7 +628,8 @@ struct EntityRecognizer {
   static let legalForms = WordLists.set("Inc Corp Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC")
 
   /// Words that end a company's name: "Ruch SA", "Magna International Inc".
-  static let companySuffixes = WordLists.set("Inc Corp Corporation Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC Holdings Group International Bancshares Bancorp")
+  static let companySuffixes = WordLists.set(
+    "Inc Corp Corporation Ltd Co SA AG NV plc PLC GmbH SpA Bhd LLC Holdings Group International Bancshares Bancorp")
 
   /// Whether a phrase names a company by a word of its own and a company word: "Ruch SA".
   func isFirmName(_ name: Range<Int>) -> Bool {
@@ -674,7 +693,8 @@ struct EntityRecognizer {
     return !t.isCapitalised && r.count >= 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
   }
 
-  static let afterName = WordLists.set("""
+  static let afterName = WordLists.set(
+    """
     has had have is was will would could should can may might did does also and who wants
     wanted won lost took made called went got says
     """)
@@ -716,4 +736,3 @@ struct EntityRecognizer {
     return true
   }
 }
-

@@ -109,7 +109,8 @@ public struct Lexicon: Sendable {
   public static func loadBundled() throws(LoadError) -> Lexicon {
     let read = bundledData
     let digest = try LexiconImage.digest(read: read)
-    if ProcessInfo.processInfo.environment["BYLINE_LEXICON"] != "text", let url = bundledURL(LexiconImage.fileName), let image = LexiconBytes(mapping: url.path),
+    if ProcessInfo.processInfo.environment["BYLINE_LEXICON"] != "text", let url = bundledURL(LexiconImage.fileName),
+      let image = LexiconBytes(mapping: url.path),
       let lexicon = Lexicon(image: image, expectedDigest: digest)
     {
       return lexicon

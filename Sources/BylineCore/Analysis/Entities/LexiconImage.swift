@@ -98,7 +98,9 @@ enum LexiconImage {
         }
         pad()
       }
-      let fields = [UInt64(keys.count), UInt64(entries[table.rawValue].count), UInt64(keysOffset), UInt64(valuesOffset)]
+      let fields = [
+        UInt64(keys.count), UInt64(entries[table.rawValue].count), UInt64(keysOffset), UInt64(valuesOffset),
+      ]
       for (n, field) in fields.enumerated() {
         withUnsafeBytes(of: field.littleEndian) { bytes in
           let at = directory + table.rawValue * tableEntrySize + n * 8

@@ -15,7 +15,8 @@ enum ReportingVerbs {
   /// Verbs that give a thing a name in someone's words: `called them “reckless”`, `dubbed it
   /// “a disaster”`, `branded the plan “a con”`. Their subject speaks the quote that follows,
   /// but they report no speech of their own (no reported-speech clause).
-  static let naming: Set<ScalarHash> = WordLists.set("""
+  static let naming: Set<ScalarHash> = WordLists.set(
+    """
     call calls called calling dub dubs dubbed dubbing brand brands branded branding label labels
     labeled labelled labeling labelling liken likens likened likening term terms termed
     """)

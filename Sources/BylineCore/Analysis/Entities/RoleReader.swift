@@ -38,7 +38,8 @@ struct RoleReader {
 
   /// Nouns that name a role when they stand right before a name: "Council leader Priya
   /// Raman", "crane operator Jimmy Doyle".
-  static let roleNouns = WordLists.set("""
+  static let roleNouns = WordLists.set(
+    """
     leader secretary director executive spokesman spokeswoman spokesperson operator minister
     chairman chairwoman chair manager officer official adviser advisor aide analyst economist
     lawyer attorney negotiator organiser organizer worker driver nurse teacher doctor captain

@@ -26,7 +26,8 @@ extension SpeechAttributor {
 
   /// Words right before a quote that introduce a term, not speech: `the term “…”`, `a book
   /// titled “…”`, `the slogan “…”`.
-  static let termNouns = WordLists.set("""
+  static let termNouns = WordLists.set(
+    """
     term terms word words phrase phrases expression titled entitled slogan slogans motto nickname
     hashtag label so-called
     """)
@@ -128,7 +129,8 @@ extension SpeechAttributor {
     var low = k
     var high = k
     while low > 0, result.entityOfToken[low - 1] == Int32(e), tokens[low - 1].block == tokens[k].block { low -= 1 }
-    while high + 1 < tokens.count, result.entityOfToken[high + 1] == Int32(e), tokens[high + 1].block == tokens[k].block {
+    while high + 1 < tokens.count, result.entityOfToken[high + 1] == Int32(e), tokens[high + 1].block == tokens[k].block
+    {
       high += 1
     }
     return tokens[low].range.lowerBound..<tokens[high].stem.upperBound
@@ -166,11 +168,14 @@ extension SpeechAttributor {
       if Self.tellForms.contains(recogniser.hash(tokens[cue].range)) {
         // "told reporters that", "told Fox News:": the listener is no part of the clause.
         var j = start
-        while j < first, j < start + 5, tokens[j].kind == .word, recogniser.hash(tokens[j].range) != Self.that { j += 1 }
+        while j < first, j < start + 5, tokens[j].kind == .word, recogniser.hash(tokens[j].range) != Self.that {
+          j += 1
+        }
         if j < first, recogniser.hash(tokens[j].range) == Self.that || tokens[j].kind == .punct { start = j }
       }
-      while start < first, tokens[start].kind == .punct && ":,".unicodeScalars.contains(tokens[start].scalar)
-        || recogniser.hash(tokens[start].range) == Self.that
+      while start < first,
+        tokens[start].kind == .punct && ":,".unicodeScalars.contains(tokens[start].scalar)
+          || recogniser.hash(tokens[start].range) == Self.that
       {
         start += 1
       }
@@ -230,7 +235,8 @@ extension SpeechAttributor {
       }
       if t.kind == .punct {
         if isSentenceEnd(k) || "-–—;:".unicodeScalars.contains(t.scalar) { return end }
-        if t.scalar == ",", k + 1 < tokens.count, Self.clauseConjunctions.contains(recogniser.hash(tokens[k + 1].range)) {
+        if t.scalar == ",", k + 1 < tokens.count, Self.clauseConjunctions.contains(recogniser.hash(tokens[k + 1].range))
+        {
           return end
         }
         if !QuoteFinder.isQuoteMark(t.scalar), t.scalar != "," { end = t.range.upperBound }

@@ -77,7 +77,8 @@ struct SpeechAttributor {
   /// Words before a naming word that make it a noun: "the label", "in terms of".
   static let nounMarkers = WordLists.set("the a an this that these those its his her their our in of on")
   static let determiners = WordLists.set("the The a A an An its his her their")
-  static let describers = WordLists.set("""
+  static let describers = WordLists.set(
+    """
     spokesman spokeswoman spokesperson official officials source sources aide aides adviser
     advisers lawyer lawyers attorney analyst analysts expert experts witness witnesses resident
     residents statement report campaign organizers organisers protesters activists critics
@@ -103,17 +104,21 @@ struct SpeechAttributor {
       }
       // "Said Ms Lee:" at a sentence's start; "called them “reckless”": a naming verb.
       let isNaming = rules.on(.namingVerbs) && ReportingVerbs.naming.contains(h)
-      let isSentenceInitial = rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
+      let isSentenceInitial =
+        rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
         && ReportingVerbs.set.contains(recogniser.lowerHash(tokens[k]))
       guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming else { continue }
       // "to demand", "to say": an infinitive reports nothing.
       if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { continue }
       // "the label", "in terms of": a naming word after a determiner or a preposition is a noun.
-      if isNaming, !ReportingVerbs.set.contains(h), k >= 1, Self.nounMarkers.contains(recogniser.lowerHash(tokens[k - 1])) {
+      if isNaming, !ReportingVerbs.set.contains(h), k >= 1,
+        Self.nounMarkers.contains(recogniser.lowerHash(tokens[k - 1]))
+      {
         continue
       }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
-      if rules.on(.participleContinuesSpeaker), isParticiple(k), followsComma(k), let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
+      if rules.on(.participleContinuesSpeaker), isParticiple(k), followsComma(k),
+        let previous = lastVerbOfBlock[tokens[k].block], k - previous < 40,
         let s = verbSpeaker[previous]
       {
         verbSpeaker[k] = s
@@ -171,7 +176,9 @@ struct SpeechAttributor {
         if t.inQuote { break }
         // "Sen. Chuck Schumer (D-N.Y.) said": the bracket is skipped whole.
         if t.kind == .punct, t.scalar == "(",
-          let close = (k + 1..<min(k + 12, tokens.count)).first(where: { tokens[$0].kind == .punct && tokens[$0].scalar == ")" })
+          let close = (k + 1..<min(k + 12, tokens.count)).first(where: {
+            tokens[$0].kind == .punct && tokens[$0].scalar == ")"
+          })
         {
           steps += close - k
           k = close + 1
@@ -201,7 +208,9 @@ struct SpeechAttributor {
         k -= 1
       }
       // A title ("Meet the Press") speaks for nobody, unless a naming verb gives it.
-      if rules.on(.titlesSpeakForNobody), isTitle(quote), !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false) {
+      if rules.on(.titlesSpeakForNobody), isTitle(quote),
+        !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false)
+      {
         continue
       }
       if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quote) { continue }
@@ -305,7 +314,8 @@ struct SpeechAttributor {
     var j = k
     while j < tokens.count, j < k + 5, tokens[j].kind == .word, tokens[j].block == tokens[k].block {
       if ReportingVerbs.set.contains(recogniser.hash(tokens[j].range)) {
-        return j + 1 < tokens.count && tokens[j + 1].kind == .punct && ".,".unicodeScalars.contains(tokens[j + 1].scalar)
+        return j + 1 < tokens.count && tokens[j + 1].kind == .punct
+          && ".,".unicodeScalars.contains(tokens[j + 1].scalar)
       }
       j += 1
     }
@@ -467,7 +477,8 @@ struct SpeechAttributor {
     // "the Croatian said": a nationality for a person named before, resolved as a pronoun.
     if k >= 1, tokens[k].kind == .word, tokens[k].isCapitalised, !tokens[k].inQuote,
       recogniser.lexicon.demonyms.contains(recogniser.hash(tokens[k].stem)),
-      recogniser.hash(tokens[k - 1].range) == ScalarHash("the") || recogniser.hash(tokens[k - 1].range) == ScalarHash("The"),
+      recogniser.hash(tokens[k - 1].range) == ScalarHash("the")
+        || recogniser.hash(tokens[k - 1].range) == ScalarHash("The"),
       let e = resolvePronoun(female: false, before: k - 1, anySex: true)
     {
       return .entity(e)
@@ -489,7 +500,8 @@ struct SpeechAttributor {
       if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h) {
         guard recogniser.hash(t.range) != ScalarHash("his"), recogniser.hash(t.range) != ScalarHash("her")
         else { break }
-        if let e = resolvePronoun(female: WordLists.femalePronouns.contains(h), before: k,
+        if let e = resolvePronoun(
+          female: WordLists.femalePronouns.contains(h), before: k,
           excluding: listener(of: v))
         {
           return .entity(e)
@@ -620,7 +632,9 @@ struct SpeechAttributor {
     return k
   }
 
-  static let notModifiers = WordLists.set("in at on of to for by with from into over under after before and or but that which who is was are were has had have be been")
+  static let notModifiers = WordLists.set(
+    "in at on of to for by with from into over under after before and or but that which who is was are were has had have be been"
+  )
 
   static let timeNouns = WordLists.set("day week month year morning afternoon evening night weekend time")
 
@@ -635,7 +649,8 @@ struct SpeechAttributor {
     while j >= 0, j >= k - 4, tokens[j].kind == .word, !tokens[j].inQuote, tokens[j].block == tokens[k].block {
       if Self.describingDeterminers.contains(recogniser.hash(tokens[j].range)) {
         let before = j - 1
-        let opens = before < 0 || tokens[before].block != tokens[k].block
+        let opens =
+          before < 0 || tokens[before].block != tokens[k].block
           || (tokens[before].kind == .punct && "”\",.:;—".unicodeScalars.contains(tokens[before].scalar))
           || tokens[j].startsSentence
         guard opens, j < k else { return nil }
@@ -677,8 +692,9 @@ struct SpeechAttributor {
   }
 
   func isAfterQuote(_ k: Int) -> Bool {
-    k >= 1 && (tokens[k - 1].inQuote
-      || (tokens[k - 1].kind == .punct && "”\"»".unicodeScalars.contains(tokens[k - 1].scalar)))
+    k >= 1
+      && (tokens[k - 1].inQuote
+        || (tokens[k - 1].kind == .punct && "”\"»".unicodeScalars.contains(tokens[k - 1].scalar)))
   }
 
   /// The entity a mention ending at token `k` names (a person or organisation).
@@ -916,7 +932,8 @@ struct SpeechAttributor {
         // subject: it does not displace another person of the sentence.
         var last = j
         while last + 1 < tokens.count, result.entityOfToken[last + 1] == e { last += 1 }
-        let modifier = tokens[last].isPossessive
+        let modifier =
+          tokens[last].isPossessive
           || (j >= 1 && Self.determiners.contains(recogniser.hash(tokens[j - 1].range)))
         if anySex || g == nil || g == .either || (g == .female) == female, candidate == nil || !modifier {
           candidate = Int(e)
@@ -1058,7 +1075,7 @@ struct SpeechAttributor {
     while end < tokens.count, tokens[end].block == block {
       let t = tokens[end]
       if t.kind == .punct && (".!?".unicodeScalars.contains(t.scalar)) && !t.inQuote { break }
-      if t.kind == .punct && (t.scalar == ":" ) { words = 0; break }
+      if t.kind == .punct && (t.scalar == ":") { words = 0; break }
       if t.kind == .word { words += 1 }
       if t.inQuote { quoted += 1 }
       end += 1

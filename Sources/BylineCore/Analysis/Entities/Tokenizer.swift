@@ -30,13 +30,15 @@ struct Token: Sendable {
     range: Range<Int>, stem: Range<Int>, kind: Kind, isCapitalised: Bool, isAllCaps: Bool,
     startsSentence: Bool, block: Int, scalar: Unicode.Scalar
   ) {
-    assert(stem.lowerBound == range.lowerBound
-      && (stem.upperBound == range.upperBound || stem.upperBound == range.upperBound - 2))
+    assert(
+      stem.lowerBound == range.lowerBound
+        && (stem.upperBound == range.upperBound || stem.upperBound == range.upperBound - 2))
     lower = Int32(range.lowerBound)
     upper = Int32(range.upperBound)
     blockIndex = Int32(block)
     self.scalar = scalar
-    flags = (kind == .punct ? Self.punctFlag : 0) | (isCapitalised ? Self.capitalisedFlag : 0)
+    flags =
+      (kind == .punct ? Self.punctFlag : 0) | (isCapitalised ? Self.capitalisedFlag : 0)
       | (isAllCaps ? Self.allCapsFlag : 0) | (startsSentence ? Self.sentenceFlag : 0)
       | (stem.upperBound != range.upperBound ? Self.possessiveFlag : 0)
   }

@@ -19,7 +19,8 @@ enum WordLists {
   }
 
   /// Titles and honorifics that stand before a name and are not part of it.
-  static let titles = set("""
+  static let titles = set(
+    """
     President Vice Prime Minister Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Sen Sen. Senator Rep Rep.
     Representative Gov Gov. Governor Gen Gen. General Judge Justice King Queen Prince Princess
     Pope Chancellor Secretary Chairman Chairwoman Chair Chief Coach Captain Capt Capt. Sheikh
@@ -39,7 +40,8 @@ enum WordLists {
     """)
 
   /// Words that make a capitalised phrase an organisation ("Foreign Ministry", "X Party").
-  static let organisationHeads = set("""
+  static let organisationHeads = set(
+    """
     Ministry Ministries Party Bank Inc Inc. Corp Corp. Corporation Ltd Ltd. Co Co. Group Holdings
     United FC Club Council Court Agency Association University Committee Commission Organisation
     Organization Department Institute Foundation Fund Federation Union League Army Navy Police
@@ -59,7 +61,8 @@ enum WordLists {
     """)
 
   /// Words that make a capitalised phrase a named place ("Republic Square", "Grace Road").
-  static let placeHeads = set("""
+  static let placeHeads = set(
+    """
     Square Street St Road Avenue Ave Boulevard Lane Bridge Park Palace Airport Station Tower
     Towers Building Mountain Mountains Mount Mt River Lake Island Islands Bay Valley Sea Ocean
     Desert Canal Strait Straits Peninsula Gulf Highway Plaza Gate Cathedral Mosque Temple Hill
@@ -70,7 +73,8 @@ enum WordLists {
     """)
 
   /// Heads after which "of" continues a name ("Ministry of Defence", "Gulf of Mexico").
-  static let ofHeads = set("""
+  static let ofHeads = set(
+    """
     Ministry Department University Bank Republic Gulf Sea Isle Bay Council Court Chamber Church
     Institute Board Office House Federation Union Association Organisation Organization League
     Party Museum College School Academy City Kingdom State States Commonwealth Province Army
@@ -81,10 +85,12 @@ enum WordLists {
     """)
 
   /// Lowercase connectors inside names ("Charles de Gaulle", "Bank of England").
-  static let nameConnectors = set("de del della da das dos du van von der den ter al el bin binti binte bint ibn la le di y")
+  static let nameConnectors = set(
+    "de del della da das dos du van von der den ter al el bin binti binte bint ibn la le di y")
 
   /// Capitalised words that never start or make up a name.
-  static let neverNames = set("""
+  static let neverNames = set(
+    """
     I The A An This That These Those There Here It Its He She His Her Him They Them Their We Our
     Us You Your My Me Mine Who What When Where Why How Which Whose Whom If But And Or Nor So Yet
     For In On At By From To Of With Without About After Before During Since Until Under Over
@@ -104,7 +110,8 @@ enum WordLists {
     """)
 
   /// Peoples, ethnic groups and faiths, which name no single entity.
-  static let peoples = set("""
+  static let peoples = set(
+    """
     Moslem Muslim Christian Jew Jewish Hindu Buddhist Catholic Protestant Orthodox Sunni Shia
     Shi'ite Shiite Islamic Hutu Tutsi Kurd Kurdish Afrikaner Chechen Pashtun Tajik Uzbek Berber
     Arab Bedouin Roma Sikh Maori Aboriginal Inuit Zulu Xhosa Tamil Sinhalese Serb Croat Bosniak
@@ -116,7 +123,8 @@ enum WordLists {
   static let postNominals = set("KC QC SC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD FRS Jr Sr")
 
   /// Lowercase words that mark a sports report.
-  static let sportsWords = set("""
+  static let sportsWords = set(
+    """
     match matches innings wicket wickets runs goal goals scored striker midfielder defender
     goalkeeper league season cup championship beat beats drew draw halftime half-time points
     champions coach club clubs team teams victory defeat tournament seed seeded semi-final
@@ -130,7 +138,8 @@ enum WordLists {
   static let pluralPronouns = set("they They we We")
 
   /// Common nouns that name an organisation speaking without a name ("the foreign ministry").
-  static let organisationNouns = set("""
+  static let organisationNouns = set(
+    """
     ministry government police campaign agency department committee commission council court
     army military party company firm office embassy administration authorities officials
     spokesman spokeswoman spokesperson statement report prosecutors prosecutor group
@@ -138,7 +147,8 @@ enum WordLists {
     """)
 
   /// Those of ``organisationNouns`` that make an organisation entity when they speak.
-  static let organisationOnlyNouns = set("""
+  static let organisationOnlyNouns = set(
+    """
     ministry government police campaign agency department committee commission council court
     army military party company firm office embassy administration authorities union board
     bank regulator watchdog

@@ -73,15 +73,19 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .itIsTheOrganisation:
       return "`it said` is the organisation last named"
     case .sameParagraphSpeaker:
-      return "a quote with no cue takes the speaker of an attributed quote in its paragraph: `“We won,” she said. “Now we rest.”`"
+      return
+        "a quote with no cue takes the speaker of an attributed quote in its paragraph: `“We won,” she said. “Now we rest.”`"
     case .previousParagraphSpeaker:
-      return "a quote opening its paragraph with no cue takes the last speaker of the paragraph before: `Keane said: ... ¶ “We stay.”`"
+      return
+        "a quote opening its paragraph with no cue takes the last speaker of the paragraph before: `Keane said: ... ¶ “We stay.”`"
     case .titlesSpeakForNobody:
       return "a title in quote marks speaks for nobody: `She spoke on “Meet the Press”`"
     case .partialQuoteSentence:
-      return "a partial quote with no cue sits in its sentence: `The plan is “dead on arrival once again” in the Senate.`"
+      return
+        "a partial quote with no cue sits in its sentence: `The plan is “dead on arrival once again” in the Senate.`"
     case .namedTermsSpeakForNobody:
-      return "a term introduced by a naming word speaks for nobody: `a technique called “mental chronometry”`, `the term “a-ha”`"
+      return
+        "a term introduced by a naming word speaks for nobody: `a technique called “mental chronometry”`, `the term “a-ha”`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }

@@ -67,7 +67,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   /// Typing a phrase of capitalised words by its shape, in order.
   static let phraseRules: [EntityRule] = [
     .loneGazetteerWordUndecided, .gazetteerPhrase, .organisationHead, .placeHead, .titledPerson,
-    .oneWordLeftToMerge, .digitsInName, .acronymInName, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle, .placeInsideName,
+    .oneWordLeftToMerge, .digitsInName, .acronymInName, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle,
+    .placeInsideName,
     .pluralNounLast, .knownFirstName, .listOfPlaces, .commonWordsThroughout, .placePrefix, .commonWordLast,
   ]
 
@@ -83,33 +84,42 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   /// One line: what the rule does, with its example.
   public var summary: String {
     switch self {
-    case .titleBeforeKnownFirstName: return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
+    case .titleBeforeKnownFirstName:
+      return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
-    case .sentenceInitialCommonWordDropped: return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
+    case .sentenceInitialCommonWordDropped:
+      return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
     case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`"
-    case .demonymBeforeCommonWord: return "a demonym before one common word names a thing, not a person: `the Arab Spring`, `British Airways`"
+    case .demonymBeforeCommonWord:
+      return "a demonym before one common word names a thing, not a person: `the Arab Spring`, `British Airways`"
     case .digitsInName: return "a name with digits is a thing, not a person: `Page A22`, `Royal McBee LGP-30`"
-    case .acronymInName: return "a name with an acronym in it is a product or a firm, not a person: `PlayStation VR`, `HTC Vive`"
+    case .acronymInName:
+      return "a name with an acronym in it is a product or a firm, not a person: `PlayStation VR`, `HTC Vive`"
     case .nationalityNamesNoOne: return "common words before a nationality name no one: `Native American`"
     case .demonymBeforeNameDropped: return "a demonym before a name goes: `Kazakh President Tokayev`"
     case .loneGazetteerWordUndecided: return "a lone gazetteer word can be a surname, the merge decides: `Paris`"
     case .gazetteerPhrase: return "a phrase the gazetteer knows is a place: `Central Asia`"
-    case .organisationHead: return "an organisation word makes an organisation, an acronym too: `Foreign Ministry`, `NATO`"
+    case .organisationHead:
+      return "an organisation word makes an organisation, an acronym too: `Foreign Ministry`, `NATO`"
     case .placeHead: return "a place word last makes a place: `Almaty Region`"
     case .titledPerson: return "a phrase after a title is a person: `Prime Minister Jane Doe`"
     case .oneWordLeftToMerge: return "one word left is resolved against the article: `Keane`"
     case .capitalsLine: return "a line in capitals is a place the gazetteer knows, else no person: `KUALA LUMPUR`"
     case .firmSuffix: return "a company word last names a firm: `Ruch SA`"
-    case .ampersandOrForeignArticle: return "an ampersand or a foreign article names a firm or a title: `Douglas & Lomason`, `Der Spiegel`"
-    case .placeInsideName: return "a country or large city inside a longer name makes a firm or club: `Air France`, `Dynamo Moscow`"
+    case .ampersandOrForeignArticle:
+      return "an ampersand or a foreign article names a firm or a title: `Douglas & Lomason`, `Der Spiegel`"
+    case .placeInsideName:
+      return "a country or large city inside a longer name makes a firm or club: `Air France`, `Dynamo Moscow`"
     case .pluralNounLast: return "a plural common noun last names a firm: `Papadakis Homes`"
     case .knownFirstName: return "a known first name first makes a person: `Moira Keane`"
     case .listOfPlaces: return "every word a place: the places apart: `Essex Derbyshire`"
-    case .commonWordsThroughout: return "common words throughout name an organisation or a title: `Supreme Court`, `Live Story`"
+    case .commonWordsThroughout:
+      return "common words throughout name an organisation or a title: `Supreme Court`, `Live Story`"
     case .placePrefix: return "a place word first makes a place: `Port Ellery`, `Lake Vostok`"
     case .commonWordLast: return "a common word last names a thing, not a person: `Savannah Ventures`"
     case .stormName: return "a storm's name alone is no person: `Storm Imelda ... Imelda`"
-    case .loneTitleOrEvent: return "a title or event word left alone names no one: `the Deputy Prime Minister`, `the General Election`"
+    case .loneTitleOrEvent:
+      return "a title or event word left alone names no one: `the Deputy Prime Minister`, `the General Election`"
     case .possessiveBeforeRoleNoun: return "a possessive before a role noun is a firm: `Gartner's principal analyst`"
     case .firmFirstWord: return "a firm named in full is named after by its first word: `Magna International ... Magna`"
     case .capitalsDatelinePlace: return "a place in capitals is a place: `CHENNAI (AP) -`"
@@ -122,7 +132,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .misspeltSurname: return "a one-letter misspelling of a known surname is that person: `Tokayev ... Tokaev`"
     case .knownSurname: return "a surname people bear that is no English word is a person: `Oshiro`"
     case .loneFirstName: return "a first name alone is a person: `His mother, Odile,`"
-    case .capitalisedCommonSurname: return "a common word capitalised mid-sentence twice and never in lowercase is a surname: `Dole`"
+    case .capitalisedCommonSurname:
+      return "a common word capitalised mid-sentence twice and never in lowercase is a surname: `Dole`"
     case .sportsTeamPlural: return "a plural in a sports report is a team: `the Cardinals`"
     case .placeBeforeRegion: return "a word before a comma and a state is a place: `in Boulder, Colorado`"
     case .commonWordDropped: return "a capitalised common word left over names nothing: `Harbour`"
