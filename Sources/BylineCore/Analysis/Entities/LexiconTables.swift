@@ -1,12 +1,20 @@
 /// Read-only views of the open-addressing hash tables of a lexicon image (``LexiconImage``):
 /// 64-bit ``ScalarHash`` keys, a power-of-two capacity, linear probing, 0 marking an empty
 /// slot, and one value array beside the keys. They point into memory a ``LexiconBytes`` owns
-/// (the mapped `lexicon.bin`), so a ``Lexicon`` must keep that alive.
-struct LexiconTable: @unchecked Sendable {
+/// (the mapped `lexicon.bin`), so a ``Lexicon`` must keep that alive. A class, so that the
+/// promise that the pointed-to memory is never written (what makes it safe to share across
+/// threads) is made once, by a reference type, and no value type carries `@unchecked Sendable`.
+final class LexiconTable: @unchecked Sendable {
   let keys: UnsafePointer<UInt64>?
   let values: UnsafeRawPointer?
   /// Capacity - 1.
   let mask: Int
+
+  init(keys: UnsafePointer<UInt64>?, values: UnsafeRawPointer?, mask: Int) {
+    self.keys = keys
+    self.values = values
+    self.mask = mask
+  }
 
   static let empty = LexiconTable(keys: nil, values: nil, mask: 0)
 
