@@ -259,7 +259,7 @@ public enum QuoteFinder {
     // What stands before the opening mark: a word (mid-sentence) makes a partial quote.
     var k = mark - 1
     // Any space: "the nominee\u{A0}“makes you want to retch”" is partial too.
-    while k > blockStart, k >= 0, text[k] == " " || text[k] == "\u{A0}" || text[k] == "\u{202F}" { k -= 1 }
+    while k > blockStart, k >= 0, text[k].isSpaceLike { k -= 1 }
     let first = text[range.lowerBound]
     if k >= 0, k > blockStart - 1, text[k].properties.isAlphabetic,
       !first.properties.isUppercase
