@@ -18,7 +18,7 @@
 public enum QuoteFinder {
   public static func findQuotes(in article: Article, rules: AnalysisRules = AnalysisRules()) -> [Quote] {
     var scanner = Scanner(text: article.scalars, rules: rules)
-    for block in article.blocks where block.kind != .furniture {
+    for block in article.blocks where block.kind != .furniture && !block.kind.isMetadataLine {
       scanner.scan(block)
     }
     scanner.finish()

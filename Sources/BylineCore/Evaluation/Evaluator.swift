@@ -2,8 +2,8 @@ import Foundation
 
 /// Scores Byline's analysis against gold files of any of the three shapes of ``Gold``.
 ///
-/// Zones: CoNLL is scored on the body zone only (headline case and the dateline header are
-/// not prose, and table rows are results tables); own gold on body paragraphs (as its
+/// Zones: CoNLL is scored on the body, the headline and the header lines (byline and
+/// dateline), not on table rows (results tables); own gold on body paragraphs (as its
 /// `body_mentions` counts are); PolNeAR on the whole text.
 public enum Evaluator {
   /// Scores every gold file under `paths` (files or folders).
@@ -61,7 +61,7 @@ public enum Evaluator {
 
   public static func score(_ analysis: ArticleAnalysis, conll gold: CoNLLGold) -> EvaluationScores {
     var scores = EvaluationScores()
-    scores.shapes.insert("CoNLL entities (body and headline)")
+    scores.shapes.insert("CoNLL entities (body, headline, byline and dateline)")
     let article = analysis.article
     let map = article.sourceMap
     // Blocks holding table rows are left out on both sides.
@@ -85,13 +85,15 @@ public enum Evaluator {
     func scored(_ modelRange: TextRange) -> Bool {
       guard let b = article.blockIndex(containing: modelRange.lowerBound) else { return false }
       let k = article.blocks[b].kind
-      return (k == .paragraph || k == .standfirst || k == .title) && !tableBlocks.contains(b)
+      return (k == .paragraph || k == .standfirst || k == .title || k.isMetadataLine) && !tableBlocks.contains(b)
     }
     for kind in Entity.Kind.allCases {
       var goldSpans = Set<[Int]>()
       var clusters: [(names: [String], spans: Set<[Int]>)] = []
       for row in gold.entities where Self.kind(row.type) == kind {
-        let spans = zip(row.spans, row.zones).filter { $0.1 == "body" || $0.1 == "title" }.map { $0.0 }
+        let spans = zip(row.spans, row.zones).filter { $0.1 == "body" || $0.1 == "title" || $0.1 == "header" }.map {
+          $0.0
+        }
         guard !spans.isEmpty else { continue }
         goldSpans.formUnion(spans)
         // Alias merging on the gold side: a person's surname row joins the full name's.

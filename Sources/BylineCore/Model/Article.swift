@@ -21,7 +21,8 @@ public struct Article: Sendable {
   public var date: ArticleDate?
   /// The read time the article states about itself ("2 min read"), in minutes.
   public var statedReadTimeMinutes: Int?
-  /// Every block of text in reading order: title, standfirst, captions, furniture, paragraphs.
+  /// Every block of text in reading order: title, standfirst, byline and dateline lines,
+  /// captions, furniture, paragraphs.
   public var blocks: [Block]
   /// The sanitised text of all blocks, blocks separated by a blank line ("\n\n").
   public var scalars: [Unicode.Scalar]
@@ -121,6 +122,15 @@ public struct Block: Sendable, Equatable {
     case caption
     case furniture
     case paragraph
+    /// A byline line of the header ("By Jane Smith", "Emese Bartha"): shown in the metadata
+    /// line under the headline, read for the people it names.
+    case byline
+    /// A wire dateline of the header ("LONDON 1996-08-30"): shown in the metadata line,
+    /// read for the places it names.
+    case dateline
+
+    /// A header line the reader shows as metadata rather than as text (byline, dateline).
+    public var isMetadataLine: Bool { self == .byline || self == .dateline }
   }
 
   /// How a paragraph is shown where its source gave it a shape (Markdown's headings, list

@@ -75,8 +75,10 @@ public enum ArticleParser {
         case .dateline(let place, let date) where !bodyStarted:
           article.dateline = place
           if article.date == nil, let date { article.date = date }
+          builder.appendBlock(.dateline, lines: [line.range])
         case .byline(let author) where !bodyStarted:
           article.author = author
+          builder.appendBlock(.byline, lines: [line.range])
         case .caption(let creditStart):
           flushParagraph()
           builder.appendCaption(line: line.range, creditStartInLine: creditStart)
@@ -94,6 +96,7 @@ public enum ArticleParser {
             && LineClassifier.looksLikeName(line.text)
           {
             article.author = line.text.trimmed
+            builder.appendBlock(.byline, lines: [line.range])
           } else {
             pendingParagraph.append(line.range)
           }

@@ -181,8 +181,8 @@ public struct DocumentLayout: Equatable, Sendable {
     for (index, block) in article.blocks.enumerated() {
       if let shownBlocks, !shownBlocks.contains(index) { continue }
       switch block.kind {
-      case .title, .standfirst, .furniture:
-        continue
+      case .title, .standfirst, .furniture, .byline, .dateline:
+        continue  // shown above the body, or not at all
       case .caption:
         separate()
         addBlock(index, role: .caption, indent: min(2, width / 4))

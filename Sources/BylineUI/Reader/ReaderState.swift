@@ -518,7 +518,7 @@ public struct ReaderState: Sendable {
     }
     let ranges =
       filter?.blocks.map { analysis.article.blocks[$0].range }
-      ?? analysis.article.blocks.filter { $0.kind != .furniture }.map(\.range)
+      ?? analysis.article.blocks.filter { $0.kind != .furniture && !$0.kind.isMetadataLine }.map(\.range)
     let matches = TextSearch(scalars: analysis.article.scalars, ranges: ranges).matches(query)
     search = Search(query: query, matches: matches, current: nil)
     guard moveToFirst else { return }

@@ -24,6 +24,7 @@ enum EntityAnalysis {
       text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks, rules: rules)
     var result = recogniser.recognise()
     recogniser.addHeadlineMentions(&result)
+    recogniser.addHeaderLineMentions(&result)
     addCredits(article, &result)
     var attributor = SpeechAttributor(recogniser: recogniser, result: result, quotes: quotes, rules: rules)
     // The attributor holds the only copy, so that adding to it copies nothing.

@@ -407,7 +407,9 @@ struct EntityRecognizer {
   )
 
   /// A title or an all-capitals line: its capitals say nothing about names.
-  func headlineBlock(_ block: Int) -> Bool { blocks[block].kind == .title }
+  /// Whether a block is a header line (headline, byline, dateline), whose capitals say
+  /// nothing: it is not read for new names, only for the body's and for its own kind's.
+  func headlineBlock(_ block: Int) -> Bool { blocks[block].kind == .title || blocks[block].kind.isMetadataLine }
 
   static let foreignArticles = WordLists.set("El Al Der Die Das La Le Les Il Los Las")
   /// Words of other languages that begin the name of a firm or a venue: "Caja Mágica",
