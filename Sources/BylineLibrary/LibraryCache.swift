@@ -20,10 +20,11 @@ import Synchronization
 /// for the rest of the run; callers go on without it. When the failure is SQLite finding the
 /// file damaged (``isCorrupt``), ``rebuilt()`` moves the file aside and starts a new one.
 public final class LibraryCache: Sendable {
-  /// Bumped whenever the analysis or the schema changes: an older cache is rebuilt.
+  /// Bumped whenever the schema changes: an older cache is rebuilt.
   public static let schemaVersion = "3"
-  /// The schema before feeds: opened as it is, the feed tables added (nothing rebuilt).
-  static let schemaWithoutFeeds = "2"
+  /// The analysis the stored summaries come from (``AnalysisVersion``): a cache of another
+  /// is rebuilt, its feed items and read marks kept and analysed again.
+  static let analysisVersion = String(AnalysisVersion.current)
   public static let fileName = "library.sqlite"
 
   let pool: DatabasePool
@@ -95,11 +96,12 @@ public final class LibraryCache: Sendable {
     } catch let error as DatabaseError
       where isCorruption(error) || error.message == "schema"
     {
-      let aside = path + ".corrupt"
+      let older = error.message == "schema"
+      let aside = path + (older ? ".old" : ".corrupt")
       moveAside(path, to: aside)
       do {
         let cache = try LibraryCache(path: path)
-        let why = error.message == "schema" ? "was from an older Byline" : "was corrupt"
+        let why = older ? "was made by another version of Byline" : "was corrupt"
         let kept = cache.salvageFeeds(from: aside)
         return (cache, "the cache \(why); rebuilt it\(keptNote(kept)) (old copy: \(aside))")
       } catch {
@@ -170,19 +172,15 @@ public final class LibraryCache: Sendable {
     try pool.write { db in
       try db.execute(sql: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
       let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
-      if version == LibraryCache.schemaWithoutFeeds {
-        // A cache from before feeds: its articles stay, the feed tables are added.
-        try db.execute(
-          sql: LibraryCache.feedTables + """
-            ;
-            UPDATE meta SET value = '\(LibraryCache.schemaVersion)' WHERE key = 'schema';
-            """)
+      let analysis = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'analysis'")
+      if version != nil {
+        // Another schema, or summaries from another version of the analysis: the cache is
+        // made again (``openFresh(path:)``; feed items and read marks kept).
+        guard version == LibraryCache.schemaVersion, analysis == LibraryCache.analysisVersion else {
+          throw DatabaseError(resultCode: .SQLITE_ERROR, message: "schema")
+        }
         return
       }
-      if let version, version != LibraryCache.schemaVersion {
-        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "schema")
-      }
-      guard version == nil else { return }
       try db.execute(
         sql: """
           CREATE TABLE IF NOT EXISTS doc (
@@ -195,6 +193,7 @@ public final class LibraryCache: Sendable {
           \(FullTextIndex.createTable);
           \(LibraryCache.feedTables);
           INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '\(LibraryCache.schemaVersion)');
+          INSERT OR REPLACE INTO meta (key, value) VALUES ('analysis', '\(LibraryCache.analysisVersion)');
           """)
     }
   }

@@ -131,24 +131,41 @@ struct FeedStoreTests {
     rebuilt.close()
   }
 
-  @Test func aCacheFromBeforeFeedsKeepsItsArticlesAndGainsTheFeedTables() throws {
+  /// Summaries made by another version of the analysis (or a cache from before the version
+  /// was kept) are not shown beside the reader's new answers: the cache is made again, its
+  /// files analysed again, its feed items and read marks kept.
+  @Test func aCacheOfAnotherAnalysisIsMadeAgainKeepingItemsAndReadMarks() throws {
     let folder = TempFolder()
     folder.write("lib/a.txt", article(1))
-    Library(paths: [folder.path + "/lib"], cacheDirectory: folder.path + "/cache").close()
-    let database = folder.path + "/cache/" + LibraryCache.fileName
-    // Made a schema-2 cache: no feed tables, schema '2'.
-    try DatabaseQueue(path: database).write { db in
-      try db.execute(
-        sql: "DROP TABLE item; DROP TABLE feed; DROP TABLE readmark; UPDATE meta SET value = '2' WHERE key = 'schema'")
-    }
     let library = Library(paths: [folder.path + "/lib"], cacheDirectory: folder.path + "/cache")
-    #expect(library.snapshot().entries.map(\.title) == ["Harbour report 1"], "the rows come from the old cache")
     library.waitUntilFinished()
-    #expect(library.snapshot().messages == [])
+    let items = (1...2).map { itemToStore($0, feed: feed) }
     let cache = try #require(library.cache)
-    #expect(cache.storeFeed(FeedRecord(location: feed), items: [itemToStore(1, feed: feed)], order: []))
-    #expect(cache.storedItems(of: [feed]).count == 1)
+    #expect(cache.storeFeed(FeedRecord(location: feed), items: items, order: items.map(\.item.reference)))
+    cache.setRead([items[1].item.reference], read: true)
     library.close()
+    let database = folder.path + "/cache/" + LibraryCache.fileName
+    try DatabaseQueue(path: database).write { db in
+      try db.execute(sql: "UPDATE meta SET value = '1' WHERE key = 'analysis'")
+    }
+    let again = Library(paths: [folder.path + "/lib"], cacheDirectory: folder.path + "/cache")
+    again.waitUntilFinished()
+    #expect(
+      again.snapshot().messages == [
+        "the cache was made by another version of Byline; rebuilt it, keeping 2 feed items (old copy: \(database).old)"
+      ])
+    #expect(again.snapshot().entries.map(\.title) == ["Harbour report 1"], "the file analysed again")
+    let rebuilt = try #require(again.cache)
+    let stored = rebuilt.storedItems(of: [feed])
+    #expect(stored.map(\.title) == ["Bulletin 1", "Bulletin 2"])
+    #expect(stored.map(\.read) == [false, true])
+    #expect(stored.allSatisfy { $0.listing?.quoteCount == 1 }, "analysed again")
+    again.close()
+    // A cache made by this version opens as it is.
+    let third = Library(paths: [folder.path + "/lib"], cacheDirectory: folder.path + "/cache")
+    third.waitUntilFinished()
+    #expect(third.snapshot().messages == [])
+    third.close()
   }
 
   @Test func aStoredArticleWithBlocksOutsideItsTextIsRefused() {
