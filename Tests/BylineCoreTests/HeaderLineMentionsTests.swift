@@ -40,6 +40,14 @@ import Testing
     #expect(un.map { $0.mentions.map { a.article.text(in: $0) } } == ["UNITED NATIONS", "United Nations"])
   }
 
+  @Test func aDatelinePlaceTheGazetteerKnowsMakesTheBodysNameAPlace() {
+    let a = analyse(
+      "Drag race kills two\n\nDALLAS 1996-08-31\n\nA race on a Dallas street turned deadly, and Dallas youths fled.")
+    let dallas = a.entities.filter { $0.name == "Dallas" }
+    #expect(dallas.map(\.kind) == [.place])
+    #expect(dallas.first.map { $0.mentions.map { a.article.text(in: $0) } } == ["DALLAS", "Dallas", "Dallas"])
+  }
+
   @Test func aBylineNamesItsAuthorsNotTheirDesk() {
     let a = analyse(
       "Harbour talks collapse\n\nBy Jane Smith and Ali Khan, BBC News\n\nThe talks ended on Monday without a deal.")
