@@ -129,108 +129,103 @@ struct EntityRecognizer {
         k += 1
         continue
       }
-      var end = k + 1
-      var last = k
-      var extended = false
-      while end < n {
-        let next = tokens[end]
-        guard next.block == t.block, !tokens[last].isPossessive,
-          tokens[last].range.upperBound + 1 >= next.range.lowerBound
-            || text[tokens[last].range.upperBound] == " "
-        else { break }
-        if isPluralPossessiveInName(end) {
-          last = end + 1
-          end += 2
-          continue
-        }
-        // "Mr. Trump", "Sen. Chuck Schumer": a title's full stop goes on to the name;
-        // "C. Eugene Steuerle": so does an initial's before a first name.
-        if isStopBeforeName(end, after: last, phraseStart: k) {
-          last = end + 1
-          end += 2
-          continue
-        }
-        // A gap of more than one space (or a line break) ends the phrase.
-        if next.range.lowerBound - tokens[last].range.upperBound != 1 { break }
-        // A middle initial: "Roberta A. Kaplan", "Joseph R. Biden".
-        if isMiddleInitial(end, after: last) {
-          last = end + 2
-          end += 3
-          continue
-        }
-        if next.kind == .word && next.isCapitalised && !isCompoundModifier(next) {
-          if WordLists.neverNames.contains(hash(next.stem)) && !isInnerNameWord(end, after: last) { break }
-          last = end
-          end += 1
-          continue
-        }
-        // Connectors: "of" after a head, "de"/"van"/"al" inside a person's name, "&".
-        if next.kind == .word, end + 1 < n, tokens[end + 1].kind == .word,
-          tokens[end + 1].isCapitalised, tokens[end + 1].block == t.block
-        {
-          let word = hash(next.range)
-          // "Organisation for Security and Cooperation", "Department for Environment",
-          // "Council on Foreign Relations" (not "the Council on Monday").
-          if ((word == ScalarHash("for")
-            || (word == ScalarHash("on") && !WordLists.neverNames.contains(hash(tokens[end + 1].stem))))
-            && WordLists.organisationHeads.contains(hash(tokens[last].stem)))
-            || ((word == ScalarHash("and") || word == ScalarHash("in")) && extended)
-            || (word == ScalarHash("and") && lexicon.firstNames[hash(t.stem)] == nil
-              && endsInOrganisationHead(from: end + 1))
-          {
-            extended = true
-            last = end + 1
-            end += 2
-            continue
-          }
-          if word == ScalarHash("of") && WordLists.ofHeads.contains(hash(tokens[last].stem)) {
-            extended = true
-            var after = end + 1
-            if tokens[after].range == tokens[after].range,
-              hash(tokens[after].range) == ScalarHash("The")
-            {
-              after += 1
-              if after >= n || !tokens[after].isCapitalised { break }
-            }
-            last = after
-            end = after + 1
-            continue
-          }
-          if WordLists.nameConnectors.contains(word) {
-            last = end + 1
-            end += 2
-            continue
-          }
-        }
-        // Two connectors: "Sanne van der Linde", "Maria de la Cruz".
-        if next.kind == .word, end + 2 < n, tokens[end + 2].kind == .word, tokens[end + 2].isCapitalised,
-          tokens[end + 2].block == t.block, tokens[end + 1].kind == .word,
-          WordLists.nameConnectors.contains(hash(next.range)),
-          WordLists.nameConnectors.contains(hash(tokens[end + 1].range))
-        {
-          last = end + 2
-          end += 3
-          continue
-        }
-        // A nickname in quotation marks inside a name: "Clarence 'Tiny' Boudreaux".
-        if isNickname(at: end, after: last) {
-          last = end + 3
-          end += 4
-          continue
-        }
-        if next.kind == .punct, next.scalar == "&", end + 1 < n, tokens[end + 1].isCapitalised,
-          tokens[end + 1].kind == .word
-        {
-          last = end + 1
-          end += 2
-          continue
-        }
-        break
-      }
+      let last = phraseEnd(from: k)
       result.append(k..<(last + 1))
       k = last + 1
     }
     return result
+  }
+
+  /// The last token of the capitalised phrase that starts at token `k`.
+  func phraseEnd(from k: Int) -> Int {
+    var end = k + 1
+    var last = k
+    var extended = false
+    while end < tokens.count, let step = phraseStep(at: end, after: last, phraseStart: k, extended: &extended) {
+      (last, end) = step
+    }
+    return last
+  }
+
+  /// Whether the phrase from token `k` whose last token so far is `last` goes on at token
+  /// `end`: its new last token and the next token to look at, or nil when it ends there.
+  /// `extended` says whether a connector ("of", "for") has joined a head already.
+  func phraseStep(at end: Int, after last: Int, phraseStart k: Int, extended: inout Bool) -> (last: Int, end: Int)? {
+    let n = tokens.count
+    let t = tokens[k]
+    let next = tokens[end]
+    guard next.block == t.block, !tokens[last].isPossessive,
+      tokens[last].range.upperBound + 1 >= next.range.lowerBound
+        || text[tokens[last].range.upperBound] == " "
+    else { return nil }
+    if isPluralPossessiveInName(end) { return (end + 1, end + 2) }
+    // "Mr. Trump", "Sen. Chuck Schumer": a title's full stop goes on to the name;
+    // "C. Eugene Steuerle": so does an initial's before a first name.
+    if isStopBeforeName(end, after: last, phraseStart: k) { return (end + 1, end + 2) }
+    // A gap of more than one space (or a line break) ends the phrase.
+    if next.range.lowerBound - tokens[last].range.upperBound != 1 { return nil }
+    // A middle initial: "Roberta A. Kaplan", "Joseph R. Biden".
+    if isMiddleInitial(end, after: last) { return (end + 2, end + 3) }
+    if next.kind == .word && next.isCapitalised && !isCompoundModifier(next) {
+      if WordLists.neverNames.contains(hash(next.stem)) && !isInnerNameWord(end, after: last) { return nil }
+      return (end, end + 1)
+    }
+    if let step = connectorStep(at: end, after: last, phraseStart: k, extended: &extended) { return step }
+    // Two connectors: "Sanne van der Linde", "Maria de la Cruz".
+    if next.kind == .word, end + 2 < n, tokens[end + 2].kind == .word, tokens[end + 2].isCapitalised,
+      tokens[end + 2].block == t.block, tokens[end + 1].kind == .word,
+      WordLists.nameConnectors.contains(hash(next.range)),
+      WordLists.nameConnectors.contains(hash(tokens[end + 1].range))
+    {
+      return (end + 2, end + 3)
+    }
+    // A nickname in quotation marks inside a name: "Clarence 'Tiny' Boudreaux".
+    if isNickname(at: end, after: last) { return (end + 3, end + 4) }
+    if next.kind == .punct, next.scalar == "&", end + 1 < n, tokens[end + 1].isCapitalised,
+      tokens[end + 1].kind == .word
+    {
+      return (end + 1, end + 2)
+    }
+    return nil
+  }
+
+  /// A connector at token `end` followed by a capitalised word: "of" after a head, "for" and
+  /// "on" after an organisation head, "and"/"in" once extended, "de"/"van"/"al" inside a
+  /// person's name. The step it makes (an `end` of `tokens.count` ends the phrase at `last`),
+  /// or nil when it is no connector.
+  func connectorStep(at end: Int, after last: Int, phraseStart k: Int, extended: inout Bool) -> (last: Int, end: Int)? {
+    let n = tokens.count
+    let t = tokens[k]
+    let next = tokens[end]
+    guard next.kind == .word, end + 1 < n, tokens[end + 1].kind == .word,
+      tokens[end + 1].isCapitalised, tokens[end + 1].block == t.block
+    else { return nil }
+    let word = hash(next.range)
+    // "Organisation for Security and Cooperation", "Department for Environment",
+    // "Council on Foreign Relations" (not "the Council on Monday").
+    if ((word == ScalarHash("for")
+      || (word == ScalarHash("on") && !WordLists.neverNames.contains(hash(tokens[end + 1].stem))))
+      && WordLists.organisationHeads.contains(hash(tokens[last].stem)))
+      || ((word == ScalarHash("and") || word == ScalarHash("in")) && extended)
+      || (word == ScalarHash("and") && lexicon.firstNames[hash(t.stem)] == nil
+        && endsInOrganisationHead(from: end + 1))
+    {
+      extended = true
+      return (end + 1, end + 2)
+    }
+    if word == ScalarHash("of") && WordLists.ofHeads.contains(hash(tokens[last].stem)) {
+      extended = true
+      var after = end + 1
+      if tokens[after].range == tokens[after].range,
+        hash(tokens[after].range) == ScalarHash("The")
+      {
+        after += 1
+        if after >= n || !tokens[after].isCapitalised { return (last, n) }
+      }
+      return (after, after + 1)
+    }
+    if WordLists.nameConnectors.contains(word) { return (end + 1, end + 2) }
+    return nil
   }
 
   /// Whether token `k` is the full stop of the title or initial at `last` and a capitalised

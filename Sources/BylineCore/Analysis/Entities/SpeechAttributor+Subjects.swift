@@ -1,0 +1,183 @@
+/// The subject of a reporting verb, in stages: a name in an appositive before `, said`, the
+/// name after an inverted `said X`, a nationality or a description right before the verb,
+/// and otherwise a scan back for a name, a pronoun or an organisation noun.
+extension SpeechAttributor {
+  /// The speaker of the reporting verb at token `v`, or nil when it has none in reach.
+  mutating func subject(of v: Int) -> Speaker? {
+    let block = tokens[v].block
+    // "Harry M. Reid (D-Nev.) said": the bracket is skipped.
+    let k = beforeBracket(v - 1)
+    // "..., said X" / "...,” said X": the speaker follows the verb.
+    if k >= 0, tokens[k].block == block,
+      tokens[k].kind == .punct || tokens[k].inQuote
+    {
+      if tokens[k].kind == .punct && tokens[k].scalar == "," && !isAfterQuote(k),
+        let s = subjectBeforeComma(k, block: block)
+      {
+        return s
+      }
+      // "..., told Fox News": after "told" stands the listener, not the speaker.
+      if Self.tellForms.contains(recogniser.hash(tokens[v].range)) { return nil }
+      return mentionAfter(v + 1)
+    }
+    if let e = nationalitySubject(endingAt: k) { return .entity(e) }
+    if let d = describedSubject(endingAt: k) { return d }
+    return scannedSubject(from: k, verb: v)
+  }
+
+  /// The speaker before the comma at `k` right before a verb: an appositive name
+  /// (`Its chief executive, Graham Tully, said`), a name before an appositive (`X, a postal
+  /// worker, said`), a description (`an intelligence source, who was not authorised to speak,
+  /// told`), or a name before a "who" clause. Nil for `..., Belgibayeva said`, which has no
+  /// appositive: the inversion check follows.
+  mutating func subjectBeforeComma(_ k: Int, block: Int) -> Speaker? {
+    if let e = appositiveName(beforeComma: k) { return .entity(e) }
+    // "X, a postal worker, said": skip the appositive back to its opening comma.
+    var j = k - 1
+    var steps = 0
+    while j >= 0, tokens[j].block == block, steps < 25, !tokens[j].inQuote {
+      if tokens[j].kind == .punct && tokens[j].scalar == "," { break }
+      if tokens[j].kind == .punct && ".!?".unicodeScalars.contains(tokens[j].scalar)
+        && !isAbbreviationPoint(j)
+      {
+        j = -1
+        break
+      }
+      j -= 1
+      steps += 1
+    }
+    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ",", j - 1 >= 0,
+      let e = entityEnding(at: beforeBracket(j - 1)) ?? nameBeforePlace(endingAt: j - 1)
+    {
+      return .entity(e)
+    }
+    // "an intelligence source, who was not authorised to speak, told": a description.
+    if j >= 1, tokens[j].kind == .punct, tokens[j].scalar == ",",
+      let d = describedSubject(endingAt: j - 1)
+    {
+      return d
+    }
+    return nameBeforeWhoClause(k, block: block).map { .entity($0) }
+  }
+
+  /// The name between two commas right before the comma at `k`: `Its chief executive, Graham
+  /// Tully, said` (post-nominal letters such as "KC" after it skipped, titles and honorifics
+  /// before it: ``AttributionRule/honorificAppositive``); a one-word name only when a person
+  /// (`her mother, Fiona, said`).
+  func appositiveName(beforeComma k: Int) -> Int? {
+    let nameEnd = k >= 2 && WordLists.postNominals.contains(recogniser.hash(tokens[k - 1].stem)) ? k - 2 : k - 1
+    guard let e = entityEnding(at: nameEnd),
+      k - 2 < 0 || !(tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ",")
+        || result.entities[e].kind == .person
+    else { return nil }
+    var j = nameEnd
+    while j >= 0, result.entityOfToken[j] == Int32(e) { j -= 1 }
+    // "Lumenar's chief executive, Dr Ngozi Abara-Whitfield, said": titles before the name;
+    // "Her London publisher, Harrow & Quill, said": an organisation the same way.
+    // "The Archbishop of Cardiff, the Most Reverend Peter Smith, told": honorifics too.
+    while j >= 0, tokens[j].kind == .word,
+      WordLists.titles.contains(recogniser.hash(tokens[j].stem))
+        || (rules.on(.honorificAppositive) && Self.honorifics.contains(recogniser.hash(tokens[j].stem)))
+    {
+      j -= 1
+    }
+    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ".", j >= 1,
+      WordLists.titles.contains(recogniser.hash(tokens[j - 1].stem))
+    {
+      j -= 2
+    }
+    return j >= 0 && tokens[j].kind == .punct && tokens[j].scalar == "," ? e : nil
+  }
+
+  /// "Nakamura, who trains in Boulder, Colorado, told": a "who" clause with commas of its own
+  /// before the comma at `k`; the name stands before the comma that opens it.
+  func nameBeforeWhoClause(_ k: Int, block: Int) -> Int? {
+    var w = k - 1
+    while w >= 2, tokens[w].block == block, w > k - 30, !tokens[w].inQuote {
+      if tokens[w].kind == .punct && ".!?".unicodeScalars.contains(tokens[w].scalar) && !isAbbreviationPoint(w) {
+        break
+      }
+      if tokens[w].kind == .word, Self.who.contains(recogniser.hash(tokens[w].range)),
+        tokens[w - 1].kind == .punct, tokens[w - 1].scalar == ","
+      {
+        return entityEnding(at: beforeBracket(w - 2))
+      }
+      w -= 1
+    }
+    return nil
+  }
+
+  /// "the Croatian said": a nationality ending at token `k` after "the", for a person named
+  /// before, resolved as a pronoun of either sex.
+  func nationalitySubject(endingAt k: Int) -> Int? {
+    guard k >= 1, tokens[k].kind == .word, tokens[k].isCapitalised, !tokens[k].inQuote,
+      recogniser.lexicon.demonyms.contains(recogniser.hash(tokens[k].stem)),
+      recogniser.hash(tokens[k - 1].range) == ScalarHash("the")
+        || recogniser.hash(tokens[k - 1].range) == ScalarHash("The")
+    else { return nil }
+    return resolvePronoun(female: false, before: k - 1, anySex: true)
+  }
+
+  /// The subject found scanning back from token `k` before the verb at `v`, up to eight
+  /// tokens in its sentence: a name, a pronoun resolved, an organisation noun or a
+  /// description, the name or noun before "who", or `it` for the organisation last named
+  /// (``AttributionRule/itIsTheOrganisation``).
+  mutating func scannedSubject(from start: Int, verb v: Int) -> Speaker? {
+    let block = tokens[v].block
+    var k = start
+    var steps = 0
+    while k >= 0, tokens[k].block == block, steps < 8 {
+      let t = tokens[k]
+      if t.inQuote { break }
+      if t.kind == .punct {
+        if ".!?;:“”\"".unicodeScalars.contains(t.scalar) { break }
+        k -= 1
+        steps += 1
+        continue
+      }
+      if let e = entityEnding(at: k) { return .entity(e) }
+      let h = recogniser.hash(t.range)
+      if WordLists.malePronouns.contains(h) || WordLists.femalePronouns.contains(h) {
+        guard recogniser.hash(t.range) != ScalarHash("his"), recogniser.hash(t.range) != ScalarHash("her")
+        else { break }
+        if let e = resolvePronoun(
+          female: WordLists.femalePronouns.contains(h), before: k,
+          excluding: listener(of: v))
+        {
+          return .entity(e)
+        }
+        return nil
+      }
+      if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+        return describe(noun: k)
+      }
+      if Self.who.contains(h) { return subject(beforeWho: k) }
+      if WordLists.pluralPronouns.contains(h) { return nil }
+      if rules.on(.itIsTheOrganisation), h == Self.it || h == Self.capitalIt, k >= v - 2 {
+        // "it said", "it later added": the organisation last named.
+        return lastEntity(before: k, matching: nil).map { .entity($0) }
+      }
+      k -= 1
+      steps += 1
+    }
+    return nil
+  }
+
+  /// The subject before "who" at token `k`: the name before its comma (`Tokayev, who
+  /// claimed`), or the noun or name right before it (`a judge who said`).
+  mutating func subject(beforeWho k: Int) -> Speaker? {
+    if k >= 2, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
+      let e = entityEnding(at: k - 2)
+    {
+      return .entity(e)
+    }
+    if k >= 1, tokens[k - 1].kind == .word, !tokens[k - 1].inQuote {
+      let hn = recogniser.hash(tokens[k - 1].stem)
+      if WordLists.organisationOnlyNouns.contains(hn) || Self.describers.contains(hn) {
+        return describe(noun: k - 1)
+      }
+      if let e = entityEnding(at: k - 1) { return .entity(e) }
+    }
+    return nil
+  }
+}
