@@ -67,11 +67,14 @@ let package = Package(
     .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
     .testTarget(name: "BylineUITests", dependencies: ["BylineUI"]),
     // Fixtures/web-gold: gold files the tests read by path, not resources.
-    .testTarget(name: "BylineWebTests", dependencies: ["BylineWeb", "BylineCore"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "BylineWebTests", dependencies: ["BylineWeb", "BylineCore", "TestHTTPServer"], exclude: ["Fixtures"]),
     // GRDB too, to find where a table lies in the cache file and damage it there.
     .testTarget(
       name: "BylineLibraryTests",
-      dependencies: ["BylineLibrary", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["BylineLibrary", "TestHTTPServer", .product(name: "GRDB", package: "GRDB.swift")]),
+    // The tests' HTTP server on 127.0.0.1 (page, feed and refresh tests); no product uses it.
+    .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
     .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal"]),
     // Drives the built `byline` binary in tmux, as a person would.
     .testTarget(name: "EndToEndTests"),

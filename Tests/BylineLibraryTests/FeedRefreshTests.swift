@@ -1,5 +1,6 @@
 import BylineCore
 import Foundation
+import TestHTTPServer
 import Testing
 
 @testable import BylineLibrary
@@ -7,16 +8,17 @@ import Testing
 /// Three feeds on a server on 127.0.0.1: an RSS feed with summaries only (one item's page is
 /// there, one is gone), an Atom feed with full content, and a URL that is not a feed.
 final class ThreeFeeds {
-  let server: FeedServer
+  let server: TestHTTPServer
   let folder = TempFolder()
 
   init() throws {
-    server = try FeedServer([:])
+    server = try TestHTTPServer(routes: [:])
     server.set(
-      "/harbour.rss", FeedServer.Response(type: "application/rss+xml", body: rss(items: [night, gone]), etag: "\"r1\""))
-    server.set("/night.html", FeedServer.Response(body: ThreeFeeds.nightPage))
-    server.set("/ledger.atom", FeedServer.Response(type: "application/atom+xml", body: ThreeFeeds.atom))
-    server.set("/broken.xml", FeedServer.Response(body: "<html><body><p>Our feed moved.</p></body></html>"))
+      "/harbour.rss",
+      TestHTTPServer.Response(type: "application/rss+xml", body: rss(items: [night, gone]), etag: "\"r1\""))
+    server.set("/night.html", TestHTTPServer.Response(body: ThreeFeeds.nightPage))
+    server.set("/ledger.atom", TestHTTPServer.Response(type: "application/atom+xml", body: ThreeFeeds.atom))
+    server.set("/broken.xml", TestHTTPServer.Response(body: "<html><body><p>Our feed moved.</p></body></html>"))
   }
 
   deinit { server.stop() }
@@ -131,7 +133,7 @@ struct FeedRefreshTests {
     // A new item, and one that left the feed: the history stays.
     feeds.server.set(
       "/harbour.rss",
-      FeedServer.Response(
+      TestHTTPServer.Response(
         type: "application/rss+xml", body: feeds.rss(items: [feeds.dawn, feeds.night]), etag: "\"r2\""))
     let third = library.refreshFeedsAndWait()
     #expect(third[0].line == "Harbour Times: 1 new item (2 in the feed), 1 kept as summary (page fetch failed)")

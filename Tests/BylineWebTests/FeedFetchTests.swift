@@ -1,5 +1,6 @@
 import BylineCore
 import Foundation
+import TestHTTPServer
 import Testing
 
 @testable import BylineWeb
@@ -20,8 +21,8 @@ struct FeedFetchTests {
     </feed>
     """.utf8)
 
-  func withServer(_ body: (LocalHTTPServer) throws -> Void) throws {
-    let server = try LocalHTTPServer(routes: [
+  func withServer(_ body: (TestHTTPServer) throws -> Void) throws {
+    let server = try TestHTTPServer(routes: [
       "/feed.xml": .init(headers: [("Content-Type", "application/rss+xml; charset=utf-8")], body: FeedFetchTests.rss),
       "/blog/atom": .init(headers: [("Content-Type", "application/atom+xml")], body: FeedFetchTests.atom),
       // Served as text/plain by a careless server: the bytes say it is a feed.

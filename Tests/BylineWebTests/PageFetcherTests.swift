@@ -1,5 +1,6 @@
 import BylineCore
 import Foundation
+import TestHTTPServer
 import Testing
 
 @testable import BylineWeb
@@ -19,10 +20,10 @@ struct PageFetcherTests {
     </article></body></html>
     """.utf8)
 
-  func withServer(_ body: (LocalHTTPServer) throws -> Void) throws {
+  func withServer(_ body: (TestHTTPServer) throws -> Void) throws {
     var latin = Array("<html><head><meta charset=\"utf-8\"><title>Caf".utf8) + [0xE9]
     latin += Array(" strike</title></head><body><p>\(prose[0])</p></body></html>".utf8)
-    let server = try LocalHTTPServer(routes: [
+    let server = try TestHTTPServer(routes: [
       "/page.html": .init(body: PageFetcherTests.pageBody),
       "/latin1.html": .init(headers: [("Content-Type", "text/html; charset=ISO-8859-1")], body: Data(latin)),
       "/moved": .init(status: 302, headers: [("Location", "/page.html")]),
@@ -75,7 +76,7 @@ struct PageFetcherTests {
       #expect(error("/slow.html", PageFetcher(timeout: 0.5)) == "\(server.url("/slow.html")): no answer within 0.5 s")
     }
     // Nothing listens on a port just closed.
-    let probe = try LocalHTTPServer(routes: [:])
+    let probe = try TestHTTPServer(routes: [:])
     let closed = probe.url("/page.html")
     probe.stop()
     let refused: String? = {

@@ -4,19 +4,43 @@ import Foundation
   import Glibc
 #endif
 
-/// A small HTTP/1.1 server on 127.0.0.1 for the refresh tests: canned responses by path that a
-/// test may change between refreshes, `ETag` answered with 304 to a matching `If-None-Match`,
-/// and a count of the requests per path (to see that nothing is fetched twice). The test
-/// starts it on a free port and stops it; nothing leaves the machine.
-final class FeedServer: @unchecked Sendable {
-  struct Response {
-    var status = 200
-    var type = "text/html; charset=utf-8"
-    var body: String
-    var etag: String?
+/// A small HTTP/1.1 server on 127.0.0.1 for the tests that fetch pages and feeds: canned
+/// responses by path that a test may change between requests, `ETag` answered with 304 to a
+/// matching `If-None-Match`, an optional delay (to make a client time out), and a count of the
+/// requests per path (to see that nothing is fetched twice). A thread per connection,
+/// `Connection: close`. The test starts it on a free port and stops it; nothing leaves the
+/// machine.
+public final class TestHTTPServer: @unchecked Sendable {
+  public struct Response: Sendable {
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: Data
+    /// Answered with 304 Not Modified to a request that sends it back in `If-None-Match`.
+    public var etag: String?
+    /// Seconds to wait before answering.
+    public var delay: Double
+
+    public init(
+      status: Int = 200, headers: [(String, String)] = [("Content-Type", "text/html; charset=utf-8")],
+      body: Data = Data(), etag: String? = nil, delay: Double = 0
+    ) {
+      self.status = status
+      self.headers = headers
+      self.body = body
+      self.etag = etag
+      self.delay = delay
+    }
+
+    /// A text body of one content type.
+    public init(
+      status: Int = 200, type: String = "text/html; charset=utf-8", body: String, etag: String? = nil,
+      delay: Double = 0
+    ) {
+      self.init(status: status, headers: [("Content-Type", type)], body: Data(body.utf8), etag: etag, delay: delay)
+    }
   }
 
-  let port: UInt16
+  public let port: UInt16
   private let listener: Int32
   private let lock = NSLock()
   private var routes: [String: Response]
@@ -24,7 +48,7 @@ final class FeedServer: @unchecked Sendable {
   private var notModified: [String: Int] = [:]
   private var stopped = false
 
-  init(_ routes: [String: Response]) throws {
+  public init(routes: [String: Response]) throws {
     self.routes = routes
     let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard listener >= 0 else { throw POSIXError(.EMFILE) }
@@ -32,6 +56,7 @@ final class FeedServer: @unchecked Sendable {
     setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let bound = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -51,29 +76,32 @@ final class FeedServer: @unchecked Sendable {
     Thread { [self] in acceptLoop() }.start()
   }
 
-  func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+  /// The URL of a path on this server.
+  public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
   /// Replaces (or adds) the response of a path.
-  func set(_ path: String, _ response: Response) {
+  public func set(_ path: String, _ response: Response) {
     lock.lock()
     routes[path] = response
     lock.unlock()
   }
 
   /// Full answers given for a path (a 304 does not count: see ``notModifiedCount(_:)``).
-  func count(_ path: String) -> Int {
+  public func count(_ path: String) -> Int {
     lock.lock()
     defer { lock.unlock() }
     return counts[path] ?? 0
   }
 
-  func notModifiedCount(_ path: String) -> Int {
+  /// 304 answers given for a path.
+  public func notModifiedCount(_ path: String) -> Int {
     lock.lock()
     defer { lock.unlock() }
     return notModified[path] ?? 0
   }
 
-  func stop() {
+  /// Closes the listening socket; connections in flight finish on their own threads.
+  public func stop() {
     lock.lock()
     defer { lock.unlock() }
     guard !stopped else { return }
@@ -116,23 +144,22 @@ final class FeedServer: @unchecked Sendable {
       ifNoneMatch = line.dropFirst("if-none-match:".count).trimmingCharacters(in: .whitespaces)
     }
     lock.lock()
-    let route = routes[path]
+    let response =
+      routes[path] ?? Response(status: 404, type: "text/html", body: "<html><body>Not found</body></html>")
+    let unchanged = response.etag != nil && ifNoneMatch == response.etag
+    if unchanged { notModified[path, default: 0] += 1 } else { counts[path, default: 0] += 1 }
+    lock.unlock()
+    if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
     var head: String
     var body = Data()
-    if let route, let etag = route.etag, ifNoneMatch == etag {
-      notModified[path, default: 0] += 1
+    if unchanged, let etag = response.etag {
       head = "HTTP/1.1 304 Not Modified\r\nETag: \(etag)\r\n"
-    } else if let route {
-      counts[path, default: 0] += 1
-      body = Data(route.body.utf8)
-      head = "HTTP/1.1 \(route.status) \(route.status == 200 ? "OK" : "Error")\r\nContent-Type: \(route.type)\r\n"
-      if let etag = route.etag { head += "ETag: \(etag)\r\n" }
     } else {
-      counts[path, default: 0] += 1
-      body = Data("<html><body>Not found</body></html>".utf8)
-      head = "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n"
+      body = response.body
+      head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+      for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+      if let etag = response.etag { head += "ETag: \(etag)\r\n" }
     }
-    lock.unlock()
     head += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
     let bytes = Array(head.utf8) + [UInt8](body)
     var sent = 0
@@ -140,6 +167,14 @@ final class FeedServer: @unchecked Sendable {
       let count = bytes[sent...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
       if count <= 0 { return }
       sent += count
+    }
+  }
+
+  private static func reason(_ status: Int) -> String {
+    switch status {
+    case 200: "OK"
+    case 404: "Not Found"
+    default: "Status"
     }
   }
 }
