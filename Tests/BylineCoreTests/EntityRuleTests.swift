@@ -116,8 +116,44 @@ struct EntityRuleTests {
       rule: .capitalsDatelinePlace, body: "CHENNAI (AP) - Floods closed the schools on Monday.", mention: "CHENNAI",
       with: "place", without: "organisation"),
     Example(
-      rule: .firmNounBefore, body: "Shares in the carmaker Ford fell sharply.", mention: "Ford", with: "organisation",
-      without: "none"),
+      rule: .kinNounBefore, body: "He came home with his daughter Kaiarahi on Monday.", mention: "Kaiarahi",
+      with: "person", without: "organisation"),
+    Example(
+      rule: .quotedTitle, body: "Fans still miss “Battlestar Galactica” on Fridays.", mention: "Battlestar Galactica",
+      with: "none", without: "person"),
+    Example(
+      rule: .placeThenFirstName, body: "The cabaret in Paris Benoit Tessier/Reuters.", mention: "Benoit Tessier",
+      with: "person", without: "none"),
+    Example(
+      rule: .loneTitleLeft, body: "The Prime Minister’s adviser, Andrew Shearer, spoke.", mention: "Minister",
+      with: "none", without: "person"),
+    Example(
+      rule: .legalFormStop, body: "Shares of Norwest Corp. rose on Monday.", mention: "Norwest Corp.",
+      with: "organisation", without: "none"),
+    Example(
+      rule: .partyWordLast, body: "“The issue has gone,” said Mark Warner, a Virginia Democrat.", mention: "Virginia",
+      with: "place", without: "none"),
+    Example(
+      rule: .organisationNounAfter, body: "She joined the Manu Taupunga group last year.", mention: "Manu Taupunga",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .organisationNounBefore, body: "Help came from the whale rescue group Project Jonah on Monday.",
+      mention: "Project Jonah", with: "organisation", without: "person"),
+    Example(
+      rule: .workNounBefore, body: "They played the board game Simon all night.", mention: "Simon", with: "none",
+      without: "person"),
+    Example(
+      rule: .creditLineName, body: "Water rushed into the street. (Photo: CreditChang W. Lee/The New York Times)",
+      mention: "Chang W. Lee", with: "person", without: "none"),
+    Example(
+      rule: .organisationFirstWord, body: "The Packard Motor Car Company built two signs. The signs made Packard famous.",
+      mention: "Packard", with: "organisation", without: "person"),
+    Example(
+      rule: .sportsClubWithTown, body: sportsReport + " Lada Togliatti lost at home.", mention: "Lada Togliatti",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .whichAfterName, body: "The storm hit Con Edison, which maintains the cables.", mention: "Con Edison",
+      with: "organisation", without: "person"),
     Example(
       rule: .firstWordOfFullName, body: "On Monday Park Min-ji arrived. Park argued that the plan would fail.",
       mention: "Park", with: "person", without: "none"),
@@ -192,7 +228,9 @@ struct EntityRuleTests {
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .unknownNameAfterIn,
-      .sportsTownIsTeam,
+      .sportsTownIsTeam, .quotedTitle, .placeThenFirstName, .loneTitleLeft, .legalFormStop, .organisationNounAfter,
+      .organisationNounBefore, .workNounBefore, .whichAfterName, .creditLineName, .organisationFirstWord,
+      .sportsClubWithTown,
     ]
     #expect(listed.union(structural) == Set(EntityRule.allCases))
     #expect(listed.intersection(structural).isEmpty)

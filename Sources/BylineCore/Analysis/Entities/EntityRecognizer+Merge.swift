@@ -30,6 +30,7 @@ extension EntityRecognizer {
     if rules.on(.placedSomewhere) { placeWordsPlacedSomewhere(&candidates, evidence) }
     if rules.on(.unknownNameAfterIn) { placeUnknownNamesAfterIn(&candidates) }
     if sports, rules.on(.sportsTownIsTeam) { makeTownsTeams(&candidates) }
+    if sports, rules.on(.sportsClubWithTown) { makeClubsWithTowns(&candidates) }
     var grouper = EntityGrouper(recogniser: self, evidence: evidence)
     var result = grouper.group(candidates)
     RoleReader(recogniser: self).readRoles(&result)
@@ -101,7 +102,10 @@ extension EntityRecognizer {
   /// "Magna Steyr") leave it to neither.
   func gatherFirms(_ candidates: [Candidate], into evidence: inout MergeEvidence) {
     var sharedFirstWords: Set<ScalarHash> = []
-    for (i, c) in candidates.enumerated() where c.kind == .organisation && isFirmName(c.tokens) {
+    for (i, c) in candidates.enumerated()
+    where c.kind == .organisation
+      && (isFirmName(c.tokens) || (rules.on(.organisationFirstWord) && isOrganisationNamedInFull(c.tokens)))
+    {
       let h = hash(tokens[c.tokens.lowerBound].stem)
       if let other = evidence.firmByFirstWord[h] {
         if hash(tokens: candidates[other].tokens) != hash(tokens: c.tokens) { sharedFirstWords.insert(h) }
@@ -110,6 +114,32 @@ extension EntityRecognizer {
       }
     }
     for h in sharedFirstWords { evidence.firmByFirstWord[h] = nil }
+  }
+
+  /// ``EntityRule/organisationFirstWord``: "the Packard Motor Car Company ... Packard signs":
+  /// an organisation named in full by an organisation word, whose first word is no common
+  /// word, first name or country, is named after by that word too.
+  func isOrganisationNamedInFull(_ name: Range<Int>) -> Bool {
+    guard name.count >= 2, hasOrganisationHead(name) else { return false }
+    let first = tokens[name.lowerBound]
+    guard first.kind == .word, !first.isAllCaps, first.stem.count >= 3, !isCommonWord(first),
+      !WordLists.titles.contains(hash(first.stem)), !lexicon.demonyms.contains(hash(first.stem))
+    else { return false }
+    return lexicon.places[hash(first.stem)] == nil && lexicon.firstNames[hash(first.stem)] == nil
+  }
+
+  /// ``EntityRule/sportsClubWithTown``: in a sports report a name ending in a town the
+  /// gazetteer knows, first word no first name, is a club ("Lada Togliatti", "Deportivo
+  /// Coruna").
+  func makeClubsWithTowns(_ candidates: inout [Candidate]) {
+    for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil {
+      let c = candidates[i].tokens
+      guard c.count >= 2, c.count <= 3, let kind = lexicon.places[hash(tokens[c.upperBound - 1].stem)],
+        kind == .city || kind == .subdivision,
+        lexicon.firstNames[hash(tokens[c.lowerBound].stem)] == nil
+      else { continue }
+      candidates[i].kind = .organisation
+    }
   }
 
   /// ``EntityRule/placedSomewhere``: a single unknown word that the article places somewhere

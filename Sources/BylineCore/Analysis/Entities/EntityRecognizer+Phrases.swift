@@ -11,6 +11,36 @@ extension EntityRecognizer {
     var span: Range<Int> { lower..<upper }
   }
 
+  /// Where a phrase's text ends: after its last word, and after the full stop of an
+  /// abbreviated legal form (``EntityRule/legalFormStop``: "Norwest Corp.").
+  func nameEnd(_ span: Range<Int>) -> Int {
+    let last = tokens[span.upperBound - 1]
+    guard rules.on(.legalFormStop), span.count >= 2, !last.isPossessive,
+      Self.abbreviatedLegalForms.contains(hash(last.stem)), span.upperBound < tokens.count
+    else { return last.stem.upperBound }
+    let next = tokens[span.upperBound]
+    return next.kind == .punct && next.scalar == "." && next.range.lowerBound == last.range.upperBound
+      ? next.range.upperBound : last.stem.upperBound
+  }
+
+  static let abbreviatedLegalForms = WordLists.set("Corp Inc Co Ltd Bros")
+
+  /// ``EntityRule/placeThenFirstName``: "in Paris Benoit Tessier/Reuters", a caption run into
+  /// its credit: a place the gazetteer knows, then a known first name, are two names.
+  func splitPlaceThenFirstName(_ span: Range<Int>) -> [Candidate]? {
+    guard span.count >= 3 else { return nil }
+    let first = tokens[span.lowerBound]
+    let second = tokens[span.lowerBound + 1]
+    let h = hash(first.stem)
+    guard !first.isPossessive, lexicon.places[h] != nil, !isCommonWord(first),
+      lexicon.firstNames[hash(second.stem)] != nil, !isCommonWord(second), gazetteerKind(span) == nil
+    else { return nil }
+    let place = Candidate(
+      tokens: span.lowerBound..<(span.lowerBound + 1), range: first.range.lowerBound..<first.stem.upperBound,
+      kind: .place)
+    return [place] + classify((span.lowerBound + 1)..<span.upperBound)
+  }
+
   /// The place kind of a whole phrase, when the gazetteer knows it ("Central Asia").
   func gazetteerKind(_ r: Range<Int>) -> Lexicon.PlaceKind? {
     r.count <= lexicon.longestPlaceWords ? lexicon.places[hash(tokens: r)] : nil
@@ -19,9 +49,16 @@ extension EntityRecognizer {
   /// Types one phrase: no candidate when it names nothing, several when it is a list of places.
   func classify(_ phrase: Range<Int>) -> [Candidate] {
     guard var parts = trimmed(phrase) else { return [] }
+    if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return [] }
+    if rules.on(.placeThenFirstName), let split = splitPlaceThenFirstName(parts.span) { return split }
     if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
+      if rules.on(.loneTitleLeft), !parts.role.isEmpty, parts.upper - parts.lower == 1,
+        Self.loneTitles.contains(hash(tokens[parts.lower].stem))
+      {
+        return []
+      }
       if rules.on(.sentenceInitialCommonWordDropped), let single = dropSentenceInitialCommonWords(&parts) {
         return [single]
       }
@@ -50,7 +87,7 @@ extension EntityRecognizer {
       return classify(firstKept..<parts.upper)
     }
     let span = parts.span
-    let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].stem.upperBound
+    let range = tokens[span.lowerBound].range.lowerBound..<nameEnd(span)
     for rule in EntityRule.phraseRules where rules.on(rule) {
       if let found = type(span, range: range, role: roleText, by: rule) { return found }
     }
@@ -203,6 +240,18 @@ extension EntityRecognizer {
         ? one(.organisation) : nil
     case .acronymInName:
       return hasAcronymInside(span) ? one(.organisation) : nil
+    case .partyWordLast:
+      // "Mark Warner, a Virginia Democrat": a party's member described in an appositive, no
+      // one's name; the place before it stays.
+      guard span.count >= 2, Self.partyMembers.contains(hash(last.stem)), isAppositive(span.lowerBound) else {
+        return nil
+      }
+      let rest = span.lowerBound..<(span.upperBound - 1)
+      guard gazetteerKind(rest) != nil else { return [] }
+      let end = tokens[rest.upperBound - 1].stem.upperBound
+      return [Candidate(tokens: rest, range: range.lowerBound..<end, kind: .place)]
+    case .capitalsFirstName:
+      return capitalsPerson(span)
     case .capitalsLine:
       return typeCapitalsLine(span).map(one)
     case .firmSuffix:
@@ -215,6 +264,20 @@ extension EntityRecognizer {
         ? one(.organisation) : nil
     case .placeInsideName:
       return hasPlaceInside(span) ? one(.organisation) : nil
+    case .firstNameBeforePlural:
+      // "Steve Jobs said": a known first name before a plural that speaks is a person.
+      return span.count == 2 && lexicon.firstNames[hash(first.stem)] != nil && !isCommonWord(first)
+        && isCommonPlural(last) && isSpeakerPosition(span) ? one(.person) : nil
+    case .commonWordsAfterFirstName:
+      // "Paris Motor Show", "What May Soon Exceed Cost": common words after a first name.
+      return span.count >= 3 && span.dropFirst().allSatisfy({ isCommonWord(tokens[$0]) || isCommonPlural(tokens[$0]) })
+        && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
+    case .placeFirstWord:
+      // "Cambridge Analytica": a phrase opening with a town or country the gazetteer knows.
+      guard span.count >= 2, !first.isPossessive, let kind = lexicon.places[hash(first.stem)],
+        kind == .city || kind == .country, lexicon.firstNames[hash(first.stem)] == nil, !isCommonWord(first)
+      else { return nil }
+      return one(.organisation)
     case .pluralNounLast:
       return isCommonPlural(last) && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
     case .knownFirstName:
@@ -249,6 +312,35 @@ extension EntityRecognizer {
     return [Candidate(tokens: span, range: range, kind: .organisation)]
   }
 
+  /// ``EntityRule/capitalsFirstName``: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR":
+  /// in a line of capitals, a known first name and the word after it (no English word) are a
+  /// person; the words after them are typed on their own.
+  func capitalsPerson(_ span: Range<Int>) -> [Candidate]? {
+    guard span.count >= 2, span.allSatisfy({ tokens[$0].isAllCaps }) else { return nil }
+    let first = tokens[span.lowerBound]
+    let second = tokens[span.lowerBound + 1]
+    guard lexicon.firstNames[titleCaseHash(first)] != nil, !isCommonWord(first), !isCommonWord(second),
+      lexicon.places[titleCaseHash(first)] == nil, lexicon.places[titleCaseHash(second)] == nil,
+      second.stem.count >= 2
+    else { return nil }
+    let name = span.lowerBound..<(span.lowerBound + 2)
+    let person = Candidate(
+      tokens: name, range: first.range.lowerBound..<second.stem.upperBound, kind: .person)
+    return [person] + (name.upperBound < span.upperBound ? classify(name.upperBound..<span.upperBound) : [])
+  }
+
+  /// Whether a reporting verb follows the phrase or stands before it after a comma ("Steve
+  /// Jobs said", "..., said Steve Jobs").
+  func isSpeakerPosition(_ span: Range<Int>) -> Bool {
+    let after = span.upperBound
+    if after < tokens.count, tokens[after].kind == .word, ReportingVerbs.set.contains(hash(tokens[after].range)) {
+      return true
+    }
+    let before = span.lowerBound - 1
+    return before >= 1 && tokens[before].kind == .word && ReportingVerbs.set.contains(hash(tokens[before].range))
+      && tokens[before - 1].kind == .punct
+  }
+
   /// A dateline or a heading in capitals ("KUALA LUMPUR"): a place if the gazetteer knows it
   /// in title case, else an organisation, never a person.
   func typeCapitalsLine(_ span: Range<Int>) -> Guess? {
@@ -275,6 +367,21 @@ extension EntityRecognizer {
         && !t.stem.contains(where: { text[$0] == "." })
     }
   }
+
+  /// Whether the phrase at `k` follows a comma and an article: "Mark Warner, a Virginia
+  /// Democrat", an appositive describing someone named before it.
+  func isAppositive(_ k: Int) -> Bool {
+    guard k >= 2, tokens[k - 2].kind == .punct, tokens[k - 2].scalar == ",", tokens[k - 1].kind == .word else {
+      return false
+    }
+    return Self.articles.contains(hash(tokens[k - 1].range))
+  }
+
+  static let articles = WordLists.set("a an the")
+
+  /// Words for a party's member that end a description, not a name: "a Virginia Democrat".
+  static let partyMembers = WordLists.set(
+    "Democrat Democrats Republican Republicans Tory Tories Conservative Conservatives Socialist Socialists")
 
   static let romanNumerals = WordLists.set("II III IV VI VII VIII IX XI XII XIII XIV XV XVI")
 

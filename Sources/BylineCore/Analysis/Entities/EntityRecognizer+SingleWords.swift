@@ -28,9 +28,12 @@ extension EntityRecognizer {
         ? .organisation : nil
     case .capitalsDatelinePlace:
       return t.isAllCaps && lexicon.places[h] == nil && lexicon.places[titleCaseHash(t)] != nil ? .place : nil
-    case .firmNounBefore:
-      return k >= 1 && tokens[k - 1].kind == .word && !tokens[k - 1].isPossessive
-        && Self.firmNouns.contains(hash(tokens[k - 1].range)) && e.surnameOwner[h] == nil ? .organisation : nil
+    case .honorificBefore:
+      // "Mr. Trump has called": an honorific before a word alone, even a common one.
+      return isAfterHonorific(k) ? .person : nil
+    case .kinNounBefore:
+      // "his daughter Kaiarahi": a kinship noun before a word alone makes it a first name.
+      return isAfterLowercase(k, in: Self.kinNouns) && !t.isAllCaps && lexicon.places[h] == nil ? .person : nil
     case .firstWordOfFullName:
       // "Park argued": a first word of a full name ("Park Min-ji"), even a common one.
       return e.firstWordCount[h] == 1 && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound))
@@ -71,6 +74,16 @@ extension EntityRecognizer {
       return nil
     }
   }
+
+  /// Whether "Mr", "Mrs", "Ms", "Dr" (with or without a full stop) stands right before token `k`.
+  func isAfterHonorific(_ k: Int) -> Bool {
+    var j = k - 1
+    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == "." { j -= 1 }
+    guard j >= 0, tokens[j].kind == .word, tokens[j].block == tokens[k].block else { return false }
+    return Self.honorifics.contains(hash(tokens[j].range))
+  }
+
+  static let honorifics = WordLists.set("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Miss Mx")
 
   /// "said Gartner's principal analyst Kobita Desai": a possessive word that is no known
   /// name or place, before a role noun, is whose analyst: a firm's.

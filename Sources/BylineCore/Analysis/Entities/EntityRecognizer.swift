@@ -415,17 +415,10 @@ struct EntityRecognizer {
   static let foreignVenueWords = WordLists.set(
     "Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda")
 
-  /// Lowercase nouns before a firm's name: "the airport operator Isavia", "fintech Paystride".
-  static let firmNouns = WordLists.set(
-    """
-    company firm operator airline chipmaker carmaker automaker start-up startup insurer
-    retailer lender broadcaster publisher manufacturer developer conglomerate supermarket
-    fintech subsidiary distributor wholesaler miner shipper
-    """)
-
   static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
   static let placePrefixes = WordLists.set(
-    "Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
+    "Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel Boulevard Avenue Rue Via Piazza Plaza Calle Avenida"
+  )
 
   func isCommonWordStart(_ k: Int) -> Bool {
     // After an opening quote or a colon the first word starts a sentence too.
@@ -490,6 +483,7 @@ struct EntityRecognizer {
     candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
     markPlacesByNoun(&candidates)
     markSpeakers(&candidates)
+    applyContextRules(&candidates)
     let sports = isSportsReport()
     return merge(consume candidates, sports: sports)
   }

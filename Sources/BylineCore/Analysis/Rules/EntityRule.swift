@@ -39,13 +39,23 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case commonWordsThroughout = "common-words-throughout"
   case placePrefix = "place-prefix"
   case commonWordLast = "common-word-last"
+  case quotedTitle = "quoted-title"
+  case placeThenFirstName = "place-then-first-name"
+  case loneTitleLeft = "lone-title-left"
+  case legalFormStop = "legal-form-stop"
+  case partyWordLast = "party-word-last"
+  case firstNameBeforePlural = "first-name-before-plural"
+  case commonWordsAfterFirstName = "common-words-after-first-name"
+  case placeFirstWord = "place-first-word"
+  case capitalsFirstName = "capitals-first-name"
   // Single words, against the article.
   case stormName = "storm-name"
   case loneTitleOrEvent = "lone-title-or-event"
   case possessiveBeforeRoleNoun = "possessive-before-role-noun"
   case firmFirstWord = "firm-first-word"
   case capitalsDatelinePlace = "capitals-dateline-place"
-  case firmNounBefore = "firm-noun-before"
+  case kinNounBefore = "kin-noun-before"
+  case honorificBefore = "honorific-before"
   case firstWordOfFullName = "first-word-of-full-name"
   case surnameOfFullName = "surname-of-full-name"
   case gazetteerWord = "gazetteer-word"
@@ -63,19 +73,28 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case placedSomewhere = "placed-somewhere"
   case unknownNameAfterIn = "unknown-name-after-in"
   case sportsTownIsTeam = "sports-town-is-team"
+  case sportsClubWithTown = "sports-club-with-town"
+  case organisationFirstWord = "organisation-first-word"
+  // Evidence from the words around a name (EntityRecognizer+Evidence).
+  case organisationNounAfter = "organisation-noun-after"
+  case organisationNounBefore = "organisation-noun-before"
+  case workNounBefore = "work-noun-before"
+  case whichAfterName = "which-after-name"
+  case creditLineName = "credit-line-name"
 
   /// Typing a phrase of capitalised words by its shape, in order.
   static let phraseRules: [EntityRule] = [
     .loneGazetteerWordUndecided, .gazetteerPhrase, .organisationHead, .placeHead, .titledPerson,
-    .oneWordLeftToMerge, .digitsInName, .acronymInName, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle,
+    .oneWordLeftToMerge, .digitsInName, .acronymInName, .partyWordLast, .capitalsFirstName, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle,
     .placeInsideName,
-    .pluralNounLast, .knownFirstName, .listOfPlaces, .commonWordsThroughout, .placePrefix, .commonWordLast,
+    .firstNameBeforePlural, .pluralNounLast, .commonWordsAfterFirstName, .knownFirstName, .placeFirstWord,
+    .listOfPlaces, .commonWordsThroughout, .placePrefix, .commonWordLast,
   ]
 
   /// Resolving a single capitalised word, in order; a word no rule decides is an organisation.
   static let singleWordRules: [EntityRule] = [
-    .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .firmFirstWord, .capitalsDatelinePlace,
-    .firmNounBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
+    .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .honorificBefore, .firmFirstWord, .capitalsDatelinePlace,
+    .kinNounBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
     .speakingSingleWord, .misspeltSurname, .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
     .afterPlacePreposition,
@@ -123,7 +142,31 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .possessiveBeforeRoleNoun: return "a possessive before a role noun is a firm: `Gartner's principal analyst`"
     case .firmFirstWord: return "a firm named in full is named after by its first word: `Magna International ... Magna`"
     case .capitalsDatelinePlace: return "a place in capitals is a place: `CHENNAI (AP) -`"
-    case .firmNounBefore: return "a firm noun before a word makes it a firm: `the airport operator Isavia`"
+    case .firstNameBeforePlural: return "a known first name before a plural that speaks is a person: `Steve Jobs said`"
+    case .commonWordsAfterFirstName:
+      return "two or more common words after a first name name a thing: `the Paris Motor Show`"
+    case .placeFirstWord: return "a name opening with a known town or country is a firm: `Cambridge Analytica`"
+    case .capitalsFirstName:
+      return "in capitals, a known first name and the next word are a person: `LAURIE OAKES IS THE ... EDITOR`"
+    case .honorificBefore: return "an honorific before a word alone makes a person, even of a common word: `Mr. Trump`"
+    case .kinNounBefore: return "a kinship noun before a word alone makes it a person: `his daughter Kaiarahi`"
+    case .quotedTitle: return "a name filling a quotation in title case is a title: `“Battlestar Galactica” ended`"
+    case .placeThenFirstName:
+      return "a known place then a known first name are two names: `in Paris Benoit Tessier/Reuters`"
+    case .loneTitleLeft: return "a title left alone after titles names no one: `the Prime Minister’s adviser`"
+    case .legalFormStop: return "an abbreviated legal form keeps its full stop: `Norwest Corp.`"
+    case .partyWordLast: return "a party's member in an appositive names no one, a place before it stays: `Warner, a Virginia Democrat`"
+    case .organisationNounAfter:
+      return "a lowercase organisation noun after a name makes a firm: `the Manu Taupunga group`, `Con Edison officials`"
+    case .organisationNounBefore:
+      return "a lowercase organisation noun before a name makes a firm: `the whale rescue group Project Jonah`"
+    case .workNounBefore: return "a work or product noun before a name makes no one: `the board game Simon`"
+    case .sportsClubWithTown: return "in a sports report a name ending in a town is a club: `Lada Togliatti`"
+    case .organisationFirstWord:
+      return "an organisation named in full is named after by its first word: `Packard Motor Car Company ... Packard`"
+    case .creditLineName:
+      return "a photo credit `Name/Agency` names a person and an agency: `Chang W. Lee/The New York Times`"
+    case .whichAfterName: return "a name followed by `, which` is no person: `Con Edison, which maintains`"
     case .firstWordOfFullName: return "the first word of one full name is that person: `Park Min-ji ... Park argued`"
     case .surnameOfFullName: return "the last word of a full name is that person: `Moira Keane ... Keane`"
     case .gazetteerWord: return "a word the gazetteer knows is a place, a small city that speaks a person: `in Paris`"
