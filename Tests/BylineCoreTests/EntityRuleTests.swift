@@ -122,7 +122,7 @@ struct EntityRuleTests {
       rule: .quotedTitle, body: "Fans still miss “Battlestar Galactica” on Fridays.", mention: "Battlestar Galactica",
       with: "none", without: "person"),
     Example(
-      rule: .placeThenFirstName, body: "The cabaret in Paris Benoit Tessier/Reuters.", mention: "Benoit Tessier",
+      rule: .creditBeforeSlash, body: "The cabaret in Paris Benoit Tessier/Reuters.", mention: "Benoit Tessier",
       with: "person", without: "none"),
     Example(
       rule: .loneTitleLeft, body: "The Prime Minister’s adviser, Andrew Shearer, spoke.", mention: "Minister",
@@ -228,7 +228,7 @@ struct EntityRuleTests {
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .unknownNameAfterIn,
-      .sportsTownIsTeam, .quotedTitle, .placeThenFirstName, .loneTitleLeft, .legalFormStop, .organisationNounAfter,
+      .sportsTownIsTeam, .quotedTitle, .creditBeforeSlash, .loneTitleLeft, .legalFormStop, .organisationNounAfter,
       .organisationNounBefore, .workNounBefore, .whichAfterName, .creditLineName, .organisationFirstWord,
       .sportsClubWithTown,
     ]

@@ -10,8 +10,8 @@ extension EntityRecognizer {
     }
     var firms: Set<ScalarHash> = []
     for c in candidates where c.kind == .person || c.kind == .single || c.kind == .organisation {
-      guard c.role == nil, !c.speaks, c.tokens.count <= 4,
-        lexicon.places[hash(tokens: c.tokens)] == nil
+      guard c.role == nil, !c.speaks, c.tokens.count <= 4, lexicon.places[hash(tokens: c.tokens)] == nil,
+        c.tokens.count > 1 || !isNoName(tokens[c.tokens.lowerBound])
       else { continue }
       if rules.on(.organisationNounAfter), isBeforeOrganisationNoun(c.tokens.upperBound) {
         firms.insert(hash(tokens: c.tokens))
@@ -27,9 +27,16 @@ extension EntityRecognizer {
     for i in candidates.indices
     where (candidates[i].kind == .person || candidates[i].kind == .single) && candidates[i].role == nil
       && firms.contains(hash(tokens: candidates[i].tokens))
+      && (candidates[i].tokens.count > 1 || !isNoName(tokens[candidates[i].tokens.lowerBound]))
     {
       candidates[i].kind = .organisation
     }
+  }
+
+  /// A word alone that names no firm by itself: a common word ("Union", "Government"), a
+  /// demonym ("French officials"), a people ("Islam").
+  func isNoName(_ t: Token) -> Bool {
+    isCommonWord(t) || lexicon.demonyms.contains(hash(t.stem)) || isPeopleWord(t)
   }
 
   /// Lowercase nouns after a name that make it an organisation: "the Manu Taupunga group",

@@ -18,6 +18,9 @@ extension EntityRecognizer {
     var firmByFirstWord: [ScalarHash: Int] = [:]
     /// Names of storms ("Imelda" of "Storm Imelda").
     var stormNames: Set<ScalarHash> = []
+    /// First words of organisations and places named in two words or more ("Apple" of
+    /// "Apple Vision Pro"), no first name.
+    var thingFirstWords: Set<ScalarHash> = []
   }
 
   /// Takes the candidates (consumed, so that changing their kinds copies nothing).
@@ -42,6 +45,12 @@ extension EntityRecognizer {
     gatherFullNames(candidates, into: &evidence)
     gatherCapitals(candidates, into: &evidence)
     gatherFirms(candidates, into: &evidence)
+    for c in candidates where (c.kind == .organisation || c.kind == .place) && c.tokens.count >= 2 {
+      let first = tokens[c.tokens.lowerBound]
+      if first.kind == .word, lexicon.firstNames[hash(first.stem)] == nil {
+        evidence.thingFirstWords.insert(hash(first.stem))
+      }
+    }
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
     for k in tokens.indices.dropLast()
     where tokens[k].isCapitalised && tokens[k + 1].isCapitalised

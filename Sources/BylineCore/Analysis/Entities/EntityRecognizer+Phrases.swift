@@ -25,20 +25,22 @@ extension EntityRecognizer {
 
   static let abbreviatedLegalForms = WordLists.set("Corp Inc Co Ltd Bros")
 
-  /// ``EntityRule/placeThenFirstName``: "in Paris Benoit Tessier/Reuters", a caption run into
-  /// its credit: a place the gazetteer knows, then a known first name, are two names.
-  func splitPlaceThenFirstName(_ span: Range<Int>) -> [Candidate]? {
-    guard span.count >= 3 else { return nil }
-    let first = tokens[span.lowerBound]
-    let second = tokens[span.lowerBound + 1]
-    let h = hash(first.stem)
-    guard !first.isPossessive, lexicon.places[h] != nil, !isCommonWord(first),
-      lexicon.firstNames[hash(second.stem)] != nil, !isCommonWord(second), gazetteerKind(span) == nil
+  /// ``EntityRule/creditBeforeSlash``: "in Paris Benoit Tessier/Reuters", a caption run
+  /// into its credit: the two words before a slash and an agency are the photographer, the
+  /// words before them are typed on their own.
+  func splitCreditBeforeSlash(_ span: Range<Int>) -> [Candidate]? {
+    let end = span.upperBound
+    guard span.count >= 2, end + 1 < tokens.count, tokens[end].kind == .punct, tokens[end].scalar == "/",
+      tokens[end].range.lowerBound == tokens[end - 1].range.upperBound,
+      tokens[end + 1].kind == .word, tokens[end + 1].isCapitalised,
+      tokens[end + 1].range.lowerBound == tokens[end].range.upperBound
     else { return nil }
-    let place = Candidate(
-      tokens: span.lowerBound..<(span.lowerBound + 1), range: first.range.lowerBound..<first.stem.upperBound,
-      kind: .place)
-    return [place] + classify((span.lowerBound + 1)..<span.upperBound)
+    let name = (end - 2)..<end
+    guard name.allSatisfy({ tokens[$0].kind == .word && !isCommonWord(tokens[$0]) && !tokens[$0].isAllCaps })
+    else { return nil }
+    let person = Candidate(
+      tokens: name, range: tokens[name.lowerBound].range.lowerBound..<tokens[end - 1].stem.upperBound, kind: .person)
+    return (span.lowerBound < name.lowerBound ? classify(span.lowerBound..<name.lowerBound) : []) + [person]
   }
 
   /// The place kind of a whole phrase, when the gazetteer knows it ("Central Asia").
@@ -50,7 +52,7 @@ extension EntityRecognizer {
   func classify(_ phrase: Range<Int>) -> [Candidate] {
     guard var parts = trimmed(phrase) else { return [] }
     if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return [] }
-    if rules.on(.placeThenFirstName), let split = splitPlaceThenFirstName(parts.span) { return split }
+    if rules.on(.creditBeforeSlash), let split = splitCreditBeforeSlash(parts.span) { return split }
     if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
@@ -274,8 +276,10 @@ extension EntityRecognizer {
         && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
     case .placeFirstWord:
       // "Cambridge Analytica": a phrase opening with a town or country the gazetteer knows.
-      guard span.count >= 2, !first.isPossessive, let kind = lexicon.places[hash(first.stem)],
-        kind == .city || kind == .country, lexicon.firstNames[hash(first.stem)] == nil, !isCommonWord(first)
+      guard span.count >= 2, !first.isPossessive, first.stem.count >= 3, let kind = lexicon.places[hash(first.stem)],
+        kind == .country || lexicon.bigCities.contains(hash(first.stem)), lexicon.firstNames[hash(first.stem)] == nil,
+        !isCommonWord(first),
+        lexicon.surnames[hash(last.stem)] == nil, lexicon.firstNames[hash(last.stem)] == nil
       else { return nil }
       return one(.organisation)
     case .pluralNounLast:

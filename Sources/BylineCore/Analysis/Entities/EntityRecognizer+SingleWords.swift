@@ -49,6 +49,10 @@ extension EntityRecognizer {
       return t.isAllCaps && !headlineBlock(t.block) && lexicon.places[titleCaseHash(t)] == nil ? .organisation : nil
     case .speakingSingleWord:
       return c.speaks && (!common || !t.startsSentence) ? speakingWordKind(t, at: k, e) : nil
+    case .firstWordOfThing:
+      // "Apple Vision Pro ... Apple has partnered": no surname, the thing's maker.
+      return e.thingFirstWords.contains(h) && e.surnameOwner[h] == nil && !c.speaks && lexicon.places[h] == nil
+        ? .organisation : nil
     case .misspeltSurname:
       return closeSurname(t, e.surnameList) != nil ? .person : nil
     case .knownSurname:

@@ -40,7 +40,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case placePrefix = "place-prefix"
   case commonWordLast = "common-word-last"
   case quotedTitle = "quoted-title"
-  case placeThenFirstName = "place-then-first-name"
+  case creditBeforeSlash = "credit-before-slash"
   case loneTitleLeft = "lone-title-left"
   case legalFormStop = "legal-form-stop"
   case partyWordLast = "party-word-last"
@@ -56,6 +56,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case capitalsDatelinePlace = "capitals-dateline-place"
   case kinNounBefore = "kin-noun-before"
   case honorificBefore = "honorific-before"
+  case firstWordOfThing = "first-word-of-thing"
   case firstWordOfFullName = "first-word-of-full-name"
   case surnameOfFullName = "surname-of-full-name"
   case gazetteerWord = "gazetteer-word"
@@ -95,7 +96,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   static let singleWordRules: [EntityRule] = [
     .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .honorificBefore, .firmFirstWord, .capitalsDatelinePlace,
     .kinNounBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
-    .speakingSingleWord, .misspeltSurname, .knownSurname, .loneFirstName,
+    .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
     .afterPlacePreposition,
   ]
@@ -148,11 +149,13 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .placeFirstWord: return "a name opening with a known town or country is a firm: `Cambridge Analytica`"
     case .capitalsFirstName:
       return "in capitals, a known first name and the next word are a person: `LAURIE OAKES IS THE ... EDITOR`"
+    case .firstWordOfThing:
+      return "the first word of a thing named in full is no surname: `the Apple Vision Pro ... Apple has partnered`"
     case .honorificBefore: return "an honorific before a word alone makes a person, even of a common word: `Mr. Trump`"
     case .kinNounBefore: return "a kinship noun before a word alone makes it a person: `his daughter Kaiarahi`"
     case .quotedTitle: return "a name filling a quotation in title case is a title: `“Battlestar Galactica” ended`"
-    case .placeThenFirstName:
-      return "a known place then a known first name are two names: `in Paris Benoit Tessier/Reuters`"
+    case .creditBeforeSlash:
+      return "the two words before a slash and an agency are a photographer: `in Paris Benoit Tessier/Reuters`"
     case .loneTitleLeft: return "a title left alone after titles names no one: `the Prime Minister’s adviser`"
     case .legalFormStop: return "an abbreviated legal form keeps its full stop: `Norwest Corp.`"
     case .partyWordLast: return "a party's member in an appositive names no one, a place before it stays: `Warner, a Virginia Democrat`"
