@@ -125,7 +125,9 @@ extension EntityRecognizer {
       }
       k -= 1
     }
-    guard k >= 0, tokens[k].block == block, tokens[k].kind == .punct, Self.openingMarks.contains(tokens[k].scalar)
+    // An opening mark has the quotation's first word right after it: `" Bush: "` is a close.
+    guard k >= 0, tokens[k].block == block, tokens[k].kind == .punct, Self.openingMarks.contains(tokens[k].scalar),
+      tokens[k].range.upperBound == tokens[k + 1].range.lowerBound
     else { return false }
     let opening = tokens[k].scalar
     k = span.upperBound
@@ -135,7 +137,7 @@ extension EntityRecognizer {
     while k < tokens.count, tokens[k].block == block, words < 12 {
       let t = tokens[k]
       if t.kind == .punct {
-        if Self.closingMarks.contains(t.scalar) { return true }
+        if Self.closingMarks.contains(t.scalar) { return t.range.lowerBound == tokens[k - 1].range.upperBound }
         guard Self.titlePunctuation.contains(t.scalar) || ",.!?".unicodeScalars.contains(t.scalar) else {
           return false
         }

@@ -26,6 +26,8 @@ extension EntityRecognizer {
   /// Takes the candidates (consumed, so that changing their kinds copies nothing).
   func merge(_ input: consuming [Candidate], sports: Bool = false) -> Result {
     var candidates = consume input
+    // Before the evidence: a club is no person whose surname or first word others take.
+    if sports, rules.on(.sportsClubWithTown) { makeClubsWithTowns(&candidates) }
     let evidence = gatherEvidence(candidates)
     for i in candidates.indices where candidates[i].kind == .single {
       candidates[i].kind = resolveSingleWord(candidates[i], evidence, sports: sports)
@@ -33,7 +35,6 @@ extension EntityRecognizer {
     if rules.on(.placedSomewhere) { placeWordsPlacedSomewhere(&candidates, evidence) }
     if rules.on(.unknownNameAfterIn) { placeUnknownNamesAfterIn(&candidates) }
     if sports, rules.on(.sportsTownIsTeam) { makeTownsTeams(&candidates) }
-    if sports, rules.on(.sportsClubWithTown) { makeClubsWithTowns(&candidates) }
     var grouper = EntityGrouper(recogniser: self, evidence: evidence)
     var result = grouper.group(candidates)
     RoleReader(recogniser: self).readRoles(&result)

@@ -365,7 +365,7 @@ extension EntityRecognizer {
     guard span.count >= 2, !span.allSatisfy({ tokens[$0].isAllCaps }) else { return false }
     return span.contains { k in
       let t = tokens[k]
-      guard t.kind == .word, t.isAllCaps, t.stem.count >= 2 else { return false }
+      guard t.kind == .word, t.isAllCaps || isPluralAcronym(t), t.stem.count >= 2 else { return false }
       let h = hash(t.stem)
       return !WordLists.postNominals.contains(h) && !Self.romanNumerals.contains(h)
         && !t.stem.contains(where: { text[$0] == "." })
@@ -386,6 +386,13 @@ extension EntityRecognizer {
   /// Words for a party's member that end a description, not a name: "a Virginia Democrat".
   static let partyMembers = WordLists.set(
     "Democrat Democrats Republican Republicans Tory Tories Conservative Conservatives Socialist Socialists")
+
+  /// "GDRs", "ETFs": three capitals or more and a plural s.
+  func isPluralAcronym(_ t: Token) -> Bool {
+    let s = t.stem
+    guard s.count >= 4, text[s.upperBound - 1] == "s" else { return false }
+    return ((s.lowerBound)..<(s.upperBound - 1)).allSatisfy { text[$0].properties.isUppercase }
+  }
 
   static let romanNumerals = WordLists.set("II III IV VI VII VIII IX XI XII XIII XIV XV XVI")
 
