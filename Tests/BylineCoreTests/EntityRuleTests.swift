@@ -125,6 +125,15 @@ struct EntityRuleTests {
       rule: .creditBeforeSlash, body: "The cabaret in Paris Benoit Tessier/Reuters.", mention: "Benoit Tessier",
       with: "person", without: "none"),
     Example(
+      rule: .placeBeforeAcronym, body: "The Chicago NAPM index rose in August.", mention: "NAPM", with: "organisation",
+      without: "none"),
+    Example(
+      rule: .roadNumber, body: "Traffic crawled on Interstate 95 all weekend.", mention: "Interstate 95", with: "place",
+      without: "none"),
+    Example(
+      rule: .placeBeforeEventNoun, body: "He lost in the Wimbledon semifinals last year.", mention: "Wimbledon",
+      with: "none", without: "place"),
+    Example(
       rule: .loneTitleLeft, body: "The Prime Minister’s adviser, Andrew Shearer, spoke.", mention: "Minister",
       with: "none", without: "person"),
     Example(
@@ -228,7 +237,8 @@ struct EntityRuleTests {
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .unknownNameAfterIn,
-      .sportsTownIsTeam, .quotedTitle, .creditBeforeSlash, .loneTitleLeft, .legalFormStop, .organisationNounAfter,
+      .sportsTownIsTeam, .quotedTitle, .creditBeforeSlash, .placeBeforeAcronym, .roadNumber, .placeBeforeEventNoun,
+      .loneTitleLeft, .legalFormStop, .organisationNounAfter,
       .organisationNounBefore, .workNounBefore, .whichAfterName, .creditLineName, .organisationFirstWord,
       .sportsClubWithTown,
     ]

@@ -85,13 +85,7 @@ extension EntityRecognizer {
   }
 
   /// ``EntityRule/organisationNounAfter``: "the Manu Taupunga group", "Con Edison officials".
-  func isBeforeOrganisationNoun(_ k: Int) -> Bool {
-    guard k < tokens.count, k >= 1 else { return false }
-    let next = tokens[k]
-    return next.kind == .word && !next.isCapitalised && next.block == tokens[k - 1].block
-      && !tokens[k - 1].isPossessive && tokens[k - 1].range.upperBound + 1 == next.range.lowerBound
-      && Self.organisationNounsAfter.contains(hash(next.range))
-  }
+  func isBeforeOrganisationNoun(_ k: Int) -> Bool { isBeforeLowercase(k, in: Self.organisationNounsAfter) }
 
   /// ``EntityRule/organisationNounBefore``: "the whale rescue group Project Jonah".
   func isAfterOrganisationNoun(_ k: Int) -> Bool { isAfterLowercase(k, in: Self.organisationNounsBefore) }

@@ -43,6 +43,54 @@ extension EntityRecognizer {
     return (span.lowerBound < name.lowerBound ? classify(span.lowerBound..<name.lowerBound) : []) + [person]
   }
 
+  /// ``EntityRule/placeBeforeAcronym``: "the Chicago NAPM index": a town or country the
+  /// gazetteer knows, then an organisation's acronym, are two names.
+  func splitPlaceBeforeAcronym(_ span: Range<Int>) -> [Candidate]? {
+    guard span.count == 2 else { return nil }
+    let first = tokens[span.lowerBound]
+    let second = tokens[span.lowerBound + 1]
+    guard !first.isAllCaps, !first.isPossessive, let kind = lexicon.places[hash(first.stem)],
+      kind == .city || kind == .country || kind == .subdivision, second.isAllCaps, isAcronym(second),
+      lexicon.places[hash(second.stem)] == nil
+    else { return nil }
+    return [
+      Candidate(tokens: span.lowerBound..<(span.lowerBound + 1), range: first.range.lowerBound..<first.stem.upperBound, kind: .place),
+      Candidate(tokens: (span.lowerBound + 1)..<span.upperBound, range: second.range.lowerBound..<nameEnd(span), kind: .organisation),
+    ]
+  }
+
+  /// ``EntityRule/roadNumber``: "Interstate 95": a road word and its number are a place.
+  func roadWithNumber(_ span: Range<Int>) -> Candidate? {
+    guard span.count == 1, Self.roadWords.contains(hash(tokens[span.lowerBound].stem)), span.upperBound < tokens.count
+    else { return nil }
+    let number = tokens[span.upperBound]
+    guard number.kind == .word, number.block == tokens[span.lowerBound].block,
+      number.range.lowerBound == tokens[span.lowerBound].range.upperBound + 1,
+      number.range.allSatisfy({ text[$0].properties.numericType != nil })
+    else { return nil }
+    return Candidate(
+      tokens: span, range: tokens[span.lowerBound].range.lowerBound..<number.range.upperBound, kind: .place)
+  }
+
+  static let roadWords = WordLists.set("Interstate Interstates Highway Route Motorway")
+
+  /// Lowercase nouns of a contest after a place that names it, not the place: "the Wimbledon
+  /// semifinals", "Wimbledon champion".
+  static let eventNouns = WordLists.set(
+    """
+    champion champions finalist finalists final finals semifinal semifinals semi-final semi-finals
+    quarterfinal quarterfinals quarter-final quarter-finals title crown
+    """)
+
+  /// Whether a lowercase word of `nouns` follows token `k - 1` one space on, in its block.
+  func isBeforeLowercase(_ k: Int, in nouns: Set<ScalarHash>) -> Bool {
+    guard k < tokens.count, k >= 1 else { return false }
+    let next = tokens[k]
+    return next.kind == .word && !next.isCapitalised && next.block == tokens[k - 1].block
+      && !tokens[k - 1].isPossessive && tokens[k - 1].range.upperBound + 1 == next.range.lowerBound
+      && nouns.contains(hash(next.range))
+  }
+
   /// The place kind of a whole phrase, when the gazetteer knows it ("Central Asia").
   func gazetteerKind(_ r: Range<Int>) -> Lexicon.PlaceKind? {
     r.count <= lexicon.longestPlaceWords ? lexicon.places[hash(tokens: r)] : nil
@@ -53,6 +101,13 @@ extension EntityRecognizer {
     guard var parts = trimmed(phrase) else { return [] }
     if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return [] }
     if rules.on(.creditBeforeSlash), let split = splitCreditBeforeSlash(parts.span) { return split }
+    if rules.on(.placeBeforeAcronym), let split = splitPlaceBeforeAcronym(parts.span) { return split }
+    if rules.on(.roadNumber), let road = roadWithNumber(parts.span) { return [road] }
+    if rules.on(.placeBeforeEventNoun), parts.span.count == 1, lexicon.places[hash(tokens[parts.lower].stem)] != nil,
+      isBeforeLowercase(parts.upper, in: Self.eventNouns)
+    {
+      return []
+    }
     if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
