@@ -14,6 +14,8 @@ struct EntityRuleTests {
     let mention: String
     let with: String
     let without: String
+    /// Compare the kind and the name of the entity the mention joins: for a rule that groups.
+    var byName = false
     var testDescription: String { rule.rawValue }
   }
 
@@ -152,14 +154,39 @@ struct EntityRuleTests {
       rule: .workNounBefore, body: "They played the board game Simon all night.", mention: "Simon", with: "none",
       without: "person"),
     Example(
+      rule: .demonymOfKnownPlace, body: "The rebels crossed into Zairean territory on Monday.", mention: "Zairean",
+      with: "none", without: "organisation"),
+    Example(
+      rule: .sportsStatistic, body: sportsReport + " Thomas drove in three runs and had two RBI.", mention: "RBI",
+      with: "none", without: "organisation"),
+    Example(
+      rule: .firstNameBeforePlural, body: "Years ago Steve Jobs said the phone would change everything.",
+      mention: "Steve Jobs", with: "person", without: "organisation"),
+    Example(
+      rule: .commonWordsAfterFirstName, body: "He showed the car at the Paris Motor Show in 1910.",
+      mention: "Paris Motor Show", with: "organisation", without: "person"),
+    Example(
+      rule: .capitalsFirstName, body: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", mention: "LAURIE OAKES",
+      with: "person", without: "none"),
+    Example(
+      rule: .honorificBefore, body: "Mr. Trump has called for more spending.", mention: "Trump", with: "person",
+      without: "none"),
+    Example(
+      rule: .firstWordOfThing, body: "I tried the Apple Vision Pro yesterday. Later Apple shipped it, and Apple sold many.",
+      mention: "Apple", with: "organisation", without: "person"),
+    Example(
       rule: .creditLineName, body: "Water rushed into the street. (Photo: CreditChang W. Lee/The New York Times)",
       mention: "Chang W. Lee", with: "person", without: "none"),
     Example(
       rule: .organisationFirstWord, body: "The Packard Motor Car Company built two signs. The signs made Packard famous.",
-      mention: "Packard", with: "organisation", without: "person"),
+      mention: "Packard", with: "organisation: Packard Motor Car Company", without: "organisation: Packard",
+      byName: true),
     Example(
-      rule: .sportsClubWithTown, body: sportsReport + " Lada Togliatti lost at home.", mention: "Lada Togliatti",
+      rule: .sportsClubWithTown, body: sportsReport + " On Sunday Zarko Coruna lost at home.", mention: "Zarko Coruna",
       with: "organisation", without: "person"),
+    Example(
+      rule: .possessiveFirmName, body: "Shares of Boatmen's Bancshares Inc. rose. Boatmen's was the prize.",
+      mention: "Boatmen's", with: "organisation", without: "none"),
     Example(
       rule: .whichAfterName, body: "The storm hit Con Edison, which maintains the cables.", mention: "Con Edison",
       with: "organisation", without: "person"),
@@ -210,20 +237,21 @@ struct EntityRuleTests {
   ]
 
   /// The type of the first entity with a mention written as `mention`, or "none".
-  static func kind(of mention: String, in body: String, rules: AnalysisRules) -> String {
+  static func kind(of mention: String, in body: String, rules: AnalysisRules, byName: Bool = false) -> String {
     let analysis = ArticleAnalysis(article: parse("A headline for the test\n\n" + body), rules: rules)
     for entity in analysis.entities where entity.mentions.contains(where: { analysis.article.text(in: $0) == mention })
     {
-      return entity.kind.rawValue
+      return byName ? entity.kind.rawValue + ": " + entity.name : entity.kind.rawValue
     }
     return "none"
   }
 
   @Test(arguments: examples)
   func ruleDecidesItsExample(_ example: Example) {
-    let with = Self.kind(of: example.mention, in: example.body, rules: AnalysisRules())
+    let with = Self.kind(of: example.mention, in: example.body, rules: AnalysisRules(), byName: example.byName)
     let without = Self.kind(
-      of: example.mention, in: example.body, rules: AnalysisRules(disabledEntityRules: [example.rule]))
+      of: example.mention, in: example.body, rules: AnalysisRules(disabledEntityRules: [example.rule]),
+      byName: example.byName)
     #expect(with == example.with, "with \(example.rule.rawValue)")
     #expect(without == example.without, "without \(example.rule.rawValue)")
   }
@@ -239,7 +267,7 @@ struct EntityRuleTests {
       .unknownNameAfterIn,
       .sportsTownIsTeam, .quotedTitle, .creditBeforeSlash, .placeBeforeAcronym, .roadNumber, .placeBeforeEventNoun,
       .loneTitleLeft, .legalFormStop, .organisationNounAfter,
-      .organisationNounBefore, .workNounBefore, .whichAfterName, .creditLineName, .organisationFirstWord,
+      .organisationNounBefore, .workNounBefore, .whichAfterName, .possessiveFirmName, .sportsStatistic, .creditLineName, .organisationFirstWord,
       .sportsClubWithTown,
     ]
     #expect(listed.union(structural) == Set(EntityRule.allCases))

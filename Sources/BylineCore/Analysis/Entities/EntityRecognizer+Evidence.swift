@@ -5,6 +5,7 @@
 extension EntityRecognizer {
   /// Applies the context rules to the typed candidates, before single words are resolved.
   func applyContextRules(_ candidates: inout [Candidate]) {
+    if rules.on(.possessiveFirmName) { joinPossessiveFirmNames(&candidates) }
     if rules.on(.workNounBefore) {
       candidates.removeAll { c in c.role == nil && !c.speaks && isAfterWorkNoun(c.tokens.lowerBound) }
     }
@@ -30,6 +31,39 @@ extension EntityRecognizer {
       && (candidates[i].tokens.count > 1 || !isNoName(tokens[candidates[i].tokens.lowerBound]))
     {
       candidates[i].kind = .organisation
+    }
+  }
+
+  /// ``EntityRule/possessiveFirmName``: "Boatmen's Bancshares Inc.", "Sam’s Club": a word
+  /// with a possessive right before an organisation is the first word of its name, and
+  /// alone, with its possessive, the firm's short name ("Boatmen's stock").
+  func joinPossessiveFirmNames(_ candidates: inout [Candidate]) {
+    var shortNames: Set<ScalarHash> = []
+    var i = 0
+    while i + 1 < candidates.count {
+      let a = candidates[i]
+      let b = candidates[i + 1]
+      let t = tokens[a.tokens.lowerBound]
+      guard a.tokens.count == 1, t.isPossessive, b.kind == .organisation, b.tokens.lowerBound == a.tokens.upperBound,
+        t.range.upperBound + 1 == tokens[b.tokens.lowerBound].range.lowerBound,
+        lexicon.firstNames[hash(t.stem)] == nil || hasOrganisationHead(b.tokens),
+        lexicon.places[hash(t.stem)] == nil, a.role == nil
+      else {
+        i += 1
+        continue
+      }
+      candidates[i] = Candidate(
+        tokens: a.tokens.lowerBound..<b.tokens.upperBound, range: t.range.lowerBound..<b.range.upperBound,
+        kind: .organisation)
+      candidates.remove(at: i + 1)
+      shortNames.insert(hash(t.range))
+      i += 1
+    }
+    guard !shortNames.isEmpty else { return }
+    for i in candidates.indices where candidates[i].tokens.count == 1 {
+      let t = tokens[candidates[i].tokens.lowerBound]
+      guard t.isPossessive, shortNames.contains(hash(t.range)) else { continue }
+      candidates[i] = Candidate(tokens: candidates[i].tokens, range: t.range, kind: .organisation)
     }
   }
 

@@ -103,6 +103,12 @@ extension EntityRecognizer {
     if rules.on(.creditBeforeSlash), let split = splitCreditBeforeSlash(parts.span) { return split }
     if rules.on(.placeBeforeAcronym), let split = splitPlaceBeforeAcronym(parts.span) { return split }
     if rules.on(.roadNumber), let road = roadWithNumber(parts.span) { return [road] }
+    // "went 3-for-4 with two RBI": a statistic of a game, no organisation.
+    if rules.on(.sportsStatistic), parts.span.count == 1,
+      Self.sportsStatistics.contains(hash(tokens[parts.lower].stem)), isSportsReport()
+    {
+      return []
+    }
     if rules.on(.placeBeforeEventNoun), parts.span.count == 1, lexicon.places[hash(tokens[parts.lower].stem)] != nil,
       isBeforeLowercase(parts.upper, in: Self.eventNouns)
     {
@@ -329,14 +335,6 @@ extension EntityRecognizer {
       // "Paris Motor Show", "What May Soon Exceed Cost": common words after a first name.
       return span.count >= 3 && span.dropFirst().allSatisfy({ isCommonWord(tokens[$0]) || isCommonPlural(tokens[$0]) })
         && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
-    case .placeFirstWord:
-      // "Cambridge Analytica": a phrase opening with a town or country the gazetteer knows.
-      guard span.count >= 2, !first.isPossessive, first.stem.count >= 3, let kind = lexicon.places[hash(first.stem)],
-        kind == .country || lexicon.bigCities.contains(hash(first.stem)), lexicon.firstNames[hash(first.stem)] == nil,
-        !isCommonWord(first),
-        lexicon.surnames[hash(last.stem)] == nil, lexicon.firstNames[hash(last.stem)] == nil
-      else { return nil }
-      return one(.organisation)
     case .pluralNounLast:
       return isCommonPlural(last) && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
     case .knownFirstName:

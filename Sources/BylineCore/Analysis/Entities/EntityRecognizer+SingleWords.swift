@@ -28,6 +28,8 @@ extension EntityRecognizer {
         ? .organisation : nil
     case .capitalsDatelinePlace:
       return t.isAllCaps && lexicon.places[h] == nil && lexicon.places[titleCaseHash(t)] != nil ? .place : nil
+    case .demonymOfKnownPlace:
+      return !c.speaks && isDemonymOfKnownPlace(t) ? .single : nil
     case .honorificBefore:
       // "Mr. Trump has called": an honorific before a word alone, even a common one.
       return isAfterHonorific(k) ? .person : nil
@@ -78,6 +80,24 @@ extension EntityRecognizer {
       return nil
     }
   }
+
+  /// "Zairean", "Texan", "Surinamese", "Transylvanian": a word no list knows, made of a
+  /// country or region the gazetteer knows and a demonym's ending.
+  func isDemonymOfKnownPlace(_ t: Token) -> Bool {
+    let word = Tokenizer.string(text, t.stem)
+    guard word.count >= 5, !t.isAllCaps, lexicon.places[hash(t.stem)] == nil, lexicon.firstNames[hash(t.stem)] == nil
+    else { return false }
+    var bases: [String] = []
+    if word.hasSuffix("ese") { bases += [String(word.dropLast(3)), String(word.dropLast(3)) + "a"] }
+    if word.hasSuffix("an") { bases += [String(word.dropLast(2)), String(word.dropLast(1)), String(word.dropLast(1)) + "s"] }
+    if word.hasSuffix("i") { bases.append(String(word.dropLast(1))) }
+    return bases.contains { base in
+      guard base.count >= 4, let kind = lexicon.places[ScalarHash(base)] else { return false }
+      return kind == .country || kind == .subdivision || kind == .region
+    }
+  }
+
+  static let sportsStatistics = WordLists.set("RBI RBIs ERA")
 
   /// Whether "Mr", "Mrs", "Ms", "Dr" (with or without a full stop) stands right before token `k`.
   func isAfterHonorific(_ k: Int) -> Bool {

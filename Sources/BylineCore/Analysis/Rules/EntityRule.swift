@@ -49,7 +49,6 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case partyWordLast = "party-word-last"
   case firstNameBeforePlural = "first-name-before-plural"
   case commonWordsAfterFirstName = "common-words-after-first-name"
-  case placeFirstWord = "place-first-word"
   case capitalsFirstName = "capitals-first-name"
   // Single words, against the article.
   case stormName = "storm-name"
@@ -59,6 +58,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case capitalsDatelinePlace = "capitals-dateline-place"
   case kinNounBefore = "kin-noun-before"
   case honorificBefore = "honorific-before"
+  case demonymOfKnownPlace = "demonym-of-known-place"
+  case sportsStatistic = "sports-statistic"
   case firstWordOfThing = "first-word-of-thing"
   case firstWordOfFullName = "first-word-of-full-name"
   case surnameOfFullName = "surname-of-full-name"
@@ -84,6 +85,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case organisationNounBefore = "organisation-noun-before"
   case workNounBefore = "work-noun-before"
   case whichAfterName = "which-after-name"
+  case possessiveFirmName = "possessive-firm-name"
   case creditLineName = "credit-line-name"
 
   /// Typing a phrase of capitalised words by its shape, in order.
@@ -91,13 +93,13 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     .loneGazetteerWordUndecided, .gazetteerPhrase, .organisationHead, .placeHead, .titledPerson,
     .oneWordLeftToMerge, .digitsInName, .acronymInName, .partyWordLast, .capitalsFirstName, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle,
     .placeInsideName,
-    .firstNameBeforePlural, .pluralNounLast, .commonWordsAfterFirstName, .knownFirstName, .placeFirstWord,
+    .firstNameBeforePlural, .pluralNounLast, .commonWordsAfterFirstName, .knownFirstName,
     .listOfPlaces, .commonWordsThroughout, .placePrefix, .commonWordLast,
   ]
 
   /// Resolving a single capitalised word, in order; a word no rule decides is an organisation.
   static let singleWordRules: [EntityRule] = [
-    .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .honorificBefore, .firmFirstWord, .capitalsDatelinePlace,
+    .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .honorificBefore, .demonymOfKnownPlace, .firmFirstWord, .capitalsDatelinePlace,
     .kinNounBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
     .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
@@ -149,11 +151,12 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .firstNameBeforePlural: return "a known first name before a plural that speaks is a person: `Steve Jobs said`"
     case .commonWordsAfterFirstName:
       return "two or more common words after a first name name a thing: `the Paris Motor Show`"
-    case .placeFirstWord: return "a name opening with a known town or country is a firm: `Cambridge Analytica`"
     case .capitalsFirstName:
       return "in capitals, a known first name and the next word are a person: `LAURIE OAKES IS THE ... EDITOR`"
     case .firstWordOfThing:
       return "the first word of a thing named in full is no surname: `the Apple Vision Pro ... Apple has partnered`"
+    case .demonymOfKnownPlace: return "a known country or region with a demonym's ending names no one: `Zairean`"
+    case .sportsStatistic: return "in a sports report a game's statistic is no organisation: `two RBI`"
     case .honorificBefore: return "an honorific before a word alone makes a person, even of a common word: `Mr. Trump`"
     case .kinNounBefore: return "a kinship noun before a word alone makes it a person: `his daughter Kaiarahi`"
     case .quotedTitle: return "a name filling a quotation in title case is a title: `“Battlestar Galactica” ended`"
@@ -175,6 +178,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
       return "an organisation named in full is named after by its first word: `Packard Motor Car Company ... Packard`"
     case .creditLineName:
       return "a photo credit `Name/Agency` names a person and an agency: `Chang W. Lee/The New York Times`"
+    case .possessiveFirmName:
+      return "a possessive before a firm's name is part of it: `Boatmen's Bancshares Inc. ... Boatmen's stock`"
     case .whichAfterName: return "a name followed by `, which` is no person: `Con Edison, which maintains`"
     case .firstWordOfFullName: return "the first word of one full name is that person: `Park Min-ji ... Park argued`"
     case .surnameOfFullName: return "the last word of a full name is that person: `Moira Keane ... Keane`"
