@@ -121,6 +121,9 @@ struct EntityRuleTests {
       rule: .kinNounBefore, body: "He came home with his daughter Kaiarahi on Monday.", mention: "Kaiarahi",
       with: "person", without: "organisation"),
     Example(
+      rule: .lowercaseRoleBefore, body: "They thanked the Indonesian president Suharto for his help.", mention: "Suharto",
+      with: "person", without: "organisation"),
+    Example(
       rule: .quotedTitle, body: "Fans still miss “Battlestar Galactica” on Fridays.", mention: "Battlestar Galactica",
       with: "none", without: "person"),
     Example(
@@ -129,6 +132,9 @@ struct EntityRuleTests {
     Example(
       rule: .placeBeforeAcronym, body: "The Chicago NAPM index rose in August.", mention: "NAPM", with: "organisation",
       without: "none"),
+    Example(
+      rule: .directionAlone, body: "He was seized by the South during the war.", mention: "South", with: "place",
+      without: "organisation"),
     Example(
       rule: .roadNumber, body: "Traffic crawled on Interstate 95 all weekend.", mention: "Interstate 95", with: "place",
       without: "none"),
@@ -265,7 +271,7 @@ struct EntityRuleTests {
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .unknownNameAfterIn,
-      .sportsTownIsTeam, .quotedTitle, .creditBeforeSlash, .placeBeforeAcronym, .roadNumber, .placeBeforeEventNoun,
+      .sportsTownIsTeam, .quotedTitle, .creditBeforeSlash, .placeBeforeAcronym, .roadNumber, .directionAlone, .placeBeforeEventNoun,
       .loneTitleLeft, .legalFormStop, .organisationNounAfter,
       .organisationNounBefore, .workNounBefore, .whichAfterName, .possessiveFirmName, .sportsStatistic, .creditLineName, .organisationFirstWord,
       .sportsClubWithTown,

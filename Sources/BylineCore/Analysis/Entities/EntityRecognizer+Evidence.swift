@@ -109,6 +109,15 @@ extension EntityRecognizer {
     granddaughter niece nephew cousin fiancée fiancé fiance fiancee partner stepson stepdaughter
     """)
 
+  /// Lowercase roles before a name alone that make it a person: "Indonesian president
+  /// Suharto", "winger Lentini" (RoleReader's role nouns and these).
+  static let personNounsBefore: Set<ScalarHash> = RoleReader.roleNouns.union(
+    WordLists.set(
+      """
+      premier king queen prince princess dictator general colonel senator striker winger
+      midfielder defender goalkeeper forward batsman bowler pitcher champion
+      """))
+
   /// Whether the lowercase word right before token `k`, in the same block and not a
   /// possessive, is one of `nouns`.
   func isAfterLowercase(_ k: Int, in nouns: Set<ScalarHash>) -> Bool {

@@ -140,13 +140,14 @@ extension EntityRecognizer {
 
   /// ``EntityRule/sportsClubWithTown``: in a sports report a name ending in a town the
   /// gazetteer knows, first word no first name, is a club ("Lada Togliatti", "Deportivo
-  /// Coruna").
+  /// Coruna"), unless a role stands before it ("winger Gianluigi Lentini").
   func makeClubsWithTowns(_ candidates: inout [Candidate]) {
     for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil {
       let c = candidates[i].tokens
       guard c.count >= 2, c.count <= 3, let kind = lexicon.places[hash(tokens[c.upperBound - 1].stem)],
         kind == .city || kind == .subdivision,
-        lexicon.firstNames[hash(tokens[c.lowerBound].stem)] == nil
+        lexicon.firstNames[hash(tokens[c.lowerBound].stem)] == nil,
+        !isAfterLowercase(c.lowerBound, in: Self.personNounsBefore)
       else { continue }
       candidates[i].kind = .organisation
     }

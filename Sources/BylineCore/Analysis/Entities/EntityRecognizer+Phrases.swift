@@ -72,6 +72,9 @@ extension EntityRecognizer {
       tokens: span, range: tokens[span.lowerBound].range.lowerBound..<number.range.upperBound, kind: .place)
   }
 
+  /// "seized by the South": a compass point alone after "the" is a region.
+  static let compassPoints = WordLists.set("North South East West")
+
   static let roadWords = WordLists.set("Interstate Interstates Highway Route Motorway")
 
   /// Lowercase nouns of a contest after a place that names it, not the place: "the Wimbledon
@@ -79,7 +82,7 @@ extension EntityRecognizer {
   static let eventNouns = WordLists.set(
     """
     champion champions finalist finalists final finals semifinal semifinals semi-final semi-finals
-    quarterfinal quarterfinals quarter-final quarter-finals title crown
+    quarterfinal quarterfinals quarter-final quarter-finals title crown grand
     """)
 
   /// Whether a lowercase word of `nouns` follows token `k - 1` one space on, in its block.
@@ -108,6 +111,12 @@ extension EntityRecognizer {
       Self.sportsStatistics.contains(hash(tokens[parts.lower].stem)), isSportsReport()
     {
       return []
+    }
+    if rules.on(.directionAlone), parts.span.count == 1, Self.compassPoints.contains(hash(tokens[parts.lower].stem)),
+      parts.lower >= 1, hash(tokens[parts.lower - 1].range) == ScalarHash("the")
+    {
+      let t = tokens[parts.lower]
+      return [Candidate(tokens: parts.span, range: t.range.lowerBound..<t.stem.upperBound, kind: .place)]
     }
     if rules.on(.placeBeforeEventNoun), parts.span.count == 1, lexicon.places[hash(tokens[parts.lower].stem)] != nil,
       isBeforeLowercase(parts.upper, in: Self.eventNouns)

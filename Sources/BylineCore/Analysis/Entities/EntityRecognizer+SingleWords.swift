@@ -33,6 +33,10 @@ extension EntityRecognizer {
     case .honorificBefore:
       // "Mr. Trump has called": an honorific before a word alone, even a common one.
       return isAfterHonorific(k) ? .person : nil
+    case .lowercaseRoleBefore:
+      // "Indonesian president Suharto": a role in lowercase before a word alone.
+      return isAfterLowercase(k, in: Self.personNounsBefore) && !t.isAllCaps && lexicon.places[h] == nil
+        && !common ? .person : nil
     case .kinNounBefore:
       // "his daughter Kaiarahi": a kinship noun before a word alone makes it a first name.
       return isAfterLowercase(k, in: Self.kinNouns) && !t.isAllCaps && lexicon.places[h] == nil ? .person : nil

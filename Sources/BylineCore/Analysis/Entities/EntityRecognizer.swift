@@ -562,7 +562,9 @@ struct EntityRecognizer {
     "town towns village villages city cities state province region district county port island suburb area municipality capital"
   )
 
-  static let placePrepositions = WordLists.set("in near outside around across throughout towards at from")
+  /// Prepositions of place; a sentence may open with one ("In Montreal, Scott Sanders ...").
+  static let placePrepositions = WordLists.set(
+    "in near outside around across throughout towards at from In Near Outside Around Across Throughout")
 
   /// "told Reuters": the one told is the listener, not the speaker.
   static let tellForms = WordLists.set("told tell tells telling")

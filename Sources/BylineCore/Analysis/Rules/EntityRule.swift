@@ -43,6 +43,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case creditBeforeSlash = "credit-before-slash"
   case placeBeforeAcronym = "place-before-acronym"
   case roadNumber = "road-number"
+  case directionAlone = "direction-alone"
   case placeBeforeEventNoun = "place-before-event-noun"
   case loneTitleLeft = "lone-title-left"
   case legalFormStop = "legal-form-stop"
@@ -57,6 +58,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case firmFirstWord = "firm-first-word"
   case capitalsDatelinePlace = "capitals-dateline-place"
   case kinNounBefore = "kin-noun-before"
+  case lowercaseRoleBefore = "lowercase-role-before"
   case honorificBefore = "honorific-before"
   case demonymOfKnownPlace = "demonym-of-known-place"
   case sportsStatistic = "sports-statistic"
@@ -100,7 +102,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   /// Resolving a single capitalised word, in order; a word no rule decides is an organisation.
   static let singleWordRules: [EntityRule] = [
     .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .honorificBefore, .demonymOfKnownPlace, .firmFirstWord, .capitalsDatelinePlace,
-    .kinNounBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
+    .kinNounBefore, .lowercaseRoleBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
     .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
     .afterPlacePreposition,
@@ -158,9 +160,11 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .demonymOfKnownPlace: return "a known country or region with a demonym's ending names no one: `Zairean`"
     case .sportsStatistic: return "in a sports report a game's statistic is no organisation: `two RBI`"
     case .honorificBefore: return "an honorific before a word alone makes a person, even of a common word: `Mr. Trump`"
+    case .lowercaseRoleBefore: return "a role in lowercase before a word alone makes a person: `president Suharto`"
     case .kinNounBefore: return "a kinship noun before a word alone makes it a person: `his daughter Kaiarahi`"
     case .quotedTitle: return "a name filling a quotation in title case is a title: `“Battlestar Galactica” ended`"
     case .placeBeforeAcronym: return "a known town or country before an acronym are two names: `the Chicago NAPM index`"
+    case .directionAlone: return "a compass point alone after `the` is a region: `seized by the South`"
     case .roadNumber: return "a road word and its number are a place: `Interstate 95`"
     case .placeBeforeEventNoun: return "a place before a contest's noun names the contest: `the Wimbledon semifinals`"
     case .creditBeforeSlash:
