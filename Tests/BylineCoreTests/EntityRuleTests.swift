@@ -124,6 +124,15 @@ struct EntityRuleTests {
       rule: .lowercaseRoleBefore, body: "They thanked the Indonesian president Suharto for his help.", mention: "Suharto",
       with: "person", without: "organisation"),
     Example(
+      rule: .officeBeforeKnownFirstName, body: "On Friday U.S. Assistant Secretary of State John Kornblum flew home.",
+      mention: "John Kornblum", with: "person", without: "none"),
+    Example(
+      rule: .polityOfPlace, body: "Envoys of the Federal Republic of Yugoslavia met on Monday.",
+      mention: "Federal Republic of Yugoslavia", with: "place", without: "organisation"),
+    Example(
+      rule: .eventOfName, body: "The Treaty of Baden ended the war.", mention: "Treaty of Baden", with: "none",
+      without: "organisation"),
+    Example(
       rule: .quotedTitle, body: "Fans still miss “Battlestar Galactica” on Fridays.", mention: "Battlestar Galactica",
       with: "none", without: "person"),
     Example(
@@ -271,7 +280,7 @@ struct EntityRuleTests {
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .unknownNameAfterIn,
-      .sportsTownIsTeam, .quotedTitle, .creditBeforeSlash, .placeBeforeAcronym, .roadNumber, .directionAlone, .placeBeforeEventNoun,
+      .sportsTownIsTeam, .officeBeforeKnownFirstName, .polityOfPlace, .eventOfName, .quotedTitle, .creditBeforeSlash, .placeBeforeAcronym, .roadNumber, .directionAlone, .placeBeforeEventNoun,
       .loneTitleLeft, .legalFormStop, .organisationNounAfter,
       .organisationNounBefore, .workNounBefore, .whichAfterName, .possessiveFirmName, .sportsStatistic, .creditLineName, .organisationFirstWord,
       .sportsClubWithTown,

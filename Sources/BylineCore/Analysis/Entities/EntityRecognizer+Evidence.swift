@@ -11,8 +11,11 @@ extension EntityRecognizer {
     }
     var firms: Set<ScalarHash> = []
     for c in candidates where c.kind == .person || c.kind == .single || c.kind == .organisation {
+      // A common word alone is a firm only by a publication's noun: "Britain's Sun newspaper".
       guard c.role == nil, !c.speaks, c.tokens.count <= 4, lexicon.places[hash(tokens: c.tokens)] == nil,
         c.tokens.count > 1 || !isNoName(tokens[c.tokens.lowerBound])
+          || (rules.on(.organisationNounAfter) && !lexicon.demonyms.contains(hash(tokens[c.tokens.lowerBound].stem))
+            && isBeforeLowercase(c.tokens.upperBound, in: Self.publicationNouns))
       else { continue }
       if rules.on(.organisationNounAfter), isBeforeOrganisationNoun(c.tokens.upperBound) {
         firms.insert(hash(tokens: c.tokens))
@@ -28,7 +31,8 @@ extension EntityRecognizer {
     for i in candidates.indices
     where (candidates[i].kind == .person || candidates[i].kind == .single) && candidates[i].role == nil
       && firms.contains(hash(tokens: candidates[i].tokens))
-      && (candidates[i].tokens.count > 1 || !isNoName(tokens[candidates[i].tokens.lowerBound]))
+      && (candidates[i].tokens.count > 1 || !isNoName(tokens[candidates[i].tokens.lowerBound])
+        || !tokens[candidates[i].tokens.lowerBound].startsSentence)
     {
       candidates[i].kind = .organisation
     }
@@ -46,7 +50,8 @@ extension EntityRecognizer {
       let t = tokens[a.tokens.lowerBound]
       guard a.tokens.count == 1, t.isPossessive, b.kind == .organisation, b.tokens.lowerBound == a.tokens.upperBound,
         t.range.upperBound + 1 == tokens[b.tokens.lowerBound].range.lowerBound,
-        lexicon.firstNames[hash(t.stem)] == nil || hasOrganisationHead(b.tokens),
+        isFirmName(b.tokens) || hasOrganisationHead(b.tokens)
+          || Self.legalForms.contains(hash(tokens[b.tokens.upperBound - 1].stem)),
         lexicon.places[hash(t.stem)] == nil, a.role == nil
       else {
         i += 1
@@ -74,14 +79,18 @@ extension EntityRecognizer {
   }
 
   /// Lowercase nouns after a name that make it an organisation: "the Manu Taupunga group",
-  /// "the D.A. Davidson brokerage", "Con Edison officials".
+  /// "the D.A. Davidson brokerage", "Con Edison officials", "Zycie Warszawy daily said".
   static let organisationNounsAfter = WordLists.set(
     """
     group company firm brokerage bank hospital police university college museum club team
     agency network newspaper magazine foundation institute charity airline chain retailer
     officials official workers worker employees employee spokesman spokeswoman spokesperson
     executives executive shareholders customers engineers staff headquarters subsidiary
+    daily weekly owner franchise
     """)
+
+  /// Nouns of a publication, after which even a common word names one: "the Sun newspaper".
+  static let publicationNouns = WordLists.set("newspaper magazine daily weekly tabloid broadsheet")
 
   /// Lowercase nouns before a name that make it an organisation: "the airport operator
   /// Isavia", "the whale rescue group Project Jonah", "the brokerage D.A. Davidson".

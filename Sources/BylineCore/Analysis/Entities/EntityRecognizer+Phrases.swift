@@ -124,6 +124,10 @@ extension EntityRecognizer {
       return []
     }
     if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
+    if rules.on(.officeBeforeKnownFirstName), let named = officeBeforeKnownFirstName(parts) { return [named] }
+    if rules.on(.polityOfPlace), isPolityOfPlace(parts.span) {
+      return [Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place)]
+    }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
       if rules.on(.loneTitleLeft), !parts.role.isEmpty, parts.upper - parts.lower == 1,
@@ -203,6 +207,36 @@ extension EntityRecognizer {
       kind: .person, role: roleText)
   }
 
+  /// ``EntityRule/officeBeforeKnownFirstName``: "U.S. Assistant Secretary of State John
+  /// Kornblum": a known first name and a surname end a longer phrase holding a title; the
+  /// words before them are the role.
+  func officeBeforeKnownFirstName(_ parts: PhraseParts) -> Candidate? {
+    let (lower, upper) = (parts.lower, parts.upper)
+    let first = upper - 2
+    guard upper - lower >= 4, gazetteerKind(parts.span) == nil, tokens[first].kind == .word,
+      lexicon.firstNames[hash(tokens[first].stem)] != nil, !isCommonWord(tokens[first]),
+      !isCommonWord(tokens[upper - 1]), !tokens[first - 1].isPossessive,
+      (lower..<first).contains(where: { WordLists.titles.contains(hash(tokens[$0].stem)) })
+    else { return nil }
+    let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[first - 1].stem.upperBound)
+    return Candidate(
+      tokens: first..<upper, range: tokens[first].range.lowerBound..<tokens[upper - 1].stem.upperBound,
+      kind: .person, role: roleText)
+  }
+
+  /// ``EntityRule/polityOfPlace``: "the Federal Republic of Yugoslavia", "the Holy City of
+  /// Jerusalem": a state's word, "of" and a place the gazetteer knows name a place.
+  func isPolityOfPlace(_ span: Range<Int>) -> Bool {
+    guard span.count >= 3, let of = span.firstIndex(where: { hash(tokens[$0].range) == ScalarHash("of") }),
+      of > span.lowerBound, of + 1 < span.upperBound,
+      Self.polityWords.contains(hash(tokens[of - 1].stem))
+    else { return false }
+    return gazetteerKind((of + 1)..<span.upperBound) != nil
+  }
+
+  static let polityWords = WordLists.set(
+    "Republic Kingdom City State Principality Emirate Sultanate Duchy Commonwealth")
+
   /// Titles before a name go into its role: "President Kassym-Jomart Tokayev", "Prime
   /// Minister X", and a country before a title ("US President Barack Obama").
   func takeTitles(_ parts: inout PhraseParts) {
@@ -259,6 +293,12 @@ extension EntityRecognizer {
     let (lower, upper) = (span.lowerBound, span.upperBound)
     if rules.on(.eventNamesNoOne), Self.eventHeads.contains(hash(tokens[upper - 1].stem)),
       !hasOrganisationHead(lower..<(upper - 1))
+    {
+      return true
+    }
+    // "the Treaty of Baden", "the Battle of Britain".
+    if rules.on(.eventOfName), upper - lower >= 3, hash(tokens[lower + 1].range) == ScalarHash("of"),
+      Self.eventHeads.contains(hash(tokens[lower].stem)) || hash(tokens[lower].stem) == ScalarHash("Battle")
     {
       return true
     }

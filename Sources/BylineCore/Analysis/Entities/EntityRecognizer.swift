@@ -349,7 +349,7 @@ struct EntityRecognizer {
     "Election Elections Referendum Summit Conference Budget Games Olympics Nations League Cup")
 
   static let eventHeads = WordLists.set(
-    "Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords"
+    "Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords Protocol Act Pact"
   )
 
   /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.

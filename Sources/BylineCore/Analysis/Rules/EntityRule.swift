@@ -15,8 +15,11 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   // Phrases: what is cut off before typing.
   case titleBeforeKnownFirstName = "title-before-known-first-name"
   case countryBeforeTitleIsRole = "country-before-title-is-role"
+  case officeBeforeKnownFirstName = "office-before-known-first-name"
+  case polityOfPlace = "polity-of-place"
   case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
   case eventNamesNoOne = "event-names-no-one"
+  case eventOfName = "event-of-name"
   case nationalityNamesNoOne = "nationality-names-no-one"
   case demonymBeforeNameDropped = "demonym-before-name-dropped"
   case demonymBeforeCommonWord = "demonym-before-common-word"
@@ -113,10 +116,14 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     switch self {
     case .titleBeforeKnownFirstName:
       return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
+    case .officeBeforeKnownFirstName:
+      return "a known first name and a surname end a titled phrase: `U.S. Assistant Secretary of State John Kornblum`"
+    case .polityOfPlace: return "a state's word, `of` and a known place name a place: `the Federal Republic of Yugoslavia`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped:
       return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
     case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`"
+    case .eventOfName: return "an event's word, `of` and a name name no one: `the Treaty of Baden`"
     case .demonymBeforeCommonWord:
       return "a demonym before one common word names a thing, not a person: `the Arab Spring`, `British Airways`"
     case .digitsInName: return "a name with digits is a thing, not a person: `Page A22`, `Royal McBee LGP-30`"
