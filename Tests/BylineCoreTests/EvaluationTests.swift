@@ -76,11 +76,12 @@ import Testing
   func conllDevFloors() {
     let scores = Evaluator.evaluate(paths: [Self.shared.appendingPathComponent("corpora/conll-dev").path])
     #expect(scores.articles == 110)
-    // Issue 4 targets: people >= 0.90, places >= 0.85, organisations >= 0.70 (mention level,
-    // strict spans, body zone). All three reached on this split; the held-out splits decide.
-    #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.90)
-    #expect((scores.mentions[.place]?.f1 ?? 0) >= 0.88)
-    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.70)
+    // Issue 10 floors: people >= 0.93, places >= 0.90, organisations >= 0.78 (mention level,
+    // strict spans, headline included; 0.920, 0.898, 0.727 before it, 0.937, 0.913, 0.781
+    // after). Reached on this split; the held-out splits decide.
+    #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.93)
+    #expect((scores.mentions[.place]?.f1 ?? 0) >= 0.90)
+    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.78)
   }
 
   @Test(.enabled(if: exists("corpora/polnear-train")))

@@ -207,8 +207,8 @@ extension EntityRecognizer {
       kind: .person, role: roleText)
   }
 
-  /// ``EntityRule/officeBeforeKnownFirstName``: "U.S. Assistant Secretary of State John
-  /// Kornblum": a known first name and a surname end a longer phrase holding a title; the
+  /// ``EntityRule/officeBeforeKnownFirstName``: "South Carolina Gov. Carroll Campbell": a
+  /// known first name and a surname end a longer phrase holding a title; the
   /// words before them are the role.
   func officeBeforeKnownFirstName(_ parts: PhraseParts) -> Candidate? {
     let (lower, upper) = (parts.lower, parts.upper)

@@ -117,7 +117,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .titleBeforeKnownFirstName:
       return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
     case .officeBeforeKnownFirstName:
-      return "a known first name and a surname end a titled phrase: `U.S. Assistant Secretary of State John Kornblum`"
+      return "a known first name and a surname end a titled phrase: `South Carolina Gov. Carroll Campbell`"
     case .polityOfPlace: return "a state's word, `of` and a known place name a place: `the Federal Republic of Yugoslavia`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped:
