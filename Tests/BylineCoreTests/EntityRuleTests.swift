@@ -14,6 +14,8 @@ struct EntityRuleTests {
     let mention: String
     let with: String
     let without: String
+    /// Compare the kind and the name of the entity the mention joins: for a rule that groups.
+    var byName = false
     var testDescription: String { rule.rawValue }
   }
 
@@ -26,8 +28,8 @@ struct EntityRuleTests {
 
   static let examples: [Example] = [
     Example(
-      rule: .titleBeforeKnownFirstName, body: "On Friday US District Judge Alan Whitcombe ruled against the city.",
-      mention: "Alan Whitcombe", with: "person", without: "none"),
+      rule: .titleBeforeKnownFirstName, body: "On Friday US District Judge Alan R. Whitcombe ruled against the city.",
+      mention: "Alan R. Whitcombe", with: "person", without: "none"),
     Example(
       rule: .countryBeforeTitleIsRole, body: "On Friday US Senator Warnock voted against the bill.", mention: "Warnock",
       with: "person", without: "none"),
@@ -116,8 +118,96 @@ struct EntityRuleTests {
       rule: .capitalsDatelinePlace, body: "CHENNAI (AP) - Floods closed the schools on Monday.", mention: "CHENNAI",
       with: "place", without: "organisation"),
     Example(
-      rule: .firmNounBefore, body: "Shares in the carmaker Ford fell sharply.", mention: "Ford", with: "organisation",
+      rule: .kinNounBefore, body: "He came home with his daughter Kaiarahi on Monday.", mention: "Kaiarahi",
+      with: "person", without: "organisation"),
+    Example(
+      rule: .lowercaseRoleBefore, body: "They thanked the Indonesian president Suharto for his help.",
+      mention: "Suharto",
+      with: "person", without: "organisation"),
+    Example(
+      rule: .officeBeforeKnownFirstName, body: "The plan won praise from South Carolina Gov. Carroll Campbell.",
+      mention: "Carroll Campbell", with: "person", without: "none"),
+    Example(
+      rule: .polityOfPlace, body: "Envoys of the Federal Republic of Yugoslavia met on Monday.",
+      mention: "Federal Republic of Yugoslavia", with: "place", without: "organisation"),
+    Example(
+      rule: .eventOfName, body: "The Treaty of Baden ended the war.", mention: "Treaty of Baden", with: "none",
+      without: "organisation"),
+    Example(
+      rule: .quotedTitle, body: "Fans still miss “Battlestar Galactica” on Fridays.", mention: "Battlestar Galactica",
+      with: "none", without: "person"),
+    Example(
+      rule: .creditBeforeSlash, body: "The cabaret in Paris Benoit Tessier/Reuters.", mention: "Benoit Tessier",
+      with: "person", without: "none"),
+    Example(
+      rule: .placeBeforeAcronym, body: "The Chicago NAPM index rose in August.", mention: "NAPM", with: "organisation",
       without: "none"),
+    Example(
+      rule: .directionAlone, body: "He was seized by the South during the war.", mention: "South", with: "place",
+      without: "none"),
+    Example(
+      rule: .roadNumber, body: "Traffic crawled on Interstate 95 all weekend.", mention: "Interstate 95", with: "place",
+      without: "none"),
+    Example(
+      rule: .placeBeforeEventNoun, body: "He lost in the Wimbledon semifinals last year.", mention: "Wimbledon",
+      with: "none", without: "place"),
+    Example(
+      rule: .loneTitleLeft, body: "The Prime Minister’s adviser, Andrew Shearer, spoke.", mention: "Minister",
+      with: "none", without: "person"),
+    Example(
+      rule: .legalFormStop, body: "Shares of Norwest Corp. rose on Monday.", mention: "Norwest Corp.",
+      with: "organisation", without: "none"),
+    Example(
+      rule: .partyWordLast, body: "“The issue has gone,” said Mark Warner, a Virginia Democrat.", mention: "Virginia",
+      with: "place", without: "none"),
+    Example(
+      rule: .organisationNounAfter, body: "She joined the Manu Taupunga group last year.", mention: "Manu Taupunga",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .organisationNounBefore, body: "Help came from the whale rescue group Project Jonah on Monday.",
+      mention: "Project Jonah", with: "organisation", without: "person"),
+    Example(
+      rule: .workNounBefore, body: "They played the board game Simon all night.", mention: "Simon", with: "none",
+      without: "person"),
+    Example(
+      rule: .demonymOfKnownPlace, body: "The rebels crossed into Zairean territory on Monday.", mention: "Zairean",
+      with: "none", without: "organisation"),
+    Example(
+      rule: .sportsStatistic, body: sportsReport + " Thomas drove in three runs and had two RBI.", mention: "RBI",
+      with: "none", without: "organisation"),
+    Example(
+      rule: .firstNameBeforePlural, body: "Years ago Steve Jobs said the phone would change everything.",
+      mention: "Steve Jobs", with: "person", without: "organisation"),
+    Example(
+      rule: .commonWordsAfterFirstName, body: "He showed the car at the Paris Motor Show in 1910.",
+      mention: "Paris Motor Show", with: "organisation", without: "person"),
+    Example(
+      rule: .capitalsFirstName, body: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", mention: "LAURIE OAKES",
+      with: "person", without: "none"),
+    Example(
+      rule: .honorificBefore, body: "Mr. Trump has called for more spending.", mention: "Trump", with: "person",
+      without: "none"),
+    Example(
+      rule: .firstWordOfThing,
+      body: "I tried the Apple Vision Pro yesterday. Later Apple shipped it, and Apple sold many.",
+      mention: "Apple", with: "organisation", without: "person"),
+    Example(
+      rule: .creditLineName, body: "Water rushed into the street. (Photo: CreditChang W. Lee/The New York Times)",
+      mention: "Chang W. Lee", with: "person", without: "none"),
+    Example(
+      rule: .organisationFirstWord,
+      body: "The Packard Motor Car Company built two signs. The signs made Packard famous.",
+      mention: "Packard", with: "organisation: Packard Motor Car Company", without: "organisation: Packard",
+      byName: true),
+    Example(
+      rule: .sportsClubWithTown, body: sportsReport + " On Sunday Zarko Coruna lost at home.", mention: "Zarko Coruna",
+      with: "organisation", without: "person"),
+    Example(
+      rule: .possessiveFirmName, body: "Shares of Boatmen's Bancshares Inc. rose. Boatmen's was the prize.",
+      mention: "Boatmen's", with: "organisation", without: "none"),
+    Example(
+      rule: .whichAfterName, body: "The storm hit Con Edison, which maintains the cables.", mention: "Con Edison",
+      with: "organisation", without: "person"),
     Example(
       rule: .firstWordOfFullName, body: "On Monday Park Min-ji arrived. Park argued that the plan would fail.",
       mention: "Park", with: "person", without: "none"),
@@ -165,20 +255,21 @@ struct EntityRuleTests {
   ]
 
   /// The type of the first entity with a mention written as `mention`, or "none".
-  static func kind(of mention: String, in body: String, rules: AnalysisRules) -> String {
+  static func kind(of mention: String, in body: String, rules: AnalysisRules, byName: Bool = false) -> String {
     let analysis = ArticleAnalysis(article: parse("A headline for the test\n\n" + body), rules: rules)
     for entity in analysis.entities where entity.mentions.contains(where: { analysis.article.text(in: $0) == mention })
     {
-      return entity.kind.rawValue
+      return byName ? entity.kind.rawValue + ": " + entity.name : entity.kind.rawValue
     }
     return "none"
   }
 
   @Test(arguments: examples)
   func ruleDecidesItsExample(_ example: Example) {
-    let with = Self.kind(of: example.mention, in: example.body, rules: AnalysisRules())
+    let with = Self.kind(of: example.mention, in: example.body, rules: AnalysisRules(), byName: example.byName)
     let without = Self.kind(
-      of: example.mention, in: example.body, rules: AnalysisRules(disabledEntityRules: [example.rule]))
+      of: example.mention, in: example.body, rules: AnalysisRules(disabledEntityRules: [example.rule]),
+      byName: example.byName)
     #expect(with == example.with, "with \(example.rule.rawValue)")
     #expect(without == example.without, "without \(example.rule.rawValue)")
   }
@@ -192,7 +283,12 @@ struct EntityRuleTests {
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .unknownNameAfterIn,
-      .sportsTownIsTeam,
+      .sportsTownIsTeam, .officeBeforeKnownFirstName, .polityOfPlace, .eventOfName, .quotedTitle, .creditBeforeSlash,
+      .placeBeforeAcronym, .roadNumber, .directionAlone, .placeBeforeEventNoun,
+      .loneTitleLeft, .legalFormStop, .organisationNounAfter,
+      .organisationNounBefore, .workNounBefore, .whichAfterName, .possessiveFirmName, .sportsStatistic, .creditLineName,
+      .organisationFirstWord,
+      .sportsClubWithTown,
     ]
     #expect(listed.union(structural) == Set(EntityRule.allCases))
     #expect(listed.intersection(structural).isEmpty)

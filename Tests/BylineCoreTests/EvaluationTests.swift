@@ -76,12 +76,12 @@ import Testing
   func conllDevFloors() {
     let scores = Evaluator.evaluate(paths: [Self.shared.appendingPathComponent("corpora/conll-dev").path])
     #expect(scores.articles == 110)
-    // Issue 4 targets: people >= 0.90, places >= 0.85, organisations >= 0.70 (mention level,
-    // strict spans; body, headline, byline and dateline). Issue 10 raised places to 0.90
-    // (0.911 once datelines name their places). The held-out splits decide.
-    #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.90)
+    // Issue 10 floors: people >= 0.93, places >= 0.90, organisations >= 0.78 (mention level,
+    // strict spans; headline, byline and dateline included; 0.920, 0.898, 0.727 before it,
+    // 0.938, 0.923, 0.783 after). Reached on this split; the held-out splits decide.
+    #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.93)
     #expect((scores.mentions[.place]?.f1 ?? 0) >= 0.90)
-    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.70)
+    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.78)
   }
 
   @Test(.enabled(if: exists("corpora/polnear-train")))

@@ -18,11 +18,16 @@ extension EntityRecognizer {
     var firmByFirstWord: [ScalarHash: Int] = [:]
     /// Names of storms ("Imelda" of "Storm Imelda").
     var stormNames: Set<ScalarHash> = []
+    /// First words of organisations and places named in two words or more ("Apple" of
+    /// "Apple Vision Pro"), no first name.
+    var thingFirstWords: Set<ScalarHash> = []
   }
 
   /// Takes the candidates (consumed, so that changing their kinds copies nothing).
   func merge(_ input: consuming [Candidate], sports: Bool = false) -> Result {
     var candidates = consume input
+    // Before the evidence: a club is no person whose surname or first word others take.
+    if sports, rules.on(.sportsClubWithTown) { makeClubsWithTowns(&candidates) }
     let evidence = gatherEvidence(candidates)
     for i in candidates.indices where candidates[i].kind == .single {
       candidates[i].kind = resolveSingleWord(candidates[i], evidence, sports: sports)
@@ -41,6 +46,12 @@ extension EntityRecognizer {
     gatherFullNames(candidates, into: &evidence)
     gatherCapitals(candidates, into: &evidence)
     gatherFirms(candidates, into: &evidence)
+    for c in candidates where (c.kind == .organisation || c.kind == .place) && c.tokens.count >= 2 {
+      let first = tokens[c.tokens.lowerBound]
+      if first.kind == .word, lexicon.firstNames[hash(first.stem)] == nil {
+        evidence.thingFirstWords.insert(hash(first.stem))
+      }
+    }
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
     for k in tokens.indices.dropLast()
     where tokens[k].isCapitalised && tokens[k + 1].isCapitalised
@@ -101,7 +112,10 @@ extension EntityRecognizer {
   /// "Magna Steyr") leave it to neither.
   func gatherFirms(_ candidates: [Candidate], into evidence: inout MergeEvidence) {
     var sharedFirstWords: Set<ScalarHash> = []
-    for (i, c) in candidates.enumerated() where c.kind == .organisation && isFirmName(c.tokens) {
+    for (i, c) in candidates.enumerated()
+    where c.kind == .organisation
+      && (isFirmName(c.tokens) || (rules.on(.organisationFirstWord) && isOrganisationNamedInFull(c.tokens)))
+    {
       let h = hash(tokens[c.tokens.lowerBound].stem)
       if let other = evidence.firmByFirstWord[h] {
         if hash(tokens: candidates[other].tokens) != hash(tokens: c.tokens) { sharedFirstWords.insert(h) }
@@ -110,6 +124,33 @@ extension EntityRecognizer {
       }
     }
     for h in sharedFirstWords { evidence.firmByFirstWord[h] = nil }
+  }
+
+  /// ``EntityRule/organisationFirstWord``: "the Packard Motor Car Company ... Packard signs":
+  /// an organisation named in full by an organisation word, whose first word is no common
+  /// word, first name or country, is named after by that word too.
+  func isOrganisationNamedInFull(_ name: Range<Int>) -> Bool {
+    guard name.count >= 2, hasOrganisationHead(name) else { return false }
+    let first = tokens[name.lowerBound]
+    guard first.kind == .word, !first.isAllCaps, first.stem.count >= 3, !isCommonWord(first),
+      !WordLists.titles.contains(hash(first.stem)), !lexicon.demonyms.contains(hash(first.stem))
+    else { return false }
+    return lexicon.places[hash(first.stem)] == nil && lexicon.firstNames[hash(first.stem)] == nil
+  }
+
+  /// ``EntityRule/sportsClubWithTown``: in a sports report a name ending in a town the
+  /// gazetteer knows, first word no first name, is a club ("Lada Togliatti", "Deportivo
+  /// Coruna"), unless a role stands before it ("winger Gianluigi Lentini").
+  func makeClubsWithTowns(_ candidates: inout [Candidate]) {
+    for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil {
+      let c = candidates[i].tokens
+      guard c.count >= 2, c.count <= 3, let kind = lexicon.places[hash(tokens[c.upperBound - 1].stem)],
+        kind == .city || kind == .subdivision,
+        lexicon.firstNames[hash(tokens[c.lowerBound].stem)] == nil,
+        !isAfterLowercase(c.lowerBound, in: Self.personNounsBefore)
+      else { continue }
+      candidates[i].kind = .organisation
+    }
   }
 
   /// ``EntityRule/placedSomewhere``: a single unknown word that the article places somewhere

@@ -11,6 +11,93 @@ extension EntityRecognizer {
     var span: Range<Int> { lower..<upper }
   }
 
+  /// Where a phrase's text ends: after its last word, and after the full stop of an
+  /// abbreviated legal form (``EntityRule/legalFormStop``: "Norwest Corp.").
+  func nameEnd(_ span: Range<Int>) -> Int {
+    let last = tokens[span.upperBound - 1]
+    guard rules.on(.legalFormStop), span.count >= 2, !last.isPossessive,
+      Self.abbreviatedLegalForms.contains(hash(last.stem)), span.upperBound < tokens.count
+    else { return last.stem.upperBound }
+    let next = tokens[span.upperBound]
+    return next.kind == .punct && next.scalar == "." && next.range.lowerBound == last.range.upperBound
+      ? next.range.upperBound : last.stem.upperBound
+  }
+
+  static let abbreviatedLegalForms = WordLists.set("Corp Inc Co Ltd Bros")
+
+  /// ``EntityRule/creditBeforeSlash``: "in Paris Benoit Tessier/Reuters", a caption run
+  /// into its credit: the two words before a slash and an agency are the photographer, the
+  /// words before them are typed on their own.
+  func splitCreditBeforeSlash(_ span: Range<Int>) -> [Candidate]? {
+    let end = span.upperBound
+    guard span.count >= 2, end + 1 < tokens.count, tokens[end].kind == .punct, tokens[end].scalar == "/",
+      tokens[end].range.lowerBound == tokens[end - 1].range.upperBound,
+      tokens[end + 1].kind == .word, tokens[end + 1].isCapitalised,
+      tokens[end + 1].range.lowerBound == tokens[end].range.upperBound
+    else { return nil }
+    let name = (end - 2)..<end
+    guard name.allSatisfy({ tokens[$0].kind == .word && !isCommonWord(tokens[$0]) && !tokens[$0].isAllCaps })
+    else { return nil }
+    let person = Candidate(
+      tokens: name, range: tokens[name.lowerBound].range.lowerBound..<tokens[end - 1].stem.upperBound, kind: .person)
+    return (span.lowerBound < name.lowerBound ? classify(span.lowerBound..<name.lowerBound) : []) + [person]
+  }
+
+  /// ``EntityRule/placeBeforeAcronym``: "the Chicago NAPM index": a town or country the
+  /// gazetteer knows, then an organisation's acronym, are two names.
+  func splitPlaceBeforeAcronym(_ span: Range<Int>) -> [Candidate]? {
+    guard span.count == 2 else { return nil }
+    let first = tokens[span.lowerBound]
+    let second = tokens[span.lowerBound + 1]
+    guard !first.isAllCaps, !first.isPossessive, let kind = lexicon.places[hash(first.stem)],
+      kind == .city || kind == .country || kind == .subdivision, second.isAllCaps, isAcronym(second),
+      lexicon.places[hash(second.stem)] == nil
+    else { return nil }
+    return [
+      Candidate(
+        tokens: span.lowerBound..<(span.lowerBound + 1), range: first.range.lowerBound..<first.stem.upperBound,
+        kind: .place),
+      Candidate(
+        tokens: (span.lowerBound + 1)..<span.upperBound, range: second.range.lowerBound..<nameEnd(span),
+        kind: .organisation),
+    ]
+  }
+
+  /// ``EntityRule/roadNumber``: "Interstate 95": a road word and its number are a place.
+  func roadWithNumber(_ span: Range<Int>) -> Candidate? {
+    guard span.count == 1, Self.roadWords.contains(hash(tokens[span.lowerBound].stem)), span.upperBound < tokens.count
+    else { return nil }
+    let number = tokens[span.upperBound]
+    guard number.kind == .word, number.block == tokens[span.lowerBound].block,
+      number.range.lowerBound == tokens[span.lowerBound].range.upperBound + 1,
+      number.range.allSatisfy({ text[$0].properties.numericType != nil })
+    else { return nil }
+    return Candidate(
+      tokens: span, range: tokens[span.lowerBound].range.lowerBound..<number.range.upperBound, kind: .place)
+  }
+
+  /// "seized by the South": a compass point alone after "the" is a region.
+  static let compassPoints = WordLists.set("North South East West")
+
+  static let roadWords = WordLists.set("Interstate Interstates Highway Route Motorway")
+
+  /// Lowercase nouns of a contest after a place that names it, not the place: "the Wimbledon
+  /// semifinals", "Wimbledon champion".
+  static let eventNouns = WordLists.set(
+    """
+    champion champions finalist finalists final finals semifinal semifinals semi-final semi-finals
+    quarterfinal quarterfinals quarter-final quarter-finals title crown grand
+    """)
+
+  /// Whether a lowercase word of `nouns` follows token `k - 1` one space on, in its block.
+  func isBeforeLowercase(_ k: Int, in nouns: Set<ScalarHash>) -> Bool {
+    guard k < tokens.count, k >= 1 else { return false }
+    let next = tokens[k]
+    return next.kind == .word && !next.isCapitalised && next.block == tokens[k - 1].block
+      && !tokens[k - 1].isPossessive && tokens[k - 1].range.upperBound + 1 == next.range.lowerBound
+      && nouns.contains(hash(next.range))
+  }
+
   /// The place kind of a whole phrase, when the gazetteer knows it ("Central Asia").
   func gazetteerKind(_ r: Range<Int>) -> Lexicon.PlaceKind? {
     r.count <= lexicon.longestPlaceWords ? lexicon.places[hash(tokens: r)] : nil
@@ -19,9 +106,41 @@ extension EntityRecognizer {
   /// Types one phrase: no candidate when it names nothing, several when it is a list of places.
   func classify(_ phrase: Range<Int>) -> [Candidate] {
     guard var parts = trimmed(phrase) else { return [] }
+    if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return [] }
+    if rules.on(.creditBeforeSlash), let split = splitCreditBeforeSlash(parts.span) { return split }
+    if rules.on(.placeBeforeAcronym), let split = splitPlaceBeforeAcronym(parts.span) { return split }
+    if rules.on(.roadNumber), let road = roadWithNumber(parts.span) { return [road] }
+    // "went 3-for-4 with two RBI": a statistic of a game, no organisation.
+    if rules.on(.sportsStatistic), parts.span.count == 1,
+      Self.sportsStatistics.contains(hash(tokens[parts.lower].stem)), isSportsReport()
+    {
+      return []
+    }
+    if rules.on(.directionAlone), parts.span.count == 1, Self.compassPoints.contains(hash(tokens[parts.lower].stem)),
+      parts.lower >= 1, hash(tokens[parts.lower - 1].range) == ScalarHash("the")
+    {
+      let t = tokens[parts.lower]
+      return [Candidate(tokens: parts.span, range: t.range.lowerBound..<t.stem.upperBound, kind: .place)]
+    }
+    if rules.on(.placeBeforeEventNoun), parts.span.count == 1, lexicon.places[hash(tokens[parts.lower].stem)] != nil,
+      isBeforeLowercase(parts.upper, in: Self.eventNouns)
+    {
+      return []
+    }
     if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
+    if rules.on(.officeBeforeKnownFirstName), let named = officeBeforeKnownFirstName(parts) { return [named] }
+    if rules.on(.polityOfPlace), isPolityOfPlace(parts.span) {
+      return [
+        Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place)
+      ]
+    }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
+      if rules.on(.loneTitleLeft), !parts.role.isEmpty, parts.upper - parts.lower == 1,
+        Self.loneTitles.contains(hash(tokens[parts.lower].stem))
+      {
+        return []
+      }
       if rules.on(.sentenceInitialCommonWordDropped), let single = dropSentenceInitialCommonWords(&parts) {
         return [single]
       }
@@ -50,7 +169,7 @@ extension EntityRecognizer {
       return classify(firstKept..<parts.upper)
     }
     let span = parts.span
-    let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].stem.upperBound
+    let range = tokens[span.lowerBound].range.lowerBound..<nameEnd(span)
     for rule in EntityRule.phraseRules where rules.on(rule) {
       if let found = type(span, range: range, role: roleText, by: rule) { return found }
     }
@@ -93,6 +212,36 @@ extension EntityRecognizer {
       tokens: (t + 1)..<upper, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
       kind: .person, role: roleText)
   }
+
+  /// ``EntityRule/officeBeforeKnownFirstName``: "South Carolina Gov. Carroll Campbell": a
+  /// known first name and a surname end a longer phrase holding a title; the
+  /// words before them are the role.
+  func officeBeforeKnownFirstName(_ parts: PhraseParts) -> Candidate? {
+    let (lower, upper) = (parts.lower, parts.upper)
+    let first = upper - 2
+    guard upper - lower >= 4, gazetteerKind(parts.span) == nil, tokens[first].kind == .word,
+      lexicon.firstNames[hash(tokens[first].stem)] != nil, !isCommonWord(tokens[first]),
+      !isCommonWord(tokens[upper - 1]), !tokens[first - 1].isPossessive,
+      (lower..<first).contains(where: { WordLists.titles.contains(hash(tokens[$0].stem)) })
+    else { return nil }
+    let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[first - 1].stem.upperBound)
+    return Candidate(
+      tokens: first..<upper, range: tokens[first].range.lowerBound..<tokens[upper - 1].stem.upperBound,
+      kind: .person, role: roleText)
+  }
+
+  /// ``EntityRule/polityOfPlace``: "the Federal Republic of Yugoslavia", "the Holy City of
+  /// Jerusalem": a state's word, "of" and a place the gazetteer knows name a place.
+  func isPolityOfPlace(_ span: Range<Int>) -> Bool {
+    guard span.count >= 3, let of = span.firstIndex(where: { hash(tokens[$0].range) == ScalarHash("of") }),
+      of > span.lowerBound, of + 1 < span.upperBound,
+      Self.polityWords.contains(hash(tokens[of - 1].stem))
+    else { return false }
+    return gazetteerKind((of + 1)..<span.upperBound) != nil
+  }
+
+  static let polityWords = WordLists.set(
+    "Republic Kingdom City State Principality Emirate Sultanate Duchy Commonwealth")
 
   /// Titles before a name go into its role: "President Kassym-Jomart Tokayev", "Prime
   /// Minister X", and a country before a title ("US President Barack Obama").
@@ -153,6 +302,12 @@ extension EntityRecognizer {
     {
       return true
     }
+    // "the Treaty of Baden", "the Battle of Britain".
+    if rules.on(.eventOfName), upper - lower >= 3, hash(tokens[lower + 1].range) == ScalarHash("of"),
+      Self.eventHeads.contains(hash(tokens[lower].stem)) || hash(tokens[lower].stem) == ScalarHash("Battle")
+    {
+      return true
+    }
     if upper - lower == 1 && isPeopleWord(tokens[lower]) { return true }
     return rules.on(.nationalityNamesNoOne) && upper - lower >= 2
       && lexicon.demonyms.contains(hash(tokens[upper - 1].stem))
@@ -203,6 +358,18 @@ extension EntityRecognizer {
         ? one(.organisation) : nil
     case .acronymInName:
       return hasAcronymInside(span) ? one(.organisation) : nil
+    case .partyWordLast:
+      // "Mark Warner, a Virginia Democrat": a party's member described in an appositive, no
+      // one's name; the place before it stays.
+      guard span.count >= 2, Self.partyMembers.contains(hash(last.stem)), isAppositive(span.lowerBound) else {
+        return nil
+      }
+      let rest = span.lowerBound..<(span.upperBound - 1)
+      guard gazetteerKind(rest) != nil else { return [] }
+      let end = tokens[rest.upperBound - 1].stem.upperBound
+      return [Candidate(tokens: rest, range: range.lowerBound..<end, kind: .place)]
+    case .capitalsFirstName:
+      return capitalsPerson(span)
     case .capitalsLine:
       return typeCapitalsLine(span).map(one)
     case .firmSuffix:
@@ -215,6 +382,14 @@ extension EntityRecognizer {
         ? one(.organisation) : nil
     case .placeInsideName:
       return hasPlaceInside(span) ? one(.organisation) : nil
+    case .firstNameBeforePlural:
+      // "Steve Jobs said": a known first name before a plural that speaks is a person.
+      return span.count == 2 && lexicon.firstNames[hash(first.stem)] != nil && !isCommonWord(first)
+        && isCommonPlural(last) && isSpeakerPosition(span) ? one(.person) : nil
+    case .commonWordsAfterFirstName:
+      // "Paris Motor Show", "What May Soon Exceed Cost": common words after a first name.
+      return span.count >= 3 && span.dropFirst().allSatisfy({ isCommonWord(tokens[$0]) || isCommonPlural(tokens[$0]) })
+        && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
     case .pluralNounLast:
       return isCommonPlural(last) && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
     case .knownFirstName:
@@ -249,6 +424,35 @@ extension EntityRecognizer {
     return [Candidate(tokens: span, range: range, kind: .organisation)]
   }
 
+  /// ``EntityRule/capitalsFirstName``: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR":
+  /// in a line of capitals, a known first name and the word after it (no English word) are a
+  /// person; the words after them are typed on their own.
+  func capitalsPerson(_ span: Range<Int>) -> [Candidate]? {
+    guard span.count >= 2, span.allSatisfy({ tokens[$0].isAllCaps }) else { return nil }
+    let first = tokens[span.lowerBound]
+    let second = tokens[span.lowerBound + 1]
+    guard lexicon.firstNames[titleCaseHash(first)] != nil, !isCommonWord(first), !isCommonWord(second),
+      lexicon.places[titleCaseHash(first)] == nil, lexicon.places[titleCaseHash(second)] == nil,
+      second.stem.count >= 2
+    else { return nil }
+    let name = span.lowerBound..<(span.lowerBound + 2)
+    let person = Candidate(
+      tokens: name, range: first.range.lowerBound..<second.stem.upperBound, kind: .person)
+    return [person] + (name.upperBound < span.upperBound ? classify(name.upperBound..<span.upperBound) : [])
+  }
+
+  /// Whether a reporting verb follows the phrase or stands before it after a comma ("Steve
+  /// Jobs said", "..., said Steve Jobs").
+  func isSpeakerPosition(_ span: Range<Int>) -> Bool {
+    let after = span.upperBound
+    if after < tokens.count, tokens[after].kind == .word, ReportingVerbs.set.contains(hash(tokens[after].range)) {
+      return true
+    }
+    let before = span.lowerBound - 1
+    return before >= 1 && tokens[before].kind == .word && ReportingVerbs.set.contains(hash(tokens[before].range))
+      && tokens[before - 1].kind == .punct
+  }
+
   /// A dateline or a heading in capitals ("KUALA LUMPUR"): a place if the gazetteer knows it
   /// in title case, else an organisation, never a person.
   func typeCapitalsLine(_ span: Range<Int>) -> Guess? {
@@ -269,11 +473,33 @@ extension EntityRecognizer {
     guard span.count >= 2, !span.allSatisfy({ tokens[$0].isAllCaps }) else { return false }
     return span.contains { k in
       let t = tokens[k]
-      guard t.kind == .word, t.isAllCaps, t.stem.count >= 2 else { return false }
+      guard t.kind == .word, t.isAllCaps || isPluralAcronym(t), t.stem.count >= 2 else { return false }
       let h = hash(t.stem)
       return !WordLists.postNominals.contains(h) && !Self.romanNumerals.contains(h)
         && !t.stem.contains(where: { text[$0] == "." })
     }
+  }
+
+  /// Whether the phrase at `k` follows a comma and an article: "Mark Warner, a Virginia
+  /// Democrat", an appositive describing someone named before it.
+  func isAppositive(_ k: Int) -> Bool {
+    guard k >= 2, tokens[k - 2].kind == .punct, tokens[k - 2].scalar == ",", tokens[k - 1].kind == .word else {
+      return false
+    }
+    return Self.articles.contains(hash(tokens[k - 1].range))
+  }
+
+  static let articles = WordLists.set("a an the")
+
+  /// Words for a party's member that end a description, not a name: "a Virginia Democrat".
+  static let partyMembers = WordLists.set(
+    "Democrat Democrats Republican Republicans Tory Tories Conservative Conservatives Socialist Socialists")
+
+  /// "GDRs", "ETFs": three capitals or more and a plural s.
+  func isPluralAcronym(_ t: Token) -> Bool {
+    let s = t.stem
+    guard s.count >= 4, text[s.upperBound - 1] == "s" else { return false }
+    return ((s.lowerBound)..<(s.upperBound - 1)).allSatisfy { text[$0].properties.isUppercase }
   }
 
   static let romanNumerals = WordLists.set("II III IV VI VII VIII IX XI XII XIII XIV XV XVI")

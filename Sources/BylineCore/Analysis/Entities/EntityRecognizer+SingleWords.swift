@@ -28,9 +28,18 @@ extension EntityRecognizer {
         ? .organisation : nil
     case .capitalsDatelinePlace:
       return t.isAllCaps && lexicon.places[h] == nil && lexicon.places[titleCaseHash(t)] != nil ? .place : nil
-    case .firmNounBefore:
-      return k >= 1 && tokens[k - 1].kind == .word && !tokens[k - 1].isPossessive
-        && Self.firmNouns.contains(hash(tokens[k - 1].range)) && e.surnameOwner[h] == nil ? .organisation : nil
+    case .demonymOfKnownPlace:
+      return !c.speaks && isDemonymOfKnownPlace(t) ? .single : nil
+    case .honorificBefore:
+      // "Mr. Trump has called": an honorific before a word alone, even a common one.
+      return isAfterHonorific(k) ? .person : nil
+    case .lowercaseRoleBefore:
+      // "Indonesian president Suharto": a role in lowercase before a word alone.
+      return isAfterLowercase(k, in: Self.personNounsBefore) && !t.isAllCaps && lexicon.places[h] == nil
+        && !common ? .person : nil
+    case .kinNounBefore:
+      // "his daughter Kaiarahi": a kinship noun before a word alone makes it a first name.
+      return isAfterLowercase(k, in: Self.kinNouns) && !t.isAllCaps && lexicon.places[h] == nil ? .person : nil
     case .firstWordOfFullName:
       // "Park argued": a first word of a full name ("Park Min-ji"), even a common one.
       return e.firstWordCount[h] == 1 && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound))
@@ -46,6 +55,10 @@ extension EntityRecognizer {
       return t.isAllCaps && !headlineBlock(t.block) && lexicon.places[titleCaseHash(t)] == nil ? .organisation : nil
     case .speakingSingleWord:
       return c.speaks && (!common || !t.startsSentence) ? speakingWordKind(t, at: k, e) : nil
+    case .firstWordOfThing:
+      // "Apple Vision Pro ... Apple has partnered": no surname, the thing's maker.
+      return e.thingFirstWords.contains(h) && e.surnameOwner[h] == nil && !c.speaks && lexicon.places[h] == nil
+        ? .organisation : nil
     case .misspeltSurname:
       return closeSurname(t, e.surnameList) != nil ? .person : nil
     case .knownSurname:
@@ -71,6 +84,36 @@ extension EntityRecognizer {
       return nil
     }
   }
+
+  /// "Zairean", "Texan", "Surinamese", "Transylvanian": a word no list knows, made of a
+  /// country or region the gazetteer knows and a demonym's ending.
+  func isDemonymOfKnownPlace(_ t: Token) -> Bool {
+    let word = Tokenizer.string(text, t.stem)
+    guard word.count >= 5, !t.isAllCaps, lexicon.places[hash(t.stem)] == nil, lexicon.firstNames[hash(t.stem)] == nil
+    else { return false }
+    var bases: [String] = []
+    if word.hasSuffix("ese") { bases += [String(word.dropLast(3)), String(word.dropLast(3)) + "a"] }
+    if word.hasSuffix("an") {
+      bases += [String(word.dropLast(2)), String(word.dropLast(1)), String(word.dropLast(1)) + "s"]
+    }
+    if word.hasSuffix("i") { bases.append(String(word.dropLast(1))) }
+    return bases.contains { base in
+      guard base.count >= 4, let kind = lexicon.places[ScalarHash(base)] else { return false }
+      return kind == .country || kind == .subdivision || kind == .region
+    }
+  }
+
+  static let sportsStatistics = WordLists.set("RBI RBIs ERA")
+
+  /// Whether "Mr", "Mrs", "Ms", "Dr" (with or without a full stop) stands right before token `k`.
+  func isAfterHonorific(_ k: Int) -> Bool {
+    var j = k - 1
+    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == "." { j -= 1 }
+    guard j >= 0, tokens[j].kind == .word, tokens[j].block == tokens[k].block else { return false }
+    return Self.honorifics.contains(hash(tokens[j].range))
+  }
+
+  static let honorifics = WordLists.set("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Miss Mx")
 
   /// "said Gartner's principal analyst Kobita Desai": a possessive word that is no known
   /// name or place, before a role noun, is whose analyst: a firm's.

@@ -344,7 +344,7 @@ struct EntityRecognizer {
     "Election Elections Referendum Summit Conference Budget Games Olympics Nations League Cup")
 
   static let eventHeads = WordLists.set(
-    "Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords"
+    "Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords Protocol Act Pact"
   )
 
   /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.
@@ -412,17 +412,10 @@ struct EntityRecognizer {
   static let foreignVenueWords = WordLists.set(
     "Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda")
 
-  /// Lowercase nouns before a firm's name: "the airport operator Isavia", "fintech Paystride".
-  static let firmNouns = WordLists.set(
-    """
-    company firm operator airline chipmaker carmaker automaker start-up startup insurer
-    retailer lender broadcaster publisher manufacturer developer conglomerate supermarket
-    fintech subsidiary distributor wholesaler miner shipper
-    """)
-
   static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
   static let placePrefixes = WordLists.set(
-    "Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel")
+    "Port Mount Mt Lake Cape Fort San Santa São Sao St Saint Isle Lago Rio Puerto Porto Bandar Kuala Wadi Jebel Boulevard Avenue Rue Via Piazza Plaza Calle Avenida"
+  )
 
   func isCommonWordStart(_ k: Int) -> Bool {
     // After an opening quote or a colon the first word starts a sentence too.
@@ -487,6 +480,7 @@ struct EntityRecognizer {
     candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
     markPlacesByNoun(&candidates)
     markSpeakers(&candidates)
+    applyContextRules(&candidates)
     let sports = isSportsReport()
     return merge(consume candidates, sports: sports)
   }
@@ -565,7 +559,9 @@ struct EntityRecognizer {
     "town towns village villages city cities state province region district county port island suburb area municipality capital"
   )
 
-  static let placePrepositions = WordLists.set("in near outside around across throughout towards at from")
+  /// Prepositions of place; a sentence may open with one ("In Montreal, Scott Sanders ...").
+  static let placePrepositions = WordLists.set(
+    "in near outside around across throughout towards at from In Near Outside Around Across Throughout")
 
   /// "told Reuters": the one told is the listener, not the speaker.
   static let tellForms = WordLists.set("told tell tells telling")

@@ -1,0 +1,203 @@
+/// Types decided by the words around a name rather than by its shape: a lowercase noun before
+/// or after it ("the rescue group Project Jonah", "Con Edison officials"), "which" after it,
+/// a quotation it fills, a kinship noun before it. Each pass is a named ``EntityRule``; a
+/// name typed an organisation by its context is one in every mention of the article.
+extension EntityRecognizer {
+  /// Applies the context rules to the typed candidates, before single words are resolved.
+  func applyContextRules(_ candidates: inout [Candidate]) {
+    if rules.on(.possessiveFirmName) { joinPossessiveFirmNames(&candidates) }
+    if rules.on(.workNounBefore) {
+      candidates.removeAll { c in c.role == nil && !c.speaks && isAfterWorkNoun(c.tokens.lowerBound) }
+    }
+    var firms: Set<ScalarHash> = []
+    for c in candidates where c.kind == .person || c.kind == .single || c.kind == .organisation {
+      // A common word alone is a firm only by a publication's noun: "Britain's Sun newspaper".
+      guard c.role == nil, !c.speaks, c.tokens.count <= 4, lexicon.places[hash(tokens: c.tokens)] == nil,
+        c.tokens.count > 1 || !isNoName(tokens[c.tokens.lowerBound])
+          || (rules.on(.organisationNounAfter) && !lexicon.demonyms.contains(hash(tokens[c.tokens.lowerBound].stem))
+            && isBeforeLowercase(c.tokens.upperBound, in: Self.publicationNouns))
+      else { continue }
+      if rules.on(.organisationNounAfter), isBeforeOrganisationNoun(c.tokens.upperBound) {
+        firms.insert(hash(tokens: c.tokens))
+      } else if rules.on(.organisationNounBefore), isAfterOrganisationNoun(c.tokens.lowerBound),
+        c.tokens.count == 1 || lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] == nil
+      {
+        firms.insert(hash(tokens: c.tokens))
+      } else if rules.on(.whichAfterName), isBeforeWhich(c.tokens.upperBound) {
+        firms.insert(hash(tokens: c.tokens))
+      }
+    }
+    guard !firms.isEmpty else { return }
+    for i in candidates.indices
+    where (candidates[i].kind == .person || candidates[i].kind == .single) && candidates[i].role == nil
+      && firms.contains(hash(tokens: candidates[i].tokens))
+      && (candidates[i].tokens.count > 1 || !isNoName(tokens[candidates[i].tokens.lowerBound])
+        || !tokens[candidates[i].tokens.lowerBound].startsSentence)
+    {
+      candidates[i].kind = .organisation
+    }
+  }
+
+  /// ``EntityRule/possessiveFirmName``: "Boatmen's Bancshares Inc.", "Sam’s Club": a word
+  /// with a possessive right before an organisation is the first word of its name, and
+  /// alone, with its possessive, the firm's short name ("Boatmen's stock").
+  func joinPossessiveFirmNames(_ candidates: inout [Candidate]) {
+    var shortNames: Set<ScalarHash> = []
+    var i = 0
+    while i + 1 < candidates.count {
+      let a = candidates[i]
+      let b = candidates[i + 1]
+      let t = tokens[a.tokens.lowerBound]
+      guard a.tokens.count == 1, t.isPossessive, b.kind == .organisation, b.tokens.lowerBound == a.tokens.upperBound,
+        t.range.upperBound + 1 == tokens[b.tokens.lowerBound].range.lowerBound,
+        isFirmName(b.tokens) || hasOrganisationHead(b.tokens)
+          || Self.legalForms.contains(hash(tokens[b.tokens.upperBound - 1].stem)),
+        lexicon.places[hash(t.stem)] == nil, a.role == nil
+      else {
+        i += 1
+        continue
+      }
+      candidates[i] = Candidate(
+        tokens: a.tokens.lowerBound..<b.tokens.upperBound, range: t.range.lowerBound..<b.range.upperBound,
+        kind: .organisation)
+      candidates.remove(at: i + 1)
+      shortNames.insert(hash(t.range))
+      i += 1
+    }
+    guard !shortNames.isEmpty else { return }
+    for i in candidates.indices where candidates[i].tokens.count == 1 {
+      let t = tokens[candidates[i].tokens.lowerBound]
+      guard t.isPossessive, shortNames.contains(hash(t.range)) else { continue }
+      candidates[i] = Candidate(tokens: candidates[i].tokens, range: t.range, kind: .organisation)
+    }
+  }
+
+  /// A word alone that names no firm by itself: a common word ("Union", "Government"), a
+  /// demonym ("French officials"), a people ("Islam").
+  func isNoName(_ t: Token) -> Bool {
+    isCommonWord(t) || lexicon.demonyms.contains(hash(t.stem)) || isPeopleWord(t)
+  }
+
+  /// Lowercase nouns after a name that make it an organisation: "the Manu Taupunga group",
+  /// "the D.A. Davidson brokerage", "Con Edison officials", "Zycie Warszawy daily said".
+  static let organisationNounsAfter = WordLists.set(
+    """
+    group company firm brokerage bank hospital police university college museum club team
+    agency network newspaper magazine foundation institute charity airline chain retailer
+    officials official workers worker employees employee spokesman spokeswoman spokesperson
+    executives executive shareholders customers engineers staff headquarters subsidiary
+    daily weekly owner franchise
+    """)
+
+  /// Nouns of a publication, after which even a common word names one: "the Sun newspaper".
+  static let publicationNouns = WordLists.set("newspaper magazine daily weekly tabloid broadsheet")
+
+  /// Lowercase nouns before a name that make it an organisation: "the airport operator
+  /// Isavia", "the whale rescue group Project Jonah", "the brokerage D.A. Davidson".
+  static let organisationNounsBefore = WordLists.set(
+    """
+    company firm operator airline chipmaker carmaker automaker start-up startup insurer
+    retailer lender broadcaster publisher manufacturer developer conglomerate supermarket
+    fintech subsidiary distributor wholesaler miner shipper group brokerage charity
+    organisation organization newspaper network
+    """)
+
+  /// Lowercase nouns before a name that make it a work or a product, no one's name: "the
+  /// board game Simon", "the film Jane Eyre", "the app Signal".
+  static let workNouns = WordLists.set(
+    """
+    game games film films movie movies book books novel novels album albums song songs show
+    shows series sitcom programme program app apps magazine podcast franchise brand headset
+    console play musical opera painting sculpture
+    """)
+
+  /// Kinship nouns before a first name alone: "his daughter Kaiarahi", "his wife Grace".
+  static let kinNouns = WordLists.set(
+    """
+    daughter son wife husband mother father brother sister widow widower grandson
+    granddaughter niece nephew cousin fiancée fiancé fiance fiancee partner stepson stepdaughter
+    """)
+
+  /// Lowercase roles before a name alone that make it a person: "Indonesian president
+  /// Suharto", "winger Lentini" (RoleReader's role nouns and these).
+  static let personNounsBefore: Set<ScalarHash> = RoleReader.roleNouns.union(
+    WordLists.set(
+      """
+      premier king queen prince princess dictator general colonel senator striker winger
+      midfielder defender goalkeeper forward batsman bowler pitcher champion
+      """))
+
+  /// Whether the lowercase word right before token `k`, in the same block and not a
+  /// possessive, is one of `nouns`.
+  func isAfterLowercase(_ k: Int, in nouns: Set<ScalarHash>) -> Bool {
+    guard k >= 1 else { return false }
+    let before = tokens[k - 1]
+    return before.kind == .word && !before.isCapitalised && !before.isPossessive && before.block == tokens[k].block
+      && before.range.upperBound + 1 == tokens[k].range.lowerBound && nouns.contains(hash(before.range))
+  }
+
+  /// ``EntityRule/organisationNounAfter``: "the Manu Taupunga group", "Con Edison officials".
+  func isBeforeOrganisationNoun(_ k: Int) -> Bool { isBeforeLowercase(k, in: Self.organisationNounsAfter) }
+
+  /// ``EntityRule/organisationNounBefore``: "the whale rescue group Project Jonah".
+  func isAfterOrganisationNoun(_ k: Int) -> Bool { isAfterLowercase(k, in: Self.organisationNounsBefore) }
+
+  /// ``EntityRule/workNounBefore``: "the board game Simon".
+  func isAfterWorkNoun(_ k: Int) -> Bool { isAfterLowercase(k, in: Self.workNouns) }
+
+  /// ``EntityRule/whichAfterName``: "for Con Edison, which maintains": a person is "who".
+  func isBeforeWhich(_ k: Int) -> Bool {
+    guard k + 1 < tokens.count, tokens[k].kind == .punct, tokens[k].scalar == ",",
+      tokens[k + 1].block == tokens[k].block
+    else { return false }
+    return hash(tokens[k + 1].range) == ScalarHash("which")
+  }
+
+  /// ``EntityRule/quotedTitle``: whether the phrase fills a quotation written in title case,
+  /// the name of a work or a sign ("“Battlestar Galactica” ended", "“Until Dawn: Rush of
+  /// Blood”"): every word between the marks capitalised or a short connector.
+  func fillsTitleCaseQuote(_ span: Range<Int>) -> Bool {
+    let block = tokens[span.lowerBound].block
+    var k = span.lowerBound - 1
+    var words = 0
+    while k >= 0, tokens[k].block == block, words < 12 {
+      let t = tokens[k]
+      if t.kind == .punct {
+        if Self.openingMarks.contains(t.scalar) { break }
+        guard Self.titlePunctuation.contains(t.scalar) else { return false }
+      } else {
+        guard t.isCapitalised || Self.titleConnectors.contains(hash(t.range)) else { return false }
+        words += 1
+      }
+      k -= 1
+    }
+    // An opening mark has the quotation's first word right after it: `" Bush: "` is a close.
+    guard k >= 0, tokens[k].block == block, tokens[k].kind == .punct, Self.openingMarks.contains(tokens[k].scalar),
+      tokens[k].range.upperBound == tokens[k + 1].range.lowerBound
+    else { return false }
+    let opening = tokens[k].scalar
+    k = span.upperBound
+    // "‘Skylanders Imaginators’": a closing single mark after an s is read as a plural possessive.
+    if opening == "‘", text[tokens[k - 1].range.upperBound - 1] == "’" { return true }
+    words = 0
+    while k < tokens.count, tokens[k].block == block, words < 12 {
+      let t = tokens[k]
+      if t.kind == .punct {
+        if Self.closingMarks.contains(t.scalar) { return t.range.lowerBound == tokens[k - 1].range.upperBound }
+        guard Self.titlePunctuation.contains(t.scalar) || ",.!?".unicodeScalars.contains(t.scalar) else {
+          return false
+        }
+      } else {
+        guard t.isCapitalised || Self.titleConnectors.contains(hash(t.range)) else { return false }
+        words += 1
+      }
+      k += 1
+    }
+    return false
+  }
+
+  static let openingMarks: Set<Unicode.Scalar> = ["“", "\"", "‘", "«", "„"]
+  static let closingMarks: Set<Unicode.Scalar> = ["”", "\"", "’", "»", "“"]
+  static let titlePunctuation: Set<Unicode.Scalar> = [":", "-", "–", "&", "'", "’"]
+  static let titleConnectors = WordLists.set("of the a an and or to in on for at by with from vs")
+}
