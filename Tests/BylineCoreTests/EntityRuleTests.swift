@@ -121,7 +121,8 @@ struct EntityRuleTests {
       rule: .kinNounBefore, body: "He came home with his daughter Kaiarahi on Monday.", mention: "Kaiarahi",
       with: "person", without: "organisation"),
     Example(
-      rule: .lowercaseRoleBefore, body: "They thanked the Indonesian president Suharto for his help.", mention: "Suharto",
+      rule: .lowercaseRoleBefore, body: "They thanked the Indonesian president Suharto for his help.",
+      mention: "Suharto",
       with: "person", without: "organisation"),
     Example(
       rule: .officeBeforeKnownFirstName, body: "The plan won praise from South Carolina Gov. Carroll Campbell.",
@@ -187,13 +188,15 @@ struct EntityRuleTests {
       rule: .honorificBefore, body: "Mr. Trump has called for more spending.", mention: "Trump", with: "person",
       without: "none"),
     Example(
-      rule: .firstWordOfThing, body: "I tried the Apple Vision Pro yesterday. Later Apple shipped it, and Apple sold many.",
+      rule: .firstWordOfThing,
+      body: "I tried the Apple Vision Pro yesterday. Later Apple shipped it, and Apple sold many.",
       mention: "Apple", with: "organisation", without: "person"),
     Example(
       rule: .creditLineName, body: "Water rushed into the street. (Photo: CreditChang W. Lee/The New York Times)",
       mention: "Chang W. Lee", with: "person", without: "none"),
     Example(
-      rule: .organisationFirstWord, body: "The Packard Motor Car Company built two signs. The signs made Packard famous.",
+      rule: .organisationFirstWord,
+      body: "The Packard Motor Car Company built two signs. The signs made Packard famous.",
       mention: "Packard", with: "organisation: Packard Motor Car Company", without: "organisation: Packard",
       byName: true),
     Example(
@@ -280,9 +283,11 @@ struct EntityRuleTests {
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .unknownNameAfterIn,
-      .sportsTownIsTeam, .officeBeforeKnownFirstName, .polityOfPlace, .eventOfName, .quotedTitle, .creditBeforeSlash, .placeBeforeAcronym, .roadNumber, .directionAlone, .placeBeforeEventNoun,
+      .sportsTownIsTeam, .officeBeforeKnownFirstName, .polityOfPlace, .eventOfName, .quotedTitle, .creditBeforeSlash,
+      .placeBeforeAcronym, .roadNumber, .directionAlone, .placeBeforeEventNoun,
       .loneTitleLeft, .legalFormStop, .organisationNounAfter,
-      .organisationNounBefore, .workNounBefore, .whichAfterName, .possessiveFirmName, .sportsStatistic, .creditLineName, .organisationFirstWord,
+      .organisationNounBefore, .workNounBefore, .whichAfterName, .possessiveFirmName, .sportsStatistic, .creditLineName,
+      .organisationFirstWord,
       .sportsClubWithTown,
     ]
     #expect(listed.union(structural) == Set(EntityRule.allCases))

@@ -54,8 +54,12 @@ extension EntityRecognizer {
       lexicon.places[hash(second.stem)] == nil
     else { return nil }
     return [
-      Candidate(tokens: span.lowerBound..<(span.lowerBound + 1), range: first.range.lowerBound..<first.stem.upperBound, kind: .place),
-      Candidate(tokens: (span.lowerBound + 1)..<span.upperBound, range: second.range.lowerBound..<nameEnd(span), kind: .organisation),
+      Candidate(
+        tokens: span.lowerBound..<(span.lowerBound + 1), range: first.range.lowerBound..<first.stem.upperBound,
+        kind: .place),
+      Candidate(
+        tokens: (span.lowerBound + 1)..<span.upperBound, range: second.range.lowerBound..<nameEnd(span),
+        kind: .organisation),
     ]
   }
 
@@ -126,7 +130,9 @@ extension EntityRecognizer {
     if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
     if rules.on(.officeBeforeKnownFirstName), let named = officeBeforeKnownFirstName(parts) { return [named] }
     if rules.on(.polityOfPlace), isPolityOfPlace(parts.span) {
-      return [Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place)]
+      return [
+        Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place)
+      ]
     }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)

@@ -93,7 +93,9 @@ extension EntityRecognizer {
     else { return false }
     var bases: [String] = []
     if word.hasSuffix("ese") { bases += [String(word.dropLast(3)), String(word.dropLast(3)) + "a"] }
-    if word.hasSuffix("an") { bases += [String(word.dropLast(2)), String(word.dropLast(1)), String(word.dropLast(1)) + "s"] }
+    if word.hasSuffix("an") {
+      bases += [String(word.dropLast(2)), String(word.dropLast(1)), String(word.dropLast(1)) + "s"]
+    }
     if word.hasSuffix("i") { bases.append(String(word.dropLast(1))) }
     return bases.contains { base in
       guard base.count >= 4, let kind = lexicon.places[ScalarHash(base)] else { return false }

@@ -96,7 +96,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   /// Typing a phrase of capitalised words by its shape, in order.
   static let phraseRules: [EntityRule] = [
     .loneGazetteerWordUndecided, .gazetteerPhrase, .organisationHead, .placeHead, .titledPerson,
-    .oneWordLeftToMerge, .digitsInName, .acronymInName, .partyWordLast, .capitalsFirstName, .capitalsLine, .firmSuffix, .ampersandOrForeignArticle,
+    .oneWordLeftToMerge, .digitsInName, .acronymInName, .partyWordLast, .capitalsFirstName, .capitalsLine, .firmSuffix,
+    .ampersandOrForeignArticle,
     .placeInsideName,
     .firstNameBeforePlural, .pluralNounLast, .commonWordsAfterFirstName, .knownFirstName,
     .listOfPlaces, .commonWordsThroughout, .placePrefix, .commonWordLast,
@@ -104,7 +105,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
 
   /// Resolving a single capitalised word, in order; a word no rule decides is an organisation.
   static let singleWordRules: [EntityRule] = [
-    .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .honorificBefore, .demonymOfKnownPlace, .firmFirstWord, .capitalsDatelinePlace,
+    .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .honorificBefore, .demonymOfKnownPlace, .firmFirstWord,
+    .capitalsDatelinePlace,
     .kinNounBefore, .lowercaseRoleBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
     .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
@@ -118,7 +120,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
       return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
     case .officeBeforeKnownFirstName:
       return "a known first name and a surname end a titled phrase: `South Carolina Gov. Carroll Campbell`"
-    case .polityOfPlace: return "a state's word, `of` and a known place name a place: `the Federal Republic of Yugoslavia`"
+    case .polityOfPlace:
+      return "a state's word, `of` and a known place name a place: `the Federal Republic of Yugoslavia`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped:
       return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
@@ -178,9 +181,11 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
       return "the two words before a slash and an agency are a photographer: `in Paris Benoit Tessier/Reuters`"
     case .loneTitleLeft: return "a title left alone after titles names no one: `the Prime Minister’s adviser`"
     case .legalFormStop: return "an abbreviated legal form keeps its full stop: `Norwest Corp.`"
-    case .partyWordLast: return "a party's member in an appositive names no one, a place before it stays: `Warner, a Virginia Democrat`"
+    case .partyWordLast:
+      return "a party's member in an appositive names no one, a place before it stays: `Warner, a Virginia Democrat`"
     case .organisationNounAfter:
-      return "a lowercase organisation noun after a name makes a firm: `the Manu Taupunga group`, `Con Edison officials`"
+      return
+        "a lowercase organisation noun after a name makes a firm: `the Manu Taupunga group`, `Con Edison officials`"
     case .organisationNounBefore:
       return "a lowercase organisation noun before a name makes a firm: `the whale rescue group Project Jonah`"
     case .workNounBefore: return "a work or product noun before a name makes no one: `the board game Simon`"
