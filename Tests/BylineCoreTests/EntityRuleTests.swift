@@ -73,9 +73,6 @@ struct EntityRuleTests {
       rule: .oneWordLeftToMerge, body: "On Monday Zarkovia said prices would fall.", mention: "Zarkovia",
       with: "organisation", without: "person"),
     Example(
-      rule: .capitalsLine, body: "A letter from ZARKOVIA DELMONT arrived.", mention: "ZARKOVIA DELMONT",
-      with: "organisation", without: "person"),
-    Example(
       rule: .firmSuffix, body: "On Monday Ruch Bancorp reported a loss.", mention: "Ruch Bancorp", with: "organisation",
       without: "person"),
     Example(
@@ -91,9 +88,6 @@ struct EntityRuleTests {
       rule: .knownFirstName, body: "The neighbours of Summer Wells were afraid.", mention: "Summer Wells",
       with: "person", without: "organisation"),
     Example(
-      rule: .listOfPlaces, body: "Rain fell across Essex Derbyshire on Monday.", mention: "Essex", with: "place",
-      without: "none"),
-    Example(
       rule: .commonWordsThroughout, body: "They joined Bright Future Zarkovia last year.",
       mention: "Bright Future Zarkovia", with: "organisation", without: "person"),
     Example(
@@ -106,60 +100,26 @@ struct EntityRuleTests {
       rule: .stormName, body: "Storm Imelda hit the coast on Monday. By night Imelda had brought floods.",
       mention: "Imelda", with: "none", without: "person"),
     Example(
-      rule: .loneTitleOrEvent, body: "Later the Minister said the plan would work.", mention: "Minister", with: "none",
-      without: "organisation"),
-    Example(
-      rule: .possessiveBeforeRoleNoun, body: "Prices will fall, said Gartner's analyst Kobita Desai.",
-      mention: "Gartner", with: "organisation", without: "person"),
-    Example(
       rule: .firmFirstWord, body: "Magna International Inc reported a loss. Later Magna cut jobs.", mention: "Magna",
       with: "organisation", without: "place"),
     Example(
       rule: .capitalsDatelinePlace, body: "CHENNAI (AP) - Floods closed the schools on Monday.", mention: "CHENNAI",
       with: "place", without: "organisation"),
     Example(
-      rule: .kinNounBefore, body: "He came home with his daughter Kaiarahi on Monday.", mention: "Kaiarahi",
-      with: "person", without: "organisation"),
-    Example(
-      rule: .lowercaseRoleBefore, body: "They thanked the Indonesian president Suharto for his help.",
-      mention: "Suharto",
-      with: "person", without: "organisation"),
-    Example(
-      rule: .officeBeforeKnownFirstName, body: "The plan won praise from South Carolina Gov. Carroll Campbell.",
-      mention: "Carroll Campbell", with: "person", without: "none"),
-    Example(
       rule: .polityOfPlace, body: "Envoys of the Federal Republic of Yugoslavia met on Monday.",
       mention: "Federal Republic of Yugoslavia", with: "place", without: "organisation"),
-    Example(
-      rule: .eventOfName, body: "The Treaty of Baden ended the war.", mention: "Treaty of Baden", with: "none",
-      without: "organisation"),
     Example(
       rule: .quotedTitle, body: "Fans still miss “Battlestar Galactica” on Fridays.", mention: "Battlestar Galactica",
       with: "none", without: "person"),
     Example(
-      rule: .creditBeforeSlash, body: "The cabaret in Paris Benoit Tessier/Reuters.", mention: "Benoit Tessier",
-      with: "person", without: "none"),
-    Example(
-      rule: .placeBeforeAcronym, body: "The Chicago NAPM index rose in August.", mention: "NAPM", with: "organisation",
-      without: "none"),
-    Example(
       rule: .directionAlone, body: "He was seized by the South during the war.", mention: "South", with: "place",
-      without: "none"),
-    Example(
-      rule: .roadNumber, body: "Traffic crawled on Interstate 95 all weekend.", mention: "Interstate 95", with: "place",
       without: "none"),
     Example(
       rule: .placeBeforeEventNoun, body: "He lost in the Wimbledon semifinals last year.", mention: "Wimbledon",
       with: "none", without: "place"),
     Example(
-      rule: .loneTitleLeft, body: "The Prime Minister’s adviser, Andrew Shearer, spoke.", mention: "Minister",
-      with: "none", without: "person"),
-    Example(
       rule: .legalFormStop, body: "Shares of Norwest Corp. rose on Monday.", mention: "Norwest Corp.",
       with: "organisation", without: "none"),
-    Example(
-      rule: .partyWordLast, body: "“The issue has gone,” said Mark Warner, a Virginia Democrat.", mention: "Virginia",
-      with: "place", without: "none"),
     Example(
       rule: .organisationNounAfter, body: "She joined the Manu Taupunga group last year.", mention: "Manu Taupunga",
       with: "organisation", without: "person"),
@@ -170,43 +130,17 @@ struct EntityRuleTests {
       rule: .workNounBefore, body: "They played the board game Simon all night.", mention: "Simon", with: "none",
       without: "person"),
     Example(
-      rule: .demonymOfKnownPlace, body: "The rebels crossed into Zairean territory on Monday.", mention: "Zairean",
-      with: "none", without: "organisation"),
-    Example(
       rule: .sportsStatistic, body: sportsReport + " Thomas drove in three runs and had two RBI.", mention: "RBI",
       with: "none", without: "organisation"),
     Example(
-      rule: .firstNameBeforePlural, body: "Years ago Steve Jobs said the phone would change everything.",
-      mention: "Steve Jobs", with: "person", without: "organisation"),
-    Example(
       rule: .commonWordsAfterFirstName, body: "He showed the car at the Paris Motor Show in 1910.",
       mention: "Paris Motor Show", with: "organisation", without: "person"),
-    Example(
-      rule: .capitalsFirstName, body: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", mention: "LAURIE OAKES",
-      with: "person", without: "none"),
-    Example(
-      rule: .honorificBefore, body: "Mr. Trump has called for more spending.", mention: "Trump", with: "person",
-      without: "none"),
     Example(
       rule: .firstWordOfThing,
       body: "I tried the Apple Vision Pro yesterday. Later Apple shipped it, and Apple sold many.",
       mention: "Apple", with: "organisation", without: "person"),
     Example(
-      rule: .creditLineName, body: "Water rushed into the street. (Photo: CreditChang W. Lee/The New York Times)",
-      mention: "Chang W. Lee", with: "person", without: "none"),
-    Example(
-      rule: .organisationFirstWord,
-      body: "The Packard Motor Car Company built two signs. The signs made Packard famous.",
-      mention: "Packard", with: "organisation: Packard Motor Car Company", without: "organisation: Packard",
-      byName: true),
-    Example(
       rule: .sportsClubWithTown, body: sportsReport + " On Sunday Zarko Coruna lost at home.", mention: "Zarko Coruna",
-      with: "organisation", without: "person"),
-    Example(
-      rule: .possessiveFirmName, body: "Shares of Boatmen's Bancshares Inc. rose. Boatmen's was the prize.",
-      mention: "Boatmen's", with: "organisation", without: "none"),
-    Example(
-      rule: .whichAfterName, body: "The storm hit Con Edison, which maintains the cables.", mention: "Con Edison",
       with: "organisation", without: "person"),
     Example(
       rule: .firstWordOfFullName, body: "On Monday Park Min-ji arrived. Park argued that the plan would fail.",
@@ -242,14 +176,8 @@ struct EntityRuleTests {
       rule: .commonWordDropped, body: "They met at the Castle yesterday.", mention: "Castle", with: "none",
       without: "organisation"),
     Example(
-      rule: .afterPlacePreposition, body: "The lights went out in Longyear's streets at night.", mention: "Longyear",
-      with: "place", without: "organisation"),
-    Example(
       rule: .placedSomewhere, body: "The road to the town of Tavildara was closed. Tavildara was quiet.",
       mention: "Tavildara", with: "place", without: "organisation"),
-    Example(
-      rule: .unknownNameAfterIn, body: "The lights went out in Ashby Staithe's streets on Monday.",
-      mention: "Ashby Staithe", with: "place", without: "person"),
     Example(
       rule: .sportsTownIsTeam, body: sportsReport, mention: "Leicestershire", with: "organisation", without: "place"),
   ]
@@ -282,13 +210,9 @@ struct EntityRuleTests {
     let structural: Set<EntityRule> = [
       .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
-      .unknownNameAfterIn,
-      .sportsTownIsTeam, .officeBeforeKnownFirstName, .polityOfPlace, .eventOfName, .quotedTitle, .creditBeforeSlash,
-      .placeBeforeAcronym, .roadNumber, .directionAlone, .placeBeforeEventNoun,
-      .loneTitleLeft, .legalFormStop, .organisationNounAfter,
-      .organisationNounBefore, .workNounBefore, .whichAfterName, .possessiveFirmName, .sportsStatistic, .creditLineName,
-      .organisationFirstWord,
-      .sportsClubWithTown,
+      .sportsTownIsTeam, .polityOfPlace, .quotedTitle, .directionAlone, .placeBeforeEventNoun,
+      .legalFormStop, .organisationNounAfter,
+      .organisationNounBefore, .workNounBefore, .sportsStatistic, .sportsClubWithTown,
     ]
     #expect(listed.union(structural) == Set(EntityRule.allCases))
     #expect(listed.intersection(structural).isEmpty)

@@ -5,7 +5,6 @@
 extension EntityRecognizer {
   /// Applies the context rules to the typed candidates, before single words are resolved.
   func applyContextRules(_ candidates: inout [Candidate]) {
-    if rules.on(.possessiveFirmName) { joinPossessiveFirmNames(&candidates) }
     if rules.on(.workNounBefore) {
       candidates.removeAll { c in c.role == nil && !c.speaks && isAfterWorkNoun(c.tokens.lowerBound) }
     }
@@ -23,8 +22,6 @@ extension EntityRecognizer {
         c.tokens.count == 1 || lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] == nil
       {
         firms.insert(hash(tokens: c.tokens))
-      } else if rules.on(.whichAfterName), isBeforeWhich(c.tokens.upperBound) {
-        firms.insert(hash(tokens: c.tokens))
       }
     }
     guard !firms.isEmpty else { return }
@@ -35,40 +32,6 @@ extension EntityRecognizer {
         || !tokens[candidates[i].tokens.lowerBound].startsSentence)
     {
       candidates[i].kind = .organisation
-    }
-  }
-
-  /// ``EntityRule/possessiveFirmName``: "Boatmen's Bancshares Inc.", "Sam’s Club": a word
-  /// with a possessive right before an organisation is the first word of its name, and
-  /// alone, with its possessive, the firm's short name ("Boatmen's stock").
-  func joinPossessiveFirmNames(_ candidates: inout [Candidate]) {
-    var shortNames: Set<ScalarHash> = []
-    var i = 0
-    while i + 1 < candidates.count {
-      let a = candidates[i]
-      let b = candidates[i + 1]
-      let t = tokens[a.tokens.lowerBound]
-      guard a.tokens.count == 1, t.isPossessive, b.kind == .organisation, b.tokens.lowerBound == a.tokens.upperBound,
-        t.range.upperBound + 1 == tokens[b.tokens.lowerBound].range.lowerBound,
-        isFirmName(b.tokens) || hasOrganisationHead(b.tokens)
-          || Self.legalForms.contains(hash(tokens[b.tokens.upperBound - 1].stem)),
-        lexicon.places[hash(t.stem)] == nil, a.role == nil
-      else {
-        i += 1
-        continue
-      }
-      candidates[i] = Candidate(
-        tokens: a.tokens.lowerBound..<b.tokens.upperBound, range: t.range.lowerBound..<b.range.upperBound,
-        kind: .organisation)
-      candidates.remove(at: i + 1)
-      shortNames.insert(hash(t.range))
-      i += 1
-    }
-    guard !shortNames.isEmpty else { return }
-    for i in candidates.indices where candidates[i].tokens.count == 1 {
-      let t = tokens[candidates[i].tokens.lowerBound]
-      guard t.isPossessive, shortNames.contains(hash(t.range)) else { continue }
-      candidates[i] = Candidate(tokens: candidates[i].tokens, range: t.range, kind: .organisation)
     }
   }
 
@@ -111,15 +74,8 @@ extension EntityRecognizer {
     console play musical opera painting sculpture
     """)
 
-  /// Kinship nouns before a first name alone: "his daughter Kaiarahi", "his wife Grace".
-  static let kinNouns = WordLists.set(
-    """
-    daughter son wife husband mother father brother sister widow widower grandson
-    granddaughter niece nephew cousin fiancée fiancé fiance fiancee partner stepson stepdaughter
-    """)
-
-  /// Lowercase roles before a name alone that make it a person: "Indonesian president
-  /// Suharto", "winger Lentini" (RoleReader's role nouns and these).
+  /// Lowercase roles before a name: "winger Gianluigi Lentini" is a player, not a club
+  /// (RoleReader's role nouns and these).
   static let personNounsBefore: Set<ScalarHash> = RoleReader.roleNouns.union(
     WordLists.set(
       """
@@ -144,14 +100,6 @@ extension EntityRecognizer {
 
   /// ``EntityRule/workNounBefore``: "the board game Simon".
   func isAfterWorkNoun(_ k: Int) -> Bool { isAfterLowercase(k, in: Self.workNouns) }
-
-  /// ``EntityRule/whichAfterName``: "for Con Edison, which maintains": a person is "who".
-  func isBeforeWhich(_ k: Int) -> Bool {
-    guard k + 1 < tokens.count, tokens[k].kind == .punct, tokens[k].scalar == ",",
-      tokens[k + 1].block == tokens[k].block
-    else { return false }
-    return hash(tokens[k + 1].range) == ScalarHash("which")
-  }
 
   /// ``EntityRule/quotedTitle``: whether the phrase fills a quotation written in title case,
   /// the name of a work or a sign ("“Battlestar Galactica” ended", "“Until Dawn: Rush of

@@ -33,7 +33,6 @@ extension EntityRecognizer {
       candidates[i].kind = resolveSingleWord(candidates[i], evidence, sports: sports)
     }
     if rules.on(.placedSomewhere) { placeWordsPlacedSomewhere(&candidates, evidence) }
-    if rules.on(.unknownNameAfterIn) { placeUnknownNamesAfterIn(&candidates) }
     if sports, rules.on(.sportsTownIsTeam) { makeTownsTeams(&candidates) }
     var grouper = EntityGrouper(recogniser: self, evidence: evidence)
     var result = grouper.group(candidates)
@@ -112,10 +111,7 @@ extension EntityRecognizer {
   /// "Magna Steyr") leave it to neither.
   func gatherFirms(_ candidates: [Candidate], into evidence: inout MergeEvidence) {
     var sharedFirstWords: Set<ScalarHash> = []
-    for (i, c) in candidates.enumerated()
-    where c.kind == .organisation
-      && (isFirmName(c.tokens) || (rules.on(.organisationFirstWord) && isOrganisationNamedInFull(c.tokens)))
-    {
+    for (i, c) in candidates.enumerated() where c.kind == .organisation && isFirmName(c.tokens) {
       let h = hash(tokens[c.tokens.lowerBound].stem)
       if let other = evidence.firmByFirstWord[h] {
         if hash(tokens: candidates[other].tokens) != hash(tokens: c.tokens) { sharedFirstWords.insert(h) }
@@ -124,18 +120,6 @@ extension EntityRecognizer {
       }
     }
     for h in sharedFirstWords { evidence.firmByFirstWord[h] = nil }
-  }
-
-  /// ``EntityRule/organisationFirstWord``: "the Packard Motor Car Company ... Packard signs":
-  /// an organisation named in full by an organisation word, whose first word is no common
-  /// word, first name or country, is named after by that word too.
-  func isOrganisationNamedInFull(_ name: Range<Int>) -> Bool {
-    guard name.count >= 2, hasOrganisationHead(name) else { return false }
-    let first = tokens[name.lowerBound]
-    guard first.kind == .word, !first.isAllCaps, first.stem.count >= 3, !isCommonWord(first),
-      !WordLists.titles.contains(hash(first.stem)), !lexicon.demonyms.contains(hash(first.stem))
-    else { return false }
-    return lexicon.places[hash(first.stem)] == nil && lexicon.firstNames[hash(first.stem)] == nil
   }
 
   /// ``EntityRule/sportsClubWithTown``: in a sports report a name ending in a town the
@@ -193,22 +177,6 @@ extension EntityRecognizer {
     else { return false }
     let kind = lexicon.places[hash(tokens[k + 2].stem)]
     return kind == .country || kind == .subdivision
-  }
-
-  /// ``EntityRule/unknownNameAfterIn``: an unknown name of several words after "in", "near"
-  /// is a place ("in Ashby Staithe").
-  func placeUnknownNamesAfterIn(_ candidates: inout [Candidate]) {
-    for i in candidates.indices
-    where candidates[i].kind == .person && candidates[i].role == nil
-      && candidates[i].tokens.count >= 2 && !candidates[i].speaks
-    {
-      let first = candidates[i].tokens.lowerBound
-      let before = first - 1
-      guard followsPlacePreposition(first), lexicon.firstNames[hash(tokens[first].stem)] == nil,
-        hash(tokens[before].range) != ScalarHash("at"), hash(tokens[before].range) != ScalarHash("from")
-      else { continue }
-      candidates[i].kind = .place
-    }
   }
 
   /// ``EntityRule/sportsTownIsTeam``: in a sports report a town or county is a team

@@ -25,61 +25,11 @@ extension EntityRecognizer {
 
   static let abbreviatedLegalForms = WordLists.set("Corp Inc Co Ltd Bros")
 
-  /// ``EntityRule/creditBeforeSlash``: "in Paris Benoit Tessier/Reuters", a caption run
-  /// into its credit: the two words before a slash and an agency are the photographer, the
-  /// words before them are typed on their own.
-  func splitCreditBeforeSlash(_ span: Range<Int>) -> [Candidate]? {
-    let end = span.upperBound
-    guard span.count >= 2, end + 1 < tokens.count, tokens[end].kind == .punct, tokens[end].scalar == "/",
-      tokens[end].range.lowerBound == tokens[end - 1].range.upperBound,
-      tokens[end + 1].kind == .word, tokens[end + 1].isCapitalised,
-      tokens[end + 1].range.lowerBound == tokens[end].range.upperBound
-    else { return nil }
-    let name = (end - 2)..<end
-    guard name.allSatisfy({ tokens[$0].kind == .word && !isCommonWord(tokens[$0]) && !tokens[$0].isAllCaps })
-    else { return nil }
-    let person = Candidate(
-      tokens: name, range: tokens[name.lowerBound].range.lowerBound..<tokens[end - 1].stem.upperBound, kind: .person)
-    return (span.lowerBound < name.lowerBound ? classify(span.lowerBound..<name.lowerBound) : []) + [person]
-  }
-
-  /// ``EntityRule/placeBeforeAcronym``: "the Chicago NAPM index": a town or country the
-  /// gazetteer knows, then an organisation's acronym, are two names.
-  func splitPlaceBeforeAcronym(_ span: Range<Int>) -> [Candidate]? {
-    guard span.count == 2 else { return nil }
-    let first = tokens[span.lowerBound]
-    let second = tokens[span.lowerBound + 1]
-    guard !first.isAllCaps, !first.isPossessive, let kind = lexicon.places[hash(first.stem)],
-      kind == .city || kind == .country || kind == .subdivision, second.isAllCaps, isAcronym(second),
-      lexicon.places[hash(second.stem)] == nil
-    else { return nil }
-    return [
-      Candidate(
-        tokens: span.lowerBound..<(span.lowerBound + 1), range: first.range.lowerBound..<first.stem.upperBound,
-        kind: .place),
-      Candidate(
-        tokens: (span.lowerBound + 1)..<span.upperBound, range: second.range.lowerBound..<nameEnd(span),
-        kind: .organisation),
-    ]
-  }
-
-  /// ``EntityRule/roadNumber``: "Interstate 95": a road word and its number are a place.
-  func roadWithNumber(_ span: Range<Int>) -> Candidate? {
-    guard span.count == 1, Self.roadWords.contains(hash(tokens[span.lowerBound].stem)), span.upperBound < tokens.count
-    else { return nil }
-    let number = tokens[span.upperBound]
-    guard number.kind == .word, number.block == tokens[span.lowerBound].block,
-      number.range.lowerBound == tokens[span.lowerBound].range.upperBound + 1,
-      number.range.allSatisfy({ text[$0].properties.numericType != nil })
-    else { return nil }
-    return Candidate(
-      tokens: span, range: tokens[span.lowerBound].range.lowerBound..<number.range.upperBound, kind: .place)
-  }
+  /// Statistics of a game written in capitals (``EntityRule/sportsStatistic``).
+  static let sportsStatistics = WordLists.set("RBI RBIs ERA")
 
   /// "seized by the South": a compass point alone after "the" is a region.
   static let compassPoints = WordLists.set("North South East West")
-
-  static let roadWords = WordLists.set("Interstate Interstates Highway Route Motorway")
 
   /// Lowercase nouns of a contest after a place that names it, not the place: "the Wimbledon
   /// semifinals", "Wimbledon champion".
@@ -107,9 +57,6 @@ extension EntityRecognizer {
   func classify(_ phrase: Range<Int>) -> [Candidate] {
     guard var parts = trimmed(phrase) else { return [] }
     if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return [] }
-    if rules.on(.creditBeforeSlash), let split = splitCreditBeforeSlash(parts.span) { return split }
-    if rules.on(.placeBeforeAcronym), let split = splitPlaceBeforeAcronym(parts.span) { return split }
-    if rules.on(.roadNumber), let road = roadWithNumber(parts.span) { return [road] }
     // "went 3-for-4 with two RBI": a statistic of a game, no organisation.
     if rules.on(.sportsStatistic), parts.span.count == 1,
       Self.sportsStatistics.contains(hash(tokens[parts.lower].stem)), isSportsReport()
@@ -128,7 +75,6 @@ extension EntityRecognizer {
       return []
     }
     if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
-    if rules.on(.officeBeforeKnownFirstName), let named = officeBeforeKnownFirstName(parts) { return [named] }
     if rules.on(.polityOfPlace), isPolityOfPlace(parts.span) {
       return [
         Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place)
@@ -136,11 +82,6 @@ extension EntityRecognizer {
     }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
-      if rules.on(.loneTitleLeft), !parts.role.isEmpty, parts.upper - parts.lower == 1,
-        Self.loneTitles.contains(hash(tokens[parts.lower].stem))
-      {
-        return []
-      }
       if rules.on(.sentenceInitialCommonWordDropped), let single = dropSentenceInitialCommonWords(&parts) {
         return [single]
       }
@@ -210,23 +151,6 @@ extension EntityRecognizer {
     let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[t].stem.upperBound)
     return Candidate(
       tokens: (t + 1)..<upper, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
-      kind: .person, role: roleText)
-  }
-
-  /// ``EntityRule/officeBeforeKnownFirstName``: "South Carolina Gov. Carroll Campbell": a
-  /// known first name and a surname end a longer phrase holding a title; the
-  /// words before them are the role.
-  func officeBeforeKnownFirstName(_ parts: PhraseParts) -> Candidate? {
-    let (lower, upper) = (parts.lower, parts.upper)
-    let first = upper - 2
-    guard upper - lower >= 4, gazetteerKind(parts.span) == nil, tokens[first].kind == .word,
-      lexicon.firstNames[hash(tokens[first].stem)] != nil, !isCommonWord(tokens[first]),
-      !isCommonWord(tokens[upper - 1]), !tokens[first - 1].isPossessive,
-      (lower..<first).contains(where: { WordLists.titles.contains(hash(tokens[$0].stem)) })
-    else { return nil }
-    let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[first - 1].stem.upperBound)
-    return Candidate(
-      tokens: first..<upper, range: tokens[first].range.lowerBound..<tokens[upper - 1].stem.upperBound,
       kind: .person, role: roleText)
   }
 
@@ -302,12 +226,6 @@ extension EntityRecognizer {
     {
       return true
     }
-    // "the Treaty of Baden", "the Battle of Britain".
-    if rules.on(.eventOfName), upper - lower >= 3, hash(tokens[lower + 1].range) == ScalarHash("of"),
-      Self.eventHeads.contains(hash(tokens[lower].stem)) || hash(tokens[lower].stem) == ScalarHash("Battle")
-    {
-      return true
-    }
     if upper - lower == 1 && isPeopleWord(tokens[lower]) { return true }
     return rules.on(.nationalityNamesNoOne) && upper - lower >= 2
       && lexicon.demonyms.contains(hash(tokens[upper - 1].stem))
@@ -358,20 +276,6 @@ extension EntityRecognizer {
         ? one(.organisation) : nil
     case .acronymInName:
       return hasAcronymInside(span) ? one(.organisation) : nil
-    case .partyWordLast:
-      // "Mark Warner, a Virginia Democrat": a party's member described in an appositive, no
-      // one's name; the place before it stays.
-      guard span.count >= 2, Self.partyMembers.contains(hash(last.stem)), isAppositive(span.lowerBound) else {
-        return nil
-      }
-      let rest = span.lowerBound..<(span.upperBound - 1)
-      guard gazetteerKind(rest) != nil else { return [] }
-      let end = tokens[rest.upperBound - 1].stem.upperBound
-      return [Candidate(tokens: rest, range: range.lowerBound..<end, kind: .place)]
-    case .capitalsFirstName:
-      return capitalsPerson(span)
-    case .capitalsLine:
-      return typeCapitalsLine(span).map(one)
     case .firmSuffix:
       return isFirmName(span) || (span.count >= 2 && Self.legalForms.contains(hash(last.stem)))
         ? one(.organisation) : nil
@@ -382,10 +286,6 @@ extension EntityRecognizer {
         ? one(.organisation) : nil
     case .placeInsideName:
       return hasPlaceInside(span) ? one(.organisation) : nil
-    case .firstNameBeforePlural:
-      // "Steve Jobs said": a known first name before a plural that speaks is a person.
-      return span.count == 2 && lexicon.firstNames[hash(first.stem)] != nil && !isCommonWord(first)
-        && isCommonPlural(last) && isSpeakerPosition(span) ? one(.person) : nil
     case .commonWordsAfterFirstName:
       // "Paris Motor Show", "What May Soon Exceed Cost": common words after a first name.
       return span.count >= 3 && span.dropFirst().allSatisfy({ isCommonWord(tokens[$0]) || isCommonPlural(tokens[$0]) })
@@ -394,11 +294,6 @@ extension EntityRecognizer {
       return isCommonPlural(last) && lexicon.surnames[hash(last.stem)] == nil ? one(.organisation) : nil
     case .knownFirstName:
       return lexicon.firstNames[hash(first.stem)] != nil ? one(.person) : nil
-    case .listOfPlaces:
-      guard span.allSatisfy({ gazetteerKind($0..<($0 + 1)) != nil }) else { return nil }
-      return span.map {
-        Candidate(tokens: $0..<($0 + 1), range: tokens[$0].range.lowerBound..<tokens[$0].stem.upperBound, kind: .place)
-      }
     case .commonWordsThroughout:
       let common = span.filter { isCommonWord(tokens[$0]) }.count
       return common == span.count || (span.count >= 3 && common * 2 > span.count) ? one(.organisation) : nil
@@ -424,49 +319,6 @@ extension EntityRecognizer {
     return [Candidate(tokens: span, range: range, kind: .organisation)]
   }
 
-  /// ``EntityRule/capitalsFirstName``: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR":
-  /// in a line of capitals, a known first name and the word after it (no English word) are a
-  /// person; the words after them are typed on their own.
-  func capitalsPerson(_ span: Range<Int>) -> [Candidate]? {
-    guard span.count >= 2, span.allSatisfy({ tokens[$0].isAllCaps }) else { return nil }
-    let first = tokens[span.lowerBound]
-    let second = tokens[span.lowerBound + 1]
-    guard lexicon.firstNames[titleCaseHash(first)] != nil, !isCommonWord(first), !isCommonWord(second),
-      lexicon.places[titleCaseHash(first)] == nil, lexicon.places[titleCaseHash(second)] == nil,
-      second.stem.count >= 2
-    else { return nil }
-    let name = span.lowerBound..<(span.lowerBound + 2)
-    let person = Candidate(
-      tokens: name, range: first.range.lowerBound..<second.stem.upperBound, kind: .person)
-    return [person] + (name.upperBound < span.upperBound ? classify(name.upperBound..<span.upperBound) : [])
-  }
-
-  /// Whether a reporting verb follows the phrase or stands before it after a comma ("Steve
-  /// Jobs said", "..., said Steve Jobs").
-  func isSpeakerPosition(_ span: Range<Int>) -> Bool {
-    let after = span.upperBound
-    if after < tokens.count, tokens[after].kind == .word, ReportingVerbs.set.contains(hash(tokens[after].range)) {
-      return true
-    }
-    let before = span.lowerBound - 1
-    return before >= 1 && tokens[before].kind == .word && ReportingVerbs.set.contains(hash(tokens[before].range))
-      && tokens[before - 1].kind == .punct
-  }
-
-  /// A dateline or a heading in capitals ("KUALA LUMPUR"): a place if the gazetteer knows it
-  /// in title case, else an organisation, never a person.
-  func typeCapitalsLine(_ span: Range<Int>) -> Guess? {
-    guard span.allSatisfy({ tokens[$0].isAllCaps }) else { return nil }
-    var h = ScalarHash()
-    for k in span {
-      if k > span.lowerBound { h.appendSpace() }
-      let r = tokens[k].stem
-      h.append(text, r.lowerBound..<(r.lowerBound + 1))
-      h.appendLowercased(text, (r.lowerBound + 1)..<r.upperBound)
-    }
-    return lexicon.places[h] != nil ? .place : .organisation
-  }
-
   /// An acronym among words that are not all capitals ("PlayStation VR", "HTC Vive"): no
   /// person's name holds one, post-nominal letters and Roman numerals aside.
   func hasAcronymInside(_ span: Range<Int>) -> Bool {
@@ -479,21 +331,6 @@ extension EntityRecognizer {
         && !t.stem.contains(where: { text[$0] == "." })
     }
   }
-
-  /// Whether the phrase at `k` follows a comma and an article: "Mark Warner, a Virginia
-  /// Democrat", an appositive describing someone named before it.
-  func isAppositive(_ k: Int) -> Bool {
-    guard k >= 2, tokens[k - 2].kind == .punct, tokens[k - 2].scalar == ",", tokens[k - 1].kind == .word else {
-      return false
-    }
-    return Self.articles.contains(hash(tokens[k - 1].range))
-  }
-
-  static let articles = WordLists.set("a an the")
-
-  /// Words for a party's member that end a description, not a name: "a Virginia Democrat".
-  static let partyMembers = WordLists.set(
-    "Democrat Democrats Republican Republicans Tory Tories Conservative Conservatives Socialist Socialists")
 
   /// "GDRs", "ETFs": three capitals or more and a plural s.
   func isPluralAcronym(_ t: Token) -> Bool {

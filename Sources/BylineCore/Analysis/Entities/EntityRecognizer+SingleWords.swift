@@ -19,27 +19,11 @@ extension EntityRecognizer {
     switch rule {
     case .stormName:
       return e.stormNames.contains(h) ? .single : nil
-    case .loneTitleOrEvent:
-      return Self.loneTitles.contains(h) || Self.eventWords.contains(h) ? .single : nil
-    case .possessiveBeforeRoleNoun:
-      return isPossessiveBeforeRoleNoun(k, e) ? .organisation : nil
     case .firmFirstWord:
       return e.firmByFirstWord[h] != nil && e.surnameOwner[h] == nil && !followsPlacePreposition(k)
         ? .organisation : nil
     case .capitalsDatelinePlace:
       return t.isAllCaps && lexicon.places[h] == nil && lexicon.places[titleCaseHash(t)] != nil ? .place : nil
-    case .demonymOfKnownPlace:
-      return !c.speaks && isDemonymOfKnownPlace(t) ? .single : nil
-    case .honorificBefore:
-      // "Mr. Trump has called": an honorific before a word alone, even a common one.
-      return isAfterHonorific(k) ? .person : nil
-    case .lowercaseRoleBefore:
-      // "Indonesian president Suharto": a role in lowercase before a word alone.
-      return isAfterLowercase(k, in: Self.personNounsBefore) && !t.isAllCaps && lexicon.places[h] == nil
-        && !common ? .person : nil
-    case .kinNounBefore:
-      // "his daughter Kaiarahi": a kinship noun before a word alone makes it a first name.
-      return isAfterLowercase(k, in: Self.kinNouns) && !t.isAllCaps && lexicon.places[h] == nil ? .person : nil
     case .firstWordOfFullName:
       // "Park argued": a first word of a full name ("Park Min-ji"), even a common one.
       return e.firstWordCount[h] == 1 && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound))
@@ -77,52 +61,9 @@ extension EntityRecognizer {
       return common && !t.startsSentence && followsPlacePreposition(k) && isFollowedByRegion(k) ? .place : nil
     case .commonWordDropped:
       return common ? .single : nil
-    case .afterPlacePreposition:
-      return followsPlacePreposition(k) && hash(tokens[k - 1].range) != ScalarHash("at")
-        && hash(tokens[k - 1].range) != ScalarHash("from") ? .place : nil
     default:
       return nil
     }
-  }
-
-  /// "Zairean", "Texan", "Surinamese", "Transylvanian": a word no list knows, made of a
-  /// country or region the gazetteer knows and a demonym's ending.
-  func isDemonymOfKnownPlace(_ t: Token) -> Bool {
-    let word = Tokenizer.string(text, t.stem)
-    guard word.count >= 5, !t.isAllCaps, lexicon.places[hash(t.stem)] == nil, lexicon.firstNames[hash(t.stem)] == nil
-    else { return false }
-    var bases: [String] = []
-    if word.hasSuffix("ese") { bases += [String(word.dropLast(3)), String(word.dropLast(3)) + "a"] }
-    if word.hasSuffix("an") {
-      bases += [String(word.dropLast(2)), String(word.dropLast(1)), String(word.dropLast(1)) + "s"]
-    }
-    if word.hasSuffix("i") { bases.append(String(word.dropLast(1))) }
-    return bases.contains { base in
-      guard base.count >= 4, let kind = lexicon.places[ScalarHash(base)] else { return false }
-      return kind == .country || kind == .subdivision || kind == .region
-    }
-  }
-
-  static let sportsStatistics = WordLists.set("RBI RBIs ERA")
-
-  /// Whether "Mr", "Mrs", "Ms", "Dr" (with or without a full stop) stands right before token `k`.
-  func isAfterHonorific(_ k: Int) -> Bool {
-    var j = k - 1
-    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == "." { j -= 1 }
-    guard j >= 0, tokens[j].kind == .word, tokens[j].block == tokens[k].block else { return false }
-    return Self.honorifics.contains(hash(tokens[j].range))
-  }
-
-  static let honorifics = WordLists.set("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Miss Mx")
-
-  /// "said Gartner's principal analyst Kobita Desai": a possessive word that is no known
-  /// name or place, before a role noun, is whose analyst: a firm's.
-  func isPossessiveBeforeRoleNoun(_ k: Int, _ e: MergeEvidence) -> Bool {
-    let t = tokens[k]
-    let h = hash(t.stem)
-    return t.isPossessive && e.surnameOwner[h] == nil && lexicon.places[h] == nil && k + 1 < tokens.count
-      && tokens[k + 1].kind == .word && !tokens[k + 1].isCapitalised
-      && RoleReader.roleNouns.contains(hash(tokens[k + 1].stem))
   }
 
   /// A word that speaks: "MPs said", "Organisers said" (a group, no one's name); "the

@@ -336,13 +336,6 @@ struct EntityRecognizer {
 
   /// Words that end the name of an event ("World Cup", "U.S. Open", "Gulf War"): not one of
   /// our kinds.
-  /// Titles that name no one when they stand alone (King, Queen and Pope do).
-  static let loneTitles = WordLists.set(
-    "Minister Chancellor Secretary General President Prime Deputy Vice Chief Chairman Governor Senator Mayor")
-  /// Words that name an event, never a person, when they stand alone.
-  static let eventWords = WordLists.set(
-    "Election Elections Referendum Summit Conference Budget Games Olympics Nations League Cup")
-
   static let eventHeads = WordLists.set(
     "Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords Protocol Act Pact"
   )

@@ -15,11 +15,9 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   // Phrases: what is cut off before typing.
   case titleBeforeKnownFirstName = "title-before-known-first-name"
   case countryBeforeTitleIsRole = "country-before-title-is-role"
-  case officeBeforeKnownFirstName = "office-before-known-first-name"
   case polityOfPlace = "polity-of-place"
   case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
   case eventNamesNoOne = "event-names-no-one"
-  case eventOfName = "event-of-name"
   case nationalityNamesNoOne = "nationality-names-no-one"
   case demonymBeforeNameDropped = "demonym-before-name-dropped"
   case demonymBeforeCommonWord = "demonym-before-common-word"
@@ -32,38 +30,23 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case digitsInName = "digits-in-name"
   case acronymInName = "acronym-in-name"
   case oneWordLeftToMerge = "one-word-left-to-merge"
-  case capitalsLine = "capitals-line"
   case firmSuffix = "firm-suffix"
   case ampersandOrForeignArticle = "ampersand-or-foreign-article"
   case placeInsideName = "place-inside-name"
   case pluralNounLast = "plural-noun-last"
   case knownFirstName = "known-first-name"
-  case listOfPlaces = "list-of-places"
   case commonWordsThroughout = "common-words-throughout"
   case placePrefix = "place-prefix"
   case commonWordLast = "common-word-last"
   case quotedTitle = "quoted-title"
-  case creditBeforeSlash = "credit-before-slash"
-  case placeBeforeAcronym = "place-before-acronym"
-  case roadNumber = "road-number"
   case directionAlone = "direction-alone"
   case placeBeforeEventNoun = "place-before-event-noun"
-  case loneTitleLeft = "lone-title-left"
   case legalFormStop = "legal-form-stop"
-  case partyWordLast = "party-word-last"
-  case firstNameBeforePlural = "first-name-before-plural"
   case commonWordsAfterFirstName = "common-words-after-first-name"
-  case capitalsFirstName = "capitals-first-name"
   // Single words, against the article.
   case stormName = "storm-name"
-  case loneTitleOrEvent = "lone-title-or-event"
-  case possessiveBeforeRoleNoun = "possessive-before-role-noun"
   case firmFirstWord = "firm-first-word"
   case capitalsDatelinePlace = "capitals-dateline-place"
-  case kinNounBefore = "kin-noun-before"
-  case lowercaseRoleBefore = "lowercase-role-before"
-  case honorificBefore = "honorific-before"
-  case demonymOfKnownPlace = "demonym-of-known-place"
   case sportsStatistic = "sports-statistic"
   case firstWordOfThing = "first-word-of-thing"
   case firstWordOfFullName = "first-word-of-full-name"
@@ -78,39 +61,32 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case sportsTeamPlural = "sports-team-plural"
   case placeBeforeRegion = "place-before-region"
   case commonWordDropped = "common-word-dropped"
-  case afterPlacePreposition = "after-place-preposition"
   // Evidence from the whole article.
   case placedSomewhere = "placed-somewhere"
-  case unknownNameAfterIn = "unknown-name-after-in"
   case sportsTownIsTeam = "sports-town-is-team"
   case sportsClubWithTown = "sports-club-with-town"
-  case organisationFirstWord = "organisation-first-word"
   // Evidence from the words around a name (EntityRecognizer+Evidence).
   case organisationNounAfter = "organisation-noun-after"
   case organisationNounBefore = "organisation-noun-before"
   case workNounBefore = "work-noun-before"
-  case whichAfterName = "which-after-name"
-  case possessiveFirmName = "possessive-firm-name"
-  case creditLineName = "credit-line-name"
 
   /// Typing a phrase of capitalised words by its shape, in order.
   static let phraseRules: [EntityRule] = [
     .loneGazetteerWordUndecided, .gazetteerPhrase, .organisationHead, .placeHead, .titledPerson,
-    .oneWordLeftToMerge, .digitsInName, .acronymInName, .partyWordLast, .capitalsFirstName, .capitalsLine, .firmSuffix,
+    .oneWordLeftToMerge, .digitsInName, .acronymInName, .firmSuffix,
     .ampersandOrForeignArticle,
     .placeInsideName,
-    .firstNameBeforePlural, .pluralNounLast, .commonWordsAfterFirstName, .knownFirstName,
-    .listOfPlaces, .commonWordsThroughout, .placePrefix, .commonWordLast,
+    .pluralNounLast, .commonWordsAfterFirstName, .knownFirstName,
+    .commonWordsThroughout, .placePrefix, .commonWordLast,
   ]
 
   /// Resolving a single capitalised word, in order; a word no rule decides is an organisation.
   static let singleWordRules: [EntityRule] = [
-    .stormName, .loneTitleOrEvent, .possessiveBeforeRoleNoun, .honorificBefore, .demonymOfKnownPlace, .firmFirstWord,
+    .stormName, .firmFirstWord,
     .capitalsDatelinePlace,
-    .kinNounBefore, .lowercaseRoleBefore, .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
+    .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
     .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
-    .afterPlacePreposition,
   ]
 
   /// One line: what the rule does, with its example.
@@ -118,15 +94,12 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     switch self {
     case .titleBeforeKnownFirstName:
       return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
-    case .officeBeforeKnownFirstName:
-      return "a known first name and a surname end a titled phrase: `South Carolina Gov. Carroll Campbell`"
     case .polityOfPlace:
       return "a state's word, `of` and a known place name a place: `the Federal Republic of Yugoslavia`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped:
       return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
     case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`"
-    case .eventOfName: return "an event's word, `of` and a name name no one: `the Treaty of Baden`"
     case .demonymBeforeCommonWord:
       return "a demonym before one common word names a thing, not a person: `the Arab Spring`, `British Airways`"
     case .digitsInName: return "a name with digits is a thing, not a person: `Page A22`, `Royal McBee LGP-30`"
@@ -141,7 +114,6 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .placeHead: return "a place word last makes a place: `Almaty Region`"
     case .titledPerson: return "a phrase after a title is a person: `Prime Minister Jane Doe`"
     case .oneWordLeftToMerge: return "one word left is resolved against the article: `Keane`"
-    case .capitalsLine: return "a line in capitals is a place the gazetteer knows, else no person: `KUALA LUMPUR`"
     case .firmSuffix: return "a company word last names a firm: `Ruch SA`"
     case .ampersandOrForeignArticle:
       return "an ampersand or a foreign article names a firm or a title: `Douglas & Lomason`, `Der Spiegel`"
@@ -149,40 +121,22 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
       return "a country or large city inside a longer name makes a firm or club: `Air France`, `Dynamo Moscow`"
     case .pluralNounLast: return "a plural common noun last names a firm: `Papadakis Homes`"
     case .knownFirstName: return "a known first name first makes a person: `Moira Keane`"
-    case .listOfPlaces: return "every word a place: the places apart: `Essex Derbyshire`"
     case .commonWordsThroughout:
       return "common words throughout name an organisation or a title: `Supreme Court`, `Live Story`"
     case .placePrefix: return "a place word first makes a place: `Port Ellery`, `Lake Vostok`"
     case .commonWordLast: return "a common word last names a thing, not a person: `Savannah Ventures`"
     case .stormName: return "a storm's name alone is no person: `Storm Imelda ... Imelda`"
-    case .loneTitleOrEvent:
-      return "a title or event word left alone names no one: `the Deputy Prime Minister`, `the General Election`"
-    case .possessiveBeforeRoleNoun: return "a possessive before a role noun is a firm: `Gartner's principal analyst`"
     case .firmFirstWord: return "a firm named in full is named after by its first word: `Magna International ... Magna`"
     case .capitalsDatelinePlace: return "a place in capitals is a place: `CHENNAI (AP) -`"
-    case .firstNameBeforePlural: return "a known first name before a plural that speaks is a person: `Steve Jobs said`"
     case .commonWordsAfterFirstName:
       return "two or more common words after a first name name a thing: `the Paris Motor Show`"
-    case .capitalsFirstName:
-      return "in capitals, a known first name and the next word are a person: `LAURIE OAKES IS THE ... EDITOR`"
     case .firstWordOfThing:
       return "the first word of a thing named in full is no surname: `the Apple Vision Pro ... Apple has partnered`"
-    case .demonymOfKnownPlace: return "a known country or region with a demonym's ending names no one: `Zairean`"
     case .sportsStatistic: return "in a sports report a game's statistic is no organisation: `two RBI`"
-    case .honorificBefore: return "an honorific before a word alone makes a person, even of a common word: `Mr. Trump`"
-    case .lowercaseRoleBefore: return "a role in lowercase before a word alone makes a person: `president Suharto`"
-    case .kinNounBefore: return "a kinship noun before a word alone makes it a person: `his daughter Kaiarahi`"
     case .quotedTitle: return "a name filling a quotation in title case is a title: `“Battlestar Galactica” ended`"
-    case .placeBeforeAcronym: return "a known town or country before an acronym are two names: `the Chicago NAPM index`"
     case .directionAlone: return "a compass point alone after `the` is a region: `seized by the South`"
-    case .roadNumber: return "a road word and its number are a place: `Interstate 95`"
     case .placeBeforeEventNoun: return "a place before a contest's noun names the contest: `the Wimbledon semifinals`"
-    case .creditBeforeSlash:
-      return "the two words before a slash and an agency are a photographer: `in Paris Benoit Tessier/Reuters`"
-    case .loneTitleLeft: return "a title left alone after titles names no one: `the Prime Minister’s adviser`"
     case .legalFormStop: return "an abbreviated legal form keeps its full stop: `Norwest Corp.`"
-    case .partyWordLast:
-      return "a party's member in an appositive names no one, a place before it stays: `Warner, a Virginia Democrat`"
     case .organisationNounAfter:
       return
         "a lowercase organisation noun after a name makes a firm: `the Manu Taupunga group`, `Con Edison officials`"
@@ -190,13 +144,6 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
       return "a lowercase organisation noun before a name makes a firm: `the whale rescue group Project Jonah`"
     case .workNounBefore: return "a work or product noun before a name makes no one: `the board game Simon`"
     case .sportsClubWithTown: return "in a sports report a name ending in a town is a club: `Lada Togliatti`"
-    case .organisationFirstWord:
-      return "an organisation named in full is named after by its first word: `Packard Motor Car Company ... Packard`"
-    case .creditLineName:
-      return "a photo credit `Name/Agency` names a person and an agency: `Chang W. Lee/The New York Times`"
-    case .possessiveFirmName:
-      return "a possessive before a firm's name is part of it: `Boatmen's Bancshares Inc. ... Boatmen's stock`"
-    case .whichAfterName: return "a name followed by `, which` is no person: `Con Edison, which maintains`"
     case .firstWordOfFullName: return "the first word of one full name is that person: `Park Min-ji ... Park argued`"
     case .surnameOfFullName: return "the last word of a full name is that person: `Moira Keane ... Keane`"
     case .gazetteerWord: return "a word the gazetteer knows is a place, a small city that speaks a person: `in Paris`"
@@ -210,9 +157,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .sportsTeamPlural: return "a plural in a sports report is a team: `the Cardinals`"
     case .placeBeforeRegion: return "a word before a comma and a state is a place: `in Boulder, Colorado`"
     case .commonWordDropped: return "a capitalised common word left over names nothing: `Harbour`"
-    case .afterPlacePreposition: return "an unknown word after in or near is a place: `in Longyear`"
     case .placedSomewhere: return "an unknown word placed once is a place everywhere: `the town of Tavildara`"
-    case .unknownNameAfterIn: return "an unknown name of several words after in is a place: `in Ashby Staithe`"
     case .sportsTownIsTeam: return "in a sports report a town or county is a team: `Leicestershire beat Somerset`"
     }
   }
