@@ -29,11 +29,14 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   // Quotes without a cue of their own.
   case sameParagraphSpeaker = "same-paragraph-speaker"
   case previousParagraphSpeaker = "previous-paragraph-speaker"
+  case previousSentenceSubject = "previous-sentence-subject"
   case titlesSpeakForNobody = "titles-speak-for-nobody"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
   case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
+  case cueVerbClause = "cue-verb-clause"
+  case fullQuoteInAClause = "full-quote-in-a-clause"
 
   /// One line: what the rule does, with its example.
   public var summary: String {
@@ -78,11 +81,20 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .previousParagraphSpeaker:
       return
         "a quote opening its paragraph with no cue takes the last speaker of the paragraph before: `Keane said: ... ¶ “We stay.”`"
+    case .previousSentenceSubject:
+      return
+        "a full quote with no cue after a sentence takes that sentence's subject: `Maria Santos spoke for an hour. “We stay.”`"
     case .titlesSpeakForNobody:
       return "a title in quote marks speaks for nobody: `She spoke on “Meet the Press”`"
     case .partialQuoteSentence:
       return
         "a partial quote with no cue sits in its sentence: `The plan is “dead on arrival once again” in the Senate.`"
+    case .cueVerbClause:
+      return
+        "a partial quote sits in the clause of a verb in its sentence, speaker or not: `... but described his skills as a “work in progress.”`"
+    case .fullQuoteInAClause:
+      return
+        "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
     case .namedTermsSpeakForNobody:
       return
         "a term introduced by a naming word speaks for nobody: `a technique called “mental chronometry”`, `the term “a-ha”`"
