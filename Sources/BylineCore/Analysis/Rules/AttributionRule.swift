@@ -3,8 +3,9 @@
 /// Every rule can be switched off for one analysis (``AnalysisRules/disabled``), so
 /// `byline eval --ablate RULE` and `byline eval --rule-gains` show what each one adds on the
 /// dev corpora: a rule that gains nothing outside one article can be seen and removed. Each
-/// rule has a literal test named after its example (Tests/BylineCoreTests: QuoteFinderTests,
-/// AttributionTests, EvaluationTests).
+/// rule has a literal test on its example, answered with the rule and without it
+/// (Tests/BylineCoreTests/AttributionRuleTests), besides the tests of QuoteFinderTests and
+/// AttributionTests.
 public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   // Quote boundaries (QuoteFinder).
   case reopenAfterSentence = "reopen-after-sentence"
