@@ -336,6 +336,7 @@ import Testing
         .quotes.first?.speaker
     }
     #expect(speaker(AnalysisRules()) == "Maria Santos")
+    #expect(text(body, quotes(body).first?.speakerMention) == "Maria Santos")
     #expect(speaker(AnalysisRules(disabled: [.previousSentenceSubject])) == nil)
     let rain = quotes(
       "Officials met in London on Monday.\n\nMaria Santos spoke to the crowd for an hour. The rain kept falling. \u{201C}We will not give up.\u{201D}"

@@ -15,17 +15,20 @@ extension SpeechAttributor {
 
   /// What each quote is given, by quote index: its speaker, its cue as written, the token of
   /// its cue (a verb, a colon, a dash: for the source as written and the reported clause),
-  /// and its block (-1 when it holds no token).
+  /// its block (-1 when it holds no token), and the source as written when no cue token
+  /// tells where it is.
   struct QuoteCues {
     var speaker: [Speaker?]
     var cue: [String?]
     var token: [Int?]
     var block: [Int] = []
+    var mention: [TextRange?]
 
     init(count: Int) {
       speaker = Array(repeating: nil, count: count)
       cue = Array(repeating: nil, count: count)
       token = Array(repeating: nil, count: count)
+      mention = Array(repeating: nil, count: count)
     }
 
     /// Quote `qi` takes what quote `other` was given.
@@ -33,6 +36,7 @@ extension SpeechAttributor {
       speaker[qi] = speaker[other]
       cue[qi] = cue[other]
       token[qi] = token[other]
+      mention[qi] = mention[other]
     }
   }
 
@@ -264,10 +268,11 @@ extension SpeechAttributor {
       // Opens its paragraph: the last speaker of the previous paragraph.
       let opens = quotes[qi].range.lowerBound <= recogniser.blocks[block].range.lowerBound + 1
       if rules.on(.previousSentenceSubject), !opens, quotes[qi].kind == .full,
-        let s = previousSentenceSubject(beforeQuote: quotes[qi]), case .entity(let e) = s,
+        let (s, mention) = previousSentenceSubject(beforeQuote: quotes[qi]), case .entity(let e) = s,
         result.entities[e].kind == .person
       {
         cues.speaker[qi] = s
+        cues.mention[qi] = mention
         lastWithSpeaker.note(qi, block: block)
         continue
       }
@@ -289,14 +294,20 @@ extension SpeechAttributor {
   }
 
   /// The subject of the sentence before a full quote that opens a sentence inside its
-  /// paragraph (``AttributionRule/previousSentenceSubject``).
-  mutating func previousSentenceSubject(beforeQuote quote: Quote) -> Speaker? {
+  /// paragraph (``AttributionRule/previousSentenceSubject``), with its first mention in that
+  /// sentence when it is named there.
+  mutating func previousSentenceSubject(beforeQuote quote: Quote) -> (Speaker, TextRange?)? {
     let first = firstToken(atOrAfter: quote.range.lowerBound)
     guard first < tokens.count else { return nil }
     var k = first - 1
     if k >= 0, tokens[k].kind == .punct, QuoteFinder.isQuoteMark(tokens[k].scalar) { k -= 1 }
-    guard k >= 1, tokens[k].block == tokens[first].block, !tokens[k].inQuote, isSentenceEnd(k) else { return nil }
-    return sentenceSubject(before: k)
+    guard k >= 1, tokens[k].block == tokens[first].block, !tokens[k].inQuote, isSentenceEnd(k),
+      let s = sentenceSubject(before: k)
+    else { return nil }
+    guard case .entity(let e) = s,
+      let j = (sentenceStart(before: k)..<k).first(where: { result.entityOfToken[$0] == Int32(e) })
+    else { return (s, nil) }
+    return (s, run(of: e, around: j))
   }
 
   // MARK: - Stage 4: the report
@@ -308,6 +319,7 @@ extension SpeechAttributor {
         quotes[qi].speaker = name(of: s)
         quotes[qi].cue = cues.cue[qi]
         quotes[qi].speakerKind = kind(of: s)
+        quotes[qi].speakerMention = cues.mention[qi]
         if let cue = cues.token[qi] {
           quotes[qi].speakerMention = writtenMention(of: s, near: cue)
           if quotes[qi].kind != .full, tokens[cue].kind == .word, tokens[cue].block == cues.block[qi] {
