@@ -116,6 +116,9 @@ struct AttributionRuleTests {
       body: "Maria Santos said: \u{201C}We stay.\u{201D} Then she spoke on \u{201C}Meet the Press\u{201D} at length.",
       quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
     Example(
+      rule: .titleBeforeItsStop, body: "In 1963 Edward Lorenz wrote \u{201C}Deterministic Nonperiodic Flow.\u{201D}",
+      field: .speaker, with: "none", without: "Edward Lorenz"),
+    Example(
       rule: .scareQuotesInheritNothing,
       body: "Maria Santos said: \u{201C}We stay.\u{201D} The \u{201C}crisis\u{201D} filled the week.",
       quote: 1, field: .speaker, with: "none", without: "Maria Santos"),

@@ -33,7 +33,8 @@ struct WebGoldTests {
   /// scare quote or title. Not met yet: these are ratchets (the gold's first figures were
   /// speakers 126/145 = 0.869, people P 0.695 R 0.903 F1 0.786, 14 of 115 scare quotes and
   /// titles with a speaker; then 134/145 = 0.924, P 0.752 R 0.925 F1 0.829, 11 of 115; now
-  /// speakers 135/145 = 0.931 with previous-sentence-subject); raise them as the rules improve.
+  /// speakers 135/145 = 0.931 with previous-sentence-subject, 9 of 115 scare quotes and titles
+  /// with a speaker with title-before-its-stop); raise them as the rules improve.
   @Test func floors() {
     BylineWeb.install()
     let scores = Evaluator.evaluate(paths: [Self.folder])
@@ -46,6 +47,6 @@ struct WebGoldTests {
     #expect(people.truePositives >= 124 && people.falsePositives <= 41, "\(people)")
     #expect(people.f1 >= 0.828)
     #expect(scores.scareWithSpeaker.total == 115)
-    #expect(scores.scareWithSpeaker.hits <= 11, "\(scores.scareWithSpeaker)")
+    #expect(scores.scareWithSpeaker.hits <= 9, "\(scores.scareWithSpeaker)")
   }
 }

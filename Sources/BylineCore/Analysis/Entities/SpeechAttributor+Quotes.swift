@@ -331,7 +331,15 @@ extension SpeechAttributor {
           }
         }
       }
-      guard quotes[qi].clause == nil, quotes[qi].kind != .full else { continue }
+      guard quotes[qi].clause == nil else { continue }
+      if quotes[qi].kind == .full {
+        // A title or a full quote whose verb has no speaker still sits in a clause the
+        // sentence runs into (`stated that the story has moved on HBO's “Real Time.”`).
+        if rules.on(.fullQuoteInAClause), cues.speaker[qi] == nil, let verb = cueVerb(ofQuote: quotes[qi], verbs) {
+          quotes[qi].clause = runningClause(of: quotes[qi], cue: verb)
+        }
+        continue
+      }
       // A partial quote whose verb has no speaker in reach still sits in that verb's clause.
       if rules.on(.cueVerbClause), let verb = cueVerb(ofQuote: quotes[qi], verbs) {
         quotes[qi].clause = clause(of: quotes[qi], cue: verb)

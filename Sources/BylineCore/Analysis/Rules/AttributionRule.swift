@@ -32,6 +32,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case previousParagraphSpeaker = "previous-paragraph-speaker"
   case previousSentenceSubject = "previous-sentence-subject"
   case titlesSpeakForNobody = "titles-speak-for-nobody"
+  case titleBeforeItsStop = "title-before-its-stop"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
   case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
   // Clauses.
@@ -87,6 +88,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
         "a full quote with no cue after a sentence takes that sentence's subject: `Maria Santos spoke for an hour. “We stay.”`"
     case .titlesSpeakForNobody:
       return "a title in quote marks speaks for nobody: `She spoke on “Meet the Press”`"
+    case .titleBeforeItsStop:
+      return
+        "a title is a title with the sentence's full stop inside its mark: `a paper titled “Deterministic Nonperiodic Flow.”`"
     case .partialQuoteSentence:
       return
         "a partial quote with no cue sits in its sentence: `The plan is “dead on arrival once again” in the Senate.`"
