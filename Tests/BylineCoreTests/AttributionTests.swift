@@ -287,6 +287,63 @@ import Testing
     #expect(text(body, q.first?.clause) == "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate")
   }
 
+  /// cue-verb-clause: a partial quote whose verb has no speaker in reach (the scan back stops
+  /// at the quote before) still sits in the clause after that verb.
+  @Test func aPartialQuoteSitsInItsVerbsClauseWithoutASpeaker() {
+    let body =
+      "Officials met in London on Monday.\n\nBush referred to Rubio as \u{201C}a bright leader\u{201D} but described his skills as a \u{201C}work in progress.\u{201D}"
+    func second(_ rules: AnalysisRules) -> Quote? {
+      ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test"), rules: rules)
+        .quotes.last
+    }
+    #expect(second(AnalysisRules())?.speaker == nil)
+    #expect(text(body, second(AnalysisRules())?.clause) == "his skills as a \u{201C}work in progress.\u{201D}")
+    // Without the rule, the partial quote sits in its whole sentence.
+    #expect(
+      text(body, second(AnalysisRules(disabled: [.cueVerbClause]))?.clause)
+        == "Bush referred to Rubio as \u{201C}a bright leader\u{201D} but described his skills as a \u{201C}work in progress.\u{201D}"
+    )
+  }
+
+  /// full-quote-in-a-clause: a full quote the sentence runs into is reported with that clause;
+  /// one right after its cue is not.
+  @Test func aFullQuoteTheSentenceRunsIntoHasItsClause() {
+    let body =
+      "Officials met in London on Monday.\n\nPaul Ryan says no matter what the president does, \u{201C}his word does not trump the law.\u{201D}"
+    func first(_ rules: AnalysisRules) -> Quote? {
+      ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test"), rules: rules)
+        .quotes.first
+    }
+    #expect(first(AnalysisRules())?.kind == .full)
+    #expect(first(AnalysisRules())?.speaker == "Paul Ryan")
+    #expect(
+      text(body, first(AnalysisRules())?.clause)
+        == "no matter what the president does, \u{201C}his word does not trump the law.\u{201D}")
+    #expect(first(AnalysisRules(disabled: [.fullQuoteInAClause]))?.clause == nil)
+    #expect(
+      quotes("Officials met in London on Monday.\n\nPaul Ryan said: \u{201C}We will not give up.\u{201D}").first?.clause
+        == nil)
+  }
+
+  /// previous-sentence-subject: a full quote with no cue that opens a sentence inside its
+  /// paragraph takes the person the sentence before it is about; a sentence about a thing
+  /// gives it nobody.
+  @Test func aCuelessQuoteTakesThePreviousSentencesSubject() {
+    let body =
+      "Officials met in London on Monday.\n\nMaria Santos spoke to the crowd for an hour. \u{201C}We will not give up.\u{201D}"
+    func speaker(_ rules: AnalysisRules) -> String? {
+      ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test"), rules: rules)
+        .quotes.first?.speaker
+    }
+    #expect(speaker(AnalysisRules()) == "Maria Santos")
+    #expect(text(body, quotes(body).first?.speakerMention) == "Maria Santos")
+    #expect(speaker(AnalysisRules(disabled: [.previousSentenceSubject])) == nil)
+    let rain = quotes(
+      "Officials met in London on Monday.\n\nMaria Santos spoke to the crowd for an hour. The rain kept falling. \u{201C}We will not give up.\u{201D}"
+    )
+    #expect(rain.first?.speaker == nil)
+  }
+
   @Test func aFullQuoteHasNoClause() {
     #expect(
       quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.").first?

@@ -8,21 +8,27 @@ extension SpeechAttributor {
     var speaker: [Int: Speaker] = [:]
     var lastSpeakerOfBlock: [Int: Speaker] = [:]
     var lastVerbOfBlock: [Int: Int] = [:]
+    /// Every reporting or naming verb, with a speaker or not, in reading order: a partial
+    /// quote's clause starts after one even when its subject is out of reach.
+    var cueVerbs: [Int] = []
   }
 
   /// What each quote is given, by quote index: its speaker, its cue as written, the token of
   /// its cue (a verb, a colon, a dash: for the source as written and the reported clause),
-  /// and its block (-1 when it holds no token).
+  /// its block (-1 when it holds no token), and the source as written when no cue token
+  /// tells where it is.
   struct QuoteCues {
     var speaker: [Speaker?]
     var cue: [String?]
     var token: [Int?]
     var block: [Int] = []
+    var mention: [TextRange?]
 
     init(count: Int) {
       speaker = Array(repeating: nil, count: count)
       cue = Array(repeating: nil, count: count)
       token = Array(repeating: nil, count: count)
+      mention = Array(repeating: nil, count: count)
     }
 
     /// Quote `qi` takes what quote `other` was given.
@@ -30,6 +36,7 @@ extension SpeechAttributor {
       speaker[qi] = speaker[other]
       cue[qi] = cue[other]
       token[qi] = token[other]
+      mention[qi] = mention[other]
     }
   }
 
@@ -49,6 +56,7 @@ extension SpeechAttributor {
         continue
       }
       guard let isNaming = cueVerb(at: k, hash: h) else { continue }
+      verbs.cueVerbs.append(k)
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
       if rules.on(.participleContinuesSpeaker), let s = continuedSpeaker(participle: k, verbs) {
         verbs.speaker[k] = s
@@ -234,7 +242,7 @@ extension SpeechAttributor {
   /// or, when it opens its paragraph, the last speaker of the paragraph before. A scare quote
   /// or a title ("terrorists", "Meet the Press") takes no speaker from another quote: only a
   /// cue in its own sentence gives it one.
-  func inheritSpeakers(_ verbs: VerbSpeakers, _ cues: inout QuoteCues) {
+  mutating func inheritSpeakers(_ verbs: VerbSpeakers, _ cues: inout QuoteCues) {
     // By block: the first quote with a speaker and a cue, and the last with a speaker, kept as
     // quotes inherit, so that each quote asks once instead of scanning every quote.
     var firstWithCue = QuoteIndexByBlock(kind: .first)
@@ -259,6 +267,15 @@ extension SpeechAttributor {
       }
       // Opens its paragraph: the last speaker of the previous paragraph.
       let opens = quotes[qi].range.lowerBound <= recogniser.blocks[block].range.lowerBound + 1
+      if rules.on(.previousSentenceSubject), !opens, quotes[qi].kind == .full,
+        let (s, mention) = previousSentenceSubject(beforeQuote: quotes[qi]), case .entity(let e) = s,
+        result.entities[e].kind == .person
+      {
+        cues.speaker[qi] = s
+        cues.mention[qi] = mention
+        lastWithSpeaker.note(qi, block: block)
+        continue
+      }
       if rules.on(.previousParagraphSpeaker), opens, let previous = previousParagraph(block) {
         // Every quote of an earlier block comes before `qi`.
         if let earlierQuote = lastWithSpeaker[previous] {
@@ -276,27 +293,104 @@ extension SpeechAttributor {
     }
   }
 
+  /// The subject of the sentence before a full quote that opens a sentence inside its
+  /// paragraph (``AttributionRule/previousSentenceSubject``), with its first mention in that
+  /// sentence when it is named there.
+  mutating func previousSentenceSubject(beforeQuote quote: Quote) -> (Speaker, TextRange?)? {
+    let first = firstToken(atOrAfter: quote.range.lowerBound)
+    guard first < tokens.count else { return nil }
+    var k = first - 1
+    if k >= 0, tokens[k].kind == .punct, QuoteFinder.isQuoteMark(tokens[k].scalar) { k -= 1 }
+    guard k >= 1, tokens[k].block == tokens[first].block, !tokens[k].inQuote, isSentenceEnd(k),
+      let s = sentenceSubject(before: k)
+    else { return nil }
+    guard case .entity(let e) = s,
+      let j = (sentenceStart(before: k)..<k).first(where: { result.entityOfToken[$0] == Int32(e) })
+    else { return (s, nil) }
+    return (s, run(of: e, around: j))
+  }
+
   // MARK: - Stage 4: the report
 
   /// Writes each quote's speaker, cue, kind of source, source as written and reported clause.
-  mutating func report(_ cues: QuoteCues) {
+  mutating func report(_ cues: QuoteCues, _ verbs: VerbSpeakers) {
     for qi in quotes.indices {
-      guard let s = cues.speaker[qi] else {
-        // A partial quote whose cue Byline does not know still sits in its sentence.
-        if rules.on(.partialQuoteSentence), quotes[qi].kind == .partial {
-          quotes[qi].clause = sentenceClause(of: quotes[qi])
+      if let s = cues.speaker[qi] {
+        quotes[qi].speaker = name(of: s)
+        quotes[qi].cue = cues.cue[qi]
+        quotes[qi].speakerKind = kind(of: s)
+        quotes[qi].speakerMention = cues.mention[qi]
+        if let cue = cues.token[qi] {
+          quotes[qi].speakerMention = writtenMention(of: s, near: cue)
+          if quotes[qi].kind != .full, tokens[cue].kind == .word, tokens[cue].block == cues.block[qi] {
+            quotes[qi].clause = clause(of: quotes[qi], cue: cue)
+          } else if rules.on(.fullQuoteInAClause), quotes[qi].kind == .full, tokens[cue].kind == .word,
+            tokens[cue].block == cues.block[qi]
+          {
+            quotes[qi].clause = runningClause(of: quotes[qi], cue: cue)
+          }
+        }
+      }
+      guard quotes[qi].clause == nil else { continue }
+      if quotes[qi].kind == .full {
+        // A title or a full quote whose verb has no speaker still sits in a clause the
+        // sentence runs into (`stated that the story has moved on HBO's “Real Time.”`).
+        if rules.on(.fullQuoteInAClause), cues.speaker[qi] == nil, let verb = cueVerb(ofQuote: quotes[qi], verbs) {
+          quotes[qi].clause = runningClause(of: quotes[qi], cue: verb)
         }
         continue
       }
-      quotes[qi].speaker = name(of: s)
-      quotes[qi].cue = cues.cue[qi]
-      quotes[qi].speakerKind = kind(of: s)
-      if let cue = cues.token[qi] {
-        quotes[qi].speakerMention = writtenMention(of: s, near: cue)
-        if quotes[qi].kind != .full, tokens[cue].kind == .word, tokens[cue].block == cues.block[qi] {
-          quotes[qi].clause = clause(of: quotes[qi], cue: cue)
-        }
+      // A partial quote whose verb has no speaker in reach still sits in that verb's clause.
+      if rules.on(.cueVerbClause), let verb = cueVerb(ofQuote: quotes[qi], verbs) {
+        quotes[qi].clause = clause(of: quotes[qi], cue: verb)
+      }
+      // A partial quote whose cue Byline does not know still sits in its sentence.
+      if quotes[qi].clause == nil, cues.speaker[qi] == nil, rules.on(.partialQuoteSentence),
+        quotes[qi].kind == .partial
+      {
+        quotes[qi].clause = sentenceClause(of: quotes[qi])
       }
     }
+  }
+
+  /// The reporting or naming verb nearest a quote in its sentence: before it, else after it.
+  func cueVerb(ofQuote quote: Quote, _ verbs: VerbSpeakers) -> Int? {
+    let first = firstToken(atOrAfter: quote.range.lowerBound)
+    let last = lastToken(before: quote.range.upperBound)
+    guard first < tokens.count, last >= first else { return nil }
+    let start = sentenceStart(before: first)
+    // The last verb before the quote, by binary search over the verbs in reading order.
+    var low = 0
+    var high = verbs.cueVerbs.count
+    while low < high {
+      let mid = (low + high) / 2
+      if verbs.cueVerbs[mid] < first { low = mid + 1 } else { high = mid }
+    }
+    if low > 0, verbs.cueVerbs[low - 1] >= start, tokens[verbs.cueVerbs[low - 1]].block == tokens[first].block {
+      return verbs.cueVerbs[low - 1]
+    }
+    var k = last + 1
+    while k < tokens.count, k <= last + 8, tokens[k].block == tokens[last].block, !tokens[k].inQuote,
+      !isSentenceEnd(k)
+    {
+      while low < verbs.cueVerbs.count, verbs.cueVerbs[low] < k { low += 1 }
+      if low < verbs.cueVerbs.count, verbs.cueVerbs[low] == k { return k }
+      k += 1
+    }
+    return nil
+  }
+
+  /// The clause of a full quote the sentence runs into or out of (``AttributionRule/fullQuoteInAClause``):
+  /// `Ryan says no matter what Obama does, “his word does not trump the Second Amendment.”`.
+  /// Nil when the clause adds fewer than three words of its own to the quote.
+  func runningClause(of quote: Quote, cue: Int) -> TextRange? {
+    guard let clause = clause(of: quote, cue: cue) else { return nil }
+    var words = 0
+    var k = firstToken(atOrAfter: clause.lowerBound)
+    while k < tokens.count, tokens[k].range.lowerBound < clause.upperBound {
+      if tokens[k].kind == .word, !tokens[k].inQuote { words += 1 }
+      k += 1
+    }
+    return words >= 3 ? clause : nil
   }
 }

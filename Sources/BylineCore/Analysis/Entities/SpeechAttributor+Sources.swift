@@ -17,7 +17,10 @@ extension SpeechAttributor {
         if !t.isCapitalised, !Self.titleSmallWords.contains(recogniser.hash(t.range)) { return false }
         if t.isCapitalised, words > 1, WordLists.malePronouns.contains(recogniser.hash(t.range)) { return false }
       } else if ".!?".unicodeScalars.contains(t.scalar) {
-        return false
+        // "a paper titled “Deterministic Nonperiodic Flow.”": the full stop of the sentence
+        // the title ends, inside the closing mark (``AttributionRule/titleBeforeItsStop``).
+        let lastOfQuote = k + 1 >= tokens.count || tokens[k + 1].range.lowerBound >= quote.range.upperBound
+        guard rules.on(.titleBeforeItsStop), t.scalar == ".", lastOfQuote else { return false }
       }
       k += 1
     }

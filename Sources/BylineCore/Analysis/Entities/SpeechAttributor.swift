@@ -92,7 +92,7 @@ struct SpeechAttributor {
     let verbs = findVerbSpeakers()
     var cues = findCues(verbs)
     inheritSpeakers(verbs, &cues)
-    report(cues)
+    report(cues, verbs)
   }
 
   /// Whether the words from token `k` are a short attribution that ends its sentence: up to

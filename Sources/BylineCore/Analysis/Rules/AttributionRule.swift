@@ -3,8 +3,9 @@
 /// Every rule can be switched off for one analysis (``AnalysisRules/disabled``), so
 /// `byline eval --ablate RULE` and `byline eval --rule-gains` show what each one adds on the
 /// dev corpora: a rule that gains nothing outside one article can be seen and removed. Each
-/// rule has a literal test named after its example (Tests/BylineCoreTests: QuoteFinderTests,
-/// AttributionTests, EvaluationTests).
+/// rule has a literal test on its example, answered with the rule and without it
+/// (Tests/BylineCoreTests/AttributionRuleTests), besides the tests of QuoteFinderTests and
+/// AttributionTests.
 public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   // Quote boundaries (QuoteFinder).
   case reopenAfterSentence = "reopen-after-sentence"
@@ -29,11 +30,15 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   // Quotes without a cue of their own.
   case sameParagraphSpeaker = "same-paragraph-speaker"
   case previousParagraphSpeaker = "previous-paragraph-speaker"
+  case previousSentenceSubject = "previous-sentence-subject"
   case titlesSpeakForNobody = "titles-speak-for-nobody"
+  case titleBeforeItsStop = "title-before-its-stop"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
   case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
+  case cueVerbClause = "cue-verb-clause"
+  case fullQuoteInAClause = "full-quote-in-a-clause"
 
   /// One line: what the rule does, with its example.
   public var summary: String {
@@ -78,11 +83,23 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .previousParagraphSpeaker:
       return
         "a quote opening its paragraph with no cue takes the last speaker of the paragraph before: `Keane said: ... ¶ “We stay.”`"
+    case .previousSentenceSubject:
+      return
+        "a full quote with no cue after a sentence takes that sentence's subject: `Maria Santos spoke for an hour. “We stay.”`"
     case .titlesSpeakForNobody:
       return "a title in quote marks speaks for nobody: `She spoke on “Meet the Press”`"
+    case .titleBeforeItsStop:
+      return
+        "a title is a title with the sentence's full stop inside its mark: `a paper titled “Deterministic Nonperiodic Flow.”`"
     case .partialQuoteSentence:
       return
         "a partial quote with no cue sits in its sentence: `The plan is “dead on arrival once again” in the Senate.`"
+    case .cueVerbClause:
+      return
+        "a partial quote sits in the clause of a verb in its sentence, speaker or not: `... but described his skills as a “work in progress.”`"
+    case .fullQuoteInAClause:
+      return
+        "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
     case .namedTermsSpeakForNobody:
       return
         "a term introduced by a naming word speaks for nobody: `a technique called “mental chronometry”`, `the term “a-ha”`"

@@ -1,0 +1,178 @@
+import Testing
+
+@testable import BylineCore
+
+/// Every attribution rule on its own example: what the analysis answers with every rule, and
+/// with that one rule switched off, so each test shows what its rule decides (like
+/// EntityRuleTests for the entity rules).
+@Suite("Attribution rules, each on its example")
+struct AttributionRuleTests {
+  /// What an example reads of the analysis.
+  enum Field: String, Sendable {
+    /// The number of quotes.
+    case count
+    /// The text of quote `quote`.
+    case text
+    /// The speaker of quote `quote` ("none" without one).
+    case speaker
+    /// The text of the clause of quote `quote` ("none" without one).
+    case clause
+  }
+
+  /// A rule's example: an article body, what is read of it, its value with every rule and
+  /// without the rule.
+  struct Example: CustomTestStringConvertible, Sendable {
+    let rule: AttributionRule
+    let body: String
+    var quote = 0
+    let field: Field
+    let with: String
+    let without: String
+    var testDescription: String { rule.rawValue }
+  }
+
+  static let lead = "Officials met in London on Monday.\n\n"
+
+  static let examples: [Example] = [
+    Example(
+      rule: .reopenAfterSentence, body: "He said: \"We cannot wait. \"Nobody will wait for us.\" Then he left.",
+      field: .count, with: "2", without: "1"),
+    Example(
+      rule: .reopenAfterColon,
+      body: "Ann Lee said: \"We will win the vote. He added: \"The rest is noise.\"", field: .count, with: "2",
+      without: "1"),
+    Example(
+      rule: .doubleApostropheCloses, body: "He said \u{201C}we are done\u{2019}\u{2019} and left the room.",
+      field: .text, with: "we are done", without: "we are done\u{2019}\u{2019} and left the room."),
+    Example(
+      rule: .accordingTo, body: "The talks failed, \u{201C}a sad day for the port\u{201D}, according to Maria Santos.",
+      field: .speaker, with: "Maria Santos", without: "none"),
+    Example(
+      rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "none"),
+    Example(
+      rule: .namingVerbs, body: "Maria Santos called the offer \u{201C}an insult\u{201D} on Monday.",
+      field: .speaker, with: "Maria Santos", without: "none"),
+    Example(
+      rule: .colonIntroduction, body: "Maria Santos turned to the crowd: \u{201C}We will not move.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "none"),
+    Example(
+      rule: .colonName,
+      body:
+        "At the end of a long and noisy meeting on the quay, Maria Santos: \u{201C}Our goal is a fair deal.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "none"),
+    Example(
+      rule: .dashAttribution, body: "\u{201C}We will not move.\u{201D} \u{2014} Maria Santos", field: .speaker,
+      with: "Maria Santos", without: "none"),
+    Example(
+      rule: .verbIntroducesNextQuote,
+      body: "\u{201C}Never,\u{201D} Bob Hart said: \u{201C}We will see.\u{201D}", field: .speaker,
+      with: "none", without: "Bob Hart"),
+    Example(
+      rule: .fullStopEndsSentence,
+      body: "Ann Lee spoke first. \"We tried.\" Bob Hart said he had voted against it.", field: .speaker,
+      with: "Ann Lee", without: "Bob Hart"),
+    Example(
+      rule: .participleContinuesSpeaker,
+      body:
+        "The long meeting of the harbour board ended when Maria Santos said the offer was poor, adding: \u{201C}We will not move.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "harbour board"),
+    Example(
+      rule: .participleSentenceSubject,
+      body: "Maria Santos emailed supporters saying: \u{201C}We will not move.\u{201D}", field: .speaker,
+      with: "Maria Santos", without: "supporters"),
+    Example(
+      rule: .openingPhraseSkipped,
+      body: "Before the meeting, Maria Santos emailed supporters warning: \u{201C}We will not move.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "supporters"),
+    Example(
+      rule: .describedSentenceSubject,
+      body:
+        "The spokesman for the ferry firm posted a long message on the website reading: \u{201C}We will not move.\u{201D}",
+      field: .speaker, with: "spokesman for the ferry firm", without: "ferry firm"),
+    Example(
+      rule: .honorificAppositive,
+      body:
+        "The Archbishop of Leeds, the Most Reverend Peter Smyth, told the BBC that people should \u{201C}think again\u{201D} first.",
+      field: .speaker, with: "Peter Smyth", without: "of Leeds"),
+    Example(
+      rule: .itIsTheOrganisation,
+      body: "Harbour Freight Limited cut its prices. It said the change was \u{201C}overdue and fair\u{201D}.",
+      field: .speaker, with: "Harbour Freight Limited", without: "none"),
+    Example(
+      rule: .sameParagraphSpeaker,
+      body: "\u{201C}We won,\u{201D} said a spokeswoman. \u{201C}Now we rest and count the votes.\u{201D}", quote: 1,
+      field: .speaker, with: "spokeswoman", without: "none"),
+    Example(
+      rule: .previousParagraphSpeaker,
+      body: "Moira Keane said: \u{201C}We stay.\u{201D}\n\n\u{201C}Nobody will move us from the quay.\u{201D}",
+      quote: 1, field: .speaker, with: "Moira Keane", without: "none"),
+    Example(
+      rule: .previousSentenceSubject,
+      body: "Maria Santos spoke to the crowd for an hour. \u{201C}We will not give up.\u{201D}", field: .speaker,
+      with: "Maria Santos", without: "none"),
+    Example(
+      rule: .titlesSpeakForNobody,
+      body: "Maria Santos said: \u{201C}We stay.\u{201D} Then she spoke on \u{201C}Meet the Press\u{201D} at length.",
+      quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .titleBeforeItsStop, body: "In 1963 Edward Lorenz wrote \u{201C}Deterministic Nonperiodic Flow.\u{201D}",
+      field: .speaker, with: "none", without: "Edward Lorenz"),
+    Example(
+      rule: .scareQuotesInheritNothing,
+      body: "Maria Santos said: \u{201C}We stay.\u{201D} The \u{201C}crisis\u{201D} filled the week.",
+      quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .namedTermsSpeakForNobody,
+      body: "Maria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D}.",
+      field: .speaker, with: "none", without: "researchers"),
+    Example(
+      rule: .partialQuoteSentence,
+      body: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it.",
+      field: .clause, with: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate", without: "none"),
+    Example(
+      rule: .cueVerbClause,
+      body:
+        "Bush referred to Rubio as \u{201C}a bright leader\u{201D} but described his skills as a \u{201C}work in progress.\u{201D}",
+      quote: 1, field: .clause, with: "his skills as a \u{201C}work in progress.\u{201D}",
+      without:
+        "Bush referred to Rubio as \u{201C}a bright leader\u{201D} but described his skills as a \u{201C}work in progress.\u{201D}"
+    ),
+    Example(
+      rule: .fullQuoteInAClause,
+      body: "Paul Ryan says no matter what the president does, \u{201C}his word does not trump the law.\u{201D}",
+      field: .clause, with: "no matter what the president does, \u{201C}his word does not trump the law.\u{201D}",
+      without: "none"),
+  ]
+
+  /// The value of `field` for the example's body under `rules`.
+  static func read(_ example: Example, rules: AnalysisRules) -> String {
+    let text = "A headline for the test\n\n" + lead + example.body
+    let article = ArticleParser.parse(text, source: "test")
+    let analysis = ArticleAnalysis(article: article, rules: rules)
+    func slice(_ r: TextRange) -> String { article.text(in: r) }
+    if example.field == .count { return String(analysis.quotes.count) }
+    guard example.quote < analysis.quotes.count else { return "no quote \(example.quote)" }
+    let quote = analysis.quotes[example.quote]
+    switch example.field {
+    case .count: return String(analysis.quotes.count)
+    case .text: return slice(quote.range)
+    case .speaker: return quote.speaker ?? "none"
+    case .clause: return quote.clause.map(slice) ?? "none"
+    }
+  }
+
+  @Test(arguments: examples)
+  func ruleOnItsExample(_ example: Example) {
+    #expect(example.with != example.without, "the example of \(example.rule.rawValue) shows nothing")
+    #expect(Self.read(example, rules: AnalysisRules()) == example.with, "with \(example.rule.rawValue)")
+    #expect(
+      Self.read(example, rules: AnalysisRules(disabled: [example.rule])) == example.without,
+      "without \(example.rule.rawValue)")
+  }
+
+  /// Every rule has its example here.
+  @Test func everyRuleHasAnExample() {
+    #expect(Set(AttributionRule.allCases).subtracting(Set(Self.examples.map(\.rule))).isEmpty)
+  }
+}
