@@ -51,10 +51,16 @@ extension Library {
   }
 
   /// Reads every file's size and time: rows whose file changed become pending, new files are
-  /// added, removed ones dropped (and forgotten by the cache). Rows come out in scan order.
+  /// added, removed ones dropped (and forgotten by the cache, read marks included). Rows come
+  /// out in scan order. Feed files found in the folders are feeds of the library: those new
+  /// since the library opened are read (queued behind a refresh under way), those gone leave
+  /// the list (their items stay in the cache).
   func checkFiles() {
     setStep(.checkingFiles)
     let scan = LibraryScanner.scan(paths)
+    let folderFeeds = scan.feedFiles.filter(FeedSubscription.isFeedFile)
+    let newFeeds = updateFolderFeeds(folderFeeds)
+    if !newFeeds.isEmpty { refreshFeeds(newFeeds, queue: true) }
     let removed = state.withLock { (s: inout State) -> [String] in
       var old: [String: Int] = [:]
       old.reserveCapacity(s.files.count)
@@ -84,6 +90,7 @@ extension Library {
         newStates.append(.failed(failure.error))
       }
       let removed = old.keys.filter { path in old[path].map { s.files[$0].isChecked } ?? false }
+      for path in removed { s.fileMarks.removeValue(forKey: path) }
       s.files = newFiles
       s.hashes = newHashes
       s.states = newStates
@@ -93,6 +100,24 @@ extension Library {
     }
     usableCache?.forget(paths: removed)
     noteCacheMessage()
+  }
+
+  /// Makes the feed files found in the folders (`found`, in scan order) the library's folder
+  /// feeds, after its subscriptions; returns those new to it.
+  func updateFolderFeeds(_ found: [String]) -> [FeedSubscription] {
+    state.withLock { (s: inout State) -> [FeedSubscription] in
+      let given = Set(subscriptions.map(\.location))
+      let wanted = found.filter { !given.contains($0) }
+      let before = Set(s.feeds.map(\.location))
+      let new = wanted.filter { !before.contains($0) }.map(FeedSubscription.folderFeed)
+      let next = subscriptions + wanted.map(FeedSubscription.folderFeed)
+      if next.map(\.location) != s.feeds.map(\.location) {
+        s.feeds = next
+        s.feedEntries = Library.feedEntries(s.feeds, records: s.feedRecords, items: s.items)
+        s.bump()
+      }
+      return new
+    }
   }
 
   /// A cache that SQLite found damaged: moved aside and replaced by a new one, the message
@@ -106,7 +131,7 @@ extension Library {
       s._cache = fresh
       if let kept, !kept.isEmpty {
         s.items = kept
-        s.feedEntries = Library.feedEntries(feeds, records: s.feedRecords, items: s.items)
+        s.feedEntries = Library.feedEntries(s.feeds, records: s.feedRecords, items: s.items)
       }
       s.cacheChecked = true
       s.messages.append(message)

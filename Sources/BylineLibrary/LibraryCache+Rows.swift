@@ -250,13 +250,18 @@ extension LibraryCache {
     }
   }
 
-  /// Forgets files that are gone from their folder, so the next start does not list them.
+  /// Forgets files that are gone from their folder, and their read marks, so the next start
+  /// does not list them.
   public func forget(paths: [String]) {
     guard !paths.isEmpty else { return }
     _ = guarded("writing the cache") {
       try pool.write { db in
         let statement = try db.makeStatement(sql: "DELETE FROM file WHERE path = ?")
-        for path in paths { try statement.execute(arguments: [path]) }
+        let marks = try db.makeStatement(sql: "DELETE FROM readmark WHERE ref = ?")
+        for path in paths {
+          try statement.execute(arguments: [path])
+          try marks.execute(arguments: [path])
+        }
       }
     }
   }

@@ -13,7 +13,8 @@ import Synchronization
 /// rowid = `doc.id`); and, for feeds and pages (`LibraryCache+Feeds.swift`), `feed` (each
 /// feed's title, validators and last error), `item` (every item ever stored, by its
 /// ``ArticleReference`` key, with the article as read and the `doc` of its analysis) and
-/// `readmark` (the items opened). The database is in WAL mode with a busy timeout, so two Byline
+/// `readmark` (the articles opened: items by their key, files by their path with the content
+/// hash they had when opened). The database is in WAL mode with a busy timeout, so two Byline
 /// processes can open the same library at once.
 ///
 /// Every failure after opening is reported once through ``message`` and turns the cache off
@@ -21,9 +22,12 @@ import Synchronization
 /// file damaged (``isCorrupt``), ``rebuilt()`` moves the file aside and starts a new one.
 public final class LibraryCache: Sendable {
   /// Bumped whenever the analysis or the schema changes: an older cache is rebuilt.
-  public static let schemaVersion = "3"
+  public static let schemaVersion = "4"
   /// The schema before feeds: opened as it is, the feed tables added (nothing rebuilt).
   static let schemaWithoutFeeds = "2"
+  /// The schema before read marks on files and page fetch retries: opened as it is, the new
+  /// columns added (nothing rebuilt).
+  static let schemaWithoutFileMarks = "3"
   public static let fileName = "library.sqlite"
 
   let pool: DatabasePool
@@ -174,6 +178,16 @@ public final class LibraryCache: Sendable {
         // A cache from before feeds: its articles stay, the feed tables are added.
         try db.execute(
           sql: LibraryCache.feedTables + """
+            ;
+            UPDATE meta SET value = '\(LibraryCache.schemaVersion)' WHERE key = 'schema';
+            """)
+        return
+      }
+      if version == LibraryCache.schemaWithoutFileMarks {
+        // A cache from before read marks on files: the marks' content hash and the items'
+        // page fetch attempts are added.
+        try db.execute(
+          sql: LibraryCache.fileMarkColumns + """
             ;
             UPDATE meta SET value = '\(LibraryCache.schemaVersion)' WHERE key = 'schema';
             """)
