@@ -268,14 +268,21 @@ extension Library {
   /// its content changes; marking a file marks its byte-identical copies (its row) too.
   public func setRead(_ references: [ArticleReference], read: Bool) {
     let keys = Set(references.map(\.key))
-    // Files not analysed yet: their hash, from their bytes (outside the lock).
+    // The files' content hashes: known once analysed, else read from their bytes (outside
+    // the lock). One pass over the rows, however many files are marked.
+    var paths = Set<String>()
+    for case .file(let path) in references { paths.insert(path) }
     var hashOf: [String: String] = [:]
-    for case .file(let path) in references {
-      let known = state.withLock { s in s.files.firstIndex { $0.path == path }.flatMap { s.hashes[$0] } }
-      if let known {
-        hashOf[path] = known
-      } else if let data = try? ArticleLoader.readData(path: path) {
-        hashOf[path] = ContentHash.of(data)
+    if !paths.isEmpty {
+      hashOf = state.withLock { s in
+        var known: [String: String] = [:]
+        for i in s.files.indices where paths.contains(s.files[i].path) {
+          if let hash = s.hashes[i] { known[s.files[i].path] = hash }
+        }
+        return known
+      }
+      for path in paths where hashOf[path] == nil {
+        if let data = try? ArticleLoader.readData(path: path) { hashOf[path] = ContentHash.of(data) }
       }
     }
     let (changed, marks) = state.withLock { (s: inout State) -> ([ArticleReference], [(String, String?)]) in
