@@ -426,7 +426,9 @@ public final class Library: Sendable {
     var folderFeeds: [String] = []
     if let cache = s._cache {
       for root in roots where cachedRoots.contains(root.path) && root.isFolder {
-        folderFeeds += cache.feedLocations(under: root).filter { LibraryScanner.isListed($0, under: root.path, feed: true) }
+        folderFeeds += cache.feedLocations(under: root).filter {
+          LibraryScanner.isListed($0, under: root.path, feed: true)
+        }
       }
     }
     if let message = s._cache?.message { s.messages.append(message) }

@@ -36,9 +36,10 @@ struct FeedRetryTests {
     let feeds = try! ThreeFeeds()
     let clock = TestClock()
     let library = Self.library(feeds, clock: clock)
-    #expect(library.refreshFeedsAndWait().map(\.line) == [
-      "Harbour Times: 2 new items (2 in the feed), 1 full article fetched, 1 kept as summary (page fetch failed)"
-    ])
+    #expect(
+      library.refreshFeedsAndWait().map(\.line) == [
+        "Harbour Times: 2 new items (2 in the feed), 1 full article fetched, 1 kept as summary (page fetch failed)"
+      ])
     #expect(feeds.server.count("/gone.html") == 1)
     // At once: the back-off (15 minutes) is not over.
     #expect(library.refreshFeedsAndWait().map(\.line) == ["Harbour Times: unchanged"])

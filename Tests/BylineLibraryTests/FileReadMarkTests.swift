@@ -65,7 +65,8 @@ struct FileReadMarkTests {
     library.setRead([.file(path: a)], read: true)
     #expect(Self.marks(library) == ["Harbour report 1 read"])
     let cache = try #require(library.cache)
-    #expect(cache.fileReadMarks(under: [LibraryRoot(path: folder.path + "/lib", isFolder: true)]).keys.sorted() == [a, copy])
+    #expect(
+      cache.fileReadMarks(under: [LibraryRoot(path: folder.path + "/lib", isFolder: true)]).keys.sorted() == [a, copy])
     library.close()
     // The first copy goes: the row is the other one's, still read.
     try FileManager.default.removeItem(atPath: a)
@@ -156,14 +157,18 @@ struct FolderFeedTests {
     let library = Library(paths: [folder.path + "/lib"], cacheDirectory: folder.path + "/cache")
     library.waitUntilFinished()
     let entries = library.snapshot().entries
-    #expect(entries.map(\.title) == ["Harbour report 1", "Harbour Times", "Night crew strike", "Port Ledger", "Cranes arrive"])
+    #expect(
+      entries.map(\.title) == [
+        "Harbour report 1", "Harbour Times", "Night crew strike", "Port Ledger", "Cranes arrive",
+      ])
     #expect(library.feeds.map(\.location) == [harbour, ledger])
     #expect(entries[2].reference == .fileItem(path: harbour, item: "night-1"))
     #expect(entries[2].note == nil, "no page fetched: a folder never touches the network")
     #expect(entries[2].unread && entries[4].unread)
-    #expect(entries.compactMap(\.feedRow).map { "\($0.name) \($0.unread)/\($0.items)" } == [
-      "Harbour Times 1/1", "Port Ledger 1/1",
-    ])
+    #expect(
+      entries.compactMap(\.feedRow).map { "\($0.name) \($0.unread)/\($0.items)" } == [
+        "Harbour Times 1/1", "Port Ledger 1/1",
+      ])
     #expect(library.people().search("tomas reyes").first?.quoteCount == 1)
     library.setRead([entries[2].reference], read: true)
     library.close()

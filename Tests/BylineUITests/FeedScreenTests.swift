@@ -116,7 +116,7 @@ struct FeedScreenTests {
     #expect(state.rows.count == 5)
     state.apply(.toggleUnreadOnly)
     #expect(state.rows.map(\.title) == ["Harbour Times", "Broken", "Night crew strike", "Almaty talks"])
-    #expect(state.message == "only unread items (u: everything)")
+    #expect(state.message == "only unread articles (u: everything)")
     // Enter on a feed that failed says why.
     state.apply(.first)
     state.apply(.down)

@@ -210,7 +210,7 @@ public struct FeedRefresher: Sendable {
       let subscription = feeds[job.feed]
       var stored: StoredItem
       var article: Article
-      if case let (old, summary)? = job.retry {
+      if case (let old, let summary)? = job.retry {
         stored = old
         article = summary
       } else {

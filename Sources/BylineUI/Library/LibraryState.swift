@@ -143,9 +143,9 @@ public enum LibraryKeyMap {
     Binding(label: "x", description: "clear the person and the search", keys: [(.character("x"), .clearFilter)]),
     Binding(label: "Ctrl-U", description: "empty the search line or the picker", keys: [(.control("u"), .clearInput)]),
     Binding(label: "r", description: "refresh the feeds", keys: [(.character("r"), .refreshFeeds)]),
-    Binding(label: "N", description: "mark the item read / unread", keys: [(.character("N"), .toggleRead)]),
+    Binding(label: "N", description: "mark the article read / unread", keys: [(.character("N"), .toggleRead)]),
     Binding(label: "A", description: "mark the feed's items read", keys: [(.character("A"), .markFeedRead)]),
-    Binding(label: "u", description: "only unread items / everything", keys: [(.character("u"), .toggleUnreadOnly)]),
+    Binding(label: "u", description: "only unread articles / everything", keys: [(.character("u"), .toggleUnreadOnly)]),
     Binding(label: "t", description: "next theme", keys: [(.character("t"), .cycleTheme)]),
     Binding(
       label: "q Esc", description: "back (in the list: quit)",
@@ -398,7 +398,7 @@ public struct LibraryState: Sendable {
     case .toggleUnreadOnly:
       unreadOnly.toggle()
       rebuildRows(keeping: rows.indices.contains(selected) ? rows[selected].path : nil)
-      message = unreadOnly ? "only unread items (u: everything)" : "every item"
+      message = unreadOnly ? "only unread articles (u: everything)" : "every article"
     case .back:
       if !searchText.isEmpty || person != nil || feedFilter != nil {
         clear()
