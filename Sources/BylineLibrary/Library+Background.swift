@@ -68,14 +68,17 @@ extension Library {
       var newFiles: [ScannedFile] = []
       var newHashes: [String?] = []
       var newStates: [LibraryEntry.State] = []
+      var newReads: [Bool] = []
+      newReads.reserveCapacity(scan.files.count)
       newFiles.reserveCapacity(scan.files.count)
       newHashes.reserveCapacity(scan.files.count)
       newStates.reserveCapacity(scan.files.count)
       for file in scan.files {
         newFiles.append(file)
-        if let i = old.removeValue(forKey: file.path), case .ready = s.states[i],
-          s.files[i].size == file.size, s.files[i].mtime == file.mtime
-        {
+        let i = old.removeValue(forKey: file.path)
+        // A changed file keeps its verdict until its content is known.
+        newReads.append(i.map { s.reads[$0] } ?? (s.markOf[file.path] != nil))
+        if let i, case .ready = s.states[i], s.files[i].size == file.size, s.files[i].mtime == file.mtime {
           newHashes.append(s.hashes[i])
           newStates.append(s.states[i])
         } else {
@@ -88,12 +91,14 @@ extension Library {
         newFiles.append(.unchecked(failure.path))
         newHashes.append(nil)
         newStates.append(.failed(failure.error))
+        newReads.append(false)
       }
       let removed = old.keys.filter { path in old[path].map { s.files[$0].isChecked } ?? false }
-      for path in removed { s.fileMarks.removeValue(forKey: path) }
+      for path in removed { s.markOf.removeValue(forKey: path) }
       s.files = newFiles
       s.hashes = newHashes
       s.states = newStates
+      s.reads = newReads
       s.filesChecked = true
       s.bump()
       return removed
@@ -211,6 +216,8 @@ extension Library {
         }
       }
       let results = Workers.map(batch.count) { k in Library.analyse(inputs[k], known: known) }
+      // The batch's read marks, to compare with the content found (one small read).
+      let marks = cache?.fileMarks(paths: inputs.map(\.path)) ?? [:]
       var toStore: [LibraryCache.Entry] = []
       var toIndex: [(hash: String, title: String, body: String)] = []
       state.withLock { s in
@@ -220,6 +227,9 @@ extension Library {
             s.states[index] = .failed(error)
           case .success(let outcome):
             s.hashes[index] = outcome.hash
+            let path = inputs[k].path
+            if let mark = marks[path] { s.markOf[path] = mark }
+            s.reads[index] = s.markOf[path] == outcome.hash
             if let summary = outcome.summary {
               s.summaries[outcome.hash] = summary
               toIndex.append((outcome.hash, summary.title, outcome.body))

@@ -286,9 +286,14 @@ public final class Library: Sendable {
     var hashes: [String?] = []
     var states: [LibraryEntry.State] = []
     var summaries: [String: ArticleSummary] = [:]
-    /// The read marks of files: path to the content hash the file had when it was marked read
-    /// (a file whose content changed since is unread again).
-    var fileMarks: [String: String] = [:]
+    /// Per row: whether its file has a read mark for the content it has (a file whose content
+    /// changed since it was marked is unread again). For a row not analysed yet, whether it
+    /// had one before: decided again once its content is known.
+    var reads: [Bool] = []
+    /// The read marks known in memory, path to the content hash the file had when marked:
+    /// those set in this run, and those read from the cache for the rows analysed in it (the
+    /// rows read from the cache come with their verdict, without their marks).
+    var markOf: [String: String] = [:]
     var messages: [String] = []
     var step: LibraryProgress.Step? = .checkingFiles
     var stepDone = 0
@@ -404,6 +409,7 @@ public final class Library: Sendable {
         s.files.append(ScannedFile(path: file.path, size: file.size, mtime: file.mtime))
         s.hashes.append(file.hash)
         s.states.append(.ready(file.listing))
+        s.reads.append(file.read)
         docs.append(file.doc)
       }
       if cache.isCorrupt {
@@ -414,6 +420,7 @@ public final class Library: Sendable {
         s.files = []
         s.hashes = []
         s.states = []
+        s.reads = []
         docs = []
         seen = []
         cachedRoots = []
@@ -435,10 +442,13 @@ public final class Library: Sendable {
     // Folders the cache does not know, and s.files named directly that it does not know: listed.
     let unknown = roots.filter { !cachedRoots.contains($0.path) }
     let listed = LibraryScanner.list(unknown.map(\.path))
+    // Their files' marks, if the cache has any (a cache rebuilt keeps them): a few at most.
+    if !unknown.isEmpty, let cache = s._cache { s.markOf = cache.fileReadMarks(under: unknown) }
     for file in listed.files where roots.count == 1 || seen.insert(file.path).inserted {
       s.files.append(file)
       s.hashes.append(nil)
       s.states.append(.pending)
+      s.reads.append(!s.markOf.isEmpty && s.markOf[file.path] != nil)
     }
     folderFeeds += listed.feedFiles.filter(FeedSubscription.isFeedFile)
     for location in folderFeeds where !sources.contains(where: { $0.location == location }) {
@@ -449,16 +459,17 @@ public final class Library: Sendable {
       s.files.append(.unchecked(failure.path))
       s.hashes.append(nil)
       s.states.append(.failed(failure.error))
+      s.reads.append(false)
     }
     for path in missing {
       s.files.append(.unchecked(path))
       s.hashes.append(nil)
       s.states.append(.failed(.notFound(path: path)))
+      s.reads.append(false)
     }
     // The first snapshot, its duplicates found by the cache's integer numbers rather than by
     // hashing 100,000 content s.hashes (the rows after the cache's have none: no duplicates).
-    s.fileMarks = s._cache?.fileReadMarks(under: roots) ?? [:]
-    let entries = Library.entries(s.files, s.hashes, s.states, marks: s.fileMarks) { $0 < docs.count ? docs[$0] : nil }
+    let entries = Library.entries(s.files, s.hashes, s.states, s.reads) { $0 < docs.count ? docs[$0] : nil }
     if !s.feeds.isEmpty, let cache = s._cache {
       // The feeds' stored items: a few small columns each, read at once.
       s.feedRecords = cache.feedRecords(sources.map(\.location))
@@ -527,13 +538,13 @@ public final class Library: Sendable {
   /// cheap until the next change), so the background work never waits for a large snapshot.
   public func snapshot() -> LibrarySnapshot {
     let copied = state.withLock {
-      (s: inout State) -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], [String: String], Int) in
-      if let cached = s.cachedSnapshot, cached.version == s.version { return (cached, [], [], [], [:], s.version) }
-      return (nil, s.files, s.hashes, s.states, s.fileMarks, s.version)
+      (s: inout State) -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], [Bool], Int) in
+      if let cached = s.cachedSnapshot, cached.version == s.version { return (cached, [], [], [], [], s.version) }
+      return (nil, s.files, s.hashes, s.states, s.reads, s.version)
     }
     if let ready = copied.0 { return ready }
-    let (_, rowFiles, rowHashes, rowStates, marks, rowVersion) = copied
-    let entries = Library.entries(rowFiles, rowHashes, rowStates, marks: marks) { rowHashes[$0] }
+    let (_, rowFiles, rowHashes, rowStates, rowReads, rowVersion) = copied
+    let entries = Library.entries(rowFiles, rowHashes, rowStates, rowReads) { rowHashes[$0] }
     return state.withLock { s in
       // The entries are those of `rowVersion`: if the rows changed meanwhile, the next call
       // sees a newer version and builds again.
@@ -545,11 +556,10 @@ public final class Library: Sendable {
   }
 
   /// One entry per row, byte-identical files (the same `key`) folded into the first's entry.
-  /// A row is unread unless one of its files has a read mark for its content (`marks`: path
-  /// to the content hash when marked; a row not analysed yet goes by the mark alone until
-  /// its content is known); a row that failed to load is neither.
+  /// A row is unread unless one of its files is read (`reads`); a row that failed to load is
+  /// neither.
   static func entries<Key: Hashable>(
-    _ files: [ScannedFile], _ hashes: [String?], _ states: [LibraryEntry.State], marks: [String: String],
+    _ files: [ScannedFile], _ hashes: [String?], _ states: [LibraryEntry.State], _ reads: [Bool],
     key: (Int) -> Key?
   ) -> [LibraryEntry] {
     var entries: [LibraryEntry] = []
@@ -557,8 +567,7 @@ public final class Library: Sendable {
     var rowOfKey: [Key: Int] = [:]
     rowOfKey.reserveCapacity(files.count)
     for i in files.indices {
-      var read = false
-      if !marks.isEmpty, let mark = marks[files[i].path] { read = hashes[i].map { $0 == mark } ?? true }
+      let read = i < reads.count && reads[i]
       if let key = key(i) {
         if let row = rowOfKey[key] {
           entries[row].duplicatePaths.append(files[i].path)

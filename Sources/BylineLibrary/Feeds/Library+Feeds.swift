@@ -301,10 +301,12 @@ extension Library {
         for i in s.files.indices {
           let path = s.files[i].path
           guard let hash = s.hashes[i] ?? hashOf[path], hashes.contains(hash) else { continue }
-          if read, s.fileMarks[path] != hash {
-            s.fileMarks[path] = hash
+          s.reads[i] = read
+          if read {
+            s.markOf[path] = hash
             marks.append((path, hash))
-          } else if !read, s.fileMarks.removeValue(forKey: path) != nil {
+          } else {
+            s.markOf.removeValue(forKey: path)
             marks.append((path, nil))
           }
         }

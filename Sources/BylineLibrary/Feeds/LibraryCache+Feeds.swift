@@ -255,6 +255,34 @@ extension LibraryCache {
     } ?? [:]
   }
 
+  /// Whether any file under the root has a read mark.
+  static func hasFileMarks(_ db: Database, under root: LibraryRoot) throws -> Bool {
+    if root.isFolder {
+      let prefix = root.path == "/" ? "/" : root.path + "/"
+      return try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM readmark WHERE ref > ? AND ref < ? AND hash IS NOT NULL)",
+        arguments: [prefix, String(prefix.dropLast()) + "0"]) ?? false
+    }
+    return try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM readmark WHERE ref = ? AND hash IS NOT NULL)", arguments: [root.path])
+      ?? false
+  }
+
+  /// The read marks of these files (path to the content hash when marked), those that have one.
+  public func fileMarks(paths: [String]) -> [String: String] {
+    guard !paths.isEmpty else { return [:] }
+    return guarded("reading the cache") {
+      try pool.read { db in
+        var marks: [String: String] = [:]
+        let statement = try db.makeStatement(sql: "SELECT hash FROM readmark WHERE ref = ? AND hash IS NOT NULL")
+        for path in paths {
+          if let hash = try String.fetchOne(statement, arguments: [path]) { marks[path] = hash }
+        }
+        return marks
+      }
+    } ?? [:]
+  }
+
   /// Marks files read (with the content hash they have) or unread (nil).
   public func setFileMarks(_ marks: [(path: String, hash: String?)]) {
     guard !marks.isEmpty else { return }
