@@ -51,10 +51,16 @@ extension Library {
   }
 
   /// Reads every file's size and time: rows whose file changed become pending, new files are
-  /// added, removed ones dropped (and forgotten by the cache). Rows come out in scan order.
+  /// added, removed ones dropped (and forgotten by the cache, read marks included). Rows come
+  /// out in scan order. Feed files found in the folders are feeds of the library: those new
+  /// since the library opened are read (queued behind a refresh under way), those gone leave
+  /// the list (their items stay in the cache).
   func checkFiles() {
     setStep(.checkingFiles)
     let scan = LibraryScanner.scan(paths)
+    let folderFeeds = scan.feedFiles.filter(FeedSubscription.isFeedFile)
+    let newFeeds = updateFolderFeeds(folderFeeds)
+    if !newFeeds.isEmpty { refreshFeeds(newFeeds, queue: true) }
     let removed = state.withLock { (s: inout State) -> [String] in
       var old: [String: Int] = [:]
       old.reserveCapacity(s.files.count)
@@ -62,14 +68,17 @@ extension Library {
       var newFiles: [ScannedFile] = []
       var newHashes: [String?] = []
       var newStates: [LibraryEntry.State] = []
+      var newReads: [Bool] = []
+      newReads.reserveCapacity(scan.files.count)
       newFiles.reserveCapacity(scan.files.count)
       newHashes.reserveCapacity(scan.files.count)
       newStates.reserveCapacity(scan.files.count)
       for file in scan.files {
         newFiles.append(file)
-        if let i = old.removeValue(forKey: file.path), case .ready = s.states[i],
-          s.files[i].size == file.size, s.files[i].mtime == file.mtime
-        {
+        let i = old.removeValue(forKey: file.path)
+        // A changed file keeps its verdict until its content is known.
+        newReads.append(i.map { s.reads[$0] } ?? (s.markOf[file.path] != nil))
+        if let i, case .ready = s.states[i], s.files[i].size == file.size, s.files[i].mtime == file.mtime {
           newHashes.append(s.hashes[i])
           newStates.append(s.states[i])
         } else {
@@ -82,17 +91,38 @@ extension Library {
         newFiles.append(.unchecked(failure.path))
         newHashes.append(nil)
         newStates.append(.failed(failure.error))
+        newReads.append(false)
       }
       let removed = old.keys.filter { path in old[path].map { s.files[$0].isChecked } ?? false }
+      for path in removed { s.markOf.removeValue(forKey: path) }
       s.files = newFiles
       s.hashes = newHashes
       s.states = newStates
+      s.reads = newReads
       s.filesChecked = true
       s.bump()
       return removed
     }
     usableCache?.forget(paths: removed)
     noteCacheMessage()
+  }
+
+  /// Makes the feed files found in the folders (`found`, in scan order) the library's folder
+  /// feeds, after its subscriptions; returns those new to it.
+  func updateFolderFeeds(_ found: [String]) -> [FeedSubscription] {
+    state.withLock { (s: inout State) -> [FeedSubscription] in
+      let given = Set(subscriptions.map(\.location))
+      let wanted = found.filter { !given.contains($0) }
+      let before = Set(s.feeds.map(\.location))
+      let new = wanted.filter { !before.contains($0) }.map(FeedSubscription.folderFeed)
+      let next = subscriptions + wanted.map(FeedSubscription.folderFeed)
+      if next.map(\.location) != s.feeds.map(\.location) {
+        s.feeds = next
+        s.feedEntries = Library.feedEntries(s.feeds, records: s.feedRecords, items: s.items)
+        s.bump()
+      }
+      return new
+    }
   }
 
   /// A cache that SQLite found damaged: moved aside and replaced by a new one, the message
@@ -106,7 +136,7 @@ extension Library {
       s._cache = fresh
       if let kept, !kept.isEmpty {
         s.items = kept
-        s.feedEntries = Library.feedEntries(feeds, records: s.feedRecords, items: s.items)
+        s.feedEntries = Library.feedEntries(s.feeds, records: s.feedRecords, items: s.items)
       }
       s.cacheChecked = true
       s.messages.append(message)
@@ -186,6 +216,8 @@ extension Library {
         }
       }
       let results = Workers.map(batch.count) { k in Library.analyse(inputs[k], known: known) }
+      // The batch's read marks, to compare with the content found (one small read).
+      let marks = cache?.fileMarks(paths: inputs.map(\.path)) ?? [:]
       var toStore: [LibraryCache.Entry] = []
       var toIndex: [(hash: String, title: String, body: String)] = []
       state.withLock { s in
@@ -195,6 +227,9 @@ extension Library {
             s.states[index] = .failed(error)
           case .success(let outcome):
             s.hashes[index] = outcome.hash
+            let path = inputs[k].path
+            if let mark = marks[path] { s.markOf[path] = mark }
+            s.reads[index] = s.markOf[path] == outcome.hash
             if let summary = outcome.summary {
               s.summaries[outcome.hash] = summary
               toIndex.append((outcome.hash, summary.title, outcome.body))

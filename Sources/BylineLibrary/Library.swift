@@ -24,13 +24,22 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
     public var error: String?
     /// Never read yet (it is being read, or waits for a refresh).
     public var neverRead: Bool
-    public init(location: String, name: String, items: Int, unread: Int, error: String?, neverRead: Bool = false) {
+    /// The date of its newest dated item: the feed's place when the list is sorted by date.
+    public var newest: ArticleDate?
+    /// The minutes its unread items take to read: its place when sorted by read time.
+    public var unreadMinutes: Int
+    public init(
+      location: String, name: String, items: Int, unread: Int, error: String?, neverRead: Bool = false,
+      newest: ArticleDate? = nil, unreadMinutes: Int = 0
+    ) {
       self.location = location
       self.name = name
       self.items = items
       self.unread = unread
       self.error = error
       self.neverRead = neverRead
+      self.newest = newest
+      self.unreadMinutes = unreadMinutes
     }
   }
 
@@ -41,6 +50,9 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
   /// The content hash, once read.
   public var hash: String?
   public var state: State
+  /// Not opened yet: an article file (until opened, and again when its content changes) or a
+  /// feed's item. A file that failed to load, and a feed's own row, are never unread.
+  public var unread = false
   /// The parts only feeds' rows have, boxed: a file's row stays as small as it was (a library
   /// of 100,000 files copies its rows whenever it sorts or narrows them).
   private var feedParts: FeedPartsBox?
@@ -49,7 +61,6 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
   struct FeedParts: Sendable, Equatable {
     var feed: String?
     var feedRow: FeedRow?
-    var unread = false
     var note: String?
     var fallbackTitle: String?
     var link: String?
@@ -80,11 +91,6 @@ public struct LibraryEntry: Sendable, Equatable, Identifiable {
   public var feedRow: FeedRow? {
     get { parts?.feedRow }
     set { update { $0.feedRow = newValue } }
-  }
-  /// For a feed's item: not opened yet.
-  public var unread: Bool {
-    get { parts?.unread ?? false }
-    set { update { $0.unread = newValue } }
   }
   /// For a feed's item: what to say on its row (the page could not be fetched).
   public var note: String? {
@@ -254,8 +260,12 @@ public struct SearchHit: Sendable, Equatable {
 public final class Library: Sendable {
   /// The files and folders (feeds and URLs given among the paths are in ``feeds``).
   public let paths: [String]
-  /// The feeds (and pages given by URL) the library follows.
-  public let feeds: [FeedSubscription]
+  /// The feeds (and pages given by URL) given to the library: the config's and the command
+  /// line's.
+  public let subscriptions: [FeedSubscription]
+  /// Every feed the library follows: ``subscriptions``, then the feed files found in its
+  /// folders (which come and go as the folders change).
+  public var feeds: [FeedSubscription] { state.withLock { $0.feeds } }
   let roots: [LibraryRoot]
   /// Everything that changes, behind one lock: the value inside the lock, so no field can be
   /// read or written without it.
@@ -276,6 +286,14 @@ public final class Library: Sendable {
     var hashes: [String?] = []
     var states: [LibraryEntry.State] = []
     var summaries: [String: ArticleSummary] = [:]
+    /// Per row: whether its file has a read mark for the content it has (a file whose content
+    /// changed since it was marked is unread again). For a row not analysed yet, whether it
+    /// had one before: decided again once its content is known.
+    var reads: [Bool] = []
+    /// The read marks known in memory, path to the content hash the file had when marked:
+    /// those set in this run, and those read from the cache for the rows analysed in it (the
+    /// rows read from the cache come with their verdict, without their marks).
+    var markOf: [String: String] = [:]
     var messages: [String] = []
     var step: LibraryProgress.Step? = .checkingFiles
     var stepDone = 0
@@ -295,6 +313,12 @@ public final class Library: Sendable {
     var builtPeopleSummaries = 0
     var peopleVersion = 0
     var buildingPeople = false
+    /// Every feed followed: the subscriptions, then the feed files of the folders.
+    var feeds: [FeedSubscription] = []
+    /// Feeds to refresh when the refresh under way ends (feed files just found in a folder).
+    var queuedRefresh: [FeedSubscription] = []
+    /// Reads the feeds and fetches their pages.
+    var refresher = FeedRefresher()
     /// What the cache (or, without one, memory) holds of the feeds: their records and items.
     var feedRecords: [String: FeedRecord] = [:]
     var items: [StoredItem] = []
@@ -353,7 +377,7 @@ public final class Library: Sendable {
       }
     }
     self.paths = filePaths
-    self.feeds = sources
+    self.subscriptions = sources
     let paths = filePaths
     var roots: [LibraryRoot] = []
     var missing: [String] = []
@@ -385,6 +409,7 @@ public final class Library: Sendable {
         s.files.append(ScannedFile(path: file.path, size: file.size, mtime: file.mtime))
         s.hashes.append(file.hash)
         s.states.append(.ready(file.listing))
+        s.reads.append(file.read)
         docs.append(file.doc)
       }
       if cache.isCorrupt {
@@ -395,6 +420,7 @@ public final class Library: Sendable {
         s.files = []
         s.hashes = []
         s.states = []
+        s.reads = []
         docs = []
         seen = []
         cachedRoots = []
@@ -402,34 +428,54 @@ public final class Library: Sendable {
       }
       if s.files.count > before { cachedRoots.insert(root.path) }
     }
+    // The feed files of the folders the cache knows, as it knew them (the background check of
+    // the files finds those added or removed since).
+    var folderFeeds: [String] = []
+    if let cache = s._cache {
+      for root in roots where cachedRoots.contains(root.path) && root.isFolder {
+        folderFeeds += cache.feedLocations(under: root).filter {
+          LibraryScanner.isListed($0, under: root.path, feed: true)
+        }
+      }
+    }
     if let message = s._cache?.message { s.messages.append(message) }
     // Folders the cache does not know, and s.files named directly that it does not know: listed.
     let unknown = roots.filter { !cachedRoots.contains($0.path) }
     let listed = LibraryScanner.list(unknown.map(\.path))
+    // Their files' marks, if the cache has any (a cache rebuilt keeps them): a few at most.
+    if !unknown.isEmpty, let cache = s._cache { s.markOf = cache.fileReadMarks(under: unknown) }
     for file in listed.files where roots.count == 1 || seen.insert(file.path).inserted {
       s.files.append(file)
       s.hashes.append(nil)
       s.states.append(.pending)
+      s.reads.append(!s.markOf.isEmpty && s.markOf[file.path] != nil)
     }
+    folderFeeds += listed.feedFiles.filter(FeedSubscription.isFeedFile)
+    for location in folderFeeds where !sources.contains(where: { $0.location == location }) {
+      sources.append(.folderFeed(location))
+    }
+    s.feeds = sources
     for failure in listed.failures {
       s.files.append(.unchecked(failure.path))
       s.hashes.append(nil)
       s.states.append(.failed(failure.error))
+      s.reads.append(false)
     }
     for path in missing {
       s.files.append(.unchecked(path))
       s.hashes.append(nil)
       s.states.append(.failed(.notFound(path: path)))
+      s.reads.append(false)
     }
     // The first snapshot, its duplicates found by the cache's integer numbers rather than by
     // hashing 100,000 content s.hashes (the rows after the cache's have none: no duplicates).
-    let entries = Library.entries(s.files, s.hashes, s.states) { $0 < docs.count ? docs[$0] : nil }
-    if !sources.isEmpty, let cache = s._cache {
+    let entries = Library.entries(s.files, s.hashes, s.states, s.reads) { $0 < docs.count ? docs[$0] : nil }
+    if !s.feeds.isEmpty, let cache = s._cache {
       // The feeds' stored items: a few small columns each, read at once.
       s.feedRecords = cache.feedRecords(sources.map(\.location))
       s.items = cache.storedItems(of: sources.map(\.location))
     }
-    s.feedEntries = Library.feedEntries(sources, records: s.feedRecords, items: s.items)
+    s.feedEntries = Library.feedEntries(s.feeds, records: s.feedRecords, items: s.items)
     s.cachedSnapshot = s.makeSnapshot(entries)
     state = Mutex(s)
   }
@@ -492,13 +538,13 @@ public final class Library: Sendable {
   /// cheap until the next change), so the background work never waits for a large snapshot.
   public func snapshot() -> LibrarySnapshot {
     let copied = state.withLock {
-      (s: inout State) -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], Int) in
-      if let cached = s.cachedSnapshot, cached.version == s.version { return (cached, [], [], [], s.version) }
-      return (nil, s.files, s.hashes, s.states, s.version)
+      (s: inout State) -> (LibrarySnapshot?, [ScannedFile], [String?], [LibraryEntry.State], [Bool], Int) in
+      if let cached = s.cachedSnapshot, cached.version == s.version { return (cached, [], [], [], [], s.version) }
+      return (nil, s.files, s.hashes, s.states, s.reads, s.version)
     }
     if let ready = copied.0 { return ready }
-    let (_, rowFiles, rowHashes, rowStates, rowVersion) = copied
-    let entries = Library.entries(rowFiles, rowHashes, rowStates) { rowHashes[$0] }
+    let (_, rowFiles, rowHashes, rowStates, rowReads, rowVersion) = copied
+    let entries = Library.entries(rowFiles, rowHashes, rowStates, rowReads) { rowHashes[$0] }
     return state.withLock { s in
       // The entries are those of `rowVersion`: if the rows changed meanwhile, the next call
       // sees a newer version and builds again.
@@ -510,22 +556,32 @@ public final class Library: Sendable {
   }
 
   /// One entry per row, byte-identical files (the same `key`) folded into the first's entry.
+  /// A row is unread unless one of its files is read (`reads`); a row that failed to load is
+  /// neither.
   static func entries<Key: Hashable>(
-    _ files: [ScannedFile], _ hashes: [String?], _ states: [LibraryEntry.State], key: (Int) -> Key?
+    _ files: [ScannedFile], _ hashes: [String?], _ states: [LibraryEntry.State], _ reads: [Bool],
+    key: (Int) -> Key?
   ) -> [LibraryEntry] {
     var entries: [LibraryEntry] = []
     entries.reserveCapacity(files.count)
     var rowOfKey: [Key: Int] = [:]
     rowOfKey.reserveCapacity(files.count)
     for i in files.indices {
+      let read = i < reads.count && reads[i]
       if let key = key(i) {
         if let row = rowOfKey[key] {
           entries[row].duplicatePaths.append(files[i].path)
+          if read { entries[row].unread = false }
           continue
         }
         rowOfKey[key] = entries.count
       }
-      entries.append(LibraryEntry(path: files[i].path, hash: hashes[i], state: states[i]))
+      var entry = LibraryEntry(path: files[i].path, hash: hashes[i], state: states[i])
+      if case .failed = states[i] {
+      } else {
+        entry.unread = !read
+      }
+      entries.append(entry)
     }
     return entries
   }

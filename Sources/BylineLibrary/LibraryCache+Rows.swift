@@ -64,6 +64,8 @@ extension LibraryCache {
     /// The cache's number for the content: equal for byte-identical files.
     public var doc: Int
     public var listing: ArticleListing
+    /// Whether the file has a read mark for this content.
+    public var read: Bool
   }
 
   /// Hands over the cached files under each root, root after root, each folder's by path
@@ -76,6 +78,11 @@ extension LibraryCache {
         let columns =
           "f.path, f.size, f.mtime, d.hash, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople, f.doc"
         for root in roots {
+          // The read marks joined only when the root has any: a library never marked pays
+          // nothing for them.
+          let marked = try LibraryCache.hasFileMarks(db, under: root)
+          let read = marked ? ", coalesce(r.hash = d.hash, 0)" : ", 0"
+          let join = marked ? " LEFT JOIN readmark r ON r.ref = f.path" : ""
           let statement: Statement
           var skip = 0  // bytes of the root's path and its "/"
           if root.isFolder {
@@ -83,14 +90,14 @@ extension LibraryCache {
             let upper = String(prefix.dropLast()) + "0"  // "0" follows "/" in byte order
             statement = try db.makeStatement(
               sql: """
-                SELECT \(columns) FROM file f JOIN doc d ON d.id = f.doc
+                SELECT \(columns)\(read) FROM file f JOIN doc d ON d.id = f.doc\(join)
                 WHERE f.path > ? AND f.path < ? ORDER BY f.path
                 """)
             statement.arguments = [prefix, upper]
             skip = prefix.utf8.count
           } else {
             statement = try db.makeStatement(
-              sql: "SELECT \(columns) FROM file f JOIN doc d ON d.id = f.doc WHERE f.path = ?")
+              sql: "SELECT \(columns)\(read) FROM file f JOIN doc d ON d.id = f.doc\(join) WHERE f.path = ?")
             statement.arguments = [root.path]
           }
           try LibraryCache.step(statement, db) { row in
@@ -105,7 +112,8 @@ extension LibraryCache {
                 hash: row.string(3), doc: row.int(9),
                 listing: ArticleListing(
                   title: row.string(4), date: date.isEmpty ? nil : ArticleDate.fastISO(date),
-                  readMinutes: row.int(6), quoteCount: row.int(7), joinedPeople: row.string(8))))
+                  readMinutes: row.int(6), quoteCount: row.int(7), joinedPeople: row.string(8)),
+                read: row.int(10) != 0))
           }
         }
       }
@@ -250,13 +258,18 @@ extension LibraryCache {
     }
   }
 
-  /// Forgets files that are gone from their folder, so the next start does not list them.
+  /// Forgets files that are gone from their folder, and their read marks, so the next start
+  /// does not list them.
   public func forget(paths: [String]) {
     guard !paths.isEmpty else { return }
     _ = guarded("writing the cache") {
       try pool.write { db in
         let statement = try db.makeStatement(sql: "DELETE FROM file WHERE path = ?")
-        for path in paths { try statement.execute(arguments: [path]) }
+        let marks = try db.makeStatement(sql: "DELETE FROM readmark WHERE ref = ?")
+        for path in paths {
+          try statement.execute(arguments: [path])
+          try marks.execute(arguments: [path])
+        }
       }
     }
   }

@@ -13,15 +13,17 @@ import Synchronization
 /// rowid = `doc.id`); and, for feeds and pages (`LibraryCache+Feeds.swift`), `feed` (each
 /// feed's title, validators and last error), `item` (every item ever stored, by its
 /// ``ArticleReference`` key, with the article as read and the `doc` of its analysis) and
-/// `readmark` (the items opened). The database is in WAL mode with a busy timeout, so two Byline
+/// `readmark` (the articles opened: items by their key, files by their path with the content
+/// hash they had when opened). The database is in WAL mode with a busy timeout, so two Byline
 /// processes can open the same library at once.
 ///
 /// Every failure after opening is reported once through ``message`` and turns the cache off
 /// for the rest of the run; callers go on without it. When the failure is SQLite finding the
 /// file damaged (``isCorrupt``), ``rebuilt()`` moves the file aside and starts a new one.
 public final class LibraryCache: Sendable {
-  /// Bumped whenever the schema changes: an older cache is rebuilt.
-  public static let schemaVersion = "3"
+  /// Bumped whenever the schema changes: a cache of another is rebuilt (its feed items and
+  /// read marks kept). 4: read marks on files (their content hash), page fetch retries.
+  public static let schemaVersion = "4"
   /// The analysis the stored summaries come from (``AnalysisVersion``): a cache of another
   /// is rebuilt, its feed items and read marks kept and analysed again.
   static let analysisVersion = String(AnalysisVersion.current)

@@ -36,13 +36,19 @@ public struct ScannedFile: Sendable, Equatable, Hashable {
 /// (by device and inode) is never entered twice, so link loops end. Inside folders, hidden
 /// files and folders (names starting with ".") are skipped, and so are the well-known files
 /// that are not articles: README, LICENSE, LICENCE, COPYING and CHANGELOG, in any case, with
-/// any extension (`README.TXT`, `licence.md`). Paths are made absolute.
+/// any extension (`README.TXT`, `licence.md`). Paths are made absolute. Files named as feeds
+/// (``feedExtensions``: `.rss`, `.atom`, `.rdf`, `.xml`) are listed apart, as candidates the
+/// library reads as feeds (an `.xml` file only when its first bytes are a feed's).
 ///
 /// ``scan(_:)`` reads every file's size and time (`stat`); ``list(_:)`` only reads the
 /// folders, which is several times faster on a large library, and leaves files unchecked.
 public enum LibraryScanner {
   /// The extensions of article files in a folder: those of the registered formats.
   public static var extensions: Set<String> { ArticleFormats.extensions }
+
+  /// The extensions of the feed files a folder may hold (lower case, no dot).
+  public static let feedExtensions: Set<String> = ["rss", "atom", "rdf", "xml"]
+  static let feedExtensionBytes = feedExtensions.map { Array($0.utf8) }
 
   /// Names (before the first dot, case ignored) of files that are not articles.
   public static let nonArticleNames: Set<String> = ["readme", "license", "licence", "copying", "changelog"]
@@ -53,6 +59,8 @@ public enum LibraryScanner {
     public var files: [ScannedFile]
     /// Paths given that do not exist or cannot be listed, with why.
     public var failures: [(path: String, error: ArticleLoadError)]
+    /// Files inside the folders named as feeds (``feedExtensions``), by path.
+    public var feedFiles: [String] = []
   }
 
   /// Finds the files and reads their size and time.
@@ -70,23 +78,36 @@ public enum LibraryScanner {
   }
 
   /// Whether `path`, found under the folder `root`, is one a scan of `root` lists: every
-  /// folder between them visible, the name an article's (for rows read back from the cache).
-  public static func isListed(_ path: String, under root: String) -> Bool {
+  /// folder between them visible, the name an article's (a feed file's with `feed`), for rows
+  /// read back from the cache.
+  public static func isListed(_ path: String, under root: String, feed: Bool = false) -> Bool {
     let prefix = root.hasSuffix("/") ? root : root + "/"
     guard path.hasPrefix(prefix) else { return false }
     var relative = String(path.utf8.dropFirst(prefix.utf8.count))!
-    return relative.withUTF8 { isListed(relative: $0) }
+    return relative.withUTF8 { isListed(relative: $0, feed: feed) }
   }
 
-  /// ``isListed(_:under:)`` on the bytes of the path below the root, without making strings.
-  static func isListed(relative: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// ``isListed(_:under:feed:)`` on the bytes of the path below the root, without making strings.
+  static func isListed(relative: UnsafeBufferPointer<UInt8>, feed: Bool = false) -> Bool {
     var start = 0
     for i in 0..<relative.count where relative[i] == slash {
       if i == start || relative[start] == dot { return false }
       start = i + 1
     }
     guard start < relative.count else { return false }
-    return isArticleName(bytes: UnsafeBufferPointer(rebasing: relative[start...]))
+    let name = UnsafeBufferPointer(rebasing: relative[start...])
+    return feed ? isFeedName(bytes: name) : isArticleName(bytes: name)
+  }
+
+  /// Whether a file met inside a folder may be a feed: not hidden, not a README and the like,
+  /// named `.rss`, `.atom`, `.rdf` or `.xml`.
+  public static func isFeedName(_ name: String) -> Bool {
+    var name = name
+    return name.withUTF8 { isFeedName(bytes: $0) }
+  }
+
+  static func isFeedName(bytes name: UnsafeBufferPointer<UInt8>) -> Bool {
+    isListedName(bytes: name, extensions: feedExtensionBytes)
   }
 
   static let dot = UInt8(ascii: ".")
@@ -95,9 +116,14 @@ public enum LibraryScanner {
   static let nonArticleNameBytes = nonArticleNames.map { Array($0.utf8) }
 
   static func isArticleName(bytes name: UnsafeBufferPointer<UInt8>) -> Bool {
+    isListedName(bytes: name, extensions: extensionBytes)
+  }
+
+  /// Not hidden, not a README and the like, with one of `extensions`.
+  static func isListedName(bytes name: UnsafeBufferPointer<UInt8>, extensions: [[UInt8]]) -> Bool {
     guard let first = name.first, first != dot, let lastDot = name.lastIndex(of: dot) else { return false }
     let ext = UnsafeBufferPointer(rebasing: name[(lastDot + 1)...])
-    guard extensionBytes.contains(where: { equalsIgnoringASCIICase(ext, $0) }) else { return false }
+    guard extensions.contains(where: { equalsIgnoringASCIICase(ext, $0) }) else { return false }
     let stem = UnsafeBufferPointer(rebasing: name[..<name.firstIndex(of: dot)!])
     return !nonArticleNameBytes.contains { equalsIgnoringASCIICase(stem, $0) }
   }
@@ -112,6 +138,7 @@ public enum LibraryScanner {
   static func walk(_ paths: [String], statFiles: Bool) -> Result {
     var files: [ScannedFile] = []
     var failures: [(String, ArticleLoadError)] = []
+    var feeds: [String] = []
     var seenFolders = Set<FileID>()
     var seenFiles = Set<String>()
     for raw in paths {
@@ -122,7 +149,9 @@ public enum LibraryScanner {
       }
       if info.isDirectory {
         var found: [ScannedFile] = []
-        walk(path, info: info, statFiles: statFiles, into: &found, failures: &failures, seen: &seenFolders)
+        walk(
+          path, info: info, statFiles: statFiles, into: &found, failures: &failures, feeds: &feeds,
+          seen: &seenFolders)
         // A file named twice (directly and through its folder) is listed once.
         if paths.count == 1 {
           files += found
@@ -133,7 +162,8 @@ public enum LibraryScanner {
         files.append(ScannedFile(path: path, size: info.size, mtime: info.mtime))
       }
     }
-    return Result(files: files, failures: failures)
+    if paths.count > 1 { feeds = feeds.filter { seenFiles.insert($0).inserted } }
+    return Result(files: files, failures: failures, feedFiles: feeds)
   }
 
   struct FileID: Hashable {
@@ -193,7 +223,7 @@ public enum LibraryScanner {
   /// its "/", so that the files come out in byte order of their paths.
   static func walk(
     _ folder: String, info: Info, statFiles: Bool, into files: inout [ScannedFile],
-    failures: inout [(String, ArticleLoadError)], seen: inout Set<FileID>
+    failures: inout [(String, ArticleLoadError)], feeds: inout [String], seen: inout Set<FileID>
   ) {
     guard seen.insert(info.id).inserted else { return }
     guard let entries = entries(of: folder) else {
@@ -205,6 +235,7 @@ public enum LibraryScanner {
     var keys: [String] = []
     var folders: [String: Info] = [:]
     var linkedFiles: [String: Info] = [:]
+    var feedNames: [String] = []
     keys.reserveCapacity(entries.names.count)
     // An entry with an article's name that cannot be read as one is a failure (a row that says
     // why), never dropped without a word.
@@ -216,7 +247,11 @@ public enum LibraryScanner {
       case .other:
         if isArticleName(name) { skip(name, "not a regular file but a fifo, socket or device") }
       case .file:
-        if isArticleName(name) { keys.append(name) }
+        if isArticleName(name) {
+          keys.append(name)
+        } else if isFeedName(name) {
+          feedNames.append(name)
+        }
       case .folder, .unknown:
         // A folder, a link or an entry of unknown kind: stat tells (nil: a dangling link).
         guard let child = statInfo(base + name) else {
@@ -236,6 +271,8 @@ public enum LibraryScanner {
         } else if child.isRegular, isArticleName(name) {
           linkedFiles[name] = child
           keys.append(name)
+        } else if child.isRegular, isFeedName(name) {
+          feedNames.append(name)
         } else if isArticleName(name) {
           skip(name, "a link to a fifo, socket or device, not to a file")
         }
@@ -243,10 +280,14 @@ public enum LibraryScanner {
     }
     // String order is the byte order of UTF-8 for names in the usual (NFC) form.
     keys.sort()
+    feedNames.sort()
+    feeds += feedNames.map { base + $0 }
     files.reserveCapacity(files.count + keys.count)
     for key in keys {
       if key.utf8.last == slash, let info = folders[key] {
-        walk(base + key.dropLast(), info: info, statFiles: statFiles, into: &files, failures: &failures, seen: &seen)
+        walk(
+          base + key.dropLast(), info: info, statFiles: statFiles, into: &files, failures: &failures, feeds: &feeds,
+          seen: &seen)
         continue
       }
       let path = base + key

@@ -57,7 +57,7 @@ struct AppTests {
     for frame in backend.frames { shots.append(frame.text(row: frame.height - 1)) }
     // Newest first: the lighthouse (2024), the budget (2020), then the empty file.
     #expect(backend.frames[0].text(row: 0) == " Byline library · 3 articles · by date")
-    #expect(backend.frames[0].text(row: 1).hasPrefix(" Lighthouse kee… 2024-03-08"))
+    #expect(backend.frames[0].text(row: 1).hasPrefix("•Lighthouse kee… 2024-03-08"), "unread until opened")
     #expect(shots[1].hasPrefix(" page 1/"))
     #expect(shots[2].hasPrefix(" page 2/"))
     #expect(shots[3].hasPrefix(" page 3/"))
@@ -65,6 +65,8 @@ struct AppTests {
     // q goes back to the list, on the same row; q again quits.
     #expect(backend.frames[5].text(row: 0) == " Byline library · 3 articles · by date")
     #expect(backend.frames[5][1, 1].role == .selection)
+    #expect(backend.frames[5].text(row: 1).hasPrefix(" Lighthouse kee…"), "opened: read, no mark")
+    #expect(backend.frames[5].text(row: 2).hasPrefix("•Budget day"))
     #expect(backend.frames.count == 6, "the last q quits without drawing")
   }
 

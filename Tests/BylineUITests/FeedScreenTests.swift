@@ -24,25 +24,33 @@ struct FeedScreenTests {
     return entry
   }
 
-  static func feedRow(_ location: String, _ name: String, items: Int, unread: Int, error: String? = nil) -> LibraryEntry
-  {
+  static func feedRow(
+    _ location: String, _ name: String, items: Int, unread: Int, error: String? = nil, newest: ArticleDate? = nil,
+    unreadMinutes: Int = 0
+  ) -> LibraryEntry {
     var row = LibraryEntry(reference: ArticleReference(key: location), hash: nil, state: .pending)
     row.feed = location
-    row.feedRow = LibraryEntry.FeedRow(location: location, name: name, items: items, unread: unread, error: error)
+    row.feedRow = LibraryEntry.FeedRow(
+      location: location, name: name, items: items, unread: unread, error: error, newest: newest,
+      unreadMinutes: unreadMinutes)
     if let error { row.state = .failed(.unavailable(source: location, reason: error)) }
     return row
   }
 
   static func snapshot(version: Int = 1, progress: FeedRefreshProgress? = nil) -> LibrarySnapshot {
-    LibrarySnapshot(
+    var almaty = LibraryEntry(
+      path: "/news/a.txt", hash: "a",
+      state: .ready(
+        ArticleListing(
+          title: "Almaty talks", date: ArticleDate(year: 2022, month: 2, day: 1), readMinutes: 2, quoteCount: 1,
+          mainPeople: [])))
+    almaty.unread = true
+    return LibrarySnapshot(
       entries: [
-        LibraryEntry(
-          path: "/news/a.txt", hash: "a",
-          state: .ready(
-            ArticleListing(
-              title: "Almaty talks", date: ArticleDate(year: 2022, month: 2, day: 1), readMinutes: 2, quoteCount: 1,
-              mainPeople: []))),
-        feedRow(rss, "Harbour Times", items: 2, unread: 1),
+        almaty,
+        feedRow(
+          rss, "Harbour Times", items: 2, unread: 1, newest: ArticleDate(year: 2026, month: 11, day: 30),
+          unreadMinutes: 3),
         item("n1", "Night crew strike", day: 30, unread: true),
         item("g1", "Gate closed", day: 29, unread: false, note: "summary only: 404 Not Found"),
         feedRow(broken, "Broken", items: 0, unread: 0, error: "not a feed"),
@@ -81,10 +89,12 @@ struct FeedScreenTests {
       entries: [quiet, failedWithItems], progress: LibraryProgress(step: nil, done: 2, total: 2), version: 1)
     var state = LibraryState(snapshot: snapshot, width: 100, height: 6)
     let frame = LibraryView.render(state)
-    #expect(frame.text(row: 1).hasPrefix(" ▸ Quiet"))
-    #expect(frame.text(row: 1).contains("not read yet"))
-    #expect(frame.text(row: 2).hasPrefix(" ▸ Harbour Times ⚠ 404 Not Found"))
-    #expect(frame.text(row: 2).contains("1 unread · 2 items"))
+    // Neither has a dated item: by name.
+    #expect(frame.text(row: 1).hasPrefix(" ▸ Harbour Times ⚠ 404 Not Found"))
+    #expect(frame.text(row: 1).contains("1 unread · 2 items"))
+    #expect(frame.text(row: 2).hasPrefix(" ▸ Quiet"))
+    #expect(frame.text(row: 2).contains("not read yet"))
+    state.apply(.down)
     #expect(state.apply(.open) == [])
     #expect(state.message == "Quiet: not read yet (r reads the feeds)")
   }
@@ -106,7 +116,7 @@ struct FeedScreenTests {
     #expect(state.rows.count == 5)
     state.apply(.toggleUnreadOnly)
     #expect(state.rows.map(\.title) == ["Harbour Times", "Broken", "Night crew strike", "Almaty talks"])
-    #expect(state.message == "only unread items (u: everything)")
+    #expect(state.message == "only unread articles (u: everything)")
     // Enter on a feed that failed says why.
     state.apply(.first)
     state.apply(.down)

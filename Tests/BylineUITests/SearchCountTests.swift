@@ -18,7 +18,7 @@ struct SearchCountTests {
     let list = backend.frames[backend.frames.count - 2]
     // Title 1, standfirst 1, caption 1, paragraphs 2: "Lighthouse" counts, as in the reader.
     // At 100 columns the title is cut to make room for the count, never the count.
-    #expect(list.text(row: 1).hasPrefix(" Lighthouse keeper retires after forty y… [5] 2024-03-08"))
+    #expect(list.text(row: 1).hasPrefix("•Lighthouse keeper retires after forty y… [5] 2024-03-08"))
     #expect(backend.status.contains("match 1/5"))
   }
 

@@ -11,8 +11,12 @@ import Synchronization
 /// new items that carry only a summary, it fetches the linked pages, a few at a time, and
 /// extracts their articles (BylineWeb's ``PageFetcher`` and HTML extractor); an item whose
 /// page cannot be fetched keeps the feed's summary and says why. Items already stored are not
-/// fetched again (a summary-only item whose page failed is tried again at the next refresh).
-/// Finally every new article is analysed, on every core.
+/// fetched again, except a summary-only item whose page fetch failed: every refresh (even of a
+/// feed that answers 304) tries a few of those again (``retriesPerFeed``,
+/// ``retriesPerRefresh``), each no sooner than its back-off allows (``retryDelay(after:)``:
+/// 15 minutes after the first failure, doubling, at most a day) and at most
+/// ``maximumAttempts`` times in all. A page fetched once is never fetched again. Finally every
+/// new or completed article is analysed, on every core.
 public struct FeedRefresher: Sendable {
   /// Fetches the feeds: a short time-out, since a refresh waits for the slowest feed.
   public var feedFetcher = PageFetcher(timeout: 15, maximumBytes: FeedParser.maximumSize)
@@ -21,13 +25,40 @@ public struct FeedRefresher: Sendable {
   /// Feeds read at once, and pages fetched at once.
   public var concurrentFeeds = 4
   public var concurrentPages = 4
+  /// Page fetches tried in all for an item (the first and the retries).
+  public var maximumAttempts = 6
+  /// Failed page fetches tried again per feed, and in all, at one refresh.
+  public var retriesPerFeed = 3
+  public var retriesPerRefresh = 12
+  /// The wait after the first failed fetch (doubling after each further one, up to a day).
+  public var firstRetryDelay: Double = 15 * 60
+  /// The time now, in seconds since 1970 (tests move it on).
+  public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
   public init() {}
 
-  /// What is already stored of a feed's item: whether it has its full article.
+  /// What is already stored of a feed's item: whether it has its full article, and the item
+  /// as stored (for a retry of its page).
   public struct Known: Sendable {
     public var fullText: Bool
-    public init(fullText: Bool) { self.fullText = fullText }
+    public var stored: StoredItem?
+    public init(fullText: Bool, stored: StoredItem? = nil) {
+      self.fullText = fullText
+      self.stored = stored
+    }
+  }
+
+  /// How long to wait before the next fetch of a page that failed `attempts` times: the first
+  /// delay, doubled for each further failure, at most a day.
+  public func retryDelay(after attempts: Int) -> Double {
+    min(firstRetryDelay * Double(1 << min(max(attempts - 1, 0), 20)), 86_400)
+  }
+
+  /// Whether a stored item is due for another try at its page: summary only because its fetch
+  /// failed, a web link, tries left, and its back-off over.
+  func isDueForRetry(_ item: StoredItem, at time: Double) -> Bool {
+    !item.fullText && item.note != nil && item.link.map(PageFetcher.isURL) == true
+      && item.attempts < maximumAttempts && (item.retryAt ?? 0) <= time
   }
 
   /// One feed's refresh: what to store and what to report.
@@ -47,6 +78,7 @@ public struct FeedRefresher: Sendable {
   public func refresh(
     _ feeds: [FeedSubscription], records: [String: FeedRecord],
     known: @escaping @Sendable (String) -> [String: Known],
+    storedArticle: @escaping @Sendable (ArticleReference) -> Article? = { _ in nil },
     progress: @escaping @Sendable (FeedRefreshProgress) -> Void,
     deliver: @escaping @Sendable (Result) -> Void
   ) -> [FeedRefreshReport] {
@@ -65,13 +97,18 @@ public struct FeedRefresher: Sendable {
     // 2. Which items are new or need their page (again).
     struct Work {
       var feed: Int
-      var item: FeedItem
+      /// The item as the feed has it now; nil for a retry of a stored item's page.
+      var item: FeedItem?
       var reference: ArticleReference
       var position: Int
       var fetchPage: Bool
+      /// A retry: the item as stored and its stored (summary) article.
+      var retry: (item: StoredItem, article: Article)?
+      var link: String? { item?.link ?? retry?.item.link }
     }
     var work: [Work] = []
     var results: [Result?] = Array(repeating: nil, count: feeds.count)
+    var storedOf: [Int: [String: Known]] = [:]
     for (k, outcome) in read.enumerated() {
       let subscription = feeds[k]
       switch outcome! {
@@ -94,6 +131,7 @@ public struct FeedRefresher: Sendable {
             outcome: .updated(new: isNew ? 1 : 0, items: 1)),
           record: record, items: [LibraryCache.itemToStore(stored, article: article)], order: [reference])
       case .unchanged(let record):
+        storedOf[k] = known(subscription.location)
         results[k] = Result(
           report: FeedRefreshReport(
             subscription: subscription, name: subscription.displayName(title: record.title),
@@ -101,17 +139,17 @@ public struct FeedRefresher: Sendable {
           record: record, items: [], order: [])
       case .read(let record, let feed):
         let stored = known(subscription.location)
+        storedOf[k] = stored
         var seen = Set<String>()
         var order: [ArticleReference] = []
         for item in feed.items {
           let reference = subscription.reference(item: item.id)
           guard seen.insert(reference.key).inserted else { continue }
           order.append(reference)
-          let needsPage = !item.hasFullContent && item.link.map(PageFetcher.isURL) == true
-          if let old = stored[reference.key] {
-            // Stored: fetched again only to complete an item whose page failed last time.
-            if old.fullText || !needsPage { continue }
-          }
+          let needsPage =
+            subscription.fetchesPages && !item.hasFullContent && item.link.map(PageFetcher.isURL) == true
+          // Stored: its page is tried again only as a retry (below), within the bounds.
+          if stored[reference.key] != nil { continue }
           work.append(Work(feed: k, item: item, reference: reference, position: order.count - 1, fetchPage: needsPage))
         }
         results[k] = Result(
@@ -121,6 +159,23 @@ public struct FeedRefresher: Sendable {
               new: work.filter { $0.feed == k && stored[$0.reference.key] == nil }.count,
               items: order.count)),
           record: record, items: [], order: order)
+      }
+    }
+    // Stored items whose page fetch failed, due again: a few per feed and per refresh, those
+    // waiting longest first.
+    let time = now()
+    var budget = retriesPerRefresh
+    for k in feeds.indices where budget > 0 {
+      guard feeds[k].fetchesPages, let stored = storedOf[k] else { continue }
+      let due = stored.values.compactMap(\.stored).filter { isDueForRetry($0, at: time) }
+        .sorted { ($0.retryAt ?? 0, $0.position) < ($1.retryAt ?? 0, $1.position) }
+      for old in due.prefix(min(retriesPerFeed, budget)) {
+        guard let article = storedArticle(old.reference) else { continue }
+        work.append(
+          Work(
+            feed: k, item: nil, reference: old.reference, position: old.position, fetchPage: true,
+            retry: (old, article)))
+        budget -= 1
       }
     }
     // Feeds with nothing to fetch are delivered now.
@@ -137,8 +192,7 @@ public struct FeedRefresher: Sendable {
     if !pages.isEmpty { progress(FeedRefreshProgress(phase: .articles, done: 0, total: pages.count)) }
     let fetcher = pageFetcher
     let fetched = Workers.map(pages.count, width: concurrentPages) { p -> (article: Article?, problem: String?) in
-      let item = jobs[pages[p]].item
-      let outcome = FeedRefresher.fetchArticle(of: item, fetcher: fetcher)
+      let outcome = FeedRefresher.fetchArticle(link: jobs[pages[p]].link, fetcher: fetcher)
       let done = pagesDone.withLock { n in
         n += 1; return n
       }
@@ -149,25 +203,37 @@ public struct FeedRefresher: Sendable {
     for (p, index) in pages.enumerated() { pageOf[index] = fetched[p] ?? (nil, "not fetched") }
     let pagesByWork = pageOf
     // 4. Analysis, on every core.
+    let maximumAttempts = self.maximumAttempts
+    let delays = (0...maximumAttempts).map { retryDelay(after: $0) }
     let analysed = Workers.map(jobs.count) { w -> ItemToStore in
       let job = jobs[w]
       let subscription = feeds[job.feed]
-      let source = job.item.link ?? subscription.location
-      var article = job.item.article(source: source)
-      var fullText = job.item.hasFullContent
-      var note: String?
+      var stored: StoredItem
+      var article: Article
+      if case (let old, let summary)? = job.retry {
+        stored = old
+        article = summary
+      } else {
+        let item = job.item!
+        article = item.article(source: item.link ?? subscription.location)
+        stored = StoredItem(
+          reference: job.reference, feed: subscription.location, title: item.title, link: item.link,
+          published: item.published, position: job.position, fullText: item.hasFullContent, note: nil, hash: "",
+          read: false, listing: nil)
+      }
       if let page = pagesByWork[w] {
         if let full = page.article {
-          article = FeedRefresher.merge(page: full, item: job.item, summary: article)
-          fullText = true
+          article = FeedRefresher.merge(page: full, title: stored.title, summary: article)
+          stored.fullText = true
+          stored.note = nil
+          stored.retryAt = nil
         } else {
-          note = "summary only: \(page.problem ?? "the page could not be read")"
+          stored.attempts += 1
+          let tries = stored.attempts >= maximumAttempts ? " (gave up after \(stored.attempts) tries)" : ""
+          stored.note = "summary only: \(page.problem ?? "the page could not be read")\(tries)"
+          stored.retryAt = time + delays[min(stored.attempts, maximumAttempts)]
         }
       }
-      let stored = StoredItem(
-        reference: job.reference, feed: subscription.location, title: job.item.title, link: job.item.link,
-        published: job.item.published, position: job.position, fullText: fullText, note: note, hash: "", read: false,
-        listing: nil)
       return LibraryCache.itemToStore(stored, article: article)
     }
     for k in results.indices where jobs.contains(where: { $0.feed == k }) {
@@ -176,9 +242,17 @@ public struct FeedRefresher: Sendable {
         guard let item = analysed[w] else { continue }
         result.items.append(item)
         if job.fetchPage {
-          if item.item.fullText { result.report.fetchedPages += 1 } else { result.report.summaryOnly += 1 }
+          if item.item.fullText {
+            result.report.fetchedPages += 1
+          } else if job.retry != nil {
+            result.report.failedAgain += 1
+          } else {
+            result.report.summaryOnly += 1
+          }
         }
       }
+      // A feed whose only work was retries has no new item: unchanged.
+      if case .updated(0, _) = result.report.outcome { result.report.outcome = .unchanged }
       deliver(result)
       results[k] = result
     }
@@ -270,8 +344,8 @@ public struct FeedRefresher: Sendable {
   }
 
   /// Fetches an item's linked page and extracts its article; the reason when it cannot.
-  static func fetchArticle(of item: FeedItem, fetcher: PageFetcher) -> (article: Article?, problem: String?) {
-    guard let link = item.link else { return (nil, "no link") }
+  static func fetchArticle(link: String?, fetcher: PageFetcher) -> (article: Article?, problem: String?) {
+    guard let link else { return (nil, "no link") }
     let page: FetchedPage
     do {
       page = try fetcher.fetch(link)
@@ -290,9 +364,9 @@ public struct FeedRefresher: Sendable {
   /// The page's article under the feed's title (a page's own title often carries the site's
   /// name: "Night crew strike | Harbour Times"), with the feed's author and date where the
   /// page has none.
-  static func merge(page: Article, item: FeedItem, summary: Article) -> Article {
+  static func merge(page: Article, title feedTitle: String, summary: Article) -> Article {
     var article = page
-    let title = item.title.trimmingCharacters(in: .whitespacesAndNewlines)
+    let title = feedTitle.trimmingCharacters(in: .whitespacesAndNewlines)
     if !title.isEmpty, title != article.title { article = retitled(article, title) }
     if article.title?.isEmpty ?? true { article.title = summary.title }
     if article.author == nil { article.author = summary.author }

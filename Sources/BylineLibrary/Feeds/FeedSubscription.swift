@@ -13,15 +13,26 @@ public struct FeedSubscription: Sendable, Equatable, Hashable {
   /// Whether a web page found at the URL is read as a one-article source (a URL given on the
   /// command line) rather than reported as "not a feed" (a subscription).
   public var pageAllowed: Bool
+  /// Whether the pages of its summary-only items are fetched: false for a feed file found in
+  /// a library folder, which never makes the library touch the network.
+  public var fetchesPages: Bool
 
   /// A subscription to a URL (kept as given) or a file (made absolute).
-  public init(location: String, name: String? = nil, tags: [String] = [], pageAllowed: Bool = false) {
+  public init(
+    location: String, name: String? = nil, tags: [String] = [], pageAllowed: Bool = false, fetchesPages: Bool = true
+  ) {
     self.location = PageFetcher.isURL(location) ? location : ArticleReference.absolute(location)
     // A name from the config or an OPML file is shown on screen: sanitised like article text.
     self.name = name.map { Sanitizer.clean($0).trimmingCharacters(in: .whitespacesAndNewlines) }
       .flatMap { $0.isEmpty ? nil : $0 }
     self.tags = tags
     self.pageAllowed = pageAllowed
+    self.fetchesPages = fetchesPages
+  }
+
+  /// A feed file found in a library folder: read from disk, no page fetched.
+  public static func folderFeed(_ path: String) -> FeedSubscription {
+    FeedSubscription(location: path, fetchesPages: false)
   }
 
   /// Whether the feed is fetched over HTTP (else read from a file).
@@ -93,23 +104,27 @@ public struct FeedRefreshReport: Sendable, Equatable {
   public var outcome: Outcome
   /// New items whose page could not be fetched: they keep the feed's summary.
   public var summaryOnly: Int = 0
-  /// Pages fetched for summary-only items.
+  /// Pages fetched for summary-only items (new ones, and earlier ones tried again).
   public var fetchedPages: Int = 0
+  /// Earlier summary-only items whose page fetch, tried again, failed again.
+  public var failedAgain: Int = 0
 
   /// One line for `byline feed refresh`.
   public var line: String {
     let who = TerminalSafe.line(name)
+    var text: String
     switch outcome {
     case .updated(let new, let items):
-      var text = "\(who): \(new) new item\(new == 1 ? "" : "s") (\(items) in the feed)"
-      if fetchedPages > 0 { text += ", \(fetchedPages) full article\(fetchedPages == 1 ? "" : "s") fetched" }
-      if summaryOnly > 0 { text += ", \(summaryOnly) kept as summary (page fetch failed)" }
-      return text
+      text = "\(who): \(new) new item\(new == 1 ? "" : "s") (\(items) in the feed)"
     case .unchanged:
-      return "\(who): unchanged"
+      text = "\(who): unchanged"
     case .failed(_, let message):
       return "\(who): \(TerminalSafe.line(message))"
     }
+    if fetchedPages > 0 { text += ", \(fetchedPages) full article\(fetchedPages == 1 ? "" : "s") fetched" }
+    if summaryOnly > 0 { text += ", \(summaryOnly) kept as summary (page fetch failed)" }
+    if failedAgain > 0 { text += ", \(failedAgain) page fetch\(failedAgain == 1 ? "" : "es") failed again" }
+    return text
   }
 
   public var failed: Bool {

@@ -20,9 +20,18 @@ extension Library {
       if !isPage {
         var row = LibraryEntry(reference: ArticleReference(key: feed.location), hash: nil, state: .pending)
         row.feed = feed.location
+        // Its newest item's date and the minutes its unread items take: its place in the list
+        // when sorted by date or by read time.
+        var newest: ArticleDate?
+        var unreadMinutes = 0
+        for item in mine {
+          if let date = item.listing?.date, newest.map({ date > $0 }) ?? true { newest = date }
+          if !item.read { unreadMinutes += item.listing?.readMinutes ?? 0 }
+        }
         row.feedRow = LibraryEntry.FeedRow(
           location: feed.location, name: feed.displayName(title: record?.title), items: mine.count,
-          unread: mine.filter { !$0.read }.count, error: record?.error, neverRead: record == nil && mine.isEmpty)
+          unread: mine.filter { !$0.read }.count, error: record?.error, neverRead: record == nil && mine.isEmpty,
+          newest: newest, unreadMinutes: unreadMinutes)
         if let error = record?.error {
           row.state = .failed(.unavailable(source: feed.location, reason: error))
         }
@@ -53,6 +62,13 @@ extension Library {
     }
   }
 
+  /// The refresher the next refreshes use: its time-outs, concurrency and retry bounds (for
+  /// tests, which move its clock on).
+  public var refresher: FeedRefresher {
+    get { state.withLock { $0.refresher } }
+    set { state.withLock { $0.refresher = newValue } }
+  }
+
   /// The reports of the last refresh that ended.
   public var lastRefreshReports: [FeedRefreshReport] { state.withLock { $0.lastReports } }
 
@@ -60,16 +76,19 @@ extension Library {
   public var isRefreshing: Bool { state.withLock { $0.refreshing } }
 
   /// Starts a refresh of `which` (every feed when nil) in the background, unless one is under
-  /// way. Its progress is in the snapshot's ``LibrarySnapshot/feedProgress``; feeds whose
-  /// refresh failed get an error row. With `announce`, its outcome is one of the snapshot's
-  /// messages when it ends (`refreshed 3 feeds: 2 new items, 1 failed`). Returns whether it
-  /// started.
+  /// way (then, with `queue`, they are refreshed when it ends, by the same worker). Its
+  /// progress is in the snapshot's ``LibrarySnapshot/feedProgress``; feeds whose refresh
+  /// failed get an error row. With `announce`, its outcome is one of the snapshot's messages
+  /// when it ends (`refreshed 3 feeds: 2 new items, 1 failed`). Returns whether it started.
   @discardableResult
-  public func refreshFeeds(_ which: [FeedSubscription]? = nil, announce: Bool = false) -> Bool {
+  public func refreshFeeds(_ which: [FeedSubscription]? = nil, announce: Bool = false, queue: Bool = false) -> Bool {
     let feeds = which ?? self.feeds
     guard !feeds.isEmpty else { return false }
     let go = state.withLock { (s: inout State) -> Bool in
-      if s.refreshing { return false }
+      if s.refreshing {
+        if queue { s.queuedRefresh += feeds }
+        return false
+      }
       s.refreshing = true
       s.feedProgress = FeedRefreshProgress(phase: .feeds, done: 0, total: feeds.count)
       s.bump()
@@ -77,18 +96,37 @@ extension Library {
     }
     guard go else { return false }
     Workers.start(name: "byline-refresh", lowPriority: false) { [self] in
-      let reports = runRefresh(feeds)
-      buildPeople()
-      finished.lock()
-      state.withLock { s in
-        s.refreshing = false
-        s.feedProgress = nil
-        s.lastReports = reports
-        if announce { s.messages.append(Library.summary(of: reports)) }
-        s.bump()
+      var batch = feeds
+      var reports: [FeedRefreshReport] = []
+      while true {
+        reports += runRefresh(batch)
+        buildPeople()
+        finished.lock()
+        // Feeds queued meanwhile are refreshed now; else the refresh ends, in the same lock,
+        // so that nothing is queued to a refresh that has ended.
+        let next = state.withLock { (s: inout State) -> [FeedSubscription] in
+          let queued = s.queuedRefresh.filter { feed in s.feeds.contains { $0.location == feed.location } }
+          s.queuedRefresh = []
+          if !queued.isEmpty {
+            s.feedProgress = FeedRefreshProgress(phase: .feeds, done: 0, total: queued.count)
+            s.bump()
+            return queued
+          }
+          s.refreshing = false
+          s.feedProgress = nil
+          s.lastReports = reports
+          if announce { s.messages.append(Library.summary(of: reports)) }
+          s.bump()
+          return []
+        }
+        if next.isEmpty {
+          finished.broadcast()
+          finished.unlock()
+          return
+        }
+        finished.unlock()
+        batch = next
       }
-      finished.broadcast()
-      finished.unlock()
     }
     return true
   }
@@ -129,15 +167,21 @@ extension Library {
 
   func runRefresh(_ feeds: [FeedSubscription]) -> [FeedRefreshReport] {
     let records = state.withLock { $0.feedRecords }
-    let refresher = FeedRefresher()
+    let refresher = state.withLock { $0.refresher }
     return refresher.refresh(
       feeds, records: records,
       known: { [self] location in
         state.withLock { s in
           var known: [String: FeedRefresher.Known] = [:]
-          for item in s.items where item.feed == location { known[item.reference.key] = .init(fullText: item.fullText) }
+          for item in s.items where item.feed == location {
+            known[item.reference.key] = .init(fullText: item.fullText, stored: item)
+          }
           return known
         }
+      },
+      storedArticle: { [self] reference in
+        if let article = state.withLock({ $0.memoryArticles[reference.key] }) { return article }
+        return usableCache?.storedArticle(reference)
       },
       progress: { [self] progress in
         state.withLock { s in
@@ -188,7 +232,7 @@ extension Library {
         }
         s.items += mine
       }
-      s.feedEntries = Library.feedEntries(feeds, records: s.feedRecords, items: s.items)
+      s.feedEntries = Library.feedEntries(s.feeds, records: s.feedRecords, items: s.items)
       s.bump()
     }
     if usableCache == nil {
@@ -219,22 +263,60 @@ extension Library {
     }
   }
 
-  /// Marks items read or unread.
+  /// Marks articles read or unread: feed items, and files. A file's mark holds its content
+  /// hash (read from the file when it is not analysed yet), so that it is unread again when
+  /// its content changes; marking a file marks its byte-identical copies (its row) too.
   public func setRead(_ references: [ArticleReference], read: Bool) {
     let keys = Set(references.map(\.key))
-    let changed = state.withLock { (s: inout State) -> [ArticleReference] in
+    // The files' content hashes: known once analysed, else read from their bytes (outside
+    // the lock). One pass over the rows, however many files are marked.
+    var paths = Set<String>()
+    for case .file(let path) in references { paths.insert(path) }
+    var hashOf: [String: String] = [:]
+    if !paths.isEmpty {
+      hashOf = state.withLock { s in
+        var known: [String: String] = [:]
+        for i in s.files.indices where paths.contains(s.files[i].path) {
+          if let hash = s.hashes[i] { known[s.files[i].path] = hash }
+        }
+        return known
+      }
+      for path in paths where hashOf[path] == nil {
+        if let data = try? ArticleLoader.readData(path: path) { hashOf[path] = ContentHash.of(data) }
+      }
+    }
+    let (changed, marks) = state.withLock { (s: inout State) -> ([ArticleReference], [(String, String?)]) in
       var changed: [ArticleReference] = []
       for i in s.items.indices where keys.contains(s.items[i].reference.key) && s.items[i].read != read {
         s.items[i].read = read
         changed.append(s.items[i].reference)
       }
       if !changed.isEmpty {
-        s.feedEntries = Library.feedEntries(feeds, records: s.feedRecords, items: s.items)
-        s.bump()
+        s.feedEntries = Library.feedEntries(s.feeds, records: s.feedRecords, items: s.items)
       }
-      return changed
+      // Files: every file of the library with the same content is one row, marked together.
+      var marks: [(String, String?)] = []
+      let hashes = Set(hashOf.values)
+      if !hashes.isEmpty {
+        for i in s.files.indices {
+          let path = s.files[i].path
+          guard let hash = s.hashes[i] ?? hashOf[path], hashes.contains(hash) else { continue }
+          s.reads[i] = read
+          if read {
+            s.markOf[path] = hash
+            marks.append((path, hash))
+          } else {
+            s.markOf.removeValue(forKey: path)
+            marks.append((path, nil))
+          }
+        }
+      }
+      if !changed.isEmpty || !marks.isEmpty { s.bump() }
+      return (changed, marks)
     }
-    usableCache?.setRead(changed, read: read)
+    let cache = usableCache
+    cache?.setRead(changed, read: read)
+    cache?.setFileMarks(marks)
   }
 
   /// Marks every item of a feed read.

@@ -48,6 +48,10 @@ public struct StoredItem: Sendable, Equatable {
   public var read: Bool
   /// The list row, from the item's analysis (nil when the analysis is missing).
   public var listing: ArticleListing?
+  /// How many times its page fetch failed, and when (seconds since 1970) the next refresh may
+  /// try again (nil: at once).
+  public var attempts = 0
+  public var retryAt: Double?
 }
 
 /// An item to store, with its article and analysis (``LibraryCache/storeFeed(_:items:)``).
@@ -68,9 +72,9 @@ extension LibraryCache {
     CREATE TABLE IF NOT EXISTS item (
       id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, feed TEXT NOT NULL, title TEXT NOT NULL, link TEXT,
       published REAL, position INTEGER NOT NULL, fullText INTEGER NOT NULL, note TEXT, article BLOB NOT NULL,
-      hash TEXT NOT NULL, firstSeen REAL NOT NULL);
+      hash TEXT NOT NULL, firstSeen REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, retryAt REAL);
     CREATE INDEX IF NOT EXISTS item_feed ON item (feed, position);
-    CREATE TABLE IF NOT EXISTS readmark (ref TEXT PRIMARY KEY, at REAL NOT NULL) WITHOUT ROWID
+    CREATE TABLE IF NOT EXISTS readmark (ref TEXT PRIMARY KEY, at REAL NOT NULL, hash TEXT) WITHOUT ROWID
     """
 
   /// The stored state of the feeds at these locations.
@@ -102,7 +106,7 @@ extension LibraryCache {
             db,
             sql: """
               SELECT i.ref, i.title, i.link, i.published, i.position, i.fullText, i.note, i.hash,
-                r.ref IS NOT NULL, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople
+                r.ref IS NOT NULL, d.title, d.date, d.readMinutes, d.quoteCount, d.mainPeople, i.attempts, i.retryAt
               FROM item i LEFT JOIN readmark r ON r.ref = i.ref LEFT JOIN doc d ON d.hash = i.hash
               WHERE i.feed = ? ORDER BY i.position, i.id DESC
               """, arguments: [feed])
@@ -118,7 +122,8 @@ extension LibraryCache {
               StoredItem(
                 reference: ArticleReference(key: row[0]), feed: feed, title: row[1], link: row[2],
                 published: (row[3] as Double?).map { Date(timeIntervalSince1970: $0) }, position: row[4],
-                fullText: row[5], note: row[6], hash: row[7], read: row[8], listing: listing))
+                fullText: row[5], note: row[6], hash: row[7], read: row[8], listing: listing, attempts: row[14],
+                retryAt: row[15]))
           }
         }
         return items
@@ -158,15 +163,18 @@ extension LibraryCache {
           try storeAnalysis(db, hash: item.hash, summary: entry.summary, body: entry.body, encoder: encoder)
           try db.execute(
             sql: """
-              INSERT INTO item (ref, feed, title, link, published, position, fullText, note, article, hash, firstSeen)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              INSERT INTO item (
+                ref, feed, title, link, published, position, fullText, note, article, hash, firstSeen, attempts, retryAt)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               ON CONFLICT (ref) DO UPDATE SET title = excluded.title, link = excluded.link,
                 published = excluded.published, fullText = excluded.fullText, note = excluded.note,
-                article = excluded.article, hash = excluded.hash
+                article = excluded.article, hash = excluded.hash, attempts = excluded.attempts,
+                retryAt = excluded.retryAt
               """,
             arguments: [
               item.reference.key, item.feed, item.title, item.link, item.published?.timeIntervalSince1970,
               item.position, item.fullText, item.note, StoredArticle(entry.article).encoded(), item.hash, now,
+              item.attempts, item.retryAt,
             ])
         }
         // The feed's current order; items no longer in it go after, in their old order.
@@ -199,6 +207,89 @@ extension LibraryCache {
     let id = db.lastInsertedRowID
     try db.execute(sql: "INSERT INTO detail (id, summary) VALUES (?, ?)", arguments: [id, try encoder.encode(summary)])
     try FullTextIndex.insert(db, id: id, title: summary.title, body: body)
+  }
+
+  /// The feeds stored with a location under a folder (feed files found in it before).
+  public func feedLocations(under root: LibraryRoot) -> [String] {
+    guard root.isFolder else { return [] }
+    let prefix = root.path == "/" ? "/" : root.path + "/"
+    let upper = String(prefix.dropLast()) + "0"
+    return guarded("reading the cache") {
+      try pool.read { db in
+        try String.fetchAll(
+          db, sql: "SELECT url FROM feed WHERE url > ? AND url < ? ORDER BY url", arguments: [prefix, upper])
+      }
+    } ?? []
+  }
+
+  /// The read marks of the files under the roots: path to the content hash the file had when
+  /// it was marked read. (Items' marks have no hash and are left out.)
+  public func fileReadMarks(under roots: [LibraryRoot]) -> [String: String] {
+    guarded("reading the cache") {
+      try pool.read { db in
+        var marks: [String: String] = [:]
+        for root in roots {
+          let statement: Statement
+          if root.isFolder {
+            let prefix = root.path == "/" ? "/" : root.path + "/"
+            statement = try db.makeStatement(
+              sql: "SELECT ref, hash FROM readmark WHERE ref > ? AND ref < ? AND hash IS NOT NULL")
+            statement.arguments = [prefix, String(prefix.dropLast()) + "0"]
+          } else {
+            statement = try db.makeStatement(sql: "SELECT ref, hash FROM readmark WHERE ref = ? AND hash IS NOT NULL")
+            statement.arguments = [root.path]
+          }
+          try LibraryCache.step(statement, db) { row in marks[row.string(0)] = row.string(1) }
+        }
+        return marks
+      }
+    } ?? [:]
+  }
+
+  /// Whether any file under the root has a read mark.
+  static func hasFileMarks(_ db: Database, under root: LibraryRoot) throws -> Bool {
+    if root.isFolder {
+      let prefix = root.path == "/" ? "/" : root.path + "/"
+      return try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM readmark WHERE ref > ? AND ref < ? AND hash IS NOT NULL)",
+        arguments: [prefix, String(prefix.dropLast()) + "0"]) ?? false
+    }
+    return try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM readmark WHERE ref = ? AND hash IS NOT NULL)", arguments: [root.path])
+      ?? false
+  }
+
+  /// The read marks of these files (path to the content hash when marked), those that have one.
+  public func fileMarks(paths: [String]) -> [String: String] {
+    guard !paths.isEmpty else { return [:] }
+    return guarded("reading the cache") {
+      try pool.read { db in
+        var marks: [String: String] = [:]
+        let statement = try db.makeStatement(sql: "SELECT hash FROM readmark WHERE ref = ? AND hash IS NOT NULL")
+        for path in paths {
+          if let hash = try String.fetchOne(statement, arguments: [path]) { marks[path] = hash }
+        }
+        return marks
+      }
+    } ?? [:]
+  }
+
+  /// Marks files read (with the content hash they have) or unread (nil).
+  public func setFileMarks(_ marks: [(path: String, hash: String?)]) {
+    guard !marks.isEmpty else { return }
+    _ = guarded("writing the cache") {
+      try pool.write { db in
+        let now = Date().timeIntervalSince1970
+        for (path, hash) in marks {
+          if let hash {
+            try db.execute(
+              sql: "INSERT OR REPLACE INTO readmark (ref, at, hash) VALUES (?, ?, ?)", arguments: [path, now, hash])
+          } else {
+            try db.execute(sql: "DELETE FROM readmark WHERE ref = ?", arguments: [path])
+          }
+        }
+      }
+    }
   }
 
   /// Marks items read or unread (an item is unread until opened).

@@ -15,16 +15,21 @@ extension LibraryCache {
     config.readonly = true
     guard let old = try? DatabaseQueue(path: damaged, configuration: config) else { return 0 }
     defer { try? old.close() }
-    let salvaged = try? old.read { db -> ([FeedRecord], [(StoredItem, Article)], [(String, Double)]) in
+    let salvaged = try? old.read { db -> ([FeedRecord], [(StoredItem, Article)], [(String, Double, String?)]) in
       var feeds: [FeedRecord] = []
       var items: [(StoredItem, Article)] = []
-      var marks: [(String, Double)] = []
+      var marks: [(String, Double, String?)] = []
       if let rows = try? Row.fetchAll(db, sql: "SELECT url, title, etag, lastModified, checked, error FROM feed") {
         feeds = rows.map {
           FeedRecord(location: $0[0], title: $0[1], etag: nil, lastModified: nil, checked: $0[4], error: $0[5])
         }
       }
-      if let rows = try? Row.fetchAll(db, sql: "SELECT ref, at FROM readmark") { marks = rows.map { ($0[0], $0[1]) } }
+      // Files' marks keep their content hash (a cache from before them has none).
+      if let rows = try? Row.fetchAll(db, sql: "SELECT ref, at, hash FROM readmark") {
+        marks = rows.map { ($0[0], $0[1], $0[2]) }
+      } else if let rows = try? Row.fetchAll(db, sql: "SELECT ref, at FROM readmark") {
+        marks = rows.map { ($0[0], $0[1], nil) }
+      }
       let last = (try? Int64.fetchOne(db, sql: "SELECT max(id) FROM item")) ?? nil
       guard let last else { return (feeds, items, marks) }
       for id in 1...max(1, last) {
@@ -61,8 +66,9 @@ extension LibraryCache {
     }
     _ = guarded("writing the cache") {
       try pool.write { db in
-        for (ref, at) in marks {
-          try db.execute(sql: "INSERT OR REPLACE INTO readmark (ref, at) VALUES (?, ?)", arguments: [ref, at])
+        for (ref, at, hash) in marks {
+          try db.execute(
+            sql: "INSERT OR REPLACE INTO readmark (ref, at, hash) VALUES (?, ?, ?)", arguments: [ref, at, hash])
         }
       }
     }

@@ -300,7 +300,7 @@ public final class App {
   // MARK: - The reader
 
   /// Opens a library article (a file read again, a feed's item or a page as stored), or says
-  /// in the library's status bar why it cannot. A feed's item is read from then on.
+  /// in the library's status bar why it cannot. The article is read from then on.
   private func openFromLibrary(
     reference: ArticleReference, offset: Int, search: String?, size: (width: Int, height: Int)
   ) {
@@ -313,9 +313,8 @@ public final class App {
       library?.post(message: (error as? ArticleLoadError)?.description ?? "\(error)")
       return
     }
-    if reference.isFeedItem || reference.filePath == nil {
-      for result in effects?.run(.setRead([reference], read: true)) ?? [] { _ = library?.apply(result) }
-    }
+    // Opened: read from now on (a file until its content changes).
+    for result in effects?.run(.setRead([reference], read: true)) ?? [] { _ = library?.apply(result) }
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: settings.wordsPerMinute)
     let state = openReader(
       analysis, reference: reference, offset: offset, search: search, width: size.width,

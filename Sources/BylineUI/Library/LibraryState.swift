@@ -143,9 +143,9 @@ public enum LibraryKeyMap {
     Binding(label: "x", description: "clear the person and the search", keys: [(.character("x"), .clearFilter)]),
     Binding(label: "Ctrl-U", description: "empty the search line or the picker", keys: [(.control("u"), .clearInput)]),
     Binding(label: "r", description: "refresh the feeds", keys: [(.character("r"), .refreshFeeds)]),
-    Binding(label: "N", description: "mark the item read / unread", keys: [(.character("N"), .toggleRead)]),
+    Binding(label: "N", description: "mark the article read / unread", keys: [(.character("N"), .toggleRead)]),
     Binding(label: "A", description: "mark the feed's items read", keys: [(.character("A"), .markFeedRead)]),
-    Binding(label: "u", description: "only unread items / everything", keys: [(.character("u"), .toggleUnreadOnly)]),
+    Binding(label: "u", description: "only unread articles / everything", keys: [(.character("u"), .toggleUnreadOnly)]),
     Binding(label: "t", description: "next theme", keys: [(.character("t"), .cycleTheme)]),
     Binding(
       label: "q Esc", description: "back (in the list: quit)",
@@ -381,10 +381,11 @@ public struct LibraryState: Sendable {
       }
       return [.refreshFeeds]
     case .toggleRead:
-      guard rows.indices.contains(selected), rows[selected].reference.isFeedItem || rows[selected].feed != nil,
-        rows[selected].feedRow == nil
-      else {
-        message = "N marks a feed's item read or unread"
+      guard rows.indices.contains(selected), rows[selected].feedRow == nil, rows[selected].error == nil else {
+        message =
+          rows.indices.contains(selected) && rows[selected].error != nil
+          ? "N: this file could not be read, so it has no read mark"
+          : "N marks an article or a feed's item read or unread (A: a whole feed)"
         return []
       }
       return [.setRead([rows[selected].reference], read: rows[selected].unread)]
@@ -397,7 +398,7 @@ public struct LibraryState: Sendable {
     case .toggleUnreadOnly:
       unreadOnly.toggle()
       rebuildRows(keeping: rows.indices.contains(selected) ? rows[selected].path : nil)
-      message = unreadOnly ? "only unread items (u: everything)" : "every item"
+      message = unreadOnly ? "only unread articles (u: everything)" : "every article"
     case .back:
       if !searchText.isEmpty || person != nil || feedFilter != nil {
         clear()
@@ -560,8 +561,10 @@ public struct LibraryState: Sendable {
   }
 
   /// Filters and sorts the snapshot's entries; keeps the selection on the same article. The
-  /// feeds' own rows come first, in the library's order, whatever the sort; inside a feed (or
-  /// with a person or a search) they are left out.
+  /// feeds' own rows come first, as a group (they hold articles, as folders in a file
+  /// manager), sorted among themselves by the same key as the articles (``orderFeeds(_:by:)``);
+  /// the articles and items follow, mixed, in the sort's order. Inside a feed (or with a
+  /// person or a search) the feeds' rows are left out.
   private mutating func rebuildRows(keeping path: String?) {
     var entries = snapshot.entries
     var feedRows: [LibraryEntry] = []
@@ -571,7 +574,8 @@ public struct LibraryState: Sendable {
     }
     if let feedFilter { entries = entries.filter { $0.feed == feedFilter } }
     if unreadOnly {
-      entries = entries.filter { $0.feed == nil || $0.unread }
+      // Articles and items not opened yet; files that failed to load stay (as feeds with errors).
+      entries = entries.filter { $0.unread || $0.error != nil }
       feedRows = feedRows.filter { $0.feedRow.map { $0.unread > 0 || $0.error != nil } ?? true }
     }
     if person != nil || feedFilter != nil || !searchText.isEmpty { feedRows = [] }
@@ -588,6 +592,7 @@ public struct LibraryState: Sendable {
       foldedTitles = folded
     }
     entries = LibraryState.order(entries, by: sort).map { entries[$0] }
+    if feedRows.count > 1 { feedRows = LibraryState.orderFeeds(feedRows, by: sort) }
     rows = feedRows.isEmpty ? entries : feedRows + entries
     var index = path == nil ? 0 : selected
     if let path, let found = rows.firstIndex(where: { $0.path == path }) { index = found }
@@ -655,6 +660,27 @@ public struct LibraryState: Sendable {
       if titleRank[a] != titleRank[b] { return titleRank[a] < titleRank[b] }
       return a < b
     }
+  }
+
+  /// The feeds' rows in the sort's order: by date, the feed with the newest item first (feeds
+  /// without a dated item last); by title, by name; by read time, the feed whose unread items
+  /// take longest first. Ties by name (case ignored), then in the library's order.
+  static func orderFeeds(_ feeds: [LibraryEntry], by sort: Sort) -> [LibraryEntry] {
+    func key(_ row: LibraryEntry) -> Int {
+      guard let feed = row.feedRow else { return Int.max }
+      switch sort {
+      case .date: return feed.newest.map { -($0.year * 10_000 + $0.month * 100 + $0.day) } ?? Int.max
+      case .title: return 0
+      case .readTime: return -feed.unreadMinutes
+      }
+    }
+    let keys = feeds.map(key)
+    let names = feeds.map { lowercased($0.title) }
+    return feeds.indices.sorted { a, b in
+      if keys[a] != keys[b] { return keys[a] < keys[b] }
+      if names[a] != names[b] { return names[a] < names[b] }
+      return a < b
+    }.map { feeds[$0] }
   }
 
   /// Lowercased, without allocating for the usual all-lowercase ASCII title.

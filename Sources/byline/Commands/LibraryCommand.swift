@@ -12,14 +12,16 @@ struct LibraryBrowse: ParsableCommand {
     abstract: "Browse a library of articles: every article, the people across them, who said what.",
     discussion: """
       PATHs are files and folders (read recursively: .txt, .md, .markdown, .html; hidden files and \
-      README, LICENSE, LICENCE, COPYING and CHANGELOG files are skipped), feed files and http(s) \
+      README, LICENSE, LICENCE, COPYING and CHANGELOG files are skipped; .rss, .atom, .rdf and \
+      feed .xml files in them are feeds), feed files and http(s) \
       URLs: a feed's items are articles of the library, a page's URL is a one-article library. \
       With no PATH, the feeds of config.toml are in the library too (see `byline feed`). With none, ./sample-articles \
       opens, else the folder in $BYLINE_LIBRARY. Analysis results are cached in \
       $XDG_CACHE_HOME/byline/library.sqlite (else ~/.cache/byline). Keys: Enter open, s sort, \
       / search, p people (Enter: their articles, Tab: their quotes), w quotes of the chosen \
-      person, x clear, r refresh the feeds, N item read/unread, A feed read, u only unread, t theme, \
-      q back, Q quit. Articles open at their saved reading position.
+      person, x clear, r refresh the feeds, N read/unread, A feed read, u only unread, t theme, \
+      q back, Q quit. Articles and items are unread (•) until opened; a file is unread again when \
+      its content changes. Articles open at their saved reading position.
       """)
 
   @Argument(help: "Article files and folders, feed files, and http(s) URLs of feeds or pages.")
