@@ -138,7 +138,9 @@ enum BenchShapes {
   /// spawned child's).
   static func run(largeMB: Int, in directory: URL) throws {
     emit("")
-    emit("Adversarial shapes: whole commands in a child process (analyze --format json; render at 80x24).")
+    emit(
+      "Adversarial shapes: whole commands in a child process (analyze --format json; render at 80x24;")
+    emit("search: the same render searching for 'said').")
     emit("'x input' is the peak above the same command on a one-line article, over the input's size;")
     emit("'x news' is the MB/s over the same command's on 2 MB of news (the first row), same run.")
     emit("Targets: at least \(Int(minimumMBPerSecond)) MB/s and at most \(Int(maximumTimesInput))x input.")
@@ -148,6 +150,8 @@ enum BenchShapes {
     let commands: [(name: String, arguments: (String) -> [String])] = [
       ("analyze", { ["analyze", $0, "--format", "json"] }),
       ("render", { ["render", $0, "--width", "80", "--height", "24"] }),
+      // The reader searching: the text folded for the query, on top of the reader's layout.
+      ("search", { ["render", $0, "--width", "80", "--height", "24", "--search", "said"] }),
     ]
     let baseline = commands.map { measure($0.arguments(tiny.path)).peakMB }
     _ = measure(["bench", "--write-shapes", directory.path, "--large-mb", String(largeMB)])
