@@ -2,7 +2,7 @@ import Foundation
 
 /// A news article as Byline understands it: metadata plus an ordered list of text blocks.
 ///
-/// All text lives in one sanitised string, ``text``, held as an array of Unicode scalars so
+/// All text lives in one sanitised string, ``text``, held as Unicode scalars (``ScalarText``) so
 /// that every position in the model is a plain integer range (``TextRange``). Layout,
 /// highlighting, search and filtering all share that one coordinate system. ``SourceMap``
 /// translates a model position back to an offset in the file's text as read.

@@ -7,8 +7,9 @@ import Foundation
 
 /// The adversarial inputs of `byline bench`: shapes that once made analysis grow faster than
 /// the text or eat many times its size. Each is written to a file and run through
-/// `byline analyze --format json` and `byline render` in a child process of this binary, so
-/// the time and peak memory are those of the whole command, one shape at a time.
+/// `byline analyze --format json`, `byline render` and `byline render --search` (the reader
+/// searching) in a child process of this binary, so the time and peak memory are those of the
+/// whole command, one shape at a time.
 ///
 /// Targets (README, "Limits"): at least 2 MB/s, and a peak at most 10 times the input above
 /// the peak of the same command on a one-line article (the reference data, about 50 MB, is
