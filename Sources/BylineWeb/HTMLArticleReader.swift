@@ -115,7 +115,7 @@ public enum HTMLArticleReader {
   static func assemble(
     _ extraction: Extraction, pieces: [BlockCollector.Piece], links: [BlockCollector.Link], source: String
   ) -> Article {
-    var scalars: [Unicode.Scalar] = []
+    var scalars = ScalarText()
     var blocks: [Block] = []
     func add(
       _ kind: Block.Kind, _ text: String, credit: String? = nil, continuesGroup: Bool = false,
@@ -168,7 +168,7 @@ public enum HTMLArticleReader {
     var article = Article(
       source: source, title: title, standfirst: standfirst, author: extraction.author,
       date: extraction.published.flatMap(parseDate), blocks: blocks, scalars: scalars, sourceMap: SourceMap(),
-      sourceText: String(String.UnicodeScalarView(scalars)))
+      sourceText: scalars.string(0..<scalars.count))
     article.links = links.map {
       ArticleLink(text: HTMLTree.collapse(Sanitizer.clean($0.text)), url: Sanitizer.clean($0.href))
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// The texts of the matches of `query` in `text`.
 private func find(_ query: String, in text: String) -> [String] {
-  let scalars = Array(text.unicodeScalars)
+  let scalars = ScalarText(text)
   return TextSearch(scalars: scalars).matches(query).map { String(String.UnicodeScalarView(scalars[$0])) }
 }
 
@@ -24,7 +24,7 @@ struct TextSearchTests {
   }
 
   @Test func neverMatchesAcrossSeparateRanges() {
-    let scalars = Array("end of one. start of two".unicodeScalars)
+    let scalars = ScalarText("end of one. start of two")
     let search = TextSearch(scalars: scalars, ranges: [0..<11, 12..<24])
     #expect(search.matches("one. start").isEmpty)
     #expect(search.matches("start").count == 1)
@@ -44,7 +44,7 @@ struct TextFoldTests {
   }
 
   @Test func theReaderSearchIgnoresApostrophesAsThePickersDo() {
-    let scalars = Array("Siobhán O’Connor said so. O'Connor again.".unicodeScalars)
+    let scalars = ScalarText("Siobhán O’Connor said so. O'Connor again.")
     let search = TextSearch(scalars: scalars)
     #expect(search.matches("oconnor") == [8..<16, 26..<34])
     #expect(search.matches("o'connor") == [8..<16, 26..<34])
@@ -65,7 +65,7 @@ struct TextSearchCountTests {
     "zzz", " ",
   ])
   func theCountIsTheNumberOfMatches(query: String) {
-    var scalars: [Unicode.Scalar] = []
+    var scalars = ScalarText()
     var ranges: [TextRange] = []
     for block in Self.blocks {
       if !scalars.isEmpty { scalars.append(contentsOf: ["\n", "\n"]) }

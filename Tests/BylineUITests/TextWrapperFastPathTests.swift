@@ -1,3 +1,4 @@
+import BylineCore
 import Testing
 
 @testable import BylineUI
@@ -16,7 +17,7 @@ struct TextWrapperFastPathTests {
         seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         text += words[Int(seed >> 33) % words.count] + (seed % 7 == 0 ? "  " : " ")
       }
-      let scalars = Array(text.unicodeScalars)
+      let scalars = ScalarText(text)
       for width in [1, 3, 8, 20, 37] {
         #expect(
           TextWrapper.wrapSimple(scalars, range: 0..<scalars.count, width: width)

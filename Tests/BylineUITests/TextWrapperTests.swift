@@ -1,9 +1,10 @@
+import BylineCore
 import BylineUI
 import Testing
 
 /// The lines `text` wraps into at `width`.
 private func wrap(_ text: String, _ width: Int) -> [String] {
-  let scalars = Array(text.unicodeScalars)
+  let scalars = ScalarText(text)
   return TextWrapper.wrap(scalars, range: 0..<scalars.count, width: width).map {
     String(String.UnicodeScalarView(scalars[$0]))
   }

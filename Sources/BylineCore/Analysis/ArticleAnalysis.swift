@@ -17,7 +17,8 @@ public struct ArticleAnalysis: Sendable {
   ) {
     self.article = article
     let found = QuoteFinder.findQuotes(in: article, rules: rules)
-    let output = EntityAnalysis.run(article: article, quotes: found, rules: rules)
+    // The quotes handed over, not shared: the attributor's first change would copy them all.
+    let output = EntityAnalysis.run(article: article, quotes: consume found, rules: rules)
     self.quotes = output.quotes
     self.entities = output.entities
     self.reportedSpeech = output.reportedSpeech

@@ -31,14 +31,21 @@ public struct Entity: Sendable, Equatable {
 /// Belgibayeva said."
 public struct ReportedSpeech: Sendable, Equatable {
   /// The reported content.
-  public var range: TextRange
+  public var range: TextRange {
+    get { Range(uncheckedBounds: (Int(lower), Int(upper))) }
+    set { (lower, upper) = (Int32(newValue.lowerBound), Int32(newValue.upperBound)) }
+  }
+  /// The range as 32-bit offsets (texts are at most 50 MB): 40 bytes a report, not 48.
+  private var lower: Int32
+  private var upper: Int32
   /// The speaker's canonical name, if found.
   public var speaker: String?
   /// The reporting verb.
   public var cue: String
 
   public init(range: TextRange, speaker: String?, cue: String) {
-    self.range = range
+    lower = Int32(range.lowerBound)
+    upper = Int32(range.upperBound)
     self.speaker = speaker
     self.cue = cue
   }

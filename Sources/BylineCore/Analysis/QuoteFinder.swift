@@ -42,7 +42,7 @@ public enum QuoteFinder {
 
   /// Walks the article's blocks in order, carrying an open quote across paragraphs.
   struct Scanner {
-    let text: [Unicode.Scalar]
+    let text: ScalarText
     var quotes: [Quote] = []
     var open: OpenQuote?
     /// An open quote left at the end of the last paragraph, waiting for the next to reopen.
@@ -50,7 +50,7 @@ public enum QuoteFinder {
     var previousWasParagraph = false
     let rules: AnalysisRules
 
-    init(text: [Unicode.Scalar], rules: AnalysisRules) {
+    init(text: ScalarText, rules: AnalysisRules) {
       self.text = text
       self.rules = rules
     }
@@ -175,7 +175,7 @@ public enum QuoteFinder {
   }
 
   /// Whether the mark at `i` opens a quote.
-  static func isOpeningMark(_ text: [Unicode.Scalar], _ i: Int, _ block: Block) -> Bool {
+  static func isOpeningMark(_ text: ScalarText, _ i: Int, _ block: Block) -> Bool {
     let s = text[i]
     switch s {
     case "“", "„", "«", "‟": return true
@@ -191,7 +191,7 @@ public enum QuoteFinder {
   }
 
   /// Whether the mark at `i` closes the open quote.
-  static func closes(_ text: [Unicode.Scalar], _ i: Int, _ block: Block, openedWithLowMark: Bool) -> Bool {
+  static func closes(_ text: ScalarText, _ i: Int, _ block: Block, openedWithLowMark: Bool) -> Bool {
     let s = text[i]
     switch s {
     case "”", "»": return true
@@ -211,7 +211,7 @@ public enum QuoteFinder {
 
   /// Whether an opening mark at `i` stands right after the end of a sentence (`choice. "Next`),
   /// where a quote still open must have lost its closing mark.
-  static func followsSentenceEnd(_ text: [Unicode.Scalar], _ i: Int, _ block: Block) -> Bool {
+  static func followsSentenceEnd(_ text: ScalarText, _ i: Int, _ block: Block) -> Bool {
     var k = i - 1
     guard k >= block.range.lowerBound, text[k].isSpaceLike else { return false }
     while k > block.range.lowerBound, text[k].isSpaceLike { k -= 1 }
@@ -222,7 +222,7 @@ public enum QuoteFinder {
   }
 
   /// Whether an opening mark at `i` follows a colon (`He added: "The`).
-  static func followsColon(_ text: [Unicode.Scalar], _ i: Int, _ block: Block) -> Bool {
+  static func followsColon(_ text: ScalarText, _ i: Int, _ block: Block) -> Bool {
     var k = i - 1
     while k > block.range.lowerBound, text[k].isSpaceLike { k -= 1 }
     return k >= block.range.lowerBound && text[k] == ":"
@@ -230,7 +230,7 @@ public enum QuoteFinder {
 
   /// Two apostrophes standing for a closing double mark: `’’` or `''` followed by a space,
   /// punctuation or the end of the paragraph.
-  static func isDoubleApostrophe(_ text: [Unicode.Scalar], _ i: Int, _ block: Block) -> Bool {
+  static func isDoubleApostrophe(_ text: ScalarText, _ i: Int, _ block: Block) -> Bool {
     let s = text[i]
     guard s == "’" || s == "'", i + 1 < block.range.upperBound, text[i + 1] == s else { return false }
     guard i > block.range.lowerBound, !text[i - 1].isSpaceLike else { return false }
@@ -239,7 +239,7 @@ public enum QuoteFinder {
   }
 
   /// Full, partial or fragment, by the shape of the quote and what stands before it.
-  static func kind(_ text: [Unicode.Scalar], _ range: TextRange, opensAt mark: Int, blockStart: Int)
+  static func kind(_ text: ScalarText, _ range: TextRange, opensAt mark: Int, blockStart: Int)
     -> Quote.Kind
   {
     var words = 0

@@ -2,7 +2,7 @@ import Foundation
 
 /// A news article as Byline understands it: metadata plus an ordered list of text blocks.
 ///
-/// All text lives in one sanitised string, ``text``, held as an array of Unicode scalars so
+/// All text lives in one sanitised string, ``text``, held as Unicode scalars (``ScalarText``) so
 /// that every position in the model is a plain integer range (``TextRange``). Layout,
 /// highlighting, search and filtering all share that one coordinate system. ``SourceMap``
 /// translates a model position back to an offset in the file's text as read.
@@ -24,8 +24,9 @@ public struct Article: Sendable {
   /// Every block of text in reading order: title, standfirst, byline and dateline lines,
   /// captions, furniture, paragraphs.
   public var blocks: [Block]
-  /// The sanitised text of all blocks, blocks separated by a blank line ("\n\n").
-  public var scalars: [Unicode.Scalar]
+  /// The sanitised text of all blocks, blocks separated by a blank line ("\n\n"), one byte
+  /// a scalar where the text allows (``ScalarText``).
+  public var scalars: ScalarText
   /// Maps model offsets back to Unicode-scalar offsets in the file as read.
   public var sourceMap: SourceMap
   /// The file's text exactly as read, unsanitised: for reporting spans against the source.
@@ -38,7 +39,7 @@ public struct Article: Sendable {
   public init(
     source: String, title: String? = nil, standfirst: String? = nil, author: String? = nil,
     dateline: String? = nil, date: ArticleDate? = nil, statedReadTimeMinutes: Int? = nil,
-    blocks: [Block], scalars: [Unicode.Scalar], sourceMap: SourceMap, sourceText: String = ""
+    blocks: [Block], scalars: ScalarText, sourceMap: SourceMap, sourceText: String = ""
   ) {
     self.source = source
     self.title = title
@@ -54,13 +55,13 @@ public struct Article: Sendable {
   }
 
   /// The model text as a `String`.
-  public var text: String { String(String.UnicodeScalarView(scalars)) }
+  public var text: String { scalars.string(0..<scalars.count) }
 
   /// The text of a model range.
   public func text(in range: TextRange) -> String {
     let lower = max(0, min(range.lowerBound, scalars.count))
     let upper = max(lower, min(range.upperBound, scalars.count))
-    return String(String.UnicodeScalarView(scalars[lower..<upper]))
+    return scalars.string(lower..<upper)
   }
 
   /// The text of one block.
@@ -150,14 +151,40 @@ public struct Block: Sendable, Equatable {
   /// The paragraph's shape (``Shape/plain`` for every other block).
   public var shape: Shape = .plain
   /// The block's text in the model.
-  public var range: TextRange
+  public var range: TextRange {
+    get { Self.range(lower, upper) }
+    set { (lower, upper) = Self.bounds(newValue) }
+  }
   /// For a caption, the range of its credit ("Getty" in "... [source: Getty]").
-  public var creditRange: TextRange?
+  public var creditRange: TextRange? {
+    get { creditLower < 0 ? nil : Self.range(creditLower, creditUpper) }
+    set { (creditLower, creditUpper) = newValue.map(Self.bounds) ?? (-1, -1) }
+  }
   /// For a caption, the range of the caption text without the credit.
-  public var captionTextRange: TextRange?
+  public var captionTextRange: TextRange? {
+    get { captionLower < 0 ? nil : Self.range(captionLower, captionUpper) }
+    set { (captionLower, captionUpper) = newValue.map(Self.bounds) ?? (-1, -1) }
+  }
   /// True when the block was a line of a multi-line group in the file (a table row, a list):
   /// it is shown directly under the previous block, without a blank line.
   public var continuesGroup: Bool
+
+  // The ranges as 32-bit offsets (-1 for none): 28 bytes a block where optional ranges of
+  // `Int`s took 72, and a file of one-line paragraphs is a block every dozen bytes. Model
+  // texts are at most 50 MB, far below 2^31 scalars.
+  private var lower: Int32 = 0
+  private var upper: Int32 = 0
+  private var creditLower: Int32 = -1
+  private var creditUpper: Int32 = -1
+  private var captionLower: Int32 = -1
+  private var captionUpper: Int32 = -1
+
+  private static func range(_ lower: Int32, _ upper: Int32) -> TextRange {
+    Range(uncheckedBounds: (Int(lower), Int(upper)))
+  }
+  private static func bounds(_ range: TextRange) -> (Int32, Int32) {
+    (Int32(range.lowerBound), Int32(range.upperBound))
+  }
 
   public init(
     kind: Kind, range: TextRange, creditRange: TextRange? = nil,
@@ -165,10 +192,15 @@ public struct Block: Sendable, Equatable {
   ) {
     self.kind = kind
     self.shape = shape
+    self.continuesGroup = continuesGroup
     self.range = range
     self.creditRange = creditRange
     self.captionTextRange = captionTextRange
-    self.continuesGroup = continuesGroup
+  }
+
+  public static func == (a: Block, b: Block) -> Bool {
+    a.kind == b.kind && a.shape == b.shape && a.range == b.range && a.creditRange == b.creditRange
+      && a.captionTextRange == b.captionTextRange && a.continuesGroup == b.continuesGroup
   }
 }
 

@@ -58,7 +58,8 @@ extension Article {
 
   /// The first whole-word occurrence of `needle` in `haystack` at or after `from`, white space
   /// matching white space of any length.
-  static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> TextRange? {
+  static func find<H: RandomAccessCollection>(_ needle: [Unicode.Scalar], in haystack: H, from: Int) -> TextRange?
+  where H.Element == Unicode.Scalar, H.Index == Int {
     let words = needle.split(whereSeparator: { $0.properties.isWhitespace })
     guard let firstWord = words.first, from < haystack.count else { return nil }
     func isWordScalar(_ s: Unicode.Scalar) -> Bool {

@@ -11,7 +11,7 @@
 public enum ArticleParser {
   /// Parses article text. `source` names where it came from.
   public static func parse(_ text: String, source: String) -> Article {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = ScalarText(text)
     let groups = lineGroups(scalars)
     var builder = ModelBuilder(source: scalars)
     var article = Article(
@@ -157,7 +157,7 @@ public enum ArticleParser {
 
   /// Runs of non-blank lines, each line as a scalar range without its line break and
   /// without leading or trailing white space.
-  static func lineGroups(_ scalars: [Unicode.Scalar]) -> LineGroups {
+  static func lineGroups(_ scalars: ScalarText) -> LineGroups {
     var groups = LineGroups()
     var current = 0  // lines in the group being read
     var lineStart = 0
@@ -171,7 +171,7 @@ public enum ArticleParser {
         if current > 0 { groups.endGroup() }
         current = 0
       } else {
-        groups.lines.append(lower..<upper)
+        groups.append(lower..<upper)
         current += 1
       }
     }
@@ -201,6 +201,7 @@ public enum ArticleParser {
     // 3 MB paragraph of names).
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)  // no doubling: a 2 MB line's key is 2 MB, not 4
       for b in text.utf8 {
         let lower = b >= 65 && b <= 90 ? b + 32 : b
         if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) { bytes.append(lower) }
@@ -216,20 +217,30 @@ public enum ArticleParser {
 }
 
 /// Groups of lines as one array of lines and where each group ends: an array per group cost
-/// about 50 bytes for each paragraph of a file of short paragraphs.
+/// about 50 bytes for each paragraph of a file of short paragraphs. Offsets are 32-bit (texts
+/// are at most 50 MB): 12 bytes a line where ranges and ends of `Int`s took 24.
 struct LineGroups {
-  /// Every line of every group, in order.
-  var lines: [Range<Int>] = []
-  /// The end (in `lines`) of each group.
-  private(set) var ends: [Int] = []
+  /// Every line of every group, in order, as scalar offsets: lower and upper bounds.
+  private var lowers: [Int32] = []
+  private var uppers: [Int32] = []
+  /// The end (in the lines) of each group.
+  private var ends: [Int32] = []
+
+  /// Appends a line to the group being read.
+  mutating func append(_ line: Range<Int>) {
+    lowers.append(Int32(line.lowerBound))
+    uppers.append(Int32(line.upperBound))
+  }
 
   /// Closes the group of the lines appended since the last one.
-  mutating func endGroup() { ends.append(lines.count) }
+  mutating func endGroup() { ends.append(Int32(lowers.count)) }
 
   var count: Int { ends.count }
 
-  subscript(group: Int) -> ArraySlice<Range<Int>> {
-    lines[(group == 0 ? 0 : ends[group - 1])..<ends[group]]
+  /// The lines of a group.
+  subscript(group: Int) -> [Range<Int>] {
+    let start = group == 0 ? 0 : Int(ends[group - 1])
+    return (start..<Int(ends[group])).map { Int(lowers[$0])..<Int(uppers[$0]) }
   }
 }
 
@@ -259,12 +270,12 @@ struct LineTexts {
 
 /// Accumulates the model text and its map back to the source.
 struct ModelBuilder {
-  let source: [Unicode.Scalar]
-  var model: [Unicode.Scalar] = []
+  let source: ScalarText
+  var model = ScalarText()
   var map = SourceMap()
   var blocks: [Block] = []
 
-  init(source: [Unicode.Scalar]) {
+  init(source: ScalarText) {
     self.source = source
     model.reserveCapacity(source.count)
   }

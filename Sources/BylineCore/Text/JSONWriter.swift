@@ -111,9 +111,9 @@ public struct JSONWriter {
   }
 
   /// A string given as Unicode scalars.
-  public mutating func value(scalars: ArraySlice<Unicode.Scalar>) {
+  public mutating func value<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
     var utf8: [UInt8] = []
-    utf8.reserveCapacity(scalars.count)
+    utf8.reserveCapacity(scalars.underestimatedCount)
     for s in scalars { UTF8.encode(s) { utf8.append($0) } }
     utf8.withUnsafeBufferPointer { value(utf8: $0) }
   }

@@ -384,7 +384,10 @@ public struct FeedRefresher: Sendable {
     let old = article.blocks[index].range
     let new = Array(clean.unicodeScalars)
     let delta = new.count - old.count
-    result.scalars = Array(article.scalars[..<old.lowerBound]) + new + Array(article.scalars[old.upperBound...])
+    var scalars = ScalarText(article.scalars[..<old.lowerBound])
+    scalars.append(contentsOf: new)
+    scalars.append(contentsOf: article.scalars[old.upperBound...])
+    result.scalars = scalars
     func moved(_ range: TextRange?) -> TextRange? {
       guard let range, range.lowerBound >= old.upperBound else { return range }
       return (range.lowerBound + delta)..<(range.upperBound + delta)

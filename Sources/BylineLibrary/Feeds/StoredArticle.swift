@@ -49,7 +49,7 @@ struct StoredArticle: Codable, Equatable {
 
   /// The article again; nil when the stored blocks do not fit the stored text (a damaged row).
   var article: Article? {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = ScalarText(text)
     var restored: [Block] = []
     func range(_ pair: [Int]?) -> TextRange?? {
       guard let pair else { return .some(nil) }

@@ -21,7 +21,7 @@ public enum TextWrapper {
   /// `extra` adds columns drawn right after the scalar at an offset (a link's number after
   /// its text, ``LinkMarkers``): they stay on the line of that scalar, as part of its word.
   public static func wrap(
-    _ scalars: [Unicode.Scalar], range: TextRange, width: Int, extra: [Int: Int] = [:]
+    _ scalars: ScalarText, range: TextRange, width: Int, extra: [Int: Int] = [:]
   ) -> [TextRange] {
     if range.allSatisfy({ isSimple(scalars[$0]) }) {
       return wrapSimple(scalars, range: range, width: max(1, width), extra: extra)
@@ -40,7 +40,7 @@ public enum TextWrapper {
 
   /// The same breaking rules as ``wrapClusters(_:range:width:)``, one scalar a cluster.
   static func wrapSimple(
-    _ scalars: [Unicode.Scalar], range: TextRange, width: Int, extra: [Int: Int] = [:]
+    _ scalars: ScalarText, range: TextRange, width: Int, extra: [Int: Int] = [:]
   ) -> [TextRange] {
     var lines: [TextRange] = []
     var lineStart: Int?
@@ -100,7 +100,7 @@ public enum TextWrapper {
 
   /// Wraps by grapheme clusters and their display widths: any script.
   static func wrapClusters(
-    _ scalars: [Unicode.Scalar], range: TextRange, width: Int, extra: [Int: Int] = [:]
+    _ scalars: ScalarText, range: TextRange, width: Int, extra: [Int: Int] = [:]
   ) -> [TextRange] {
     let width = max(1, width)
     var graphemes = clusters(scalars, range)
@@ -179,7 +179,7 @@ public enum TextWrapper {
     s == "\u{A0}" || s == "\u{202F}" || s == "\u{2007}"
   }
 
-  static func clusters(_ scalars: [Unicode.Scalar], _ range: TextRange) -> [Grapheme] {
+  static func clusters(_ scalars: ScalarText, _ range: TextRange) -> [Grapheme] {
     var result: [Grapheme] = []
     result.reserveCapacity(range.count)
     let text = String(String.UnicodeScalarView(scalars[range]))

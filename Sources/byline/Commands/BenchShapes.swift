@@ -7,8 +7,9 @@ import Foundation
 
 /// The adversarial inputs of `byline bench`: shapes that once made analysis grow faster than
 /// the text or eat many times its size. Each is written to a file and run through
-/// `byline analyze --format json` and `byline render` in a child process of this binary, so
-/// the time and peak memory are those of the whole command, one shape at a time.
+/// `byline analyze --format json`, `byline render` and `byline render --search` (the reader
+/// searching) in a child process of this binary, so the time and peak memory are those of the
+/// whole command, one shape at a time.
 ///
 /// Targets (README, "Limits"): at least 2 MB/s, and a peak at most 10 times the input above
 /// the peak of the same command on a one-line article (the reference data, about 50 MB, is
@@ -138,7 +139,9 @@ enum BenchShapes {
   /// spawned child's).
   static func run(largeMB: Int, in directory: URL) throws {
     emit("")
-    emit("Adversarial shapes: whole commands in a child process (analyze --format json; render at 80x24).")
+    emit(
+      "Adversarial shapes: whole commands in a child process (analyze --format json; render at 80x24;")
+    emit("search: the same render searching for 'said').")
     emit("'x input' is the peak above the same command on a one-line article, over the input's size;")
     emit("'x news' is the MB/s over the same command's on 2 MB of news (the first row), same run.")
     emit("Targets: at least \(Int(minimumMBPerSecond)) MB/s and at most \(Int(maximumTimesInput))x input.")
@@ -148,6 +151,8 @@ enum BenchShapes {
     let commands: [(name: String, arguments: (String) -> [String])] = [
       ("analyze", { ["analyze", $0, "--format", "json"] }),
       ("render", { ["render", $0, "--width", "80", "--height", "24"] }),
+      // The reader searching: the text folded for the query, on top of the reader's layout.
+      ("search", { ["render", $0, "--width", "80", "--height", "24", "--search", "said"] }),
     ]
     let baseline = commands.map { measure($0.arguments(tiny.path)).peakMB }
     _ = measure(["bench", "--write-shapes", directory.path, "--large-mb", String(largeMB)])

@@ -9,7 +9,7 @@ import Foundation
 /// gazetteer, (4) resolve the single words left (surnames, a one-letter misspelling of a known
 /// name) against the people found, (5) read roles from titles and appositives.
 struct EntityRecognizer {
-  let text: [Unicode.Scalar]
+  let text: ScalarText
   let tokens: [Token]
   let lexicon: Lexicon
   let blocks: [Block]
@@ -695,7 +695,8 @@ struct EntityRecognizer {
     return surnames.first(withinOneEditOf: text[t.stem])
   }
 
-  static func withinOneEdit(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
+  static func withinOneEdit<A: RandomAccessCollection, B: RandomAccessCollection>(_ a: A, _ b: B) -> Bool
+  where A.Element == Unicode.Scalar, B.Element == Unicode.Scalar, A.Index == Int, B.Index == Int {
     if a.count == b.count {
       var differences = 0
       for (x, y) in zip(a, b) where x != y {
@@ -704,7 +705,13 @@ struct EntityRecognizer {
       }
       return differences == 1
     }
-    let (short, long) = a.count < b.count ? (a, b) : (b, a)
+    return a.count < b.count ? oneInsertionApart(short: a, long: b) : oneInsertionApart(short: b, long: a)
+  }
+
+  /// Whether inserting one scalar into `short` gives `long`.
+  private static func oneInsertionApart<S: RandomAccessCollection, L: RandomAccessCollection>(
+    short: S, long: L
+  ) -> Bool where S.Element == Unicode.Scalar, L.Element == Unicode.Scalar, S.Index == Int, L.Index == Int {
     guard long.count - short.count == 1 else { return false }
     var i = short.startIndex
     var j = long.startIndex

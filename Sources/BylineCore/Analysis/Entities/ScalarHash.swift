@@ -40,12 +40,12 @@ struct ScalarHash: Hashable {
 
   /// Appends the scalars of `text[range]`.
   @inline(__always)
-  mutating func append(_ text: [Unicode.Scalar], _ range: Range<Int>) {
+  mutating func append(_ text: ScalarText, _ range: Range<Int>) {
     for i in range { append(text[i]) }
   }
 
   /// Appends the scalars of `text[range]` lowercased (ASCII fast path).
-  mutating func appendLowercased(_ text: [Unicode.Scalar], _ range: Range<Int>) {
+  mutating func appendLowercased(_ text: ScalarText, _ range: Range<Int>) {
     for i in range {
       let s = text[i]
       if s.value >= 65 && s.value <= 90 {

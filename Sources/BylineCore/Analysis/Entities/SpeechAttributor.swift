@@ -32,7 +32,7 @@ struct SpeechAttributor {
   var sentenceStartMemo: (from: Int, block: Int, start: Int)?
 
   var tokens: [Token] { recogniser.tokens }
-  var text: [Unicode.Scalar] { recogniser.text }
+  var text: ScalarText { recogniser.text }
 
   /// A speaker found for a reporting verb.
   enum Speaker: Equatable {

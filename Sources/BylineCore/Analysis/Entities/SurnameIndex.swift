@@ -15,7 +15,7 @@
 /// A class, so that a lookup through a constant can file what it needs.
 final class SurnameIndex {
   /// The text the surnames are ranges of.
-  private let text: [Unicode.Scalar]
+  private let text: ScalarText
   /// Each surname as a range of `text` and its owner.
   private var lowers: [Int32] = []
   private var uppers: [Int32] = []
@@ -32,7 +32,7 @@ final class SurnameIndex {
   /// Surnames longer than this are scanned rather than indexed.
   static let maximumLength = 40
 
-  init(text: [Unicode.Scalar]) { self.text = text }
+  init(text: ScalarText) { self.text = text }
 
   /// How many surnames have been appended.
   var count: Int { owners.count }
@@ -44,7 +44,7 @@ final class SurnameIndex {
     owners.append(Int32(owner))
   }
 
-  private func scalars(_ position: Int) -> ArraySlice<Unicode.Scalar> {
+  private func scalars(_ position: Int) -> Slice<ScalarText> {
     text[Int(lowers[position])..<Int(uppers[position])]
   }
 
@@ -97,7 +97,8 @@ final class SurnameIndex {
   }
 
   /// The owner of the first surname (in insertion order) within one edit of `word`.
-  func first(withinOneEditOf word: ArraySlice<Unicode.Scalar>) -> Int? {
+  func first<W: RandomAccessCollection>(withinOneEditOf word: W) -> Int?
+  where W.Element == Unicode.Scalar, W.Index == Int {
     catchUp()
     var best: Int?
     for position in long where abs(scalars(position).count - word.count) <= 1 {
@@ -128,7 +129,8 @@ final class SurnameIndex {
 
   /// The key of the word and of each of its one-scalar deletions: 32 bits of their hashes
   /// (never 0, the empty slot). Two keys that collide only cost a comparison.
-  private static func keys(_ word: ArraySlice<Unicode.Scalar>) -> [UInt32] {
+  private static func keys<W: RandomAccessCollection>(_ word: W) -> [UInt32]
+  where W.Element == Unicode.Scalar, W.Index == Int {
     func key(_ h: ScalarHash) -> UInt32 {
       let k = UInt32(truncatingIfNeeded: h.value ^ (h.value >> 32))
       return k == 0 ? 1 : k

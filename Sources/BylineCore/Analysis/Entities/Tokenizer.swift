@@ -1,8 +1,9 @@
 /// One word or punctuation mark of an article, as a range into ``Article/scalars``.
 ///
-/// Stored in 20 bytes (offsets and the block as 32-bit integers, the flags in one byte): an
-/// article has about one token for every five scalars, so a token of 40 bytes cost eight
-/// times the text's size. Article texts are limited to 50 MB, far below 2³¹ scalars.
+/// Stored in 16 bytes (offsets and the block as 32-bit integers, the scalar's 21 bits and the
+/// flags in one more): an article has about one token for every five scalars (one for every
+/// three in a flood of short quotes), so a token of 40 bytes cost eight times the text's size.
+/// Article texts are limited to 50 MB, far below 2³¹ scalars.
 struct Token: Sendable {
   enum Kind: UInt8, Sendable {
     /// Letters and digits, with inner hyphens, apostrophes and (for initials) periods.
@@ -14,9 +15,15 @@ struct Token: Sendable {
   private var lower: Int32
   private var upper: Int32
   private var blockIndex: Int32
-  /// Scalar the punctuation token is (for `.kind == .punct`).
-  let scalar: Unicode.Scalar
-  private var flags: UInt8
+  /// The scalar (bits 0-20) and the flags (bits 24-31).
+  private var packed: UInt32
+
+  /// Scalar the punctuation token is (for `.kind == .punct`; a word's first scalar).
+  var scalar: Unicode.Scalar { unsafeBitCast(packed & 0x1F_FFFF, to: Unicode.Scalar.self) }
+  private var flags: UInt8 {
+    get { UInt8(truncatingIfNeeded: packed >> 24) }
+    set { packed = packed & 0x1F_FFFF | UInt32(newValue) << 24 }
+  }
 
   private static let punctFlag: UInt8 = 1
   private static let capitalisedFlag: UInt8 = 2
@@ -36,7 +43,7 @@ struct Token: Sendable {
     lower = Int32(range.lowerBound)
     upper = Int32(range.upperBound)
     blockIndex = Int32(block)
-    self.scalar = scalar
+    packed = scalar.value
     flags =
       (kind == .punct ? Self.punctFlag : 0) | (isCapitalised ? Self.capitalisedFlag : 0)
       | (isAllCaps ? Self.allCapsFlag : 0) | (startsSentence ? Self.sentenceFlag : 0)
@@ -81,7 +88,7 @@ enum Tokenizer {
   /// exactly that size: a guess of the count either over-reserved (a 2 MB line is one token,
   /// and a fifth of its length cost 8 MB) or grew the array by doubling (a copy, and for a
   /// moment three times the tokens' size).
-  static func tokenize(_ text: [Unicode.Scalar], blocks: [Block], include: (Block) -> Bool)
+  static func tokenize(_ text: ScalarText, blocks: [Block], include: (Block) -> Bool)
     -> [Token]
   {
     var count = 0
@@ -94,7 +101,7 @@ enum Tokenizer {
 
   /// Cuts the blocks into tokens and hands each to `emit`, in order.
   private static func scan(
-    _ text: [Unicode.Scalar], blocks: [Block], include: (Block) -> Bool, emit: (Token) -> Void
+    _ text: ScalarText, blocks: [Block], include: (Block) -> Bool, emit: (Token) -> Void
   ) {
     // The last token handed on, and the one before it.
     var last: Token?
@@ -222,9 +229,7 @@ enum Tokenizer {
     return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
   }
 
-  static func string(_ text: [Unicode.Scalar], _ range: Range<Int>) -> String {
-    var s = String.UnicodeScalarView()
-    s.append(contentsOf: text[range])
-    return String(s)
+  static func string(_ text: ScalarText, _ range: Range<Int>) -> String {
+    text.string(range)
   }
 }
