@@ -100,6 +100,10 @@ struct AttributionRuleTests {
       body: "Harbour Freight Limited cut its prices. It said the change was \u{201C}overdue and fair\u{201D}.",
       field: .speaker, with: "Harbour Freight Limited", without: "none"),
     Example(
+      rule: .namedOrganisationBeforeItsNoun,
+      body: "Talks resumed in Moscow. \u{201C}The talks will go on,\u{201D} the Interfax news agency said.",
+      field: .speaker, with: "Interfax", without: "interfax news agency"),
+    Example(
       rule: .sameParagraphSpeaker,
       body: "\u{201C}We won,\u{201D} said a spokeswoman. \u{201C}Now we rest and count the votes.\u{201D}", quote: 1,
       field: .speaker, with: "spokeswoman", without: "none"),

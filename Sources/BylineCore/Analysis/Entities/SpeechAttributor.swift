@@ -463,6 +463,13 @@ struct SpeechAttributor {
       }
     }
     if WordLists.organisationOnlyNouns.contains(h) {
+      // "the Interfax news agency said": Interfax speaks, no new organisation is made.
+      if rules.on(.namedOrganisationBeforeItsNoun) {
+        for j in start..<k {
+          let e = Int(result.entityOfToken[j])
+          if e >= 0 && result.entities[e].kind == .organisation { return .entity(e) }
+        }
+      }
       let name = phrase.lowercased()
       if let existing = organisationNamed[name] {
         if mentionSets[existing, default: Set(result.entities[existing].mentions)].insert(range).inserted {

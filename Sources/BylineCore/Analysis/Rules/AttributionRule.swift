@@ -27,6 +27,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case describedSentenceSubject = "described-sentence-subject"
   case honorificAppositive = "honorific-appositive"
   case itIsTheOrganisation = "it-is-the-organisation"
+  case namedOrganisationBeforeItsNoun = "named-organisation-before-its-noun"
   // Quotes without a cue of their own.
   case sameParagraphSpeaker = "same-paragraph-speaker"
   case previousParagraphSpeaker = "previous-paragraph-speaker"
@@ -77,6 +78,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "honorifics before a name in an appositive: `the Archbishop, the Most Reverend Peter Smith, told`"
     case .itIsTheOrganisation:
       return "`it said` is the organisation last named"
+    case .namedOrganisationBeforeItsNoun:
+      return "a named organisation before its noun is the speaker: `the Interfax news agency said` is Interfax"
     case .sameParagraphSpeaker:
       return
         "a quote with no cue takes the speaker of an attributed quote in its paragraph: `“We won,” she said. “Now we rest.”`"
