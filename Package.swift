@@ -64,7 +64,8 @@ let package = Package(
         "TOMLKit",
       ]
     ),
-    .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
+    // Fixtures/gold-articles: gold files the tests read by path, not resources.
+    .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"], exclude: ["Fixtures"]),
     .testTarget(name: "BylineUITests", dependencies: ["BylineUI"]),
     // Fixtures/web-gold: gold files the tests read by path, not resources.
     .testTarget(
