@@ -102,6 +102,15 @@ public struct TextSearch: Sendable {
       haystack.append("\u{0}")
     }
     var count = 0
+    forEachMatch(of: needle, in: haystack) { _ in count += 1 }
+    return count
+  }
+
+  /// Calls `found` with the start of each match of `needle` in `haystack`, left to right,
+  /// matches not overlapping.
+  static func forEachMatch<Haystack: RandomAccessCollection>(
+    of needle: [Unicode.Scalar], in haystack: Haystack, _ found: (Int) -> Void
+  ) where Haystack.Element == Unicode.Scalar, Haystack.Index == Int {
     let first = needle[0]
     let n = needle.count
     var i = 0
@@ -111,14 +120,13 @@ public struct TextSearch: Sendable {
         var k = 1
         while k < n, haystack[i + k] == needle[k] { k += 1 }
         if k == n {
-          count += 1
+          found(i)
           i += n
           continue
         }
       }
       i += 1
     }
-    return count
   }
 
   /// Every match of `query`, as model ranges in text order.
@@ -127,25 +135,13 @@ public struct TextSearch: Sendable {
     guard !needle.isEmpty else { return [] }
     let (haystack, origin) = self.haystack(caseSensitive: caseSensitive)
     var results: [TextRange] = []
-    let first = needle[0]
     let n = needle.count
-    var i = 0
-    let last = haystack.count - n
-    while i <= last {
-      if haystack[i] == first {
-        var k = 1
-        while k < n, haystack[i + k] == needle[k] { k += 1 }
-        if k == n {
-          let start = Int(origin[i])
-          var end = Int(origin[i + n - 1]) + 1
-          // Take the combining marks of the last letter along ("Jose" + U+0301).
-          while end < modelCount, scalars[end].properties.generalCategory == .nonspacingMark { end += 1 }
-          results.append(start..<min(end, modelCount))
-          i += n
-          continue
-        }
-      }
-      i += 1
+    TextSearch.forEachMatch(of: needle, in: haystack) { i in
+      let start = Int(origin[i])
+      var end = Int(origin[i + n - 1]) + 1
+      // Take the combining marks of the last letter along ("Jose" + U+0301).
+      while end < modelCount, scalars[end].properties.generalCategory == .nonspacingMark { end += 1 }
+      results.append(start..<min(end, modelCount))
     }
     return results
   }
