@@ -4,8 +4,8 @@ import Foundation
 /// Reads a web page into an ``Article``: charset, parse, metadata, main text, blocks.
 ///
 /// The article's text is what Byline shows: the title, the standfirst (the page's
-/// description, unless the body starts with it), then the body's blocks, each sanitised, one
-/// blank line apart. Offsets (``Article/scalars``) are Unicode-scalar offsets into that text,
+/// description, unless the body starts with it), the author as a byline line ("By Jane
+/// Smith"), then the body's blocks, each sanitised, one blank line apart. Offsets (``Article/scalars``) are Unicode-scalar offsets into that text,
 /// and ``Article/sourceText`` is that text too (the page's markup is not a text to point
 /// into), so `byline analyze` of a page reports offsets into the text Byline shows.
 public enum HTMLArticleReader {
@@ -154,6 +154,9 @@ public enum HTMLArticleReader {
     }
     if let text = standfirst, text.count > 600 { standfirst = String(text.prefix(600)) + "…" }
     if let standfirst { add(.standfirst, standfirst) }
+    // The author as a byline line, as a text file's header has it: the reader shows it in the
+    // metadata line (from `author`), and the analysis finds the people it names.
+    if let author = extraction.author { add(.byline, "By " + author) }
     for piece in pieces {
       // Headings and list items keep their shape in the reader, as Markdown's do.
       let shape: Block.Shape = piece.kind == .heading ? .heading : piece.kind == .listItem ? .listItem : .plain

@@ -63,6 +63,22 @@ struct HTMLReaderTests {
     #expect(!article.text.contains("cookie") && !article.text.contains("comment") && !article.text.contains("tracking"))
   }
 
+  /// The author is a byline line of the article, as in a text file's header: the analysis
+  /// lists the person it names, with a mention in that line.
+  @Test func authorIsABylineLine() throws {
+    let html = page(
+      head: "<title>Dockers strike</title><meta name=\"author\" content=\"Jane Smith\">",
+      body: "<article><p>\(prose[0])</p><p>\(prose[1])</p><p>\(prose[2])</p></article>")
+    let article = try HTMLArticleReader.read(html, source: "strike.html")
+    #expect(article.blocks.map(\.kind) == [.title, .byline, .paragraph, .paragraph, .paragraph])
+    #expect(article.text(of: article.blocks[1]) == "By Jane Smith")
+    #expect(paragraphs(article) == Array(prose[0...2]))
+    let analysis = ArticleAnalysis(article: article)
+    let jane = try #require(analysis.entities.first { $0.name == "Jane Smith" })
+    #expect(jane.kind == .person)
+    #expect(jane.mentions.map { article.text(in: $0) } == ["Jane Smith"])
+  }
+
   @Test func titleWithoutTheSiteNameAndBylineFromThePage() throws {
     let html = page(
       head: "<title>Dockers walk out as pay talks collapse at the port - The Coastal Times</title>",
