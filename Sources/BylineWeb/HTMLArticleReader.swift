@@ -146,11 +146,13 @@ public enum HTMLArticleReader {
     var standfirst = extraction.standfirst.map { HTMLTree.collapse(Sanitizer.clean($0)) }.flatMap {
       $0.isEmpty ? nil : $0
     }
-    if let text = standfirst, let first = pieces.first(where: { $0.kind == .paragraph }),
-      normalized(first.text).hasPrefix(
-        normalized(String(text.prefix(120)).replacingOccurrences(of: "…", with: "")).prefix(60))
-    {
-      standfirst = nil  // the body opens with it
+    // The body opens with the description, often after a kicker, a credit or a date line.
+    if let text = standfirst {
+      let opening = normalized(String(text.prefix(120)).replacingOccurrences(of: "…", with: "")).prefix(60)
+      let firstTexts = pieces.lazy.filter { $0.kind != .caption }.prefix(4)
+      if firstTexts.contains(where: { normalized($0.text).hasPrefix(opening) }) {
+        standfirst = nil
+      }
     }
     if let text = standfirst, text.count > 600 { standfirst = String(text.prefix(600)) + "…" }
     if let standfirst { add(.standfirst, standfirst) }

@@ -106,6 +106,23 @@ struct HTMLReaderTests {
     #expect(article.standfirst == "Talks stall.")
   }
 
+  /// A description the body repeats after a kicker or a date line is no standfirst (it would
+  /// be read twice); one the body does not repeat is.
+  @Test func aDescriptionTheBodyRepeatsIsNoStandfirst() throws {
+    let head = "<title>Dockers strike</title><meta name=\"description\" content=\"\(prose[1])\">"
+    let repeated = try HTMLArticleReader.read(
+      page(
+        head: head,
+        body: "<article><p>Business \u{2014}</p><p>\(prose[1])</p><p>\(prose[0])</p><p>\(prose[2])</p></article>"),
+      source: "p.html")
+    #expect(repeated.standfirst == nil)
+    #expect(paragraphs(repeated) == ["Business \u{2014}", prose[1], prose[0], prose[2]])
+    let distinct = try HTMLArticleReader.read(
+      page(head: head, body: "<article><p>\(prose[0])</p><p>\(prose[2])</p><p>\(prose[3])</p></article>"),
+      source: "p.html")
+    #expect(distinct.standfirst == prose[1])
+  }
+
   @Test func entitiesAndLineBreaks() throws {
     let html = page(
       head: "<title>Entities and breaks in a page</title>",
