@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one libFuzzer entry point of the fuzz binary: BYLINE_FUZZ_TARGET (article, analysis,
-/// theme or feed) picks the target, so the sources are compiled once for all three.
+/// theme, feed or page) picks the target, so the sources are compiled once for all of them.
 enum FuzzTarget {
   static let run: (UnsafePointer<UInt8>, Int) -> CInt = {
     switch ProcessInfo.processInfo.environment["BYLINE_FUZZ_TARGET"] ?? "" {
@@ -9,7 +9,8 @@ enum FuzzTarget {
     case "analysis": return fuzzAnalysis
     case "theme": return fuzzTheme
     case "feed": return fuzzFeed
-    default: fatalError("set BYLINE_FUZZ_TARGET to article, analysis, theme or feed")
+    case "page": return fuzzPage
+    default: fatalError("set BYLINE_FUZZ_TARGET to article, analysis, theme, feed or page")
     }
   }()
 }

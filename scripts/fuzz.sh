@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds Byline's libFuzzer targets with the address sanitizer and runs each for a bounded time.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 30 seconds each; targets: article analysis theme feed)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 30 seconds each; targets: article analysis theme feed page)
 #
 # Targets (Fuzz/*.swift), one binary, chosen by BYLINE_FUZZ_TARGET:
 #   article   bytes -> loader checks -> plain-text or Markdown parser -> sanitisers
@@ -9,6 +9,8 @@
 #   theme     theme files through Byline's theme reader (decode, TOML, every key and value check)
 #   feed      bytes -> feed sniff -> libxml2 XML parser (entity budget) -> RSS/RDF/Atom reader ->
 #             each item's HTML and the item as an article (BylineWeb's sources, linked with -lxml2)
+#   page      bytes -> web page reader (charset, libxml2's HTML parser, metadata, extraction,
+#             blocks, links) -> the analysis, with the offset oracle on the page's text
 #
 # The binary is compiled once with `swiftc -sanitize=fuzzer,address` from the BylineCore
 # sources and BylineUI's theme files, linked with TOMLKit from the debug build (built here if
@@ -21,7 +23,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-article analysis theme feed}
+targets=${*:-article analysis theme feed page}
 out=.build/fuzz
 mkdir -p "$out"
 binary="$out/fuzz"
@@ -62,7 +64,8 @@ for target in $targets; do
     article | analysis) seeds="sample-articles" ;;
     theme) seeds="themes" ;;
     feed) seeds="Fuzz/feed-seeds" ;;
-    *) echo "fuzz.sh: unknown target $target (article, analysis, theme, feed)" >&2; exit 2 ;;
+    page) seeds="Fuzz/page-seeds" ;;
+    *) echo "fuzz.sh: unknown target $target (article, analysis, theme, feed, page)" >&2; exit 2 ;;
   esac
   mkdir -p "$out/corpus-$target"
   # Seeds, and every input that once found a problem (Fuzz/regressions/TARGET), replayed first.
