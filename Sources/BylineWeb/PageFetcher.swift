@@ -12,6 +12,8 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
   case hostNotFound(url: String, host: String)
   case refused(url: String, host: String)
   case timedOut(url: String, seconds: Double)
+  /// The server answered but the whole page did not arrive in time (it sends too slowly).
+  case tooSlow(url: String, seconds: Double)
   case tls(url: String, reason: String)
   case tooManyRedirects(url: String)
   case httpStatus(url: String, status: Int)
@@ -23,7 +25,8 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .invalidURL(let u): return u
     case .unsupportedScheme(let u, _), .hostNotFound(let u, _), .refused(let u, _), .timedOut(let u, _),
-      .tls(let u, _), .tooManyRedirects(let u), .httpStatus(let u, _), .notAnArticle(let u, _), .tooLarge(let u, _),
+      .tooSlow(let u, _), .tls(let u, _), .tooManyRedirects(let u), .httpStatus(let u, _), .notAnArticle(let u, _),
+      .tooLarge(let u, _),
       .failed(let u, _):
       return u
     }
@@ -36,8 +39,9 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     case .unsupportedScheme(_, let scheme): return "uses \(scheme):, but only http: and https: pages can be read"
     case .hostNotFound(_, let host): return "host \(host) not found (check the address and the network)"
     case .refused(_, let host): return "\(host) refused the connection (is the server running?)"
-    case .timedOut(_, let seconds):
-      return "no answer within \(seconds.rounded() == seconds ? String(Int(seconds)) : String(seconds)) s"
+    case .timedOut(_, let seconds): return "no answer within \(Self.seconds(seconds)) s"
+    case .tooSlow(_, let seconds):
+      return "the page did not arrive within \(Self.seconds(seconds)) s (the server sends too slowly)"
     case .tls(_, let reason): return "secure connection failed (\(reason))"
     case .tooManyRedirects: return "too many redirects"
     case .httpStatus(_, let status):
@@ -47,6 +51,11 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
       return "is larger than the \(limit >= 1_048_576 ? "\(limit / 1_048_576) MB" : "\(limit / 1024) KB") limit"
     case .failed(_, let reason): return reason
     }
+  }
+
+  /// `20` for 20 seconds, `0.5` for half a second.
+  private static func seconds(_ value: Double) -> String {
+    value.rounded() == value ? String(Int(value)) : String(value)
   }
 
   /// One line, sanitised (a URL or a system message never reaches the terminal raw).
@@ -97,7 +106,7 @@ public struct FetchValidators: Sendable, Equatable {
 }
 
 /// Fetches web pages over HTTP(S) with Foundation's URLSession: one request at a time, a
-/// time-out, a size limit (the transfer is cancelled when the page grows past it), at most
+/// time-out (for an answer and between bytes) and three for the whole page, a size limit (the transfer is cancelled when the page grows past it), at most
 /// ten redirects, and a ``FetchError`` with a one-line reason for every failure.
 public struct PageFetcher: Sendable {
   /// Seconds to wait for the server (connecting and between bytes) and for the whole page.
@@ -161,14 +170,26 @@ public struct PageFetcher: Sendable {
     if let modified = validators?.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
     let transfer = Transfer(limit: maximumBytes, maximumRedirects: maximumRedirects)
     let configuration = URLSessionConfiguration.ephemeral
+    // The whole page within three time-outs: a server that answers and then trickles a byte
+    // at a time never lets the idle time-out fire. Foundation on Linux does not end a transfer
+    // at `timeoutIntervalForResource` in every case, so the wait here bounds it too.
+    let wholePage = timeout * 3
     configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout * 3
+    configuration.timeoutIntervalForResource = wholePage
     let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
+    let started = DispatchTime.now()
     session.dataTask(with: request).resume()
-    let finished = transfer.done.wait(timeout: .now() + timeout * 3 + 5)
+    let finished = transfer.done.wait(timeout: started + wholePage)
     session.invalidateAndCancel()
-    guard finished == .success else { throw .timedOut(url: address, seconds: timeout) }
-    return try transfer.result(address: address, host: host, timeout: timeout, accepting: accepting)
+    guard finished == .success else { throw .tooSlow(url: address, seconds: wholePage) }
+    do {
+      return try transfer.result(address: address, host: host, timeout: timeout, accepting: accepting)
+    } catch .timedOut
+      where Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 > timeout * 2.5
+    {
+      // Past two and a half time-outs it was the whole page's limit, not an idle server.
+      throw .tooSlow(url: address, seconds: wholePage)
+    }
   }
 }
 

@@ -31,6 +31,7 @@ struct PageFetcherTests {
       "/image.png": .init(headers: [("Content-Type", "image/png")], body: Data([0x89, 0x50, 0x4E, 0x47])),
       "/big.html": .init(body: Data(repeating: 0x61, count: 200_000)),
       "/slow.html": .init(body: PageFetcherTests.pageBody, delay: 3),
+      "/trickle.html": .init(body: Data(repeating: 0x61, count: 100), byteInterval: 0.1),
       "/notes.txt": .init(headers: [("Content-Type", "text/plain")], body: Data("Port strike\n\n\(prose[0])\n".utf8)),
     ])
     defer { server.stop() }
@@ -74,6 +75,10 @@ struct PageFetcherTests {
         error("/big.html", PageFetcher(timeout: 5, maximumBytes: 65536))
           == "\(server.url("/big.html")): is larger than the 64 KB limit")
       #expect(error("/slow.html", PageFetcher(timeout: 0.5)) == "\(server.url("/slow.html")): no answer within 0.5 s")
+      // A byte every 0.1 s never lets the idle time-out fire; the whole page has three.
+      #expect(
+        error("/trickle.html", PageFetcher(timeout: 1))
+          == "\(server.url("/trickle.html")): the page did not arrive within 3 s (the server sends too slowly)")
     }
     // Nothing listens on a port just closed.
     let probe = try TestHTTPServer(routes: [:])

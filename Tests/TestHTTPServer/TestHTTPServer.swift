@@ -6,7 +6,8 @@ import Foundation
 
 /// A small HTTP/1.1 server on 127.0.0.1 for the tests that fetch pages and feeds: canned
 /// responses by path that a test may change between requests, `ETag` answered with 304 to a
-/// matching `If-None-Match`, an optional delay (to make a client time out), and a count of the
+/// matching `If-None-Match`, an optional delay (to make a client time out) or a body sent a
+/// byte at a time (a server that trickles), and a count of the
 /// requests per path (to see that nothing is fetched twice). A thread per connection,
 /// `Connection: close`. The test starts it on a free port and stops it; nothing leaves the
 /// machine.
@@ -19,24 +20,29 @@ public final class TestHTTPServer: @unchecked Sendable {
     public var etag: String?
     /// Seconds to wait before answering.
     public var delay: Double
+    /// Seconds between the body's bytes (0: the body at once).
+    public var byteInterval: Double
 
     public init(
       status: Int = 200, headers: [(String, String)] = [("Content-Type", "text/html; charset=utf-8")],
-      body: Data = Data(), etag: String? = nil, delay: Double = 0
+      body: Data = Data(), etag: String? = nil, delay: Double = 0, byteInterval: Double = 0
     ) {
       self.status = status
       self.headers = headers
       self.body = body
       self.etag = etag
       self.delay = delay
+      self.byteInterval = byteInterval
     }
 
     /// A text body of one content type.
     public init(
       status: Int = 200, type: String = "text/html; charset=utf-8", body: String, etag: String? = nil,
-      delay: Double = 0
+      delay: Double = 0, byteInterval: Double = 0
     ) {
-      self.init(status: status, headers: [("Content-Type", type)], body: Data(body.utf8), etag: etag, delay: delay)
+      self.init(
+        status: status, headers: [("Content-Type", type)], body: Data(body.utf8), etag: etag, delay: delay,
+        byteInterval: byteInterval)
     }
   }
 
@@ -161,13 +167,32 @@ public final class TestHTTPServer: @unchecked Sendable {
       if let etag = response.etag { head += "ETag: \(etag)\r\n" }
     }
     head += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-    let bytes = Array(head.utf8) + [UInt8](body)
+    guard response.byteInterval > 0 else {
+      _ = sendAll(connection, Array(head.utf8) + [UInt8](body))
+      return
+    }
+    guard sendAll(connection, Array(head.utf8)) else { return }
+    for byte in body where !isStopped {
+      Thread.sleep(forTimeInterval: response.byteInterval)
+      guard sendAll(connection, [byte]) else { return }
+    }
+  }
+
+  private var isStopped: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return stopped
+  }
+
+  /// Sends every byte; false when the client has gone.
+  private func sendAll(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
     var sent = 0
     while sent < bytes.count {
       let count = bytes[sent...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-      if count <= 0 { return }
+      if count <= 0 { return false }
       sent += count
     }
+    return true
   }
 
   private static func reason(_ status: Int) -> String {
