@@ -131,6 +131,11 @@ struct AttributionRuleTests {
       body: "Maria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D}.",
       field: .speaker, with: "none", without: "researchers"),
     Example(
+      rule: .namingWordWithoutObject,
+      body:
+        "Many people are compelled to \u{201C}opt in\u{201D} on Facebook's non-negotiable terms.",
+      field: .speaker, with: "none", without: "Facebook"),
+    Example(
       rule: .partialQuoteSentence,
       body: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it.",
       field: .clause, with: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate", without: "none"),

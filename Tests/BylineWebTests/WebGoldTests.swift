@@ -34,9 +34,9 @@ struct WebGoldTests {
   /// speakers 126/145 = 0.869, people P 0.695 R 0.903 F1 0.786, 14 of 115 scare quotes and
   /// titles with a speaker; then 134/145 = 0.924, people P 0.752 R 0.925 F1 0.829, 11 of 115;
   /// now speakers 135/145 = 0.931 with previous-sentence-subject, people P 0.855 R 0.925 F1
-  /// 0.889, 9 of 115 scare quotes and titles with a speaker with title-before-its-stop; 135
-  /// people once a page's author became its byline line: F1 0.890); raise them as the rules
-  /// improve.
+  /// 0.889, 9 of 115 scare quotes and titles with a speaker with title-before-its-stop, 7 with
+  /// naming-word-without-object; 135 people once a page's author became its byline line: F1
+  /// 0.890); raise them as the rules improve.
   @Test func floors() {
     BylineWeb.install()
     let scores = Evaluator.evaluate(paths: [Self.folder])
@@ -49,6 +49,6 @@ struct WebGoldTests {
     #expect(people.truePositives >= 125 && people.falsePositives <= 21, "\(people)")
     #expect(people.f1 >= 0.889)
     #expect(scores.scareWithSpeaker.total == 115)
-    #expect(scores.scareWithSpeaker.hits <= 9, "\(scores.scareWithSpeaker)")
+    #expect(scores.scareWithSpeaker.hits <= 7, "\(scores.scareWithSpeaker)")
   }
 }

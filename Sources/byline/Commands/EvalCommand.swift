@@ -105,9 +105,7 @@ struct Eval: ParsableCommand {
 
   func run() throws {
     if listRules {
-      for rule in NamedRule.all {
-        emit(rule.name.padding(toLength: 36, withPad: " ", startingAt: 0) + rule.summary)
-      }
+      for line in RuleListing.lines(RuleListing.allRules) { emit(line) }
       return
     }
     let webFolders = WebEval.folders(in: paths)
@@ -152,9 +150,11 @@ struct Eval: ParsableCommand {
     let all = score(AnalysisRules())
     emit("what each rule adds (hits with every rule minus hits without it; holding/unterminated: quotes fewer;")
     emit("people/places/orgs: correct strict mentions gained, then wrong ones avoided)")
+    let width = RuleListing.nameWidth(NamedRule.all.map(\.name))
     emit(
-      "rule                                speakers  partial   direct  holding  untermin.      people      places        orgs"
-    )
+      RuleListing.padded("rule", to: width)
+        + ["speakers", "partial", "direct", "holding", "untermin."].map { $0.leftPaddedTo(9) }.joined()
+        + ["people", "places", "orgs"].map { $0.leftPaddedTo(12) }.joined())
     for rule in NamedRule.all {
       let without = score(NamedRule.switchedOff([rule]))
       func gain(_ a: Ratio, _ b: Ratio) -> String {
@@ -173,7 +173,7 @@ struct Eval: ParsableCommand {
         gain(without.quotesUnterminated, all.quotesUnterminated),
       ]
       emit(
-        rule.name.padding(toLength: 36, withPad: " ", startingAt: 0)
+        RuleListing.padded(rule.name, to: width)
           + cells.map { $0.leftPaddedTo(9) }.joined()
           + [gain(.person), gain(.place), gain(.organisation)].map { $0.leftPaddedTo(12) }.joined())
     }

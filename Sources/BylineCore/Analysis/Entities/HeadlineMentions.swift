@@ -5,15 +5,43 @@
 /// places there as anywhere ("CHINA SAYS ...", "MILWAUKEE"; a state or province in a headline
 /// in capitals: "TEXAS").
 extension EntityRecognizer {
+  /// The forms of the names the body gives, lowercased word by word, by their first word:
+  /// each with the index of its entity.
+  typealias HeadlineForms = [ScalarHash: [(words: [ScalarHash], entity: Int)]]
+
   func addHeadlineMentions(_ result: inout Result) {
     let titleBlocks = Set(blocks.indices.filter { blocks[$0].kind == .title })
     guard !titleBlocks.isEmpty else { return }
-    // Every word sequence that names an entity in the body, lowercased, by its first word;
-    // only those whose first word is in a headline, the only ones looked up (a list of
-    // 170,000 names made 170,000 forms for a one-word headline).
+    let forms = headlineForms(result, titleBlocks: titleBlocks)
+    var k = 0
+    while k < tokens.count {
+      let t = tokens[k]
+      guard titleBlocks.contains(t.block), t.kind == .word, result.entityOfToken[k] < 0 else {
+        k += 1
+        continue
+      }
+      if let best = longestBodyName(at: k, forms) {
+        let range = tokens[k].range.lowerBound..<tokens[k + best.length - 1].stem.upperBound
+        result.entities[best.entity].mentions.append(range)
+        for j in k..<(k + best.length) { result.entityOfToken[j] = Int32(best.entity) }
+        k += best.length
+        continue
+      }
+      addHeadlinePlace(at: k, &result)
+      k += 1
+    }
+    for e in result.entities.indices {
+      result.entities[e].mentions.sort { $0.lowerBound < $1.lowerBound }
+    }
+  }
+
+  /// Every word sequence that names an entity in the body, lowercased, by its first word;
+  /// only those whose first word is in a headline, the only ones looked up (a list of
+  /// 170,000 names made 170,000 forms for a one-word headline).
+  func headlineForms(_ result: Result, titleBlocks: Set<Int>) -> HeadlineForms {
     var headlineWords: Set<ScalarHash> = []
     for t in tokens where titleBlocks.contains(t.block) && t.kind == .word { headlineWords.insert(lowerHash(t)) }
-    var forms: [ScalarHash: [(words: [ScalarHash], entity: Int)]] = [:]
+    var forms: HeadlineForms = [:]
     func wordHash(_ word: Substring) -> ScalarHash {
       var h = ScalarHash()
       for s in word.lowercased().unicodeScalars { h.append(s) }
@@ -37,53 +65,45 @@ extension EntityRecognizer {
         forms[first, default: []].append((words, e))
       }
     }
-    var k = 0
-    while k < tokens.count {
-      let t = tokens[k]
-      guard titleBlocks.contains(t.block), t.kind == .word, result.entityOfToken[k] < 0 else {
-        k += 1
-        continue
-      }
-      // The longest body name that starts here.
-      var best: (length: Int, entity: Int)?
-      for candidate in forms[lowerHash(t)] ?? [] where candidate.words.count > (best?.length ?? 0) {
-        var matches = true
-        for (i, word) in candidate.words.enumerated() {
-          let j = k + i
-          guard j < tokens.count, tokens[j].block == t.block, tokens[j].kind == .word,
-            lowerHash(tokens[j]) == word
-          else {
-            matches = false
-            break
-          }
-        }
-        if matches { best = (candidate.words.count, candidate.entity) }
-      }
-      if let best {
-        let range = tokens[k].range.lowerBound..<tokens[k + best.length - 1].stem.upperBound
-        result.entities[best.entity].mentions.append(range)
-        for j in k..<(k + best.length) { result.entityOfToken[j] = Int32(best.entity) }
-        k += best.length
-        continue
-      }
-      // A country or region of the gazetteer, in any case.
-      let h = titleCaseHash(t)
-      if t.stem.count >= 4, let kind = lexicon.places[h],
-        kind == .country || kind == .region || (kind == .subdivision && t.isAllCaps) || lexicon.bigCities.contains(h)
-      {
-        let name = titleCased(Tokenizer.string(text, t.stem))
-        if let existing = result.entities.firstIndex(where: { $0.kind == .place && $0.name == name }) {
-          result.entities[existing].mentions.append(t.stem)
-          result.entityOfToken[k] = Int32(existing)
-        } else {
-          result.entities.append(Entity(kind: .place, name: name, mentions: [t.stem]))
-          result.entityOfToken[k] = Int32(result.entities.count - 1)
+    return forms
+  }
+
+  /// The longest body name that starts at headline token `k`, case ignored: its length in
+  /// tokens and its entity.
+  func longestBodyName(at k: Int, _ forms: HeadlineForms) -> (length: Int, entity: Int)? {
+    let t = tokens[k]
+    var best: (length: Int, entity: Int)?
+    for candidate in forms[lowerHash(t)] ?? [] where candidate.words.count > (best?.length ?? 0) {
+      var matches = true
+      for (i, word) in candidate.words.enumerated() {
+        let j = k + i
+        guard j < tokens.count, tokens[j].block == t.block, tokens[j].kind == .word,
+          lowerHash(tokens[j]) == word
+        else {
+          matches = false
+          break
         }
       }
-      k += 1
+      if matches { best = (candidate.words.count, candidate.entity) }
     }
-    for e in result.entities.indices {
-      result.entities[e].mentions.sort { $0.lowerBound < $1.lowerBound }
+    return best
+  }
+
+  /// Headline token `k` as a place when it is a country or region of the gazetteer, in any
+  /// case, a large city, or a state in capitals: a mention of the article's place of that name.
+  func addHeadlinePlace(at k: Int, _ result: inout Result) {
+    let t = tokens[k]
+    let h = titleCaseHash(t)
+    guard t.stem.count >= 4, let kind = lexicon.places[h],
+      kind == .country || kind == .region || (kind == .subdivision && t.isAllCaps) || lexicon.bigCities.contains(h)
+    else { return }
+    let name = titleCased(Tokenizer.string(text, t.stem))
+    if let existing = result.entities.firstIndex(where: { $0.kind == .place && $0.name == name }) {
+      result.entities[existing].mentions.append(t.stem)
+      result.entityOfToken[k] = Int32(existing)
+    } else {
+      result.entities.append(Entity(kind: .place, name: name, mentions: [t.stem]))
+      result.entityOfToken[k] = Int32(result.entities.count - 1)
     }
   }
 

@@ -93,7 +93,11 @@ extension SpeechAttributor {
   /// naming verb. "Said Ms Lee:" at a sentence's start counts (``AttributionRule/sentenceInitialVerb``),
   /// and "called them “reckless”" (``AttributionRule/namingVerbs``); "to say" and "the label" do not.
   func cueVerb(at k: Int, hash h: ScalarHash) -> Bool? {
-    let isNaming = rules.on(.namingVerbs) && ReportingVerbs.naming.contains(h)
+    var isNaming = rules.on(.namingVerbs) && ReportingVerbs.naming.contains(h)
+    // "on Facebook's non-negotiable terms.": a naming word with no object is a noun.
+    if isNaming, !ReportingVerbs.set.contains(h), rules.on(.namingWordWithoutObject), namingWordEndsSentence(k) {
+      isNaming = false
+    }
     let isSentenceInitial =
       rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
       && ReportingVerbs.set.contains(recogniser.lowerHash(tokens[k]))

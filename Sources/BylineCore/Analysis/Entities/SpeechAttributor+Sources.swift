@@ -59,6 +59,15 @@ extension SpeechAttributor {
     return !Self.speakingSubjects.contains(before) && !Self.describers.contains(before)
   }
 
+  /// Whether the naming word at `k` has nothing after it in its sentence, so that it is a
+  /// noun and no cue (``AttributionRule/namingWordWithoutObject``): `compelled to “opt in” on
+  /// Facebook's non-negotiable terms.`, `sported the Certified Sustainable Seafood label.`
+  func namingWordEndsSentence(_ k: Int) -> Bool {
+    guard k + 1 < tokens.count, tokens[k + 1].block == tokens[k].block else { return true }
+    let next = tokens[k + 1]
+    return next.kind == .punct && ".,;!?)".unicodeScalars.contains(next.scalar)
+  }
+
   /// The kind of source a speaker is. A place that speaks stands for its government.
   func kind(of speaker: Speaker) -> Quote.SpeakerKind {
     switch speaker {

@@ -103,14 +103,8 @@ enum Tokenizer {
   private static func scan(
     _ text: ScalarText, blocks: [Block], include: (Block) -> Bool, emit: (Token) -> Void
   ) {
-    // The last token handed on, and the one before it.
+    // The last token handed on.
     var last: Token?
-    var beforeLast: Token?
-    func append(_ token: Token) {
-      beforeLast = last
-      last = token
-      emit(token)
-    }
     for (blockIndex, block) in blocks.enumerated() where include(block) {
       var i = block.range.lowerBound
       let end = block.range.upperBound
@@ -122,88 +116,110 @@ enum Tokenizer {
           continue
         }
         if isWordScalar(s) {
-          var j = i + 1
-          while j < end {
-            let c = text[j]
-            if isWordScalar(c) {
-              j += 1
-            } else if (c == "-" || c == "'" || c == "’" || c == "." || c == "&") && j + 1 < end
-              && isWordScalar(text[j + 1])
-            {
-              // An inner period only in initials and acronyms: U.S., a.m.
-              if c == "." && !(j - i == 1 || text[j - 2] == ".") { break }
-              if c == "&" && !(text[i].properties.isUppercase && j - i <= 2) { break }
-              j += 2
-            } else {
-              break
-            }
-          }
-          // A trailing period after single-letter groups (U.S.) belongs to the token.
-          if j < end && text[j] == "." && j - i >= 3 && text[j - 2] == "." {
-            j += 1
-          }
-          var stem = i..<j
-          if j - i > 2 && (text[j - 2] == "'" || text[j - 2] == "’") && (text[j - 1] == "s" || text[j - 1] == "S") {
-            stem = i..<(j - 2)
-          } else if j < end && (text[j] == "'" || text[j] == "’") && (text[j - 1] == "s")
-            && (j + 1 == end || !isWordScalar(text[j + 1]))
-          {
-            // plural possessive: workers' — keep the apostrophe out of the token
-          }
-          let first = text[i]
-          var letters = 0
-          var upper = 0
-          for k in stem {
-            let c = text[k]
-            if c.value < 128 {
-              if c.value >= 65 && c.value <= 90 {
-                letters += 1
-                upper += 1
-              } else if c.value >= 97 && c.value <= 122 {
-                letters += 1
-              }
-            } else if c.properties.isAlphabetic {
-              letters += 1
-              if c.properties.isUppercase { upper += 1 }
-            }
-          }
-          append(
-            Token(
-              range: i..<j, stem: stem, kind: .word, isCapitalised: isUpper(first),
-              isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
-              block: blockIndex, scalar: first))
+          let j = wordEnd(text, from: i, end: end)
+          let token = wordToken(text, i..<j, startsSentence: sentenceStart, block: blockIndex)
+          emit(token)
+          last = token
           sentenceStart = false
           i = j
           continue
         }
-        // Punctuation.
-        append(
-          Token(
-            range: i..<(i + 1), stem: i..<(i + 1), kind: .punct, isCapitalised: false,
-            isAllCaps: false, startsSentence: false, block: blockIndex, scalar: s))
-        switch s {
-        case ".":
-          // Not after an abbreviation or an initial.
-          if let previous = beforeLast, previous.kind == .word,
-            previous.range.upperBound == i
-          {
-            let length = previous.range.count
-            if length == 1 && isUpper(text[previous.range.lowerBound]) {
-              break
-            }
-            if length <= 5 && abbreviations.contains(string(text, previous.range)) { break }
-          }
-          sentenceStart = true
-        case "!", "?", ":", ";", "“", "„", "«", "(", "[", "—", "•":
-          if s != ";" && s != "—" { sentenceStart = true }
-        case "\"":
-          // An opening straight quote starts a sentence-like unit.
-          if i + 1 < end, !isSpace(text[i + 1]) { sentenceStart = true }
-        default:
-          break
-        }
+        let token = Token(
+          range: i..<(i + 1), stem: i..<(i + 1), kind: .punct, isCapitalised: false,
+          isAllCaps: false, startsSentence: false, block: blockIndex, scalar: s)
+        emit(token)
+        if opensSentence(s, at: i, in: text, end: end, after: last) { sentenceStart = true }
+        last = token
         i += 1
       }
+    }
+  }
+
+  /// Where the word starting at `i` ends: letters and digits, with inner hyphens, apostrophes,
+  /// the periods of initials and acronyms (U.S., a.m.) and the `&` of short capitals (AT&T).
+  @inline(__always)
+  private static func wordEnd(_ text: ScalarText, from i: Int, end: Int) -> Int {
+    var j = i + 1
+    while j < end {
+      let c = text[j]
+      if isWordScalar(c) {
+        j += 1
+      } else if (c == "-" || c == "'" || c == "’" || c == "." || c == "&") && j + 1 < end
+        && isWordScalar(text[j + 1])
+      {
+        // An inner period only in initials and acronyms: U.S., a.m.
+        if c == "." && !(j - i == 1 || text[j - 2] == ".") { break }
+        if c == "&" && !(text[i].properties.isUppercase && j - i <= 2) { break }
+        j += 2
+      } else {
+        break
+      }
+    }
+    // A trailing period after single-letter groups (U.S.) belongs to the token.
+    if j < end && text[j] == "." && j - i >= 3 && text[j - 2] == "." {
+      j += 1
+    }
+    return j
+  }
+
+  /// The word token of `range`: its stem without a possessive `'s` (a plural possessive's
+  /// apostrophe, `workers'`, is never part of the word), its capitals.
+  @inline(__always)
+  private static func wordToken(
+    _ text: ScalarText, _ range: Range<Int>, startsSentence: Bool, block: Int
+  ) -> Token {
+    let i = range.lowerBound
+    let j = range.upperBound
+    var stem = range
+    if j - i > 2 && (text[j - 2] == "'" || text[j - 2] == "’") && (text[j - 1] == "s" || text[j - 1] == "S") {
+      stem = i..<(j - 2)
+    }
+    let first = text[i]
+    var letters = 0
+    var upper = 0
+    for k in stem {
+      let c = text[k]
+      if c.value < 128 {
+        if c.value >= 65 && c.value <= 90 {
+          letters += 1
+          upper += 1
+        } else if c.value >= 97 && c.value <= 122 {
+          letters += 1
+        }
+      } else if c.properties.isAlphabetic {
+        letters += 1
+        if c.properties.isUppercase { upper += 1 }
+      }
+    }
+    return Token(
+      range: range, stem: stem, kind: .word, isCapitalised: isUpper(first),
+      isAllCaps: letters >= 2 && upper == letters, startsSentence: startsSentence,
+      block: block, scalar: first)
+  }
+
+  /// Whether the punctuation `s` at `i` makes the next word start a sentence: a full stop
+  /// not after an abbreviation or an initial (`previous` is the token before it), `!`, `?`,
+  /// a colon, an opening mark or bracket, a bullet, a straight quote that opens.
+  @inline(__always)
+  private static func opensSentence(
+    _ s: Unicode.Scalar, at i: Int, in text: ScalarText, end: Int, after previous: Token?
+  ) -> Bool {
+    switch s {
+    case ".":
+      if let previous, previous.kind == .word, previous.range.upperBound == i {
+        let length = previous.range.count
+        if length == 1 && isUpper(text[previous.range.lowerBound]) { return false }
+        if length <= 5 && abbreviations.contains(string(text, previous.range)) { return false }
+      }
+      return true
+    case "!", "?", ":", "“", "„", "«", "(", "[", "•":
+      return true
+    case "\"":
+      // An opening straight quote starts a sentence-like unit.
+      return i + 1 < end && !isSpace(text[i + 1])
+    default:
+      // `;` and `—` do not: the sentence goes on.
+      return false
     }
   }
 

@@ -36,6 +36,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case titleBeforeItsStop = "title-before-its-stop"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
   case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
+  case namingWordWithoutObject = "naming-word-without-object"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
   case cueVerbClause = "cue-verb-clause"
@@ -106,6 +107,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .namedTermsSpeakForNobody:
       return
         "a term introduced by a naming word speaks for nobody: `a technique called “mental chronometry”`, `the term “a-ha”`"
+    case .namingWordWithoutObject:
+      return
+        "a naming word with nothing after it is a noun, no cue: `compelled to “opt in” on Facebook's non-negotiable terms.`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
