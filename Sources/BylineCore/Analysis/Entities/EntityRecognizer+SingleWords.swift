@@ -43,6 +43,11 @@ extension EntityRecognizer {
       // "Apple Vision Pro ... Apple has partnered": no surname, the thing's maker.
       return e.thingFirstWords.contains(h) && e.surnameOwner[h] == nil && !c.speaks && lexicon.places[h] == nil
         ? .organisation : nil
+    case .theBeforeAWordIsNoPerson:
+      // "the Pou, a tribal identifier": a thing's name, dropped; "the Clintons" is a family.
+      return k >= 1 && tokens[k - 1].kind == .word && tokens[k - 1].block == t.block
+        && lowerHash(tokens[k - 1]) == ScalarHash("the") && !c.speaks && text[t.stem.upperBound - 1] != "s"
+        ? .single : nil
     case .misspeltSurname:
       return closeSurname(t, e.surnameList) != nil ? .person : nil
     case .knownSurname:
