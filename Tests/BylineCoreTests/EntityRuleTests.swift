@@ -31,6 +31,9 @@ struct EntityRuleTests {
       rule: .titleBeforeKnownFirstName, body: "On Friday US District Judge Alan R. Whitcombe ruled against the city.",
       mention: "Alan R. Whitcombe", with: "person", without: "none"),
     Example(
+      rule: .organisationBeforeTitle, body: "On Friday Federal Reserve Governor Lawrence Lindsey spoke.",
+      mention: "Federal Reserve", with: "organisation", without: "none"),
+    Example(
       rule: .countryBeforeTitleIsRole, body: "On Friday US Senator Warnock voted against the bill.", mention: "Warnock",
       with: "person", without: "none"),
     Example(
@@ -222,7 +225,8 @@ struct EntityRuleTests {
     #expect(Set(EntityRule.allCases).subtracting(tested).isEmpty)
     let listed = Set(EntityRule.phraseRules + EntityRule.singleWordRules)
     let structural: Set<EntityRule> = [
-      .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
+      .titleBeforeKnownFirstName, .organisationBeforeTitle, .countryBeforeTitleIsRole,
+      .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .titleNamesNoOne, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
       .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .sportsTownIsTeam, .polityOfPlace, .quotedTitle, .directionAlone, .placeBeforeEventNoun,

@@ -77,7 +77,13 @@ extension EntityRecognizer {
     {
       return []
     }
-    if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
+    if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) {
+      let title = named.tokens.lowerBound - 1
+      if rules.on(.organisationBeforeTitle), let organisation = organisationBeforeTitle(parts.lower..<title) {
+        return [organisation, named]
+      }
+      return [named]
+    }
     if rules.on(.polityOfPlace), isPolityOfPlace(parts.span) {
       return [
         Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place)
@@ -156,6 +162,32 @@ extension EntityRecognizer {
     return Candidate(
       tokens: (t + 1)..<upper, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
       kind: .person, role: roleText)
+  }
+
+  /// ``EntityRule/organisationBeforeTitle``: the organisation that a role names before its
+  /// title ("Federal Reserve" in "Federal Reserve Governor Lawrence Lindsey", "Cofinec" in
+  /// "Cofinec CEO Stephen Frater"), past demonyms and other titles ("Polish Foreign Minister"
+  /// names none); nil when the words before the title name none.
+  func organisationBeforeTitle(_ role: Range<Int>) -> Candidate? {
+    var lower = role.lowerBound
+    var upper = role.upperBound
+    while upper > lower, tokens[upper - 1].kind != .word || WordLists.titles.contains(hash(tokens[upper - 1].stem)) {
+      upper -= 1
+    }
+    while lower < upper, lexicon.demonyms.contains(hash(tokens[lower].stem)) { lower += 1 }
+    guard lower < upper, !tokens[upper - 1].isPossessive, gazetteerKind(lower..<upper) == nil,
+      (lower..<upper).allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalised })
+    else { return nil }
+    let span = lower..<upper
+    let first = tokens[lower]
+    let named =
+      span.count == 1
+      ? !isCommonWord(first) && lexicon.firstNames[hash(first.stem)] == nil && lexicon.surnames[hash(first.stem)] == nil
+        && lexicon.places[hash(first.stem)] == nil
+      : hasOrganisationHead(span)
+    guard named else { return nil }
+    return Candidate(
+      tokens: span, range: first.range.lowerBound..<tokens[upper - 1].stem.upperBound, kind: .organisation)
   }
 
   /// ``EntityRule/polityOfPlace``: "the Federal Republic of Yugoslavia", "the Holy City of

@@ -14,6 +14,7 @@
 public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   // Phrases: what is cut off before typing.
   case titleBeforeKnownFirstName = "title-before-known-first-name"
+  case organisationBeforeTitle = "organisation-before-title"
   case countryBeforeTitleIsRole = "country-before-title-is-role"
   case polityOfPlace = "polity-of-place"
   case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
@@ -98,6 +99,9 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     switch self {
     case .titleBeforeKnownFirstName:
       return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
+    case .organisationBeforeTitle:
+      return
+        "an organisation named in a role before its title is named too: `Federal Reserve Governor Lawrence Lindsey`"
     case .polityOfPlace:
       return "a state's word, `of` and a known place name a place: `the Federal Republic of Yugoslavia`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
