@@ -113,7 +113,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .nameBeforeCompoundModifier:
       return "a word before a capitalised compound modifier is part of its name: `Mercer Island-based`"
     case .theBeforeAWordIsNoPerson:
-      return "a word alone after `the`, no one's surname here, names no one: `the Pou, a tribal identifier`"
+      return "a word alone after `the`, no organisation noun after it, names no one: `the Pou, a tribal identifier`"
     case .sameFirstAndLastWord:
       return
         "full names sharing first and last words are one person: `Te Kaurinui Robert Parata ... Te Kaurinui Parata`"
