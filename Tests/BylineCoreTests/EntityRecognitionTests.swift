@@ -31,6 +31,35 @@ import Testing
     #expect(!a.entities.contains { $0.name.contains("Monday") })
   }
 
+  /// A legal form's full stop belongs to the firm's name inside a sentence, but at the end of
+  /// a paragraph it is the sentence's.
+  @Test func legalFormStopAtAParagraphsEndIsTheSentences() {
+    let a = analyse("Shares of Norwest Corp. rose on Monday.\n\nThe seats are made by Lear Corp.")
+    let mentions = a.entities.flatMap { e in e.mentions.map { a.article.text(in: $0) } }
+    #expect(mentions.contains("Norwest Corp."))
+    #expect(mentions.contains("Lear Corp"))
+    #expect(!mentions.contains("Lear Corp."))
+  }
+
+  /// A one-word institution before an event's word names the event: no organisation.
+  @Test func institutionBeforeAnEventWordNamesTheEvent() {
+    let a = analyse("Spain won the Fed Cup final on Sunday.")
+    #expect(!a.entities.contains { $0.name.contains("Fed") })
+  }
+
+  /// An acronym after "in" is no place: "in NFL history".
+  @Test func acronymAfterInIsNoPlace() {
+    let a = analyse("He was one of the best players in NFL history. The NFL said he would retire.")
+    #expect(names(a, .organisation).contains("NFL"))
+    #expect(!names(a, .place).contains("NFL"))
+  }
+
+  /// A lowercase place noun after a name makes it a place: "at Stansted airport".
+  @Test func airportAfterANameMakesAPlace() {
+    let a = analyse("The plane landed at Stansted airport on Tuesday.")
+    #expect(names(a, .place).contains("Stansted"))
+  }
+
   @Test func surnameAndPossessiveMergeIntoTheFullName() {
     let a = analyse(
       """

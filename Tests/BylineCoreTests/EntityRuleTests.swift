@@ -31,6 +31,9 @@ struct EntityRuleTests {
       rule: .titleBeforeKnownFirstName, body: "On Friday US District Judge Alan R. Whitcombe ruled against the city.",
       mention: "Alan R. Whitcombe", with: "person", without: "none"),
     Example(
+      rule: .organisationBeforeTitle, body: "On Friday Federal Reserve Governor Lawrence Lindsey spoke.",
+      mention: "Federal Reserve", with: "organisation", without: "none"),
+    Example(
       rule: .countryBeforeTitleIsRole, body: "On Friday US Senator Warnock voted against the bill.", mention: "Warnock",
       with: "person", without: "none"),
     Example(
@@ -39,6 +42,20 @@ struct EntityRuleTests {
     Example(
       rule: .eventNamesNoOne, body: "She won the Berlin Open last year.", mention: "Berlin Open", with: "none",
       without: "organisation"),
+    Example(
+      rule: .titleNamesNoOne, body: "The Prime Minister’s adviser resigned on Monday.", mention: "Minister",
+      with: "none", without: "person"),
+    Example(
+      rule: .nameBeforeCompoundModifier, body: "He runs a Kowalczyk Island-based company with his son.",
+      mention: "Kowalczyk", with: "none", without: "person"),
+    Example(
+      rule: .theBeforeAWordIsNoPerson, body: "They carved the Pou in the shed on Monday.", mention: "Pou",
+      with: "none", without: "person"),
+    Example(
+      rule: .sameFirstAndLastWord,
+      body: "Hori Parata came first. His son, Te Kaurinui Robert Parata, helped. Later Te Kaurinui Parata spoke.",
+      mention: "Te Kaurinui Parata", with: "person: Te Kaurinui Robert Parata",
+      without: "person: Te Kaurinui Parata", byName: true),
     Example(
       rule: .nationalityNamesNoOne, body: "Leaders of the Native American community met on Monday.",
       mention: "Native American", with: "none", without: "person"),
@@ -173,7 +190,7 @@ struct EntityRuleTests {
       rule: .placeBeforeRegion, body: "The trains in Boulder, Colorado, were late.", mention: "Boulder", with: "place",
       without: "none"),
     Example(
-      rule: .commonWordDropped, body: "They met at the Castle yesterday.", mention: "Castle", with: "none",
+      rule: .commonWordDropped, body: "They said Castle was closed on Monday.", mention: "Castle", with: "none",
       without: "organisation"),
     Example(
       rule: .placedSomewhere, body: "The road to the town of Tavildara was closed. Tavildara was quiet.",
@@ -208,8 +225,10 @@ struct EntityRuleTests {
     #expect(Set(EntityRule.allCases).subtracting(tested).isEmpty)
     let listed = Set(EntityRule.phraseRules + EntityRule.singleWordRules)
     let structural: Set<EntityRule> = [
-      .titleBeforeKnownFirstName, .countryBeforeTitleIsRole, .sentenceInitialCommonWordDropped,
-      .eventNamesNoOne, .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
+      .titleBeforeKnownFirstName, .organisationBeforeTitle, .countryBeforeTitleIsRole,
+      .sentenceInitialCommonWordDropped,
+      .eventNamesNoOne, .titleNamesNoOne, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
+      .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .sportsTownIsTeam, .polityOfPlace, .quotedTitle, .directionAlone, .placeBeforeEventNoun,
       .legalFormStop, .organisationNounAfter,
       .organisationNounBefore, .workNounBefore, .sportsStatistic, .sportsClubWithTown,

@@ -30,13 +30,15 @@ struct WebGoldTests {
   }
 
   /// The floors are speakers right >= 0.90, people F1 >= 0.90 and no speaker on a
-  /// scare quote or title. Speakers are met; all are ratchets (the gold's first figures were
-  /// speakers 126/145 = 0.869, people P 0.695 R 0.903 F1 0.786, 14 of 115 scare quotes and
-  /// titles with a speaker; then 134/145 = 0.924, people P 0.752 R 0.925 F1 0.829, 11 of 115;
-  /// now speakers 135/145 = 0.931 with previous-sentence-subject, people P 0.855 R 0.925 F1
-  /// 0.889, 9 of 115 scare quotes and titles with a speaker with title-before-its-stop, 7 with
-  /// naming-word-without-object; 135 people once a page's author became its byline line: F1
-  /// 0.890); raise them as the rules improve.
+  /// scare quote or title. Speakers and people are met; all are ratchets (the gold's first
+  /// figures were speakers 126/145 = 0.869, people P 0.695 R 0.903 F1 0.786, 14 of 115 scare
+  /// quotes and titles with a speaker; then 134/145 = 0.924, people P 0.752 R 0.925 F1 0.829,
+  /// 11 of 115; then speakers 135/145 = 0.931 with previous-sentence-subject, people P 0.855
+  /// R 0.925 F1 0.889, 9 of 115 scare quotes and titles with a speaker with
+  /// title-before-its-stop, 7 with naming-word-without-object; now people P 0.879 R 0.925 F1
+  /// 0.902 with title-names-no-one, the-before-a-word-is-no-person, same-first-and-last-word
+  /// and name-before-compound-modifier, 135 people once a page's author became its byline
+  /// line); raise them as the rules improve.
   @Test func floors() {
     BylineWeb.install()
     let scores = Evaluator.evaluate(paths: [Self.folder])
@@ -46,8 +48,8 @@ struct WebGoldTests {
     #expect(scores.speakersRight.hits >= 135, "\(scores.speakersRight)")
     let people = scores.entities[.person] ?? PRF()
     #expect(people.truePositives + people.falseNegatives == 135)
-    #expect(people.truePositives >= 125 && people.falsePositives <= 21, "\(people)")
-    #expect(people.f1 >= 0.889)
+    #expect(people.truePositives >= 125 && people.falsePositives <= 17, "\(people)")
+    #expect(people.f1 >= 0.90)
     #expect(scores.scareWithSpeaker.total == 115)
     #expect(scores.scareWithSpeaker.hits <= 7, "\(scores.scareWithSpeaker)")
   }

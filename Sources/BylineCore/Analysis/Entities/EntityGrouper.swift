@@ -19,6 +19,9 @@ struct EntityGrouper {
   private let personSurnames: SurnameIndex
   private var firstWordPrefixes = FirstWordPrefixes()
   private var personByFirstWord: [ScalarHash: Int] = [:]
+  /// First and last word of each person named in full -> that person
+  /// (``EntityRule/sameFirstAndLastWord``).
+  private var personByFirstAndLast: [ScalarHash: Int] = [:]
   private var firmEntity: [ScalarHash: Int] = [:]
 
   init(recogniser: EntityRecognizer, evidence: EntityRecognizer.MergeEvidence) {
@@ -76,8 +79,16 @@ struct EntityGrouper {
   /// the first words agree (or one name ends the other); the longer name becomes the name.
   private mutating func addFullName(_ c: EntityRecognizer.Candidate, surface: String) {
     let surname = hash(tokens[c.tokens.upperBound - 1].stem)
+    var firstAndLast = hash(tokens[c.tokens.lowerBound].stem)
+    firstAndLast.appendSpace()
+    firstAndLast.append(recogniser.text, tokens[c.tokens.upperBound - 1].stem)
     if let existing = byKey[entityKey("p", surface)] {
       add(c, to: existing, surface: surface)
+    } else if recogniser.rules.on(.sameFirstAndLastWord), let existing = personByFirstAndLast[firstAndLast] {
+      // "Te Kaurinui Robert Parata" and "Te Kaurinui Parata", though "Hori Parata" came first;
+      // the name first written stays the name, as for any two names with one first word.
+      add(c, to: existing, surface: surface)
+      byKey[entityKey("p", surface)] = existing
     } else if let existing = personBySurname[surname],
       entities[existing].name.lowercased().hasSuffix(surface.lowercased())
         || surface.lowercased().hasSuffix(entities[existing].name.lowercased())
@@ -95,6 +106,7 @@ struct EntityGrouper {
       entities.append(Entity(kind: .person, name: recogniser.nameWithoutNickname(c) ?? surface, mentions: []))
       let index = entities.count - 1
       byKey[entityKey("p", surface)] = index
+      if personByFirstAndLast[firstAndLast] == nil { personByFirstAndLast[firstAndLast] = index }
       if personBySurname[surname] == nil {
         personBySurname[surname] = index
         personSurnames.append(range: tokens[c.tokens.upperBound - 1].stem, owner: index)

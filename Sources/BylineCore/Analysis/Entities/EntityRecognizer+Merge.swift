@@ -143,8 +143,9 @@ extension EntityRecognizer {
   func placeWordsPlacedSomewhere(_ candidates: inout [Candidate], _ evidence: MergeEvidence) {
     var placed: Set<ScalarHash> = []
     for c in candidates where !c.speaks && c.role == nil && (c.tokens.count == 1 || c.kind == .person) {
+      // An acronym is no place: "in NFL history".
       guard !tokens[c.tokens.upperBound - 1].isPossessive, lexicon.places[hash(tokens: c.tokens)] == nil,
-        isPlacedHere(c.tokens.lowerBound)
+        c.tokens.count > 1 || !isAcronym(tokens[c.tokens.lowerBound]), isPlacedHere(c.tokens.lowerBound)
       else { continue }
       placed.insert(hash(tokens: c.tokens))
     }

@@ -12,11 +12,13 @@ extension EntityRecognizer {
   }
 
   /// Where a phrase's text ends: after its last word, and after the full stop of an
-  /// abbreviated legal form (``EntityRule/legalFormStop``: "Norwest Corp.").
+  /// abbreviated legal form (``EntityRule/legalFormStop``: "Norwest Corp. rose"), unless that
+  /// stop ends the paragraph, where it is the sentence's ("analyst at McDonald & Co.").
   func nameEnd(_ span: Range<Int>) -> Int {
     let last = tokens[span.upperBound - 1]
     guard rules.on(.legalFormStop), span.count >= 2, !last.isPossessive,
-      Self.abbreviatedLegalForms.contains(hash(last.stem)), span.upperBound < tokens.count
+      Self.abbreviatedLegalForms.contains(hash(last.stem)), span.upperBound + 1 < tokens.count,
+      tokens[span.upperBound + 1].block == last.block
     else { return last.stem.upperBound }
     let next = tokens[span.upperBound]
     return next.kind == .punct && next.scalar == "." && next.range.lowerBound == last.range.upperBound
@@ -56,6 +58,7 @@ extension EntityRecognizer {
   /// Types one phrase: no candidate when it names nothing, several when it is a list of places.
   func classify(_ phrase: Range<Int>) -> [Candidate] {
     guard var parts = trimmed(phrase) else { return [] }
+    if rules.on(.nameBeforeCompoundModifier), isBeforeCapitalisedCompound(phrase.upperBound) { return [] }
     if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return [] }
     // "went 3-for-4 with two RBI": a statistic of a game, no organisation.
     if rules.on(.sportsStatistic), parts.span.count == 1,
@@ -74,7 +77,13 @@ extension EntityRecognizer {
     {
       return []
     }
-    if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) { return [named] }
+    if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) {
+      let title = named.tokens.lowerBound - 1
+      if rules.on(.organisationBeforeTitle), let organisation = organisationBeforeTitle(parts.lower..<title) {
+        return [organisation, named]
+      }
+      return [named]
+    }
     if rules.on(.polityOfPlace), isPolityOfPlace(parts.span) {
       return [
         Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place)
@@ -82,6 +91,7 @@ extension EntityRecognizer {
     }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
+      if rules.on(.titleNamesNoOne), isTitleLeftAlone(parts) { return [] }
       if rules.on(.sentenceInitialCommonWordDropped), let single = dropSentenceInitialCommonWords(&parts) {
         return [single]
       }
@@ -154,6 +164,32 @@ extension EntityRecognizer {
       kind: .person, role: roleText)
   }
 
+  /// ``EntityRule/organisationBeforeTitle``: the organisation that a role names before its
+  /// title ("Federal Reserve" in "Federal Reserve Governor Lawrence Lindsey", "Cofinec" in
+  /// "Cofinec CEO Stephen Frater"), past demonyms and other titles ("Polish Foreign Minister"
+  /// names none); nil when the words before the title name none.
+  func organisationBeforeTitle(_ role: Range<Int>) -> Candidate? {
+    var lower = role.lowerBound
+    var upper = role.upperBound
+    while upper > lower, tokens[upper - 1].kind != .word || WordLists.titles.contains(hash(tokens[upper - 1].stem)) {
+      upper -= 1
+    }
+    while lower < upper, lexicon.demonyms.contains(hash(tokens[lower].stem)) { lower += 1 }
+    guard lower < upper, !tokens[upper - 1].isPossessive, gazetteerKind(lower..<upper) == nil,
+      (lower..<upper).allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalised })
+    else { return nil }
+    let span = lower..<upper
+    let first = tokens[lower]
+    let named =
+      span.count == 1
+      ? !isCommonWord(first) && lexicon.firstNames[hash(first.stem)] == nil && lexicon.surnames[hash(first.stem)] == nil
+        && lexicon.places[hash(first.stem)] == nil
+      : hasOrganisationHead(span)
+    guard named else { return nil }
+    return Candidate(
+      tokens: span, range: first.range.lowerBound..<tokens[upper - 1].stem.upperBound, kind: .organisation)
+  }
+
   /// ``EntityRule/polityOfPlace``: "the Federal Republic of Yugoslavia", "the Holy City of
   /// Jerusalem": a state's word, "of" and a place the gazetteer knows name a place.
   func isPolityOfPlace(_ span: Range<Int>) -> Bool {
@@ -217,12 +253,35 @@ extension EntityRecognizer {
     return nil
   }
 
-  /// Phrases that name no one: an event ("the Berlin Open"), a people word alone, common
+  /// ``EntityRule/nameBeforeCompoundModifier``: whether token `k`, one space after the
+  /// phrase, is a capitalised compound modifier ("Island-based" in "Mercer Island-based",
+  /// "Ireland-born" in "Northern Ireland-born"): the phrase is the start of the name the
+  /// compound holds, no name of its own.
+  func isBeforeCapitalisedCompound(_ k: Int) -> Bool {
+    guard k >= 1, k < tokens.count else { return false }
+    let t = tokens[k]
+    return t.kind == .word && t.isCapitalised && t.block == tokens[k - 1].block
+      && tokens[k - 1].kind == .word && !tokens[k - 1].isPossessive
+      && tokens[k - 1].range.upperBound + 1 == t.range.lowerBound && isCompoundModifier(t)
+  }
+
+  /// ``EntityRule/titleNamesNoOne``: the titles taken off a phrase left only a title behind
+  /// ("the Prime Minister’s adviser": "Minister" after "Prime"), which names no one.
+  func isTitleLeftAlone(_ parts: PhraseParts) -> Bool {
+    guard !parts.role.isEmpty, parts.lower < parts.upper else { return false }
+    return parts.span.allSatisfy { k in
+      tokens[k].kind == .word && WordLists.titles.contains(hash(tokens[k].stem))
+    }
+  }
+
+  /// Phrases that name no one: an event ("the Berlin Open", "the Fed Cup": a one-word
+  /// institution before the event's word names the event too), a people word alone, common
   /// words before a nationality ("Native American").
   func namesNoOne(_ span: Range<Int>) -> Bool {
     let (lower, upper) = (span.lowerBound, span.upperBound)
     if rules.on(.eventNamesNoOne), Self.eventHeads.contains(hash(tokens[upper - 1].stem)),
       !hasOrganisationHead(lower..<(upper - 1))
+        || (upper - lower == 2 && Self.singleWordInstitutions.contains(hash(tokens[lower].stem)))
     {
       return true
     }

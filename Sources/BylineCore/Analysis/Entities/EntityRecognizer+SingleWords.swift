@@ -43,6 +43,19 @@ extension EntityRecognizer {
       // "Apple Vision Pro ... Apple has partnered": no surname, the thing's maker.
       return e.thingFirstWords.contains(h) && e.surnameOwner[h] == nil && !c.speaks && lexicon.places[h] == nil
         ? .organisation : nil
+    case .theBeforeAWordIsNoPerson:
+      // "the Pou, a tribal identifier", "the Whitewater scandal": a thing's name, dropped;
+      // "the Clintons" is a family, and an organisation noun in the next two words makes the
+      // word its holder ("the Interfax news agency").
+      let next = c.tokens.upperBound
+      let beforeOrganisationNoun =
+        isBeforeLowercase(next, in: Self.organisationNounsAfter)
+        || (next < tokens.count && tokens[next].kind == .word && !tokens[next].isCapitalised
+          && tokens[next].block == t.block && isBeforeLowercase(next + 1, in: Self.organisationNounsAfter))
+      return k >= 1 && tokens[k - 1].kind == .word && tokens[k - 1].block == t.block
+        && lowerHash(tokens[k - 1]) == ScalarHash("the") && !c.speaks && text[t.stem.upperBound - 1] != "s"
+        && !beforeOrganisationNoun
+        ? .single : nil
     case .misspeltSurname:
       return closeSurname(t, e.surnameList) != nil ? .person : nil
     case .knownSurname:

@@ -479,12 +479,12 @@ struct EntityRecognizer {
   }
 
   /// Lowercase nouns that make the name before them a place: "the Yaba district",
-  /// "the Kongsbreen glacier", "the Reykjanes peninsula".
+  /// "the Kongsbreen glacier", "the Reykjanes peninsula", "at Stansted airport".
   static let placeNouns = WordLists.set(
     """
     district districts neighbourhood neighborhood glacier peninsula valley province county
     suburb village town island islands river quarter borough estuary delta plateau desert
-    region township municipality governorate prefecture
+    region township municipality governorate prefecture airport sanatorium mountains
     """)
 
   /// "the Yaba district", "the Mapo district of Seoul": an unknown name right before a

@@ -14,10 +14,13 @@
 public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   // Phrases: what is cut off before typing.
   case titleBeforeKnownFirstName = "title-before-known-first-name"
+  case organisationBeforeTitle = "organisation-before-title"
   case countryBeforeTitleIsRole = "country-before-title-is-role"
   case polityOfPlace = "polity-of-place"
   case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
   case eventNamesNoOne = "event-names-no-one"
+  case titleNamesNoOne = "title-names-no-one"
+  case nameBeforeCompoundModifier = "name-before-compound-modifier"
   case nationalityNamesNoOne = "nationality-names-no-one"
   case demonymBeforeNameDropped = "demonym-before-name-dropped"
   case demonymBeforeCommonWord = "demonym-before-common-word"
@@ -54,6 +57,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case gazetteerWord = "gazetteer-word"
   case capitalsAcronym = "capitals-acronym"
   case speakingSingleWord = "speaking-single-word"
+  case theBeforeAWordIsNoPerson = "the-before-a-word-is-no-person"
   case misspeltSurname = "misspelt-surname"
   case knownSurname = "known-surname"
   case loneFirstName = "lone-first-name"
@@ -65,6 +69,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case placedSomewhere = "placed-somewhere"
   case sportsTownIsTeam = "sports-town-is-team"
   case sportsClubWithTown = "sports-club-with-town"
+  case sameFirstAndLastWord = "same-first-and-last-word"
   // Evidence from the words around a name (EntityRecognizer+Evidence).
   case organisationNounAfter = "organisation-noun-after"
   case organisationNounBefore = "organisation-noun-before"
@@ -85,7 +90,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     .stormName, .firmFirstWord,
     .capitalsDatelinePlace,
     .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
-    .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .knownSurname, .loneFirstName,
+    .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .theBeforeAWordIsNoPerson, .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
   ]
 
@@ -94,12 +99,24 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     switch self {
     case .titleBeforeKnownFirstName:
       return "a title then a known first name: what goes before is the role: `US District Judge Alan R. Whitcombe`"
+    case .organisationBeforeTitle:
+      return
+        "an organisation named in a role before its title is named too: `Federal Reserve Governor Lawrence Lindsey`"
     case .polityOfPlace:
       return "a state's word, `of` and a known place name a place: `the Federal Republic of Yugoslavia`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped:
       return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
-    case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`"
+    case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`, `Fed Cup`"
+    case .titleNamesNoOne:
+      return "a title left alone once titles are taken off names no one: `the Prime Minister’s adviser`"
+    case .nameBeforeCompoundModifier:
+      return "a word before a capitalised compound modifier is part of its name: `Mercer Island-based`"
+    case .theBeforeAWordIsNoPerson:
+      return "a word alone after `the`, no organisation noun after it, names no one: `the Pou, a tribal identifier`"
+    case .sameFirstAndLastWord:
+      return
+        "full names sharing first and last words are one person: `Te Kaurinui Robert Parata ... Te Kaurinui Parata`"
     case .demonymBeforeCommonWord:
       return "a demonym before one common word names a thing, not a person: `the Arab Spring`, `British Airways`"
     case .digitsInName: return "a name with digits is a thing, not a person: `Page A22`, `Royal McBee LGP-30`"
