@@ -48,7 +48,7 @@ import Testing
 
   @Test func blockQuoteAndTokenAreStoredIn32BitFields() {
     #expect(MemoryLayout<Block>.stride == 28)
-    #expect(MemoryLayout<Token>.stride == 16)
+    #expect(MemoryLayout<Token>.stride == 12)
     var block = Block(kind: .caption, range: 3..<9, creditRange: 7..<9, captionTextRange: 3..<6)
     #expect(block.range == 3..<9 && block.creditRange == 7..<9 && block.captionTextRange == 3..<6)
     block.creditRange = nil
@@ -63,14 +63,16 @@ import Testing
     #expect(quote.segments == [10..<20] && quote.range == 10..<25)
   }
 
-  @Test func aTokenKeepsItsScalarBesideItsFlags() {
+  @Test func aTokenKeepsTheLargestBlockBesideItsFlags() {
+    let text = ScalarText("\u{10FFFF}")
     var t = Token(
       range: 0..<1, stem: 0..<1, kind: .punct, isCapitalised: false, isAllCaps: false,
-      startsSentence: true, block: 3, scalar: "\u{10FFFF}")
-    #expect(t.scalar == "\u{10FFFF}" && t.kind == .punct && t.startsSentence && !t.inQuote)
+      startsSentence: true, block: 0x3FF_FFFF)
+    #expect(t.scalar(in: text) == "\u{10FFFF}" && t.kind == .punct && t.startsSentence && !t.inQuote)
+    #expect(t.block == 0x3FF_FFFF)
     t.inQuote = true
-    #expect(t.scalar == "\u{10FFFF}" && t.inQuote && t.startsSentence && t.block == 3)
+    #expect(t.inQuote && t.startsSentence && t.block == 0x3FF_FFFF && t.kind == .punct)
     t.inQuote = false
-    #expect(t.scalar == "\u{10FFFF}" && !t.inQuote && t.startsSentence)
+    #expect(!t.inQuote && t.startsSentence && t.block == 0x3FF_FFFF)
   }
 }

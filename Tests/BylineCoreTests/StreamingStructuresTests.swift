@@ -158,25 +158,26 @@ import Testing
 
   // MARK: - Token
 
-  @Test func tokenKeepsEveryFieldInTwentyBytes() {
+  @Test func tokenKeepsEveryFieldInTwelveBytes() {
+    let text = ScalarText("0123456789King's abc,")
     var t = Token(
       range: 10..<14, stem: 10..<12, kind: .word, isCapitalised: true, isAllCaps: false,
-      startsSentence: true, block: 3, scalar: "K")
-    #expect(MemoryLayout<Token>.stride == 16)
+      startsSentence: true, block: 3)
+    #expect(MemoryLayout<Token>.stride == 12)
     #expect(t.range == 10..<14)
     #expect(t.stem == 10..<12)
     #expect(t.isPossessive)
     #expect(t.kind == .word)
     #expect(t.isCapitalised && !t.isAllCaps && t.startsSentence)
     #expect(t.block == 3)
-    #expect(t.scalar == "K")
+    #expect(t.scalar(in: text) == "K")
     #expect(!t.inQuote)
     t.inQuote = true
     #expect(t.inQuote && t.isCapitalised && t.startsSentence && t.range == 10..<14)
     let p = Token(
       range: 20..<21, stem: 20..<21, kind: .punct, isCapitalised: false, isAllCaps: false,
-      startsSentence: false, block: 0, scalar: ",")
-    #expect(p.kind == .punct && !p.isPossessive && p.stem == 20..<21 && p.scalar == ",")
+      startsSentence: false, block: 0)
+    #expect(p.kind == .punct && !p.isPossessive && p.stem == 20..<21 && p.scalar(in: text) == ",")
   }
 
   // MARK: - SurnameIndex
@@ -223,6 +224,48 @@ import Testing
     #expect(LineClassifier.classifyBodyLine("Dockers at the gate [source: Getty]") == .caption(creditStart: 20))
     // A line that is a date by classify's first checks stays one, as classify says.
     #expect(LineClassifier.classifyBodyLine("2 min read (x)") == LineClassifier.classify("2 min read (x)"))
+  }
+
+  @Test func wordCountsStopPastTheirLimit() {
+    // Runs of white space apart, counted when they hold a letter or a digit ("—" is none).
+    let line = "One  two\tthree — 4 five,six\n"
+    #expect(LineClassifier.wordCount(line, isAtMost: 5))
+    #expect(!LineClassifier.wordCount(line, isAtMost: 4))
+    #expect(LineClassifier.wordCount("", isAtMost: 0))
+    #expect(LineClassifier.wordCount(" — ... ", isAtMost: 0))
+    #expect(!LineClassifier.wordCount("a", isAtMost: 0))
+    #expect(!LineClassifier.wordCount(String(repeating: "word ", count: 1_000_000), isAtMost: 60))
+  }
+
+  @Test func searchOriginsKeepOnlyWhereTheTextsStopAdvancingTogether() {
+    var origins = Origins()
+    for origin in [0, 1, 2, 5, 6, 6, 7, 20] { origins.append(origin) }
+    #expect(origins.count == 8)
+    #expect((0..<8).map { origins[$0] } == [0, 1, 2, 5, 6, 6, 7, 20])
+  }
+
+  @Test func aSortedTableFindsKeysSetInAnyOrder() {
+    var table = SortedTable<String>()
+    table[5] = "five"
+    table[9] = "nine"
+    table[9] = "NINE"  // replaces
+    table[2] = "two"  // out of order: inserted where it belongs
+    #expect(table[2] == "two" && table[5] == "five" && table[9] == "NINE")
+    #expect(table[3] == nil && table[10] == nil && table[0] == nil)
+    table[5] = nil
+    #expect(table[5] == nil && table[2] == "two" && table[9] == "NINE")
+  }
+
+  @Test func optionalColumnsKeepNoneApartFromZero() {
+    var indices = OptionalIndexColumn(count: 3)
+    var ranges = OptionalRangeColumn(count: 3)
+    indices[1] = 0
+    ranges[2] = 0..<0
+    ranges[0] = 7..<12
+    #expect(indices[0] == nil && indices[1] == 0 && indices[2] == nil)
+    #expect(ranges[0] == 7..<12 && ranges[1] == nil && ranges[2] == 0..<0)
+    indices[1] = nil
+    #expect(indices[1] == nil)
   }
 
   @Test func aQuoteOfOneSegmentKeepsItWithoutAnArray() {

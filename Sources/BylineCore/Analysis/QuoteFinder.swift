@@ -159,7 +159,7 @@ public enum QuoteFinder {
     func lastSentenceEnd(before i: Int, in segment: TextRange) -> Int? {
       var k = i - 2
       while k > segment.lowerBound {
-        if text[k + 1].isSpaceLike, ".!?…".unicodeScalars.contains(text[k]) { return k + 1 }
+        if text[k + 1].isSpaceLike, Tokenizer.isStopOrEllipsis(text[k]) { return k + 1 }
         k -= 1
       }
       return nil
@@ -218,7 +218,7 @@ public enum QuoteFinder {
     // "... choice.) "Next" and "... choice.' "Next": a closing bracket or single mark may
     // follow the full stop.
     if k > block.range.lowerBound, ")’'".unicodeScalars.contains(text[k]) { k -= 1 }
-    return ".!?…".unicodeScalars.contains(text[k])
+    return Tokenizer.isStopOrEllipsis(text[k])
   }
 
   /// Whether an opening mark at `i` follows a colon (`He added: "The`).
@@ -253,7 +253,7 @@ public enum QuoteFinder {
       } else {
         inWord = s == "-" || s == "'" || s == "’" ? inWord : false
       }
-      if !s.isSpaceLike { endsSentence = ".!?…".unicodeScalars.contains(s) }
+      if !s.isSpaceLike { endsSentence = Tokenizer.isStopOrEllipsis(s) }
     }
     if words <= 3 && !endsSentence { return .fragment }
     // What stands before the opening mark: a word (mid-sentence) makes a partial quote.

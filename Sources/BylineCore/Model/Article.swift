@@ -57,6 +57,15 @@ public struct Article: Sendable {
   /// The model text as a `String`.
   public var text: String { scalars.string(0..<scalars.count) }
 
+  /// The article without the file's text as read (``sourceText``), for views that show only
+  /// the model text (the reader, `render`): that text is the size of the input again, kept
+  /// only for reporting spans against the file (`analyze`).
+  public func droppingSourceText() -> Article {
+    var article = self
+    article.sourceText = ""
+    return article
+  }
+
   /// The text of a model range.
   public func text(in range: TextRange) -> String {
     let lower = max(0, min(range.lowerBound, scalars.count))

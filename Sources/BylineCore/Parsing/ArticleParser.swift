@@ -59,7 +59,7 @@ public enum ArticleParser {
         let kind = classes[lineIndex]
         // The headline: the first line of the file, when it is short enough to be one.
         if groupIndex == 0 && lineIndex == 0 && titleKey == nil, case .prose = kind,
-          LineClassifier.wordCount(line.text) <= 30, groups.count > 1 || lines.count > 1
+          LineClassifier.wordCount(line.text, isAtMost: 30), groups.count > 1 || lines.count > 1
         {
           article.title = line.text.trimmed
           titleKey = normalizedKey(line.text)
@@ -88,7 +88,7 @@ public enum ArticleParser {
         default:
           if isHeaderGroup && article.standfirst == nil && !bodyStarted
             && (lines.count > 1 || groupIndex <= headerEnd)
-            && LineClassifier.wordCount(line.text) > 4
+            && !LineClassifier.wordCount(line.text, isAtMost: 4)
           {
             article.standfirst = line.text.trimmed
             builder.appendBlock(.standfirst, lines: [line.range])
@@ -104,7 +104,9 @@ public enum ArticleParser {
       }
       flushParagraph()
     }
-    article.blocks = builder.blocks
+    // Copied at their count: grown by doubling, the array had up to twice the room it needs
+    // for as long as the article lives (7 MB where 5.6 do for 200,000 one-line paragraphs).
+    article.blocks = builder.blocks.withUnsafeBufferPointer { Array($0) }
     article.scalars = builder.model
     article.sourceMap = builder.map
     return article
@@ -133,7 +135,7 @@ public enum ArticleParser {
       }
       prose += 1
       guard prose <= 2, groups[index].count == 1, let line = groups[index].first,
-        LineClassifier.wordCount(lineText.text(of: line)) <= 60
+        LineClassifier.wordCount(lineText.text(of: line), isAtMost: 60)
       else { break }
     }
     return end

@@ -145,6 +145,9 @@ public struct DocumentLayout: Equatable, Sendable {
     self.markers = markers
     let article = analysis.article
     var lines: [LayoutLine] = []
+    // A line and a blank a block at least: grown by doubling from nothing, the lines of
+    // 200,000 one-line paragraphs took 12.6 MB where 9.6 do.
+    lines.reserveCapacity((shownBlocks?.count ?? article.blocks.count) * 2 + 8)
 
     /// `hang`: the columns lines after the first are indented by (a list item's marker).
     func addBlock(_ index: Int, role: StyleRole, indent: Int = 0, hang: Int = 0, bar: Bool = false) {

@@ -63,7 +63,7 @@ struct Read: ParsableCommand {
       path == "-" || !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         || (!isDirectory.boolValue && !FeedSubscription.isFeedFile(path))
     {
-      start = .article(try loadArticleOrExit(path), path: path == "-" ? nil : path)
+      start = .article(try loadArticleOrExit(path).droppingSourceText(), path: path == "-" ? nil : path)
     } else {
       start = .library(
         Library(paths: try LibraryBrowse.defaultPaths(paths), feeds: try LibraryBrowse.defaultFeeds(paths)))

@@ -48,7 +48,7 @@ struct Render: ParsableCommand {
 
   func run() throws {
     _ = themeOptions.selectTheme()
-    let article = try loadArticleOrExit(file)
+    let article = try loadArticleOrExit(file).droppingSourceText()
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)
     var state = ReaderState(analysis: analysis, width: width, height: height)
     if panel { state.apply(.togglePanel) }

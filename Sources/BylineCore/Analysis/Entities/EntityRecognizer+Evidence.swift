@@ -111,8 +111,8 @@ extension EntityRecognizer {
     while k >= 0, tokens[k].block == block, words < 12 {
       let t = tokens[k]
       if t.kind == .punct {
-        if Self.openingMarks.contains(t.scalar) { break }
-        guard Self.titlePunctuation.contains(t.scalar) else { return false }
+        if Self.openingMarks.contains(t.scalar(in: text)) { break }
+        guard Self.titlePunctuation.contains(t.scalar(in: text)) else { return false }
       } else {
         guard t.isCapitalised || Self.titleConnectors.contains(hash(t.range)) else { return false }
         words += 1
@@ -120,10 +120,11 @@ extension EntityRecognizer {
       k -= 1
     }
     // An opening mark has the quotation's first word right after it: `" Bush: "` is a close.
-    guard k >= 0, tokens[k].block == block, tokens[k].kind == .punct, Self.openingMarks.contains(tokens[k].scalar),
+    guard k >= 0, tokens[k].block == block, tokens[k].kind == .punct,
+      Self.openingMarks.contains(tokens[k].scalar(in: text)),
       tokens[k].range.upperBound == tokens[k + 1].range.lowerBound
     else { return false }
-    let opening = tokens[k].scalar
+    let opening = tokens[k].scalar(in: text)
     k = span.upperBound
     // "‘Skylanders Imaginators’": a closing single mark after an s is read as a plural possessive.
     if opening == "‘", text[tokens[k - 1].range.upperBound - 1] == "’" { return true }
@@ -131,8 +132,11 @@ extension EntityRecognizer {
     while k < tokens.count, tokens[k].block == block, words < 12 {
       let t = tokens[k]
       if t.kind == .punct {
-        if Self.closingMarks.contains(t.scalar) { return t.range.lowerBound == tokens[k - 1].range.upperBound }
-        guard Self.titlePunctuation.contains(t.scalar) || ",.!?".unicodeScalars.contains(t.scalar) else {
+        if Self.closingMarks.contains(t.scalar(in: text)) {
+          return t.range.lowerBound == tokens[k - 1].range.upperBound
+        }
+        guard Self.titlePunctuation.contains(t.scalar(in: text)) || ",.!?".unicodeScalars.contains(t.scalar(in: text))
+        else {
           return false
         }
       } else {

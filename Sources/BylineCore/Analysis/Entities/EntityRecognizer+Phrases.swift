@@ -21,7 +21,7 @@ extension EntityRecognizer {
       tokens[span.upperBound + 1].block == last.block
     else { return last.stem.upperBound }
     let next = tokens[span.upperBound]
-    return next.kind == .punct && next.scalar == "." && next.range.lowerBound == last.range.upperBound
+    return next.kind == .punct && next.scalar(in: text) == "." && next.range.lowerBound == last.range.upperBound
       ? next.range.upperBound : last.stem.upperBound
   }
 
@@ -220,7 +220,8 @@ extension EntityRecognizer {
       parts.role.append(tokens[parts.lower].stem)
       parts.lower += 1
       // "Sen. Chuck Schumer": the title's full stop goes with it.
-      if parts.lower < parts.upper - 1, tokens[parts.lower].kind == .punct, tokens[parts.lower].scalar == "." {
+      if parts.lower < parts.upper - 1, tokens[parts.lower].kind == .punct, tokens[parts.lower].scalar(in: text) == "."
+      {
         parts.lower += 1
       }
     }
@@ -339,7 +340,7 @@ extension EntityRecognizer {
       return isFirmName(span) || (span.count >= 2 && Self.legalForms.contains(hash(last.stem)))
         ? one(.organisation) : nil
     case .ampersandOrForeignArticle:
-      let ampersand = span.contains { tokens[$0].kind == .punct && tokens[$0].scalar == "&" }
+      let ampersand = span.contains { tokens[$0].kind == .punct && tokens[$0].scalar(in: text) == "&" }
       return ampersand || Self.foreignArticles.contains(hash(first.stem))
         || Self.foreignVenueWords.contains(hash(first.stem))
         ? one(.organisation) : nil

@@ -3,6 +3,7 @@
 /// the phrase ends at a comma, a full stop or a relative pronoun ("who", "which").
 struct RoleReader {
   let recogniser: EntityRecognizer
+  private var text: ScalarText { recogniser.text }
 
   static let articles = WordLists.set("a an the")
   /// "Its chief executive, Graham Tully": a possessive determiner opens a role before a name.
@@ -13,7 +14,7 @@ struct RoleReader {
   /// a possessive or article and the comma before the name.
   func roleBefore(_ k: Int) -> String? {
     let tokens = recogniser.tokens
-    guard k >= 3, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
+    guard k >= 3, tokens[k - 1].kind == .punct, tokens[k - 1].scalar(in: text) == ",",
       tokens[k - 1].block == tokens[k].block
     else { return nil }
     var j = k - 2
@@ -75,7 +76,7 @@ struct RoleReader {
 
   func roleInWhoClause(afterNameEndingAt end: Int) -> String? {
     let tokens = recogniser.tokens
-    guard end + 4 < tokens.count, tokens[end + 1].kind == .punct, tokens[end + 1].scalar == ",",
+    guard end + 4 < tokens.count, tokens[end + 1].kind == .punct, tokens[end + 1].scalar(in: text) == ",",
       recogniser.hash(tokens[end + 2].range) == ScalarHash("who"),
       let noun = Self.leadingVerbs[recogniser.hash(tokens[end + 3].range)]
     else { return nil }
@@ -85,7 +86,9 @@ struct RoleReader {
       words.append(Tokenizer.string(recogniser.text, tokens[j].range))
       j += 1
     }
-    guard j < tokens.count, tokens[j].kind == .punct, tokens[j].scalar == ",", words.count > 2 else { return nil }
+    guard j < tokens.count, tokens[j].kind == .punct, tokens[j].scalar(in: text) == ",", words.count > 2 else {
+      return nil
+    }
     return words.joined(separator: " ")
   }
 
@@ -109,7 +112,7 @@ struct RoleReader {
         result.entities[entity].role = role
       }
       guard result.entities[entity].kind == .person, result.entities[entity].role == nil,
-        end + 2 < tokens.count, tokens[end + 1].kind == .punct, tokens[end + 1].scalar == ",",
+        end + 2 < tokens.count, tokens[end + 1].kind == .punct, tokens[end + 1].scalar(in: text) == ",",
         !tokens[end].isPossessive,
         Self.articles.contains(recogniser.hash(tokens[end + 2].range))
       else { continue }
@@ -123,7 +126,9 @@ struct RoleReader {
       while j < tokens.count, tokens[j].block == tokens[k].block, words.count < 12 {
         let t = tokens[j]
         if t.kind == .punct {
-          closed = t.scalar == "," || t.scalar == "." || t.scalar == ";" || t.scalar == "—"
+          closed =
+            t.scalar(in: text) == "," || t.scalar(in: text) == "." || t.scalar(in: text) == ";"
+            || t.scalar(in: text) == "—"
           break
         }
         if Self.stops.contains(recogniser.hash(t.range)) {

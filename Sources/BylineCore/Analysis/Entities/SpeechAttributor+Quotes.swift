@@ -5,9 +5,9 @@ extension SpeechAttributor {
   /// The speakers found for the reporting verbs of the article, by the verb's token, with the
   /// last speaker and the last verb of each block.
   struct VerbSpeakers {
-    var speaker: [Int: Speaker] = [:]
-    var lastSpeakerOfBlock: [Int: Speaker] = [:]
-    var lastVerbOfBlock: [Int: Int] = [:]
+    var speaker = SortedTable<Speaker>()
+    var lastSpeakerOfBlock = SortedTable<Speaker>()
+    var lastVerbOfBlock = SortedTable<Int32>()
     /// Every reporting or naming verb, with a speaker or not, in reading order: a partial
     /// quote's clause starts after one even when its subject is out of reach.
     var cueVerbs: [Int] = []
@@ -20,15 +20,16 @@ extension SpeechAttributor {
   struct QuoteCues {
     var speaker: [Speaker?]
     var cue: [String?]
-    var token: [Int?]
+    var token: OptionalIndexColumn
     var block: [Int] = []
-    var mention: [TextRange?]
+    var mention: OptionalRangeColumn
 
     init(count: Int) {
       speaker = Array(repeating: nil, count: count)
       cue = Array(repeating: nil, count: count)
-      token = Array(repeating: nil, count: count)
-      mention = Array(repeating: nil, count: count)
+      token = OptionalIndexColumn(count: count)
+      mention = OptionalRangeColumn(count: count)
+      block.reserveCapacity(count)
     }
 
     /// Quote `qi` takes what quote `other` was given.
@@ -60,7 +61,7 @@ extension SpeechAttributor {
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
       if rules.on(.participleContinuesSpeaker), let s = continuedSpeaker(participle: k, verbs) {
         verbs.speaker[k] = s
-        verbs.lastVerbOfBlock[block] = k
+        verbs.lastVerbOfBlock[block] = Int32(k)
         continue
       }
       // "In 2009 he declined an invitation, telling a reporter that ...": the participle's
@@ -70,13 +71,13 @@ extension SpeechAttributor {
       if rules.on(.participleSentenceSubject), isParticiple(k), let s = sentenceSubject(before: k) {
         verbs.speaker[k] = s
         verbs.lastSpeakerOfBlock[block] = s
-        verbs.lastVerbOfBlock[block] = k
+        verbs.lastVerbOfBlock[block] = Int32(k)
         continue
       }
       if let s = subject(of: k) {
         verbs.speaker[k] = s
         verbs.lastSpeakerOfBlock[block] = s
-        verbs.lastVerbOfBlock[block] = k
+        verbs.lastVerbOfBlock[block] = Int32(k)
         if !isNaming { addReportedSpeech(verb: k, speaker: s) }
       }
     }
@@ -116,7 +117,7 @@ extension SpeechAttributor {
   /// The speaker a participle after a comma continues: that of the last verb of its sentence
   /// within 40 tokens (``AttributionRule/participleContinuesSpeaker``).
   func continuedSpeaker(participle k: Int, _ verbs: VerbSpeakers) -> Speaker? {
-    guard isParticiple(k), followsComma(k), let previous = verbs.lastVerbOfBlock[tokens[k].block],
+    guard isParticiple(k), followsComma(k), let previous = verbs.lastVerbOfBlock[tokens[k].block].map(Int.init),
       k - previous < 40
     else { return nil }
     return verbs.speaker[previous]
@@ -170,7 +171,7 @@ extension SpeechAttributor {
     // is followed by a capitalised word ends its sentence; the verb after it is the next one's.
     // `"... missing." Trump said.` still is this quote's: a name and a verb that end the
     // sentence.
-    if rules.on(.fullStopEndsSentence), tokens[last].kind == .punct, tokens[last].scalar == ".",
+    if rules.on(.fullStopEndsSentence), tokens[last].kind == .punct, tokens[last].scalar(in: text) == ".",
       let next = (last + 1..<min(last + 3, tokens.count)).first(where: { tokens[$0].kind == .word }),
       tokens[next].isCapitalised, tokens[next].block == tokens[last].block, !tokens[next].inQuote,
       !ReportingVerbs.set.contains(recogniser.lowerHash(tokens[next])),
@@ -182,21 +183,21 @@ extension SpeechAttributor {
       let t = tokens[k]
       if t.inQuote { break }
       // "Sen. Chuck Schumer (D-N.Y.) said": the bracket is skipped whole.
-      if t.kind == .punct, t.scalar == "(",
+      if t.kind == .punct, t.scalar(in: text) == "(",
         let close = (k + 1..<min(k + 12, tokens.count)).first(where: {
-          tokens[$0].kind == .punct && tokens[$0].scalar == ")"
+          tokens[$0].kind == .punct && tokens[$0].scalar(in: text) == ")"
         })
       {
         steps += close - k
         k = close + 1
         continue
       }
-      if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(k) { break }
+      if t.kind == .punct, Tokenizer.isStop(t.scalar(in: text)), !isAbbreviationPoint(k) { break }
       if verbs.speaker[k] != nil {
         if !rules.on(.verbIntroducesNextQuote) || !introducesQuote(k) { return (steps, k) }
         break
       }
-      if t.kind == .punct, "“\"".unicodeScalars.contains(t.scalar), steps > 0 { break }
+      if t.kind == .punct, "“\"".unicodeScalars.contains(t.scalar(in: text)), steps > 0 { break }
       steps += 1
       k += 1
     }
@@ -211,7 +212,7 @@ extension SpeechAttributor {
     while k >= 0, tokens[k].block == tokens[first].block, steps < 40 {
       let t = tokens[k]
       if t.inQuote { break }
-      if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(k) { break }
+      if t.kind == .punct, Tokenizer.isStop(t.scalar(in: text)), !isAbbreviationPoint(k) { break }
       if verbs.speaker[k] != nil { return (steps, k) }
       steps += 1
       k -= 1
@@ -286,8 +287,8 @@ extension SpeechAttributor {
           cues.copy(earlierQuote, to: qi)
         } else if let s = verbs.lastSpeakerOfBlock[previous] {
           cues.speaker[qi] = s
-          cues.cue[qi] = verbs.lastVerbOfBlock[previous].map { Tokenizer.string(text, tokens[$0].range) }
-          cues.token[qi] = verbs.lastVerbOfBlock[previous]
+          cues.cue[qi] = verbs.lastVerbOfBlock[previous].map { Tokenizer.string(text, tokens[Int($0)].range) }
+          cues.token[qi] = verbs.lastVerbOfBlock[previous].map(Int.init)
         }
         if cues.speaker[qi] != nil {
           lastWithSpeaker.note(qi, block: block)
@@ -304,7 +305,7 @@ extension SpeechAttributor {
     let first = firstToken(atOrAfter: quote.range.lowerBound)
     guard first < tokens.count else { return nil }
     var k = first - 1
-    if k >= 0, tokens[k].kind == .punct, QuoteFinder.isQuoteMark(tokens[k].scalar) { k -= 1 }
+    if k >= 0, tokens[k].kind == .punct, QuoteFinder.isQuoteMark(tokens[k].scalar(in: text)) { k -= 1 }
     guard k >= 1, tokens[k].block == tokens[first].block, !tokens[k].inQuote, isSentenceEnd(k),
       let s = sentenceSubject(before: k)
     else { return nil }

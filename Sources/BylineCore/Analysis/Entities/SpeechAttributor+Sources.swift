@@ -16,11 +16,11 @@ extension SpeechAttributor {
         words += 1
         if !t.isCapitalised, !Self.titleSmallWords.contains(recogniser.hash(t.range)) { return false }
         if t.isCapitalised, words > 1, WordLists.malePronouns.contains(recogniser.hash(t.range)) { return false }
-      } else if ".!?".unicodeScalars.contains(t.scalar) {
+      } else if Tokenizer.isStop(t.scalar(in: text)) {
         // "a paper titled “Deterministic Nonperiodic Flow.”": the full stop of the sentence
         // the title ends, inside the closing mark (``AttributionRule/titleBeforeItsStop``).
         let lastOfQuote = k + 1 >= tokens.count || tokens[k + 1].range.lowerBound >= quote.range.upperBound
-        guard rules.on(.titleBeforeItsStop), t.scalar == ".", lastOfQuote else { return false }
+        guard rules.on(.titleBeforeItsStop), t.scalar(in: text) == ".", lastOfQuote else { return false }
       }
       k += 1
     }
@@ -48,7 +48,7 @@ extension SpeechAttributor {
   func isNamedTerm(_ quote: Quote) -> Bool {
     guard quote.kind == .fragment || isTitle(quote) else { return false }
     var k = firstToken(atOrAfter: quote.range.lowerBound) - 1
-    while k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar) { k -= 1 }
+    while k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar(in: text)) { k -= 1 }
     guard k >= 0, tokens[k].kind == .word, !tokens[k].inQuote else { return false }
     let word = recogniser.lowerHash(tokens[k])
     if Self.termNouns.contains(word) { return true }
@@ -65,7 +65,9 @@ extension SpeechAttributor {
   func namingWordEndsSentence(_ k: Int) -> Bool {
     guard k + 1 < tokens.count, tokens[k + 1].block == tokens[k].block else { return true }
     let next = tokens[k + 1]
-    return next.kind == .punct && ".,;!?)".unicodeScalars.contains(next.scalar)
+    guard next.kind == .punct else { return false }
+    let mark = next.scalar(in: text)
+    return Tokenizer.isStop(mark) || mark == "," || mark == ";" || mark == ")"
   }
 
   /// The kind of source a speaker is. A place that speaks stands for its government.
@@ -149,7 +151,7 @@ extension SpeechAttributor {
   }
 
   func isSentenceEnd(_ k: Int) -> Bool {
-    tokens[k].kind == .punct && ".!?".unicodeScalars.contains(tokens[k].scalar) && !isAbbreviationPoint(k)
+    tokens[k].kind == .punct && Tokenizer.isStop(tokens[k].scalar(in: text)) && !isAbbreviationPoint(k)
   }
 
   /// The reported clause a partial quote sits in, given its cue verb at token `cue` in the
@@ -186,7 +188,7 @@ extension SpeechAttributor {
         if j < first, recogniser.hash(tokens[j].range) == Self.that || tokens[j].kind == .punct { start = j }
       }
       while start < first,
-        tokens[start].kind == .punct && ":,".unicodeScalars.contains(tokens[start].scalar)
+        tokens[start].kind == .punct && ":,".unicodeScalars.contains(tokens[start].scalar(in: text))
           || recogniser.hash(tokens[start].range) == Self.that
       {
         start += 1
@@ -198,7 +200,7 @@ extension SpeechAttributor {
     // the attribution.
     guard !(last + 1..<cue).contains(where: { isSentenceEnd($0) && !tokens[$0].inQuote }) else { return nil }
     var end = cue - 1
-    while end > last, !(tokens[end].kind == .punct && tokens[end].scalar == ",") { end -= 1 }
+    while end > last, !(tokens[end].kind == .punct && tokens[end].scalar(in: text) == ",") { end -= 1 }
     let lower = min(tokens[sentenceStart].range.lowerBound, quoteStart)
     let upper = end > last ? tokens[end].range.lowerBound : quoteEnd
     return lower..<max(upper, quoteEnd)
@@ -231,7 +233,7 @@ extension SpeechAttributor {
     let block = tokens[last].block
     // A quote that ends with its sentence's full stop, or with a comma, ends the clause
     // (`said he would “protect our citizens,” the crowd applauded`).
-    if tokens[last].kind == .punct, ".!?,".unicodeScalars.contains(tokens[last].scalar) { return quoteEnd }
+    if tokens[last].kind == .punct, ".!?,".unicodeScalars.contains(tokens[last].scalar(in: text)) { return quoteEnd }
     var end = quoteEnd
     var k = last + 1
     while k < tokens.count, tokens[k].block == block {
@@ -239,20 +241,21 @@ extension SpeechAttributor {
       if t.inQuote {
         end = max(end, t.range.upperBound)
         // "... making sure it's “updated.”": a quote's own full stop ends the sentence.
-        if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), k + 1 < tokens.count, !tokens[k + 1].inQuote {
-          return end + (k + 1 < tokens.count && QuoteFinder.isQuoteMark(tokens[k + 1].scalar) ? 1 : 0)
+        if t.kind == .punct, Tokenizer.isStop(t.scalar(in: text)), k + 1 < tokens.count, !tokens[k + 1].inQuote {
+          return end + (k + 1 < tokens.count && QuoteFinder.isQuoteMark(tokens[k + 1].scalar(in: text)) ? 1 : 0)
         }
         k += 1
         continue
       }
       if t.kind == .punct {
-        if isSentenceEnd(k) || "-–—;:".unicodeScalars.contains(t.scalar) { return end }
-        if t.scalar == ",", k + 1 < tokens.count, Self.clauseConjunctions.contains(recogniser.hash(tokens[k + 1].range))
+        if isSentenceEnd(k) || "-–—;:".unicodeScalars.contains(t.scalar(in: text)) { return end }
+        if t.scalar(in: text) == ",", k + 1 < tokens.count,
+          Self.clauseConjunctions.contains(recogniser.hash(tokens[k + 1].range))
         {
           return end
         }
-        if !QuoteFinder.isQuoteMark(t.scalar), t.scalar != "," { end = t.range.upperBound }
-        if QuoteFinder.isQuoteMark(t.scalar) { end = t.range.upperBound }
+        if !QuoteFinder.isQuoteMark(t.scalar(in: text)), t.scalar(in: text) != "," { end = t.range.upperBound }
+        if QuoteFinder.isQuoteMark(t.scalar(in: text)) { end = t.range.upperBound }
       } else {
         // "calling Alwaleed “dopey” and accusing him", "said it was “an insult” and walked
         // out": another verb starts another clause.

@@ -11,7 +11,7 @@ extension SpeechAttributor {
     if k >= 0, tokens[k].block == block,
       tokens[k].kind == .punct || tokens[k].inQuote
     {
-      if tokens[k].kind == .punct && tokens[k].scalar == "," && !isAfterQuote(k),
+      if tokens[k].kind == .punct && tokens[k].scalar(in: text) == "," && !isAfterQuote(k),
         let s = subjectBeforeComma(k, block: block)
       {
         return s
@@ -36,8 +36,8 @@ extension SpeechAttributor {
     var j = k - 1
     var steps = 0
     while j >= 0, tokens[j].block == block, steps < 25, !tokens[j].inQuote {
-      if tokens[j].kind == .punct && tokens[j].scalar == "," { break }
-      if tokens[j].kind == .punct && ".!?".unicodeScalars.contains(tokens[j].scalar)
+      if tokens[j].kind == .punct && tokens[j].scalar(in: text) == "," { break }
+      if tokens[j].kind == .punct && Tokenizer.isStop(tokens[j].scalar(in: text))
         && !isAbbreviationPoint(j)
       {
         j = -1
@@ -46,13 +46,13 @@ extension SpeechAttributor {
       j -= 1
       steps += 1
     }
-    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ",", j - 1 >= 0,
+    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar(in: text) == ",", j - 1 >= 0,
       let e = entityEnding(at: beforeBracket(j - 1)) ?? nameBeforePlace(endingAt: j - 1)
     {
       return .entity(e)
     }
     // "an intelligence source, who was not authorised to speak, told": a description.
-    if j >= 1, tokens[j].kind == .punct, tokens[j].scalar == ",",
+    if j >= 1, tokens[j].kind == .punct, tokens[j].scalar(in: text) == ",",
       let d = describedSubject(endingAt: j - 1)
     {
       return d
@@ -67,7 +67,7 @@ extension SpeechAttributor {
   func appositiveName(beforeComma k: Int) -> Int? {
     let nameEnd = k >= 2 && WordLists.postNominals.contains(recogniser.hash(tokens[k - 1].stem)) ? k - 2 : k - 1
     guard let e = entityEnding(at: nameEnd),
-      k - 2 < 0 || !(tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ",")
+      k - 2 < 0 || !(tokens[k - 2].kind == .punct && tokens[k - 2].scalar(in: text) == ",")
         || result.entities[e].kind == .person
     else { return nil }
     var j = nameEnd
@@ -81,12 +81,12 @@ extension SpeechAttributor {
     {
       j -= 1
     }
-    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar == ".", j >= 1,
+    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar(in: text) == ".", j >= 1,
       WordLists.titles.contains(recogniser.hash(tokens[j - 1].stem))
     {
       j -= 2
     }
-    return j >= 0 && tokens[j].kind == .punct && tokens[j].scalar == "," ? e : nil
+    return j >= 0 && tokens[j].kind == .punct && tokens[j].scalar(in: text) == "," ? e : nil
   }
 
   /// "Nakamura, who trains in Boulder, Colorado, told": a "who" clause with commas of its own
@@ -94,11 +94,11 @@ extension SpeechAttributor {
   func nameBeforeWhoClause(_ k: Int, block: Int) -> Int? {
     var w = k - 1
     while w >= 2, tokens[w].block == block, w > k - 30, !tokens[w].inQuote {
-      if tokens[w].kind == .punct && ".!?".unicodeScalars.contains(tokens[w].scalar) && !isAbbreviationPoint(w) {
+      if tokens[w].kind == .punct && Tokenizer.isStop(tokens[w].scalar(in: text)) && !isAbbreviationPoint(w) {
         break
       }
       if tokens[w].kind == .word, Self.who.contains(recogniser.hash(tokens[w].range)),
-        tokens[w - 1].kind == .punct, tokens[w - 1].scalar == ","
+        tokens[w - 1].kind == .punct, tokens[w - 1].scalar(in: text) == ","
       {
         return entityEnding(at: beforeBracket(w - 2))
       }
@@ -130,7 +130,7 @@ extension SpeechAttributor {
       let t = tokens[k]
       if t.inQuote { break }
       if t.kind == .punct {
-        if ".!?;:“”\"".unicodeScalars.contains(t.scalar) { break }
+        if ".!?;:“”\"".unicodeScalars.contains(t.scalar(in: text)) { break }
         k -= 1
         steps += 1
         continue
@@ -166,7 +166,7 @@ extension SpeechAttributor {
   /// The subject before "who" at token `k`: the name before its comma (`Tokayev, who
   /// claimed`), or the noun or name right before it (`a judge who said`).
   mutating func subject(beforeWho k: Int) -> Speaker? {
-    if k >= 2, tokens[k - 1].kind == .punct, tokens[k - 1].scalar == ",",
+    if k >= 2, tokens[k - 1].kind == .punct, tokens[k - 1].scalar(in: text) == ",",
       let e = entityEnding(at: k - 2)
     {
       return .entity(e)

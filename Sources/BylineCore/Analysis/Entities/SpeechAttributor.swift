@@ -102,7 +102,7 @@ struct SpeechAttributor {
     while j < tokens.count, j < k + 5, tokens[j].kind == .word, tokens[j].block == tokens[k].block {
       if ReportingVerbs.set.contains(recogniser.hash(tokens[j].range)) {
         return j + 1 < tokens.count && tokens[j + 1].kind == .punct
-          && ".,".unicodeScalars.contains(tokens[j + 1].scalar)
+          && ".,".unicodeScalars.contains(tokens[j + 1].scalar(in: text))
       }
       j += 1
     }
@@ -113,10 +113,10 @@ struct SpeechAttributor {
   /// (`"We will win." Bob Hart said: "We will see."`): it speaks for that quote, not for one
   /// that ends before it.
   func introducesQuote(_ v: Int) -> Bool {
-    guard v + 2 < tokens.count, tokens[v + 1].kind == .punct, tokens[v + 1].scalar == ":" else {
+    guard v + 2 < tokens.count, tokens[v + 1].kind == .punct, tokens[v + 1].scalar(in: text) == ":" else {
       return false
     }
-    return tokens[v + 2].inQuote || QuoteFinder.isQuoteMark(tokens[v + 2].scalar)
+    return tokens[v + 2].inQuote || QuoteFinder.isQuoteMark(tokens[v + 2].scalar(in: text))
   }
 
   func previousParagraph(_ block: Int) -> Int? {
@@ -188,7 +188,7 @@ struct SpeechAttributor {
         break
       }
       guard start > 0, tokens[start - 1].block == block, !tokens[start - 1].inQuote,
-        !(tokens[start - 1].kind == .punct && ".!?".unicodeScalars.contains(tokens[start - 1].scalar)
+        !(tokens[start - 1].kind == .punct && Tokenizer.isStop(tokens[start - 1].scalar(in: text))
           && !isAbbreviationPoint(start - 1))
       else { break }
       start -= 1
@@ -199,7 +199,7 @@ struct SpeechAttributor {
     var skippedOpening = false
     while j < k, j < limit {
       let t = tokens[j]
-      if t.kind == .punct && t.scalar == "," {
+      if t.kind == .punct && t.scalar(in: text) == "," {
         // "Before the convention, Chief Calvin Williams lobbied ...": an opening phrase that
         // names nobody is skipped once.
         guard rules.on(.openingPhraseSkipped), !skippedOpening else { return nil }
@@ -255,10 +255,10 @@ struct SpeechAttributor {
 
   /// The token before a bracketed aside that ends at `k` ("Reid (D-Nev.)"), or `k`.
   func beforeBracket(_ k: Int) -> Int {
-    guard k >= 0, tokens[k].kind == .punct, tokens[k].scalar == ")" else { return k }
+    guard k >= 0, tokens[k].kind == .punct, tokens[k].scalar(in: text) == ")" else { return k }
     var j = k - 1
     while j >= 0, j > k - 12, tokens[j].block == tokens[k].block {
-      if tokens[j].kind == .punct && tokens[j].scalar == "(" { return j - 1 }
+      if tokens[j].kind == .punct && tokens[j].scalar(in: text) == "(" { return j - 1 }
       j -= 1
     }
     return k
@@ -283,7 +283,7 @@ struct SpeechAttributor {
         let before = j - 1
         let opens =
           before < 0 || tokens[before].block != tokens[k].block
-          || (tokens[before].kind == .punct && "”\",.:;—".unicodeScalars.contains(tokens[before].scalar))
+          || (tokens[before].kind == .punct && "”\",.:;—".unicodeScalars.contains(tokens[before].scalar(in: text)))
           || tokens[j].startsSentence
         guard opens, j < k else { return nil }
         // "The foreign ministry this month pledged": a speaker noun inside goes to the scan.
@@ -311,9 +311,9 @@ struct SpeechAttributor {
   /// (`titled "The Tragedy," explaining`).
   func followsComma(_ k: Int) -> Bool {
     guard k >= 1, tokens[k - 1].kind == .punct else { return false }
-    if tokens[k - 1].scalar == "," { return true }
-    return k >= 2 && "”\"".unicodeScalars.contains(tokens[k - 1].scalar)
-      && tokens[k - 2].kind == .punct && tokens[k - 2].scalar == ","
+    if tokens[k - 1].scalar(in: text) == "," { return true }
+    return k >= 2 && "”\"".unicodeScalars.contains(tokens[k - 1].scalar(in: text))
+      && tokens[k - 2].kind == .punct && tokens[k - 2].scalar(in: text) == ","
   }
 
   /// "adding", "telling": a present participle.
@@ -326,7 +326,7 @@ struct SpeechAttributor {
   func isAfterQuote(_ k: Int) -> Bool {
     k >= 1
       && (tokens[k - 1].inQuote
-        || (tokens[k - 1].kind == .punct && "”\"»".unicodeScalars.contains(tokens[k - 1].scalar)))
+        || (tokens[k - 1].kind == .punct && "”\"»".unicodeScalars.contains(tokens[k - 1].scalar(in: text))))
   }
 
   /// The entity a mention ending at token `k` names (a person or organisation).
@@ -361,7 +361,7 @@ struct SpeechAttributor {
     var titles = 0
     while j < tokens.count, steps < 4, tokens[j].block == tokens[k].block {
       let t = tokens[j]
-      if t.kind == .punct, t.scalar == ".", isAbbreviationPoint(j) {
+      if t.kind == .punct, t.scalar(in: text) == ".", isAbbreviationPoint(j) {
         j += 1
         continue
       }
@@ -559,7 +559,7 @@ struct SpeechAttributor {
         if candidate != nil { return candidate }
         candidateBlock = t.block
       }
-      if t.kind == .punct, ".!?".unicodeScalars.contains(t.scalar), !isAbbreviationPoint(j) {
+      if t.kind == .punct, Tokenizer.isStop(t.scalar(in: text)), !isAbbreviationPoint(j) {
         if candidate != nil { return candidate }
       }
       let e = result.entityOfToken[j]
@@ -631,14 +631,14 @@ struct SpeechAttributor {
   /// A full stop that ends a title, an initial or a state ("Mr.", "J.", "R-Ky.") rather than
   /// a sentence: one right after a short capitalised word followed by a comma or a name.
   func isAbbreviationPoint(_ k: Int) -> Bool {
-    guard k >= 1, tokens[k].scalar == ".", tokens[k - 1].kind == .word,
+    guard k >= 1, tokens[k].scalar(in: text) == ".", tokens[k - 1].kind == .word,
       tokens[k - 1].range.upperBound == tokens[k].range.lowerBound
     else { return false }
     let w = tokens[k - 1]
     if w.range.count == 1, w.isCapitalised { return true }
     if WordLists.titles.contains(recogniser.hash(w.range)) { return true }
     if w.isCapitalised, w.range.count <= 5, k + 1 < tokens.count, tokens[k + 1].kind == .punct,
-      tokens[k + 1].scalar == ","
+      tokens[k + 1].scalar(in: text) == ","
     {
       return true
     }
@@ -659,12 +659,12 @@ struct SpeechAttributor {
     var k = last + 1
     // The closing mark and a full stop after it.
     while k < tokens.count, tokens[k].kind == .punct, k <= last + 3,
-      !"-–—".unicodeScalars.contains(tokens[k].scalar)
+      !"-–—".unicodeScalars.contains(tokens[k].scalar(in: text))
     {
-      guard "”\".,".unicodeScalars.contains(tokens[k].scalar) else { return nil }
+      guard "”\".,".unicodeScalars.contains(tokens[k].scalar(in: text)) else { return nil }
       k += 1
     }
-    guard k < tokens.count, tokens[k].kind == .punct, "-–—".unicodeScalars.contains(tokens[k].scalar)
+    guard k < tokens.count, tokens[k].kind == .punct, "-–—".unicodeScalars.contains(tokens[k].scalar(in: text))
     else { return nil }
     if tokens[k].block != tokens[last].block {
       // A new paragraph must open with the dash.
@@ -680,7 +680,9 @@ struct SpeechAttributor {
     while end + 1 < tokens.count, result.entityOfToken[end + 1] == Int32(e) { end += 1 }
     let after = end + 1
     if after < tokens.count, tokens[after].block == tokens[n].block {
-      guard tokens[after].kind == .punct, ".,(".unicodeScalars.contains(tokens[after].scalar) else { return nil }
+      guard tokens[after].kind == .punct, ".,(".unicodeScalars.contains(tokens[after].scalar(in: text)) else {
+        return nil
+      }
     }
     return (e, k)
   }
@@ -688,8 +690,8 @@ struct SpeechAttributor {
   /// The colon right before the opening mark of the quote whose first token is `first`.
   func colonBefore(quoteAt first: Int) -> Int? {
     var k = first - 1
-    if k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar) { k -= 1 }
-    guard k >= 1, tokens[k].kind == .punct, tokens[k].scalar == ":", tokens[k].block == tokens[first].block
+    if k >= 0, tokens[k].kind == .punct, "“\"‘'".unicodeScalars.contains(tokens[k].scalar(in: text)) { k -= 1 }
+    guard k >= 1, tokens[k].kind == .punct, tokens[k].scalar(in: text) == ":", tokens[k].block == tokens[first].block
     else { return nil }
     return k
   }
@@ -713,14 +715,14 @@ struct SpeechAttributor {
     var quoted = 0
     while end < tokens.count, tokens[end].block == block {
       let t = tokens[end]
-      if t.kind == .punct && (".!?".unicodeScalars.contains(t.scalar)) && !t.inQuote { break }
-      if t.kind == .punct && (t.scalar == ":") { words = 0; break }
+      if t.kind == .punct && (Tokenizer.isStop(t.scalar(in: text))) && !t.inQuote { break }
+      if t.kind == .punct && (t.scalar(in: text) == ":") { words = 0; break }
       if t.kind == .word { words += 1 }
       if t.inQuote { quoted += 1 }
       end += 1
     }
     let beforeIsSubject = v >= 1 && tokens[v - 1].kind == .word && tokens[v - 1].block == block
-    if words >= 3, quoted * 2 < words, beforeIsSubject || tokens[v - 1].scalar == ",",
+    if words >= 3, quoted * 2 < words, beforeIsSubject || tokens[v - 1].scalar(in: text) == ",",
       !(start < tokens.count && tokens[start].kind == .punct)
     {
       let range = tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
@@ -731,17 +733,17 @@ struct SpeechAttributor {
     guard end == v + 1 || (end < tokens.count && tokens[end].kind == .punct && end <= v + 2) else { return }
     var comma = v - 1
     while comma >= 0, tokens[comma].block == block, comma > v - 8 {
-      if tokens[comma].kind == .punct && tokens[comma].scalar == "," { break }
+      if tokens[comma].kind == .punct && tokens[comma].scalar(in: text) == "," { break }
       comma -= 1
     }
     guard comma >= 0, tokens[comma].block == block, tokens[comma].kind == .punct,
-      tokens[comma].scalar == ",", !tokens[comma].inQuote, !isAfterQuote(comma)
+      tokens[comma].scalar(in: text) == ",", !tokens[comma].inQuote, !isAfterQuote(comma)
     else { return }
     var first = comma - 1
     var count = 0
     while first >= 0, tokens[first].block == block {
       let t = tokens[first]
-      if t.kind == .punct && ".!?".unicodeScalars.contains(t.scalar) && !t.inQuote { break }
+      if t.kind == .punct && Tokenizer.isStop(t.scalar(in: text)) && !t.inQuote { break }
       if t.inQuote { return }
       if t.kind == .word { count += 1 }
       first -= 1

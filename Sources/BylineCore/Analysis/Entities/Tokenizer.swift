@@ -1,9 +1,11 @@
 /// One word or punctuation mark of an article, as a range into ``Article/scalars``.
 ///
-/// Stored in 16 bytes (offsets and the block as 32-bit integers, the scalar's 21 bits and the
-/// flags in one more): an article has about one token for every five scalars (one for every
-/// three in a flood of short quotes), so a token of 40 bytes cost eight times the text's size.
-/// Article texts are limited to 50 MB, far below 2³¹ scalars.
+/// Stored in 12 bytes: the offsets as 32-bit integers, and the block (26 bits) with the flags
+/// (6 bits) in one more. An article has about one token for every five scalars (one for every
+/// three in a flood of short quotes), so a token of 40 bytes cost eight times the text's size
+/// and one of 16 three times. Article texts are limited to 50 MB, far below 2³¹ scalars, and
+/// a block holds at least two scalars with its separator, so its index stays below 2²⁶. The
+/// token's first scalar is read from the text (``scalar(in:)``), not stored.
 struct Token: Sendable {
   enum Kind: UInt8, Sendable {
     /// Letters and digits, with inner hyphens, apostrophes and (for initials) periods.
@@ -14,15 +16,13 @@ struct Token: Sendable {
 
   private var lower: Int32
   private var upper: Int32
-  private var blockIndex: Int32
-  /// The scalar (bits 0-20) and the flags (bits 24-31).
+  /// The block (bits 0-25) and the flags (bits 26-31).
   private var packed: UInt32
 
-  /// Scalar the punctuation token is (for `.kind == .punct`; a word's first scalar).
-  var scalar: Unicode.Scalar { unsafeBitCast(packed & 0x1F_FFFF, to: Unicode.Scalar.self) }
+  private static let blockMask: UInt32 = 0x3FF_FFFF
   private var flags: UInt8 {
-    get { UInt8(truncatingIfNeeded: packed >> 24) }
-    set { packed = packed & 0x1F_FFFF | UInt32(newValue) << 24 }
+    get { UInt8(truncatingIfNeeded: packed >> 26) }
+    set { packed = packed & Self.blockMask | UInt32(newValue) << 26 }
   }
 
   private static let punctFlag: UInt8 = 1
@@ -35,20 +35,25 @@ struct Token: Sendable {
   /// A token; `stem` is `range` or `range` less a final possessive `'s` (two scalars).
   init(
     range: Range<Int>, stem: Range<Int>, kind: Kind, isCapitalised: Bool, isAllCaps: Bool,
-    startsSentence: Bool, block: Int, scalar: Unicode.Scalar
+    startsSentence: Bool, block: Int
   ) {
     assert(
       stem.lowerBound == range.lowerBound
         && (stem.upperBound == range.upperBound || stem.upperBound == range.upperBound - 2))
+    assert(block >= 0 && block <= Int(Self.blockMask))
     lower = Int32(range.lowerBound)
     upper = Int32(range.upperBound)
-    blockIndex = Int32(block)
-    packed = scalar.value
+    packed = UInt32(block)
     flags =
       (kind == .punct ? Self.punctFlag : 0) | (isCapitalised ? Self.capitalisedFlag : 0)
       | (isAllCaps ? Self.allCapsFlag : 0) | (startsSentence ? Self.sentenceFlag : 0)
       | (stem.upperBound != range.upperBound ? Self.possessiveFlag : 0)
   }
+
+  /// The scalar a punctuation token is (a word's first scalar), read from the text the token
+  /// was cut from.
+  @inline(__always)
+  func scalar(in text: ScalarText) -> Unicode.Scalar { text[Int(lower)] }
 
   var range: Range<Int> { Range(uncheckedBounds: (Int(lower), Int(upper))) }
   /// The word without a trailing possessive ('s, ’s, or a bare ' after s).
@@ -63,7 +68,7 @@ struct Token: Sendable {
   /// First word of a sentence (or of a quotation, a block, a bracket).
   var startsSentence: Bool { flags & Self.sentenceFlag != 0 }
   /// The index of the block the token is in.
-  var block: Int { Int(blockIndex) }
+  var block: Int { Int(packed & Self.blockMask) }
   /// The token lies inside a direct quotation.
   var inQuote: Bool {
     get { flags & Self.quoteFlag != 0 }
@@ -126,7 +131,7 @@ enum Tokenizer {
         }
         let token = Token(
           range: i..<(i + 1), stem: i..<(i + 1), kind: .punct, isCapitalised: false,
-          isAllCaps: false, startsSentence: false, block: blockIndex, scalar: s)
+          isAllCaps: false, startsSentence: false, block: blockIndex)
         emit(token)
         if opensSentence(s, at: i, in: text, end: end, after: last) { sentenceStart = true }
         last = token
@@ -194,7 +199,7 @@ enum Tokenizer {
     return Token(
       range: range, stem: stem, kind: .word, isCapitalised: isUpper(first),
       isAllCaps: letters >= 2 && upper == letters, startsSentence: startsSentence,
-      block: block, scalar: first)
+      block: block)
   }
 
   /// Whether the punctuation `s` at `i` makes the next word start a sentence: a full stop
@@ -222,6 +227,16 @@ enum Tokenizer {
       return false
     }
   }
+
+  /// A full stop, question or exclamation mark: a test the attributor makes for most tokens
+  /// it walks over (as `".!?".unicodeScalars.contains`, it decoded the literal each time:
+  /// a tenth of the time of a flood of quotes).
+  @inline(__always)
+  static func isStop(_ s: Unicode.Scalar) -> Bool { s == "." || s == "!" || s == "?" }
+
+  /// ``isStop(_:)`` or an ellipsis.
+  @inline(__always)
+  static func isStopOrEllipsis(_ s: Unicode.Scalar) -> Bool { isStop(s) || s == "…" }
 
   @inline(__always)
   static func isSpace(_ s: Unicode.Scalar) -> Bool {
