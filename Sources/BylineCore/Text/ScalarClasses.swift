@@ -17,4 +17,13 @@ extension Unicode.Scalar {
     }
     return properties.isAlphabetic || properties.numericType != nil
   }
+
+  /// A digit of any script (`numericType`), fast for ASCII: the names of a long list of
+  /// names are each checked for digits.
+  @inline(__always)
+  public var isDigitLike: Bool {
+    let v = value
+    if v < 0x80 { return (0x30...0x39).contains(v) }
+    return properties.numericType != nil
+  }
 }

@@ -331,7 +331,7 @@ extension EntityRecognizer {
       return span.count == 1 ? one(.single) : nil
     case .digitsInName:
       return span.contains(where: { k in
-        tokens[k].kind == .word && tokens[k].stem.contains { text[$0].properties.numericType != nil }
+        tokens[k].kind == .word && tokens[k].stem.contains { text[$0].isDigitLike }
       })
         ? one(.organisation) : nil
     case .acronymInName:
