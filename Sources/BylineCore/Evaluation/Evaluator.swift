@@ -211,6 +211,11 @@ public enum Evaluator {
     let map = article.sourceMap
     let quotes = analysis.quotes.map { ($0, map.sourceRange($0.range)) }
     let entitiesByName = Dictionary(analysis.entities.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    // Every attribution's content, of any kind: a quoted span outside all of them names nobody.
+    let attributed = gold.quotes.flatMap { a in
+      (a.contentSpans ?? []).compactMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]..<$0[1] : nil }
+    }
+    scoreUnattributed(analysis, attributed: attributed, into: &scores)
     for attribution in gold.quotes where attribution.kind == "direct" || attribution.kind == "mixed" {
       guard let spans = attribution.contentSpans, let first = spans.first, let last = spans.last else { continue }
       let content = first[0]..<last[1]

@@ -67,6 +67,9 @@ public struct EvaluationScores: Sendable {
   /// Scare quotes and titles (gold speaker none) that Byline gave a speaker, of all of them:
   /// the lower the better.
   public var scareWithSpeaker = Ratio()
+  /// Quoted spans of PolNeAR articles outside every attribution (scare quotes, titles and names,
+  /// by and large) that Byline gave a speaker, of all of them: the lower the better.
+  public var unattributedWithSpeaker = Ratio()
   /// Quotes with a double quote mark inside one of their paragraphs, of all quotes.
   public var quotesHoldingMark = Ratio()
   /// Quotes whose end no mark gives (taken to end with their paragraph), of all quotes.
@@ -90,6 +93,7 @@ public struct EvaluationScores: Sendable {
     pronounAttributed = pronounAttributed + other.pronounAttributed
     partialSpeakersRight = partialSpeakersRight + other.partialSpeakersRight
     scareWithSpeaker = scareWithSpeaker + other.scareWithSpeaker
+    unattributedWithSpeaker = unattributedWithSpeaker + other.unattributedWithSpeaker
     quotesHoldingMark = quotesHoldingMark + other.quotesHoldingMark
     quotesUnterminated = quotesUnterminated + other.quotesUnterminated
     articles += other.articles
@@ -143,6 +147,11 @@ public struct EvaluationScores: Sendable {
     if scareWithSpeaker.total > 0 {
       lines.append(
         "scare/titles speaker:   \(f(scareWithSpeaker.value)) (\(scareWithSpeaker.hits)/\(scareWithSpeaker.total)) [should be none]"
+      )
+    }
+    if unattributedWithSpeaker.total > 0 {
+      lines.append(
+        "outside attributions:   \(f(unattributedWithSpeaker.value)) given a speaker (\(unattributedWithSpeaker.hits)/\(unattributedWithSpeaker.total)) [quoted spans in no attribution: scare quotes and titles mostly; should be none]"
       )
     }
     if pronounAttributed.total > 0 {
