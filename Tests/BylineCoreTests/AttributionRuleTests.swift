@@ -136,6 +136,19 @@ struct AttributionRuleTests {
         "Many people are compelled to \u{201C}opt in\u{201D} on Facebook's non-negotiable terms.",
       field: .speaker, with: "none", without: "Facebook"),
     Example(
+      rule: .nicknameInAName,
+      body: "In Casper, Gov. C.L. \u{201C}Butch\u{201D} Otter said the campaign had been long.",
+      field: .speaker, with: "none", without: "Otter"),
+    Example(
+      rule: .titleAfterItsOwner,
+      body: "Maria Santos said on Fox News Channel\u{2019}s \u{201C}Hannity\u{201D} that the race was over.",
+      field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .titleAfterAWorkNoun,
+      body:
+        "In her book \u{201C}A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,\u{201D} Rebecca Solnit wrote of the purpose people find.",
+      field: .speaker, with: "none", without: "Rebecca Solnit"),
+    Example(
       rule: .partialQuoteSentence,
       body: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it.",
       field: .clause, with: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate", without: "none"),

@@ -4,7 +4,7 @@ import Testing
 @testable import BylineCore
 
 /// The PolNeAR measure of quotes that must get no speaker: quoted spans in no attribution's
-/// content (Evaluator+UnattributedQuotes).
+/// content (Evaluation/UnattributedQuotes.swift).
 @Suite struct UnattributedQuotesTests {
   @Test func spansOutsideEveryAttributionAreFoundWithoutSentencesOrMarkup() {
     let text =

@@ -38,7 +38,8 @@ struct WebGoldTests {
   /// title-before-its-stop, 7 with naming-word-without-object; now people P 0.879 R 0.925 F1
   /// 0.902 with title-names-no-one, the-before-a-word-is-no-person, same-first-and-last-word
   /// and name-before-compound-modifier, 135 people once a page's author became its byline
-  /// line); raise them as the rules improve.
+  /// line; 6 of 115 scare quotes and titles with a speaker with title-after-a-work-noun);
+  /// raise them as the rules improve.
   @Test func floors() {
     BylineWeb.install()
     let scores = Evaluator.evaluate(paths: [Self.folder])
@@ -51,6 +52,6 @@ struct WebGoldTests {
     #expect(people.truePositives >= 125 && people.falsePositives <= 17, "\(people)")
     #expect(people.f1 >= 0.90)
     #expect(scores.scareWithSpeaker.total == 115)
-    #expect(scores.scareWithSpeaker.hits <= 7, "\(scores.scareWithSpeaker)")
+    #expect(scores.scareWithSpeaker.hits <= 6, "\(scores.scareWithSpeaker)")
   }
 }

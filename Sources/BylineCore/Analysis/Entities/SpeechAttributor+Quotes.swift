@@ -146,6 +146,7 @@ extension SpeechAttributor {
         continue
       }
       if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quote) { continue }
+      if speaksForNobody(quote) { continue }
       if let best {
         cues.speaker[qi] = verbs.speaker[best.verb]
         cues.token[qi] = best.verb
@@ -260,6 +261,7 @@ extension SpeechAttributor {
       if rules.on(.scareQuotesInheritNothing), quotes[qi].kind == .fragment { continue }
       if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
       if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quotes[qi]) { continue }
+      if speaksForNobody(quotes[qi]) { continue }
       let block = cues.block[qi]
       guard block >= 0 else { continue }
       // The quotes of a block are consecutive, and one without a speaker never counts, so

@@ -37,6 +37,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
   case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
   case namingWordWithoutObject = "naming-word-without-object"
+  case nicknameInAName = "nickname-in-a-name"
+  case titleAfterItsOwner = "title-after-its-owner"
+  case titleAfterAWorkNoun = "title-after-a-work-noun"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
   case cueVerbClause = "cue-verb-clause"
@@ -110,6 +113,12 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .namingWordWithoutObject:
       return
         "a naming word with nothing after it is a noun, no cue: `compelled to “opt in” on Facebook's non-negotiable terms.`"
+    case .nicknameInAName:
+      return "a nickname between the parts of a name speaks for nobody: `Gov. C.L. “Butch” Otter`"
+    case .titleAfterItsOwner:
+      return "a title-cased quote after a possessive is a title: `he told NBC’s “Today” on Monday`"
+    case .titleAfterAWorkNoun:
+      return "a title after its kind of work speaks for nobody: `In her book “A Paradise Built in Hell,” Solnit wrote`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
