@@ -149,6 +149,10 @@ struct AttributionRuleTests {
         "In her book \u{201C}A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,\u{201D} Rebecca Solnit wrote of the purpose people find.",
       field: .speaker, with: "none", without: "Rebecca Solnit"),
     Example(
+      rule: .knownAsAName,
+      body: "Marcel Lehel, the hacker known as \u{201C}Guccifer,\u{201D} stated that he had access to the server.",
+      field: .speaker, with: "none", without: "Marcel Lehel"),
+    Example(
       rule: .partialQuoteSentence,
       body: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it.",
       field: .clause, with: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate", without: "none"),

@@ -97,10 +97,10 @@ import Testing
     #expect(scores.mixedQuotesFound.value >= 0.75, "\(scores.mixedQuotesFound)")
     // Issue 10: scare quotes and titles get no speaker. Quoted spans in no attribution's
     // content (scare quotes, titles and names by and large) given a speaker: a ratchet (80 of
-    // 411 when the measure came, 71 with nickname-in-a-name, title-after-its-owner and
-    // title-after-a-work-noun); lower it as the rules improve.
+    // 411 when the measure came, 70 with nickname-in-a-name, title-after-its-owner,
+    // title-after-a-work-noun and known-as-a-name); lower it as the rules improve.
     #expect(scores.unattributedWithSpeaker.total == 411)
-    #expect(scores.unattributedWithSpeaker.hits <= 71, "\(scores.unattributedWithSpeaker)")
+    #expect(scores.unattributedWithSpeaker.hits <= 70, "\(scores.unattributedWithSpeaker)")
   }
 
   /// Issue 10: BBC writers reopen a quote mark without closing the last one, and drop closing

@@ -1,11 +1,12 @@
-/// Quotes that speak for nobody by the words around them: a nickname inside a name, a title
-/// after its owner or after its kind of work. Each is a rule of its own (``AttributionRule``),
-/// checked before any cue is taken and before any speaker is inherited.
+/// Quotes that speak for nobody by the words around them: a nickname inside a name or after
+/// `known as`, a title after its owner or after its kind of work. Each is a rule of its own
+/// (``AttributionRule``), checked before any cue is taken and before any speaker is inherited.
 ///
-/// A fourth, a quoted modifier before its noun (`that “a-ha!” moment`), was measured and
-/// removed: it gained 3 web scare quotes (one page) and 3 PolNeAR spans, but took the speaker
+/// Two more were measured and removed. A quoted modifier before its noun (`that “a-ha!”
+/// moment`) gained 3 web scare quotes (one page) and 3 PolNeAR spans, but took the speaker
 /// from about 50 BBC partial quotes of named speakers (`Nestle said it had enjoyed an
-/// “exceptional” year`), whose shape is the same.
+/// “exceptional” year`), whose shape is the same. A short name after `or` and a name
+/// (`Central Business District or “CBD.”`) gained in that one web page only.
 extension SpeechAttributor {
   /// Whether a rule of this file says the quote speaks for nobody.
   func speaksForNobody(_ quote: Quote) -> Bool {
@@ -13,6 +14,7 @@ extension SpeechAttributor {
     if rules.on(.nicknameInAName), isNickname(words) { return true }
     if rules.on(.titleAfterItsOwner), isTitleAfterOwner(words) { return true }
     if rules.on(.titleAfterAWorkNoun), isTitleAfterWorkNoun(words) { return true }
+    if rules.on(.knownAsAName), isKnownAsName(quote, words) { return true }
     return false
   }
 
@@ -112,5 +114,21 @@ extension SpeechAttributor {
     if tokens[b].kind == .punct, tokens[b].scalar(in: text) == ",", b >= 1 { b -= 1 }
     let t = tokens[b]
     return t.kind == .word && !t.isCapitalised && Self.workNouns.contains(recogniser.hash(t.stem))
+  }
+
+  static let known = ScalarHash("known")
+  static let asWord = ScalarHash("as")
+  static let nicknames = WordLists.set("nicknamed aka a.k.a alias")
+
+  /// A name after `known as` or `nicknamed` (``AttributionRule/knownAsAName``): a fragment or
+  /// a title-cased quote of up to six words, `the hacker known as “Guccifer,” stated`.
+  func isKnownAsName(_ quote: Quote, _ w: QuotedWords) -> Bool {
+    guard quote.kind == .fragment || (w.words <= 6 && isTitleCased(w)), !w.stopInside, let b = w.before,
+      tokens[b].kind == .word
+    else { return false }
+    let h = recogniser.lowerHash(tokens[b])
+    if Self.nicknames.contains(h) { return true }
+    return h == Self.asWord && b >= 1 && tokens[b - 1].kind == .word
+      && recogniser.lowerHash(tokens[b - 1]) == Self.known
   }
 }

@@ -40,6 +40,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case nicknameInAName = "nickname-in-a-name"
   case titleAfterItsOwner = "title-after-its-owner"
   case titleAfterAWorkNoun = "title-after-a-work-noun"
+  case knownAsAName = "known-as-a-name"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
   case cueVerbClause = "cue-verb-clause"
@@ -119,6 +120,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a title-cased quote after a possessive is a title: `he told NBC’s “Today” on Monday`"
     case .titleAfterAWorkNoun:
       return "a title after its kind of work speaks for nobody: `In her book “A Paradise Built in Hell,” Solnit wrote`"
+    case .knownAsAName:
+      return "a name after `known as` or `nicknamed` speaks for nobody: `the hacker known as “Guccifer,” stated`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
