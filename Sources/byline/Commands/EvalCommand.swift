@@ -160,7 +160,7 @@ struct Eval: ParsableCommand {
     emit(
       RuleListing.padded("rule", to: width)
         + ["speakers", "partial", "p.spkrs", "direct", "holding", "untermin.", "scare", "outside"].map {
-          $0.leftPaddedTo(9)
+          $0.leftPaddedTo(10)
         }.joined()
         + ["people", "places", "orgs"].map { $0.leftPaddedTo(12) }.joined())
     for rule in NamedRule.all {
@@ -185,7 +185,7 @@ struct Eval: ParsableCommand {
       ]
       emit(
         RuleListing.padded(rule.name, to: width)
-          + cells.map { $0.leftPaddedTo(9) }.joined()
+          + cells.map { $0.leftPaddedTo(10) }.joined()
           + [gain(.person), gain(.place), gain(.organisation)].map { $0.leftPaddedTo(12) }.joined())
     }
   }
