@@ -15,9 +15,27 @@ struct EntityRecognizer {
   let blocks: [Block]
   /// The rules that apply (all, unless the evaluator switches some off).
   var rules = AnalysisRules()
+  /// The roles of the candidates that have one, by the index they hold.
+  let roleTable = RoleTable()
 
-  /// A typed phrase, before alias merging. In 40 bytes (32-bit bounds), not 64: a list of
-  /// names is a candidate every 18 bytes of text.
+  /// The roles taken off candidates' phrases ("President"), out of the candidates: few have
+  /// one, and a string in each made a candidate 40 bytes where 24 do (a list of names is a
+  /// candidate every 18 bytes of text). Appended to only while the phrases are typed.
+  final class RoleTable: @unchecked Sendable {
+    var roles: [String] = []
+  }
+
+  /// A candidate's role, if it has one.
+  func role(of c: Candidate) -> String? { c.roleIndex >= 0 ? roleTable.roles[Int(c.roleIndex)] : nil }
+
+  /// A candidate with a role, the role filed in ``roleTable``.
+  func candidate(tokens: Range<Int>, range: Range<Int>, kind: Guess, role: String) -> Candidate {
+    roleTable.roles.append(role)
+    return Candidate(tokens: tokens, range: range, kind: kind, roleIndex: Int32(roleTable.roles.count - 1))
+  }
+
+  /// A typed phrase, before alias merging. In 24 bytes (32-bit bounds, the role an index
+  /// into ``roleTable``), not 64: a list of names is a candidate every 18 bytes of text.
   struct Candidate {
     private var tokenLower: Int32
     private var tokenUpper: Int32
@@ -28,16 +46,20 @@ struct EntityRecognizer {
     var speaks = false
     /// True when a lowercase place noun follows the phrase ("Yaba district").
     var placeNoun = false
-    var role: String?
+    /// The index of the role in ``EntityRecognizer/roleTable``, -1 for none.
+    private(set) var roleIndex: Int32 = -1
 
-    init(tokens: Range<Int>, range: Range<Int>, kind: Guess, role: String? = nil) {
+    init(tokens: Range<Int>, range: Range<Int>, kind: Guess, roleIndex: Int32 = -1) {
       tokenLower = Int32(tokens.lowerBound)
       tokenUpper = Int32(tokens.upperBound)
       lower = Int32(range.lowerBound)
       upper = Int32(range.upperBound)
       self.kind = kind
-      self.role = role
+      self.roleIndex = roleIndex
     }
+
+    /// Whether a role was taken off the phrase.
+    var hasRole: Bool { roleIndex >= 0 }
 
     /// The phrase's tokens.
     var tokens: Range<Int> { Range(uncheckedBounds: (Int(tokenLower), Int(tokenUpper))) }
@@ -476,7 +498,7 @@ struct EntityRecognizer {
     var candidates: [Candidate] = []
     candidates.reserveCapacity(phrases.count + extra)
     for phrase in phrases {
-      candidates.append(contentsOf: classify(Int(phrase.lowerBound)..<Int(phrase.upperBound)))
+      classify(Int(phrase.lowerBound)..<Int(phrase.upperBound), into: &candidates)
     }
     return candidates
   }
@@ -516,7 +538,7 @@ struct EntityRecognizer {
       let c = candidates[i]
       let next = c.tokens.upperBound
       let before = c.tokens.lowerBound - 1
-      guard next < tokens.count, before >= 0, c.role == nil, !c.speaks,
+      guard next < tokens.count, before >= 0, !c.hasRole, !c.speaks,
         tokens[next].kind == .word, !tokens[next].isCapitalised,
         tokens[next].block == tokens[c.tokens.lowerBound].block,
         tokens[next].range.lowerBound - tokens[next - 1].range.upperBound == 1,
