@@ -118,6 +118,13 @@ public struct Entity: Sendable, Equatable {
     setFirstMention(mention)
   }
 
+  /// The text and range the name is read from, when it is a slice of the model text: the
+  /// name without making a string of it.
+  var nameSlice: (text: ScalarText, range: Range<Int>)? {
+    guard let source, details == nil else { return nil }
+    return (source.text, Int(firstLower)..<Int(firstUpper))
+  }
+
   /// How many mentions there are, without making the array.
   var mentionCount: Int { firstLower < 0 ? 0 : 1 + (details?.more.count ?? 0) }
 

@@ -58,7 +58,11 @@ public struct JSONWriter {
     separate()
     buffer.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { buffer.append(contentsOf: $0) }
-    buffer.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+    // Byte by byte: an array literal here was an allocation a key.
+    buffer.append(UInt8(ascii: "\""))
+    buffer.append(0x20)
+    buffer.append(UInt8(ascii: ":"))
+    buffer.append(0x20)
   }
 
   // MARK: - Values
@@ -70,7 +74,19 @@ public struct JSONWriter {
 
   public mutating func value(_ number: Int) {
     beforeValue()
-    buffer.append(contentsOf: String(number).utf8)
+    // The decimal digits written straight into the buffer, as `String(number)` spells them.
+    var magnitude = number.magnitude
+    if number < 0 { buffer.append(UInt8(ascii: "-")) }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, no allocation
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { raw in
+      repeat {
+        raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for k in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[k]) }
+    }
     flushIfFull()
   }
 

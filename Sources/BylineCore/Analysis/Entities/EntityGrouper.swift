@@ -14,7 +14,7 @@ struct EntityGrouper {
   private var gender: [Int: Lexicon.Gender] = [:]
   /// Kind letter + canonical name -> entity index, by the name's 64-bit hash as every word
   /// list here is (a String key cost about 100 bytes a person in a list of names).
-  private var byKey: [ScalarHash: Int] = [:]
+  private var byKey = ScalarHashIndex()
   private var personBySurname: [ScalarHash: Int] = [:]
   private let personSurnames: SurnameIndex
   private var firstWordPrefixes = FirstWordPrefixes()

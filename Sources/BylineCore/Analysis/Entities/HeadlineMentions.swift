@@ -48,8 +48,15 @@ extension EntityRecognizer {
     for (e, entity) in result.entities.enumerated() {
       var inBody: Bool?
       for f in -1..<entity.aliases.count {
+        let firstWord: ScalarHash?
+        if f < 0, let slice = entity.nameSlice {
+          firstWord = Self.lowercasedFirstWordHash(slice.text[slice.range]) { entity.name }
+        } else {
+          let form = f < 0 ? entity.name : entity.aliases[f]
+          firstWord = Self.lowercasedFirstWordHash(form.unicodeScalars) { form }
+        }
+        guard let firstWord, headlineWords.contains(firstWord) else { continue }
         let form = f < 0 ? entity.name : entity.aliases[f]
-        guard let firstWord = Self.lowercasedFirstWordHash(form), headlineWords.contains(firstWord) else { continue }
         let words = form.split(whereSeparator: { $0 == " " }).map(wordHash)
         guard let first = words.first else { continue }
         if inBody == nil {
@@ -64,24 +71,27 @@ extension EntityRecognizer {
     return forms
   }
 
-  /// The hash of the first word of `form` lowercased, as `wordHash` gives it for the first
-  /// part of `form.split(separator: " ")`; nil when there is none. Read from the bytes when
-  /// the word is ASCII: most names are not in the headline, and splitting every name of a
-  /// list of 165,000 names into an array was a twentieth of its analysis.
-  static func lowercasedFirstWordHash(_ form: String) -> ScalarHash? {
+  /// The hash of the first word of a name lowercased, as `wordHash` gives it for the first
+  /// part of `form().split(separator: " ")`; nil when there is none. Read from the scalars
+  /// when the word is ASCII (the string `form` is asked for otherwise): most names are not in
+  /// the headline, and splitting every name of a list of 165,000 names into an array was a
+  /// twentieth of its analysis.
+  static func lowercasedFirstWordHash<S: Sequence>(_ scalars: S, form: () -> String) -> ScalarHash?
+  where S.Element == Unicode.Scalar {
     var h = ScalarHash()
     var started = false
-    var bytes = form.utf8.makeIterator()
-    while let b = bytes.next() {
+    var iterator = scalars.makeIterator()
+    while let s = iterator.next() {
+      let b = s.value
       if b == 0x20 {
         guard started else { continue }
         // A combining mark after the space would join it into one character, no separator.
-        if let next = bytes.next(), next >= 0x80 { return slowLowercasedFirstWordHash(form) }
+        if let next = iterator.next(), next.value >= 0x80 { return slowLowercasedFirstWordHash(form()) }
         break
       }
-      guard b < 0x80 else { return slowLowercasedFirstWordHash(form) }
+      guard b < 0x80 else { return slowLowercasedFirstWordHash(form()) }
       started = true
-      h.append(Unicode.Scalar(b >= 65 && b <= 90 ? b + 32 : b))
+      h.append(b >= 65 && b <= 90 ? Unicode.Scalar(UInt8(b + 32)) : s)
     }
     return started ? h : nil
   }
