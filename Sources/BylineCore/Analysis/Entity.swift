@@ -29,8 +29,8 @@ public struct Entity: Sendable, Equatable {
     var name: String?
     var aliases: [String] = []
     var role: String?
-    /// The mentions after the first.
-    var more: [TextRange] = []
+    /// Every mention, once the box exists (the inline one is then unused).
+    var mentions: [TextRange] = []
 
     init() {}
 
@@ -39,16 +39,16 @@ public struct Entity: Sendable, Equatable {
       d.name = name
       d.aliases = aliases
       d.role = role
-      d.more = more
+      d.mentions = mentions
       return d
     }
   }
 
-  /// The text whose slice at the first mention is the name; nil when `details` holds the
+  /// The text whose slice at the inline mention is the name; nil when `details` holds the
   /// name. Never set together with `details`.
   private var source: SharedText?
   private var details: Details?
-  /// The first mention; a lower bound of -1 when there is none.
+  /// The one mention while there is no box; a lower bound of -1 for none.
   private var firstLower: Int32 = -1
   private var firstUpper: Int32 = -1
 
@@ -61,10 +61,7 @@ public struct Entity: Sendable, Equatable {
       guard let source else { return "" }
       return source.text.string(Int(firstLower)..<Int(firstUpper))
     }
-    set {
-      editableDetails().name = newValue
-      source = nil
-    }
+    set { editableDetails().name = newValue }
   }
 
   /// The other forms the article uses for the same entity ("Tokayev", "Nazerbayev").
@@ -88,17 +85,15 @@ public struct Entity: Sendable, Equatable {
   /// Every mention, as model ranges, in reading order.
   public var mentions: [TextRange] {
     get {
-      guard firstLower >= 0 else { return [] }
-      let first = Range(uncheckedBounds: (Int(firstLower), Int(firstUpper)))
-      guard let more = details?.more, !more.isEmpty else { return [first] }
-      return [first] + more
+      if let details { return details.mentions }
+      return firstLower < 0 ? [] : [Range(uncheckedBounds: (Int(firstLower), Int(firstUpper)))]
     }
     set {
-      // The name moves into the box before the mention it was read from changes.
-      if source != nil { _ = editableDetails() }
-      setFirstMention(newValue.first)
-      let more = newValue.dropFirst()
-      if !more.isEmpty || !(details?.more.isEmpty ?? true) { editableDetails().more = Array(more) }
+      if details == nil, source == nil, newValue.count <= 1 {
+        setInlineMention(newValue.first)
+      } else {
+        editableDetails().mentions = newValue
+      }
     }
   }
 
@@ -115,7 +110,7 @@ public struct Entity: Sendable, Equatable {
   init(kind: Kind, text: SharedText, mention: TextRange) {
     self.kind = kind
     source = text
-    setFirstMention(mention)
+    setInlineMention(mention)
   }
 
   /// The text and range the name is read from, when it is a slice of the model text: the
@@ -126,27 +121,36 @@ public struct Entity: Sendable, Equatable {
   }
 
   /// How many mentions there are, without making the array.
-  var mentionCount: Int { firstLower < 0 ? 0 : 1 + (details?.more.count ?? 0) }
+  var mentionCount: Int { details?.mentions.count ?? (firstLower < 0 ? 0 : 1) }
 
   /// Adds a mention after the others.
   mutating func appendMention(_ range: TextRange) {
-    if firstLower < 0 {
-      setFirstMention(range)
+    if details == nil, source == nil, firstLower < 0 {
+      setInlineMention(range)
     } else {
-      editableDetails().more.append(range)
+      editableDetails().mentions.append(range)
     }
   }
 
-  /// Puts the mentions in reading order (by their start, as `mentions.sort` did); nothing to
-  /// do for one mention.
+  /// Puts the mentions in reading order (by their start, as `mentions.sort` did), in place;
+  /// nothing to do for one mention or mentions already in order (most: they are added in
+  /// reading order).
   mutating func sortMentions() {
-    guard let more = details?.more, !more.isEmpty else { return }
-    var all = mentions
-    all.sort { $0.lowerBound < $1.lowerBound }
-    mentions = all
+    guard let details, details.mentions.count > 1 else { return }
+    var ordered = true
+    var previous = Int.min
+    for m in details.mentions {
+      if m.lowerBound < previous {
+        ordered = false
+        break
+      }
+      previous = m.lowerBound
+    }
+    guard !ordered else { return }
+    editableDetails().mentions.sort { $0.lowerBound < $1.lowerBound }
   }
 
-  private mutating func setFirstMention(_ range: TextRange?) {
+  private mutating func setInlineMention(_ range: TextRange?) {
     if let range {
       firstLower = Int32(range.lowerBound)
       firstUpper = Int32(range.upperBound)
@@ -156,15 +160,18 @@ public struct Entity: Sendable, Equatable {
     }
   }
 
-  /// The details box, made or copied so that it can be changed. The name moves into it when
-  /// it was a range of the text.
+  /// The details box, made or copied so that it can be changed. The name, when it was the
+  /// text at the inline mention, and that mention move into it.
   private mutating func editableDetails() -> Details {
     if details == nil {
       let d = Details()
-      if let source {
-        d.name = source.text.string(Int(firstLower)..<Int(firstUpper))
-        self.source = nil
+      if firstLower >= 0 {
+        let first = Range(uncheckedBounds: (Int(firstLower), Int(firstUpper)))
+        d.mentions = [first]
+        if let source { d.name = source.text.string(first) }
       }
+      source = nil
+      setInlineMention(nil)
       details = d
     } else if !isKnownUniquelyReferenced(&details!) {
       details = details!.copy()

@@ -51,13 +51,13 @@ struct EntityGrouper {
 
   mutating func group(_ candidates: [EntityRecognizer.Candidate]) -> EntityRecognizer.Result {
     let firms = Set(evidence.firmByFirstWord.values)
-    // At most one entity a candidate, and room for the few added after grouping (headline
-    // places, credits, organisations named by a noun): an array grown by doubling held its
-    // old and new buffers at once, 22 MB for 165,000 names.
-    // The table of names likewise (it grew by doubling too, 6 MB at once).
-    let named = candidates.reduce(0) { $0 + ($1.kind == .single ? 0 : 1) }
-    entities.reserveCapacity(named + named / 64 + 64)
-    byKey.reserveCapacity(named)
+    // Room for the entities the candidates will make, and for the few added after grouping
+    // (headline places, credits, organisations named by a noun): an array grown by doubling
+    // held its old and new buffers at once, 22 MB for 165,000 names. The table of names
+    // likewise (it grew by doubling too, 6 MB at once).
+    let expected = Self.expectedEntities(candidates, text: recogniser.text)
+    entities.reserveCapacity(expected + expected / 64 + 64)
+    byKey.reserveCapacity(expected)
     // People named in full first, then firms named in full, then the rest, each in reading
     // order, so that a surname or a firm's first word mentioned first still finds its entity.
     func isFullName(_ i: Int) -> Bool { candidates[i].kind == .person && candidates[i].tokens.count >= 2 }
@@ -79,6 +79,27 @@ struct EntityGrouper {
     }
     for i in entities.indices { entities[i].sortMentions() }
     return EntityRecognizer.Result(entities: entities, entityOfToken: entityOfToken, gender: gender)
+  }
+
+  /// About how many entities the candidates will make, at most one a candidate: their
+  /// count times the share of different names among up to 1,024 of them taken evenly over the
+  /// article. 200,000 mentions of one name would otherwise reserve room for 200,000 entities
+  /// (6 MB); a guess too low only grows the array as before.
+  static func expectedEntities(_ candidates: [EntityRecognizer.Candidate], text: ScalarText) -> Int {
+    let named = candidates.reduce(0) { $0 + ($1.kind == .single ? 0 : 1) }
+    guard named > 1024 else { return named }
+    var seen: Set<ScalarHash> = []
+    var sampled = 0
+    for i in stride(from: 0, to: candidates.count, by: max(1, candidates.count / 1024))
+    where candidates[i].kind != .single {
+      var h = ScalarHash()
+      h.append(candidates[i].kind == .person ? "p" : candidates[i].kind == .place ? "l" : "o")
+      h.append(text, candidates[i].range)
+      seen.insert(h)
+      sampled += 1
+    }
+    guard sampled > 0 else { return named }
+    return min(named, named * seen.count / sampled)
   }
 
   /// An entity named `name` with no mention yet, or, when `name` is nil, one with the
