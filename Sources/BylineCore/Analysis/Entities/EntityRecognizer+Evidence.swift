@@ -6,12 +6,12 @@ extension EntityRecognizer {
   /// Applies the context rules to the typed candidates, before single words are resolved.
   func applyContextRules(_ candidates: inout [Candidate]) {
     if rules.on(.workNounBefore) {
-      candidates.removeAll { c in c.role == nil && !c.speaks && isAfterWorkNoun(c.tokens.lowerBound) }
+      candidates.removeAll { c in !c.hasRole && !c.speaks && isAfterWorkNoun(c.tokens.lowerBound) }
     }
     var firms: Set<ScalarHash> = []
     for c in candidates where c.kind == .person || c.kind == .single || c.kind == .organisation {
       // A common word alone is a firm only by a publication's noun: "Britain's Sun newspaper".
-      guard c.role == nil, !c.speaks, c.tokens.count <= 4, lexicon.places[hash(tokens: c.tokens)] == nil,
+      guard !c.hasRole, !c.speaks, c.tokens.count <= 4, lexicon.places[hash(tokens: c.tokens)] == nil,
         c.tokens.count > 1 || !isNoName(tokens[c.tokens.lowerBound])
           || (rules.on(.organisationNounAfter) && !lexicon.demonyms.contains(hash(tokens[c.tokens.lowerBound].stem))
             && isBeforeLowercase(c.tokens.upperBound, in: Self.publicationNouns))
@@ -26,7 +26,7 @@ extension EntityRecognizer {
     }
     guard !firms.isEmpty else { return }
     for i in candidates.indices
-    where (candidates[i].kind == .person || candidates[i].kind == .single) && candidates[i].role == nil
+    where (candidates[i].kind == .person || candidates[i].kind == .single) && !candidates[i].hasRole
       && firms.contains(hash(tokens: candidates[i].tokens))
       && (candidates[i].tokens.count > 1 || !isNoName(tokens[candidates[i].tokens.lowerBound])
         || !tokens[candidates[i].tokens.lowerBound].startsSentence)

@@ -10,7 +10,8 @@ extension EntityRecognizer {
     var surnameList: SurnameIndex
     /// First word of full names -> how many different people bear it.
     var firstWordCount: [ScalarHash: Int] = [:]
-    /// How often each word is written with a capital inside a sentence.
+    /// How often each word is written with a capital inside a sentence (of the words asked
+    /// about: single words that are surnames and English words).
     var capitalisedMidSentence: [ScalarHash: Int] = [:]
     /// Lowercase forms the article uses, of the words that could be surnames ("dole").
     var lowercaseWords: Set<ScalarHash> = []
@@ -35,6 +36,7 @@ extension EntityRecognizer {
     if rules.on(.placedSomewhere) { placeWordsPlacedSomewhere(&candidates, evidence) }
     if sports, rules.on(.sportsTownIsTeam) { makeTownsTeams(&candidates) }
     var result = group(consume candidates, evidence: consume evidence)
+    Self.trimCapacity(&result.entities)
     RoleReader(recogniser: self).readRoles(&result)
     return result
   }
@@ -46,6 +48,18 @@ extension EntityRecognizer {
   private func group(_ candidates: consuming [Candidate], evidence: consuming MergeEvidence) -> Result {
     var grouper = EntityGrouper(recogniser: self, evidence: evidence)
     return grouper.group(candidates)
+  }
+
+  /// The entities in an array of about their count, when the room the grouper made for one
+  /// entity a candidate is mostly unused (an article that names its people many times); the
+  /// candidates are gone by then, so the copy costs no more than they did.
+  static func trimCapacity(_ entities: inout [Entity]) {
+    let room = entities.count + entities.count / 64 + 64
+    guard entities.capacity > 2 * room else { return }
+    var trimmed: [Entity] = []
+    trimmed.reserveCapacity(room)
+    trimmed.append(contentsOf: entities)
+    entities = trimmed
   }
 
   func gatherEvidence(_ candidates: [Candidate]) -> MergeEvidence {
@@ -100,13 +114,23 @@ extension EntityRecognizer {
   /// that part of the pass.
   func gatherCapitals(_ candidates: [Candidate], into evidence: inout MergeEvidence) {
     var wantedLowercase: Set<ScalarHash> = []
+    // Only single words that are surnames and English words are asked about
+    // (``isCapitalisedCommonSurname(_:_:)``): only they are counted (every capitalised word
+    // of a list of 165,000 names took a 4 MB table).
+    var wantedCapitals: Set<ScalarHash> = []
     for c in candidates where c.kind == .single {
       let t = tokens[c.tokens.lowerBound]
-      if lexicon.surnames[hash(t.stem)] != nil, isCommonWord(t) { wantedLowercase.insert(lowerHash(t)) }
+      if lexicon.surnames[hash(t.stem)] != nil, isCommonWord(t) {
+        wantedLowercase.insert(lowerHash(t))
+        wantedCapitals.insert(hash(t.stem))
+      }
     }
     for t in tokens where t.kind == .word && !headlineBlock(t.block) {
       if t.isCapitalised {
-        if !t.startsSentence { evidence.capitalisedMidSentence[hash(t.stem), default: 0] += 1 }
+        if !t.startsSentence, !wantedCapitals.isEmpty {
+          let h = hash(t.stem)
+          if wantedCapitals.contains(h) { evidence.capitalisedMidSentence[h, default: 0] += 1 }
+        }
       } else if !wantedLowercase.isEmpty {
         let h = hash(t.stem)
         if wantedLowercase.contains(h) { evidence.lowercaseWords.insert(h) }
@@ -134,7 +158,7 @@ extension EntityRecognizer {
   /// gazetteer knows, first word no first name, is a club ("Lada Togliatti", "Deportivo
   /// Coruna"), unless a role stands before it ("winger Gianluigi Lentini").
   func makeClubsWithTowns(_ candidates: inout [Candidate]) {
-    for i in candidates.indices where candidates[i].kind == .person && candidates[i].role == nil {
+    for i in candidates.indices where candidates[i].kind == .person && !candidates[i].hasRole {
       let c = candidates[i].tokens
       guard c.count >= 2, c.count <= 3, let kind = lexicon.places[hash(tokens[c.upperBound - 1].stem)],
         kind == .city || kind == .subdivision,
@@ -150,7 +174,7 @@ extension EntityRecognizer {
   /// place in every mention.
   func placeWordsPlacedSomewhere(_ candidates: inout [Candidate], _ evidence: MergeEvidence) {
     var placed: Set<ScalarHash> = []
-    for c in candidates where !c.speaks && c.role == nil && (c.tokens.count == 1 || c.kind == .person) {
+    for c in candidates where !c.speaks && !c.hasRole && (c.tokens.count == 1 || c.kind == .person) {
       // An acronym is no place: "in NFL history".
       guard !tokens[c.tokens.upperBound - 1].isPossessive, lexicon.places[hash(tokens: c.tokens)] == nil,
         c.tokens.count > 1 || !isAcronym(tokens[c.tokens.lowerBound]), isPlacedHere(c.tokens.lowerBound)
@@ -164,7 +188,7 @@ extension EntityRecognizer {
     {
       let h = hash(tokens: candidates[i].tokens)
       guard placed.contains(h), evidence.surnameOwner[h] == nil, evidence.firstWordCount[h] == nil,
-        evidence.firmByFirstWord[h] == nil, candidates[i].role == nil
+        evidence.firmByFirstWord[h] == nil, !candidates[i].hasRole
       else { continue }
       candidates[i].kind = .place
     }

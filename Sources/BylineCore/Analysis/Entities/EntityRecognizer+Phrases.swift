@@ -55,48 +55,58 @@ extension EntityRecognizer {
     r.count <= lexicon.longestPlaceWords ? lexicon.places[hash(tokens: r)] : nil
   }
 
-  /// Types one phrase: no candidate when it names nothing, several when it is a list of places.
-  func classify(_ phrase: Range<Int>) -> [Candidate] {
-    guard var parts = trimmed(phrase) else { return [] }
-    if rules.on(.nameBeforeCompoundModifier), isBeforeCapitalisedCompound(phrase.upperBound) { return [] }
-    if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return [] }
+  /// Types one phrase: no candidate when it names nothing, two when a role before a name
+  /// names an organisation. Appended to `out` (an array a phrase cost as much time as the
+  /// typing in a list of names).
+  func classify(_ phrase: Range<Int>, into out: inout [Candidate]) {
+    guard let found = classify(phrase) else { return }
+    out.append(found.0)
+    if let second = found.1 { out.append(second) }
+  }
+
+  /// The candidates of one phrase: none, one, or an organisation and a person.
+  func classify(_ phrase: Range<Int>) -> (Candidate, Candidate?)? {
+    guard var parts = trimmed(phrase) else { return nil }
+    if rules.on(.nameBeforeCompoundModifier), isBeforeCapitalisedCompound(phrase.upperBound) { return nil }
+    if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return nil }
     // "went 3-for-4 with two RBI": a statistic of a game, no organisation.
     if rules.on(.sportsStatistic), parts.span.count == 1,
       Self.sportsStatistics.contains(hash(tokens[parts.lower].stem)), isSportsReport()
     {
-      return []
+      return nil
     }
     if rules.on(.directionAlone), parts.span.count == 1, Self.compassPoints.contains(hash(tokens[parts.lower].stem)),
       parts.lower >= 1, hash(tokens[parts.lower - 1].range) == ScalarHash("the")
     {
       let t = tokens[parts.lower]
-      return [Candidate(tokens: parts.span, range: t.range.lowerBound..<t.stem.upperBound, kind: .place)]
+      return (Candidate(tokens: parts.span, range: t.range.lowerBound..<t.stem.upperBound, kind: .place), nil)
     }
     if rules.on(.placeBeforeEventNoun), parts.span.count == 1, lexicon.places[hash(tokens[parts.lower].stem)] != nil,
       isBeforeLowercase(parts.upper, in: Self.eventNouns)
     {
-      return []
+      return nil
     }
     if rules.on(.titleBeforeKnownFirstName), let named = titleBeforeKnownFirstName(parts) {
       let title = named.tokens.lowerBound - 1
       if rules.on(.organisationBeforeTitle), let organisation = organisationBeforeTitle(parts.lower..<title) {
-        return [organisation, named]
+        return (organisation, named)
       }
-      return [named]
+      return (named, nil)
     }
     if rules.on(.polityOfPlace), isPolityOfPlace(parts.span) {
-      return [
-        Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place)
-      ]
+      return (
+        Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place),
+        nil
+      )
     }
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
-      if rules.on(.titleNamesNoOne), isTitleLeftAlone(parts) { return [] }
+      if rules.on(.titleNamesNoOne), isTitleLeftAlone(parts) { return nil }
       if rules.on(.sentenceInitialCommonWordDropped), let single = dropSentenceInitialCommonWords(&parts) {
-        return [single]
+        return (single, nil)
       }
     }
-    guard parts.lower < parts.upper, !namesNoOne(parts.span) else { return [] }
+    guard parts.lower < parts.upper, !namesNoOne(parts.span) else { return nil }
     let roleText: String? =
       parts.role.isEmpty
       ? nil
@@ -106,13 +116,13 @@ extension EntityRecognizer {
       }()
     // Demonyms alone are not entities ("Kazakh", "South African"); before a name they go.
     let firstKept = firstWordAfterDemonyms(parts.span)
-    if firstKept == parts.upper { return [] }
+    if firstKept == parts.upper { return nil }
     if rules.on(.demonymBeforeCommonWord), firstKept > parts.lower, firstKept == parts.upper - 1,
       isCommonWord(tokens[firstKept]), !WordLists.titles.contains(hash(tokens[firstKept].stem)),
       gazetteerKind(parts.span) == nil
     {
       let range = tokens[parts.lower].range.lowerBound..<tokens[parts.upper - 1].stem.upperBound
-      return [Candidate(tokens: parts.span, range: range, kind: .organisation)]
+      return (Candidate(tokens: parts.span, range: range, kind: .organisation), nil)
     }
     if rules.on(.demonymBeforeNameDropped), firstKept > parts.lower, gazetteerKind(parts.span) == nil,
       !hasOrganisationHead(parts.span)
@@ -122,9 +132,9 @@ extension EntityRecognizer {
     let span = parts.span
     let range = tokens[span.lowerBound].range.lowerBound..<nameEnd(span)
     for rule in EntityRule.phraseRules where rules.on(rule) {
-      if let found = type(span, range: range, role: roleText, by: rule) { return found }
+      if let found = type(span, range: range, role: roleText, by: rule) { return (found, nil) }
     }
-    return [Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation)]
+    return (Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation), nil)
   }
 
   /// The phrase without post-nominal letters ("Daniel Reyes KC"), words that are never part
@@ -159,7 +169,7 @@ extension EntityRecognizer {
       }), t > lower
     else { return nil }
     let roleText = Tokenizer.string(text, tokens[lower].range.lowerBound..<tokens[t].stem.upperBound)
-    return Candidate(
+    return candidate(
       tokens: (t + 1)..<upper, range: tokens[t + 1].range.lowerBound..<tokens[upper - 1].stem.upperBound,
       kind: .person, role: roleText)
   }
@@ -310,8 +320,8 @@ extension EntityRecognizer {
   }
 
   /// What one rule of ``EntityRule/phraseRules`` makes of a phrase; nil when it does not decide.
-  func type(_ span: Range<Int>, range: Range<Int>, role: String?, by rule: EntityRule) -> [Candidate]? {
-    func one(_ kind: Guess) -> [Candidate] { [Candidate(tokens: span, range: range, kind: kind)] }
+  func type(_ span: Range<Int>, range: Range<Int>, role: String?, by rule: EntityRule) -> Candidate? {
+    func one(_ kind: Guess) -> Candidate { Candidate(tokens: span, range: range, kind: kind) }
     let first = tokens[span.lowerBound]
     let last = tokens[span.upperBound - 1]
     switch rule {
@@ -326,7 +336,7 @@ extension EntityRecognizer {
     case .placeHead:
       return span.count > 1 && hasPlaceHead(span) && role == nil ? one(.place) : nil
     case .titledPerson:
-      return role.map { [Candidate(tokens: span, range: range, kind: .person, role: $0)] }
+      return role.map { candidate(tokens: span, range: range, kind: .person, role: $0) }
     case .oneWordLeftToMerge:
       return span.count == 1 ? one(.single) : nil
     case .digitsInName:
@@ -369,14 +379,14 @@ extension EntityRecognizer {
 
   /// "Foreign Ministry", "NATO": an organisation word or an acronym; "US" and a dateline in
   /// capitals ("LIMA (AFP) -") are places.
-  func typeByOrganisationHead(_ span: Range<Int>, range: Range<Int>) -> [Candidate]? {
+  func typeByOrganisationHead(_ span: Range<Int>, range: Range<Int>) -> Candidate? {
     let first = tokens[span.lowerBound]
     let acronym = span.count == 1 && isAcronym(first)
     guard hasOrganisationHead(span) || acronym else { return nil }
     if acronym, gazetteerKind(span) != nil || (first.stem.count >= 4 && lexicon.places[titleCaseHash(first)] != nil) {
-      return [Candidate(tokens: span, range: range, kind: .place)]
+      return Candidate(tokens: span, range: range, kind: .place)
     }
-    return [Candidate(tokens: span, range: range, kind: .organisation)]
+    return Candidate(tokens: span, range: range, kind: .organisation)
   }
 
   /// An acronym among words that are not all capitals ("PlayStation VR", "HTC Vive"): no

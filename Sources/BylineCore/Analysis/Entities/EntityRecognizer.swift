@@ -15,29 +15,72 @@ struct EntityRecognizer {
   let blocks: [Block]
   /// The rules that apply (all, unless the evaluator switches some off).
   var rules = AnalysisRules()
+  /// The roles of the candidates that have one, by the index they hold.
+  let roleTable = RoleTable()
 
-  /// A typed phrase, before alias merging. In 40 bytes (32-bit bounds), not 64: a list of
-  /// names is a candidate every 18 bytes of text.
+  /// The roles taken off candidates' phrases ("President"), out of the candidates: few have
+  /// one, and a string in each made a candidate 40 bytes where 24 do (a list of names is a
+  /// candidate every 18 bytes of text). Appended to only while the phrases are typed.
+  final class RoleTable: @unchecked Sendable {
+    var roles: [String] = []
+  }
+
+  /// A candidate's role, if it has one.
+  func role(of c: Candidate) -> String? { c.roleIndex >= 0 ? roleTable.roles[Int(c.roleIndex)] : nil }
+
+  /// A candidate with a role, the role filed in ``roleTable``.
+  func candidate(tokens: Range<Int>, range: Range<Int>, kind: Guess, role: String) -> Candidate {
+    roleTable.roles.append(role)
+    return Candidate(tokens: tokens, range: range, kind: kind, roleIndex: Int32(roleTable.roles.count - 1))
+  }
+
+  /// A typed phrase, before alias merging. In 20 bytes (32-bit bounds; the kind, two flags
+  /// and the role, an index into ``roleTable``, in one word), not 64: a list of names is a
+  /// candidate every 18 bytes of text.
   struct Candidate {
     private var tokenLower: Int32
     private var tokenUpper: Int32
     private var lower: Int32
     private var upper: Int32
-    var kind: Guess
-    /// True when the phrase is a speaker's name by its context ("..., X said").
-    var speaks = false
-    /// True when a lowercase place noun follows the phrase ("Yaba district").
-    var placeNoun = false
-    var role: String?
+    /// The kind (bits 0-1), `speaks` (bit 2), `placeNoun` (bit 3), and the role's index
+    /// plus one (bits 4-31, 0 for none).
+    private var packed: UInt32 = 0
 
-    init(tokens: Range<Int>, range: Range<Int>, kind: Guess, role: String? = nil) {
+    private static let speaksBit: UInt32 = 4
+    private static let placeNounBit: UInt32 = 8
+
+    init(tokens: Range<Int>, range: Range<Int>, kind: Guess, roleIndex: Int32 = -1) {
       tokenLower = Int32(tokens.lowerBound)
       tokenUpper = Int32(tokens.upperBound)
       lower = Int32(range.lowerBound)
       upper = Int32(range.upperBound)
+      precondition(roleIndex < 1 << 27, "too many roles")
+      packed = UInt32(roleIndex + 1) << 4
       self.kind = kind
-      self.role = role
     }
+
+    var kind: Guess {
+      get { Guess(rawValue: UInt8(packed & 3))! }
+      set { packed = packed & ~3 | UInt32(newValue.rawValue) }
+    }
+
+    /// True when the phrase is a speaker's name by its context ("..., X said").
+    var speaks: Bool {
+      get { packed & Self.speaksBit != 0 }
+      set { packed = newValue ? packed | Self.speaksBit : packed & ~Self.speaksBit }
+    }
+
+    /// True when a lowercase place noun follows the phrase ("Yaba district").
+    var placeNoun: Bool {
+      get { packed & Self.placeNounBit != 0 }
+      set { packed = newValue ? packed | Self.placeNounBit : packed & ~Self.placeNounBit }
+    }
+
+    /// The index of the role in ``EntityRecognizer/roleTable``, -1 for none.
+    var roleIndex: Int32 { Int32(packed >> 4) - 1 }
+
+    /// Whether a role was taken off the phrase.
+    var hasRole: Bool { packed >> 4 != 0 }
 
     /// The phrase's tokens.
     var tokens: Range<Int> { Range(uncheckedBounds: (Int(tokenLower), Int(tokenUpper))) }
@@ -45,7 +88,7 @@ struct EntityRecognizer {
     var range: Range<Int> { Range(uncheckedBounds: (Int(lower), Int(upper))) }
   }
 
-  enum Guess: Equatable {
+  enum Guess: UInt8, Equatable {
     case person, place, organisation
     /// One capitalised word with nothing to type it by: resolved against the people found.
     case single
@@ -476,7 +519,7 @@ struct EntityRecognizer {
     var candidates: [Candidate] = []
     candidates.reserveCapacity(phrases.count + extra)
     for phrase in phrases {
-      candidates.append(contentsOf: classify(Int(phrase.lowerBound)..<Int(phrase.upperBound)))
+      classify(Int(phrase.lowerBound)..<Int(phrase.upperBound), into: &candidates)
     }
     return candidates
   }
@@ -516,7 +559,7 @@ struct EntityRecognizer {
       let c = candidates[i]
       let next = c.tokens.upperBound
       let before = c.tokens.lowerBound - 1
-      guard next < tokens.count, before >= 0, c.role == nil, !c.speaks,
+      guard next < tokens.count, before >= 0, !c.hasRole, !c.speaks,
         tokens[next].kind == .word, !tokens[next].isCapitalised,
         tokens[next].block == tokens[c.tokens.lowerBound].block,
         tokens[next].range.lowerBound - tokens[next - 1].range.upperBound == 1,

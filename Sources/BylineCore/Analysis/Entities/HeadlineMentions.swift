@@ -22,7 +22,7 @@ extension EntityRecognizer {
       }
       if let best = longestBodyName(at: k, forms) {
         let range = tokens[k].range.lowerBound..<tokens[k + best.length - 1].stem.upperBound
-        result.entities[best.entity].mentions.append(range)
+        result.entities[best.entity].appendMention(range)
         for j in k..<(k + best.length) { result.entityOfToken[j] = Int32(best.entity) }
         k += best.length
         continue
@@ -30,9 +30,7 @@ extension EntityRecognizer {
       addHeadlinePlace(at: k, &result)
       k += 1
     }
-    for e in result.entities.indices {
-      result.entities[e].mentions.sort { $0.lowerBound < $1.lowerBound }
-    }
+    for e in result.entities.indices { result.entities[e].sortMentions() }
   }
 
   /// Every word sequence that names an entity in the body, lowercased, by its first word;
@@ -50,10 +48,15 @@ extension EntityRecognizer {
     for (e, entity) in result.entities.enumerated() {
       var inBody: Bool?
       for f in -1..<entity.aliases.count {
+        let firstWord: ScalarHash?
+        if f < 0, let slice = entity.nameSlice {
+          firstWord = Self.lowercasedFirstWordHash(slice.text[slice.range]) { entity.name }
+        } else {
+          let form = f < 0 ? entity.name : entity.aliases[f]
+          firstWord = Self.lowercasedFirstWordHash(form.unicodeScalars) { form }
+        }
+        guard let firstWord, headlineWords.contains(firstWord) else { continue }
         let form = f < 0 ? entity.name : entity.aliases[f]
-        guard let firstWord = form.split(separator: " ", maxSplits: 1).first,
-          headlineWords.contains(wordHash(firstWord))
-        else { continue }
         let words = form.split(whereSeparator: { $0 == " " }).map(wordHash)
         guard let first = words.first else { continue }
         if inBody == nil {
@@ -66,6 +69,38 @@ extension EntityRecognizer {
       }
     }
     return forms
+  }
+
+  /// The hash of the first word of a name lowercased, as `wordHash` gives it for the first
+  /// part of `form().split(separator: " ")`; nil when there is none. Read from the scalars
+  /// when the word is ASCII (the string `form` is asked for otherwise): most names are not in
+  /// the headline, and splitting every name of a list of 165,000 names into an array was a
+  /// twentieth of its analysis.
+  static func lowercasedFirstWordHash<S: Sequence>(_ scalars: S, form: () -> String) -> ScalarHash?
+  where S.Element == Unicode.Scalar {
+    var h = ScalarHash()
+    var started = false
+    var iterator = scalars.makeIterator()
+    while let s = iterator.next() {
+      let b = s.value
+      if b == 0x20 {
+        guard started else { continue }
+        // A combining mark after the space would join it into one character, no separator.
+        if let next = iterator.next(), next.value >= 0x80 { return slowLowercasedFirstWordHash(form()) }
+        break
+      }
+      guard b < 0x80 else { return slowLowercasedFirstWordHash(form()) }
+      started = true
+      h.append(b >= 65 && b <= 90 ? Unicode.Scalar(UInt8(b + 32)) : s)
+    }
+    return started ? h : nil
+  }
+
+  static func slowLowercasedFirstWordHash(_ form: String) -> ScalarHash? {
+    guard let first = form.split(separator: " ", maxSplits: 1).first else { return nil }
+    var h = ScalarHash()
+    for s in first.lowercased().unicodeScalars { h.append(s) }
+    return h
   }
 
   /// The longest body name that starts at headline token `k`, case ignored: its length in
@@ -99,7 +134,7 @@ extension EntityRecognizer {
     else { return }
     let name = titleCased(Tokenizer.string(text, t.stem))
     if let existing = result.entities.firstIndex(where: { $0.kind == .place && $0.name == name }) {
-      result.entities[existing].mentions.append(t.stem)
+      result.entities[existing].appendMention(t.stem)
       result.entityOfToken[k] = Int32(existing)
     } else {
       result.entities.append(Entity(kind: .place, name: name, mentions: [t.stem]))

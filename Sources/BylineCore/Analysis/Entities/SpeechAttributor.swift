@@ -23,8 +23,12 @@ struct SpeechAttributor {
   /// The person named most often and the count of the one after, for ``mainPerson``:
   /// attribution never changes a person's mentions, so they are counted once.
   let mostNamed: (best: (index: Int, count: Int)?, second: Int)
-  /// The first organisation of each name, for ``describe(noun:)``, kept as it adds some.
-  var organisationNamed: [String: Int] = [:]
+  /// The first organisation of each name, for ``describe(noun:)``, kept as it adds some;
+  /// made the first time it is asked (a list of 165,000 names made a tenth of its analysis
+  /// hashing every organisation's name for a table no quote asked).
+  var organisationNamed: [String: Int]?
+  /// How many entities there were when the attributor was made: the table is of those.
+  let entitiesAtStart: Int
   /// Mentions of the organisations ``describe(noun:)`` has added a mention to, as sets.
   var mentionSets: [Int: Set<TextRange>] = [:]
   /// The last sentence start ``sentenceSubject(before:)`` found: from which token its scan
@@ -55,7 +59,7 @@ struct SpeechAttributor {
     var best: (index: Int, count: Int)?
     var second = 0
     for (i, e) in result.entities.enumerated() where e.kind == .person {
-      let n = e.mentions.count
+      let n = e.mentionCount
       if n > (best?.count ?? 0) {
         second = best?.count ?? 0
         best = (i, n)
@@ -64,9 +68,20 @@ struct SpeechAttributor {
       }
     }
     mostNamed = (best, second)
-    for (i, e) in result.entities.enumerated() where e.kind == .organisation && organisationNamed[e.name] == nil {
-      organisationNamed[e.name] = i
+    entitiesAtStart = result.entities.count
+  }
+
+  /// ``organisationNamed``, made from the entities found before attribution (their names
+  /// and kinds do not change in it) if it has not been yet.
+  mutating func organisationsByName() -> [String: Int] {
+    if let organisationNamed { return organisationNamed }
+    var named: [String: Int] = [:]
+    for i in 0..<entitiesAtStart where result.entities[i].kind == .organisation {
+      let name = result.entities[i].name
+      if named[name] == nil { named[name] = i }
     }
+    organisationNamed = named
+    return named
   }
 
   static let that = ScalarHash("that")
@@ -471,15 +486,15 @@ struct SpeechAttributor {
         }
       }
       let name = phrase.lowercased()
-      if let existing = organisationNamed[name] {
+      if let existing = organisationsByName()[name] {
         if mentionSets[existing, default: Set(result.entities[existing].mentions)].insert(range).inserted {
-          result.entities[existing].mentions.append(range)
+          result.entities[existing].appendMention(range)
         }
         return .entity(existing)
       }
       result.entities.append(Entity(kind: .organisation, name: name, mentions: [range]))
       let index = result.entities.count - 1
-      organisationNamed[name] = index
+      organisationNamed![name] = index
       for j in start...k { result.entityOfToken[j] = Int32(index) }
       return .entity(index)
     }
