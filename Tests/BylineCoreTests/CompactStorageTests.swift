@@ -47,7 +47,8 @@ import Testing
   // MARK: - Compact records
 
   @Test func blockQuoteAndTokenAreStoredIn32BitFields() {
-    #expect(MemoryLayout<Block>.stride == 28)
+    #expect(MemoryLayout<Block>.stride == 16)
+    #expect(MemoryLayout<Quote>.stride == 32)
     #expect(MemoryLayout<Token>.stride == 12)
     var block = Block(kind: .caption, range: 3..<9, creditRange: 7..<9, captionTextRange: 3..<6)
     #expect(block.range == 3..<9 && block.creditRange == 7..<9 && block.captionTextRange == 3..<6)
@@ -74,5 +75,60 @@ import Testing
     #expect(t.inQuote && t.startsSentence && t.block == 0x3FF_FFFF && t.kind == .punct)
     t.inQuote = false
     #expect(!t.inQuote && t.startsSentence && t.block == 0x3FF_FFFF)
+  }
+
+  @Test func blockKindShapeAndGroupShareTheRangesBits() {
+    let kinds: [Block.Kind] = [.title, .standfirst, .caption, .furniture, .paragraph, .byline, .dateline]
+    let shapes: [Block.Shape] = [.plain, .heading, .listItem, .blockQuote]
+    for kind in kinds {
+      for shape in shapes {
+        let block = Block(kind: kind, range: 0x1FFF_FFF0..<0x1FFF_FFFF, continuesGroup: true, shape: shape)
+        #expect(block.kind == kind && block.shape == shape && block.continuesGroup)
+        #expect(block.range == 0x1FFF_FFF0..<0x1FFF_FFFF)
+      }
+    }
+    var block = Block(kind: .dateline, range: 5..<9, shape: .blockQuote)
+    block.range = 100..<200
+    block.continuesGroup = true
+    block.kind = .caption
+    #expect(block.range == 100..<200 && block.kind == .caption && block.shape == .blockQuote && block.continuesGroup)
+    block.continuesGroup = false
+    block.shape = .plain
+    #expect(block.range == 100..<200 && block.kind == .caption && block.shape == .plain && !block.continuesGroup)
+    #expect(block == Block(kind: .caption, range: 100..<200))
+    #expect(block != Block(kind: .caption, range: 100..<200, captionTextRange: 100..<150))
+  }
+
+  @Test func quoteKindAndClosureShareTheRangesBits() {
+    for kind in Quote.Kind.allCases {
+      for closure in [Quote.Closure.mark, .reopening, .paragraphEnd] {
+        var quote = Quote(
+          range: 0x3FFF_FFF0..<0x3FFF_FFFF, segments: [0x3FFF_FFF0..<0x3FFF_FFFF], kind: kind, closedBy: closure)
+        #expect(quote.kind == kind && quote.closedBy == closure && quote.range == 0x3FFF_FFF0..<0x3FFF_FFFF)
+        quote.kind = .partial
+        quote.closedBy = .reopening
+        #expect(quote.range == 0x3FFF_FFF0..<0x3FFF_FFFF && quote.segments == [0x3FFF_FFF0..<0x3FFF_FFFF])
+      }
+    }
+  }
+
+  @Test func aQuotesSpeakerKindAndCueAreSetOneByOneOrSharedTogether() {
+    var quote = Quote(range: 10..<20, segments: [10..<20], kind: .full, speaker: "Ann Lee", cue: "said")
+    #expect(quote.speaker == "Ann Lee" && quote.cue == "said" && quote.speakerKind == nil)
+    quote.speakerKind = .person
+    quote.cue = nil
+    #expect(quote.speaker == "Ann Lee" && quote.cue == nil && quote.speakerKind == .person)
+    quote.speaker = nil
+    quote.speakerKind = nil
+    #expect(quote == Quote(range: 10..<20, segments: [10..<20], kind: .full))
+    var shared = Quote.SharedAttributions()
+    var a = Quote(range: 0..<5, segments: [0..<5], kind: .full)
+    var b = Quote(range: 8..<9, segments: [8..<9], kind: .fragment)
+    a.setAttribution(speaker: "Jos\u{E9}", speakerKind: .person, cue: "told", sharing: &shared)
+    // The same name written with a combining accent stays as written.
+    b.setAttribution(speaker: "Jose\u{301}", speakerKind: .person, cue: "told", sharing: &shared)
+    #expect(a.speaker.map { Array($0.unicodeScalars) } == Array("Jos\u{E9}".unicodeScalars))
+    #expect(b.speaker.map { Array($0.unicodeScalars) } == Array("Jose\u{301}".unicodeScalars))
+    #expect(a.cue == "told" && b.speakerKind == .person && b.kind == .fragment && b.range == 8..<9)
   }
 }
