@@ -131,4 +131,35 @@ import Testing
     #expect(b.speaker.map { Array($0.unicodeScalars) } == Array("Jose\u{301}".unicodeScalars))
     #expect(a.cue == "told" && b.speakerKind == .person && b.kind == .fragment && b.range == 8..<9)
   }
+
+  @Test func theEntityOfATokenTakesTwoBytesUntilTheIndexNeedsFour() {
+    var column = EntityOfToken(count: 4)
+    #expect((0..<4).map { column[$0] } == [-1, -1, -1, -1])
+    column[1] = 0
+    column[2] = 65_534
+    column[3] = 7
+    column[3] = -1
+    #expect((0..<4).map { column[$0] } == [-1, 0, 65_534, -1])
+    column[0] = 65_535
+    #expect((0..<4).map { column[$0] } == [65_535, 0, 65_534, -1])
+    column[2] = 1_000_000
+    column[1] = -1
+    #expect((0..<4).map { column[$0] } == [65_535, -1, 1_000_000, -1] && column.count == 4)
+  }
+
+  @Test func anIndexColumnKeepsRunsAndGivesEveryRowBack() {
+    var column = IndexColumn()
+    for value in [-1, 3, 3, 3, 7, -1, -1, 7] { column.append(value) }
+    #expect(column.count == 8)
+    #expect((0..<8).map { column[$0] } == [-1, 3, 3, 3, 7, -1, -1, 7])
+  }
+
+  @Test func aRangeColumnKeepsOnlyTheRowsThatHaveOne() {
+    var column = OptionalRangeColumn(count: 3)
+    column[1] = 4..<9
+    column[2] = 0..<0
+    #expect(column[0] == nil && column[1] == 4..<9 && column[2] == 0..<0)
+    column[1] = nil
+    #expect(column[1] == nil && column[2] == 0..<0)
+  }
 }

@@ -30,7 +30,7 @@ enum EntityAnalysis {
     var attributor = SpeechAttributor(
       recogniser: recogniser, result: result, quotes: findQuotes(quoteCount), rules: rules)
     // The attributor holds the only copy, so that adding to it copies nothing.
-    result = EntityRecognizer.Result(entities: [], entityOfToken: [], gender: [:])
+    result = EntityRecognizer.Result(entities: [], entityOfToken: EntityOfToken(count: 0), gender: [:])
     attributor.attribute()
     result = attributor.result
     return Output(entities: result.entities, quotes: attributor.quotes, reportedSpeech: attributor.reported)

@@ -10,7 +10,7 @@ struct EntityGrouper {
   let recogniser: EntityRecognizer
   let evidence: EntityRecognizer.MergeEvidence
   private var entities: [Entity] = []
-  private var entityOfToken: [Int32]
+  private var entityOfToken: EntityOfToken
   private var gender: [Int: Lexicon.Gender] = [:]
   /// Kind letter + canonical name -> entity index, by the name's 64-bit hash as every word
   /// list here is (a String key cost about 100 bytes a person in a list of names).
@@ -27,7 +27,7 @@ struct EntityGrouper {
   init(recogniser: EntityRecognizer, evidence: EntityRecognizer.MergeEvidence) {
     self.recogniser = recogniser
     self.evidence = evidence
-    entityOfToken = [Int32](repeating: -1, count: recogniser.tokens.count)
+    entityOfToken = EntityOfToken(count: recogniser.tokens.count)
     personSurnames = SurnameIndex(text: recogniser.text)
   }
 
