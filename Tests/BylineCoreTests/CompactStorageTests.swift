@@ -162,4 +162,23 @@ import Testing
     column[1] = nil
     #expect(column[1] == nil && column[2] == 0..<0)
   }
+
+  @Test func speakersAndCuesComeBackAsSetBeyondTwoBytes() {
+    var speakers = SpeechAttributor.SpeakerColumn(count: 4)
+    speakers[0] = .entity(0)
+    speakers[1] = .description("a spokeswoman")
+    speakers[2] = .entity(40_000)
+    speakers[3] = .description("a spokeswoman")
+    #expect(speakers[0] == .entity(0) && speakers[1] == .description("a spokeswoman"))
+    #expect(speakers[2] == .entity(40_000) && speakers[3] == .description("a spokeswoman"))
+    speakers[2] = nil
+    #expect(speakers[2] == nil && speakers[0] == .entity(0))
+    var cues = OptionalStringColumn(count: 3)
+    cues[0] = "said"
+    cues[2] = "according to"
+    cues[1] = "said"
+    #expect(cues[0] == "said" && cues[1] == "said" && cues[2] == "according to")
+    cues[0] = nil
+    #expect(cues[0] == nil && cues[1] == "said")
+  }
 }

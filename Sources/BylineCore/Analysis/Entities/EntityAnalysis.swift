@@ -17,8 +17,15 @@ enum EntityAnalysis {
     rules: AnalysisRules = AnalysisRules()
   ) -> Output {
     let text = article.scalars
-    var tokens = Tokenizer.tokenize(text, blocks: article.blocks) { $0.kind != .furniture }
-    let quoteCount = markQuoted(&tokens, findQuotes(0))
+    // The quotes found before the tokens, so that the array they grew in is gone before the
+    // tokens are made, and dropped once the tokens inside them are marked.
+    var tokens: [Token]
+    let quoteCount: Int
+    do {
+      let quotes = findQuotes(0)
+      tokens = Tokenizer.tokenize(text, blocks: article.blocks) { $0.kind != .furniture }
+      quoteCount = markQuoted(&tokens, quotes)
+    }
     let recogniser = EntityRecognizer(
       text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks, rules: rules)
     var result = recogniser.recognise()

@@ -62,11 +62,11 @@ struct IndexColumn {
 /// "according to"), each row an index into the strings seen: 4 bytes a row where a
 /// `String?` took 16.
 struct OptionalStringColumn {
-  private var rows: [Int32]
+  private var rows: SmallIndexRows
   private var strings: [String] = []
   private var indexOf: [ExactString: Int32] = [:]
 
-  init(count: Int) { rows = Array(repeating: -1, count: count) }
+  init(count: Int) { rows = SmallIndexRows(count: count) }
 
   subscript(row: Int) -> String? {
     get { rows[row] < 0 ? nil : strings[Int(rows[row])] }
@@ -107,23 +107,23 @@ extension SpeechAttributor {
   /// A column of optional speakers: an entity's index, or a description as written kept in a
   /// table (4 bytes a row where a `Speaker?` took 24).
   struct SpeakerColumn {
-    /// An entity index (>= 0), -1 for none, or -2 - k for description k.
-    private var rows: [Int32]
+    /// -1 for none, 2e for entity e, 2k + 1 for description k.
+    private var rows: SmallIndexRows
     private var descriptionIndex: [ExactString: Int32] = [:]
     private var descriptionText: [String] = []
 
-    init(count: Int) { rows = Array(repeating: -1, count: count) }
+    init(count: Int) { rows = SmallIndexRows(count: count) }
 
     subscript(row: Int) -> Speaker? {
       get {
         let value = rows[row]
-        if value >= 0 { return .entity(Int(value)) }
-        return value == -1 ? nil : .description(descriptionText[Int(-2 - value)])
+        if value < 0 { return nil }
+        return value % 2 == 0 ? .entity(Int(value / 2)) : .description(descriptionText[Int(value / 2)])
       }
       set {
         switch newValue {
         case nil: rows[row] = -1
-        case .entity(let index): rows[row] = Int32(index)
+        case .entity(let index): rows[row] = Int32(index) * 2
         case .description(let text):
           let key = ExactString(text)
           let k: Int32
@@ -134,8 +134,46 @@ extension SpeechAttributor {
             descriptionText.append(text)
             descriptionIndex[key] = k
           }
-          rows[row] = -2 - k
+          rows[row] = k * 2 + 1
         }
+      }
+    }
+  }
+}
+
+/// Rows of small indices, -1 for none: 2 bytes a row while every index is under 65,535
+/// (cues, speakers and the entity of each token of an article of fewer than 32,767
+/// entities), 4 after (widened once).
+struct SmallIndexRows {
+  private var narrow: [UInt16]
+  private var wide: [Int32]?
+
+  private static let none = UInt16.max
+
+  /// `count` rows of none.
+  init(count: Int) { narrow = Array(repeating: Self.none, count: count) }
+
+  var count: Int { wide?.count ?? narrow.count }
+
+  subscript(row: Int) -> Int32 {
+    get {
+      if let wide { return wide[row] }
+      let value = narrow[row]
+      return value == Self.none ? -1 : Int32(value)
+    }
+    set {
+      if wide != nil {
+        wide![row] = newValue
+      } else if newValue < 0 {
+        narrow[row] = Self.none
+      } else if newValue < Int32(Self.none) {
+        narrow[row] = UInt16(newValue)
+      } else {
+        // Index 65,535 or more: every row widened to 4 bytes, once.
+        var widened = narrow.map { $0 == Self.none ? Int32(-1) : Int32($0) }
+        widened[row] = newValue
+        wide = widened
+        narrow = []
       }
     }
   }
