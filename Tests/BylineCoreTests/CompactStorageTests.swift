@@ -47,7 +47,8 @@ import Testing
   // MARK: - Compact records
 
   @Test func blockQuoteAndTokenAreStoredIn32BitFields() {
-    #expect(MemoryLayout<Block>.stride == 28)
+    #expect(MemoryLayout<Block>.stride == 16)
+    #expect(MemoryLayout<Quote>.stride == 32)
     #expect(MemoryLayout<Token>.stride == 12)
     var block = Block(kind: .caption, range: 3..<9, creditRange: 7..<9, captionTextRange: 3..<6)
     #expect(block.range == 3..<9 && block.creditRange == 7..<9 && block.captionTextRange == 3..<6)
@@ -74,5 +75,110 @@ import Testing
     #expect(t.inQuote && t.startsSentence && t.block == 0x3FF_FFFF && t.kind == .punct)
     t.inQuote = false
     #expect(!t.inQuote && t.startsSentence && t.block == 0x3FF_FFFF)
+  }
+
+  @Test func blockKindShapeAndGroupShareTheRangesBits() {
+    let kinds: [Block.Kind] = [.title, .standfirst, .caption, .furniture, .paragraph, .byline, .dateline]
+    let shapes: [Block.Shape] = [.plain, .heading, .listItem, .blockQuote]
+    for kind in kinds {
+      for shape in shapes {
+        let block = Block(kind: kind, range: 0x1FFF_FFF0..<0x1FFF_FFFF, continuesGroup: true, shape: shape)
+        #expect(block.kind == kind && block.shape == shape && block.continuesGroup)
+        #expect(block.range == 0x1FFF_FFF0..<0x1FFF_FFFF)
+      }
+    }
+    var block = Block(kind: .dateline, range: 5..<9, shape: .blockQuote)
+    block.range = 100..<200
+    block.continuesGroup = true
+    block.kind = .caption
+    #expect(block.range == 100..<200 && block.kind == .caption && block.shape == .blockQuote && block.continuesGroup)
+    block.continuesGroup = false
+    block.shape = .plain
+    #expect(block.range == 100..<200 && block.kind == .caption && block.shape == .plain && !block.continuesGroup)
+    #expect(block == Block(kind: .caption, range: 100..<200))
+    #expect(block != Block(kind: .caption, range: 100..<200, captionTextRange: 100..<150))
+  }
+
+  @Test func quoteKindAndClosureShareTheRangesBits() {
+    for kind in Quote.Kind.allCases {
+      for closure in [Quote.Closure.mark, .reopening, .paragraphEnd] {
+        var quote = Quote(
+          range: 0x3FFF_FFF0..<0x3FFF_FFFF, segments: [0x3FFF_FFF0..<0x3FFF_FFFF], kind: kind, closedBy: closure)
+        #expect(quote.kind == kind && quote.closedBy == closure && quote.range == 0x3FFF_FFF0..<0x3FFF_FFFF)
+        quote.kind = .partial
+        quote.closedBy = .reopening
+        #expect(quote.range == 0x3FFF_FFF0..<0x3FFF_FFFF && quote.segments == [0x3FFF_FFF0..<0x3FFF_FFFF])
+      }
+    }
+  }
+
+  @Test func aQuotesSpeakerKindAndCueAreSetOneByOneOrSharedTogether() {
+    var quote = Quote(range: 10..<20, segments: [10..<20], kind: .full, speaker: "Ann Lee", cue: "said")
+    #expect(quote.speaker == "Ann Lee" && quote.cue == "said" && quote.speakerKind == nil)
+    quote.speakerKind = .person
+    quote.cue = nil
+    #expect(quote.speaker == "Ann Lee" && quote.cue == nil && quote.speakerKind == .person)
+    quote.speaker = nil
+    quote.speakerKind = nil
+    #expect(quote == Quote(range: 10..<20, segments: [10..<20], kind: .full))
+    var shared = Quote.SharedAttributions()
+    var a = Quote(range: 0..<5, segments: [0..<5], kind: .full)
+    var b = Quote(range: 8..<9, segments: [8..<9], kind: .fragment)
+    a.setAttribution(speaker: "Jos\u{E9}", speakerKind: .person, cue: "told", sharing: &shared)
+    // The same name written with a combining accent stays as written.
+    b.setAttribution(speaker: "Jose\u{301}", speakerKind: .person, cue: "told", sharing: &shared)
+    #expect(a.speaker.map { Array($0.unicodeScalars) } == Array("Jos\u{E9}".unicodeScalars))
+    #expect(b.speaker.map { Array($0.unicodeScalars) } == Array("Jose\u{301}".unicodeScalars))
+    #expect(a.cue == "told" && b.speakerKind == .person && b.kind == .fragment && b.range == 8..<9)
+  }
+
+  @Test func theEntityOfATokenTakesTwoBytesUntilTheIndexNeedsFour() {
+    var column = EntityOfToken(count: 4)
+    #expect((0..<4).map { column[$0] } == [-1, -1, -1, -1])
+    column[1] = 0
+    column[2] = 65_534
+    column[3] = 7
+    column[3] = -1
+    #expect((0..<4).map { column[$0] } == [-1, 0, 65_534, -1])
+    column[0] = 65_535
+    #expect((0..<4).map { column[$0] } == [65_535, 0, 65_534, -1])
+    column[2] = 1_000_000
+    column[1] = -1
+    #expect((0..<4).map { column[$0] } == [65_535, -1, 1_000_000, -1] && column.count == 4)
+  }
+
+  @Test func anIndexColumnKeepsRunsAndGivesEveryRowBack() {
+    var column = IndexColumn()
+    for value in [-1, 3, 3, 3, 7, -1, -1, 7] { column.append(value) }
+    #expect(column.count == 8)
+    #expect((0..<8).map { column[$0] } == [-1, 3, 3, 3, 7, -1, -1, 7])
+  }
+
+  @Test func aRangeColumnKeepsOnlyTheRowsThatHaveOne() {
+    var column = OptionalRangeColumn(count: 3)
+    column[1] = 4..<9
+    column[2] = 0..<0
+    #expect(column[0] == nil && column[1] == 4..<9 && column[2] == 0..<0)
+    column[1] = nil
+    #expect(column[1] == nil && column[2] == 0..<0)
+  }
+
+  @Test func speakersAndCuesComeBackAsSetBeyondTwoBytes() {
+    var speakers = SpeechAttributor.SpeakerColumn(count: 4)
+    speakers[0] = .entity(0)
+    speakers[1] = .description("a spokeswoman")
+    speakers[2] = .entity(40_000)
+    speakers[3] = .description("a spokeswoman")
+    #expect(speakers[0] == .entity(0) && speakers[1] == .description("a spokeswoman"))
+    #expect(speakers[2] == .entity(40_000) && speakers[3] == .description("a spokeswoman"))
+    speakers[2] = nil
+    #expect(speakers[2] == nil && speakers[0] == .entity(0))
+    var cues = OptionalStringColumn(count: 3)
+    cues[0] = "said"
+    cues[2] = "according to"
+    cues[1] = "said"
+    #expect(cues[0] == "said" && cues[1] == "said" && cues[2] == "according to")
+    cues[0] = nil
+    #expect(cues[0] == nil && cues[1] == "said")
   }
 }

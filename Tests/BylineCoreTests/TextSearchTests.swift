@@ -30,6 +30,21 @@ struct TextSearchTests {
     #expect(search.matches("start").count == 1)
   }
 
+  /// The reader's search over an article's blocks: furniture and the header's byline and
+  /// dateline lines are left out, and no match runs from one block into the next.
+  @Test func theBodyOfABlockListIsSearchedBlockByBlock() {
+    let scalars = ScalarText("By Ann Lee\n\nAdvertisement said\n\nShe said\n\nso said")
+    let blocks = [
+      Block(kind: .byline, range: 0..<10), Block(kind: .furniture, range: 12..<30),
+      Block(kind: .paragraph, range: 32..<40), Block(kind: .paragraph, range: 42..<49),
+    ]
+    let search = TextSearch(scalars: scalars, bodyOf: blocks)
+    #expect(search.matches("said") == [36..<40, 45..<49])
+    #expect(search.matches("ann").isEmpty)
+    #expect(search.matches("said so").isEmpty)
+    #expect(!TextSearch.isSearched(blocks[0]) && !TextSearch.isSearched(blocks[1]) && TextSearch.isSearched(blocks[2]))
+  }
+
   @Test func emptyQueryFindsNothing() {
     #expect(find("  ", in: "text").isEmpty)
   }

@@ -16,9 +16,11 @@ public struct ArticleAnalysis: Sendable {
     rules: AnalysisRules = AnalysisRules()
   ) {
     self.article = article
-    let found = QuoteFinder.findQuotes(in: article, rules: rules)
-    // The quotes handed over, not shared: the attributor's first change would copy them all.
-    let output = EntityAnalysis.run(article: article, quotes: consume found, rules: rules)
+    // The quotes are found twice: for the tokens they hold, then again for the attributor,
+    // so that they take no room while the entities are recognised (a flood of short quotes
+    // has one every 16 bytes, 2 times the text at 32 bytes a quote).
+    let output = EntityAnalysis.run(
+      article: article, findQuotes: { QuoteFinder.findQuotes(in: article, rules: rules, expected: $0) }, rules: rules)
     self.quotes = output.quotes
     self.entities = output.entities
     self.reportedSpeech = output.reportedSpeech

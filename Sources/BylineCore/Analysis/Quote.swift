@@ -20,25 +20,124 @@ public struct Quote: Sendable, Equatable {
       storedRange = newValue
     }
   }
-  /// The range, as 32-bit offsets (model texts are at most 50 MB, far below 2^31 scalars):
-  /// with the mention and the clause so, a quote takes 72 bytes where it took 120, and a flood
-  /// of short quotes has one every dozen bytes.
-  private var lower: Int32
-  private var upper: Int32
-  private var storedRange: TextRange {
-    get { Range(uncheckedBounds: (Int(lower), Int(upper))) }
-    set { (lower, upper) = (Int32(newValue.lowerBound), Int32(newValue.upperBound)) }
+
+  // The storage: 32 bytes a quote, where it took 72 (and 120 before that), for a flood of
+  // short quotes has one every dozen bytes of text. Offsets are 32-bit (model texts are at
+  // most 50 MB, far below 2^30 scalars), the kind and the closure ride in the top two bits
+  // of the range's bounds; the speaker, its kind and the cue are one shared reference (the
+  // attribution gives every quote of a speaker and cue the same one), and the rarer fields,
+  // the segments of a quote over several paragraphs and a reported clause, another.
+  private var lowerAndKind: UInt32
+  private var upperAndClosure: UInt32
+  private var mention: (Int32, Int32) = (-1, -1)
+  private var attribution: Attribution?
+  private var rare: Rare?
+
+  /// The segments when they are not the one range `storedRange`, and the clause: nil for
+  /// most quotes. Never changed once made, so that copies of a quote can share it.
+  private final class Rare: Sendable {
+    let segments: [TextRange]?
+    let clause: TextRange?
+
+    init(segments: [TextRange]?, clause: TextRange?) {
+      self.segments = segments
+      self.clause = clause
+    }
+
+    static func make(segments: [TextRange]?, clause: TextRange?) -> Rare? {
+      segments == nil && clause == nil ? nil : Rare(segments: segments, clause: clause)
+    }
   }
+
+  /// The segments, unless they are the one range `storedRange` (most quotes): an array of one
+  /// range is an allocation of its own, 64 bytes a quote.
+  private var otherSegments: [TextRange]? {
+    get { rare?.segments }
+    set { rare = .make(segments: newValue, clause: rare?.clause) }
+  }
+
+  private static let offsetMask: UInt32 = 0x3FFF_FFFF
+
+  private var storedRange: TextRange {
+    get {
+      Range(uncheckedBounds: (Int(lowerAndKind & Self.offsetMask), Int(upperAndClosure & Self.offsetMask)))
+    }
+    set {
+      lowerAndKind = lowerAndKind & ~Self.offsetMask | UInt32(newValue.lowerBound) & Self.offsetMask
+      upperAndClosure = upperAndClosure & ~Self.offsetMask | UInt32(newValue.upperBound) & Self.offsetMask
+    }
+  }
+
+  /// Who said a quote and how it was reported, shared by the quotes that have the same.
+  final class Attribution: Sendable {
+    let speaker: String?
+    let speakerKind: SpeakerKind?
+    let cue: String?
+
+    init(speaker: String?, speakerKind: SpeakerKind?, cue: String?) {
+      self.speaker = speaker
+      self.speakerKind = speakerKind
+      self.cue = cue
+    }
+
+    /// Nil when there is nothing to hold.
+    static func make(speaker: String?, speakerKind: SpeakerKind?, cue: String?) -> Attribution? {
+      speaker == nil && speakerKind == nil && cue == nil
+        ? nil : Attribution(speaker: speaker, speakerKind: speakerKind, cue: cue)
+    }
+  }
+
+  /// The attributions already made for a list of quotes, so that quotes with the same speaker,
+  /// kind and cue share one (``setAttribution(speaker:speakerKind:cue:sharing:)``).
+  struct SharedAttributions {
+    /// Names and cues by their bytes (``ExactString``), so that a quote keeps its own.
+    private struct Key: Hashable {
+      var speaker: ExactString?
+      var speakerKind: SpeakerKind?
+      var cue: ExactString?
+    }
+    private var made: [Key: Attribution] = [:]
+
+    mutating func attribution(speaker: String?, speakerKind: SpeakerKind?, cue: String?) -> Attribution? {
+      let key = Key(speaker: speaker.map(ExactString.init), speakerKind: speakerKind, cue: cue.map(ExactString.init))
+      if let known = made[key] { return known }
+      let new = Attribution.make(speaker: speaker, speakerKind: speakerKind, cue: cue)
+      made[key] = new
+      return new
+    }
+  }
+
+  /// Sets the speaker, its kind and the cue at once, sharing the storage of an earlier quote
+  /// given the same.
+  mutating func setAttribution(
+    speaker: String?, speakerKind: SpeakerKind?, cue: String?, sharing shared: inout SharedAttributions
+  ) {
+    attribution = shared.attribution(speaker: speaker, speakerKind: speakerKind, cue: cue)
+  }
+
   /// The quoted text in each paragraph it runs through (one range for most quotes).
   public var segments: [TextRange] {
     get { otherSegments ?? [storedRange] }
     set { otherSegments = newValue.count == 1 && newValue[0] == storedRange ? nil : newValue }
   }
-  /// The segments, unless they are the one range `storedRange` (most quotes): an array of one
-  /// range is an allocation of its own, 64 bytes a quote, and a flood of short quotes has a
-  /// quote every ten bytes.
-  private var otherSegments: [TextRange]?
-  public var kind: Kind
+  public var kind: Kind {
+    get {
+      switch lowerAndKind >> 30 {
+      case 0: return .full
+      case 1: return .partial
+      default: return .fragment
+      }
+    }
+    set {
+      let bits: UInt32 =
+        switch newValue {
+        case .full: 0
+        case .partial: 1
+        case .fragment: 2
+        }
+      lowerAndKind = lowerAndKind & Self.offsetMask | bits << 30
+    }
+  }
   /// What ended the quote.
   public enum Closure: String, Sendable, Equatable {
     /// Its closing mark.
@@ -50,12 +149,32 @@ public struct Quote: Sendable, Equatable {
   }
 
   /// What ended the quote: its closing mark, a reopening mark or its paragraph's end.
-  public var closedBy: Closure
+  public var closedBy: Closure {
+    get {
+      switch upperAndClosure >> 30 {
+      case 0: return .mark
+      case 1: return .reopening
+      default: return .paragraphEnd
+      }
+    }
+    set {
+      let bits: UInt32 =
+        switch newValue {
+        case .mark: 0
+        case .reopening: 1
+        case .paragraphEnd: 2
+        }
+      upperAndClosure = upperAndClosure & Self.offsetMask | bits << 30
+    }
+  }
   /// True when nothing in the text tells where the quote ends: neither a closing mark nor a
   /// reopening one came, and it is taken to end with its paragraph.
   public var isUnterminated: Bool { closedBy == .paragraphEnd }
   /// The speaker's canonical name, when attribution found one.
-  public var speaker: String?
+  public var speaker: String? {
+    get { attribution?.speaker }
+    set { attribution = .make(speaker: newValue, speakerKind: speakerKind, cue: cue) }
+  }
   /// What kind of source the speaker is.
   public enum SpeakerKind: String, Sendable, Equatable, CaseIterable {
     /// A named person ("Moira Keane").
@@ -67,7 +186,10 @@ public struct Quote: Sendable, Equatable {
   }
 
   /// The kind of the speaker, when there is one.
-  public var speakerKind: SpeakerKind?
+  public var speakerKind: SpeakerKind? {
+    get { attribution?.speakerKind }
+    set { attribution = .make(speaker: speaker, speakerKind: newValue, cue: cue) }
+  }
   /// The source as written near the cue ("Keane", "she", "a spokeswoman"), so that an
   /// attribution can be checked against the text. For a quote that takes the speaker of an
   /// earlier one, the mention that earlier quote was attributed by.
@@ -75,14 +197,12 @@ public struct Quote: Sendable, Equatable {
     get { Self.optionalRange(mention) }
     set { mention = Self.bounds(newValue) }
   }
-  private var mention: (Int32, Int32) = (-1, -1)
   /// For a partial quote or a fragment with a cue of its own, the reported clause it sits in:
   /// `called half of Trump's supporters “deplorables”`, `said the plan was “a disaster”`.
   public var clause: TextRange? {
-    get { Self.optionalRange(clauseBounds) }
-    set { clauseBounds = Self.bounds(newValue) }
+    get { rare?.clause }
+    set { rare = .make(segments: rare?.segments, clause: newValue) }
   }
-  private var clauseBounds: (Int32, Int32) = (-1, -1)
 
   private static func optionalRange(_ bounds: (Int32, Int32)) -> TextRange? {
     bounds.0 < 0 ? nil : Range(uncheckedBounds: (Int(bounds.0), Int(bounds.1)))
@@ -91,7 +211,10 @@ public struct Quote: Sendable, Equatable {
     range.map { (Int32($0.lowerBound), Int32($0.upperBound)) } ?? (-1, -1)
   }
   /// The reporting verb or phrase ("said", "according to"), when attribution found one.
-  public var cue: String?
+  public var cue: String? {
+    get { attribution?.cue }
+    set { attribution = .make(speaker: speaker, speakerKind: speakerKind, cue: newValue) }
+  }
 
   public static func == (a: Quote, b: Quote) -> Bool {
     a.storedRange == b.storedRange && a.segments == b.segments && a.kind == b.kind
@@ -103,12 +226,12 @@ public struct Quote: Sendable, Equatable {
     range: TextRange, segments: [TextRange], kind: Kind, closedBy: Closure = .mark,
     speaker: String? = nil, cue: String? = nil
   ) {
-    lower = Int32(range.lowerBound)
-    upper = Int32(range.upperBound)
-    otherSegments = segments.count == 1 && segments[0] == range ? nil : segments
+    lowerAndKind = 0
+    upperAndClosure = 0
+    rare = .make(segments: segments.count == 1 && segments[0] == range ? nil : segments, clause: nil)
+    storedRange = range
     self.kind = kind
     self.closedBy = closedBy
-    self.speaker = speaker
-    self.cue = cue
+    attribution = .make(speaker: speaker, speakerKind: nil, cue: cue)
   }
 }

@@ -16,13 +16,26 @@
 ///   ends it.
 /// Spaces just inside the marks (`“ We stay ”`) are not part of the quote.
 public enum QuoteFinder {
-  public static func findQuotes(in article: Article, rules: AnalysisRules = AnalysisRules()) -> [Quote] {
+  /// The article's quotes in reading order. `expected`, when known (the count of an earlier
+  /// call), is the room made for them at once.
+  public static func findQuotes(
+    in article: Article, rules: AnalysisRules = AnalysisRules(), expected: Int = 0
+  ) -> [Quote] {
     var scanner = Scanner(text: article.scalars, rules: rules)
+    scanner.quotes.reserveCapacity(expected)
     for block in article.blocks where block.kind != .furniture && !block.kind.isMetadataLine {
       scanner.scan(block)
     }
     scanner.finish()
-    return scanner.quotes
+    // Grown by doubling, the array may hold twice the room its quotes need for as long as
+    // the analysis keeps them: a copy of the exact size.
+    guard scanner.quotes.capacity > scanner.quotes.count, scanner.quotes.count != expected else {
+      return scanner.quotes
+    }
+    var exact: [Quote] = []
+    exact.reserveCapacity(scanner.quotes.count)
+    exact.append(contentsOf: scanner.quotes)
+    return exact
   }
 
   public static func isQuoteMark(_ s: Unicode.Scalar) -> Bool {

@@ -156,43 +156,105 @@ public struct Block: Sendable, Equatable {
     case blockQuote
   }
 
-  public var kind: Kind
+  public var kind: Kind {
+    get {
+      switch lowerAndKind >> 29 {
+      case 0: .title
+      case 1: .standfirst
+      case 2: .caption
+      case 3: .furniture
+      case 4: .paragraph
+      case 5: .byline
+      default: .dateline
+      }
+    }
+    set { lowerAndKind = lowerAndKind & Self.offsetMask | UInt32(Self.code(of: newValue)) << 29 }
+  }
   /// The paragraph's shape (``Shape/plain`` for every other block).
-  public var shape: Shape = .plain
+  public var shape: Shape {
+    get {
+      switch upperAndFlags >> 30 {
+      case 0: .plain
+      case 1: .heading
+      case 2: .listItem
+      default: .blockQuote
+      }
+    }
+    set { upperAndFlags = upperAndFlags & ~(3 << 30) | UInt32(Self.code(of: newValue)) << 30 }
+  }
   /// The block's text in the model.
   public var range: TextRange {
-    get { Self.range(lower, upper) }
-    set { (lower, upper) = Self.bounds(newValue) }
+    get {
+      Range(uncheckedBounds: (Int(lowerAndKind & Self.offsetMask), Int(upperAndFlags & Self.offsetMask)))
+    }
+    set {
+      lowerAndKind = lowerAndKind & ~Self.offsetMask | UInt32(newValue.lowerBound) & Self.offsetMask
+      upperAndFlags = upperAndFlags & ~Self.offsetMask | UInt32(newValue.upperBound) & Self.offsetMask
+    }
   }
   /// For a caption, the range of its credit ("Getty" in "... [source: Getty]").
   public var creditRange: TextRange? {
-    get { creditLower < 0 ? nil : Self.range(creditLower, creditUpper) }
-    set { (creditLower, creditUpper) = newValue.map(Self.bounds) ?? (-1, -1) }
+    get { captionRanges?.credit }
+    set { captionRanges = .make(credit: newValue, text: captionTextRange) }
   }
   /// For a caption, the range of the caption text without the credit.
   public var captionTextRange: TextRange? {
-    get { captionLower < 0 ? nil : Self.range(captionLower, captionUpper) }
-    set { (captionLower, captionUpper) = newValue.map(Self.bounds) ?? (-1, -1) }
+    get { captionRanges?.text }
+    set { captionRanges = .make(credit: creditRange, text: newValue) }
   }
   /// True when the block was a line of a multi-line group in the file (a table row, a list):
   /// it is shown directly under the previous block, without a blank line.
-  public var continuesGroup: Bool
-
-  // The ranges as 32-bit offsets (-1 for none): 28 bytes a block where optional ranges of
-  // `Int`s took 72, and a file of one-line paragraphs is a block every dozen bytes. Model
-  // texts are at most 50 MB, far below 2^31 scalars.
-  private var lower: Int32 = 0
-  private var upper: Int32 = 0
-  private var creditLower: Int32 = -1
-  private var creditUpper: Int32 = -1
-  private var captionLower: Int32 = -1
-  private var captionUpper: Int32 = -1
-
-  private static func range(_ lower: Int32, _ upper: Int32) -> TextRange {
-    Range(uncheckedBounds: (Int(lower), Int(upper)))
+  public var continuesGroup: Bool {
+    get { upperAndFlags & Self.groupBit != 0 }
+    set { upperAndFlags = newValue ? upperAndFlags | Self.groupBit : upperAndFlags & ~Self.groupBit }
   }
-  private static func bounds(_ range: TextRange) -> (Int32, Int32) {
-    (Int32(range.lowerBound), Int32(range.upperBound))
+
+  // 16 bytes a block, where it took 28 (and 72 with optional ranges of `Int`s), for a file of
+  // one-line paragraphs is a block every dozen bytes: the range as 32-bit offsets (model
+  // texts are at most 50 MB, far below 2^29 scalars) with the kind in the top three bits of
+  // the lower bound and the shape and the group flag in those of the upper; a caption's two
+  // ranges behind a reference, nil for every other block.
+  private var lowerAndKind: UInt32 = 0
+  private var upperAndFlags: UInt32 = 0
+  private var captionRanges: CaptionRanges?
+
+  private static let offsetMask: UInt32 = 0x1FFF_FFFF
+  private static let groupBit: UInt32 = 1 << 29
+
+  private static func code(of kind: Kind) -> Int {
+    switch kind {
+    case .title: 0
+    case .standfirst: 1
+    case .caption: 2
+    case .furniture: 3
+    case .paragraph: 4
+    case .byline: 5
+    case .dateline: 6
+    }
+  }
+
+  private static func code(of shape: Shape) -> Int {
+    switch shape {
+    case .plain: 0
+    case .heading: 1
+    case .listItem: 2
+    case .blockQuote: 3
+    }
+  }
+
+  /// A caption's credit and text ranges, shared by the copies of its block.
+  private final class CaptionRanges: Sendable {
+    let credit: TextRange?
+    let text: TextRange?
+
+    init(credit: TextRange?, text: TextRange?) {
+      self.credit = credit
+      self.text = text
+    }
+
+    static func make(credit: TextRange?, text: TextRange?) -> CaptionRanges? {
+      credit == nil && text == nil ? nil : CaptionRanges(credit: credit, text: text)
+    }
   }
 
   public init(
@@ -203,8 +265,7 @@ public struct Block: Sendable, Equatable {
     self.shape = shape
     self.continuesGroup = continuesGroup
     self.range = range
-    self.creditRange = creditRange
-    self.captionTextRange = captionTextRange
+    captionRanges = .make(credit: creditRange, text: captionTextRange)
   }
 
   public static func == (a: Block, b: Block) -> Bool {

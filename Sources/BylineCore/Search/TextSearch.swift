@@ -11,13 +11,41 @@ import Foundation
 /// ``TextFold``'s, which the pickers and the library use too.
 public struct TextSearch: Sendable {
   private let scalars: ScalarText
-  private let ranges: [TextRange]?
+  private let scope: Scope
   private var modelCount: Int { scalars.count }
+
+  /// The text searched: all of it, given ranges, or the body blocks of an article's block
+  /// list, which is shared rather than copied into ranges (200,000 one-line paragraphs made
+  /// 11 MB of blocks and ranges for each search).
+  private enum Scope: Sendable {
+    case all
+    case ranges([TextRange])
+    case bodyBlocks([Block])
+  }
 
   /// Prepares a search over `scalars`, limited to the given ranges (all text when nil).
   public init(scalars: ScalarText, ranges: [TextRange]? = nil) {
     self.scalars = scalars
-    self.ranges = ranges
+    scope = ranges.map { .ranges($0) } ?? .all
+  }
+
+  /// Prepares a search over the blocks of `blocks` the reader searches: all but furniture and
+  /// the header's byline and dateline lines.
+  public init(scalars: ScalarText, bodyOf blocks: [Block]) {
+    self.scalars = scalars
+    scope = .bodyBlocks(blocks)
+  }
+
+  /// Whether the reader searches a block (``init(scalars:bodyOf:)``).
+  public static func isSearched(_ block: Block) -> Bool { block.kind != .furniture && !block.kind.isMetadataLine }
+
+  /// Calls `body` with each range searched, in order.
+  private func forEachRange(_ body: (TextRange) -> Void) {
+    switch scope {
+    case .all: body(0..<scalars.count)
+    case .ranges(let ranges): for range in ranges { body(range) }
+    case .bodyBlocks(let blocks): for block in blocks where Self.isSearched(block) { body(block.range) }
+    }
   }
 
   /// The text as a query is compared with it, folded (lower case, no accents, white space
@@ -28,7 +56,7 @@ public struct TextSearch: Sendable {
     var text = ScalarText()
     var origin = Origins()
     text.reserveCapacity(scalars.count)
-    for range in ranges ?? [0..<scalars.count] {
+    forEachRange { range in
       for i in range {
         let scalar = scalars[i]
         if TextFold.isIgnored(scalar) { continue }

@@ -2,28 +2,26 @@ import BylineCore
 
 /// One line of a laid-out article.
 ///
-/// Stored in 24 bytes (offsets and the block as 32-bit integers, the flags in a byte, the
-/// rare synthetic text behind a reference): a file of short paragraphs has two lines for
-/// every paragraph, and at 48 bytes a line its layout alone was several times the text's size.
+/// Stored in 16 bytes (offsets and the block as 32-bit integers, the flags in a byte): a file
+/// of short paragraphs has two lines for every paragraph, and at 48 bytes a line its layout
+/// alone was several times the text's size. The text of a synthetic line (the metadata under
+/// the headline) is kept by its layout (``DocumentLayout/syntheticTexts``), the line holding
+/// its number.
 public struct LayoutLine: Equatable, Sendable {
   /// What the line holds.
   public enum Content: Equatable, Sendable {
     /// A line of article text: a model range.
     case text(TextRange)
-    /// Text Byline writes itself (the metadata line), not part of the model.
-    case synthetic(String)
+    /// Text Byline writes itself (the metadata line), not part of the model: the number of
+    /// its text in the layout's ``DocumentLayout/syntheticTexts``.
+    case synthetic(Int)
     /// An empty line between blocks.
     case blank
     /// A horizontal rule under the header.
     case rule
   }
 
-  /// The text of a synthetic line.
-  private final class Synthetic: Sendable {
-    let text: String
-    init(_ text: String) { self.text = text }
-  }
-
+  /// The text range's bounds, or the synthetic text's number in `lower`.
   private var lower: Int32
   private var upper: Int32
   /// The block, or -1.
@@ -33,7 +31,6 @@ public struct LayoutLine: Equatable, Sendable {
   /// Bits 0-1: the content's case (0 text, 1 synthetic, 2 blank, 3 rule); bit 2: first of
   /// its block; bit 3: last of its block; bit 4: a block quote's bar.
   private var bits: UInt8
-  private var synthetic: Synthetic?
 
   private static let roles = StyleRole.allCases
 
@@ -54,23 +51,22 @@ public struct LayoutLine: Equatable, Sendable {
     get {
       switch bits & 3 {
       case 0: return .text(Int(lower)..<Int(upper))
-      case 1: return .synthetic(synthetic?.text ?? "")
+      case 1: return .synthetic(Int(lower))
       case 2: return .blank
       default: return .rule
       }
     }
     set {
       bits &= ~3
-      synthetic = nil
       lower = 0
       upper = 0
       switch newValue {
       case .text(let range):
         lower = Int32(range.lowerBound)
         upper = Int32(range.upperBound)
-      case .synthetic(let text):
+      case .synthetic(let number):
         bits |= 1
-        synthetic = Synthetic(text)
+        lower = Int32(number)
       case .blank: bits |= 2
       case .rule: bits |= 3
       }
@@ -116,10 +112,6 @@ public struct LayoutLine: Equatable, Sendable {
     bits & 3 == 0 ? Int(lower)..<Int(upper) : nil
   }
 
-  public static func == (a: LayoutLine, b: LayoutLine) -> Bool {
-    a.lower == b.lower && a.upper == b.upper && a.block == b.block && a.indentColumns == b.indentColumns
-      && a.roleIndex == b.roleIndex && a.bits == b.bits && a.synthetic?.text == b.synthetic?.text
-  }
 }
 
 /// An article laid out for one text width: header, captions and paragraphs as lines.
@@ -133,6 +125,8 @@ public struct DocumentLayout: Equatable, Sendable {
   /// The links' numbers drawn after their text, which the lines make room for.
   public let markers: LinkMarkers
   public private(set) var lines: [LayoutLine]
+  /// The texts of the synthetic lines (``LayoutLine/Content/synthetic(_:)``), by number.
+  public private(set) var syntheticTexts: [String] = []
   /// Indices of text lines, ascending by model offset, for position lookups.
   private var textLineIndices: [Int32]
 
@@ -174,9 +168,11 @@ public struct DocumentLayout: Equatable, Sendable {
       addBlock(standfirstIndex, role: .standfirst)
       separate()
     }
-    for metaLine in DocumentLayout.metadataLines(analysis, width: width) {
-      lines.append(LayoutLine(content: .synthetic(metaLine), role: .meta))
+    let metadata = DocumentLayout.metadataLines(analysis, width: width)
+    for k in metadata.indices {
+      lines.append(LayoutLine(content: .synthetic(k), role: .meta))
     }
+    syntheticTexts = metadata
     lines.append(LayoutLine(content: .rule, role: .meta))
     lines.append(LayoutLine(content: .blank, role: .text))
 
@@ -266,5 +262,12 @@ public struct DocumentLayout: Equatable, Sendable {
   public func firstOffset(atOrAfterLine index: Int) -> Int? {
     for i in index..<lines.count { if let range = lines[i].textRange { return range.lowerBound } }
     return nil
+  }
+}
+
+extension DocumentLayout {
+  /// The text of synthetic line `number` (empty for a number the layout does not have).
+  public func syntheticText(_ number: Int) -> String {
+    syntheticTexts.indices.contains(number) ? syntheticTexts[number] : ""
   }
 }

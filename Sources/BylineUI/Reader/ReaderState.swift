@@ -516,10 +516,11 @@ public struct ReaderState: Sendable {
       search = nil
       return
     }
-    let ranges =
-      filter?.blocks.map { analysis.article.blocks[$0].range }
-      ?? analysis.article.blocks.filter { $0.kind != .furniture && !$0.kind.isMetadataLine }.map(\.range)
-    let matches = TextSearch(scalars: analysis.article.scalars, ranges: ranges).matches(query)
+    let article = analysis.article
+    let searched =
+      filter.map { TextSearch(scalars: article.scalars, ranges: $0.blocks.map { article.blocks[$0].range }) }
+      ?? TextSearch(scalars: article.scalars, bodyOf: article.blocks)
+    let matches = searched.matches(query)
     search = Search(query: query, matches: matches, current: nil)
     guard moveToFirst else { return }
     if matches.isEmpty {

@@ -44,8 +44,8 @@ public enum ReaderView {
       return
     case .rule:
       frame.put(String(repeating: "─", count: min(width, 24)), row: row, column: left, role: .meta)
-    case .synthetic(let text):
-      frame.put(text, row: row, column: x, role: line.role, limit: left + width)
+    case .synthetic(let number):
+      frame.put(state.layout.syntheticText(number), row: row, column: x, role: line.role, limit: left + width)
     case .text(let range):
       let scalars = state.analysis.article.scalars
       var column = x

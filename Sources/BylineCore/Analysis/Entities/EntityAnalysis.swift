@@ -8,17 +8,23 @@ enum EntityAnalysis {
     var reportedSpeech: [ReportedSpeech]
   }
 
+  /// `findQuotes` gives the article's quotes, the same each time it is called, in an array
+  /// with room made for the count it is given: once for the tokens inside quotes, and again
+  /// for the attributor once the entities are recognised, so that the quotes are not kept
+  /// while the recogniser's tables are.
   static func run(
-    article: Article, quotes: consuming [Quote], lexicon: Lexicon = .shared, rules: AnalysisRules = AnalysisRules()
+    article: Article, findQuotes: (Int) -> [Quote], lexicon: Lexicon = .shared,
+    rules: AnalysisRules = AnalysisRules()
   ) -> Output {
     let text = article.scalars
-    var tokens = Tokenizer.tokenize(text, blocks: article.blocks) { $0.kind != .furniture }
-    // Mark tokens inside quotes (quotes are sorted, tokens are sorted).
-    var q = 0
-    for k in tokens.indices {
-      let start = tokens[k].range.lowerBound
-      while q < quotes.count && quotes[q].range.upperBound <= start { q += 1 }
-      if q < quotes.count && quotes[q].range.contains(start) { tokens[k].inQuote = true }
+    // The quotes found before the tokens, so that the array they grew in is gone before the
+    // tokens are made, and dropped once the tokens inside them are marked.
+    var tokens: [Token]
+    let quoteCount: Int
+    do {
+      let quotes = findQuotes(0)
+      tokens = Tokenizer.tokenize(text, blocks: article.blocks) { $0.kind != .furniture }
+      quoteCount = markQuoted(&tokens, quotes)
     }
     let recogniser = EntityRecognizer(
       text: text, tokens: tokens, lexicon: lexicon, blocks: article.blocks, rules: rules)
@@ -26,14 +32,27 @@ enum EntityAnalysis {
     recogniser.addHeadlineMentions(&result)
     recogniser.addHeaderLineMentions(&result)
     addCredits(article, &result)
-    // The quotes are consumed (the caller's and this copy would make the attributor's first
-    // change to a quote copy them all: 4 MB for 5 MB of news).
-    var attributor = SpeechAttributor(recogniser: recogniser, result: result, quotes: consume quotes, rules: rules)
+    // The quotes found afresh, held by the attributor alone (a second holder would make its
+    // first change to a quote copy them all: 4 MB for 5 MB of news).
+    var attributor = SpeechAttributor(
+      recogniser: recogniser, result: result, quotes: findQuotes(quoteCount), rules: rules)
     // The attributor holds the only copy, so that adding to it copies nothing.
-    result = EntityRecognizer.Result(entities: [], entityOfToken: [], gender: [:])
+    result = EntityRecognizer.Result(entities: [], entityOfToken: EntityOfToken(count: 0), gender: [:])
     attributor.attribute()
     result = attributor.result
     return Output(entities: result.entities, quotes: attributor.quotes, reportedSpeech: attributor.reported)
+  }
+
+  /// Marks the tokens inside quotes (quotes are sorted, tokens are sorted); returns how many
+  /// quotes there are.
+  static func markQuoted(_ tokens: inout [Token], _ quotes: [Quote]) -> Int {
+    var q = 0
+    for k in tokens.indices {
+      let start = tokens[k].range.lowerBound
+      while q < quotes.count && quotes[q].range.upperBound <= start { q += 1 }
+      if q < quotes.count && quotes[q].range.contains(start) { tokens[k].inQuote = true }
+    }
+    return quotes.count
   }
 
   /// Image credits ("[source: Getty]") name an organisation: a picture agency.

@@ -10,7 +10,7 @@ struct EntityGrouper {
   let recogniser: EntityRecognizer
   let evidence: EntityRecognizer.MergeEvidence
   private var entities: [Entity] = []
-  private var entityOfToken: [Int32]
+  private var entityOfToken: EntityOfToken
   private var gender: [Int: Lexicon.Gender] = [:]
   /// Kind letter + canonical name -> entity index, by the name's 64-bit hash as every word
   /// list here is (a String key cost about 100 bytes a person in a list of names).
@@ -30,7 +30,7 @@ struct EntityGrouper {
     self.recogniser = recogniser
     self.evidence = evidence
     sharedText = Entity.SharedText(recogniser.text)
-    entityOfToken = [Int32](repeating: -1, count: recogniser.tokens.count)
+    entityOfToken = EntityOfToken(count: recogniser.tokens.count)
     personSurnames = SurnameIndex(text: recogniser.text)
   }
 

@@ -97,7 +97,7 @@ struct EntityRecognizer {
   /// The result: entities, and for every token the entity it belongs to (or -1).
   struct Result {
     var entities: [Entity]
-    var entityOfToken: [Int32]
+    var entityOfToken: EntityOfToken
     /// Gender of each person entity, from first names and pronouns (nil when unknown).
     var gender: [Int: Lexicon.Gender]
   }

@@ -18,15 +18,16 @@ extension SpeechAttributor {
   /// its block (-1 when it holds no token), and the source as written when no cue token
   /// tells where it is.
   struct QuoteCues {
-    var speaker: [Speaker?]
-    var cue: [String?]
+    // Columns of 32-bit rows: 24 bytes a quote where optionals of `Int` and `String` took 72.
+    var speaker: SpeakerColumn
+    var cue: OptionalStringColumn
     var token: OptionalIndexColumn
-    var block: [Int] = []
+    var block = IndexColumn()
     var mention: OptionalRangeColumn
 
     init(count: Int) {
-      speaker = Array(repeating: nil, count: count)
-      cue = Array(repeating: nil, count: count)
+      speaker = SpeakerColumn(count: count)
+      cue = OptionalStringColumn(count: count)
       token = OptionalIndexColumn(count: count)
       mention = OptionalRangeColumn(count: count)
       block.reserveCapacity(count)
@@ -321,11 +322,11 @@ extension SpeechAttributor {
 
   /// Writes each quote's speaker, cue, kind of source, source as written and reported clause.
   mutating func report(_ cues: QuoteCues, _ verbs: VerbSpeakers) {
+    // Quotes of the same speaker, kind and cue share one attribution (8 bytes a quote).
+    var shared = Quote.SharedAttributions()
     for qi in quotes.indices {
       if let s = cues.speaker[qi] {
-        quotes[qi].speaker = name(of: s)
-        quotes[qi].cue = cues.cue[qi]
-        quotes[qi].speakerKind = kind(of: s)
+        quotes[qi].setAttribution(speaker: name(of: s), speakerKind: kind(of: s), cue: cues.cue[qi], sharing: &shared)
         quotes[qi].speakerMention = cues.mention[qi]
         if let cue = cues.token[qi] {
           quotes[qi].speakerMention = writtenMention(of: s, near: cue)
