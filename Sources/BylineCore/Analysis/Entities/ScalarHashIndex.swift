@@ -59,14 +59,8 @@ struct ScalarHashIndex {
     }
   }
 
-  /// The key's bits mixed (MurmurHash3's finaliser): FNV's low bits alone cluster.
+  /// The key's bits mixed as the lexicon's tables mix theirs: FNV's low bits alone cluster.
   private static func slot(_ key: UInt64) -> Int {
-    var x = key
-    x ^= x >> 33
-    x &*= 0xff51_afd7_ed55_8ccd
-    x ^= x >> 33
-    x &*= 0xc4ce_b9fe_1a85_ec53
-    x ^= x >> 33
-    return Int(truncatingIfNeeded: x)
+    Int(truncatingIfNeeded: LexiconTable.home(key))
   }
 }
