@@ -85,7 +85,7 @@ public enum QuoteFinder {
       while i < end {
         let scalar = text[i]
         if var quote = open {
-          if rules.on(.doubleApostropheCloses), isDoubleApostrophe(text, i, block) {
+          if scalar == "’" || scalar == "'", rules.on(.doubleApostropheCloses), isDoubleApostrophe(text, i, block) {
             open = nil
             close(quote, at: i, by: .mark)
             i += 2
@@ -195,10 +195,10 @@ public enum QuoteFinder {
     case "\"":
       let before = i > block.range.lowerBound ? text[i - 1] : nil
       let after = i + 1 < block.range.upperBound ? text[i + 1] : nil
-      guard let after, !after.properties.isWhitespace else { return false }
+      guard let after, !after.isSpaceLike else { return false }
       guard let before else { return true }
-      if before.properties.numericType != nil { return false }  // 12" is an inch mark
-      return before.properties.isWhitespace || "([{<—–-/‘'“„«:".unicodeScalars.contains(before)
+      if before.isDigitLike { return false }  // 12" is an inch mark
+      return before.isSpaceLike || "([{<—–-/‘'“„«:".unicodeScalars.contains(before)
     default: return false
     }
   }
@@ -215,8 +215,8 @@ public enum QuoteFinder {
       let before = i > block.range.lowerBound ? text[i - 1] : nil
       let after = i + 1 < block.range.upperBound ? text[i + 1] : nil
       let openContext =
-        (before == nil || before!.properties.isWhitespace)
-        && after != nil && !after!.properties.isWhitespace
+        (before == nil || before!.isSpaceLike)
+        && after != nil && !after!.isSpaceLike
       return !openContext
     default: return false
     }
@@ -274,8 +274,8 @@ public enum QuoteFinder {
     // Any space: "the nominee\u{A0}“makes you want to retch”" is partial too.
     while k > blockStart, k >= 0, text[k].isSpaceLike { k -= 1 }
     let first = text[range.lowerBound]
-    if k >= 0, k > blockStart - 1, text[k].properties.isAlphabetic,
-      !first.properties.isUppercase
+    if k >= 0, k > blockStart - 1, text[k].isLetterLike,
+      !first.isUppercaseLike
     {
       return .partial
     }

@@ -389,6 +389,10 @@ struct ModelBuilder {
 
 extension String {
   var trimmed: String {
+    // Most lines start and end with a printable ASCII character: nothing to trim, no copy.
+    if let first = utf8.first, let last = utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+      return self
+    }
     var scalars = Substring(self).unicodeScalars
     while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

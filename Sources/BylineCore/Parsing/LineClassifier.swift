@@ -201,15 +201,50 @@ public enum LineClassifier {
     "media caption", "image caption", "copy link", "save", "bookmark",
   ]
 
+  /// The furniture lines' hashes (``asciiLineHash``), so that an ASCII line is looked up
+  /// without a lowercased copy: one line in two of an article is checked.
+  private static let furnitureHashes = Set(furnitureLines.map { asciiLineHash($0.utf8[...]) })
+
+  /// FNV-1a over the bytes, ASCII letters lowercased.
+  private static func asciiLineHash(_ bytes: Substring.UTF8View) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h = (h ^ UInt64((0x41...0x5A).contains(b) ? b | 0x20 : b)) &* 0x100_0000_01b3
+    }
+    return h
+  }
+
+  /// ``isFurniture``'s whole-line test for a line of ASCII: the same stripping, no copy unless
+  /// the hash matches.
+  private static func isASCIIFurnitureLine(_ line: String) -> Bool {
+    func strip(_ b: UInt8) -> Bool {
+      switch b {
+      case UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "-"),
+        UInt8(ascii: " "), UInt8(ascii: "\t"):
+        return true
+      default: return false
+      }
+    }
+    var bytes = Substring(line).utf8
+    while let first = bytes.first, strip(first) { bytes.removeFirst() }
+    while let last = bytes.last, strip(last) { bytes.removeLast() }
+    guard furnitureHashes.contains(asciiLineHash(bytes)) else { return false }
+    return furnitureLines.contains(String(Substring(bytes)).lowercased())
+  }
+
   private static let furniturePrefixes = [
     "read more:", "related:", "also read:", "see also:", "watch:", "listen:", "more:",
     "read next:", "recommended:", "advertisement:",
   ]
 
   static func isFurniture(_ line: String) -> Bool {
-    let head = String(line.prefix(24)).lowercased()
-    if furniturePrefixes.contains(where: { head.hasPrefix($0) }) { return wordCount(line, isAtMost: 20) }
+    // Every prefix ends in a colon: a line without one is spared the lowercasing.
+    if line.utf8.contains(UInt8(ascii: ":")) {
+      let head = String(line.prefix(24)).lowercased()
+      if furniturePrefixes.contains(where: { head.hasPrefix($0) }) { return wordCount(line, isAtMost: 20) }
+    }
     guard line.utf8.count <= 60 else { return false }
+    if line.utf8.allSatisfy({ $0 < 0x80 }) { return isASCIIFurnitureLine(line) }
     let stripped = ":.»>|→-–— \t".unicodeScalars
     var scalars = Substring(line.lowercased()).unicodeScalars
     while let first = scalars.first, stripped.contains(first) { scalars.removeFirst() }

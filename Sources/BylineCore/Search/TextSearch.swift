@@ -55,6 +55,7 @@ public struct TextSearch: Sendable {
   private func haystack(caseSensitive: Bool) -> (text: ScalarText, origin: Origins) {
     var text = ScalarText()
     var origin = Origins()
+    var folded: [Unicode.Scalar: [Unicode.Scalar]] = [:]
     text.reserveCapacity(scalars.count)
     forEachRange { range in
       for i in range {
@@ -74,7 +75,16 @@ public struct TextSearch: Sendable {
           origin.append(i)
           continue
         }
-        for f in caseSensitive ? TextFold.unaccent(scalar) : TextFold.fold(scalar) {
+        // Each other scalar folded once: an article uses few of them, many times (Foundation's
+        // decomposition a scalar was a fifth of a search over a flood of curly quotes).
+        let folds: [Unicode.Scalar]
+        if let known = folded[scalar] {
+          folds = known
+        } else {
+          folds = caseSensitive ? TextFold.unaccent(scalar) : TextFold.fold(scalar)
+          folded[scalar] = folds
+        }
+        for f in folds {
           text.append(f)
           origin.append(i)
         }

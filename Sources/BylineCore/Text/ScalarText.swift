@@ -32,10 +32,62 @@ public struct ScalarText: RandomAccessCollection, Sendable, Equatable, Expressib
 
   public init(arrayLiteral elements: Unicode.Scalar...) { self.init(elements) }
 
-  /// The scalars of a string.
+  /// The scalars of a string: its runs of ASCII copied byte for byte (the whole file is made
+  /// into one of these before it is parsed).
   public init(_ string: String) {
+    var string = string
     reserveCapacity(string.utf8.count)
-    append(contentsOf: string.unicodeScalars)
+    string.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        var j = i
+        while j < n, bytes[j] < 0x80 { j += 1 }
+        if j > i {
+          if isWide {
+            for k in i..<j { wide.append(Unicode.Scalar(bytes[k])) }
+          } else {
+            narrow.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+          }
+        }
+        guard j < n else { break }
+        // One scalar of two to four bytes (the string's UTF-8 is valid).
+        let lead = UInt32(bytes[j])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[j + k] & 0x3F) }
+        append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        i = j + length
+      }
+    }
+  }
+
+  /// The scalars of a range of another text: runs of ASCII copied byte for byte while both
+  /// texts are narrow (the parser copies each line of the file into the article's text).
+  public mutating func append(contentsOf slice: Slice<ScalarText>) {
+    let base = slice.base
+    guard !isWide, !base.isWide else {
+      for scalar in slice { append(scalar) }
+      return
+    }
+    base.narrow.withUnsafeBufferPointer { source in
+      var i = slice.startIndex
+      let end = slice.endIndex
+      while i < end {
+        var j = i
+        while j < end, source[j] < 0x80 { j += 1 }
+        if j > i {
+          if isWide {
+            for k in i..<j { wide.append(Unicode.Scalar(source[k])) }
+          } else {
+            narrow.append(contentsOf: UnsafeBufferPointer(rebasing: source[i..<j]))
+          }
+        }
+        guard j < end else { break }
+        append(base.table[Int(source[j])])
+        i = j + 1
+      }
+    }
   }
 
   @inlinable public var startIndex: Int { 0 }

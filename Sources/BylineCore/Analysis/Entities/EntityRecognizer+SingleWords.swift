@@ -4,18 +4,37 @@
 extension EntityRecognizer {
   /// The type of a single word: the first rule that decides, else an organisation.
   func resolveSingleWord(_ c: Candidate, _ e: MergeEvidence, sports: Bool) -> Guess {
+    let word = SingleWord(c, in: self)
     for rule in EntityRule.singleWordRules where rules.on(rule) {
-      if let kind = resolve(c, e, sports: sports, by: rule) { return kind }
+      if let kind = resolve(c, e, sports: sports, by: rule, word: word) { return kind }
     }
     return .organisation
   }
 
+  /// What the rules ask of a single word, worked out once for all of them (a word of 200,000
+  /// one-line paragraphs was hashed once a rule).
+  struct SingleWord {
+    let k: Int
+    let t: Token
+    /// The hash of its stem.
+    let h: ScalarHash
+    /// Whether its lowercase form is an ordinary English word.
+    let common: Bool
+
+    init(_ c: Candidate, in recogniser: EntityRecognizer) {
+      k = c.tokens.lowerBound
+      t = recogniser.tokens[k]
+      h = recogniser.hash(t.stem)
+      common = recogniser.isCommonWord(t)
+    }
+  }
+
   /// What one rule makes of a single word; nil when it does not decide.
-  func resolve(_ c: Candidate, _ e: MergeEvidence, sports: Bool, by rule: EntityRule) -> Guess? {
-    let k = c.tokens.lowerBound
-    let t = tokens[k]
-    let h = hash(t.stem)
-    let common = isCommonWord(t)
+  func resolve(_ c: Candidate, _ e: MergeEvidence, sports: Bool, by rule: EntityRule, word: SingleWord) -> Guess? {
+    let k = word.k
+    let t = word.t
+    let h = word.h
+    let common = word.common
     switch rule {
     case .stormName:
       return e.stormNames.contains(h) ? .single : nil

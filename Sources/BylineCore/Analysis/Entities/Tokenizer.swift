@@ -241,12 +241,14 @@ enum Tokenizer {
   @inline(__always)
   static func isSpace(_ s: Unicode.Scalar) -> Bool {
     if s.value < 128 { return s.value == 32 || (s.value >= 9 && s.value <= 13) }
+    if s.isDashOrQuoteMark { return false }
     return s.properties.isWhitespace
   }
 
   @inline(__always)
   static func isUpper(_ s: Unicode.Scalar) -> Bool {
     if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+    if s.isDashOrQuoteMark { return false }
     return s.properties.isUppercase
   }
 
@@ -256,6 +258,7 @@ enum Tokenizer {
       let v = s.value
       return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
     }
+    if s.isDashOrQuoteMark { return false }
     let p = s.properties
     return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
   }
