@@ -25,6 +25,13 @@ struct EntityRecognizer {
     var roles: [String] = []
   }
 
+  /// Answers about the whole article, worked out on first use (the struct's copies share them).
+  let wholeArticle = WholeArticle()
+
+  final class WholeArticle: @unchecked Sendable {
+    var isSportsReport: Bool?
+  }
+
   /// A candidate's role, if it has one.
   func role(of c: Candidate) -> String? { c.roleIndex >= 0 ? roleTable.roles[Int(c.roleIndex)] : nil }
 
@@ -578,6 +585,14 @@ struct EntityRecognizer {
   /// Whether the article reads as a sports report: more than 2 in 100 of its lowercase words
   /// are sports words ("innings", "beat", "goal", "season").
   func isSportsReport() -> Bool {
+    // Once an article: each "ERA" or "RBI" asked it again, a pass over every token.
+    if let known = wholeArticle.isSportsReport { return known }
+    let answer = countsAsSportsReport()
+    wholeArticle.isSportsReport = answer
+    return answer
+  }
+
+  private func countsAsSportsReport() -> Bool {
     var words = 0
     var sports = 0
     for t in tokens where t.kind == .word && !t.isCapitalised {

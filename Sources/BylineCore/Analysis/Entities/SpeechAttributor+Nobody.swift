@@ -43,7 +43,7 @@ extension SpeechAttributor {
       let t = tokens[k]
       if t.kind == .word {
         w.words += 1
-        if t.isCapitalised || Self.titleSmallWords.contains(recogniser.hash(t.range)) && w.words > 1 {
+        if t.isCapitalised || (w.words > 1 && Self.titleSmallWords.contains(recogniser.hash(t.range))) {
           w.capitalised += 1
         }
       } else if Tokenizer.isStop(t.scalar(in: text)) {
