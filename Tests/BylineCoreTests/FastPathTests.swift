@@ -83,4 +83,17 @@ struct ScalarTextCopyTests {
     wide.append(contentsOf: source[0..<source.count])
     #expect(Array(wide.suffix(source.count)) == Array(source))
   }
+
+  /// The run of ASCII letters and digits read from the bytes ends where the scalars say.
+  @Test(arguments: texts + ["AT&T's U.S. a-b_c@d[e`f{g 0123456789az AZ\u{E9}x"])
+  func asciiWordRunsEndAsTheScalarsSay(text: String) {
+    let scalars = ScalarText(text)
+    for start in 0..<scalars.count {
+      var expected = start
+      while expected < scalars.count, scalars[expected].value < 0x80, scalars[expected].isWordCharacter {
+        expected += 1
+      }
+      #expect(scalars.asciiWordCharacters(from: start, to: scalars.count) == expected, "\(start)")
+    }
+  }
 }

@@ -60,7 +60,9 @@ public struct ReadingTime: Sendable, Equatable {
           continue
         }
         let start = i
-        var hasWordCharacter = false
+        // The ASCII letters and digits at the word's start, read from the bytes.
+        i = text.asciiWordCharacters(from: i, to: end)
+        var hasWordCharacter = i > start
         while i < end, !text[i].isSpaceLike, !Self.isCJK(text[i]) {
           if text[i].isWordCharacter {
             hasWordCharacter = true

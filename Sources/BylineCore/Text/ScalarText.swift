@@ -144,6 +144,24 @@ public struct ScalarText: RandomAccessCollection, Sendable, Equatable, Expressib
     isWide = true
   }
 
+  /// The end of the run of ASCII letters and digits that starts at `start`, at most `end`.
+  @inlinable
+  public func asciiWordCharacters(from start: Int, to end: Int) -> Int {
+    var j = start
+    if isWide {
+      while j < end, wide[j].value < 0x80, wide[j].isWordCharacter { j += 1 }
+      return j
+    }
+    return narrow.withUnsafeBufferPointer { bytes in
+      while j < end {
+        let b = bytes[j] | 0x20  // ASCII letters lowercased; digits keep their value
+        guard (0x61...0x7A).contains(b) || (0x30...0x39).contains(bytes[j]) else { break }
+        j += 1
+      }
+      return j
+    }
+  }
+
   /// The text of a range as a `String`.
   public func string(_ range: Range<Int>) -> String {
     if !isWide, narrow[range].allSatisfy({ $0 < 0x80 }) {

@@ -165,6 +165,9 @@ enum Tokenizer {
   @inline(__always)
   private static func wordEnd(_ text: ScalarText, from i: Int, end: Int) -> Int {
     var j = i + 1
+    // The run of ASCII letters and digits, most of a word, read from the text's bytes (a
+    // fourteenth of analysis went to this loop's scalar by scalar reads).
+    j = text.asciiWordCharacters(from: j, to: end)
     while j < end {
       let c = text[j]
       if isWordScalar(c) {
