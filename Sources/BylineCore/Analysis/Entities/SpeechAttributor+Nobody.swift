@@ -15,6 +15,7 @@ extension SpeechAttributor {
     if rules.on(.titleAfterItsOwner), isTitleAfterOwner(words) { return true }
     if rules.on(.titleAfterAWorkNoun), isTitleAfterWorkNoun(words) { return true }
     if rules.on(.knownAsAName), isKnownAsName(quote, words) { return true }
+    if rules.on(.titleBeforeItsAuthor), isTitleBeforeAuthor(words) { return true }
     return false
   }
 
@@ -130,5 +131,22 @@ extension SpeechAttributor {
     if Self.nicknames.contains(h) { return true }
     return h == Self.asWord && b >= 1 && tokens[b - 1].kind == .word
       && recogniser.lowerHash(tokens[b - 1]) == Self.known
+  }
+
+  static let by = ScalarHash("by")
+
+  /// A title before `by` and its author, perhaps with a comma between
+  /// (``AttributionRule/titleBeforeItsAuthor``): two words or more, the first capitalised,
+  /// no sentence inside, and a capitalised word after `by` (`“Perfect Enough: Carly Fiorina
+  /// and the Reinvention of Hewlett-Packard” by George Anders`, `“The Living Room to close,”
+  /// by Times’ Ben Sisario:`).
+  func isTitleBeforeAuthor(_ w: QuotedWords) -> Bool {
+    guard w.words >= 2, tokens[w.first].isCapitalised, !w.stopInside, var a = w.after else { return false }
+    if tokens[a].kind == .punct, tokens[a].scalar(in: text) == "," { a += 1 }
+    guard a + 1 < tokens.count, tokens[a].kind == .word, recogniser.hash(tokens[a].range) == Self.by else {
+      return false
+    }
+    let author = tokens[a + 1]
+    return author.kind == .word && author.isCapitalised && author.block == tokens[a].block && !author.inQuote
   }
 }
