@@ -202,7 +202,9 @@ extension SpeechAttributor {
       if let before = verbBefore(quoteStartingAt: first, verbs), best == nil || before.distance < best!.distance {
         best = before
       }
-      // A title ("Meet the Press") speaks for nobody, unless a naming verb gives it.
+      // A title ("Meet the Press") speaks for nobody, unless a naming verb before it gives it
+      // (`called it “Meet the Press”`); one after it names its own quote (`the “Southern
+      // Strategy” led to what aide Kevin Phillips called “...”`).
       if rules.on(.titlesSpeakForNobody), isTitle(quote),
         !(best.map { $0.verb < first && ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) }
           ?? false)
