@@ -77,7 +77,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return #"a quote ending in a full stop ends its sentence: `"... continue." Mr Kennedy said he ...`"#
     case .nounAfterADeterminer:
       return
-        "a reporting verb's form that is also a word of no speech is one after a determiner, no cue: `their state senator`, `the charged term`"
+        "after a determiner, a reporting verb's form that is a noun or adjective of no speech is no cue: `their state senator`, `the charged term`"
     case .participleContinuesSpeaker:
       return "a participle after a comma continues its sentence's speaker: `X said ..., adding`"
     case .participleSentenceSubject:
