@@ -73,6 +73,10 @@ struct AttributionRuleTests {
       body: "Ann Lee spoke first. \"We tried.\" Bob Hart said he had voted against it.", field: .speaker,
       with: "Ann Lee", without: "Bob Hart"),
     Example(
+      rule: .nounAfterADeterminer,
+      body: "Ann Lee campaigned in the state that made her husband the \u{201C}comeback kid\u{201D} in 1992.",
+      field: .speaker, with: "none", without: "Ann Lee"),
+    Example(
       rule: .participleContinuesSpeaker,
       body:
         "The long meeting of the harbour board ended when Maria Santos said the offer was poor, adding: \u{201C}We will not move.\u{201D}",
@@ -104,6 +108,10 @@ struct AttributionRuleTests {
       body: "Talks resumed in Moscow. \u{201C}The talks will go on,\u{201D} the Interfax news agency said.",
       field: .speaker, with: "Interfax", without: "interfax news agency"),
     Example(
+      rule: .passiveReportHasNoSpeaker,
+      body: "Maria Santos was described as a \u{201C}tireless organiser\u{201D} in the union newsletter.",
+      field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
       rule: .sameParagraphSpeaker,
       body: "\u{201C}We won,\u{201D} said a spokeswoman. \u{201C}Now we rest and count the votes.\u{201D}", quote: 1,
       field: .speaker, with: "spokeswoman", without: "none"),
@@ -119,6 +127,11 @@ struct AttributionRuleTests {
       rule: .titlesSpeakForNobody,
       body: "Maria Santos said: \u{201C}We stay.\u{201D} Then she spoke on \u{201C}Meet the Press\u{201D} at length.",
       quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .titlesSpeakForNobody,
+      body:
+        "Their use of the \u{201C}Harbour Plan\u{201D} led to what aide Tom Fairlie called \u{201C}a new era\u{201D} for the port.",
+      field: .speaker, with: "none", without: "Tom Fairlie"),
     Example(
       rule: .titleBeforeItsStop, body: "In 1963 Edward Lorenz wrote \u{201C}Deterministic Nonperiodic Flow.\u{201D}",
       field: .speaker, with: "none", without: "Edward Lorenz"),
@@ -152,6 +165,16 @@ struct AttributionRuleTests {
       rule: .knownAsAName,
       body: "Marcel Lehel, the hacker known as \u{201C}Guccifer,\u{201D} stated that he had access to the server.",
       field: .speaker, with: "none", without: "Marcel Lehel"),
+    Example(
+      rule: .titleBeforeItsAuthor,
+      body:
+        "\u{201C}The old port to close at the end of May,\u{201D} by Ann Lee: \u{201C}The harbour will shut for repairs.\u{201D}",
+      field: .speaker, with: "none", without: "Ann Lee"),
+    Example(
+      rule: .quoteAfterAnInvertedCue,
+      body:
+        "\u{201C}It was shameful,\u{201D} said Ann Lee, a nurse who waited in an \u{201C}endless queue\u{201D} for hours.",
+      quote: 1, field: .speaker, with: "none", without: "Ann Lee"),
     Example(
       rule: .partialQuoteSentence,
       body: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it.",

@@ -98,9 +98,11 @@ import Testing
     // Issue 10: scare quotes and titles get no speaker. Quoted spans in no attribution's
     // content (scare quotes, titles and names by and large) given a speaker: a ratchet (80 of
     // 411 when the measure came, 70 with nickname-in-a-name, title-after-its-owner,
-    // title-after-a-work-noun and known-as-a-name); lower it as the rules improve.
+    // title-after-a-work-noun and known-as-a-name, 53 with noun-after-a-determiner,
+    // passive-report-has-no-speaker, title-before-its-author and quote-after-an-inverted-cue);
+    // lower it as the rules improve.
     #expect(scores.unattributedWithSpeaker.total == 411)
-    #expect(scores.unattributedWithSpeaker.hits <= 70, "\(scores.unattributedWithSpeaker)")
+    #expect(scores.unattributedWithSpeaker.hits <= 53, "\(scores.unattributedWithSpeaker)")
   }
 
   /// Issue 10: BBC writers reopen a quote mark without closing the last one, and drop closing

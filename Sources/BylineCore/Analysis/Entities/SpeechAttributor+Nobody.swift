@@ -1,12 +1,14 @@
 /// Quotes that speak for nobody by the words around them: a nickname inside a name or after
-/// `known as`, a title after its owner or after its kind of work. Each is a rule of its own
-/// (``AttributionRule``), checked before any cue is taken and before any speaker is inherited.
+/// `known as`, a title after its owner, after its kind of work or before its author. Each is a
+/// rule of its own (``AttributionRule``), checked before any cue is taken and before any
+/// speaker is inherited.
 ///
-/// Two more were measured and removed. A quoted modifier before its noun (`that “a-ha!”
+/// Three more were measured and removed. A quoted modifier before its noun (`that “a-ha!”
 /// moment`) gained 3 web scare quotes (one page) and 3 PolNeAR spans, but took the speaker
 /// from about 50 BBC partial quotes of named speakers (`Nestle said it had enjoyed an
 /// “exceptional” year`), whose shape is the same. A short name after `or` and a name
-/// (`Central Business District or “CBD.”`) gained in that one web page only.
+/// (`Central Business District or “CBD.”`) gained in that one web page only, as did an
+/// exclamation between a determiner and its noun (`our “eureka!” moments`).
 extension SpeechAttributor {
   /// Whether a rule of this file says the quote speaks for nobody.
   func speaksForNobody(_ quote: Quote) -> Bool {
@@ -15,6 +17,7 @@ extension SpeechAttributor {
     if rules.on(.titleAfterItsOwner), isTitleAfterOwner(words) { return true }
     if rules.on(.titleAfterAWorkNoun), isTitleAfterWorkNoun(words) { return true }
     if rules.on(.knownAsAName), isKnownAsName(quote, words) { return true }
+    if rules.on(.titleBeforeItsAuthor), isTitleBeforeAuthor(words) { return true }
     return false
   }
 
@@ -130,5 +133,22 @@ extension SpeechAttributor {
     if Self.nicknames.contains(h) { return true }
     return h == Self.asWord && b >= 1 && tokens[b - 1].kind == .word
       && recogniser.lowerHash(tokens[b - 1]) == Self.known
+  }
+
+  static let by = ScalarHash("by")
+
+  /// A title before `by` and its author, perhaps with a comma between
+  /// (``AttributionRule/titleBeforeItsAuthor``): two words or more, the first capitalised,
+  /// no sentence inside, and a capitalised word after `by` (`“Perfect Enough: Carly Fiorina
+  /// and the Reinvention of Hewlett-Packard” by George Anders`, `“The Living Room to close,”
+  /// by Times’ Ben Sisario:`).
+  func isTitleBeforeAuthor(_ w: QuotedWords) -> Bool {
+    guard w.words >= 2, tokens[w.first].isCapitalised, !w.stopInside, var a = w.after else { return false }
+    if tokens[a].kind == .punct, tokens[a].scalar(in: text) == "," { a += 1 }
+    guard a + 1 < tokens.count, tokens[a].kind == .word, recogniser.hash(tokens[a].range) == Self.by else {
+      return false
+    }
+    let author = tokens[a + 1]
+    return author.kind == .word && author.isCapitalised && author.block == tokens[a].block && !author.inQuote
   }
 }

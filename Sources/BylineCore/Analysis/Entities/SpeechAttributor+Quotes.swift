@@ -24,6 +24,9 @@ extension SpeechAttributor {
     var token: OptionalIndexColumn
     var block = IndexColumn()
     var mention: OptionalRangeColumn
+    /// Quotes that speak for nobody by where their sentence's cue stands, so that they
+    /// inherit no speaker either (few: a set, not a column).
+    var nobody = Set<Int>()
 
     init(count: Int) {
       speaker = SpeakerColumn(count: count)
@@ -59,6 +62,8 @@ extension SpeechAttributor {
       }
       guard let isNaming = cueVerb(at: k, hash: h) else { continue }
       verbs.cueVerbs.append(k)
+      // "she was described as": the subject is the one described; the verb still opens a clause.
+      if rules.on(.passiveReportHasNoSpeaker), isPassive(k) { continue }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
       if rules.on(.participleContinuesSpeaker), let s = continuedSpeaker(participle: k, verbs) {
         verbs.speaker[k] = s
@@ -106,6 +111,8 @@ extension SpeechAttributor {
     guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming else { return nil }
     // "to demand", "to say": an infinitive reports nothing.
     if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { return nil }
+    // "their state senator", "the charged term": after a determiner, a noun or an adjective.
+    if rules.on(.nounAfterADeterminer), isNounAfterDeterminer(k) { return nil }
     // "the label", "in terms of": a naming word after a determiner or a preposition is a noun.
     if isNaming, !ReportingVerbs.set.contains(h), k >= 1,
       Self.nounMarkers.contains(recogniser.lowerHash(tokens[k - 1]))
@@ -113,6 +120,61 @@ extension SpeechAttributor {
       return nil
     }
     return isNaming
+  }
+
+  /// Words before a noun, never before a verb: `the state`, `their comments`.
+  static let nounDeterminers = WordLists.set("the a an its his their our my your this these those every each no")
+  /// Words whose `'s` is `is` or `has`, not a possessive: `he's said`, `it's claimed`.
+  static let contractedSubjects = WordLists.set("he she it that there what who here where")
+  /// Forms of reporting verbs that are also nouns or adjectives of no speech: `the state`,
+  /// `the charged term`, `a promising start`. Nouns of speech (`his comments`, `her warning
+  /// that`) stay cues: a report's clause starts after them.
+  static let nounsOfNoSpeech = WordLists.set(
+    """
+    state states charged continued continuing point points post posts object objects read reading
+    rail rails estimate estimates counter counters stress boom booms bark barks thanks promising
+    threatening revealing telling reporting writing
+    """)
+
+  /// Whether the word at `k` is a reporting verb's form that is also a noun or an adjective of
+  /// no speech, after a determiner or a possessive, so no cue
+  /// (``AttributionRule/nounAfterADeterminer``): `their state senator`, `the charged term`.
+  func isNounAfterDeterminer(_ k: Int) -> Bool {
+    guard k >= 1, tokens[k - 1].kind == .word, tokens[k - 1].block == tokens[k].block, !tokens[k - 1].inQuote,
+      Self.nounsOfNoSpeech.contains(recogniser.lowerHash(tokens[k]))
+    else { return false }
+    let before = tokens[k - 1]
+    if before.isPossessive {
+      return !Self.contractedSubjects.contains(recogniser.lowerHash(before))
+        && !Self.contractedSubjects.contains(recogniser.hash(before.stem))
+    }
+    return Self.nounDeterminers.contains(recogniser.lowerHash(before))
+  }
+
+  /// Forms of `be` before a passive participle.
+  static let beForms = WordLists.set("is are was were be been being")
+
+  /// Whether the reporting verb at `k` is a passive participle after a form of `be`, perhaps
+  /// with an adverb between (``AttributionRule/passiveReportHasNoSpeaker``): its subject is
+  /// the one described or told, not a speaker (`being described as a “real woman”`, `what
+  /// has been described as a “political army”`, `without being told to “smile”`).
+  func isPassive(_ k: Int) -> Bool {
+    guard !isParticiple(k), k >= 1 else { return false }
+    var j = k - 1
+    if j >= 1, isAdverb(j) { j -= 1 }
+    guard tokens[j].kind == .word, tokens[j].block == tokens[k].block, !tokens[j].inQuote else { return false }
+    return Self.beForms.contains(recogniser.lowerHash(tokens[j]))
+  }
+
+  static let shortAdverbs = WordLists.set("also not never often once since long just still")
+
+  /// A lowercase adverb: `widely`, `also`, `never`.
+  func isAdverb(_ j: Int) -> Bool {
+    let t = tokens[j]
+    guard t.kind == .word, !t.isCapitalised else { return false }
+    if Self.shortAdverbs.contains(recogniser.hash(t.range)) { return true }
+    let r = t.range
+    return r.count > 4 && text[r.upperBound - 2] == "l" && text[r.upperBound - 1] == "y"
   }
 
   /// The speaker a participle after a comma continues: that of the last verb of its sentence
@@ -140,14 +202,21 @@ extension SpeechAttributor {
       if let before = verbBefore(quoteStartingAt: first, verbs), best == nil || before.distance < best!.distance {
         best = before
       }
-      // A title ("Meet the Press") speaks for nobody, unless a naming verb gives it.
+      // A title ("Meet the Press") speaks for nobody, unless a naming verb before it gives it
+      // (`called it “Meet the Press”`); one after it names its own quote (`the “Southern
+      // Strategy” led to what aide Kevin Phillips called “...”`).
       if rules.on(.titlesSpeakForNobody), isTitle(quote),
-        !(best.map { ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) } ?? false)
+        !(best.map { $0.verb < first && ReportingVerbs.naming.contains(recogniser.hash(tokens[$0.verb].range)) }
+          ?? false)
       {
         continue
       }
       if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quote) { continue }
       if speaksForNobody(quote) { continue }
+      if rules.on(.quoteAfterAnInvertedCue), let best, best.verb < first, isPastInvertedCue(best.verb, quoteAt: first) {
+        cues.nobody.insert(qi)
+        continue
+      }
       if let best {
         cues.speaker[qi] = verbs.speaker[best.verb]
         cues.token[qi] = best.verb
@@ -206,6 +275,39 @@ extension SpeechAttributor {
     return nil
   }
 
+  /// Whether the verb at `v` stands right after a quote (`“...,” said Ramos`, `“...”, he
+  /// said`) and the quote whose first token is `first` comes after a comma and words of the
+  /// writer's (``AttributionRule/quoteAfterAnInvertedCue``): `“...,” said Ramos, whose new
+  /// book features “rebellious” people`. Such a verb speaks for the quote before it; what
+  /// follows its speaker describes the speaker or the scene. Untouched: a quote right after a
+  /// comma (`“...,” said X, chief executive, “and ...”`: the quote goes on) and one after a
+  /// cue of its own (`said a spokesman, who added he is “resting”`).
+  func isPastInvertedCue(_ v: Int, quoteAt first: Int) -> Bool {
+    guard v >= 2, !tokens[v].isCapitalised,
+      isAfterQuote(v)
+        || (tokens[v - 1].kind == .punct && tokens[v - 1].scalar(in: text) == ","
+          && isAfterQuote(v - 1))
+    else { return false }
+    var k = v + 1
+    var comma: Int?
+    var wordsAfterComma = 0
+    while k < first, !(tokens[k].kind == .punct && QuoteFinder.isQuoteMark(tokens[k].scalar(in: text))) {
+      if tokens[k].inQuote { return false }
+      if tokens[k].kind == .punct, tokens[k].scalar(in: text) == ",", comma == nil { comma = k }
+      if tokens[k].kind == .word {
+        if comma != nil { wordsAfterComma += 1 }
+        // "said an REM spokesman, who added he is now “resting”": a cue of its own.
+        if cueVerb(at: k, hash: recogniser.hash(tokens[k].range)) != nil { return false }
+      }
+      k += 1
+    }
+    // "said Karen Thomson, Chief Executive of AOL UK, “with many ...”": the quote goes on.
+    if k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar(in: text) == "," { return false }
+    // "said Senator Mark Warner, a Virginia Democrat. “There’s ...”": a new sentence.
+    if k >= 1, tokens[k - 1].kind == .punct, Tokenizer.isStop(tokens[k - 1].scalar(in: text)) { return false }
+    return comma != nil && wordsAfterComma >= 1
+  }
+
   /// The reporting verb before a quote starting at token `first`, back to the start of its
   /// sentence, with its distance in tokens.
   func verbBefore(quoteStartingAt first: Int, _ verbs: VerbSpeakers) -> (distance: Int, verb: Int)? {
@@ -262,7 +364,7 @@ extension SpeechAttributor {
       if rules.on(.scareQuotesInheritNothing), quotes[qi].kind == .fragment { continue }
       if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
       if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quotes[qi]) { continue }
-      if speaksForNobody(quotes[qi]) { continue }
+      if speaksForNobody(quotes[qi]) || cues.nobody.contains(qi) { continue }
       let block = cues.block[qi]
       guard block >= 0 else { continue }
       // The quotes of a block are consecutive, and one without a speaker never counts, so

@@ -20,6 +20,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case dashAttribution = "dash-attribution"
   case verbIntroducesNextQuote = "verb-introduces-next-quote"
   case fullStopEndsSentence = "full-stop-ends-sentence"
+  case nounAfterADeterminer = "noun-after-a-determiner"
   // Subjects.
   case participleContinuesSpeaker = "participle-continues-speaker"
   case participleSentenceSubject = "participle-sentence-subject"
@@ -28,6 +29,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case honorificAppositive = "honorific-appositive"
   case itIsTheOrganisation = "it-is-the-organisation"
   case namedOrganisationBeforeItsNoun = "named-organisation-before-its-noun"
+  case passiveReportHasNoSpeaker = "passive-report-has-no-speaker"
   // Quotes without a cue of their own.
   case sameParagraphSpeaker = "same-paragraph-speaker"
   case previousParagraphSpeaker = "previous-paragraph-speaker"
@@ -41,6 +43,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case titleAfterItsOwner = "title-after-its-owner"
   case titleAfterAWorkNoun = "title-after-a-work-noun"
   case knownAsAName = "known-as-a-name"
+  case titleBeforeItsAuthor = "title-before-its-author"
+  case quoteAfterAnInvertedCue = "quote-after-an-inverted-cue"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
   case cueVerbClause = "cue-verb-clause"
@@ -71,6 +75,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return #"a verb before a colon speaks for the next quote: `"We will win." Bob Hart said: "We will see."`"#
     case .fullStopEndsSentence:
       return #"a quote ending in a full stop ends its sentence: `"... continue." Mr Kennedy said he ...`"#
+    case .nounAfterADeterminer:
+      return
+        "after a determiner, a reporting verb's form that is a noun or adjective of no speech is no cue: `their state senator`, `the charged term`"
     case .participleContinuesSpeaker:
       return "a participle after a comma continues its sentence's speaker: `X said ..., adding`"
     case .participleSentenceSubject:
@@ -85,6 +92,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "`it said` is the organisation last named"
     case .namedOrganisationBeforeItsNoun:
       return "a named organisation before its noun is the speaker: `the Interfax news agency said` is Interfax"
+    case .passiveReportHasNoSpeaker:
+      return "a passive reporting verb gives its subject no quote: `she was described as a “real woman”`"
     case .sameParagraphSpeaker:
       return
         "a quote with no cue takes the speaker of an attributed quote in its paragraph: `“We won,” she said. “Now we rest.”`"
@@ -122,6 +131,11 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a title after its kind of work speaks for nobody: `In her book “A Paradise Built in Hell,” Solnit wrote`"
     case .knownAsAName:
       return "a name after `known as` or `nicknamed` speaks for nobody: `the hacker known as “Guccifer,” stated`"
+    case .titleBeforeItsAuthor:
+      return "a title before `by` and its author speaks for nobody: `“Perfect Enough” by George Anders`"
+    case .quoteAfterAnInvertedCue:
+      return
+        "a cue right after a quote speaks for it, not for one past its speaker: `“...,” said Ramos, whose book features “rebellious” people`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
