@@ -47,18 +47,19 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     if let writeShapes { return try BenchShapes.write(largeMB: largeMB, into: URL(fileURLWithPath: writeShapes)) }
-    if !shapesOnly {
-      WebBench.run(folder: pages)
-      if webOnly { return }
-      emit("")
-    }
+    if webOnly { return WebBench.run(folder: pages) }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("byline-bench-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    // The shapes first: the analysis table grows this process, whose size a child's peak counts.
+    // The shapes first: the web pages and the analysis table grow this process, and Linux
+    // counts a parent's peak into its spawned child's (the shapes' memory read 0x after them).
     try BenchShapes.run(largeMB: largeMB, in: directory)
-    if !shapesOnly { try analysisTable(in: directory) }
+    if shapesOnly { return }
+    emit("")
+    WebBench.run(folder: pages)
+    emit("")
+    try analysisTable(in: directory)
   }
 
   /// The analysis table: real news, then synthetic text of growing size, in this process.
