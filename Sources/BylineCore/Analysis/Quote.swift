@@ -222,6 +222,18 @@ public struct Quote: Sendable, Equatable {
       && a.speakerMention == b.speakerMention && a.clause == b.clause && a.cue == b.cue
   }
 
+  /// A quote of one segment, its range: as `init(range:segments:kind:closedBy:)` with
+  /// `[range]`, without making the array.
+  init(range: TextRange, kind: Kind, closedBy: Closure) {
+    lowerAndKind = 0
+    upperAndClosure = 0
+    rare = nil
+    storedRange = range
+    self.kind = kind
+    self.closedBy = closedBy
+    attribution = .make(speaker: nil, speakerKind: nil, cue: nil)
+  }
+
   public init(
     range: TextRange, segments: [TextRange], kind: Kind, closedBy: Closure = .mark,
     speaker: String? = nil, cue: String? = nil

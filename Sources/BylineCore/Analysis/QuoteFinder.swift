@@ -44,7 +44,18 @@ public enum QuoteFinder {
 
   /// A quote being read: its text so far, one range per paragraph.
   struct OpenQuote {
-    var segments: [TextRange]
+    /// Its text in its first paragraph.
+    var first: TextRange
+    /// Its text in each later paragraph: none for most quotes, so no array is made for them
+    /// (a flood of short quotes made two a quote).
+    var later: [TextRange] = []
+    /// Its text in the paragraph being read.
+    var last: TextRange {
+      get { later.last ?? first }
+      set {
+        if later.isEmpty { first = newValue } else { later[later.count - 1] = newValue }
+      }
+    }
     /// Double quote marks opened inside it and not closed yet, itself included.
     var depth = 1
     /// Opened with „, so a high “ closes it.
@@ -74,7 +85,7 @@ public enum QuoteFinder {
       if var pending = carried {
         carried = nil
         if block.kind == .paragraph, previousWasParagraph, i < end, isOpeningMark(text, i, block) {
-          pending.segments.append((i + 1)..<(i + 1))
+          pending.later.append((i + 1)..<(i + 1))
           pending.depth = 1
           open = pending
           i += 1
@@ -84,14 +95,17 @@ public enum QuoteFinder {
       }
       while i < end {
         let scalar = text[i]
-        if var quote = open {
+        // The open quote is copied out only at a mark: most scalars inside a quote are none.
+        if open != nil {
           if scalar == "’" || scalar == "'", rules.on(.doubleApostropheCloses), isDoubleApostrophe(text, i, block) {
+            let quote = open!
             open = nil
             close(quote, at: i, by: .mark)
             i += 2
             continue
           }
           if QuoteFinder.isQuoteMark(scalar) {
+            var quote = open!
             if closes(text, i, block, openedWithLowMark: quote.openedWithLowMark) {
               quote.depth -= 1
               open = quote
@@ -105,7 +119,7 @@ public enum QuoteFinder {
               close(quote, at: i, by: .reopening)
               start(at: i, block)
             } else if rules.on(.reopenAfterColon), isOpeningMark(text, i, block), followsColon(text, i, block),
-              let end = lastSentenceEnd(before: i, in: quote.segments.last!)
+              let end = lastSentenceEnd(before: i, in: quote.last)
             {
               // `... a Muslim. He added: "The authorities ...`: the narration between the
               // last sentence and the colon was never quoted.
@@ -125,7 +139,7 @@ public enum QuoteFinder {
       if let quote = open {
         open = nil
         var pending = quote
-        pending.segments[pending.segments.count - 1] = pending.segments.last!.lowerBound..<end
+        pending.last = pending.last.lowerBound..<end
         if block.kind == .paragraph {
           carried = pending
         } else {
@@ -142,24 +156,34 @@ public enum QuoteFinder {
 
     mutating func start(at mark: Int, _ block: Block) {
       open = OpenQuote(
-        segments: [(mark + 1)..<(mark + 1)], openedWithLowMark: text[mark] == "„",
+        first: (mark + 1)..<(mark + 1), openedWithLowMark: text[mark] == "„",
         blockStart: block.range.lowerBound)
     }
 
     /// Ends `quote`'s last segment at `end` (the closing mark's offset) and records it.
     mutating func close(_ quote: OpenQuote, at end: Int, by closure: Quote.Closure) {
       var quote = quote
-      quote.segments[quote.segments.count - 1] = quote.segments.last!.lowerBound..<end
+      quote.last = quote.last.lowerBound..<end
       emit(quote, closedBy: closure)
     }
 
     mutating func emit(_ quote: OpenQuote, closedBy closure: Quote.Closure) {
       // Spaces just inside the marks are not quoted text.
-      var segments = quote.segments.map { trimmed($0) }
+      let opensAt = quote.first.lowerBound - 1
+      if quote.later.isEmpty {
+        let range = trimmed(quote.first)
+        guard !range.isEmpty else { return }
+        quotes.append(
+          Quote(
+            range: range,
+            kind: QuoteFinder.kind(text, range, opensAt: opensAt, blockStart: quote.blockStart),
+            closedBy: closure))
+        return
+      }
+      var segments = ([quote.first] + quote.later).map { trimmed($0) }
       segments.removeAll { $0.isEmpty }
       guard let first = segments.first, let last = segments.last else { return }
       let range = first.lowerBound..<last.upperBound
-      let opensAt = quote.segments[0].lowerBound - 1
       quotes.append(
         Quote(
           range: range, segments: segments,
