@@ -97,3 +97,20 @@ struct ScalarTextCopyTests {
     }
   }
 }
+
+/// The JSON writer's buffer: a value longer than a chunk is written whole, escaped.
+@Suite("JSON writer buffer")
+struct JSONWriterBufferTests {
+  @Test func aValueLongerThanAChunkIsWrittenWhole() {
+    var out: [UInt8] = []
+    var writer = JSONWriter { out.append(contentsOf: $0) }
+    let long = String(repeating: "abc\"\u{E9}", count: 40_000)  // 240,000 bytes, 40,000 escapes
+    writer.beginArray()
+    writer.value(long)
+    writer.value(7)
+    writer.endArray()
+    writer.finish()
+    let escaped = String(repeating: "abc\\\"\u{E9}", count: 40_000)
+    #expect(String(decoding: out, as: UTF8.self) == "[\n  \"\(escaped)\",\n  7\n]")
+  }
+}
