@@ -132,7 +132,9 @@ public struct ThemeCatalog: Sendable {
   /// asked for cannot be used, the selection starts on the default and carries the error.
   public func select(_ request: String?) -> Selection {
     var themes: [Theme] = []
-    for entry in entries() where !entry.shadowed {
+    // Every theme file is read and parsed once (the default's error was a second reading).
+    let entries = entries()
+    for entry in entries where !entry.shadowed {
       if case .success(let theme) = entry.result, !themes.contains(where: { $0.name == theme.name }) {
         themes.append(theme)
       }
@@ -141,7 +143,7 @@ public struct ThemeCatalog: Sendable {
     themes.sort { ($0.name == "default" ? 0 : 1, $0.name) < ($1.name == "default" ? 0 : 1, $1.name) }
     let defaultIndex = themes.firstIndex { $0.name == "default" } ?? 0
     guard let request, !request.isEmpty else {
-      return Selection(themes: themes, index: defaultIndex, error: defaultError())
+      return Selection(themes: themes, index: defaultIndex, error: Self.defaultError(in: entries))
     }
     if ThemeCatalog.looksLikePath(request) {
       do {
@@ -156,7 +158,7 @@ public struct ThemeCatalog: Sendable {
         return Selection(themes: themes, index: defaultIndex, error: error)
       }
     }
-    let candidates = entries().filter { $0.name == request && !$0.shadowed }
+    let candidates = entries.filter { $0.name == request && !$0.shadowed }
     guard let entry = candidates.first else {
       return Selection(
         themes: themes, index: defaultIndex,
@@ -171,8 +173,8 @@ public struct ThemeCatalog: Sendable {
   }
 
   /// The error of a broken `default.toml` that would have replaced the built-in default.
-  private func defaultError() -> ThemeError? {
-    guard let first = entries().first(where: { $0.name == "default" && !$0.shadowed }),
+  private static func defaultError(in entries: [Entry]) -> ThemeError? {
+    guard let first = entries.first(where: { $0.name == "default" && !$0.shadowed }),
       case .failure(let error) = first.result
     else { return nil }
     return error
