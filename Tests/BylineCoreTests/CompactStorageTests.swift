@@ -155,7 +155,7 @@ import Testing
   }
 
   @Test func aRangeColumnKeepsOnlyTheRowsThatHaveOne() {
-    var column = OptionalRangeColumn(count: 3)
+    var column = OptionalRangeColumn()
     column[1] = 4..<9
     column[2] = 0..<0
     #expect(column[0] == nil && column[1] == 4..<9 && column[2] == 0..<0)

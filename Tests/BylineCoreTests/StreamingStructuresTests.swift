@@ -258,7 +258,7 @@ import Testing
 
   @Test func optionalColumnsKeepNoneApartFromZero() {
     var indices = OptionalIndexColumn(count: 3)
-    var ranges = OptionalRangeColumn(count: 3)
+    var ranges = OptionalRangeColumn()
     indices[1] = 0
     ranges[2] = 0..<0
     ranges[0] = 7..<12

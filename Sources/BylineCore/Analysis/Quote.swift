@@ -227,23 +227,17 @@ public struct Quote: Sendable, Equatable {
   init(range: TextRange, kind: Kind, closedBy: Closure) {
     lowerAndKind = 0
     upperAndClosure = 0
-    rare = nil
     storedRange = range
     self.kind = kind
     self.closedBy = closedBy
-    attribution = .make(speaker: nil, speakerKind: nil, cue: nil)
   }
 
   public init(
     range: TextRange, segments: [TextRange], kind: Kind, closedBy: Closure = .mark,
     speaker: String? = nil, cue: String? = nil
   ) {
-    lowerAndKind = 0
-    upperAndClosure = 0
-    rare = .make(segments: segments.count == 1 && segments[0] == range ? nil : segments, clause: nil)
-    storedRange = range
-    self.kind = kind
-    self.closedBy = closedBy
+    self.init(range: range, kind: kind, closedBy: closedBy)
+    self.segments = segments
     attribution = .make(speaker: speaker, speakerKind: nil, cue: cue)
   }
 }

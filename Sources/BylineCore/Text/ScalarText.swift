@@ -43,13 +43,7 @@ public struct ScalarText: RandomAccessCollection, Sendable, Equatable, Expressib
       while i < n {
         var j = i
         while j < n, bytes[j] < 0x80 { j += 1 }
-        if j > i {
-          if isWide {
-            for k in i..<j { wide.append(Unicode.Scalar(bytes[k])) }
-          } else {
-            narrow.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-          }
-        }
+        appendASCII(UnsafeBufferPointer(rebasing: bytes[i..<j]))
         guard j < n else { break }
         // One scalar of two to four bytes (the string's UTF-8 is valid).
         let lead = UInt32(bytes[j])
@@ -76,13 +70,7 @@ public struct ScalarText: RandomAccessCollection, Sendable, Equatable, Expressib
       while i < end {
         var j = i
         while j < end, source[j] < 0x80 { j += 1 }
-        if j > i {
-          if isWide {
-            for k in i..<j { wide.append(Unicode.Scalar(source[k])) }
-          } else {
-            narrow.append(contentsOf: UnsafeBufferPointer(rebasing: source[i..<j]))
-          }
-        }
+        appendASCII(UnsafeBufferPointer(rebasing: source[i..<j]))
         guard j < end else { break }
         append(base.table[Int(source[j])])
         i = j + 1
@@ -142,6 +130,15 @@ public struct ScalarText: RandomAccessCollection, Sendable, Equatable, Expressib
     table = Self.ascii
     codes = [:]
     isWide = true
+  }
+
+  /// Appends a run of ASCII bytes: copied whole while the text is narrow.
+  private mutating func appendASCII(_ run: UnsafeBufferPointer<UInt8>) {
+    if isWide {
+      for byte in run { wide.append(Unicode.Scalar(byte)) }
+    } else {
+      narrow.append(contentsOf: run)
+    }
   }
 
   /// The end of the run of ASCII letters and digits that starts at `start`, at most `end`.

@@ -19,8 +19,6 @@ struct OptionalIndexColumn {
 struct OptionalRangeColumn {
   private var ranges: [Int32: (Int32, Int32)] = [:]
 
-  init(count: Int) {}
-
   subscript(row: Int) -> TextRange? {
     get { ranges[Int32(row)].map { Range(uncheckedBounds: (Int($0.0), Int($0.1))) } }
     set { ranges[Int32(row)] = newValue.map { (Int32($0.lowerBound), Int32($0.upperBound)) } }
@@ -35,8 +33,6 @@ struct IndexColumn {
   private var starts: [Int32] = []
   private var values: [Int32] = []
   private(set) var count = 0
-
-  mutating func reserveCapacity(_ count: Int) {}
 
   mutating func append(_ value: Int) {
     if values.last != Int32(value) {
@@ -63,27 +59,31 @@ struct IndexColumn {
 /// `String?` took 16.
 struct OptionalStringColumn {
   private var rows: SmallIndexRows
-  private var strings: [String] = []
-  private var indexOf: [ExactString: Int32] = [:]
+  private var strings = StringTable()
 
   init(count: Int) { rows = SmallIndexRows(count: count) }
 
   subscript(row: Int) -> String? {
-    get { rows[row] < 0 ? nil : strings[Int(rows[row])] }
-    set {
-      guard let newValue else {
-        rows[row] = -1
-        return
-      }
-      if let known = indexOf[ExactString(newValue)] {
-        rows[row] = known
-      } else {
-        let index = Int32(strings.count)
-        strings.append(newValue)
-        indexOf[ExactString(newValue)] = index
-        rows[row] = index
-      }
-    }
+    get { rows[row] < 0 ? nil : strings[rows[row]] }
+    set { rows[row] = newValue.map { strings.index(of: $0) } ?? -1 }
+  }
+}
+
+/// Strings filed once each, by their bytes (``ExactString``), each known by its index.
+struct StringTable {
+  private var strings: [String] = []
+  private var indexOf: [ExactString: Int32] = [:]
+
+  subscript(index: Int32) -> String { strings[Int(index)] }
+
+  /// The index of `string`, filed now if it is new.
+  mutating func index(of string: String) -> Int32 {
+    let key = ExactString(string)
+    if let known = indexOf[key] { return known }
+    let index = Int32(strings.count)
+    strings.append(string)
+    indexOf[key] = index
+    return index
   }
 }
 
@@ -109,8 +109,7 @@ extension SpeechAttributor {
   struct SpeakerColumn {
     /// -1 for none, 2e for entity e, 2k + 1 for description k.
     private var rows: SmallIndexRows
-    private var descriptionIndex: [ExactString: Int32] = [:]
-    private var descriptionText: [String] = []
+    private var descriptions = StringTable()
 
     init(count: Int) { rows = SmallIndexRows(count: count) }
 
@@ -118,23 +117,13 @@ extension SpeechAttributor {
       get {
         let value = rows[row]
         if value < 0 { return nil }
-        return value % 2 == 0 ? .entity(Int(value / 2)) : .description(descriptionText[Int(value / 2)])
+        return value % 2 == 0 ? .entity(Int(value / 2)) : .description(descriptions[value / 2])
       }
       set {
         switch newValue {
         case nil: rows[row] = -1
         case .entity(let index): rows[row] = Int32(index) * 2
-        case .description(let text):
-          let key = ExactString(text)
-          let k: Int32
-          if let known = descriptionIndex[key] {
-            k = known
-          } else {
-            k = Int32(descriptionText.count)
-            descriptionText.append(text)
-            descriptionIndex[key] = k
-          }
-          rows[row] = k * 2 + 1
+        case .description(let text): rows[row] = descriptions.index(of: text) * 2 + 1
         }
       }
     }

@@ -23,7 +23,7 @@ extension SpeechAttributor {
     var cue: OptionalStringColumn
     var token: OptionalIndexColumn
     var block = IndexColumn()
-    var mention: OptionalRangeColumn
+    var mention = OptionalRangeColumn()
     /// Quotes that speak for nobody by where their sentence's cue stands, so that they
     /// inherit no speaker either (few: a set, not a column).
     var nobody = Set<Int>()
@@ -32,8 +32,6 @@ extension SpeechAttributor {
       speaker = SpeakerColumn(count: count)
       cue = OptionalStringColumn(count: count)
       token = OptionalIndexColumn(count: count)
-      mention = OptionalRangeColumn(count: count)
-      block.reserveCapacity(count)
     }
 
     /// Quote `qi` takes what quote `other` was given.
