@@ -10,11 +10,11 @@ import Testing
 @Suite struct LexiconImageTests {
   static let resources = TestPaths.packageRoot.appendingPathComponent("Sources/BylineCore/Resources")
   static let text = try! LexiconText(directory: resources)
-  static let digest = try! LexiconImage.digest { (name: String) throws(Lexicon.LoadError) -> Data in
+  static let digest = try! LexiconImage.digest { (name: String) throws(Lexicon.LoadError) -> Int in
     guard let data = try? Data(contentsOf: resources.appendingPathComponent(name)) else {
       throw Lexicon.LoadError(file: name)
     }
-    return data
+    return data.count
   }
 
   @Test func bundledLexiconIsTheMappedImage() {
@@ -103,6 +103,20 @@ import Testing
       Sources/BylineCore/Resources/lexicon.bin (\(committed.count) bytes) differs from what the text \
       resources give (\(built.count) bytes) from byte \(firstDifference): run scripts/build-lexicon.sh and commit it
       """)
+  }
+
+  /// The digest covers the files' names and sizes: a size that changes makes the image stale.
+  @Test func digestFollowsTheFilesSizes() throws {
+    func digest(_ sizes: [String: Int]) throws -> UInt64 {
+      try LexiconImage.digest { (name: String) throws(Lexicon.LoadError) -> Int in
+        guard let size = sizes[name] else { throw Lexicon.LoadError(file: name) }
+        return size
+      }
+    }
+    let sizes = Dictionary(uniqueKeysWithValues: LexiconText.files.enumerated().map { ($0.element, 1000 + $0.offset) })
+    #expect(try digest(sizes) == digest(sizes))
+    #expect(try digest(sizes) != digest(sizes.merging(["words.txt": 2000]) { $1 }))
+    #expect(throws: Lexicon.LoadError.self) { try digest(sizes.filter { $0.key != "words.txt" }) }
   }
 
   @Test func buildingIsDeterministic() {

@@ -320,6 +320,27 @@ struct ThemeCatalogTests {
     #expect(selection.error?.line == 1)
   }
 
+  /// `render` checks the theme asked for without reading the others: the same error as
+  /// `select`, for a name, a broken default, a missing name and a path.
+  @Test func checkingOneThemeGivesTheSelectionsError() throws {
+    let f = try Folders()
+    try f.write("work/themes/broken.toml", "[styles.quote]\nfg = \"blurple\"\n")
+    try f.write("work/themes/good.toml", "[styles.quote]\nfg = 1\n")
+    try f.write("xdg/byline/themes/good.toml", "[styles\n")
+    try f.write("elsewhere.toml", "[styles.quote]\nfg = 9\n")
+    let requests: [String?] = [
+      nil, "", "broken", "good", "nosuch", f.root + "/elsewhere.toml", f.root + "/missing.toml",
+    ]
+    for request in requests {
+      #expect(f.catalog().error(for: request) == f.catalog().select(request).error, "\(request ?? "nil")")
+    }
+    #expect(f.catalog().error(for: "good")?.line == 1)  // the user's broken file shadows the good one
+    #expect(f.catalog().error(for: nil) == nil)
+    try f.write("work/themes/default.toml", "[styles\n")
+    #expect(f.catalog().error(for: nil) == f.catalog().select(nil).error)
+    #expect(f.catalog().error(for: nil)?.line == 1)
+  }
+
   @Test func aPathLoadsThatFile() throws {
     let f = try Folders()
     try f.write("elsewhere.toml", "[styles.quote]\nfg = 9\n")

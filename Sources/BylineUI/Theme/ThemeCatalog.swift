@@ -93,37 +93,83 @@ public struct ThemeCatalog: Sendable {
   /// Every theme file in the search path, in search order, each loaded, then the built-in
   /// default.
   public func entries() -> [Entry] {
-    var result: [Entry] = []
+    sources().map { source in
+      Entry(
+        name: source.name, path: source.path, origin: source.origin, result: source.load(),
+        shadowed: source.shadowed)
+    }
+  }
+
+  /// A theme found in the search path, not read yet.
+  struct Source {
+    enum Content {
+      case file(String)
+      case compiledIn(String)
+      case builtInDefault
+    }
+    var name: String
+    var origin: Origin
+    var content: Content
+    var shadowed: Bool
+
+    var path: String? {
+      if case .file(let path) = content { return path }
+      return nil
+    }
+
+    func load() -> Result<Theme, ThemeError> {
+      switch content {
+      case .file(let path): return Result { () throws(ThemeError) in try ThemeFile.load(path: path) }
+      case .compiledIn(let text):
+        return Result { () throws(ThemeError) in try ThemeFile.parse(text, name: name, file: "built-in \(name)") }
+      case .builtInDefault: return .success(.builtInDefault)
+      }
+    }
+  }
+
+  /// Every theme in search order (folders, compiled-in themes, the built-in default), each
+  /// marked shadowed when an earlier one has its name; nothing is read but the folders.
+  func sources() -> [Source] {
+    var result: [Source] = []
     var names = Set<String>()
     for folder in folders {
       let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
         .filter { $0.hasSuffix(".toml") }.sorted()
       for file in files {
-        let path = (folder.path as NSString).appendingPathComponent(file)
         let name = (file as NSString).deletingPathExtension
-        let loaded: Result<Theme, ThemeError>
-        do { loaded = .success(try ThemeFile.load(path: path)) } catch { loaded = .failure(error) }
+        let path = (folder.path as NSString).appendingPathComponent(file)
         result.append(
-          Entry(
-            name: name, path: path, origin: folder.origin, result: loaded,
-            shadowed: !names.insert(name).inserted))
+          Source(name: name, origin: folder.origin, content: .file(path), shadowed: !names.insert(name).inserted))
       }
     }
     for (name, text) in compiledIn {
-      let loaded: Result<Theme, ThemeError>
-      do { loaded = .success(try ThemeFile.parse(text, name: name, file: "built-in \(name)")) } catch {
-        loaded = .failure(error)
-      }
       result.append(
-        Entry(
-          name: name, path: nil, origin: .builtIn, result: loaded,
-          shadowed: !names.insert(name).inserted))
+        Source(name: name, origin: .builtIn, content: .compiledIn(text), shadowed: !names.insert(name).inserted))
     }
     result.append(
-      Entry(
-        name: "default", path: nil, origin: .builtIn, result: .success(.builtInDefault),
-        shadowed: names.contains("default")))
+      Source(name: "default", origin: .builtIn, content: .builtInDefault, shadowed: names.contains("default")))
     return result
+  }
+
+  /// The error ``select(_:)`` would carry for `request`, found by reading only the theme
+  /// asked for (`render` shows no theme, it only checks the one named).
+  public func error(for request: String?) -> ThemeError? {
+    let sources = sources()
+    let result: Result<Theme, ThemeError>
+    if let request, !request.isEmpty {
+      if ThemeCatalog.looksLikePath(request) {
+        result = Result { () throws(ThemeError) in try ThemeFile.load(path: request) }
+      } else if let source = sources.first(where: { $0.name == request && !$0.shadowed }) {
+        result = source.load()
+      } else {
+        return ThemeError(file: request, problem: .notFound(name: request, searched: folders.map(\.path)))
+      }
+    } else {
+      guard let source = sources.first(where: { $0.name == "default" && !$0.shadowed }) else { return nil }
+      result = source.load()
+    }
+    if case .failure(let error) = result { return error }
+    return nil
   }
 
   /// Picks the theme `request` names (a name, or a path to a `.toml` file; nil for the

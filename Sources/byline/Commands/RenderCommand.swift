@@ -47,7 +47,7 @@ struct Render: ParsableCommand {
   }
 
   func run() throws {
-    _ = themeOptions.selectTheme()
+    themeOptions.checkTheme()
     let article = try loadArticleOrExit(file).droppingSourceText()
     let analysis = ArticleAnalysis(article: article, wordsPerMinute: analysisOptions.wpm)
     var state = ReaderState(analysis: analysis, width: width, height: height)

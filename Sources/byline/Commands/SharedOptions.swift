@@ -110,4 +110,12 @@ struct ThemeOptions: ParsableArguments {
     }
     return selection
   }
+
+  /// Reports on standard error, as ``selectTheme()`` does, a theme asked for that cannot be
+  /// used, reading no other theme (for commands that show none).
+  func checkTheme() {
+    if let error = ThemeCatalog.standard().error(for: theme) {
+      reportError(error.description + "; using the default theme")
+    }
+  }
 }

@@ -103,18 +103,25 @@ public struct Lexicon: Sendable {
     return data
   }
 
+  /// The size in bytes of a bundled resource file (read without opening it).
+  static func bundledSize(_ name: String) throws(LoadError) -> Int {
+    guard let url = bundledURL(name), let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+      let size = attributes[.size] as? NSNumber
+    else { throw LoadError(file: name) }
+    return size.intValue
+  }
+
   /// Loads the bundled resources: maps `lexicon.bin` when its digest matches the text files
-  /// beside it, else parses them. `BYLINE_LEXICON=text` in the environment forces parsing
+  /// beside it (their names and sizes), else parses them. `BYLINE_LEXICON=text` in the environment forces parsing
   /// (`byline bench` times start-up both ways).
   public static func loadBundled() throws(LoadError) -> Lexicon {
-    let read = bundledData
-    let digest = try LexiconImage.digest(read: read)
+    let digest = try LexiconImage.digest(size: bundledSize)
     if ProcessInfo.processInfo.environment["BYLINE_LEXICON"] != "text", let url = bundledURL(LexiconImage.fileName),
       let image = LexiconBytes(mapping: url.path),
       let lexicon = Lexicon(image: image, expectedDigest: digest)
     {
       return lexicon
     }
-    return Lexicon(text: try LexiconText(read: read), digest: digest)
+    return Lexicon(text: try LexiconText(read: bundledData), digest: digest)
   }
 }
