@@ -36,6 +36,9 @@ struct Bench: ParsableCommand {
   @Flag(help: "Only the adversarial shapes (each command in a child process: MB/s and peak memory).")
   var shapesOnly = false
 
+  @Flag(help: "Only the start-up timing (`render` and `analyze` of a short article against `/bin/true`).")
+  var startupOnly = false
+
   /// Writes the shapes into a folder and ends: run in a child process, so that the process
   /// measuring stays small (a child's peak memory counts its parent's at the spawn).
   @Option(help: .hidden)
@@ -48,6 +51,7 @@ struct Bench: ParsableCommand {
   func run() throws {
     if let writeShapes { return try BenchShapes.write(largeMB: largeMB, into: URL(fileURLWithPath: writeShapes)) }
     if webOnly { return WebBench.run(folder: pages) }
+    if startupOnly { return try measureStartup(runs: max(startupRuns, 1)) }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("byline-bench-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

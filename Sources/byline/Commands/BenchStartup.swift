@@ -35,6 +35,7 @@ extension Bench {
       ("render, text lexicon", executable, render, ["BYLINE_LEXICON": "text"]),
     ]
     print("Start-up (median of \(runs) runs, wall clock; ratios to /bin/true and to byline --help in this run)")
+    print("Swift runtime: \(Self.runtimeLinkage)")
     print("command                      ms   /bin/true  --help")
     var baseline = 0.0
     var help = 0.0
@@ -113,6 +114,14 @@ extension Bench {
       process.waitUntilExit()
       return process.terminationStatus
     #endif
+  }
+
+  /// How this binary holds the Swift runtime: linked in (`swift build -c release
+  /// --static-swift-stdlib`, the faster start) or loaded from shared libraries.
+  static var runtimeLinkage: String {
+    let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+    if maps.contains("libswiftCore.so") { return "shared libraries (build with --static-swift-stdlib to start faster)" }
+    return maps.isEmpty ? "unknown" : "linked in (--static-swift-stdlib)"
   }
 
   /// This process's executable (`/proc/self/exe` on Linux).
