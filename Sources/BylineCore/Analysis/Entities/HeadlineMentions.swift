@@ -10,13 +10,14 @@ extension EntityRecognizer {
   typealias HeadlineForms = [ScalarHash: [(words: [ScalarHash], entity: Int)]]
 
   func addHeadlineMentions(_ result: inout Result) {
-    let titleBlocks = Set(blocks.indices.filter { blocks[$0].kind == .title })
-    guard !titleBlocks.isEmpty else { return }
-    let forms = headlineForms(result, titleBlocks: titleBlocks)
+    // By block index: a Set<Int> hashed the block of every token of the article, twice.
+    let isTitle = blocks.map { $0.kind == .title }
+    guard isTitle.contains(true) else { return }
+    let forms = headlineForms(result, isTitle: isTitle)
     var k = 0
     while k < tokens.count {
       let t = tokens[k]
-      guard titleBlocks.contains(t.block), t.kind == .word, result.entityOfToken[k] < 0 else {
+      guard isTitle[t.block], t.kind == .word, result.entityOfToken[k] < 0 else {
         k += 1
         continue
       }
@@ -36,9 +37,9 @@ extension EntityRecognizer {
   /// Every word sequence that names an entity in the body, lowercased, by its first word;
   /// only those whose first word is in a headline, the only ones looked up (a list of
   /// 170,000 names made 170,000 forms for a one-word headline).
-  func headlineForms(_ result: Result, titleBlocks: Set<Int>) -> HeadlineForms {
+  func headlineForms(_ result: Result, isTitle: [Bool]) -> HeadlineForms {
     var headlineWords: Set<ScalarHash> = []
-    for t in tokens where titleBlocks.contains(t.block) && t.kind == .word { headlineWords.insert(lowerHash(t)) }
+    for t in tokens where isTitle[t.block] && t.kind == .word { headlineWords.insert(lowerHash(t)) }
     var forms: HeadlineForms = [:]
     func wordHash(_ word: Substring) -> ScalarHash {
       var h = ScalarHash()
@@ -61,7 +62,7 @@ extension EntityRecognizer {
         guard let first = words.first else { continue }
         if inBody == nil {
           inBody = entity.mentions.contains { m in
-            blockIndex(of: m.lowerBound).map { !titleBlocks.contains($0) } ?? false
+            blockIndex(of: m.lowerBound).map { !isTitle[$0] } ?? false
           }
         }
         guard inBody == true else { break }
