@@ -140,6 +140,11 @@ struct AttributionRuleTests {
       body: "Maria Santos said: \u{201C}We stay.\u{201D} The \u{201C}crisis\u{201D} filled the week.",
       quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
     Example(
+      rule: .partialQuotesInheritFromBefore,
+      body:
+        "The plan was \u{201C}dead on arrival once again\u{201D} in the Senate. \u{201C}We will stay,\u{201D} Ann Lee said.",
+      field: .speaker, with: "none", without: "Ann Lee"),
+    Example(
       rule: .namedTermsSpeakForNobody,
       body: "Maria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D}.",
       field: .speaker, with: "none", without: "researchers"),

@@ -367,7 +367,9 @@ extension SpeechAttributor {
       guard block >= 0 else { continue }
       // The quotes of a block are consecutive, and one without a speaker never counts, so
       // the first of its block with a speaker and a cue is never `qi` itself.
-      if rules.on(.sameParagraphSpeaker), let other = firstWithCue[block] {
+      if rules.on(.sameParagraphSpeaker), let other = firstWithCue[block],
+        !(rules.on(.partialQuotesInheritFromBefore) && inheritsNothingFrom(other, cues.speaker[other], qi))
+      {
         cues.copy(other, to: qi)
         lastWithSpeaker.note(qi, block: block)
         firstWithCue.note(qi, block: block)
@@ -399,6 +401,30 @@ extension SpeechAttributor {
         }
       }
     }
+  }
+
+  /// Whether partial quote `qi`, with no cue, must take nothing from quote `other` of its
+  /// paragraph, whose speaker is `speaker` (``AttributionRule/partialQuotesInheritFromBefore``):
+  /// `other` comes after it, and that speaker is not named in `qi`'s own sentence. A full
+  /// quote still does (`“We stay.” “We won,” she said.`). `Heer sees the
+  /// piece as ... “obscured by a populist mask.” For Jonathan Chait, ...,” he mocks` gives
+  /// the first quote no speaker; `De Miranda ... looks at the 1900s as the “neon century.”
+  /// ... “Since then ...,” de Miranda writes` still gives it de Miranda.
+  func inheritsNothingFrom(_ other: Int, _ speaker: Speaker?, _ qi: Int) -> Bool {
+    guard other > qi, quotes[qi].kind == .partial else { return false }
+    guard case .entity(let e) = speaker else { return true }
+    let first = firstToken(atOrAfter: quotes[qi].range.lowerBound)
+    let last = lastToken(before: quotes[qi].range.upperBound)
+    guard first < tokens.count, last >= first else { return true }
+    var k = sentenceStart(before: first)
+    let block = tokens[first].block
+    // To the sentence's end, which a quote's own last full stop makes too.
+    while k < tokens.count, tokens[k].block == block {
+      if result.entityOfToken[k] == Int32(e) { return false }
+      if k >= last, isSentenceEnd(k), !tokens[k].inQuote || k == last { break }
+      k += 1
+    }
+    return true
   }
 
   /// The subject of the sentence before a full quote that opens a sentence inside its

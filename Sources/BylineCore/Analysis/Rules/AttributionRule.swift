@@ -37,6 +37,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case titlesSpeakForNobody = "titles-speak-for-nobody"
   case titleBeforeItsStop = "title-before-its-stop"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
+  case partialQuotesInheritFromBefore = "partial-quotes-inherit-from-before"
   case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
   case namingWordWithoutObject = "naming-word-without-object"
   case nicknameInAName = "nickname-in-a-name"
@@ -136,6 +137,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .quoteAfterAnInvertedCue:
       return
         "a cue right after a quote speaks for it, not for one past its speaker: `“...,” said Ramos, whose book features “rebellious” people`"
+    case .partialQuotesInheritFromBefore:
+      return
+        "a partial quote with no cue takes no speaker from a later quote unless named in its sentence: `been “obscured by a populist mask.” For Jonathan Chait, ...,” he mocks`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
