@@ -45,6 +45,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case titleAfterAWorkNoun = "title-after-a-work-noun"
   case knownAsAName = "known-as-a-name"
   case titleBeforeItsAuthor = "title-before-its-author"
+  case quotedNameBeforeItsNoun = "quoted-name-before-its-noun"
   case quoteAfterAnInvertedCue = "quote-after-an-inverted-cue"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
@@ -134,6 +135,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a name after `known as` or `nicknamed` speaks for nobody: `the hacker known as “Guccifer,” stated`"
     case .titleBeforeItsAuthor:
       return "a title before `by` and its author speaks for nobody: `“Perfect Enough” by George Anders`"
+    case .quotedNameBeforeItsNoun:
+      return
+        "a capitalised name in quote marks before its noun speaks for nobody: `“Orange is the New Black” star Selenis Leyva`"
     case .quoteAfterAnInvertedCue:
       return
         "a cue right after a quote speaks for it, not for one past its speaker: `“...,” said Ramos, whose book features “rebellious” people`"
