@@ -144,6 +144,11 @@ struct AttributionRuleTests {
       body: "Maria Santos said the \u{201C}Perception\u{201D} syllabus was new.",
       field: .speaker, with: "none", without: "Maria Santos"),
     Example(
+      rule: .shortQuotesInheritFromBefore,
+      body:
+        "The port is in the Central Business District, or \u{201C}CBD.\u{201D} \u{201C}We will stay,\u{201D} Ann Lee said.",
+      field: .speaker, with: "none", without: "Ann Lee"),
+    Example(
       rule: .partialQuotesInheritFromBefore,
       body:
         "The plan was \u{201C}dead on arrival once again\u{201D} in the Senate. \u{201C}We will stay,\u{201D} Ann Lee said.",

@@ -368,7 +368,7 @@ extension SpeechAttributor {
       // The quotes of a block are consecutive, and one without a speaker never counts, so
       // the first of its block with a speaker and a cue is never `qi` itself.
       if rules.on(.sameParagraphSpeaker), let other = firstWithCue[block],
-        !(rules.on(.partialQuotesInheritFromBefore) && inheritsNothingFrom(other, cues.speaker[other], qi))
+        !inheritsNothingFrom(other, cues.speaker[other], qi)
       {
         cues.copy(other, to: qi)
         lastWithSpeaker.note(qi, block: block)
@@ -403,15 +403,22 @@ extension SpeechAttributor {
     }
   }
 
-  /// Whether partial quote `qi`, with no cue, must take nothing from quote `other` of its
-  /// paragraph, whose speaker is `speaker` (``AttributionRule/partialQuotesInheritFromBefore``):
-  /// `other` comes after it, and that speaker is not named in `qi`'s own sentence. A full
-  /// quote still does (`“We stay.” “We won,” she said.`). `Heer sees the
+  /// Whether quote `qi`, with no cue, must take nothing from quote `other` of its paragraph,
+  /// whose speaker is `speaker`: `other` comes after it, that speaker is not named in `qi`'s
+  /// own sentence, and `qi` is a partial quote (``AttributionRule/partialQuotesInheritFromBefore``)
+  /// or a sentence of up to three words (``AttributionRule/shortQuotesInheritFromBefore``:
+  /// `Sydney’s Central Business District or “CBD.” ... – “igniting,” as Reuters reported`). A
+  /// longer full quote still does (`“We stay.” “We won,” she said.`). `Heer sees the
   /// piece as ... “obscured by a populist mask.” For Jonathan Chait, ...,” he mocks` gives
   /// the first quote no speaker; `De Miranda ... looks at the 1900s as the “neon century.”
   /// ... “Since then ...,” de Miranda writes` still gives it de Miranda.
   func inheritsNothingFrom(_ other: Int, _ speaker: Speaker?, _ qi: Int) -> Bool {
-    guard other > qi, quotes[qi].kind == .partial else { return false }
+    guard other > qi else { return false }
+    let isPartial = rules.on(.partialQuotesInheritFromBefore) && quotes[qi].kind == .partial
+    let isShort =
+      rules.on(.shortQuotesInheritFromBefore) && quotes[qi].kind == .full
+      && (quotedWords(quotes[qi])?.words ?? 0) <= 3
+    guard isPartial || isShort else { return false }
     guard case .entity(let e) = speaker else { return true }
     let first = firstToken(atOrAfter: quotes[qi].range.lowerBound)
     let last = lastToken(before: quotes[qi].range.upperBound)

@@ -38,6 +38,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case titleBeforeItsStop = "title-before-its-stop"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
   case partialQuotesInheritFromBefore = "partial-quotes-inherit-from-before"
+  case shortQuotesInheritFromBefore = "short-quotes-inherit-from-before"
   case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
   case namingWordWithoutObject = "naming-word-without-object"
   case nicknameInAName = "nickname-in-a-name"
@@ -144,6 +145,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .partialQuotesInheritFromBefore:
       return
         "a partial quote with no cue takes no speaker from a later quote unless named in its sentence: `been “obscured by a populist mask.” For Jonathan Chait, ...,” he mocks`"
+    case .shortQuotesInheritFromBefore:
+      return
+        "a sentence of up to three words with no cue takes no speaker from a later quote unless named in its sentence: `Business District or “CBD.” ... “igniting,” as Reuters reported`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
