@@ -140,6 +140,10 @@ struct AttributionRuleTests {
       body: "Maria Santos said: \u{201C}We stay.\u{201D} The \u{201C}crisis\u{201D} filled the week.",
       quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
     Example(
+      rule: .titledIsATitle,
+      body: "The ad, titled \u{201C}Unifier?\u{201D}, concludes that Maria Santos will win.",
+      field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
       rule: .quotedNameBeforeItsNoun,
       body: "Maria Santos said the \u{201C}Perception\u{201D} syllabus was new.",
       field: .speaker, with: "none", without: "Maria Santos"),

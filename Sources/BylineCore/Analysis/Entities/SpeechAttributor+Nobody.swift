@@ -19,6 +19,7 @@ extension SpeechAttributor {
     if rules.on(.knownAsAName), isKnownAsName(quote, words) { return true }
     if rules.on(.titleBeforeItsAuthor), isTitleBeforeAuthor(words) { return true }
     if rules.on(.quotedNameBeforeItsNoun), isNameBeforeItsNoun(words) { return true }
+    if rules.on(.titledIsATitle), isAfterTitled(words) { return true }
     return false
   }
 
@@ -198,5 +199,18 @@ extension SpeechAttributor {
     guard r.count > 2 else { return false }
     let end = (text[r.upperBound - 2], text[r.upperBound - 1])
     return !(end == ("e", "d") || end == ("l", "y"))
+  }
+
+  /// Words that introduce a title, whatever its shape.
+  static let titling = WordLists.set("titled entitled headlined subtitled")
+
+  /// A quote right after `titled` or `entitled`, perhaps with a comma between, is a title
+  /// whatever its shape, a question or sentences too (``AttributionRule/titledIsATitle``):
+  /// `The ad, titled “Unifier?”, concludes`, `a column entitled “Sanders’s ideas are not too
+  /// bold. They are too facile.”`.
+  func isAfterTitled(_ w: QuotedWords) -> Bool {
+    guard var b = w.before else { return false }
+    if tokens[b].kind == .punct, tokens[b].scalar(in: text) == ",", b >= 1 { b -= 1 }
+    return tokens[b].kind == .word && !tokens[b].inQuote && Self.titling.contains(recogniser.lowerHash(tokens[b]))
   }
 }

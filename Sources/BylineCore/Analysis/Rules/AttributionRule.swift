@@ -47,6 +47,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case knownAsAName = "known-as-a-name"
   case titleBeforeItsAuthor = "title-before-its-author"
   case quotedNameBeforeItsNoun = "quoted-name-before-its-noun"
+  case titledIsATitle = "titled-is-a-title"
   case quoteAfterAnInvertedCue = "quote-after-an-inverted-cue"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
@@ -139,6 +140,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .quotedNameBeforeItsNoun:
       return
         "a capitalised name in quote marks before its noun speaks for nobody: `“Orange is the New Black” star Selenis Leyva`"
+    case .titledIsATitle:
+      return "a quote after `titled` or `entitled` is a title, a question too: `The ad, titled “Unifier?”, concludes`"
     case .quoteAfterAnInvertedCue:
       return
         "a cue right after a quote speaks for it, not for one past its speaker: `“...,” said Ramos, whose book features “rebellious” people`"
