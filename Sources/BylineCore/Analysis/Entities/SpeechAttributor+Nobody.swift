@@ -1,14 +1,17 @@
 /// Quotes that speak for nobody by the words around them: a nickname inside a name or after
-/// `known as`, a title after its owner, after its kind of work or before its author. Each is a
-/// rule of its own (``AttributionRule``), checked before any cue is taken and before any
-/// speaker is inherited.
+/// `known as`, a title after its owner, after its kind of work, after `titled` or before its
+/// author, a name before the noun it modifies. Each is a rule of its own (``AttributionRule``),
+/// checked before any cue is taken and before any speaker is inherited.
 ///
 /// Three more were measured and removed. A quoted modifier before its noun (`that “a-ha!”
 /// moment`) gained 3 web scare quotes (one page) and 3 PolNeAR spans, but took the speaker
 /// from about 50 BBC partial quotes of named speakers (`Nestle said it had enjoyed an
 /// “exceptional” year`), whose shape is the same. A short name after `or` and a name
 /// (`Central Business District or “CBD.”`) gained in that one web page only, as did an
-/// exclamation between a determiner and its noun (`our “eureka!” moments`).
+/// exclamation between a determiner and its noun (`our “eureka!” moments`). A lowercase
+/// modifier that takes no cue after it (`a federal “supermax” prison ..., and a former defense
+/// official said`) cost BBC indirect speech its speakers (`would be “priority number one”
+/// ..., he said`), and a gloss after a language (`Latin for “truth”`) gained in one article.
 extension SpeechAttributor {
   /// Whether a rule of this file says the quote speaks for nobody.
   func speaksForNobody(_ quote: Quote) -> Bool {
