@@ -140,6 +140,24 @@ struct AttributionRuleTests {
       body: "Maria Santos said: \u{201C}We stay.\u{201D} The \u{201C}crisis\u{201D} filled the week.",
       quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
     Example(
+      rule: .titledIsATitle,
+      body: "The ad, titled \u{201C}Unifier?\u{201D}, concludes that Maria Santos will win.",
+      field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .quotedNameBeforeItsNoun,
+      body: "Maria Santos said the \u{201C}Perception\u{201D} syllabus was new.",
+      field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .shortQuotesInheritFromBefore,
+      body:
+        "The port is in the Central Business District, or \u{201C}CBD.\u{201D} \u{201C}We will stay,\u{201D} Ann Lee said.",
+      field: .speaker, with: "none", without: "Ann Lee"),
+    Example(
+      rule: .partialQuotesInheritFromBefore,
+      body:
+        "The plan was \u{201C}dead on arrival once again\u{201D} in the Senate. \u{201C}We will stay,\u{201D} Ann Lee said.",
+      field: .speaker, with: "none", without: "Ann Lee"),
+    Example(
       rule: .namedTermsSpeakForNobody,
       body: "Maria Santos said researchers use a technique called \u{201C}mental chronometry\u{201D}.",
       field: .speaker, with: "none", without: "researchers"),

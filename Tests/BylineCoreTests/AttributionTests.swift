@@ -15,6 +15,19 @@ import Testing
     #expect(q.first?.cue == "said")
   }
 
+  /// partial-quotes-inherit-from-before leaves a partial quote the later quote's speaker when
+  /// a subject pronoun of its sentence stands for that person; a possessive does not.
+  @Test func aPartialQuoteBeforeItsSpeakerKeepsHimThroughAPronoun() {
+    let q = quotes(
+      "Officials met in London on Monday.\n\nBut he blamed \u{201C}a lack of talent in the squad\u{201D} for the loss. \u{201C}We must rebuild,\u{201D} David Campese said."
+    )
+    #expect(q.first?.speaker == "David Campese")
+    let p = quotes(
+      "Officials met in London on Monday.\n\nHer aides blamed \u{201C}a lack of talent in the squad\u{201D} for the loss. \u{201C}We must rebuild,\u{201D} David Campese said."
+    )
+    #expect(p.first?.speaker == nil)
+  }
+
   @Test func quoteThenSaidName() {
     let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} said Maria Santos.")
     #expect(q.first?.speaker == "Maria Santos")

@@ -99,10 +99,11 @@ import Testing
     // content (scare quotes, titles and names by and large) given a speaker: a ratchet (80 of
     // 411 when the measure came, 70 with nickname-in-a-name, title-after-its-owner,
     // title-after-a-work-noun and known-as-a-name, 53 with noun-after-a-determiner,
-    // passive-report-has-no-speaker, title-before-its-author and quote-after-an-inverted-cue);
-    // lower it as the rules improve.
+    // passive-report-has-no-speaker, title-before-its-author and quote-after-an-inverted-cue,
+    // 49 with partial-quotes-inherit-from-before and quoted-name-before-its-noun, 48 with
+    // titled-is-a-title); lower it as the rules improve.
     #expect(scores.unattributedWithSpeaker.total == 411)
-    #expect(scores.unattributedWithSpeaker.hits <= 53, "\(scores.unattributedWithSpeaker)")
+    #expect(scores.unattributedWithSpeaker.hits <= 48, "\(scores.unattributedWithSpeaker)")
   }
 
   /// Issue 10: BBC writers reopen a quote mark without closing the last one, and drop closing

@@ -52,6 +52,8 @@ struct WebGoldTests {
     #expect(people.truePositives >= 125 && people.falsePositives <= 17, "\(people)")
     #expect(people.f1 >= 0.90)
     #expect(scores.scareWithSpeaker.total == 115)
-    #expect(scores.scareWithSpeaker.hits <= 6, "\(scores.scareWithSpeaker)")
+    // Issue 10: no speaker on scare quotes or titles; a ratchet (6, 5 with
+    // short-quotes-inherit-from-before).
+    #expect(scores.scareWithSpeaker.hits <= 5, "\(scores.scareWithSpeaker)")
   }
 }

@@ -367,7 +367,9 @@ extension SpeechAttributor {
       guard block >= 0 else { continue }
       // The quotes of a block are consecutive, and one without a speaker never counts, so
       // the first of its block with a speaker and a cue is never `qi` itself.
-      if rules.on(.sameParagraphSpeaker), let other = firstWithCue[block] {
+      if rules.on(.sameParagraphSpeaker), let other = firstWithCue[block],
+        !inheritsNothingFrom(other, cues.speaker[other], qi)
+      {
         cues.copy(other, to: qi)
         lastWithSpeaker.note(qi, block: block)
         firstWithCue.note(qi, block: block)
@@ -399,6 +401,48 @@ extension SpeechAttributor {
         }
       }
     }
+  }
+
+  /// Whether quote `qi`, with no cue, must take nothing from quote `other` of its paragraph,
+  /// whose speaker is `speaker`: `other` comes after it, that speaker is not named in `qi`'s
+  /// own sentence (nor, a person, by a pronoun there), and `qi` is a partial quote (``AttributionRule/partialQuotesInheritFromBefore``)
+  /// or a sentence of up to three words (``AttributionRule/shortQuotesInheritFromBefore``:
+  /// `Sydney’s Central Business District or “CBD.” ... – “igniting,” as Reuters reported`). A
+  /// longer full quote still does (`“We stay.” “We won,” she said.`). `Heer sees the
+  /// piece as ... “obscured by a populist mask.” For Jonathan Chait, ...,” he mocks` gives
+  /// the first quote no speaker; `De Miranda ... looks at the 1900s as the “neon century.”
+  /// ... “Since then ...,” de Miranda writes` still gives it de Miranda.
+  static let subjectPronouns = WordLists.set("he He she She")
+
+  func inheritsNothingFrom(_ other: Int, _ speaker: Speaker?, _ qi: Int) -> Bool {
+    guard other > qi else { return false }
+    let isPartial = rules.on(.partialQuotesInheritFromBefore) && quotes[qi].kind == .partial
+    let isShort =
+      rules.on(.shortQuotesInheritFromBefore) && quotes[qi].kind == .full
+      && (quotedWords(quotes[qi])?.words ?? 0) <= 3
+    guard isPartial || isShort else { return false }
+    guard case .entity(let e) = speaker else { return true }
+    let first = firstToken(atOrAfter: quotes[qi].range.lowerBound)
+    let last = lastToken(before: quotes[qi].range.upperBound)
+    guard first < tokens.count, last >= first else { return true }
+    var k = sentenceStart(before: first)
+    let block = tokens[first].block
+    // To the sentence's end, which a quote's own last full stop makes too.
+    let isPerson = result.entities[e].kind == .person
+    while k < tokens.count, tokens[k].block == block {
+      if result.entityOfToken[k] == Int32(e) { return false }
+      // "one in which he took credit for “being right ...” ... Trump went on": a subject
+      // pronoun outside the quote stands for a person named later (a possessive need not:
+      // `her campaign's leadership ... for “misrepresenting ...”`).
+      if isPerson, !tokens[k].inQuote, tokens[k].kind == .word,
+        Self.subjectPronouns.contains(recogniser.hash(tokens[k].range))
+      {
+        return false
+      }
+      if k >= last, isSentenceEnd(k), !tokens[k].inQuote || k == last { break }
+      k += 1
+    }
+    return true
   }
 
   /// The subject of the sentence before a full quote that opens a sentence inside its

@@ -37,6 +37,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case titlesSpeakForNobody = "titles-speak-for-nobody"
   case titleBeforeItsStop = "title-before-its-stop"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
+  case partialQuotesInheritFromBefore = "partial-quotes-inherit-from-before"
+  case shortQuotesInheritFromBefore = "short-quotes-inherit-from-before"
   case namedTermsSpeakForNobody = "named-terms-speak-for-nobody"
   case namingWordWithoutObject = "naming-word-without-object"
   case nicknameInAName = "nickname-in-a-name"
@@ -44,6 +46,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case titleAfterAWorkNoun = "title-after-a-work-noun"
   case knownAsAName = "known-as-a-name"
   case titleBeforeItsAuthor = "title-before-its-author"
+  case quotedNameBeforeItsNoun = "quoted-name-before-its-noun"
+  case titledIsATitle = "titled-is-a-title"
   case quoteAfterAnInvertedCue = "quote-after-an-inverted-cue"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
@@ -133,9 +137,20 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a name after `known as` or `nicknamed` speaks for nobody: `the hacker known as “Guccifer,” stated`"
     case .titleBeforeItsAuthor:
       return "a title before `by` and its author speaks for nobody: `“Perfect Enough” by George Anders`"
+    case .quotedNameBeforeItsNoun:
+      return
+        "a capitalised name in quote marks before its noun speaks for nobody: `“Orange is the New Black” star Selenis Leyva`"
+    case .titledIsATitle:
+      return "a quote after `titled` or `entitled` is a title, a question too: `The ad, titled “Unifier?”, concludes`"
     case .quoteAfterAnInvertedCue:
       return
         "a cue right after a quote speaks for it, not for one past its speaker: `“...,” said Ramos, whose book features “rebellious” people`"
+    case .partialQuotesInheritFromBefore:
+      return
+        "a partial quote with no cue takes no speaker from a later quote unless named in its sentence: `been “obscured by a populist mask.” For Jonathan Chait, ...,” he mocks`"
+    case .shortQuotesInheritFromBefore:
+      return
+        "a sentence of up to three words with no cue takes no speaker from a later quote unless named in its sentence: `Business District or “CBD.” ... “igniting,” as Reuters reported`"
     case .scareQuotesInheritNothing:
       return "a fragment of one to three words takes no speaker from another quote: `about the “crisis”`"
     }
