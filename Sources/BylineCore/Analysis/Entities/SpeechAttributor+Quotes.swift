@@ -429,7 +429,7 @@ extension SpeechAttributor {
     let block = tokens[first].block
     // To the sentence's end, which a quote's own last full stop makes too.
     let isPerson = result.entities[e].kind == .person
-    while k < tokens.count, tokens[k].block == block {
+    while k < tokens.count, tokens[k].block == block, k <= last + Self.longestSentence {
       if result.entityOfToken[k] == Int32(e) { return false }
       // "one in which he took credit for “being right ...” ... Trump went on": a subject
       // pronoun outside the quote stands for a person named later (a possessive need not:

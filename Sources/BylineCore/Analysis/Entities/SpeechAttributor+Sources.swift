@@ -219,12 +219,26 @@ extension SpeechAttributor {
   }
 
   /// The first token of the sentence holding token `k` (sentence ends inside quotes do not
-  /// count).
+  /// count), at most ``longestSentence`` tokens back.
+  ///
+  /// A scan that reaches the token the previous call began at (in the same block) ends with
+  /// that call's answer: quotes are asked about in order, so a paragraph of many quotes and no
+  /// sentence end outside them is walked once, not once a quote (a 2 MB paragraph of quotes
+  /// took minutes).
   func sentenceStart(before k: Int) -> Int {
+    let block = tokens[k].block
+    let memo = lastSentenceStart.answer
+    let limit = k - Self.longestSentence
     var start = k - 1
-    while start >= 0, tokens[start].block == tokens[k].block, !isSentenceEnd(start) || tokens[start].inQuote {
+    while start >= 0, start >= limit, tokens[start].block == block {
+      if let memo, memo.block == block, memo.k - 1 == start {
+        start = max(memo.start, limit) - 1
+        break
+      }
+      if isSentenceEnd(start) && !tokens[start].inQuote { break }
       start -= 1
     }
+    lastSentenceStart.answer = (k, block, start + 1)
     return start + 1
   }
 
@@ -236,7 +250,7 @@ extension SpeechAttributor {
     if tokens[last].kind == .punct, ".!?,".unicodeScalars.contains(tokens[last].scalar(in: text)) { return quoteEnd }
     var end = quoteEnd
     var k = last + 1
-    while k < tokens.count, tokens[k].block == block {
+    while k < tokens.count, tokens[k].block == block, k <= last + Self.longestSentence {
       let t = tokens[k]
       if t.inQuote {
         end = max(end, t.range.upperBound)
@@ -248,7 +262,7 @@ extension SpeechAttributor {
         continue
       }
       if t.kind == .punct {
-        if isSentenceEnd(k) || "-–—;:".unicodeScalars.contains(t.scalar(in: text)) { return end }
+        if isSentenceEnd(k) || Self.isClauseBreak(t.scalar(in: text)) { return end }
         if t.scalar(in: text) == ",", k + 1 < tokens.count,
           Self.clauseConjunctions.contains(recogniser.hash(tokens[k + 1].range))
         {
@@ -267,6 +281,15 @@ extension SpeechAttributor {
       k += 1
     }
     return end
+  }
+
+  /// A dash, semicolon or colon: it ends a reported clause (a switch, not a search of a
+  /// string's scalars, in ``clauseEnd(after:quoteEnd:)``'s loop).
+  static func isClauseBreak(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "-", "\u{2013}", "\u{2014}", ";", ":": return true
+    default: return false
+    }
   }
 
   /// A lowercase participle, past tense ("walked") or reporting verb at token `k`.
