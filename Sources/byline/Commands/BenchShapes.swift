@@ -34,6 +34,9 @@ enum BenchShapes {
       Shape(
         name: "one 2 MB line, no space", text: "Long line\n\n" + String(repeating: "abcdefghij", count: 200_000) + "\n"),
       Shape(name: "news \(largeMB) MB", text: newsText(megabytes: largeMB)),
+      // Last, so that the shapes before keep their numbers in scripts/check-analysis-unchanged.sh.
+      Shape(name: "quote flood, one paragraph", text: quoteFlood(bytes: 2_000_000, quotesAParagraph: nil)),
+      Shape(name: "quotes and cues, no stop", text: quotesWithoutStops(bytes: 2_000_000)),
     ]
   }
 
@@ -63,16 +66,26 @@ enum BenchShapes {
     return text
   }
 
-  /// Paragraphs made of short quotes and cues, with straight and curly marks mixed.
-  static func quoteFlood(bytes: Int) -> String {
+  /// Paragraphs made of short quotes and cues, with straight and curly marks mixed, 20 of
+  /// them a paragraph (nil: one paragraph, whose sentence ends all fall inside quotes).
+  static func quoteFlood(bytes: Int, quotesAParagraph: Int? = 20) -> String {
     var text = "Quotes\n\n"
     var i = 0
     while text.utf8.count < bytes {
       text += "\"Yes,\" said Ann Lee. \u{201C}No\u{201D} \"maybe\" 12\" \u{201C}open "
-      if i % 20 == 19 { text += "\n\n" }
+      if let quotesAParagraph, i % quotesAParagraph == quotesAParagraph - 1 { text += "\n\n" }
       i += 1
     }
     return text
+  }
+
+  /// One paragraph of quotes and cues with no sentence end: every scan for a sentence's or a
+  /// clause's bounds would run to the paragraph's end (it took minutes before
+  /// `SpeechAttributor.longestSentence`).
+  static func quotesWithoutStops(bytes: Int) -> String {
+    var text = "Quotes\n\n"
+    while text.utf8.count < bytes { text += "\"yes\" said ann and bob and \"no\" " }
+    return text + "\n"
   }
 
   /// News-like text, as the synthetic analysis benchmark writes it.
