@@ -113,6 +113,18 @@ import Testing
     for (line, title) in [("A b", "ab"), ("Ab 2", "ab2"), ("Ab", "ab2"), ("É", "é")] {
       #expect(ArticleParser.hasKey(line, title) == (ArticleParser.normalizedKey(line) == title))
     }
+    // Not ASCII, read scalar by scalar: the same answers as comparing the keys, for keys
+    // equal, one scalar short, one too long and differing, and for scalars that lowercase to
+    // two ("İ") or to none that counts ("“").
+    let lines = ["“Dockers” strike", "İstanbul 2024", "Ærø — ÉTÉ", "ǅemal ΣΟΦΙΑ", "“", "½ price"]
+    for line in lines {
+      let key = ArticleParser.normalizedKey(line)
+      let others = [key, String(key.dropLast()), key + "x", "z" + key.dropFirst(), ""]
+      for other in others {
+        #expect(ArticleParser.keyMatches(line, other) == (key == other), "\(line) / \(other)")
+        #expect(ArticleParser.hasKey(line, other) == (key == other), "\(line) / \(other)")
+      }
+    }
   }
 
   @Test func firstWordHashAsTheSplitGivesIt() {

@@ -202,11 +202,11 @@ public enum ArticleParser {
   /// compared with a one-word headline's); otherwise by the keys.
   static func hasKey(_ text: String, _ key: String) -> Bool {
     let keyBytes = key.utf8
-    guard keyBytes.allSatisfy({ $0 < 0x80 }) else { return normalizedKey(text) == key }
+    guard keyBytes.allSatisfy({ $0 < 0x80 }) else { return keyMatches(text, key) }
     var matches = true
     var k = keyBytes.startIndex
     for b in text.utf8 {
-      if b >= 0x80 { return normalizedKey(text) == key }
+      if b >= 0x80 { return keyMatches(text, key) }
       guard matches else { continue }
       let lower = b >= 65 && b <= 90 ? b + 32 : b
       guard (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) else { continue }
@@ -217,6 +217,20 @@ public enum ArticleParser {
       }
     }
     return matches && k == keyBytes.endIndex
+  }
+
+  /// Whether `normalizedKey(text) == key`, read scalar by scalar (`lowercased()` maps each
+  /// scalar on its own): it stops at the first that differs. A 2 MB line of curly quotes was
+  /// keyed whole, twice, to be compared with a short headline's key (60 % of rendering it).
+  static func keyMatches(_ text: String, _ key: String) -> Bool {
+    var keyScalars = key.unicodeScalars.makeIterator()
+    for scalar in text.unicodeScalars {
+      for s in scalar.properties.lowercaseMapping.unicodeScalars
+      where s.properties.isAlphabetic || s.properties.numericType != nil {
+        guard keyScalars.next() == s else { return false }
+      }
+    }
+    return keyScalars.next() == nil
   }
 
   static func normalizedKey(_ text: String) -> String {
