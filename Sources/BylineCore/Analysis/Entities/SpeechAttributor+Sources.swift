@@ -250,7 +250,7 @@ extension SpeechAttributor {
     if tokens[last].kind == .punct, ".!?,".unicodeScalars.contains(tokens[last].scalar(in: text)) { return quoteEnd }
     var end = quoteEnd
     var k = last + 1
-    while k < tokens.count, tokens[k].block == block, k <= last + Self.longestSentence {
+    while k < tokens.count, tokens[k].block == block, k <= last + Self.longestClause {
       let t = tokens[k]
       if t.inQuote {
         end = max(end, t.range.upperBound)
