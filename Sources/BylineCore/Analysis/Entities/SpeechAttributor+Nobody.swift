@@ -172,9 +172,8 @@ extension SpeechAttributor {
   /// A capitalised name in quote marks that modifies the noun right after it
   /// (``AttributionRule/quotedNameBeforeItsNoun``): up to eight words, the first capitalised,
   /// after a determiner or a possessive or opening its sentence before a role and a name, no
-  /// punctuation at its end
-  /// nor after its closing mark, and a lowercase word next that is
-  /// no function word, no reporting verb and no `-ed` or `-ly` form: `the “Perception”
+  /// punctuation at its end nor after its closing mark, and a lowercase word next that is no
+  /// function word, no reporting verb and no `-ed` or `-ly` form: `the “Perception”
   /// syllabus`, `“Orange is the New Black” star Selenis Leyva`, `the “Vote Leave” campaign`.
   func isNameBeforeItsNoun(_ w: QuotedWords) -> Bool {
     guard w.words <= 8, tokens[w.first].isCapitalised, tokens[w.last].kind == .word, !w.stopInside,
