@@ -225,12 +225,16 @@ public enum ArticleParser {
   static func keyMatches(_ text: String, _ key: String) -> Bool {
     var keyScalars = key.unicodeScalars.makeIterator()
     for scalar in text.unicodeScalars {
-      for s in scalar.properties.lowercaseMapping.unicodeScalars
-      where s.properties.isAlphabetic || s.properties.numericType != nil {
+      for s in scalar.properties.lowercaseMapping.unicodeScalars where isKeyScalar(s) {
         guard keyScalars.next() == s else { return false }
       }
     }
     return keyScalars.next() == nil
+  }
+
+  /// A letter or a digit: what a key keeps of a lowercased line.
+  private static func isKeyScalar(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isAlphabetic || s.properties.numericType != nil
   }
 
   static func normalizedKey(_ text: String) -> String {
@@ -247,7 +251,7 @@ public enum ArticleParser {
       return String(decoding: bytes, as: UTF8.self)
     }
     var key = String.UnicodeScalarView()
-    for s in text.lowercased().unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
+    for s in text.lowercased().unicodeScalars where isKeyScalar(s) {
       key.append(s)
     }
     return String(key)
