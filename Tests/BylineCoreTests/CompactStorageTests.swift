@@ -64,6 +64,48 @@ import Testing
     #expect(quote.segments == [10..<20] && quote.range == 10..<25)
   }
 
+  @Test func aQuotesMentionAndClauseArePackedWhenNearAndKeptWhateverTheirSize() {
+    var quote = Quote(range: 5000..<5010, segments: [5000..<5010], kind: .partial)
+    // Near: the mention's length and the clause's distances fit their fields.
+    quote.speakerMention = 4990..<4994
+    quote.clause = 4980..<5020
+    #expect(quote.speakerMention == 4990..<4994 && quote.clause == 4980..<5020)
+    // The largest that are packed, and one past them.
+    quote.speakerMention = 0..<254
+    quote.clause = (5000 - 4094)..<(5010 + 4094)
+    #expect(quote.speakerMention == 0..<254 && quote.clause == 906..<9104)
+    quote.speakerMention = 0..<255
+    quote.clause = (5000 - 4095)..<5010
+    #expect(quote.speakerMention == 0..<255 && quote.clause == 905..<5010)
+    quote.clause = 5000..<(5010 + 4095)
+    #expect(quote.clause == 5000..<9105 && quote.speakerMention == 0..<255)
+    // A clause that does not hold the quote, an empty mention, and back to none.
+    quote.clause = 5002..<5008
+    quote.speakerMention = 7..<7
+    #expect(quote.clause == 5002..<5008 && quote.speakerMention == 7..<7)
+    quote.clause = nil
+    quote.speakerMention = nil
+    #expect(quote.clause == nil && quote.speakerMention == nil && quote.range == 5000..<5010)
+    // A clause stays where it is in the text when the range moves, packed or not.
+    quote.clause = 4990..<5030
+    quote.range = 5001..<5012
+    #expect(quote.clause == 4990..<5030 && quote.segments == [5000..<5010])
+    quote.range = 9000..<9001
+    #expect(quote.clause == 4990..<5030 && quote.range == 9000..<9001)
+    quote.range = 5000..<5010
+    #expect(quote.clause == 4990..<5030)
+    // Segments and a far clause and a long mention live side by side.
+    quote.segments = [5000..<5004, 5006..<5010]
+    quote.speakerMention = 10..<400
+    quote.clause = 0..<5010
+    #expect(quote.segments == [5000..<5004, 5006..<5010] && quote.speakerMention == 10..<400)
+    #expect(quote.clause == 0..<5010)
+    #expect(quote == quote)
+    var other = quote
+    other.clause = 0..<5011
+    #expect(other != quote && other.speakerMention == 10..<400)
+  }
+
   @Test func aTokenKeepsTheLargestBlockBesideItsFlags() {
     let text = ScalarText("\u{10FFFF}")
     var t = Token(

@@ -15,37 +15,80 @@ public struct Quote: Sendable, Equatable {
   public var range: TextRange {
     get { storedRange }
     set {
+      guard newValue != storedRange else { return }
       // The segments stay what they were: one implied by the old range is kept explicitly.
-      if otherSegments == nil, newValue != storedRange { otherSegments = [storedRange] }
+      // The clause stays where it was in the text (it is stored as distances from the range).
+      let clause = self.clause
+      if otherSegments == nil { otherSegments = [storedRange] }
       storedRange = newValue
+      self.clause = clause
     }
   }
 
   // The storage: 32 bytes a quote, where it took 72 (and 120 before that), for a flood of
   // short quotes has one every dozen bytes of text. Offsets are 32-bit (model texts are at
   // most 50 MB, far below 2^30 scalars), the kind and the closure ride in the top two bits
-  // of the range's bounds; the speaker, its kind and the cue are one shared reference (the
-  // attribution gives every quote of a speaker and cue the same one), and the rarer fields,
-  // the segments of a quote over several paragraphs and a reported clause, another.
+  // of the range's bounds; the source as written and the reported clause are packed next to
+  // them where they are short and near (``Near``); the speaker, its kind and the cue are one
+  // shared reference (the attribution gives every quote of a speaker and cue the same one),
+  // and the rarer fields, the segments of a quote over several paragraphs and a mention or
+  // a clause too long to pack, another.
   private var lowerAndKind: UInt32
   private var upperAndClosure: UInt32
-  private var mention: (Int32, Int32) = (-1, -1)
+  private var mentionStart: Int32 = -1
+  private var near = Near.none
   private var attribution: Attribution?
   private var rare: Rare?
 
-  /// The segments when they are not the one range `storedRange`, and the clause: nil for
-  /// most quotes. Never changed once made, so that copies of a quote can share it.
+  /// The speaker mention's length and the clause's distances from the quote's range, in one
+  /// 32-bit word: a clause in an object of its own took 40 bytes a quote, more than the quote
+  /// (2 MB of quotes and cues in one paragraph needed 13 times its size).
+  private struct Near: Equatable {
+    var bits: UInt32
+
+    /// The mention's length (bits 0-7), the clause's start before the range's (bits 8-19)
+    /// and its end after the range's (bits 20-31); all ones is "not here".
+    static let none = Near(bits: 0xFFFF_FFFF)
+    static let noMention: UInt32 = 0xFF
+    static let noClause: UInt32 = 0xFFF
+
+    var mentionLength: UInt32? {
+      let length = bits & 0xFF
+      return length == Self.noMention ? nil : length
+    }
+    var clauseDistances: (before: Int, after: Int)? {
+      let before = bits >> 8 & 0xFFF
+      return before == Self.noClause ? nil : (Int(before), Int(bits >> 20))
+    }
+    mutating func setMentionLength(_ length: Int?) {
+      bits = bits & ~0xFF | (length.map { UInt32($0) } ?? Self.noMention)
+    }
+    mutating func setClause(before: Int, after: Int) {
+      bits = bits & 0xFF | UInt32(before) << 8 | UInt32(after) << 20
+    }
+    mutating func removeClause() { bits |= Self.noClause << 8 | Self.noClause << 20 }
+
+    /// Whether a length or a distance fits its field (the all-ones value is taken).
+    static func fits(_ value: Int, bits: Int) -> Bool { value >= 0 && value < (1 << bits) - 1 }
+  }
+
+  /// The segments when they are not the one range `storedRange`, and a mention or a clause
+  /// that ``Near`` cannot hold: nil for most quotes. Never changed once made, so that copies
+  /// of a quote can share it.
   private final class Rare: Sendable {
     let segments: [TextRange]?
     let clause: TextRange?
+    let mention: TextRange?
 
-    init(segments: [TextRange]?, clause: TextRange?) {
+    init(segments: [TextRange]?, clause: TextRange?, mention: TextRange?) {
       self.segments = segments
       self.clause = clause
+      self.mention = mention
     }
 
-    static func make(segments: [TextRange]?, clause: TextRange?) -> Rare? {
-      segments == nil && clause == nil ? nil : Rare(segments: segments, clause: clause)
+    static func make(segments: [TextRange]?, clause: TextRange?, mention: TextRange?) -> Rare? {
+      segments == nil && clause == nil && mention == nil
+        ? nil : Rare(segments: segments, clause: clause, mention: mention)
     }
   }
 
@@ -53,7 +96,7 @@ public struct Quote: Sendable, Equatable {
   /// range is an allocation of its own, 64 bytes a quote.
   private var otherSegments: [TextRange]? {
     get { rare?.segments }
-    set { rare = .make(segments: newValue, clause: rare?.clause) }
+    set { rare = .make(segments: newValue, clause: rare?.clause, mention: rare?.mention) }
   }
 
   private static let offsetMask: UInt32 = 0x3FFF_FFFF
@@ -194,21 +237,47 @@ public struct Quote: Sendable, Equatable {
   /// attribution can be checked against the text. For a quote that takes the speaker of an
   /// earlier one, the mention that earlier quote was attributed by.
   public var speakerMention: TextRange? {
-    get { Self.optionalRange(mention) }
-    set { mention = Self.bounds(newValue) }
+    get {
+      guard let length = near.mentionLength else { return rare?.mention }
+      let start = Int(mentionStart)
+      return Range(uncheckedBounds: (start, start + Int(length)))
+    }
+    set {
+      if let newValue, Near.fits(newValue.count, bits: 8) {
+        mentionStart = Int32(newValue.lowerBound)
+        near.setMentionLength(newValue.count)
+        if rare?.mention != nil { rare = .make(segments: rare?.segments, clause: rare?.clause, mention: nil) }
+      } else {
+        mentionStart = -1
+        near.setMentionLength(nil)
+        if newValue != nil || rare?.mention != nil {
+          rare = .make(segments: rare?.segments, clause: rare?.clause, mention: newValue)
+        }
+      }
+    }
   }
   /// For a partial quote or a fragment with a cue of its own, the reported clause it sits in:
   /// `called half of Trump's supporters “deplorables”`, `said the plan was “a disaster”`.
   public var clause: TextRange? {
-    get { rare?.clause }
-    set { rare = .make(segments: rare?.segments, clause: newValue) }
-  }
-
-  private static func optionalRange(_ bounds: (Int32, Int32)) -> TextRange? {
-    bounds.0 < 0 ? nil : Range(uncheckedBounds: (Int(bounds.0), Int(bounds.1)))
-  }
-  private static func bounds(_ range: TextRange?) -> (Int32, Int32) {
-    range.map { (Int32($0.lowerBound), Int32($0.upperBound)) } ?? (-1, -1)
+    get {
+      guard let d = near.clauseDistances else { return rare?.clause }
+      let range = storedRange
+      return Range(uncheckedBounds: (range.lowerBound - d.before, range.upperBound + d.after))
+    }
+    set {
+      let range = storedRange
+      if let newValue, Near.fits(range.lowerBound - newValue.lowerBound, bits: 12),
+        Near.fits(newValue.upperBound - range.upperBound, bits: 12)
+      {
+        near.setClause(before: range.lowerBound - newValue.lowerBound, after: newValue.upperBound - range.upperBound)
+        if rare?.clause != nil { rare = .make(segments: rare?.segments, clause: nil, mention: rare?.mention) }
+      } else {
+        near.removeClause()
+        if newValue != nil || rare?.clause != nil {
+          rare = .make(segments: rare?.segments, clause: newValue, mention: rare?.mention)
+        }
+      }
+    }
   }
   /// The reporting verb or phrase ("said", "according to"), when attribution found one.
   public var cue: String? {
