@@ -49,7 +49,7 @@ import Testing
   @Test func blockQuoteAndTokenAreStoredIn32BitFields() {
     #expect(MemoryLayout<Block>.stride == 16)
     #expect(MemoryLayout<Quote>.stride == 32)
-    #expect(MemoryLayout<Token>.stride == 12)
+    #expect(MemoryLayout<Token>.stride == 10)
     var block = Block(kind: .caption, range: 3..<9, creditRange: 7..<9, captionTextRange: 3..<6)
     #expect(block.range == 3..<9 && block.creditRange == 7..<9 && block.captionTextRange == 3..<6)
     block.creditRange = nil

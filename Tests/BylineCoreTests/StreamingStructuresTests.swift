@@ -158,12 +158,12 @@ import Testing
 
   // MARK: - Token
 
-  @Test func tokenKeepsEveryFieldInTwelveBytes() {
+  @Test func tokenKeepsEveryFieldInTenBytes() {
     let text = ScalarText("0123456789King's abc,")
     var t = Token(
       range: 10..<14, stem: 10..<12, kind: .word, isCapitalised: true, isAllCaps: false,
       startsSentence: true, block: 3)
-    #expect(MemoryLayout<Token>.stride == 12)
+    #expect(MemoryLayout<Token>.stride == 10)
     #expect(t.range == 10..<14)
     #expect(t.stem == 10..<12)
     #expect(t.isPossessive)
@@ -178,6 +178,21 @@ import Testing
       range: 20..<21, stem: 20..<21, kind: .punct, isCapitalised: false, isAllCaps: false,
       startsSentence: false, block: 0)
     #expect(p.kind == .punct && !p.isPossessive && p.stem == 20..<21 && p.scalar(in: text) == ",")
+  }
+
+  @Test func tokenKeepsOffsetsPastSixteenBitsAndTheLongestWord() {
+    let far = Token(
+      range: 0x7FFF_0000..<0x7FFF_FFFF, stem: 0x7FFF_0000..<0x7FFF_FFFD, kind: .word, isCapitalised: false,
+      isAllCaps: true, startsSentence: false, block: 0x3FF_FFFF)
+    #expect(far.range == 0x7FFF_0000..<0x7FFF_FFFF && far.stem == 0x7FFF_0000..<0x7FFF_FFFD)
+    #expect(far.block == 0x3FF_FFFF && far.isAllCaps && far.isPossessive && far.kind == .word)
+  }
+
+  @Test func aRunOfLettersLongerThanAWordIsCutIntoWords() {
+    let text = ScalarText(String(repeating: "a", count: 70_000) + " Bo.")
+    let tokens = Tokenizer.tokenize(text, blocks: [Block(kind: .paragraph, range: 0..<text.count)]) { _ in true }
+    #expect(tokens.map(\.range) == [0..<65_535, 65_535..<70_000, 70_001..<70_003, 70_003..<70_004])
+    #expect(tokens[2].isCapitalised && tokens[3].kind == .punct)
   }
 
   // MARK: - SurnameIndex

@@ -1,11 +1,13 @@
 /// One word or punctuation mark of an article, as a range into ``Article/scalars``.
 ///
-/// Stored in 12 bytes: the offsets as 32-bit integers, and the block (26 bits) with the flags
-/// (6 bits) in one more. An article has about one token for every five scalars (one for every
-/// three in a flood of short quotes), so a token of 40 bytes cost eight times the text's size
-/// and one of 16 three times. Article texts are limited to 50 MB, far below 2³¹ scalars, and
-/// a block holds at least two scalars with its separator, so its index stays below 2²⁶. The
-/// token's first scalar is read from the text (``scalar(in:)``), not stored.
+/// Stored in 10 bytes, five 16-bit halves (so that an array of tokens packs them with no
+/// padding): the start offset (32 bits), the length (16 bits: the tokenizer cuts a word at
+/// ``Token/longestWord`` scalars), and the block (26 bits) with the flags (6 bits). An article
+/// has about one token for every five scalars (one for every three in a flood of short
+/// quotes), so a token of 40 bytes cost eight times the text's size, one of 16 three times and
+/// one of 12 over four times in a flood. Article texts are limited to 50 MB, far below 2³¹
+/// scalars, and a block holds at least two scalars with its separator, so its index stays
+/// below 2²⁶. The token's first scalar is read from the text (``scalar(in:)``), not stored.
 struct Token: Sendable {
   enum Kind: UInt8, Sendable {
     /// Letters and digits, with inner hyphens, apostrophes and (for initials) periods.
@@ -14,10 +16,27 @@ struct Token: Sendable {
     case punct
   }
 
-  private var lower: Int32
-  private var upper: Int32
-  /// The block (bits 0-25) and the flags (bits 26-31).
-  private var packed: UInt32
+  private var lowerLow: UInt16
+  private var lowerHigh: UInt16
+  private var length: UInt16
+  /// The block (bits 0-25) and the flags (bits 26-31), in two halves.
+  private var packedLow: UInt16
+  private var packedHigh: UInt16
+
+  /// The most scalars a token holds: a longer run of letters is cut into words of this
+  /// length (no name or cue is that long).
+  static let longestWord = Int(UInt16.max)
+
+  private var lower: Int {
+    @inline(__always) get { Int(lowerHigh) << 16 | Int(lowerLow) }
+  }
+  private var packed: UInt32 {
+    @inline(__always) get { UInt32(packedHigh) << 16 | UInt32(packedLow) }
+    @inline(__always) set {
+      packedLow = UInt16(truncatingIfNeeded: newValue)
+      packedHigh = UInt16(truncatingIfNeeded: newValue >> 16)
+    }
+  }
 
   private static let blockMask: UInt32 = 0x3FF_FFFF
   private var flags: UInt8 {
@@ -41,8 +60,12 @@ struct Token: Sendable {
       stem.lowerBound == range.lowerBound
         && (stem.upperBound == range.upperBound || stem.upperBound == range.upperBound - 2))
     assert(block >= 0 && block <= Int(Self.blockMask))
-    lower = Int32(range.lowerBound)
-    upper = Int32(range.upperBound)
+    precondition(range.count <= Self.longestWord && range.lowerBound >= 0 && range.lowerBound <= Int(Int32.max))
+    lowerLow = UInt16(truncatingIfNeeded: range.lowerBound)
+    lowerHigh = UInt16(truncatingIfNeeded: range.lowerBound >> 16)
+    length = UInt16(range.count)
+    packedLow = 0
+    packedHigh = 0
     packed = UInt32(block)
     flags =
       (kind == .punct ? Self.punctFlag : 0) | (isCapitalised ? Self.capitalisedFlag : 0)
@@ -53,12 +76,16 @@ struct Token: Sendable {
   /// The scalar a punctuation token is (a word's first scalar), read from the text the token
   /// was cut from.
   @inline(__always)
-  func scalar(in text: ScalarText) -> Unicode.Scalar { text[Int(lower)] }
+  func scalar(in text: ScalarText) -> Unicode.Scalar { text[lower] }
 
-  var range: Range<Int> { Range(uncheckedBounds: (Int(lower), Int(upper))) }
+  var range: Range<Int> {
+    let lower = self.lower
+    return Range(uncheckedBounds: (lower, lower + Int(length)))
+  }
   /// The word without a trailing possessive ('s, ’s, or a bare ' after s).
   var stem: Range<Int> {
-    Range(uncheckedBounds: (Int(lower), Int(upper) - (flags & Self.possessiveFlag != 0 ? 2 : 0)))
+    let lower = self.lower
+    return Range(uncheckedBounds: (lower, lower + Int(length) - (flags & Self.possessiveFlag != 0 ? 2 : 0)))
   }
   var kind: Kind { flags & Self.punctFlag != 0 ? .punct : .word }
   /// First scalar is an uppercase letter.
@@ -161,9 +188,11 @@ enum Tokenizer {
   }
 
   /// Where the word starting at `i` ends: letters and digits, with inner hyphens, apostrophes,
-  /// the periods of initials and acronyms (U.S., a.m.) and the `&` of short capitals (AT&T).
+  /// the periods of initials and acronyms (U.S., a.m.) and the `&` of short capitals (AT&T);
+  /// at most ``Token/longestWord`` scalars on.
   @inline(__always)
   private static func wordEnd(_ text: ScalarText, from i: Int, end: Int) -> Int {
+    let end = min(end, i + Token.longestWord)
     var j = i + 1
     // The run of ASCII letters and digits, most of a word, read from the text's bytes (a
     // fourteenth of analysis went to this loop's scalar by scalar reads).
