@@ -41,6 +41,9 @@ struct BlockCollector {
   private var bufferCredit: String?
   private var lineBreaks = 0
   private var continueNext = false
+  /// The element of the last text appended: a text of another one may need a space before it
+  /// (``HTMLTree/needsSpace(between:and:)``).
+  private var lastTextParent = -1
 
   init(tree: HTMLTree, content: Int, baseURL: URL?) {
     // Context while walking: kind of the enclosing block, list numbering.
@@ -55,7 +58,9 @@ struct BlockCollector {
     while let (node, entering) = stack.popLast() {
       let element = tree[node]
       if element.isText {
+        if element.parent != lastTextParent, HTMLTree.needsSpace(between: buffer, and: element.text) { buffer += " " }
         append(element.text, preformatted: contexts.last!.kind == .preformatted)
+        lastTextParent = element.parent
         continue
       }
       let name = element.name

@@ -196,16 +196,30 @@ final class HTMLTree {
   func text(of index: Int) -> String {
     var raw = ""
     var stack = [index]
+    var lastParent = -1
     while let next = stack.popLast() {
       let node = nodes[next]
       if node.isText {
+        if node.parent != lastParent, HTMLTree.needsSpace(between: raw, and: node.text) { raw += " " }
         raw += node.text
+        lastParent = node.parent
       } else if next == index || !HTMLTree.hiddenText.contains(node.name) {
         if node.name == "br" { raw += " " }
         stack.append(contentsOf: node.children.reversed())
       }
     }
     return HTMLTree.collapse(raw)
+  }
+
+  /// Whether the texts of two neighbouring elements need a space where the markup has none:
+  /// a lowercase letter or a sentence's end against a capital (`<span>Credit</span><span>Chang
+  /// W. Lee</span>`, a caption's label and its credit, which the page's style sets apart; read
+  /// as one word, "CreditChang W. Lee" was a person).
+  static func needsSpace(between previous: String, and next: String) -> Bool {
+    guard let first = next.unicodeScalars.first, first.properties.isUppercase,
+      let last = previous.unicodeScalars.last
+    else { return false }
+    return last.properties.isLowercase || last == "." || last == "!" || last == "?"
   }
 
   /// Elements whose text is never shown.

@@ -63,6 +63,28 @@ struct HTMLReaderTests {
     #expect(!article.text.contains("cookie") && !article.text.contains("comment") && !article.text.contains("tracking"))
   }
 
+  /// Neighbouring elements with no space between them, a caption's sentence, its label and
+  /// its credit set apart by the page's style: read apart, not as one word ("CreditChang W.
+  /// Lee" was a person). A word split by markup keeps together.
+  @Test func neighbouringElementsAgainstACapitalAreReadApart() throws {
+    let html = page(
+      body: """
+        <article><p>\(prose[0])</p><p>\(prose[1])</p>
+        <figure><figcaption><span>Cables under Flushing.</span><span itemprop="copyrightHolder"><span>Credit</span><span>Chang W. Lee/The Times</span></span></figcaption></figure>
+        <p>\(prose[2])</p><p>Rock <b>salt</b>s and <i>wa</i>ter, the <b>Mc</b>donald case.</p></article>
+        """)
+    let article = try HTMLArticleReader.read(html, source: "cables.html")
+    let caption = try #require(article.captions.first)
+    #expect(article.text(of: caption) == "Cables under Flushing. Credit Chang W. Lee/The Times")
+    #expect(caption.creditRange.map { article.text(in: $0) } == "Credit Chang W. Lee/The Times")
+    #expect(paragraphs(article).last == "Rock salts and water, the Mcdonald case.")
+    #expect(HTMLTree.needsSpace(between: "Credit", and: "Chang"))
+    #expect(HTMLTree.needsSpace(between: "flushing.", and: "Credit"))
+    #expect(!HTMLTree.needsSpace(between: "Credit ", and: "Chang"))
+    #expect(!HTMLTree.needsSpace(between: "wa", and: "ter"))
+    #expect(!HTMLTree.needsSpace(between: "(", and: "Chang"))
+  }
+
   /// The author is a byline line of the article, as in a text file's header: the analysis
   /// lists the person it names, with a mention in that line.
   @Test func authorIsABylineLine() throws {

@@ -38,8 +38,9 @@ struct WebGoldTests {
   /// title-before-its-stop, 7 with naming-word-without-object; now people P 0.879 R 0.925 F1
   /// 0.902 with title-names-no-one, the-before-a-word-is-no-person, same-first-and-last-word
   /// and name-before-compound-modifier, 135 people once a page's author became its byline
-  /// line; 6 of 115 scare quotes and titles with a speaker with title-after-a-work-noun);
-  /// raise them as the rules improve.
+  /// line; 6 of 115 scare quotes and titles with a speaker with title-after-a-work-noun;
+  /// people P 0.894 R 0.941 F1 0.917 once the HTML reader read a caption's label and credit
+  /// apart, `<span>Credit</span><span>Chang W. Lee</span>`); raise them as the rules improve.
   @Test func floors() {
     BylineWeb.install()
     let scores = Evaluator.evaluate(paths: [Self.folder])
@@ -49,7 +50,7 @@ struct WebGoldTests {
     #expect(scores.speakersRight.hits >= 135, "\(scores.speakersRight)")
     let people = scores.entities[.person] ?? PRF()
     #expect(people.truePositives + people.falseNegatives == 135)
-    #expect(people.truePositives >= 125 && people.falsePositives <= 17, "\(people)")
+    #expect(people.truePositives >= 127 && people.falsePositives <= 15, "\(people)")
     #expect(people.f1 >= 0.90)
     #expect(scores.scareWithSpeaker.total == 115)
     // Issue 10: no speaker on scare quotes or titles; a ratchet (6, 5 with
