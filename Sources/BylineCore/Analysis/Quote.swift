@@ -43,7 +43,7 @@ public struct Quote: Sendable, Equatable {
   /// The speaker mention's length and the clause's distances from the quote's range, in one
   /// 32-bit word: a clause in an object of its own took 40 bytes a quote, more than the quote
   /// (2 MB of quotes and cues in one paragraph needed 13 times its size).
-  private struct Near: Equatable {
+  private struct Near {
     var bits: UInt32
 
     /// The mention's length (bits 0-7), the clause's start before the range's (bits 8-19)
