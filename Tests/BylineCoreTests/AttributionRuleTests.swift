@@ -189,6 +189,15 @@ struct AttributionRuleTests {
         "\u{201C}The old port to close at the end of May,\u{201D} by Ann Lee: \u{201C}The harbour will shut for repairs.\u{201D}",
       field: .speaker, with: "none", without: "Ann Lee"),
     Example(
+      rule: .exclamationBeforeItsNoun,
+      body: "Maria Santos wondered whether our \u{201C}eureka!\u{201D} moments come late.",
+      field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .quoteInTheSubjectsAppositive,
+      body:
+        "Ann Lee, a writer who covers \u{201C}fake news\u{201D} for the Harbour Times, retweeted an article by Vulture magazine on the strike.",
+      field: .speaker, with: "none", without: "Vulture"),
+    Example(
       rule: .quoteAfterAnInvertedCue,
       body:
         "\u{201C}It was shameful,\u{201D} said Ann Lee, a nurse who waited in an \u{201C}endless queue\u{201D} for hours.",

@@ -197,6 +197,11 @@ extension SpeechAttributor {
       cues.block.append(first < tokens.count ? tokens[first].block : -1)
       guard first < tokens.count, last >= 0 else { continue }
       var best = verbAfter(quoteEndingAt: last, verbs)
+      if rules.on(.quoteInTheSubjectsAppositive), let after = best,
+        isVerbOfSubjectBeforeQuote(after.verb, first: first, last: last)
+      {
+        best = nil
+      }
       if let before = verbBefore(quoteStartingAt: first, verbs), best == nil || before.distance < best!.distance {
         best = before
       }

@@ -48,6 +48,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case titleBeforeItsAuthor = "title-before-its-author"
   case quotedNameBeforeItsNoun = "quoted-name-before-its-noun"
   case titledIsATitle = "titled-is-a-title"
+  case exclamationBeforeItsNoun = "exclamation-before-its-noun"
+  case quoteInTheSubjectsAppositive = "quote-in-the-subjects-appositive"
   case quoteAfterAnInvertedCue = "quote-after-an-inverted-cue"
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
@@ -142,6 +144,11 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
         "a capitalised name in quote marks before its noun speaks for nobody: `“Orange is the New Black” star Selenis Leyva`"
     case .titledIsATitle:
       return "a quote after `titled` or `entitled` is a title, a question too: `The ad, titled “Unifier?”, concludes`"
+    case .exclamationBeforeItsNoun:
+      return "an exclamation in quote marks before its noun speaks for nobody: `that “a-ha!” moment`"
+    case .quoteInTheSubjectsAppositive:
+      return
+        "a verb after a comma that ends its subject's appositive does not speak for a quote in it: `Emery, a writer for “fact-checking” site Snopes, retweeted`"
     case .quoteAfterAnInvertedCue:
       return
         "a cue right after a quote speaks for it, not for one past its speaker: `“...,” said Ramos, whose book features “rebellious” people`"
