@@ -77,6 +77,11 @@ struct AttributionRuleTests {
       body: "Ann Lee campaigned in the state that made her husband the \u{201C}comeback kid\u{201D} in 1992.",
       field: .speaker, with: "none", without: "Ann Lee"),
     Example(
+      rule: .nounAfterAPreposition,
+      body:
+        "Officials met on Monday.\n\nFairport.org, which will be in charge of labelling \u{201C}safe ships\u{201D} at the port, was sold.",
+      field: .speaker, with: "none", without: "Fairport.org"),
+    Example(
       rule: .participleContinuesSpeaker,
       body:
         "The long meeting of the harbour board ended when Maria Santos said the offer was poor, adding: \u{201C}We will not move.\u{201D}",

@@ -28,6 +28,14 @@ import Testing
     #expect(p.first?.speaker == nil)
   }
 
+  /// A web address is one word, a name: its point cut the sentence (`Amazon.com said`: no
+  /// subject for the verb, and `Amazon` a place).
+  @Test func aWebAddressIsTheSpeakersName() {
+    let q = quotes("Officials met in London on Monday.\n\nAmazon.com said it would \u{201C}fight\u{201D} the ruling.")
+    #expect(q.first?.speaker == "Amazon.com")
+    #expect(q.first?.speakerKind == .organisation)
+  }
+
   @Test func quoteThenSaidName() {
     let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} said Maria Santos.")
     #expect(q.first?.speaker == "Maria Santos")

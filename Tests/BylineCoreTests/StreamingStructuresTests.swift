@@ -195,6 +195,18 @@ import Testing
     #expect(tokens[2].isCapitalised && tokens[3].kind == .punct)
   }
 
+  @Test func aWebAddressIsOneWordAndEndsNoSentence() {
+    let text = ScalarText("Ann of Snopes.com said so. U.S. aid came at 9 a.m. on the day. Node.js and Jolt.co.uk.")
+    let tokens = Tokenizer.tokenize(text, blocks: [Block(kind: .paragraph, range: 0..<text.count)]) { _ in true }
+    let words = tokens.map { text.string($0.range) }
+    #expect(
+      words == [
+        "Ann", "of", "Snopes.com", "said", "so", ".", "U.S.", "aid", "came", "at", "9", "a.m.", "on", "the", "day", ".",
+        "Node", ".", "js", "and", "Jolt.co.uk", ".",
+      ])
+    #expect(tokens.filter(\.startsSentence).map { text.string($0.range) } == ["Ann", "U.S.", "Node", "js"])
+  }
+
   // MARK: - SurnameIndex
 
   @Test func surnameIndexFindsTheFirstSurnameWithinOneEdit() {

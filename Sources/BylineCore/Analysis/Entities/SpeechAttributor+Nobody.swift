@@ -276,16 +276,10 @@ extension SpeechAttributor {
       (last + 1..<v - 1).contains(where: { tokens[$0].kind == .word && !tokens[$0].inQuote })
     else { return false }
     // The subject and the comma that opens its appositive, at the sentence's start before
-    // the quote; a point glued to a lowercase word (`Snopes.com`) ends no sentence.
+    // the quote (a point in `Snopes.com` ends no sentence: ``AttributionRule/pointInAnAddress``).
     var k = first - 1
     while k >= 1, k > first - Self.longestSentence, tokens[k - 1].block == tokens[first].block {
-      let p = k - 1
-      if isSentenceEnd(p), !tokens[p].inQuote,
-        !(tokens[p].range.upperBound == tokens[k].range.lowerBound && tokens[k].kind == .word
-          && !tokens[k].isCapitalised)
-      {
-        break
-      }
+      if isSentenceEnd(k - 1), !tokens[k - 1].inQuote { break }
       k -= 1
     }
     guard k >= 0, k < first, tokens[k].kind == .word else { return false }

@@ -111,6 +111,8 @@ extension SpeechAttributor {
     if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { return nil }
     // "their state senator", "the charged term": after a determiner, a noun or an adjective.
     if rules.on(.nounAfterADeterminer), isNounAfterDeterminer(k) { return nil }
+    // "in charge of", "without comment": after a preposition, a noun.
+    if rules.on(.nounAfterAPreposition), isNounAfterPreposition(k) { return nil }
     // "the label", "in terms of": a naming word after a determiner or a preposition is a noun.
     if isNaming, !ReportingVerbs.set.contains(h), k >= 1,
       Self.nounMarkers.contains(recogniser.lowerHash(tokens[k - 1]))
@@ -147,6 +149,23 @@ extension SpeechAttributor {
         && !Self.contractedSubjects.contains(recogniser.hash(before.stem))
     }
     return Self.nounDeterminers.contains(recogniser.lowerHash(before))
+  }
+
+  /// Prepositions before which a reporting verb's bare form is a noun.
+  static let nounPrepositions = WordLists.set("in on for without under upon")
+
+  /// Whether the word at `k` is a reporting verb's form right after a preposition, not an
+  /// `-ing` or `-ed` form, so a noun and no cue (``AttributionRule/nounAfterAPreposition``):
+  /// `will be in charge of labelling`, `declined requests for comment`, `in reply`. After
+  /// `by` or `after` the `-ing` form stays a cue (`by arguing`, `after saying`).
+  func isNounAfterPreposition(_ k: Int) -> Bool {
+    guard k >= 1, tokens[k - 1].kind == .word, tokens[k - 1].block == tokens[k].block, !tokens[k - 1].inQuote,
+      Self.nounPrepositions.contains(recogniser.lowerHash(tokens[k - 1]))
+    else { return false }
+    let r = tokens[k].range
+    guard r.count > 3 else { return true }
+    let ending = (text[r.upperBound - 2], text[r.upperBound - 1])
+    return !(ending == ("e", "d") || (ending == ("n", "g") && text[r.upperBound - 3] == "i"))
   }
 
   /// Forms of `be` before a passive participle.

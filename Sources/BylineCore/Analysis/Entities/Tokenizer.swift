@@ -188,7 +188,8 @@ enum Tokenizer {
   }
 
   /// Where the word starting at `i` ends: letters and digits, with inner hyphens, apostrophes,
-  /// the periods of initials and acronyms (U.S., a.m.) and the `&` of short capitals (AT&T);
+  /// the periods of initials and acronyms (U.S., a.m.) and of web addresses (Snopes.com), and
+  /// the `&` of short capitals (AT&T);
   /// at most ``Token/longestWord`` scalars on.
   @inline(__always)
   private static func wordEnd(_ text: ScalarText, from i: Int, end: Int) -> Int {
@@ -204,8 +205,9 @@ enum Tokenizer {
       } else if (c == "-" || c == "'" || c == "’" || c == "." || c == "&") && j + 1 < end
         && isWordScalar(text[j + 1])
       {
-        // An inner period only in initials and acronyms: U.S., a.m.
-        if c == "." && !(j - i == 1 || text[j - 2] == ".") { break }
+        // An inner period only in initials and acronyms (U.S., a.m.) and before the domain of a
+        // web address (Snopes.com, state.gov, Jolt.co.uk): there it ends no sentence.
+        if c == "." && !(j - i == 1 || text[j - 2] == ".") && !isDomainSuffix(text, at: j + 1, end: end) { break }
         if c == "&" && !(text[i].properties.isUppercase && j - i <= 2) { break }
         j += 2
       } else {
@@ -295,6 +297,27 @@ enum Tokenizer {
     if s.value < 128 { return s.value == 32 || (s.value >= 9 && s.value <= 13) }
     if s.isDashOrQuoteMark { return false }
     return s.properties.isWhitespace
+  }
+
+  /// Top-level and common second-level domains, read after a point inside a word: `.com`
+  /// makes `Amazon.com` one word (a name) where its point ended a sentence; `Node.js` and
+  /// `Cow.prototype` stay apart.
+  static let domainSuffixes: Set<String> = [
+    "com", "org", "net", "gov", "edu", "mil", "int", "info", "biz", "gop", "io", "co", "ac", "uk", "us", "ca",
+    "au", "nz", "ie", "fr", "de", "it", "es", "nl", "be", "ch", "eu", "in", "cc", "tv", "fm", "me", "ly",
+  ]
+
+  /// Whether the lowercase ASCII letters from `i` (up to a point, or the end of the word) are
+  /// a domain suffix.
+  private static func isDomainSuffix(_ text: ScalarText, at i: Int, end: Int) -> Bool {
+    var j = i
+    var suffix = ""
+    while j < end, j < i + 5, text[j].value >= 97 && text[j].value <= 122 {
+      suffix.unicodeScalars.append(text[j])
+      j += 1
+    }
+    guard !suffix.isEmpty, domainSuffixes.contains(suffix) else { return false }
+    return j == end || !isWordScalar(text[j])
   }
 
   @inline(__always)

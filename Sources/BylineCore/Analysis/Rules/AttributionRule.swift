@@ -21,6 +21,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case verbIntroducesNextQuote = "verb-introduces-next-quote"
   case fullStopEndsSentence = "full-stop-ends-sentence"
   case nounAfterADeterminer = "noun-after-a-determiner"
+  case nounAfterAPreposition = "noun-after-a-preposition"
   // Subjects.
   case participleContinuesSpeaker = "participle-continues-speaker"
   case participleSentenceSubject = "participle-sentence-subject"
@@ -84,6 +85,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .nounAfterADeterminer:
       return
         "after a determiner, a reporting verb's form that is a noun or adjective of no speech is no cue: `their state senator`, `the charged term`"
+    case .nounAfterAPreposition:
+      return
+        "after a preposition, a reporting verb's form that is no -ing or -ed form is a noun, no cue: `Snopes.com, which will be in charge of labelling “fake news”`"
     case .participleContinuesSpeaker:
       return "a participle after a comma continues its sentence's speaker: `X said ..., adding`"
     case .participleSentenceSubject:
