@@ -276,7 +276,7 @@ extension SpeechAttributor {
       (last + 1..<v - 1).contains(where: { tokens[$0].kind == .word && !tokens[$0].inQuote })
     else { return false }
     // The subject and the comma that opens its appositive, at the sentence's start before
-    // the quote (a point in `Snopes.com` ends no sentence: ``AttributionRule/pointInAnAddress``).
+    // the quote (the tokenizer keeps the point of `Snopes.com` inside its word).
     var k = first - 1
     while k >= 1, k > first - Self.longestSentence, tokens[k - 1].block == tokens[first].block {
       if isSentenceEnd(k - 1), !tokens[k - 1].inQuote { break }
