@@ -85,7 +85,7 @@ public final class LibraryCache: Sendable {
       return !s.closed && !s.corrupt
     }
     // Passive: folds what it can without waiting for another process's readers.
-    if wasOpen { try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
+    if wasOpen { _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
     try? pool.close()
     LibraryCache.registry.withLock { if $0[path]?.cache === self { $0.removeValue(forKey: path) } }
   }

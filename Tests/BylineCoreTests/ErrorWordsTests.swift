@@ -34,7 +34,7 @@ struct ErrorWordsTests {
   @Test func boundedReadsRefuseWhatIsOverTheLimit() throws {
     let path = NSTemporaryDirectory() + "byline-bounded-\(UUID().uuidString.prefix(8))"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x61, count: 2049))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x61, count: 2049)))
     #expect(BoundedRead.read(path: path, limit: 2048) == .failure(.overLimit(limit: 2048)))
     #expect(BoundedRead.read(path: path, limit: 4096).map(\.count) == .success(2049))
     #expect(BoundedRead.Failure.overLimit(limit: 2048).description == "is over the 2 KB limit")

@@ -23,7 +23,7 @@ final class TempFolder {
     let full = path + "/" + name
     try! FileManager.default.createDirectory(
       atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     return full
   }
 }

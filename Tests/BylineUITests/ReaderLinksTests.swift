@@ -147,7 +147,8 @@ final class LinksApp {
   init() {
     try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let script = "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(opened)'\n"
-    FileManager.default.createFile(atPath: browser, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+    _ = FileManager.default.createFile(
+      atPath: browser, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
   }
 
   deinit { try? FileManager.default.removeItem(atPath: folder) }

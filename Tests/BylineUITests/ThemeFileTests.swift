@@ -203,17 +203,17 @@ struct ThemeFileTests {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let nul = folder + "/nul.toml"
-    FileManager.default.createFile(atPath: nul, contents: Data("[styles.quote]\nfg = \"red\"\0\n".utf8))
+    _ = FileManager.default.createFile(atPath: nul, contents: Data("[styles.quote]\nfg = \"red\"\0\n".utf8))
     #expect(throws: ThemeError(file: nul, line: 2, problem: .notText("a NUL byte at offset 25"))) {
       try ThemeFile.load(path: nul)
     }
     let latin1 = folder + "/latin1.toml"
-    FileManager.default.createFile(atPath: latin1, contents: Data([0x23, 0x20, 0xE9, 0x0A]))
+    _ = FileManager.default.createFile(atPath: latin1, contents: Data([0x23, 0x20, 0xE9, 0x0A]))
     #expect(throws: ThemeError(file: latin1, line: 1, problem: .notText("bytes that are not UTF-8 at offset 2"))) {
       try ThemeFile.load(path: latin1)
     }
     let huge = folder + "/huge.toml"
-    FileManager.default.createFile(atPath: huge, contents: Data(repeating: 0x23, count: ThemeFile.maximumBytes + 1))
+    _ = FileManager.default.createFile(atPath: huge, contents: Data(repeating: 0x23, count: ThemeFile.maximumBytes + 1))
     let tooBig = ThemeError(file: huge, problem: .unreadable("it is over the 256 KB limit for theme files"))
     #expect(throws: tooBig) { try ThemeFile.load(path: huge) }
     #expect(tooBig.description == huge + ": cannot read the file: it is over the 256 KB limit for theme files")

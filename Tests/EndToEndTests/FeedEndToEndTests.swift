@@ -44,7 +44,7 @@ private final class LocalFeeds {
       let path = server.folder + "/" + name
       try? FileManager.default.createDirectory(
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }
     try? FileManager.default.createDirectory(atPath: home + "/config/byline", withIntermediateDirectories: true)
   }
@@ -58,7 +58,7 @@ private final class LocalFeeds {
 
   func writeConfig(_ feeds: [String]) {
     let text = feeds.map { "[[feeds]]\nurl = \"\($0)\"\n" }.joined(separator: "\n")
-    FileManager.default.createFile(atPath: home + "/config/byline/config.toml", contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: home + "/config/byline/config.toml", contents: Data(text.utf8))
   }
 
   func stop() {
@@ -151,7 +151,7 @@ struct FeedEndToEndTests {
     var environment = ProcessInfo.processInfo.environment
     environment.merge(feeds.environment) { $1 }
     let config = feeds.home + "/config/byline/config.toml"
-    FileManager.default.createFile(atPath: config, contents: Data("# my settings\nwpm = 250 # slow\n".utf8))
+    _ = FileManager.default.createFile(atPath: config, contents: Data("# my settings\nwpm = 250 # slow\n".utf8))
     let add = run(
       binary, ["feed", "add", "https://news.example/rss", "--name", "News", "--tag", "world"], environment: environment)
     #expect(add.status == 0)
@@ -159,7 +159,7 @@ struct FeedEndToEndTests {
       run(binary, ["feed", "add", "https://news.example/rss"], environment: environment).stderr
         == "byline: already following https://news.example/rss (News)\n")
     let opml = feeds.home + "/subs.opml"
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: opml,
       contents: Data(
         """
@@ -206,11 +206,11 @@ struct FeedEndToEndTests {
 
         """)
     // Feeds written inline are left to the person; a broken feeds entry names the file.
-    FileManager.default.createFile(atPath: config, contents: Data("feeds = [\"https://a.example/rss\"]\n".utf8))
+    _ = FileManager.default.createFile(atPath: config, contents: Data("feeds = [\"https://a.example/rss\"]\n".utf8))
     let inline = run(binary, ["feed", "add", "https://b.example/rss"], environment: environment)
     #expect(inline.status == 1)
     #expect(inline.stderr.contains("lists its feeds inline (feeds = [...])"))
-    FileManager.default.createFile(atPath: config, contents: Data("feeds = [42]\n".utf8))
+    _ = FileManager.default.createFile(atPath: config, contents: Data("feeds = [42]\n".utf8))
     let bad = run(binary, ["feed", "list"], environment: environment)
     #expect(bad.status == 1)
     #expect(bad.stderr == "byline: \(config): feeds entry 1 must be a URL or a { url, name, tags } table\n")

@@ -19,7 +19,7 @@ struct InputLimitsTests {
     defer { try? FileManager.default.removeItem(atPath: root) }
     let config = root + "/byline/config.toml"
     let environment = ["HOME": root, "XDG_CONFIG_HOME": root, "LANG": "C.UTF-8", "TERM": "dumb"]
-    FileManager.default.createFile(atPath: config, contents: Data(repeating: 0x23, count: 256 * 1024 + 1))
+    _ = FileManager.default.createFile(atPath: config, contents: Data(repeating: 0x23, count: 256 * 1024 + 1))
     // In a folder without sample-articles and without BYLINE_LIBRARY, the config is read.
     func library() -> (status: Int32, stdout: String, stderr: String) {
       run("/bin/sh", ["-c", "cd \"$1\" && exec \"$2\" library", "sh", root, E2E.binary!], environment: environment)
@@ -27,7 +27,7 @@ struct InputLimitsTests {
     let huge = library()
     #expect(huge.status == 1)
     #expect(huge.stderr == "byline: \(config): is over the 256 KB limit\n")
-    FileManager.default.createFile(atPath: config, contents: Data("library = \"x\"\0\n".utf8))
+    _ = FileManager.default.createFile(atPath: config, contents: Data("library = \"x\"\0\n".utf8))
     let nul = library()
     #expect(nul.stderr == "byline: \(config): not a text file: it holds a NUL byte at offset 13\n")
   }

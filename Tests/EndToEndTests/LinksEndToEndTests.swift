@@ -19,7 +19,7 @@ struct LinksEndToEndTests {
     // A browser that writes down its arguments, one a line.
     let browser = folder + "/browser"
     let opened = folder + "/opened"
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: browser, contents: Data("#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(opened)'\n".utf8),
       attributes: [.posixPermissions: 0o755])
 

@@ -51,7 +51,7 @@ private final class HostileFolder {
 
       """
     try text.write(toFile: article, atomically: true, encoding: .utf8)
-    fm.createFile(atPath: broken, contents: Data([0x41, 0xFF, 0x42, 0x0A]))
+    _ = fm.createFile(atPath: broken, contents: Data([0x41, 0xFF, 0x42, 0x0A]))
     // A theme whose name holds the sequence, and one whose value does (TOML's \u escapes).
     try "[styles.quote]\nbold = true\n".write(
       toFile: root + "/config/byline/themes/evil\(hostile).toml", atomically: true, encoding: .utf8)

@@ -57,7 +57,7 @@ public struct FeedSubscription: Sendable, Equatable, Hashable {
     guard let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: ArticleFormats.sniffLength)) ?? Data()
-    return FeedParser.looksLikeFeed(head ?? Data())
+    return FeedParser.looksLikeFeed(head)
   }
 }
 

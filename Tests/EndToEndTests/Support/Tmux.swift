@@ -19,7 +19,7 @@ func run(
   let outPath = base + ".out"
   let errPath = base + ".err"
   defer { for path in [inPath, outPath, errPath] { unlink(path) } }
-  FileManager.default.createFile(atPath: inPath, contents: stdin ?? Data())
+  _ = FileManager.default.createFile(atPath: inPath, contents: stdin ?? Data())
 
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
