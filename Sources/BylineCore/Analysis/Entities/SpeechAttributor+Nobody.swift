@@ -277,12 +277,8 @@ extension SpeechAttributor {
     else { return false }
     // The subject and the comma that opens its appositive, at the sentence's start before
     // the quote (the tokenizer keeps the point of `Snopes.com` inside its word).
-    var k = first - 1
-    while k >= 1, k > first - Self.longestSentence, tokens[k - 1].block == tokens[first].block {
-      if isSentenceEnd(k - 1), !tokens[k - 1].inQuote { break }
-      k -= 1
-    }
-    guard k >= 0, k < first, tokens[k].kind == .word else { return false }
+    var k = sentenceStart(before: first)
+    guard k < first, tokens[k].kind == .word else { return false }
     if let e = entityEnding(at: k) {
       // `Emery, a writer ...`: a person or an organisation.
       while k + 1 < first, result.entityOfToken[k + 1] == Int32(e) { k += 1 }
