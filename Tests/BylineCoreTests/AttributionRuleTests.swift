@@ -48,6 +48,14 @@ struct AttributionRuleTests {
       rule: .accordingTo, body: "The talks failed, \u{201C}a sad day for the port\u{201D}, according to Maria Santos.",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(
+      rule: .asTheyPutIt,
+      body: "Ann Lee runs the union. As Maria Santos put it, \u{201C}The port is the town.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "none"),
+    Example(
+      rule: .inTheirWords,
+      body: "Maria Santos runs the union. In Ms Santos's words, \u{201C}The port is the town.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "none"),
+    Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(
@@ -95,6 +103,14 @@ struct AttributionRuleTests {
       body: "Before the meeting, Maria Santos emailed supporters warning: \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "supporters"),
     Example(
+      rule: .invertedDescription,
+      body: "Ann Lee spoke first.\n\n\u{201C}We will not move,\u{201D} said a young negotiator.",
+      field: .speaker, with: "young negotiator", without: "Ann Lee"),
+    Example(
+      rule: .invertedDescription,
+      body: "\u{201C}We will not move,\u{201D} said the union's new negotiator.",
+      field: .speaker, with: "union's new negotiator", without: "none"),
+    Example(
       rule: .describedSentenceSubject,
       body:
         "The spokesman for the ferry firm posted a long message on the website reading: \u{201C}We will not move.\u{201D}",
@@ -116,6 +132,11 @@ struct AttributionRuleTests {
       rule: .passiveReportHasNoSpeaker,
       body: "Maria Santos was described as a \u{201C}tireless organiser\u{201D} in the union newsletter.",
       field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .passiveReportByItsAgent,
+      body:
+        "Ann Lee spoke first. The strike has been described as \u{201C}heartbreaking\u{201D} by Maria Santos.",
+      field: .speaker, with: "Maria Santos", without: "none"),
     Example(
       rule: .sameParagraphSpeaker,
       body: "\u{201C}We won,\u{201D} said a spokeswoman. \u{201C}Now we rest and count the votes.\u{201D}", quote: 1,

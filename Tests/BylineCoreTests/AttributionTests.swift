@@ -277,6 +277,26 @@ import Testing
     #expect(text(body, q[0].speakerMention) == "Maria Santos")
   }
 
+  @Test func aDefiniteDescriptionAfterTheVerbIsThePersonJustNamed() {
+    let body =
+      "Maria Santos lost the final in four sets on Monday. \u{201C}My hip was cramping,\u{201D} said the 34-year-old. \u{201C}I could not move.\u{201D}"
+    let q = quotes(body)
+    #expect(q.map(\.speaker) == ["Maria Santos", "Maria Santos"])
+    #expect(text(body, q[0].speakerMention) == "the 34-year-old")
+  }
+
+  @Test func anIndefiniteDescriptionAfterTheVerbSpeaksForItself() {
+    let body =
+      "Maria Santos spoke first.\n\n\u{201C}They will find a way,\u{201D} wrote one commenter. \u{201C}It is more of the same,\u{201D} says a narrator."
+    #expect(quotes(body).map(\.speaker) == ["commenter", "narrator"])
+  }
+
+  @Test func aPassiveReportsItsAgentsWordsNotThoseBeforeIt() {
+    let body =
+      "Officials met in London on Monday.\n\nThe \u{201C}Harbour Plan\u{201D} was called by the union to force a vote. She was described by colleagues as \u{201C}brilliant\u{201D} and was told by doctors to \u{201C}rest.\u{201D}"
+    #expect(quotes(body).map(\.speaker) == [nil, "colleagues", "doctors"])
+  }
+
   @Test func aPartialQuoteGetsItsReportedClause() {
     let body =
       "Officials met in London on Monday.\n\nMaria Santos said the offer was \u{201C}an insult to every worker\u{201D} and walked out."

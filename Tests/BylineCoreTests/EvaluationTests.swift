@@ -101,9 +101,11 @@ import Testing
     // title-after-a-work-noun and known-as-a-name, 53 with noun-after-a-determiner,
     // passive-report-has-no-speaker, title-before-its-author and quote-after-an-inverted-cue,
     // 49 with partial-quotes-inherit-from-before and quoted-name-before-its-noun, 48 with
-    // titled-is-a-title); lower it as the rules improve.
+    // titled-is-a-title); lower it as the rules improve. 49 with in-their-words: `she
+    // doesn't like “surprises,” in the words of one top staffer` is the staffer's word, an
+    // attribution the annotators left unmarked.
     #expect(scores.unattributedWithSpeaker.total == 411)
-    #expect(scores.unattributedWithSpeaker.hits <= 48, "\(scores.unattributedWithSpeaker)")
+    #expect(scores.unattributedWithSpeaker.hits <= 49, "\(scores.unattributedWithSpeaker)")
   }
 
   /// Issue 10: BBC writers reopen a quote mark without closing the last one, and drop closing

@@ -261,10 +261,15 @@ public enum Evaluator {
         continue
       }
       scores.speakersRight.total += 1
+      // The source as written counts too: "said the 46-year-old" resolved to the person.
+      let mention = found?.0.speakerMention.map { map.sourceRange($0) }
+      let writtenAsGold =
+        mention.map { m in sourceSpans.contains { $0.count == 2 && m.overlaps($0[0]..<$0[1]) } } ?? false
       if let speaker,
-        speakerMatches(
-          speaker, entity: entitiesByName[speaker], goldSource: source,
-          goldSpans: sourceSpans, map: map)
+        writtenAsGold
+          || speakerMatches(
+            speaker, entity: entitiesByName[speaker], goldSource: source,
+            goldSpans: sourceSpans, map: map)
       {
         scores.speakersRight.hits += 1
       } else {
@@ -308,13 +313,23 @@ public enum Evaluator {
     // The entity's role counts: "the president" is Barack Obama when the article gives him
     // that role.
     let predicted = Set(words(speaker) + (entity?.aliases.flatMap(words) ?? []) + words(entity?.role ?? ""))
-    let goldWords = words(goldSource).filter { !weakWords.contains($0) }
+    let head = sourceHead(goldSource)
+    let goldWords = words(head).filter { !weakWords.contains($0) }
     // The source's name words: the capitalised ones if any, else all.
-    let capitalised = goldSource.split(separator: " ").filter { $0.first?.isUppercase == true }
+    let capitalised = head.split(separator: " ").filter { $0.first?.isUppercase == true }
       .flatMap { words(String($0)) }.filter { !weakWords.contains($0) }
     let key = capitalised.isEmpty ? goldWords : capitalised
     guard !key.isEmpty else { return false }
     return key.contains { predicted.contains($0) }
+  }
+
+  /// A gold source without its relative clause: `the boy, who was wearing a 'Make America
+  /// Great Again' hat` is `the boy`, so the hat's words name no speaker.
+  static func sourceHead(_ source: String) -> String {
+    for marker in [", who ", ", which "] {
+      if let r = source.range(of: marker) { return String(source[..<r.lowerBound]) }
+    }
+    return source
   }
 
   // MARK: Byline's own gold

@@ -11,6 +11,12 @@ extension SpeechAttributor {
     /// Every reporting or naming verb, with a speaker or not, in reading order: a partial
     /// quote's clause starts after one even when its subject is out of reach.
     var cueVerbs: [Int] = []
+    /// Verbs that speak only for quotes after them: a passive's agent (`described as “...”
+    /// by X`) says nothing of a quote before its verb.
+    var forwardOnly = Set<Int>()
+    /// Inverted verbs whose speaker is a definite description (`said the 34-year-old`): a
+    /// quote takes it only when it inherits nobody.
+    var definiteDescription: [Int: Speaker] = [:]
   }
 
   /// What each quote is given, by quote index: its speaker, its cue as written, the token of
@@ -27,6 +33,9 @@ extension SpeechAttributor {
     /// Quotes that speak for nobody by where their sentence's cue stands, so that they
     /// inherit no speaker either (few: a set, not a column).
     var nobody = Set<Int>()
+    /// Quotes before `said the 34-year-old`: the description and its verb, taken when the
+    /// quote inherits nobody (few: a dictionary, not a column).
+    var definiteDescription: [Int: (Speaker, Int)] = [:]
 
     init(count: Int) {
       speaker = SpeakerColumn(count: count)
@@ -58,10 +67,25 @@ extension SpeechAttributor {
         }
         continue
       }
+      if let s = phraseCueSpeaker(at: k, hash: h) {
+        verbs.speaker[k] = s
+        verbs.lastSpeakerOfBlock[block] = s
+        continue
+      }
       guard let isNaming = cueVerb(at: k, hash: h) else { continue }
       verbs.cueVerbs.append(k)
       // "she was described as": the subject is the one described; the verb still opens a clause.
-      if rules.on(.passiveReportHasNoSpeaker), isPassive(k) { continue }
+      if rules.on(.passiveReportHasNoSpeaker), isPassive(k) || isOpeningParticiple(k) {
+        // "described as “heartbreaking” by the department": the agent speaks.
+        if rules.on(.passiveReportByItsAgent), let s = passiveAgent(of: k) {
+          // Not the paragraph's speaker: the agent speaks for its own clause only.
+          verbs.speaker[k] = s
+          verbs.forwardOnly.insert(k)
+          continue
+        }
+        // "Asked if ..., Mr Boateng said": an opening participle with no agent reads as before.
+        if isPassive(k) { continue }
+      }
       // "X said ..., adding": the participle's speaker is the last speaker of the sentence.
       if rules.on(.participleContinuesSpeaker), let s = continuedSpeaker(participle: k, verbs) {
         verbs.speaker[k] = s
@@ -79,6 +103,12 @@ extension SpeechAttributor {
         continue
       }
       if let s = subject(of: k) {
+        // "“...,” said the 34-year-old": someone already in the story; the quote takes whom
+        // a quote without a cue would, and the description only if nobody.
+        if rules.on(.invertedDescription), case .description = s, isInvertedDefinite(k) {
+          verbs.definiteDescription[k] = s
+          continue
+        }
         verbs.speaker[k] = s
         verbs.lastSpeakerOfBlock[block] = s
         verbs.lastVerbOfBlock[block] = Int32(k)
@@ -239,7 +269,9 @@ extension SpeechAttributor {
         cues.nobody.insert(qi)
         continue
       }
-      if let best {
+      if let best, let description = verbs.definiteDescription[best.verb] {
+        cues.definiteDescription[qi] = (description, best.verb)
+      } else if let best {
         cues.speaker[qi] = verbs.speaker[best.verb]
         cues.token[qi] = best.verb
         cues.cue[qi] = Tokenizer.string(text, tokens[best.verb].range)
@@ -286,7 +318,7 @@ extension SpeechAttributor {
         continue
       }
       if t.kind == .punct, Tokenizer.isStop(t.scalar(in: text)), !isAbbreviationPoint(k) { break }
-      if verbs.speaker[k] != nil {
+      if verbs.speaker[k] != nil && !verbs.forwardOnly.contains(k) || verbs.definiteDescription[k] != nil {
         if !rules.on(.verbIntroducesNextQuote) || !introducesQuote(k) { return (steps, k) }
         break
       }
@@ -383,6 +415,24 @@ extension SpeechAttributor {
       if cues.cue[qi] != nil { firstWithCue.note(qi, block: cues.block[qi]) }
     }
     for qi in quotes.indices where cues.speaker[qi] == nil {
+      // "“...,” said the 34-year-old": the person inherited, named by the description, else
+      // the description (``AttributionRule/invertedDescription``); later quotes of the
+      // paragraph take it as any quote's with a cue.
+      defer {
+        if let (description, verb) = cues.definiteDescription[qi] {
+          if case .entity(let e) = cues.speaker[qi], result.entities[e].kind == .person {
+            cues.mention[qi] = nil
+          } else {
+            cues.speaker[qi] = description
+          }
+          cues.token[qi] = verb
+          cues.cue[qi] = Tokenizer.string(text, tokens[verb].range)
+          if cues.block[qi] >= 0 {
+            lastWithSpeaker.note(qi, block: cues.block[qi])
+            firstWithCue.note(qi, block: cues.block[qi])
+          }
+        }
+      }
       if rules.on(.scareQuotesInheritNothing), quotes[qi].kind == .fragment { continue }
       if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
       if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quotes[qi]) { continue }
@@ -392,7 +442,8 @@ extension SpeechAttributor {
       // The quotes of a block are consecutive, and one without a speaker never counts, so
       // the first of its block with a speaker and a cue is never `qi` itself.
       if rules.on(.sameParagraphSpeaker), let other = firstWithCue[block],
-        !inheritsNothingFrom(other, cues.speaker[other], qi)
+        !inheritsNothingFrom(other, cues.speaker[other], qi),
+        other < qi || cues.definiteDescription[qi] == nil
       {
         cues.copy(other, to: qi)
         lastWithSpeaker.note(qi, block: block)

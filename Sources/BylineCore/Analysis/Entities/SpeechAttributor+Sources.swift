@@ -118,7 +118,8 @@ extension SpeechAttributor {
         }
         if !beforeOpen && !afterOpen { break }
       }
-      return nil
+      // "said the 34-year-old", resolved to the person: the description names them.
+      return rules.on(.invertedDescription) ? invertedDescriptionRange(after: cue) : nil
     case .description(let phrase):
       // The description's first word nearest the cue, if the phrase is written from there.
       let words = phrase.split(separator: " ")

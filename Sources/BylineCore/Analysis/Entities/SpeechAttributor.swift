@@ -397,7 +397,17 @@ struct SpeechAttributor {
         j += 1
         continue
       }
-      if t.kind == .punct || t.inQuote { return nil }
+      if t.kind == .punct || t.inQuote {
+        // "said the woman.", "wrote one commenter,": a description ends at its punctuation
+        // (not at a quote, and not after a participle, whose object is no speaker).
+        if rules.on(.invertedDescription), j > k + 1, !t.inQuote,
+          !"“”\"‘’'".unicodeScalars.contains(t.scalar(in: text)),
+          Self.describingDeterminers.contains(recogniser.hash(tokens[k].range)), !isParticiple(k - 1)
+        {
+          break
+        }
+        return nil
+      }
       // "said United Steelworkers Political Director Tim Waters": a role before the name.
       if t.isCapitalised, result.entityOfToken[j] < 0, titles < 6 {
         titles += 1
@@ -448,7 +458,9 @@ struct SpeechAttributor {
       {
         end += 1
       }
-      if end > k + 1, end - 1 < tokens.count, !tokens[k + 1].isCapitalised || end > k + 2 {
+      if end > k + 1, end - 1 < tokens.count, !tokens[k + 1].isCapitalised || end > k + 2,
+        !Self.timeNouns.contains(recogniser.hash(tokens[end - 1].stem))
+      {
         return .description(Tokenizer.string(text, tokens[k + 1].range.lowerBound..<tokens[end - 1].stem.upperBound))
       }
     }

@@ -13,6 +13,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case doubleApostropheCloses = "double-apostrophe-closes"
   // Cues.
   case accordingTo = "according-to"
+  case asTheyPutIt = "as-they-put-it"
+  case inTheirWords = "in-their-words"
   case sentenceInitialVerb = "sentence-initial-verb"
   case namingVerbs = "naming-verbs"
   case colonIntroduction = "colon-introduction"
@@ -26,11 +28,13 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case participleContinuesSpeaker = "participle-continues-speaker"
   case participleSentenceSubject = "participle-sentence-subject"
   case openingPhraseSkipped = "opening-phrase-skipped"
+  case invertedDescription = "inverted-description"
   case describedSentenceSubject = "described-sentence-subject"
   case honorificAppositive = "honorific-appositive"
   case itIsTheOrganisation = "it-is-the-organisation"
   case namedOrganisationBeforeItsNoun = "named-organisation-before-its-noun"
   case passiveReportHasNoSpeaker = "passive-report-has-no-speaker"
+  case passiveReportByItsAgent = "passive-report-by-its-agent"
   // Quotes without a cue of their own.
   case sameParagraphSpeaker = "same-paragraph-speaker"
   case previousParagraphSpeaker = "previous-paragraph-speaker"
@@ -68,6 +72,10 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "two apostrophes close a quote: `“we are done’’ and left`"
     case .accordingTo:
       return "`according to X` names the speaker of a quote in its sentence"
+    case .asTheyPutIt:
+      return "`as X put it` names the speaker of a quote in its sentence: `As The Post's Dana Milbank puts it, “...”`"
+    case .inTheirWords:
+      return "`in X's words` and `in the words of X` name the speaker: `In Dr. Shadlen's words, “Could the moment ...”`"
     case .sentenceInitialVerb:
       return "a reporting verb in capitals at a sentence's start counts: `Said Ms Lee: “...”`"
     case .namingVerbs:
@@ -94,6 +102,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a participle speaks for its sentence's subject: `Santos emailed supporters saying: “...”`"
     case .openingPhraseSkipped:
       return "a sentence's subject is found past an opening phrase: `Before the meeting, Maria Santos ..., warning`"
+    case .invertedDescription:
+      return "a description after an inverted cue speaks, up to its punctuation: `“...,” said the Democratic nominee.`"
     case .describedSentenceSubject:
       return "a described subject speaks: `The spokesman refused ... but said ..., adding:`"
     case .honorificAppositive:
@@ -104,6 +114,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a named organisation before its noun is the speaker: `the Interfax news agency said` is Interfax"
     case .passiveReportHasNoSpeaker:
       return "a passive reporting verb gives its subject no quote: `she was described as a “real woman”`"
+    case .passiveReportByItsAgent:
+      return
+        "a passive reporting verb's agent after `by` speaks: `described as “heartbreaking” by the conservation department`"
     case .sameParagraphSpeaker:
       return
         "a quote with no cue takes the speaker of an attributed quote in its paragraph: `“We won,” she said. “Now we rest.”`"
