@@ -229,6 +229,26 @@ struct AttributionRuleTests {
         "\u{201C}It was shameful,\u{201D} said Ann Lee, a nurse who waited in an \u{201C}endless queue\u{201D} for hours.",
       quote: 1, field: .speaker, with: "none", without: "Ann Lee"),
     Example(
+      rule: .appositiveNameAfterADescription,
+      body:
+        "The leader of the union, Rachid Ghannouchi, condemned the attack, saying it \u{201C}will not break our will\u{201D}.",
+      field: .speaker, with: "Rachid Ghannouchi", without: "leader of the union"),
+    Example(
+      rule: .nameBeforeItsRoleAtAnOrganisation,
+      body:
+        "\u{201C}Sony will be very pleased,\u{201D} John Houlihan, editor of Computerandvideogames.com told BBC News.",
+      field: .speaker, with: "John Houlihan", without: "Computerandvideogames.com"),
+    Example(
+      rule: .relativeClauseSpeaksForItsAntecedent,
+      body:
+        "Ann Lee criticised the Harbour Workers Union, which tried to rally support by saying that voters were \u{201C}coming out in droves.\u{201D}",
+      field: .speaker, with: "Harbour Workers Union", without: "Ann Lee"),
+    Example(
+      rule: .placeAndPartyDescribeASpeaker,
+      body:
+        "Ann Lee spoke in Iowa.\n\n\u{201C}The gap is too wide,\u{201D} said a Nevada Democrat. \u{201C}She needs to exceed expectations.\u{201D}",
+      field: .speaker, with: "Nevada Democrat", without: "Ann Lee"),
+    Example(
       rule: .partialQuoteSentence,
       body: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate; nobody disputes it.",
       field: .clause, with: "The plan is \u{201C}dead on arrival once again\u{201D} in the Senate", without: "none"),

@@ -37,6 +37,13 @@ struct EntityRuleTests {
       rule: .countryBeforeTitleIsRole, body: "On Friday US Senator Warnock voted against the bill.", mention: "Warnock",
       with: "person", without: "none"),
     Example(
+      rule: .partyMemberOfAPlace, body: "Mr. Warner, the Virginia Democrat, voted against the bill.",
+      mention: "Virginia Democrat", with: "none", without: "person"),
+    Example(
+      rule: .abbreviationFirstNameOfASpeaker,
+      body: "\u{201C}It was seen as rote,\u{201D} said Mar Hicks, a historian at the institute.",
+      mention: "Mar Hicks", with: "person", without: "none"),
+    Example(
       rule: .sentenceInitialCommonWordDropped, body: "Pensioner Aiman Ispolova was afraid of the winter.",
       mention: "Aiman Ispolova", with: "person", without: "none"),
     Example(
@@ -229,7 +236,8 @@ struct EntityRuleTests {
       .sentenceInitialCommonWordDropped,
       .eventNamesNoOne, .titleNamesNoOne, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
       .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
-      .sportsTownIsTeam, .polityOfPlace, .quotedTitle, .directionAlone, .placeBeforeEventNoun,
+      .sportsTownIsTeam, .polityOfPlace, .partyMemberOfAPlace, .abbreviationFirstNameOfASpeaker, .quotedTitle,
+      .directionAlone, .placeBeforeEventNoun,
       .legalFormStop, .organisationNounAfter,
       .organisationNounBefore, .workNounBefore, .sportsStatistic, .sportsClubWithTown,
     ]

@@ -40,17 +40,21 @@ struct WebGoldTests {
   /// and name-before-compound-modifier, 135 people once a page's author became its byline
   /// line; 6 of 115 scare quotes and titles with a speaker with title-after-a-work-noun;
   /// people P 0.894 R 0.941 F1 0.917 once the HTML reader read a caption's label and credit
-  /// apart, `<span>Credit</span><span>Chang W. Lee</span>`); raise them as the rules improve.
+  /// apart, `<span>Credit</span><span>Chang W. Lee</span>`; speakers 137/145 = 0.945, partial
+  /// quotes' speakers 38/54, people P 0.901 R 0.948 F1 0.924 with the appositive, relative
+  /// clause and party-member rules and abbreviation-first-name-of-a-speaker); raise them as
+  /// the rules improve.
   @Test func floors() {
     BylineWeb.install()
     let scores = Evaluator.evaluate(paths: [Self.folder])
     #expect(scores.directQuotesFound.value == 1, "\(scores.directQuotesFound)")
     #expect(scores.mixedQuotesFound.value == 1, "\(scores.mixedQuotesFound)")
     #expect(scores.speakersRight.total == 145)
-    #expect(scores.speakersRight.hits >= 135, "\(scores.speakersRight)")
+    #expect(scores.speakersRight.hits >= 137, "\(scores.speakersRight)")
+    #expect(scores.partialSpeakersRight.hits >= 38, "\(scores.partialSpeakersRight)")
     let people = scores.entities[.person] ?? PRF()
     #expect(people.truePositives + people.falseNegatives == 135)
-    #expect(people.truePositives >= 127 && people.falsePositives <= 15, "\(people)")
+    #expect(people.truePositives >= 128 && people.falsePositives <= 14, "\(people)")
     #expect(people.f1 >= 0.90)
     #expect(scores.scareWithSpeaker.total == 115)
     // Issue 10: no speaker on scare quotes or titles; a ratchet (6, 5 with

@@ -67,6 +67,10 @@ extension EntityRecognizer {
   /// The candidates of one phrase: none, one, or an organisation and a person.
   func classify(_ phrase: Range<Int>) -> (Candidate, Candidate?)? {
     guard var parts = trimmed(phrase) else { return nil }
+    if rules.on(.abbreviationFirstNameOfASpeaker), isAbbreviationFirstName(parts.lower, upper: parts.upper) {
+      let range = tokens[parts.lower].range.lowerBound..<nameEnd(parts.span)
+      return (Candidate(tokens: parts.span, range: range, kind: .person), nil)
+    }
     if rules.on(.nameBeforeCompoundModifier), isBeforeCapitalisedCompound(phrase.upperBound) { return nil }
     if rules.on(.quotedTitle), fillsTitleCaseQuote(parts.span) { return nil }
     // "went 3-for-4 with two RBI": a statistic of a game, no organisation.
@@ -93,6 +97,7 @@ extension EntityRecognizer {
       }
       return (named, nil)
     }
+    if rules.on(.partyMemberOfAPlace), let place = placeOfPartyMember(parts) { return (place, nil) }
     if rules.on(.polityOfPlace), isPolityOfPlace(parts.span) {
       return (
         Candidate(tokens: parts.span, range: tokens[parts.lower].range.lowerBound..<nameEnd(parts.span), kind: .place),
@@ -137,6 +142,47 @@ extension EntityRecognizer {
     return (Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation), nil)
   }
 
+  /// Months' and days' abbreviations that are first names too: `Mar Hicks`, `Jan Egeland`.
+  static let abbreviationFirstNames = WordLists.set("Jan Mar Sun")
+
+  /// ``EntityRule/abbreviationFirstNameOfASpeaker``: a month's or day's abbreviation that is
+  /// also a first name, first of two words in a speaker's position (after an inverted cue,
+  /// `” said Mar Hicks`, or before a reporting verb, `Jan Egeland said`), is that person's
+  /// first name, not a date's word dropped from the name, and the two words a person's name.
+  func isAbbreviationFirstName(_ k: Int, upper: Int) -> Bool {
+    guard upper == k + 2, Self.abbreviationFirstNames.contains(hash(tokens[k].stem)),
+      tokens[k].stem.upperBound == tokens[k].range.upperBound, tokens[k + 1].kind == .word,
+      tokens[k + 1].isCapitalised, !WordLists.neverNames.contains(hash(tokens[k + 1].stem))
+    else { return false }
+    if upper < tokens.count, tokens[upper].kind == .word, tokens[upper].block == tokens[k].block,
+      ReportingVerbs.set.contains(hash(tokens[upper].range))
+    {
+      return true
+    }
+    return k >= 2 && tokens[k - 1].kind == .word && ReportingVerbs.set.contains(hash(tokens[k - 1].range))
+      && !Self.tellForms.contains(hash(tokens[k - 1].range)) && tokens[k - 2].kind == .punct
+      && tokens[k - 1].block == tokens[k].block
+  }
+
+  /// A party's members, who are described by their place: `the Virginia Democrat`.
+  static let partyMembers = WordLists.set("Democrat Democrats Republican Republicans Tory Tories")
+  /// Determiners before a description: `the Virginia Democrat`, `a Texas Republican`.
+  static let descriptionDeterminers = WordLists.set("the a an another")
+
+  /// ``EntityRule/partyMemberOfAPlace``: `Mr. Warner, the Virginia Democrat, called` describes
+  /// Warner by his state and party, naming no one; the place alone is a place. A determiner
+  /// must stand before it: `Virginia Democrat Mark Warner` is a longer phrase anyway.
+  func placeOfPartyMember(_ parts: PhraseParts) -> Candidate? {
+    let (lower, upper) = (parts.lower, parts.upper)
+    guard upper - lower >= 2, lower >= 1, Self.partyMembers.contains(hash(tokens[upper - 1].stem)),
+      tokens[lower - 1].kind == .word, tokens[lower - 1].block == tokens[lower].block,
+      Self.descriptionDeterminers.contains(lowerHash(tokens[lower - 1])),
+      gazetteerKind(lower..<(upper - 1)) != nil
+    else { return nil }
+    let range = tokens[lower].range.lowerBound..<tokens[upper - 2].stem.upperBound
+    return Candidate(tokens: lower..<(upper - 1), range: range, kind: .place)
+  }
+
   /// The phrase without post-nominal letters ("Daniel Reyes KC"), words that are never part
   /// of a name ("The", "But", days, months) and punctuation before it; nil when nothing is left
   /// or it names nothing (a weather word).
@@ -147,7 +193,9 @@ extension EntityRecognizer {
     }
     while parts.lower < parts.upper {
       let t = tokens[parts.lower]
-      if WordLists.neverNames.contains(hash(t.stem)), !startsPlaceName(parts.lower, parts.upper) {
+      if WordLists.neverNames.contains(hash(t.stem)), !startsPlaceName(parts.lower, parts.upper),
+        !(rules.on(.abbreviationFirstNameOfASpeaker) && isAbbreviationFirstName(parts.lower, upper: parts.upper))
+      {
         parts.lower += 1
       } else if t.kind != .word {
         parts.lower += 1

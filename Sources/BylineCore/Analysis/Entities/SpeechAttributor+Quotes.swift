@@ -92,6 +92,14 @@ extension SpeechAttributor {
         verbs.lastVerbOfBlock[block] = Int32(k)
         continue
       }
+      // "Netanyahu's Likud party, which tried to rally support by saying": the clause's antecedent.
+      if rules.on(.relativeClauseSpeaksForItsAntecedent), let s = relativeClauseSubject(verb: k) {
+        verbs.speaker[k] = s
+        verbs.lastSpeakerOfBlock[block] = s
+        verbs.lastVerbOfBlock[block] = Int32(k)
+        if !isNaming, !isParticiple(k) { addReportedSpeech(verb: k, speaker: s) }
+        continue
+      }
       // "In 2009 he declined an invitation, telling a reporter that ...": the participle's
       // speaker is the subject of its sentence.
       // "She emailed supporters saying:", "posted a message on Twitter reading": without a

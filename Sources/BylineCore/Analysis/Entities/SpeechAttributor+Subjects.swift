@@ -21,6 +21,11 @@ extension SpeechAttributor {
       return mentionAfter(v + 1)
     }
     if let e = nationalitySubject(endingAt: k) { return .entity(e) }
+    // "the Utah Republican asks": the person of that role or nobody, not a name before it.
+    if rules.on(.placeAndPartyDescribeASpeaker), partyMemberDeterminer(endingAt: k) != nil {
+      return partyMemberSubject(endingAt: k)
+    }
+    if rules.on(.nameBeforeItsRoleAtAnOrganisation), let e = personBeforeRole(endingAt: k) { return .entity(e) }
     if let d = describedSubject(endingAt: k) { return d }
     return scannedSubject(from: k, verb: v)
   }
@@ -178,6 +183,7 @@ extension SpeechAttributor {
       }
       if let e = entityEnding(at: k - 1) { return .entity(e) }
     }
+    if rules.on(.relativeClauseSpeaksForItsAntecedent) { return namedNoun(beforeCommaOfWho: k).map { .entity($0) } }
     return nil
   }
 }

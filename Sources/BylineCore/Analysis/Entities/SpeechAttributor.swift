@@ -252,6 +252,10 @@ struct SpeechAttributor {
       if rules.on(.describedSentenceSubject), Self.determiners.contains(h), j + 1 < k,
         let noun = describerNoun(after: j)
       {
+        // "The leader of Ennahda, Rachid Ghannouchi, condemned ...": the name beside it.
+        if rules.on(.appositiveNameAfterADescription), let e = appositiveName(afterDescription: noun, before: k) {
+          return .entity(e)
+        }
         return describe(noun: noun)
       }
       j += 1
@@ -387,6 +391,8 @@ struct SpeechAttributor {
     guard k < tokens.count else { return nil }
     // "said in a statement", "said on Tuesday": no speaker follows a preposition.
     if tokens[k].kind == .word, Self.prepositions.contains(recogniser.hash(tokens[k].range)) { return nil }
+    // "said a Nevada Democrat", "said the Virginia Democrat": a description, an anaphor.
+    if rules.on(.placeAndPartyDescribeASpeaker), let s = partyMemberAfter(determiner: k) { return s }
     var j = k
     if j < tokens.count, Self.determiners.contains(recogniser.hash(tokens[j].range)) { j += 1 }
     var steps = 0

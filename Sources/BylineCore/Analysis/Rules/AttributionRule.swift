@@ -35,6 +35,10 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case namedOrganisationBeforeItsNoun = "named-organisation-before-its-noun"
   case passiveReportHasNoSpeaker = "passive-report-has-no-speaker"
   case passiveReportByItsAgent = "passive-report-by-its-agent"
+  case appositiveNameAfterADescription = "appositive-name-after-a-description"
+  case nameBeforeItsRoleAtAnOrganisation = "name-before-its-role-at-an-organisation"
+  case relativeClauseSpeaksForItsAntecedent = "relative-clause-speaks-for-its-antecedent"
+  case placeAndPartyDescribeASpeaker = "place-and-party-describe-a-speaker"
   // Quotes without a cue of their own.
   case sameParagraphSpeaker = "same-paragraph-speaker"
   case previousParagraphSpeaker = "previous-paragraph-speaker"
@@ -117,6 +121,18 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .passiveReportByItsAgent:
       return
         "a passive reporting verb's agent after `by` speaks: `described as “heartbreaking” by the conservation department`"
+    case .appositiveNameAfterADescription:
+      return
+        "a name in an appositive after a described subject speaks, not the description: `The leader of Ennahda, Rachid Ghannouchi, condemned the attack, saying`"
+    case .nameBeforeItsRoleAtAnOrganisation:
+      return
+        "a person before a role at an organisation speaks, a closing comma missing: `John Houlihan, editor of Computerandvideogames.com told`"
+    case .relativeClauseSpeaksForItsAntecedent:
+      return
+        "a cue in a relative clause speaks for what the clause describes: `Netanyahu's Likud party, which tried to rally support by saying`"
+    case .placeAndPartyDescribeASpeaker:
+      return
+        "a place and a party's member are a description, `the` one an anaphor: `said a Nevada Democrat`, `the Wisconsin Republican said`"
     case .sameParagraphSpeaker:
       return
         "a quote with no cue takes the speaker of an attributed quote in its paragraph: `“We won,” she said. “Now we rest.”`"

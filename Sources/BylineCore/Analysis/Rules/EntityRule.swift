@@ -17,6 +17,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case organisationBeforeTitle = "organisation-before-title"
   case countryBeforeTitleIsRole = "country-before-title-is-role"
   case polityOfPlace = "polity-of-place"
+  case partyMemberOfAPlace = "party-member-of-a-place"
+  case abbreviationFirstNameOfASpeaker = "abbreviation-first-name-of-a-speaker"
   case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
   case eventNamesNoOne = "event-names-no-one"
   case titleNamesNoOne = "title-names-no-one"
@@ -104,6 +106,12 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
         "an organisation named in a role before its title is named too: `Federal Reserve Governor Lawrence Lindsey`"
     case .polityOfPlace:
       return "a state's word, `of` and a known place name a place: `the Federal Republic of Yugoslavia`"
+    case .partyMemberOfAPlace:
+      return
+        "a determiner, a place and a party's member describe someone, the place alone a place: `Mr. Warner, the Virginia Democrat, called`"
+    case .abbreviationFirstNameOfASpeaker:
+      return
+        "a month's abbreviation that is a first name stays in a speaker's name: `“It was seen as rote,” said Mar Hicks, a historian`"
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped:
       return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
