@@ -125,6 +125,16 @@ struct AttributionRuleTests {
       body: "Harbour Freight Limited cut its prices. It said the change was \u{201C}overdue and fair\u{201D}.",
       field: .speaker, with: "Harbour Freight Limited", without: "none"),
     Example(
+      rule: .itIsThePreviousSubject,
+      body:
+        "The Harbour Authority warned dockers to avoid pills that contained DNP.\n\n\u{201C}We advise the public not to take them,\u{201D} it said.",
+      field: .speaker, with: "Harbour Authority", without: "DNP"),
+    Example(
+      rule: .personAfterTheirOrganisation,
+      body:
+        "Reuters fact checker and staff writer Maria Santos posted on Twitter asking if there were \u{201C}any calm voters?\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "Reuters"),
+    Example(
       rule: .namedOrganisationBeforeItsNoun,
       body: "Talks resumed in Moscow. \u{201C}The talks will go on,\u{201D} the Interfax news agency said.",
       field: .speaker, with: "Interfax", without: "interfax news agency"),

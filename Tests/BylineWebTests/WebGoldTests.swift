@@ -42,16 +42,18 @@ struct WebGoldTests {
   /// people P 0.894 R 0.941 F1 0.917 once the HTML reader read a caption's label and credit
   /// apart, `<span>Credit</span><span>Chang W. Lee</span>`; speakers 137/145 = 0.945, partial
   /// quotes' speakers 38/54, people P 0.901 R 0.948 F1 0.924 with the appositive, relative
-  /// clause and party-member rules and abbreviation-first-name-of-a-speaker); raise them as
-  /// the rules improve.
+  /// clause and party-member rules and abbreviation-first-name-of-a-speaker; 138/145 = 0.952
+  /// and 40/54 with in-their-words, as-they-put-it and passive-report-by-its-agent; 140/145
+  /// = 0.966 and 42/54 with it-is-the-previous-subject, person-after-their-organisation, the
+  /// verb `instructed` and `the explanatory notes of`); raise them as the rules improve.
   @Test func floors() {
     BylineWeb.install()
     let scores = Evaluator.evaluate(paths: [Self.folder])
     #expect(scores.directQuotesFound.value == 1, "\(scores.directQuotesFound)")
     #expect(scores.mixedQuotesFound.value == 1, "\(scores.mixedQuotesFound)")
     #expect(scores.speakersRight.total == 145)
-    #expect(scores.speakersRight.hits >= 137, "\(scores.speakersRight)")
-    #expect(scores.partialSpeakersRight.hits >= 38, "\(scores.partialSpeakersRight)")
+    #expect(scores.speakersRight.hits >= 140, "\(scores.speakersRight)")
+    #expect(scores.partialSpeakersRight.hits >= 42, "\(scores.partialSpeakersRight)")
     let people = scores.entities[.person] ?? PRF()
     #expect(people.truePositives + people.falseNegatives == 135)
     #expect(people.truePositives >= 128 && people.falsePositives <= 14, "\(people)")

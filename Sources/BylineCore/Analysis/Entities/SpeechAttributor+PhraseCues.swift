@@ -181,3 +181,40 @@ extension SpeechAttributor {
     return tokens[v + 1].range.lowerBound..<tokens[end - 1].stem.upperBound
   }
 }
+
+extension SpeechAttributor {
+  static let roleJoiners = WordLists.set("and or")
+
+  /// The person named after the organisation ending at token `o`, across lowercase words of
+  /// a role and `and` only, before token `limit` (``AttributionRule/personAfterTheirOrganisation``):
+  /// `Snopes fact checker and staff writer David Emery`.
+  func personOfRole(after o: Int, before limit: Int) -> Int? {
+    var j = o + 1
+    var words = 0
+    while j < limit, j < tokens.count, words <= 6, tokens[j].block == tokens[o].block, tokens[j].kind == .word,
+      !tokens[j].inQuote
+    {
+      let e = result.entityOfToken[j]
+      if e >= 0 {
+        return words > 0 && result.entities[Int(e)].kind == .person ? Int(e) : nil
+      }
+      let h = recogniser.hash(tokens[j].range)
+      guard !tokens[j].isCapitalised, Self.roleJoiners.contains(h) || !Self.notModifiers.contains(h),
+        !ReportingVerbs.set.contains(h), !isParticiple(j)
+      else { return nil }
+      words += 1
+      j += 1
+    }
+    return nil
+  }
+
+  /// The organisation that is the subject of the sentence before the one holding token `k`
+  /// (``AttributionRule/itIsThePreviousSubject``), in this paragraph or the one before.
+  mutating func previousSentenceOrganisation(before k: Int) -> Int? {
+    let start = sentenceStart(before: k)
+    guard start >= 1, tokens[start - 1].block >= tokens[k].block - 1,
+      case .entity(let e) = sentenceSubject(before: start - 1), result.entities[e].kind == .organisation
+    else { return nil }
+    return e
+  }
+}

@@ -159,7 +159,9 @@ extension SpeechAttributor {
       if Self.who.contains(h) { return subject(beforeWho: k) }
       if WordLists.pluralPronouns.contains(h) { return nil }
       if rules.on(.itIsTheOrganisation), h == Self.it || h == Self.capitalIt, k >= v - 2 {
-        // "it said", "it later added": the organisation last named.
+        // "it said", "it later added": the organisation the sentence before is about, else
+        // the one last named.
+        if rules.on(.itIsThePreviousSubject), let e = previousSentenceOrganisation(before: k) { return .entity(e) }
         return lastEntity(before: k, matching: nil).map { .entity($0) }
       }
       k -= 1

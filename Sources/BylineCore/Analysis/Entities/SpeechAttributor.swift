@@ -241,6 +241,12 @@ struct SpeechAttributor {
         continue
       }
       if let e = entityEnding(at: j), j + 1 >= tokens.count || result.entityOfToken[j + 1] != Int32(e) {
+        // "Snopes fact checker and staff writer David Emery posted": the person of the role.
+        if rules.on(.personAfterTheirOrganisation), result.entities[e].kind == .organisation,
+          let person = personOfRole(after: j, before: k)
+        {
+          return .entity(person)
+        }
         return .entity(e)
       }
       let h = recogniser.hash(t.range)
@@ -459,8 +465,11 @@ struct SpeechAttributor {
     // next punctuation.
     if Self.describingDeterminers.contains(recogniser.hash(tokens[k].range)) {
       var end = k + 1
+      // A reporting verb's form before `of` is a noun: `the explanatory notes of the Bill`.
       while end < tokens.count, end < k + 8, tokens[end].kind == .word, !tokens[end].inQuote,
-        tokens[end].block == tokens[k].block, !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
+        tokens[end].block == tokens[k].block,
+        !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
+          || (end + 1 < tokens.count && recogniser.hash(tokens[end + 1].range) == ScalarHash("of"))
       {
         end += 1
       }

@@ -32,6 +32,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case describedSentenceSubject = "described-sentence-subject"
   case honorificAppositive = "honorific-appositive"
   case itIsTheOrganisation = "it-is-the-organisation"
+  case itIsThePreviousSubject = "it-is-the-previous-subject"
+  case personAfterTheirOrganisation = "person-after-their-organisation"
   case namedOrganisationBeforeItsNoun = "named-organisation-before-its-noun"
   case passiveReportHasNoSpeaker = "passive-report-has-no-speaker"
   case passiveReportByItsAgent = "passive-report-by-its-agent"
@@ -114,6 +116,12 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "honorifics before a name in an appositive: `the Archbishop, the Most Reverend Peter Smith, told`"
     case .itIsTheOrganisation:
       return "`it said` is the organisation last named"
+    case .itIsThePreviousSubject:
+      return
+        "`it said` is the organisation the sentence before is about: `The Food Standards Agency warned people off pills that contained DNP. ¶ “...,” it said`"
+    case .personAfterTheirOrganisation:
+      return
+        "a sentence's subject is the person after an organisation and a role: `Snopes fact checker and staff writer David Emery posted to Twitter asking`"
     case .namedOrganisationBeforeItsNoun:
       return "a named organisation before its noun is the speaker: `the Interfax news agency said` is Interfax"
     case .passiveReportHasNoSpeaker:
