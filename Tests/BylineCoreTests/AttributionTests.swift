@@ -285,6 +285,20 @@ import Testing
     #expect(text(body, q[0].speakerMention) == "the 34-year-old")
   }
 
+  @Test func aDefiniteDescriptionWithNoOneBeforeIsTheArticlesMainPerson() {
+    let body =
+      "Maria Santos won the title on Sunday. Santos led from the start, and Santos never looked back.\n\nThe crowd cheered for an hour.\n\n\u{201C}I feel there is more to come,\u{201D} said the 22-year-old."
+    let q = quotes(body)
+    #expect(q.map(\.speaker) == ["Maria Santos"])
+    #expect(text(body, q[0].speakerMention) == "the 22-year-old")
+  }
+
+  @Test func aListenerAfterToldIsNoInvertedDescription() {
+    let body =
+      "One farmer, whose family has farmed there for years, told the agency's officials that the plan was \u{201C}a sump for the town\u{201D}."
+    #expect(quotes(body).map(\.speaker) == ["farmer"])
+  }
+
   @Test func anIndefiniteDescriptionAfterTheVerbSpeaksForItself() {
     let body =
       "Maria Santos spoke first.\n\n\u{201C}They will find a way,\u{201D} wrote one commenter. \u{201C}It is more of the same,\u{201D} says a narrator."

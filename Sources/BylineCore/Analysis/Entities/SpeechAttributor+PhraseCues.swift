@@ -158,13 +158,16 @@ extension SpeechAttributor {
 extension SpeechAttributor {
   static let definiteArticles = WordLists.set("the The")
 
-  /// Whether the verb at `v` stands after a quote or a comma and before `the`: `“...,” said
-  /// the 34-year-old`.
+  /// Whether the verb at `v` stands right after a quote (a comma between or not) and before
+  /// `the`: `“...,” said the 34-year-old`. Not `One farmer, ..., told the officials`, whose
+  /// speaker comes before the verb, nor a listener after `told`.
   func isInvertedDefinite(_ v: Int) -> Bool {
-    guard v >= 1, v + 1 < tokens.count, tokens[v + 1].block == tokens[v].block,
-      Self.definiteArticles.contains(recogniser.hash(tokens[v + 1].range))
+    guard v >= 2, v + 1 < tokens.count, tokens[v + 1].block == tokens[v].block,
+      Self.definiteArticles.contains(recogniser.hash(tokens[v + 1].range)),
+      !Self.tellForms.contains(recogniser.hash(tokens[v].range))
     else { return false }
-    return tokens[v - 1].kind == .punct || tokens[v - 1].inQuote
+    return isAfterQuote(v)
+      || (tokens[v - 1].kind == .punct && tokens[v - 1].scalar(in: text) == "," && isAfterQuote(v - 1))
   }
 
   /// The description after an inverted verb at `v` that names a speaker resolved to a person:
@@ -208,13 +211,26 @@ extension SpeechAttributor {
     return nil
   }
 
-  /// The organisation that is the subject of the sentence before the one holding token `k`
-  /// (``AttributionRule/itIsThePreviousSubject``), in this paragraph or the one before.
-  mutating func previousSentenceOrganisation(before k: Int) -> Int? {
+  /// The organisation the sentence before the one holding token `k` opens with, when its own
+  /// words before `k` name no one (``AttributionRule/itIsThePreviousSubject``), in this
+  /// paragraph or the one before: `The Food Standards Agency warned ... DNP. ¶ “...,” it
+  /// said`. An organisation named by the writer, not one made of a description.
+  func previousSentenceOrganisation(before k: Int) -> Int? {
     let start = sentenceStart(before: k)
     guard start >= 1, tokens[start - 1].block >= tokens[k].block - 1,
-      case .entity(let e) = sentenceSubject(before: start - 1), result.entities[e].kind == .organisation
+      !(start..<k).contains(where: { !tokens[$0].inQuote && result.entityOfToken[$0] >= 0 })
     else { return nil }
-    return e
+    let previous = sentenceStart(before: start - 1)
+    var j = previous
+    while j < start - 1, j < previous + 6 {
+      if tokens[j].kind == .punct || tokens[j].inQuote { return nil }
+      let e = result.entityOfToken[j]
+      if e >= 0 {
+        let entity = result.entities[Int(e)]
+        return entity.kind == .organisation && entity.name.first?.isUppercase == true ? Int(e) : nil
+      }
+      j += 1
+    }
+    return nil
   }
 }

@@ -35,7 +35,7 @@ extension SpeechAttributor {
     var nobody = Set<Int>()
     /// Quotes before `said the 34-year-old`: the description and its verb, taken when the
     /// quote inherits nobody (few: a dictionary, not a column).
-    var definiteDescription: [Int: (Speaker, Int)] = [:]
+    var definiteDescription: [Int: (description: Speaker, verb: Int, verbBefore: Int?)] = [:]
 
     init(count: Int) {
       speaker = SpeakerColumn(count: count)
@@ -259,7 +259,8 @@ extension SpeechAttributor {
       {
         best = nil
       }
-      if let before = verbBefore(quoteStartingAt: first, verbs), best == nil || before.distance < best!.distance {
+      let before = verbBefore(quoteStartingAt: first, verbs)
+      if let before, best == nil || before.distance < best!.distance {
         best = before
       }
       // A title ("Meet the Press") speaks for nobody, unless a naming verb before it gives it
@@ -278,7 +279,7 @@ extension SpeechAttributor {
         continue
       }
       if let best, let description = verbs.definiteDescription[best.verb] {
-        cues.definiteDescription[qi] = (description, best.verb)
+        cues.definiteDescription[qi] = (description, best.verb, before?.verb)
       } else if let best {
         cues.speaker[qi] = verbs.speaker[best.verb]
         cues.token[qi] = best.verb
@@ -423,18 +424,29 @@ extension SpeechAttributor {
       if cues.cue[qi] != nil { firstWithCue.note(qi, block: cues.block[qi]) }
     }
     for qi in quotes.indices where cues.speaker[qi] == nil {
-      // "“...,” said the 34-year-old": the person inherited, named by the description, else
-      // the description (``AttributionRule/invertedDescription``); later quotes of the
-      // paragraph take it as any quote's with a cue.
+      // "“...,” said the 34-year-old" names someone already in the story: the person the
+      // quote inherits, else the speaker of the cue before it, else the article's main person;
+      // only when none, the description (``AttributionRule/invertedDescription``).
       defer {
-        if let (description, verb) = cues.definiteDescription[qi] {
-          if case .entity(let e) = cues.speaker[qi], result.entities[e].kind == .person {
+        if let (description, verb, verbBefore) = cues.definiteDescription[qi] {
+          var cue = verb
+          if isPerson(cues.speaker[qi]) {
+            cues.mention[qi] = nil
+          } else if let v = verbBefore, isPerson(verbs.speaker[v]) {
+            // "as he recalls the crash ... “...,” says the Waterford man": the cue before.
+            cues.speaker[qi] = verbs.speaker[v]
+            cue = v
+          } else if let e = mainPersonOfArticle() {
+            // A profile's "the 23-year-old": the person the article is about.
+            cues.speaker[qi] = .entity(e)
             cues.mention[qi] = nil
           } else {
             cues.speaker[qi] = description
           }
-          cues.token[qi] = verb
-          cues.cue[qi] = Tokenizer.string(text, tokens[verb].range)
+          cues.token[qi] = cue
+          cues.cue[qi] = Tokenizer.string(text, tokens[cue].range)
+          // The quotes after it in its paragraph continue its speaker (`“...,” said the
+          // 34-year-old. “I could not move.”`).
           if cues.block[qi] >= 0 {
             lastWithSpeaker.note(qi, block: cues.block[qi])
             firstWithCue.note(qi, block: cues.block[qi])
@@ -484,6 +496,30 @@ extension SpeechAttributor {
         }
       }
     }
+  }
+
+  /// The person the article is about: named at least three times and twice as often as
+  /// anyone else, if any.
+  func mainPersonOfArticle() -> Int? {
+    var best: (index: Int, count: Int)?
+    var second = 0
+    for (i, entity) in result.entities.enumerated() where entity.kind == .person {
+      let n = entity.mentions.count
+      if let b = best, n <= b.count {
+        second = max(second, n)
+      } else {
+        second = max(second, best?.count ?? 0)
+        best = (i, n)
+      }
+    }
+    guard let best, best.count >= 3, best.count >= 2 * second else { return nil }
+    return best.index
+  }
+
+  /// Whether a speaker is a person named in the article.
+  func isPerson(_ s: Speaker?) -> Bool {
+    guard case .entity(let e) = s else { return false }
+    return result.entities[e].kind == .person
   }
 
   /// Whether quote `qi`, with no cue, must take nothing from quote `other` of its paragraph,
