@@ -166,8 +166,27 @@ extension SpeechAttributor {
       Self.definiteArticles.contains(recogniser.hash(tokens[v + 1].range)),
       !Self.tellForms.contains(recogniser.hash(tokens[v].range))
     else { return false }
-    return isAfterQuote(v)
-      || (tokens[v - 1].kind == .punct && tokens[v - 1].scalar(in: text) == "," && isAfterQuote(v - 1))
+    guard
+      isAfterQuote(v)
+        || (tokens[v - 1].kind == .punct && tokens[v - 1].scalar(in: text) == "," && isAfterQuote(v - 1))
+    else { return false }
+    // "said the spokesman", "said the ministry": a role or a body of its own, not an anaphor.
+    var j = v + 2
+    while j < tokens.count, j < v + 9, tokens[j].kind == .word, tokens[j].block == tokens[v].block {
+      let h = recogniser.hash(tokens[j].stem)
+      if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) { return false }
+      j += 1
+    }
+    return true
+  }
+
+  /// Whether a description names a person by its last word, as an anaphor for the person an
+  /// article is about: `the 22-year-old`, `the Waterford man`, `the New Zealander`, `the
+  /// world indoor champion`; not `the magazine` nor a plural.
+  static func namesAPerson(_ description: String) -> Bool {
+    guard let last = description.split(separator: " ").last.map(String.init) else { return false }
+    if last.hasSuffix("year-old") || last.first?.isUppercase == true { return true }
+    return ["man", "woman", "er", "or", "ist", "ian", "pion"].contains { last.hasSuffix($0) }
   }
 
   /// The description after an inverted verb at `v` that names a speaker resolved to a person:
@@ -228,6 +247,27 @@ extension SpeechAttributor {
       if e >= 0 {
         let entity = result.entities[Int(e)]
         return entity.kind == .organisation && entity.name.first?.isUppercase == true ? Int(e) : nil
+      }
+      j += 1
+    }
+    return nil
+  }
+}
+
+extension SpeechAttributor {
+  /// The person named after the comma at `c`, past up to four capitalised words of a title
+  /// (`, Labour MP Barry Sheerman`), if the name ends its clause.
+  func personInApposition(after c: Int) -> Int? {
+    var j = c + 1
+    while j < tokens.count, j <= c + 5, tokens[j].block == tokens[c].block, tokens[j].kind == .word,
+      tokens[j].isCapitalised
+    {
+      let e = result.entityOfToken[j]
+      if e >= 0 {
+        guard result.entities[Int(e)].kind == .person else { return nil }
+        let end = entityEnd(from: j)
+        let closes = end + 1 >= tokens.count || tokens[end + 1].kind == .punct
+        return closes ? Int(e) : nil
       }
       j += 1
     }

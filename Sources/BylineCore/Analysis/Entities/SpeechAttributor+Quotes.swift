@@ -436,7 +436,9 @@ extension SpeechAttributor {
             // "as he recalls the crash ... “...,” says the Waterford man": the cue before.
             cues.speaker[qi] = verbs.speaker[v]
             cue = v
-          } else if let e = mainPersonOfArticle() {
+          } else if case .description(let phrase) = description, Self.namesAPerson(phrase),
+            let e = mainPersonOfArticle()
+          {
             // A profile's "the 23-year-old": the person the article is about.
             cues.speaker[qi] = .entity(e)
             cues.mention[qi] = nil

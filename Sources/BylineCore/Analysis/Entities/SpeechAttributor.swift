@@ -416,6 +416,8 @@ struct SpeechAttributor {
           !"“”\"‘’'".unicodeScalars.contains(t.scalar(in: text)),
           Self.describingDeterminers.contains(recogniser.hash(tokens[k].range)), !isParticiple(k - 1)
         {
+          // "said the chairman of the committee, Labour MP Barry Sheerman": the name beside it.
+          if t.scalar(in: text) == ",", let e = personInApposition(after: j) { return .entity(e) }
           break
         }
         return nil
