@@ -86,6 +86,8 @@ extension SpeechAttributor {
   /// after a quote.
   mutating func passiveAgent(of k: Int) -> Speaker? {
     let naming = ReportingVerbs.naming.contains(recogniser.lowerHash(tokens[k]))
+    // "was agreed by a psychiatric advisor": only verbs whose passive reports words.
+    guard naming || Self.passiveSpeechVerbs.contains(recogniser.lowerHash(tokens[k])) else { return nil }
     var quoteSeen = false
     var j = k + 1
     while j < tokens.count, j <= k + 12, tokens[j].block == tokens[k].block {
@@ -106,6 +108,11 @@ extension SpeechAttributor {
     }
     return nil
   }
+
+  /// Reporting verbs whose passive's agent speaks the words that follow: `described as “...”
+  /// by`, `told by doctors to “rest”`; not `agreed by`, `reported by`, `denied by` where the
+  /// words are another's report.
+  static let passiveSpeechVerbs = WordLists.set("described told asked warned urged praised")
 
   /// Whether the quote whose first token is `q` is what the passive verb at `v` says: right
   /// after a naming verb (`called “...”`, `Called a “...”`) or after `as` (`described as “...”`).
@@ -170,14 +177,17 @@ extension SpeechAttributor {
       isAfterQuote(v)
         || (tokens[v - 1].kind == .punct && tokens[v - 1].scalar(in: text) == "," && isAfterQuote(v - 1))
     else { return false }
-    // "said the spokesman", "said the ministry": a role or a body of its own, not an anaphor.
+    // "said the spokesman", "said the ministry": a role or a body of its own, not an anaphor;
+    // "wrote the judges": a plural is never one person.
     var j = v + 2
     while j < tokens.count, j < v + 9, tokens[j].kind == .word, tokens[j].block == tokens[v].block {
       let h = recogniser.hash(tokens[j].stem)
       if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) { return false }
       j += 1
     }
-    return true
+    let last = tokens[j - 1].stem
+    let plural = last.count > 3 && text[last.upperBound - 1] == "s" && text[last.upperBound - 2] != "s"
+    return !plural
   }
 
   /// Whether a description names a person by its last word, as an anaphor for the person an

@@ -420,6 +420,8 @@ extension SpeechAttributor {
     var firstWithCue = QuoteIndexByBlock(kind: .first)
     var lastWithSpeaker = QuoteIndexByBlock(kind: .last)
     for qi in quotes.indices where cues.block[qi] >= 0 && cues.speaker[qi] != nil {
+      // A passive's agent speaks for its own clause only: no other quote takes it.
+      if let t = cues.token[qi], verbs.forwardOnly.contains(t) { continue }
       lastWithSpeaker.note(qi, block: cues.block[qi])
       if cues.cue[qi] != nil { firstWithCue.note(qi, block: cues.block[qi]) }
     }
