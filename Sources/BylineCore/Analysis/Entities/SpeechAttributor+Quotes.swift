@@ -429,34 +429,7 @@ extension SpeechAttributor {
       // "“...,” said the 34-year-old" names someone already in the story: the person the
       // quote inherits, else the speaker of the cue before it, else the article's main person;
       // only when none, the description (``AttributionRule/invertedDescription``).
-      defer {
-        if let (description, verb, verbBefore) = cues.definiteDescription[qi] {
-          var cue = verb
-          if isPerson(cues.speaker[qi]) {
-            cues.mention[qi] = nil
-          } else if let v = verbBefore, isPerson(verbs.speaker[v]) {
-            // "as he recalls the crash ... “...,” says the Waterford man": the cue before.
-            cues.speaker[qi] = verbs.speaker[v]
-            cue = v
-          } else if case .description(let phrase) = description, Self.namesAPerson(phrase),
-            let e = mainPersonOfArticle()
-          {
-            // A profile's "the 23-year-old": the person the article is about.
-            cues.speaker[qi] = .entity(e)
-            cues.mention[qi] = nil
-          } else {
-            cues.speaker[qi] = description
-          }
-          cues.token[qi] = cue
-          cues.cue[qi] = Tokenizer.string(text, tokens[cue].range)
-          // The quotes after it in its paragraph continue its speaker (`“...,” said the
-          // 34-year-old. “I could not move.”`).
-          if cues.block[qi] >= 0 {
-            lastWithSpeaker.note(qi, block: cues.block[qi])
-            firstWithCue.note(qi, block: cues.block[qi])
-          }
-        }
-      }
+      defer { settleDefiniteDescription(qi, verbs, &cues, &firstWithCue, &lastWithSpeaker) }
       if rules.on(.scareQuotesInheritNothing), quotes[qi].kind == .fragment { continue }
       if rules.on(.titlesSpeakForNobody), isTitle(quotes[qi]) { continue }
       if rules.on(.namedTermsSpeakForNobody), isNamedTerm(quotes[qi]) { continue }
@@ -499,6 +472,39 @@ extension SpeechAttributor {
           if cues.cue[qi] != nil { firstWithCue.note(qi, block: block) }
         }
       }
+    }
+  }
+
+  /// Settles quote `qi` before `said the 34-year-old` once it has inherited what it could
+  /// (``AttributionRule/invertedDescription``).
+  mutating func settleDefiniteDescription(
+    _ qi: Int, _ verbs: VerbSpeakers, _ cues: inout QuoteCues, _ firstWithCue: inout QuoteIndexByBlock,
+    _ lastWithSpeaker: inout QuoteIndexByBlock
+  ) {
+    guard let (description, verb, verbBefore) = cues.definiteDescription[qi] else { return }
+    var cue = verb
+    if isPerson(cues.speaker[qi]) {
+      cues.mention[qi] = nil
+    } else if let v = verbBefore, isPerson(verbs.speaker[v]) {
+      // "as he recalls the crash ... “...,” says the Waterford man": the cue before.
+      cues.speaker[qi] = verbs.speaker[v]
+      cue = v
+    } else if case .description(let phrase) = description, Self.namesAPerson(phrase),
+      let e = mainPersonOfArticle()
+    {
+      // A profile's "the 23-year-old": the person the article is about.
+      cues.speaker[qi] = .entity(e)
+      cues.mention[qi] = nil
+    } else {
+      cues.speaker[qi] = description
+    }
+    cues.token[qi] = cue
+    cues.cue[qi] = Tokenizer.string(text, tokens[cue].range)
+    // The quotes after it in its paragraph continue its speaker (`“...,” said the
+    // 34-year-old. “I could not move.”`).
+    if cues.block[qi] >= 0 {
+      lastWithSpeaker.note(qi, block: cues.block[qi])
+      firstWithCue.note(qi, block: cues.block[qi])
     }
   }
 

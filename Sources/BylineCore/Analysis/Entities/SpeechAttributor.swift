@@ -463,23 +463,27 @@ struct SpeechAttributor {
       j += 1
       steps += 1
     }
-    // "said the woman, who ...", "said a person close to the Clintons": the phrase to the
-    // next punctuation.
-    if Self.describingDeterminers.contains(recogniser.hash(tokens[k].range)) {
-      var end = k + 1
-      // A reporting verb's form before `of` is a noun: `the explanatory notes of the Bill`.
-      while end < tokens.count, end < k + 8, tokens[end].kind == .word, !tokens[end].inQuote,
-        tokens[end].block == tokens[k].block,
-        !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
-          || (end + 1 < tokens.count && recogniser.hash(tokens[end + 1].range) == ScalarHash("of"))
-      {
-        end += 1
-      }
-      if end > k + 1, end - 1 < tokens.count, !tokens[k + 1].isCapitalised || end > k + 2,
-        !Self.timeNouns.contains(recogniser.hash(tokens[end - 1].stem))
-      {
-        return .description(Tokenizer.string(text, tokens[k + 1].range.lowerBound..<tokens[end - 1].stem.upperBound))
-      }
+    return descriptionAfter(determiner: k)
+  }
+
+  /// The description after the determiner at `k` after an inverted cue, to the next
+  /// punctuation or reporting verb: `said the woman, who ...`, `said a person close to the
+  /// Clintons`.
+  func descriptionAfter(determiner k: Int) -> Speaker? {
+    guard Self.describingDeterminers.contains(recogniser.hash(tokens[k].range)) else { return nil }
+    var end = k + 1
+    // A reporting verb's form before `of` is a noun: `the explanatory notes of the Bill`.
+    while end < tokens.count, end < k + 8, tokens[end].kind == .word, !tokens[end].inQuote,
+      tokens[end].block == tokens[k].block,
+      !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
+        || (end + 1 < tokens.count && recogniser.hash(tokens[end + 1].range) == ScalarHash("of"))
+    {
+      end += 1
+    }
+    if end > k + 1, end - 1 < tokens.count, !tokens[k + 1].isCapitalised || end > k + 2,
+      !Self.timeNouns.contains(recogniser.hash(tokens[end - 1].stem))
+    {
+      return .description(Tokenizer.string(text, tokens[k + 1].range.lowerBound..<tokens[end - 1].stem.upperBound))
     }
     return nil
   }
