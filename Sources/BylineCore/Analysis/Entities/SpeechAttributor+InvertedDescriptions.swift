@@ -17,13 +17,12 @@ extension SpeechAttributor {
     else { return false }
     // "said the spokesman", "said the ministry": a role or a body of its own, not an anaphor;
     // "wrote the judges": a plural is never one person.
-    var j = v + 2
-    while j < tokens.count, j < v + 9, tokens[j].kind == .word, tokens[j].block == tokens[v].block {
+    let words = descriptionWords(after: v)
+    for j in words {
       let h = recogniser.hash(tokens[j].stem)
       if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) { return false }
-      j += 1
     }
-    let last = tokens[j - 1].stem
+    let last = tokens[words.isEmpty ? v + 1 : words.upperBound - 1].stem
     let plural = last.count > 3 && text[last.upperBound - 1] == "s" && text[last.upperBound - 2] != "s"
     return !plural
   }
@@ -41,14 +40,21 @@ extension SpeechAttributor {
   /// `the 34-year-old` in `said the 34-year-old.`, up to its punctuation.
   func invertedDescriptionRange(after v: Int) -> TextRange? {
     guard isInvertedDefinite(v) else { return nil }
+    let words = descriptionWords(after: v)
+    guard !words.isEmpty else { return nil }
+    return tokens[v + 1].range.lowerBound..<tokens[words.upperBound - 1].stem.upperBound
+  }
+
+  /// The words after `the` after the inverted verb at `v`, up to seven, to the first token
+  /// that is no word of its paragraph outside quotes: `34-year-old` in `said the 34-year-old.`
+  func descriptionWords(after v: Int) -> Range<Int> {
     var end = v + 2
     while end < tokens.count, end < v + 9, tokens[end].kind == .word, !tokens[end].inQuote,
       tokens[end].block == tokens[v].block
     {
       end += 1
     }
-    guard end > v + 2 else { return nil }
-    return tokens[v + 1].range.lowerBound..<tokens[end - 1].stem.upperBound
+    return (v + 2)..<max(v + 2, end)
   }
 
   /// The person named after the comma at `c`, past up to four capitalised words of a title

@@ -509,20 +509,9 @@ extension SpeechAttributor {
   }
 
   /// The person the article is about: named at least three times and twice as often as
-  /// anyone else, if any.
+  /// anyone else (``mostNamed``, counted once), if any.
   func mainPersonOfArticle() -> Int? {
-    var best: (index: Int, count: Int)?
-    var second = 0
-    for (i, entity) in result.entities.enumerated() where entity.kind == .person {
-      let n = entity.mentions.count
-      if let b = best, n <= b.count {
-        second = max(second, n)
-      } else {
-        second = max(second, best?.count ?? 0)
-        best = (i, n)
-      }
-    }
-    guard let best, best.count >= 3, best.count >= 2 * second else { return nil }
+    guard let best = mostNamed.best, best.count >= 3, best.count >= 2 * mostNamed.second else { return nil }
     return best.index
   }
 

@@ -674,15 +674,13 @@ struct SpeechAttributor {
     guard let opening, opening + 1 < tokens.count, tokens[opening + 1].kind == .word,
       !ReportingVerbs.set.contains(recogniser.hash(tokens[opening + 1].range))
     else { return nil }
-    let second = mostNamed.second
-    guard let best = mostNamed.best, best.count >= 3, best.count >= 2 * second,
-      let g = result.gender[best.index], g != .either, (g == .female) == female
+    guard let main = mainPersonOfArticle(), let g = result.gender[main], g != .either, (g == .female) == female
     else { return nil }
     // Named recently: in this paragraph or one of the two before.
     let start = recogniser.blocks[max(0, block - 4)].range.lowerBound
     let here = tokens[k].range.lowerBound
     // Mentions are in reading order: the first at or after `start` decides.
-    let mentions = result.entities[best.index].mentions
+    let mentions = result.entities[main].mentions
     var low = 0
     var high = mentions.count
     while low < high {
@@ -690,7 +688,7 @@ struct SpeechAttributor {
       if mentions[mid].lowerBound < start { low = mid + 1 } else { high = mid }
     }
     guard low < mentions.count, mentions[low].lowerBound < here else { return nil }
-    return best.index
+    return main
   }
 
   /// A full stop that ends a title, an initial or a state ("Mr.", "J.", "R-Ky.") rather than
