@@ -44,6 +44,16 @@ struct EntityRuleTests {
       body: "\u{201C}It was seen as rote,\u{201D} said Mar Hicks, a historian at the institute.",
       mention: "Mar Hicks", with: "person", without: "none"),
     Example(
+      rule: .wordSurnameAfterFirstName, body: "The prime minister, Theresa May, spoke on Monday.",
+      mention: "Theresa May", with: "person", without: "none"),
+    Example(
+      rule: .wordSurnameAfterFirstName, body: "The owner, Mark Cuban, spoke on Monday.",
+      mention: "Mark Cuban", with: "person", without: "none"),
+    Example(
+      rule: .wordSurnameOfFullName,
+      body: "Theresa May spoke on Monday. \u{201C}We will win,\u{201D} May said.",
+      mention: "May", with: "person: Theresa May", without: "none", byName: true),
+    Example(
       rule: .sentenceInitialCommonWordDropped, body: "Pensioner Aiman Ispolova was afraid of the winter.",
       mention: "Aiman Ispolova", with: "person", without: "none"),
     Example(
@@ -237,6 +247,7 @@ struct EntityRuleTests {
       .eventNamesNoOne, .titleNamesNoOne, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
       .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .sportsTownIsTeam, .polityOfPlace, .partyMemberOfAPlace, .abbreviationFirstNameOfASpeaker, .quotedTitle,
+      .wordSurnameAfterFirstName,
       .directionAlone, .placeBeforeEventNoun,
       .legalFormStop, .organisationNounAfter,
       .organisationNounBefore, .workNounBefore, .sportsStatistic, .sportsClubWithTown,

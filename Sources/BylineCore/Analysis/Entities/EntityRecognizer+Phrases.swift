@@ -66,6 +66,7 @@ extension EntityRecognizer {
 
   /// The candidates of one phrase: none, one, or an organisation and a person.
   func classify(_ phrase: Range<Int>) -> (Candidate, Candidate?)? {
+    if let single = wordSurnameAlone(phrase) { return (single, nil) }
     guard var parts = trimmed(phrase) else { return nil }
     if rules.on(.abbreviationFirstNameOfASpeaker), isAbbreviationFirstName(parts.lower, upper: parts.upper) {
       let range = tokens[parts.lower].range.lowerBound..<nameEnd(parts.span)
@@ -347,6 +348,7 @@ extension EntityRecognizer {
     if upper - lower == 1 && isPeopleWord(tokens[lower]) { return true }
     return rules.on(.nationalityNamesNoOne) && upper - lower >= 2
       && lexicon.demonyms.contains(hash(tokens[upper - 1].stem))
+      && !(upper - lower == 2 && isWordSurname(lower + 1, afterFirstName: lower))
       && (lower..<(upper - 1)).allSatisfy({
         tokens[$0].isCapitalised && !WordLists.organisationHeads.contains(hash(tokens[$0].stem))
           && (isCommonWord(tokens[$0]) || Self.directions.contains(hash(tokens[$0].stem)))

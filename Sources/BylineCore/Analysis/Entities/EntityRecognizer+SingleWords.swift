@@ -36,6 +36,8 @@ extension EntityRecognizer {
     let h = word.h
     let common = word.common
     switch rule {
+    case .wordSurnameOfFullName:
+      return resolveWordSurname(c, word, e)
     case .stormName:
       return e.stormNames.contains(h) ? .single : nil
     case .firmFirstWord:

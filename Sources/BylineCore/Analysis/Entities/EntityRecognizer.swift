@@ -49,20 +49,21 @@ struct EntityRecognizer {
     private var tokenUpper: Int32
     private var lower: Int32
     private var upper: Int32
-    /// The kind (bits 0-1), `speaks` (bit 2), `placeNoun` (bit 3), and the role's index
-    /// plus one (bits 4-31, 0 for none).
+    /// The kind (bits 0-1), `speaks` (bit 2), `placeNoun` (bit 3), `wordSurname` (bit 4),
+    /// and the role's index plus one (bits 5-31, 0 for none).
     private var packed: UInt32 = 0
 
     private static let speaksBit: UInt32 = 4
     private static let placeNounBit: UInt32 = 8
+    private static let wordSurnameBit: UInt32 = 16
 
     init(tokens: Range<Int>, range: Range<Int>, kind: Guess, roleIndex: Int32 = -1) {
       tokenLower = Int32(tokens.lowerBound)
       tokenUpper = Int32(tokens.upperBound)
       lower = Int32(range.lowerBound)
       upper = Int32(range.upperBound)
-      precondition(roleIndex < 1 << 27, "too many roles")
-      packed = UInt32(roleIndex + 1) << 4
+      precondition(roleIndex < (1 << 27) - 1, "too many roles")
+      packed = UInt32(roleIndex + 1) << 5
       self.kind = kind
     }
 
@@ -83,11 +84,18 @@ struct EntityRecognizer {
       set { packed = newValue ? packed | Self.placeNounBit : packed & ~Self.placeNounBit }
     }
 
+    /// True when the word is a surname that is usually no name, kept for the people named
+    /// in full (``EntityRule/wordSurnameOfFullName``: `"...," May said`).
+    var wordSurname: Bool {
+      get { packed & Self.wordSurnameBit != 0 }
+      set { packed = newValue ? packed | Self.wordSurnameBit : packed & ~Self.wordSurnameBit }
+    }
+
     /// The index of the role in ``EntityRecognizer/roleTable``, -1 for none.
-    var roleIndex: Int32 { Int32(packed >> 4) - 1 }
+    var roleIndex: Int32 { Int32(packed >> 5) - 1 }
 
     /// Whether a role was taken off the phrase.
-    var hasRole: Bool { packed >> 4 != 0 }
+    var hasRole: Bool { packed >> 5 != 0 }
 
     /// The phrase's tokens.
     var tokens: Range<Int> { Range(uncheckedBounds: (Int(tokenLower), Int(tokenUpper))) }
@@ -218,7 +226,11 @@ struct EntityRecognizer {
     // A middle initial: "Roberta A. Kaplan", "Joseph R. Biden".
     if isMiddleInitial(end, after: last) { return (end + 2, end + 3) }
     if next.kind == .word && next.isCapitalised && !isCompoundModifier(next) {
-      if WordLists.neverNames.contains(hash(next.stem)) && !isInnerNameWord(end, after: last) { return nil }
+      if WordLists.neverNames.contains(hash(next.stem)) && !isInnerNameWord(end, after: last)
+        && !isWordSurname(end, afterFirstName: last)
+      {
+        return nil
+      }
       return (end, end + 1)
     }
     if let step = connectorStep(at: end, after: last, phraseStart: k, extended: &extended) { return step }

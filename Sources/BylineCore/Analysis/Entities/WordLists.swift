@@ -109,6 +109,11 @@ enum WordLists {
     AM PM GMT EST EDT BST UTC CET
     """)
 
+  /// Surnames that are words never taken for a name alone (of ``neverNames``, the ones
+  /// surnames.txt holds, less days, pronouns and function words): a person's surname only
+  /// after a first name or where a name stands (``EntityRule/wordSurnameAfterFirstName``).
+  static let wordSurnames = set("May June March August Will Read Dear Said")
+
   /// Peoples, ethnic groups and faiths, which name no single entity.
   static let peoples = set(
     """

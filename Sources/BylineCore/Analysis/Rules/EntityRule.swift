@@ -26,6 +26,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case nationalityNamesNoOne = "nationality-names-no-one"
   case demonymBeforeNameDropped = "demonym-before-name-dropped"
   case demonymBeforeCommonWord = "demonym-before-common-word"
+  case wordSurnameAfterFirstName = "word-surname-after-a-first-name"
   // Phrases: typed by shape.
   case loneGazetteerWordUndecided = "lone-gazetteer-word-undecided"
   case gazetteerPhrase = "gazetteer-phrase"
@@ -49,6 +50,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case legalFormStop = "legal-form-stop"
   case commonWordsAfterFirstName = "common-words-after-first-name"
   // Single words, against the article.
+  case wordSurnameOfFullName = "word-surname-of-a-full-name"
   case stormName = "storm-name"
   case firmFirstWord = "firm-first-word"
   case capitalsDatelinePlace = "capitals-dateline-place"
@@ -89,7 +91,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
 
   /// Resolving a single capitalised word, in order; a word no rule decides is an organisation.
   static let singleWordRules: [EntityRule] = [
-    .stormName, .firmFirstWord,
+    .wordSurnameOfFullName, .stormName, .firmFirstWord,
     .capitalsDatelinePlace,
     .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
     .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .theBeforeAWordIsNoPerson, .knownSurname, .loneFirstName,
@@ -170,6 +172,10 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .workNounBefore: return "a work or product noun before a name makes no one: `the board game Simon`"
     case .sportsClubWithTown: return "in a sports report a name ending in a town is a club: `Lada Togliatti`"
     case .firstWordOfFullName: return "the first word of one full name is that person: `Park Min-ji ... Park argued`"
+    case .wordSurnameAfterFirstName:
+      return "a month, a modal or a nationality after a first name is a surname: `Theresa May`, `Mark Cuban`"
+    case .wordSurnameOfFullName:
+      return "such a surname alone where a name stands is that person: `Theresa May ... \"...,\" May said`"
     case .surnameOfFullName: return "the last word of a full name is that person: `Moira Keane ... Keane`"
     case .gazetteerWord: return "a word the gazetteer knows is a place, a small city that speaks a person: `in Paris`"
     case .capitalsAcronym: return "a word in capitals is an acronym, never a person: `WHO said`"
