@@ -116,6 +116,14 @@ struct AttributionRuleTests {
         "The spokesman for the ferry firm posted a long message on the website reading: \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "spokesman for the ferry firm", without: "ferry firm"),
     Example(
+      rule: .capitalisedDescriberOpensItsSentence,
+      body: "The ferry was late again on Monday. Officials said: \u{201C}We will not move.\u{201D}",
+      field: .speaker, with: "Officials", without: "none"),
+    Example(
+      rule: .describedSubjectOfItsClause,
+      body: "\u{201C}He has problems,\u{201D} Ted Cruz said as the heckler yelled: \u{201C}You lie!\u{201D}",
+      quote: 1, field: .speaker, with: "heckler", without: "Ted Cruz"),
+    Example(
       rule: .honorificAppositive,
       body:
         "The Archbishop of Leeds, the Most Reverend Peter Smyth, told the BBC that people should \u{201C}think again\u{201D} first.",

@@ -50,6 +50,12 @@ struct EntityRuleTests {
       rule: .wordSurnameAfterFirstName, body: "The owner, Mark Cuban, spoke on Monday.",
       mention: "Mark Cuban", with: "person", without: "none"),
     Example(
+      rule: .partyLabelNamesNoOne, body: "Sen. Harry Reid (D-Nev.) said the bill was dead.",
+      mention: "D-Nev", with: "none", without: "organisation"),
+    Example(
+      rule: .partyLabelNamesNoOne, body: "A poll put Sen. Ted Cruz, R-Texas, at 12 percent on Monday.",
+      mention: "R-Texas", with: "none", without: "organisation"),
+    Example(
       rule: .wordSurnameOfFullName,
       body: "Theresa May spoke on Monday. \u{201C}We will win,\u{201D} May said.",
       mention: "May", with: "person: Theresa May", without: "none", byName: true),
@@ -247,7 +253,7 @@ struct EntityRuleTests {
       .eventNamesNoOne, .titleNamesNoOne, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
       .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .sportsTownIsTeam, .polityOfPlace, .partyMemberOfAPlace, .abbreviationFirstNameOfASpeaker, .quotedTitle,
-      .wordSurnameAfterFirstName,
+      .wordSurnameAfterFirstName, .partyLabelNamesNoOne,
       .directionAlone, .placeBeforeEventNoun,
       .legalFormStop, .organisationNounAfter,
       .organisationNounBefore, .workNounBefore, .sportsStatistic, .sportsClubWithTown,

@@ -66,6 +66,7 @@ extension EntityRecognizer {
 
   /// The candidates of one phrase: none, one, or an organisation and a person.
   func classify(_ phrase: Range<Int>) -> (Candidate, Candidate?)? {
+    if rules.on(.partyLabelNamesNoOne), isPartyLabel(phrase) { return nil }
     if let single = wordSurnameAlone(phrase) { return (single, nil) }
     guard var parts = trimmed(phrase) else { return nil }
     if rules.on(.abbreviationFirstNameOfASpeaker), isAbbreviationFirstName(parts.lower, upper: parts.upper) {
@@ -141,6 +142,42 @@ extension EntityRecognizer {
       if let found = type(span, range: range, role: roleText, by: rule) { return (found, nil) }
     }
     return (Candidate(tokens: span, range: range, kind: span.count <= 4 ? .person : .organisation), nil)
+  }
+
+  /// ``EntityRule/partyLabelNamesNoOne``: whether the phrase is (or ends) a US politician's
+  /// party and state after the name, in brackets or between commas: `(R-Texas)`, `(D-Nev.)`,
+  /// `Sen. Ted Cruz, R-Texas, said`, `(R-N.H.)` (its `H` too): a label, no organisation.
+  func isPartyLabel(_ phrase: Range<Int>) -> Bool {
+    var open = phrase.lowerBound - 1
+    // "H" of "(R-N.H.)": back over the label's stops and letters to its bracket.
+    while open >= 1, open > phrase.lowerBound - 5, tokens[open].kind == .punct, tokens[open].scalar(in: text) == ".",
+      tokens[open - 1].kind == .word, tokens[open - 1].isCapitalised, tokens[open - 1].range.count <= 3,
+      tokens[open - 1].range.upperBound == tokens[open].range.lowerBound
+    {
+      open -= 2
+    }
+    guard open >= 1, open + 1 < tokens.count, tokens[open].kind == .punct else { return false }
+    let label = tokens[open + 1]
+    let r = label.range
+    guard label.kind == .word, r.count >= 3, label.block == tokens[open].block,
+      "RDI".unicodeScalars.contains(text[r.lowerBound]), text[r.lowerBound + 1] == "-",
+      text[r.lowerBound + 2].properties.isUppercase
+    else { return false }
+    switch tokens[open].scalar(in: text) {
+    case "(": return true
+    case ",":
+      // Between commas after a name: `Cruz, R-Texas, leading`, `Sanders, I-Vt., a`.
+      guard tokens[open - 1].kind == .word, tokens[open - 1].isCapitalised else { return false }
+      var k = open + 2
+      while k + 1 < tokens.count, tokens[k].kind == .punct, tokens[k].scalar(in: text) == ".",
+        tokens[k + 1].kind == .word, tokens[k + 1].range.count == 1
+      {
+        k += 2
+      }
+      if k < tokens.count, tokens[k].kind == .punct, tokens[k].scalar(in: text) == "." { k += 1 }
+      return k < tokens.count && tokens[k].kind == .punct && tokens[k].scalar(in: text) == ","
+    default: return false
+    }
   }
 
   /// Months' and days' abbreviations that are first names too: `Mar Hicks`, `Jan Egeland`.

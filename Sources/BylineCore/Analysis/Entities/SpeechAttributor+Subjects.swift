@@ -153,7 +153,11 @@ extension SpeechAttributor {
         }
         return nil
       }
-      if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
+      // "Officials said:", "Police said": a describer opening its sentence has a capital.
+      let noun =
+        t.startsSentence && t.isCapitalised && rules.on(.capitalisedDescriberOpensItsSentence)
+        ? recogniser.lowerHash(t) : h
+      if WordLists.organisationOnlyNouns.contains(noun) || Self.describers.contains(noun) {
         return describe(noun: k)
       }
       if Self.who.contains(h) { return subject(beforeWho: k) }

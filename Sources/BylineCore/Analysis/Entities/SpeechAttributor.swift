@@ -327,6 +327,7 @@ struct SpeechAttributor {
           before < 0 || tokens[before].block != tokens[k].block
           || (tokens[before].kind == .punct && "”\",.:;—".unicodeScalars.contains(tokens[before].scalar(in: text)))
           || tokens[j].startsSentence
+          || (rules.on(.describedSubjectOfItsClause) && opensClauseBeforeQuote(conjunction: before, subjectEnd: k))
         guard opens, j < k else { return nil }
         // "The foreign ministry this month pledged": a speaker noun inside goes to the scan.
         for m in (j + 1)..<k {
@@ -347,6 +348,23 @@ struct SpeechAttributor {
       j -= 1
     }
     return nil
+  }
+
+  /// ``AttributionRule/describedSubjectOfItsClause``: whether the conjunction at `c` opens a
+  /// clause whose subject ends at `k` and whose verb, right after it, introduces a quote
+  /// (`Cruz said as the heckler yelled: “...”`, `and the defender said:`). Only such a verb:
+  /// `bought as an investment ... described by Sharon` or `as the workforce continues to age`
+  /// have no clause of speech, and a pronoun or a function word ends no description (`the way
+  /// they say “...”`, `a debate-eve conversion and accused`).
+  func opensClauseBeforeQuote(conjunction c: Int, subjectEnd k: Int) -> Bool {
+    guard c >= 0, tokens[c].kind == .word, tokens[c].block == tokens[k].block,
+      Self.clauseConjunctions.contains(recogniser.hash(tokens[c].range)),
+      !Self.notModifiers.contains(recogniser.hash(tokens[k].range)),
+      !WordLists.pluralPronouns.contains(recogniser.hash(tokens[k].range)),
+      k + 2 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 2].block == tokens[k].block
+    else { return false }
+    let after = tokens[k + 2]
+    return after.inQuote || (after.kind == .punct && ":“\"".unicodeScalars.contains(after.scalar(in: text)))
   }
 
   /// Whether a comma stands right before token `k`, also inside a closing quote mark
@@ -560,7 +578,8 @@ struct SpeechAttributor {
     else { return "" }
     var end = next + 1
     while end < tokens.count, end <= next + 6, tokens[end].kind == .word, !tokens[end].inQuote,
-      tokens[end].block == tokens[k].block, !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range))
+      tokens[end].block == tokens[k].block, !ReportingVerbs.set.contains(recogniser.hash(tokens[end].range)),
+      !Self.auxiliaries.contains(recogniser.hash(tokens[end].range))
     {
       end += 1
     }
@@ -571,6 +590,9 @@ struct SpeechAttributor {
   static let prepositions = WordLists.set("in on at for with by from during after before into")
 
   static let tailPrepositions = WordLists.set("to of for at with close from")
+
+  /// Auxiliary verbs, which end a description's tail: `Leaders of the organization have said`.
+  static let auxiliaries = WordLists.set("is was are were has had have be been will would can could may might")
 
   static let companyNouns = WordLists.set("company firm group bank")
 

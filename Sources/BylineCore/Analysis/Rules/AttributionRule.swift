@@ -30,6 +30,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case openingPhraseSkipped = "opening-phrase-skipped"
   case invertedDescription = "inverted-description"
   case describedSentenceSubject = "described-sentence-subject"
+  case capitalisedDescriberOpensItsSentence = "capitalised-describer-opens-its-sentence"
+  case describedSubjectOfItsClause = "described-subject-of-its-clause"
   case honorificAppositive = "honorific-appositive"
   case itIsTheOrganisation = "it-is-the-organisation"
   case itIsThePreviousSubject = "it-is-the-previous-subject"
@@ -112,6 +114,11 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a description after an inverted cue speaks, up to its punctuation: `“...,” said the Democratic nominee.`"
     case .describedSentenceSubject:
       return "a described subject speaks: `The spokesman refused ... but said ..., adding:`"
+    case .capitalisedDescriberOpensItsSentence:
+      return "a describing noun opening its sentence speaks, capital and all: `Officials said: “...”`, `Police said`"
+    case .describedSubjectOfItsClause:
+      return
+        "a description after a conjunction is the subject of its clause's verb: `Cruz said as the heckler yelled: “...”`"
     case .honorificAppositive:
       return "honorifics before a name in an appositive: `the Archbishop, the Most Reverend Peter Smith, told`"
     case .itIsTheOrganisation:

@@ -27,6 +27,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case demonymBeforeNameDropped = "demonym-before-name-dropped"
   case demonymBeforeCommonWord = "demonym-before-common-word"
   case wordSurnameAfterFirstName = "word-surname-after-a-first-name"
+  case partyLabelNamesNoOne = "party-label-names-no-one"
   // Phrases: typed by shape.
   case loneGazetteerWordUndecided = "lone-gazetteer-word-undecided"
   case gazetteerPhrase = "gazetteer-phrase"
@@ -172,6 +173,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .workNounBefore: return "a work or product noun before a name makes no one: `the board game Simon`"
     case .sportsClubWithTown: return "in a sports report a name ending in a town is a club: `Lada Togliatti`"
     case .firstWordOfFullName: return "the first word of one full name is that person: `Park Min-ji ... Park argued`"
+    case .partyLabelNamesNoOne:
+      return "a party and state in brackets after a name names no one: `Sen. Harry Reid (D-Nev.) said`"
     case .wordSurnameAfterFirstName:
       return "a month, a modal or a nationality after a first name is a surname: `Theresa May`, `Mark Cuban`"
     case .wordSurnameOfFullName:
