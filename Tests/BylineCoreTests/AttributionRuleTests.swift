@@ -124,6 +124,11 @@ struct AttributionRuleTests {
       body: "\u{201C}He has problems,\u{201D} Ted Cruz said as the heckler yelled: \u{201C}You lie!\u{201D}",
       quote: 1, field: .speaker, with: "heckler", without: "Ted Cruz"),
     Example(
+      rule: .nearestSpeakerOfTheParagraph,
+      body:
+        "Analysts said the chain faced a \u{201C}stand-off\u{201D} with shoppers. \u{201C}We are faring better,\u{201D} Ken Perkins, an analyst, told reporters. \u{201C}Stores that struggled still struggle.\u{201D}",
+      quote: 2, field: .speaker, with: "Ken Perkins", without: "Analysts"),
+    Example(
       rule: .honorificAppositive,
       body:
         "The Archbishop of Leeds, the Most Reverend Peter Smyth, told the BBC that people should \u{201C}think again\u{201D} first.",

@@ -438,7 +438,7 @@ extension SpeechAttributor {
       guard block >= 0 else { continue }
       // The quotes of a block are consecutive, and one without a speaker never counts, so
       // the first of its block with a speaker and a cue is never `qi` itself.
-      if rules.on(.sameParagraphSpeaker), let other = firstWithCue[block],
+      if rules.on(.sameParagraphSpeaker), let other = nearestWithCue(before: qi, cues, verbs) ?? firstWithCue[block],
         !inheritsNothingFrom(other, cues.speaker[other], qi),
         other < qi || cues.definiteDescription[qi] == nil
       {
@@ -473,6 +473,22 @@ extension SpeechAttributor {
         }
       }
     }
+  }
+
+  /// ``AttributionRule/nearestSpeakerOfTheParagraph``: the nearest quote before `qi` in its
+  /// paragraph with a speaker and a cue (a passive's agent aside), looked for among the 64
+  /// quotes before it (a paragraph of thousands of quotes is not walked once a quote).
+  func nearestWithCue(before qi: Int, _ cues: QuoteCues, _ verbs: VerbSpeakers) -> Int? {
+    guard rules.on(.nearestSpeakerOfTheParagraph) else { return nil }
+    let block = cues.block[qi]
+    var j = qi - 1
+    while j >= 0, j >= qi - 64, cues.block[j] == block {
+      if cues.speaker[j] != nil, cues.cue[j] != nil, !(cues.token[j].map { verbs.forwardOnly.contains($0) } ?? false) {
+        return j
+      }
+      j -= 1
+    }
+    return nil
   }
 
   /// Settles quote `qi` before `said the 34-year-old` once it has inherited what it could

@@ -45,6 +45,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case placeAndPartyDescribeASpeaker = "place-and-party-describe-a-speaker"
   // Quotes without a cue of their own.
   case sameParagraphSpeaker = "same-paragraph-speaker"
+  case nearestSpeakerOfTheParagraph = "nearest-speaker-of-the-paragraph"
   case previousParagraphSpeaker = "previous-paragraph-speaker"
   case previousSentenceSubject = "previous-sentence-subject"
   case titlesSpeakForNobody = "titles-speak-for-nobody"
@@ -151,6 +152,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .sameParagraphSpeaker:
       return
         "a quote with no cue takes the speaker of an attributed quote in its paragraph: `“We won,” she said. “Now we rest.”`"
+    case .nearestSpeakerOfTheParagraph:
+      return
+        "with the rule above, the nearest attributed quote before it, not the paragraph's first: `Analysts said ... a “stand-off”. “...,” Ken Perkins told AP. “Stores ...”`"
     case .previousParagraphSpeaker:
       return
         "a quote opening its paragraph with no cue takes the last speaker of the paragraph before: `Keane said: ... ¶ “We stay.”`"
