@@ -128,8 +128,14 @@ import Testing
       \u{201C}We will see,\u{201D} said Sen. Tom Harlan of Delaware.
 
       \u{201C}Not yet,\u{201D} Sen. Ada Brandt of Ohio, another possible choice, said.
+
+      After the vote, Gov. Lena Marsh (R-OH), said, \u{201C}We are ready.\u{201D}
+
+      Rep. Cal Dunmore (R-S.C.): \u{201C}Who told you that?\u{201D}
+
+      Ray Tolan, chairman of Ohio Rising (a political group), tweeted: \u{201C}Ouch.\u{201D}
       """)
-    #expect(q.map(\.speaker) == ["Carla Whitmore", "Tom Harlan", "Ada Brandt"])
+    #expect(q.map(\.speaker) == ["Carla Whitmore", "Tom Harlan", "Ada Brandt", "Lena Marsh", "Cal Dunmore", "Ray Tolan"])
   }
 
   @Test func accordingTo() {
@@ -138,6 +144,11 @@ import Testing
     )
     #expect(q.first?.speaker == "David Okafor")
     #expect(q.first?.cue == "according to")
+    // At a sentence's start, and a name after the description of a firm.
+    let p = quotes(
+      "Officials met in London on Monday.\n\nAccording to the Daily Ledger, \u{201C}the deal is off.\u{201D} According to research firm Blogmetrix, \u{201C}it never was.\u{201D}"
+    )
+    #expect(p.map(\.speaker) == ["Daily Ledger", "Blogmetrix"])
   }
 
   @Test func cuelessParagraphTakesThePreviousSpeaker() {

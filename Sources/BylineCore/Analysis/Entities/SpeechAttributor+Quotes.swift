@@ -60,7 +60,10 @@ extension SpeechAttributor {
     for k in tokens.indices where tokens[k].kind == .word && !tokens[k].inQuote {
       let h = recogniser.hash(tokens[k].range)
       let block = tokens[k].block
-      if h == ReportingVerbs.according, rules.on(.accordingTo) {
+      // "According to the Daily Caller, “...”": at a sentence's start too.
+      let according = h == ReportingVerbs.according
+        || (tokens[k].isCapitalised && recogniser.lowerHash(tokens[k]) == ReportingVerbs.according)
+      if according, rules.on(.accordingTo) {
         if let s = accordingToSpeaker(k) {
           verbs.speaker[k] = s
           verbs.lastSpeakerOfBlock[block] = s
@@ -284,8 +287,10 @@ extension SpeechAttributor {
         cues.speaker[qi] = verbs.speaker[best.verb]
         cues.token[qi] = best.verb
         cues.cue[qi] = Tokenizer.string(text, tokens[best.verb].range)
-        if recogniser.hash(tokens[best.verb].range) == ReportingVerbs.according {
+        if recogniser.lowerHash(tokens[best.verb]) == ReportingVerbs.according {
           cues.cue[qi] = "according to"
+        } else if isBeforeBack(best.verb), Self.retortVerbs.contains(recogniser.hash(tokens[best.verb].range)) {
+          cues.cue[qi] = Tokenizer.string(text, tokens[best.verb].range.lowerBound..<tokens[best.verb + 1].range.upperBound)
         }
       } else if let (s, token, cue) = cueWithoutVerb(first: first, last: last) {
         cues.speaker[qi] = s

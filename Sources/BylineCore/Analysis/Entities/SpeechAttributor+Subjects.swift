@@ -56,6 +56,13 @@ extension SpeechAttributor {
     {
       return .entity(e)
     }
+    // "Gov. John Kasich (R-OH), said": a name and its bracket before the comma, in no
+    // appositive ("X, chairman of America Rising (a PAC), tweeted" is X's).
+    if k >= 1, tokens[k - 1].kind == .punct, tokens[k - 1].scalar(in: text) == ")",
+      beforeBracket(k - 1) != k - 1, let e = entityEnding(at: beforeBracket(k - 1))
+    {
+      return .entity(e)
+    }
     // "an intelligence source, who was not authorised to speak, told": a description.
     if j >= 1, tokens[j].kind == .punct, tokens[j].scalar(in: text) == ",",
       let d = describedSubject(endingAt: j - 1)

@@ -470,9 +470,10 @@ struct SpeechAttributor {
         return nil
       }
       if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
-        // "said former Ohio governor Ruth Calloway": the name after the description.
+        // "said former Ohio governor Ruth Calloway", "according to blog analysis firm
+        // Technorati": the name after the description.
         if j + 1 < tokens.count, tokens[j + 1].block == tokens[j].block, result.entityOfToken[j + 1] >= 0,
-          result.entities[Int(result.entityOfToken[j + 1])].kind == .person
+          result.entities[Int(result.entityOfToken[j + 1])].kind != .place
         {
           return .entity(Int(result.entityOfToken[j + 1]))
         }
@@ -734,7 +735,8 @@ struct SpeechAttributor {
   /// colon that stands right before the quote's opening mark.
   func colonSpeaker(beforeQuoteAt first: Int) -> Int? {
     guard let colon = colonBefore(quoteAt: first), colon >= 1 else { return nil }
-    return entityEnding(at: colon - 1)
+    // "Rep. Trey Gowdy (R-S.C.): “...”": the bracket is skipped.
+    return entityEnding(at: beforeBracket(colon - 1))
   }
 
   /// The speaker named after a dash that follows the quote ending at token `last`: in the

@@ -15,6 +15,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case accordingTo = "according-to"
   case asTheyPutIt = "as-they-put-it"
   case inTheirWords = "in-their-words"
+  case shotBack = "shot-back"
   case sentenceInitialVerb = "sentence-initial-verb"
   case namingVerbs = "naming-verbs"
   case colonIntroduction = "colon-introduction"
@@ -83,6 +84,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "`according to X` names the speaker of a quote in its sentence"
     case .asTheyPutIt:
       return "`as X put it` names the speaker of a quote in its sentence: `As The Post's Dana Milbank puts it, “...”`"
+    case .shotBack:
+      return "a verb of attack before `back` reports a retort: `Hillary shot back, “I suppose ...”`, `Rubio fired back:`"
     case .inTheirWords:
       return "`in X's words` and `in the words of X` name the speaker: `In Dr. Shadlen's words, “Could the moment ...”`"
     case .sentenceInitialVerb:
