@@ -189,6 +189,9 @@ struct EntityRuleTests {
       rule: .surnameOfFullName, body: "Peter Brown arrived on Monday. Brown argued that the plan would fail.",
       mention: "Brown", with: "person", without: "none"),
     Example(
+      rule: .adverbBeforeTheVerb, body: "Peter Brown arrived on Monday. Brown later told reporters he would stay.",
+      mention: "Brown", with: "person", without: "none"),
+    Example(
       rule: .gazetteerWord, body: "They flew to Paris on Monday.", mention: "Paris", with: "place", without: "person"),
     Example(
       rule: .capitalsAcronym, body: "A report by the WHO came out yesterday.", mention: "WHO", with: "organisation",
@@ -249,7 +252,7 @@ struct EntityRuleTests {
     let listed = Set(EntityRule.phraseRules + EntityRule.singleWordRules)
     let structural: Set<EntityRule> = [
       .titleBeforeKnownFirstName, .organisationBeforeTitle, .countryBeforeTitleIsRole,
-      .sentenceInitialCommonWordDropped,
+      .sentenceInitialCommonWordDropped, .adverbBeforeTheVerb,
       .eventNamesNoOne, .titleNamesNoOne, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
       .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .sportsTownIsTeam, .polityOfPlace, .partyMemberOfAPlace, .abbreviationFirstNameOfASpeaker, .quotedTitle,

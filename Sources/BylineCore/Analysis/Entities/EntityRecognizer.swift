@@ -763,13 +763,49 @@ struct EntityRecognizer {
   func nameFollows(_ k: Int) -> Bool {
     guard k < tokens.count else { return true }
     let t = tokens[k]
-    if t.kind == .punct { return true }
+    if t.kind == .punct || isVerbAfterName(t) { return true }
+    // "Brown later told", "Hale didn’t seem" (``EntityRule/adverbBeforeTheVerb``).
+    guard rules.on(.adverbBeforeTheVerb), k >= 1, t.block == tokens[k - 1].block else { return false }
+    if isNegatedAuxiliary(t) { return true }
+    return isAdverb(t) && k + 1 < tokens.count && tokens[k + 1].kind == .word && tokens[k + 1].block == t.block
+      && isVerbAfterName(tokens[k + 1])
+  }
+
+  /// A reporting verb, a word of ``afterName`` or a verb in the past tense ("Sanders
+  /// appeared"), not a noun ("Young people").
+  func isVerbAfterName(_ t: Token) -> Bool {
     let h = hash(t.range)
     if ReportingVerbs.set.contains(h) || Self.afterName.contains(h) { return true }
-    // A verb in the past tense ("Sanders appeared"), not a noun ("Young people").
     let r = t.range
     return !t.isCapitalised && r.count >= 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
   }
+
+  /// ``EntityRule/adverbBeforeTheVerb``: "didn’t", "wasn't": a negated auxiliary.
+  func isNegatedAuxiliary(_ t: Token) -> Bool {
+    let r = t.range
+    guard !t.isCapitalised, r.count >= 4, text[r.upperBound - 1] == "t", text[r.upperBound - 3] == "n" else { return false }
+    let mark = text[r.upperBound - 2]
+    return mark == "'" || mark == "’"
+  }
+
+  /// ``EntityRule/adverbBeforeTheVerb``: "later", "quickly", "reportedly": an adverb of the
+  /// closed list, or a lowercase word in -ly that is no noun or adjective of ``lyNouns``.
+  func isAdverb(_ t: Token) -> Bool {
+    guard !t.isCapitalised else { return false }
+    let h = hash(t.range)
+    if Self.adverbsBeforeVerbs.contains(h) { return true }
+    let r = t.range
+    return r.count >= 5 && text[r.upperBound - 2] == "l" && text[r.upperBound - 1] == "y" && !Self.lyNouns.contains(h)
+  }
+
+  static let adverbsBeforeVerbs = WordLists.set("later then once again still never even soon now already just first often")
+
+  /// Words in -ly that are no adverbs before a verb: "the Brown family", "Rice supply rose".
+  static let lyNouns = WordLists.set(
+    """
+    family supply rally ally belly daily weekly monthly yearly quarterly reply apply jelly holy
+    early only lovely friendly likely unlikely elderly deadly costly
+    """)
 
   static let afterName = WordLists.set(
     """

@@ -59,6 +59,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case firstWordOfThing = "first-word-of-thing"
   case firstWordOfFullName = "first-word-of-full-name"
   case surnameOfFullName = "surname-of-full-name"
+  case adverbBeforeTheVerb = "adverb-before-the-verb"
   case gazetteerWord = "gazetteer-word"
   case capitalsAcronym = "capitals-acronym"
   case speakingSingleWord = "speaking-single-word"
@@ -180,6 +181,9 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .wordSurnameOfFullName:
       return "such a surname alone where a name stands is that person: `Theresa May ... \"...,\" May said`"
     case .surnameOfFullName: return "the last word of a full name is that person: `Moira Keane ... Keane`"
+    case .adverbBeforeTheVerb:
+      return
+        "an adverb or a negation may stand between such a word opening its sentence and its verb: `Gordon Brown ... Brown later told`, `Hale didn’t seem`"
     case .gazetteerWord: return "a word the gazetteer knows is a place, a small city that speaks a person: `in Paris`"
     case .capitalsAcronym: return "a word in capitals is an acronym, never a person: `WHO said`"
     case .speakingSingleWord: return "a word that speaks is a person, a group or a firm: `Gartner said`, `MPs said`"
