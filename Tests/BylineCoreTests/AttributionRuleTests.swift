@@ -152,6 +152,11 @@ struct AttributionRuleTests {
         "Reuters fact checker and staff writer Maria Santos posted on Twitter asking if there were \u{201C}any calm voters?\u{201D}",
       field: .speaker, with: "Maria Santos", without: "Reuters"),
     Example(
+      rule: .personAfterTheirOrganisation,
+      body:
+        "Voters met in Ames. Ohio State University\u{2019}s Dana Brooks agreed. \u{201C}Voters are running out of time.\u{201D}",
+      field: .speaker, with: "Dana Brooks", without: "none"),
+    Example(
       rule: .namedOrganisationBeforeItsNoun,
       body: "Talks resumed in Moscow. \u{201C}The talks will go on,\u{201D} the Interfax news agency said.",
       field: .speaker, with: "Interfax", without: "interfax news agency"),

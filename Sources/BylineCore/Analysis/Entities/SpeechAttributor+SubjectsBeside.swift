@@ -5,7 +5,8 @@ extension SpeechAttributor {
 
   /// The person named after the organisation ending at token `o`, across lowercase words of
   /// a role and `and` only, before token `limit` (``AttributionRule/personAfterTheirOrganisation``):
-  /// `Snopes fact checker and staff writer David Emery`.
+  /// `Snopes fact checker and staff writer David Emery`, or right after the organisation's
+  /// possessive: `Iowa State University's Dianne Bystrom`.
   func personOfRole(after o: Int, before limit: Int) -> Int? {
     var j = o + 1
     var words = 0
@@ -14,7 +15,8 @@ extension SpeechAttributor {
     {
       let e = result.entityOfToken[j]
       if e >= 0 {
-        return words > 0 && result.entities[Int(e)].kind == .person ? Int(e) : nil
+        // "Iowa State University's Dianne Bystrom agreed": a possessive needs no role.
+        return (words > 0 || tokens[o].isPossessive) && result.entities[Int(e)].kind == .person ? Int(e) : nil
       }
       let h = recogniser.hash(tokens[j].range)
       guard !tokens[j].isCapitalised, Self.roleJoiners.contains(h) || !Self.notModifiers.contains(h),
