@@ -56,6 +56,10 @@ struct AttributionRuleTests {
       body: "Maria Santos runs the union. In Ms Santos's words, \u{201C}The port is the town.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(
+      rule: .possessiveDescription,
+      body: "Tom Reyes died on Monday. \u{201C}He taught me everything,\u{201D} his colleague wrote on Facebook.",
+      field: .speaker, with: "colleague", without: "Tom Reyes"),
+    Example(
       rule: .shotBack,
       body: "After Brown criticised the plan, Maria Santos shot back, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),

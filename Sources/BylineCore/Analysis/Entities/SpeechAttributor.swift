@@ -313,15 +313,28 @@ struct SpeechAttributor {
   static let timeNouns = WordLists.set("day week month year morning afternoon evening night weekend time")
 
   static let describingDeterminers = WordLists.set("the The a A an An another Another one One")
+  /// ``AttributionRule/possessiveDescription``: `“...,” his colleague wrote`.
+  static let possessiveDeterminers = WordLists.set("his His her Her their Their")
 
   /// "the man", "the conservative-leaning newspaper", "one Democrat familiar": a phrase of a
   /// determiner and up to four words ending at token `k`, standing at the start of a sentence
   /// or after a quote. Its noun must be lowercase and not a pronoun.
-  mutating func describedSubject(endingAt k: Int) -> Speaker? {
-    guard k >= 1, tokens[k].kind == .word, !tokens[k].inQuote, !tokens[k].isCapitalised else { return nil }
+  mutating func describedSubject(endingAt k: Int, beforeAuxiliary: Bool = false) -> Speaker? {
+    guard k >= 1, tokens[k].kind == .word, !tokens[k].inQuote, beforeAuxiliary || !tokens[k].isCapitalised else {
+      return nil
+    }
+    // "the Tories have warned", "the groups who wrote": the subject ends before its
+    // auxiliary or its relative pronoun, a capital and all.
+    let hk = recogniser.hash(tokens[k].range)
+    if !beforeAuxiliary, Self.auxiliaries.contains(hk) || Self.relativePronouns.contains(hk) {
+      return describedSubject(endingAt: k - 1, beforeAuxiliary: true)
+    }
     var j = k - 1
     while j >= 0, j >= k - 4, tokens[j].kind == .word, !tokens[j].inQuote, tokens[j].block == tokens[k].block {
-      if Self.describingDeterminers.contains(recogniser.hash(tokens[j].range)) {
+      let hj = recogniser.hash(tokens[j].range)
+      if Self.describingDeterminers.contains(hj)
+        || (rules.on(.possessiveDescription) && Self.possessiveDeterminers.contains(hj))
+      {
         let before = j - 1
         let opens =
           before < 0 || tokens[before].block != tokens[k].block
@@ -339,6 +352,9 @@ struct SpeechAttributor {
           }
         }
         if result.entityOfToken[k] >= 0 || Self.timeNouns.contains(recogniser.hash(tokens[k].stem)) { return nil }
+        // "a key reason for answering": a preposition or a conjunction ends no description
+        // ("a voice over says" does).
+        if Self.describingStoppers.contains(recogniser.hash(tokens[k].range)) { return nil }
         let h = recogniser.hash(tokens[k].stem)
         if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
           return describe(noun: k)
@@ -593,6 +609,8 @@ struct SpeechAttributor {
   static let tailPrepositions = WordLists.set("to of for at with close from")
 
   /// Auxiliary verbs, which end a description's tail: `Leaders of the organization have said`.
+  static let relativePronouns = WordLists.set("who which that")
+  static let describingStoppers = WordLists.set("in at on of to for by with from into and or but")
   static let auxiliaries = WordLists.set("is was are were has had have be been will would can could may might")
 
   static let companyNouns = WordLists.set("company firm group bank")

@@ -33,6 +33,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case describedSentenceSubject = "described-sentence-subject"
   case capitalisedDescriberOpensItsSentence = "capitalised-describer-opens-its-sentence"
   case describedSubjectOfItsClause = "described-subject-of-its-clause"
+  case possessiveDescription = "possessive-description"
   case honorificAppositive = "honorific-appositive"
   case itIsTheOrganisation = "it-is-the-organisation"
   case itIsThePreviousSubject = "it-is-the-previous-subject"
@@ -120,6 +121,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a described subject speaks: `The spokesman refused ... but said ..., adding:`"
     case .capitalisedDescriberOpensItsSentence:
       return "a describing noun opening its sentence speaks, capital and all: `Officials said: “...”`, `Police said`"
+    case .possessiveDescription:
+      return "a possessive and a noun describe a speaker: `“...,” his colleague wrote on Facebook`"
     case .describedSubjectOfItsClause:
       return
         "a description after a conjunction is the subject of its clause's verb: `Cruz said as the heckler yelled: “...”`"
