@@ -135,7 +135,8 @@ import Testing
 
       Ray Tolan, chairman of Ohio Rising (a political group), tweeted: \u{201C}Ouch.\u{201D}
       """)
-    #expect(q.map(\.speaker) == ["Carla Whitmore", "Tom Harlan", "Ada Brandt", "Lena Marsh", "Cal Dunmore", "Ray Tolan"])
+    #expect(
+      q.map(\.speaker) == ["Carla Whitmore", "Tom Harlan", "Ada Brandt", "Lena Marsh", "Cal Dunmore", "Ray Tolan"])
   }
 
   @Test func accordingTo() {

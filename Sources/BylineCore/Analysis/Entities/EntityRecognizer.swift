@@ -783,7 +783,9 @@ struct EntityRecognizer {
   /// ``EntityRule/adverbBeforeTheVerb``: "didn’t", "wasn't": a negated auxiliary.
   func isNegatedAuxiliary(_ t: Token) -> Bool {
     let r = t.range
-    guard !t.isCapitalised, r.count >= 4, text[r.upperBound - 1] == "t", text[r.upperBound - 3] == "n" else { return false }
+    guard !t.isCapitalised, r.count >= 4, text[r.upperBound - 1] == "t", text[r.upperBound - 3] == "n" else {
+      return false
+    }
     let mark = text[r.upperBound - 2]
     return mark == "'" || mark == "’"
   }
@@ -798,7 +800,8 @@ struct EntityRecognizer {
     return r.count >= 5 && text[r.upperBound - 2] == "l" && text[r.upperBound - 1] == "y" && !Self.lyNouns.contains(h)
   }
 
-  static let adverbsBeforeVerbs = WordLists.set("later then once again still never even soon now already just first often")
+  static let adverbsBeforeVerbs = WordLists.set(
+    "later then once again still never even soon now already just first often")
 
   /// Words in -ly that are no adverbs before a verb: "the Brown family", "Rice supply rose".
   static let lyNouns = WordLists.set(

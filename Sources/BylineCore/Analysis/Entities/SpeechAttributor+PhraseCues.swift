@@ -17,7 +17,8 @@ extension SpeechAttributor {
   }
 
   /// Verbs of attack that report a retort before `back` (``AttributionRule/shotBack``).
-  static let retortVerbs = WordLists.set("shot shoots shoot shooting fired fires fire firing hit hits hitting snapped snaps")
+  static let retortVerbs = WordLists.set(
+    "shot shoots shoot shooting fired fires fire firing hit hits hitting snapped snaps")
   static let back = ScalarHash("back")
 
   /// Whether `back` follows the verb at `k` in its sentence: `shot back`, `fired back at`.

@@ -61,7 +61,8 @@ extension SpeechAttributor {
       let h = recogniser.hash(tokens[k].range)
       let block = tokens[k].block
       // "According to the Daily Caller, “...”": at a sentence's start too.
-      let according = h == ReportingVerbs.according
+      let according =
+        h == ReportingVerbs.according
         || (tokens[k].isCapitalised && recogniser.lowerHash(tokens[k]) == ReportingVerbs.according)
       if according, rules.on(.accordingTo) {
         if let s = accordingToSpeaker(k) {
@@ -290,7 +291,8 @@ extension SpeechAttributor {
         if recogniser.lowerHash(tokens[best.verb]) == ReportingVerbs.according {
           cues.cue[qi] = "according to"
         } else if isBeforeBack(best.verb), Self.retortVerbs.contains(recogniser.hash(tokens[best.verb].range)) {
-          cues.cue[qi] = Tokenizer.string(text, tokens[best.verb].range.lowerBound..<tokens[best.verb + 1].range.upperBound)
+          cues.cue[qi] = Tokenizer.string(
+            text, tokens[best.verb].range.lowerBound..<tokens[best.verb + 1].range.upperBound)
         }
       } else if let (s, token, cue) = cueWithoutVerb(first: first, last: last) {
         cues.speaker[qi] = s

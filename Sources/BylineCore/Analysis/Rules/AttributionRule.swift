@@ -86,7 +86,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .asTheyPutIt:
       return "`as X put it` names the speaker of a quote in its sentence: `As The Post's Dana Milbank puts it, “...”`"
     case .shotBack:
-      return "a verb of attack before `back` reports a retort: `Hillary shot back, “I suppose ...”`, `Rubio fired back:`"
+      return
+        "a verb of attack before `back` reports a retort: `Hillary shot back, “I suppose ...”`, `Rubio fired back:`"
     case .inTheirWords:
       return "`in X's words` and `in the words of X` name the speaker: `In Dr. Shadlen's words, “Could the moment ...”`"
     case .sentenceInitialVerb:
