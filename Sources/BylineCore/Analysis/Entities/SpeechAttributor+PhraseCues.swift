@@ -12,7 +12,7 @@ extension SpeechAttributor {
   mutating func phraseCueSpeaker(at k: Int, hash h: ScalarHash) -> Speaker? {
     if Self.putForms.contains(h), rules.on(.asTheyPutIt) { return asTheyPutItSpeaker(k) }
     if Self.wordNouns.contains(h), rules.on(.inTheirWords) { return inTheirWordsSpeaker(k) }
-    if Self.retortVerbs.contains(h), rules.on(.shotBack), isBeforeBack(k) { return subject(of: k) }
+    if rules.on(.shotBack), isRetort(k) { return subject(of: k) }
     return nil
   }
 
@@ -21,10 +21,12 @@ extension SpeechAttributor {
     "shot shoots shoot shooting fired fires fire firing hit hits hitting snapped snaps")
   static let back = ScalarHash("back")
 
-  /// Whether `back` follows the verb at `k` in its sentence: `shot back`, `fired back at`.
-  func isBeforeBack(_ k: Int) -> Bool {
+  /// Whether the word at `k` is a verb of ``retortVerbs`` with `back` after it in its
+  /// sentence: `shot back`, `fired back at`.
+  func isRetort(_ k: Int) -> Bool {
     k + 1 < tokens.count && tokens[k + 1].kind == .word && tokens[k + 1].block == tokens[k].block
       && recogniser.hash(tokens[k + 1].range) == Self.back
+      && Self.retortVerbs.contains(recogniser.hash(tokens[k].range))
   }
 
   /// `As the Post's Dana Milbank puts it, “...”`, `as one voter put it`: `put it` after `as`

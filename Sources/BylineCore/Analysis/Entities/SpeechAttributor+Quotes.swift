@@ -60,11 +60,7 @@ extension SpeechAttributor {
     for k in tokens.indices where tokens[k].kind == .word && !tokens[k].inQuote {
       let h = recogniser.hash(tokens[k].range)
       let block = tokens[k].block
-      // "According to the Daily Caller, “...”": at a sentence's start too.
-      let according =
-        h == ReportingVerbs.according
-        || (tokens[k].isCapitalised && recogniser.lowerHash(tokens[k]) == ReportingVerbs.according)
-      if according, rules.on(.accordingTo) {
+      if rules.on(.accordingTo), isAccording(k, hash: h) {
         if let s = accordingToSpeaker(k) {
           verbs.speaker[k] = s
           verbs.lastSpeakerOfBlock[block] = s
@@ -128,6 +124,13 @@ extension SpeechAttributor {
       }
     }
     return verbs
+  }
+
+  /// Whether the word at `k` (of hash `h`, as written) is `according`, capitalised at a
+  /// sentence's start too: `According to the Daily Caller, “...”`.
+  func isAccording(_ k: Int, hash h: ScalarHash) -> Bool {
+    h == ReportingVerbs.according
+      || (tokens[k].isCapitalised && recogniser.lowerHash(tokens[k]) == ReportingVerbs.according)
   }
 
   /// The speaker of `according to X` at token `k` (``AttributionRule/accordingTo``).
@@ -288,9 +291,9 @@ extension SpeechAttributor {
         cues.speaker[qi] = verbs.speaker[best.verb]
         cues.token[qi] = best.verb
         cues.cue[qi] = Tokenizer.string(text, tokens[best.verb].range)
-        if recogniser.lowerHash(tokens[best.verb]) == ReportingVerbs.according {
+        if isAccording(best.verb, hash: recogniser.hash(tokens[best.verb].range)) {
           cues.cue[qi] = "according to"
-        } else if isBeforeBack(best.verb), Self.retortVerbs.contains(recogniser.hash(tokens[best.verb].range)) {
+        } else if isRetort(best.verb) {
           cues.cue[qi] = Tokenizer.string(
             text, tokens[best.verb].range.lowerBound..<tokens[best.verb + 1].range.upperBound)
         }

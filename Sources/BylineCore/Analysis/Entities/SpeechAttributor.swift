@@ -608,9 +608,11 @@ struct SpeechAttributor {
 
   static let tailPrepositions = WordLists.set("to of for at with close from")
 
-  /// Auxiliary verbs, which end a description's tail: `Leaders of the organization have said`.
+  /// Relative pronouns, before which a described subject ends: `the groups who wrote`.
   static let relativePronouns = WordLists.set("who which that")
+  /// Prepositions and conjunctions, at which no description ends: `a key reason for answering`.
   static let describingStoppers = WordLists.set("in at on of to for by with from into and or but")
+  /// Auxiliary verbs, which end a description's tail: `Leaders of the organization have said`.
   static let auxiliaries = WordLists.set("is was are were has had have be been will would can could may might")
 
   static let companyNouns = WordLists.set("company firm group bank")
