@@ -64,6 +64,20 @@ struct AttributionRuleTests {
       body: "After Brown criticised the plan, Maria Santos shot back, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(
+      rule: .participlePastANounOfSpeech,
+      body: "Maria Santos rejected Tom Reyes's comments, telling reporters, \u{201C}We will not move.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+    Example(
+      rule: .sentenceRunsPastAFragment,
+      body:
+        "Later, Maria Santos shared a map of \u{201C}The Long Mile\u{201D} walk with Tom Reyes, writing \u{201C}Come and see the harbour.\u{201D}",
+      quote: 1, field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+    Example(
+      rule: .coordinatedVerbOpensAClause,
+      body:
+        "Maria Santos rejected the offer, calling the new plan an \u{201C}insult\u{201D} to Tom Reyes and asking why.",
+      field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+    Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(

@@ -12,6 +12,16 @@ enum ReportingVerbs {
     return verbs
   }()
 
+  /// The base and third-person forms of every reporting verb, the forms that are also nouns
+  /// (`a comment`, `his remarks`): the first two of each line.
+  static let presentForms: Set<ScalarHash> = {
+    var forms = Set<ScalarHash>()
+    for line in WordLists.resourceLines("reporting-verbs.txt") {
+      for form in line.split(separator: " ").prefix(2) { forms.insert(ScalarHash(form)) }
+    }
+    return forms
+  }()
+
   /// Verbs that give a thing a name in someone's words: `called them “reckless”`, `dubbed it
   /// “a disaster”`, `branded the plan “a con”`. Their subject speaks the quote that follows,
   /// but they report no speech of their own (no reported-speech clause).

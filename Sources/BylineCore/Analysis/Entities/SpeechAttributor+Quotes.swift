@@ -245,7 +245,33 @@ extension SpeechAttributor {
     guard isParticiple(k), followsComma(k), let previous = verbs.lastVerbOfBlock[tokens[k].block].map(Int.init),
       k - previous < 40
     else { return nil }
+    if rules.on(.participlePastANounOfSpeech), isNounOfSpeech(previous) { return nil }
     return verbs.speaker[previous]
+  }
+
+  /// Coordinating conjunctions that join a second verb to a clause: `and asserting`.
+  static let coordinators = WordLists.set("and but or")
+
+  /// Whether the verb at `k` follows a coordinating conjunction
+  /// (``AttributionRule/coordinatedVerbOpensAClause``).
+  func isCoordinated(_ k: Int) -> Bool {
+    k >= 1 && tokens[k - 1].kind == .word && Self.coordinators.contains(recogniser.hash(tokens[k - 1].range))
+  }
+
+  /// Whether the reporting verb's form at `k` is a noun of speech: a base or third-person
+  /// form after a determiner or a possessive, one word between them at most
+  /// (``AttributionRule/participlePastANounOfSpeech``): `posted a Twitter comment`, `shrugged
+  /// off Trump's comments`. Its speaker is that of its own noun phrase, not the sentence's.
+  func isNounOfSpeech(_ k: Int) -> Bool {
+    guard k >= 2, ReportingVerbs.presentForms.contains(recogniser.lowerHash(tokens[k])) else { return false }
+    func isDeterminer(_ j: Int) -> Bool {
+      let t = tokens[j]
+      guard t.kind == .word, t.block == tokens[k].block, !t.inQuote else { return false }
+      if t.isPossessive { return !Self.contractedSubjects.contains(recogniser.hash(t.stem)) }
+      return Self.nounDeterminers.contains(recogniser.lowerHash(t))
+    }
+    if isDeterminer(k - 1) { return true }
+    return tokens[k - 1].kind == .word && !startsVerbPhrase(k - 1) && isDeterminer(k - 2)
   }
 
   // MARK: - Stage 2: the cue of each quote
@@ -267,6 +293,11 @@ extension SpeechAttributor {
         best = nil
       }
       let before = verbBefore(quoteStartingAt: first, verbs)
+      // "calling it “disqualifying” and asserting that": a verb after `and` opens a clause of
+      // its own; the quote is the verb's before it.
+      if rules.on(.coordinatedVerbOpensAClause), before != nil, let after = best, isCoordinated(after.verb) {
+        best = nil
+      }
       if let before, best == nil || before.distance < best!.distance {
         best = before
       }

@@ -203,6 +203,36 @@ struct SpeechAttributor {
 
   // MARK: - Subjects
 
+  /// The opening mark of a capitalised quoted fragment of up to eight tokens that ends right
+  /// before token `k` inside its sentence: after a lowercase word, with no stop or comma before
+  /// its closing mark (``AttributionRule/sentenceRunsPastAFragment``): `a class called “Perception” on`.
+  func openingOfFragment(endingBefore k: Int) -> Int? {
+    var i = k - 1
+    guard i >= 1, tokens[i].kind == .punct, !tokens[i].inQuote,
+      "”\"’'".unicodeScalars.contains(tokens[i].scalar(in: text))
+    else { return nil }
+    let block = tokens[i].block
+    i -= 1
+    guard tokens[i].inQuote, tokens[i].block == block else { return nil }
+    if tokens[i].kind == .punct {
+      let s = tokens[i].scalar(in: text)
+      if Tokenizer.isStop(s) || s == "," { return nil }
+    }
+    var length = 0
+    while i >= 0, tokens[i].inQuote, tokens[i].block == block {
+      length += 1
+      guard length <= 8 else { return nil }
+      i -= 1
+    }
+    // `i` is the opening mark; the word before it is the sentence's, in lowercase, and the
+    // fragment a name's (`“Perception”`), not a partial quote's (`is “absolutely wrong” for
+    // saying`, whose participle has a subject of its own).
+    guard i >= 1, tokens[i].kind == .punct, tokens[i - 1].block == block, tokens[i - 1].kind == .word,
+      !tokens[i - 1].inQuote, !tokens[i - 1].isCapitalised, tokens[i + 1].isCapitalised
+    else { return nil }
+    return i
+  }
+
   static let it = ScalarHash("it")
   static let capitalIt = ScalarHash("It")
 
@@ -218,6 +248,12 @@ struct SpeechAttributor {
       if let memo = sentenceStartMemo, memo.from == start, memo.block == block {
         start = memo.start
         break
+      }
+      // "Carson shared a syllabus for a class called “Perception” on his page, writing":
+      // a quoted fragment inside the sentence does not end it.
+      if rules.on(.sentenceRunsPastAFragment), let opening = openingOfFragment(endingBefore: start) {
+        start = opening
+        continue
       }
       guard start > 0, tokens[start - 1].block == block, !tokens[start - 1].inQuote,
         !(tokens[start - 1].kind == .punct && Tokenizer.isStop(tokens[start - 1].scalar(in: text))

@@ -28,6 +28,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   // Subjects.
   case participleContinuesSpeaker = "participle-continues-speaker"
   case participleSentenceSubject = "participle-sentence-subject"
+  case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
+  case sentenceRunsPastAFragment = "sentence-runs-past-a-fragment"
+  case coordinatedVerbOpensAClause = "coordinated-verb-opens-a-clause"
   case openingPhraseSkipped = "opening-phrase-skipped"
   case invertedDescription = "inverted-description"
   case describedSentenceSubject = "described-sentence-subject"
@@ -114,6 +117,15 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a participle after a comma continues its sentence's speaker: `X said ..., adding`"
     case .participleSentenceSubject:
       return "a participle speaks for its sentence's subject: `Santos emailed supporters saying: “...”`"
+    case .participlePastANounOfSpeech:
+      return
+        "a participle after a comma does not continue a noun of speech: `Hillary Clinton posted a Twitter comment of her own, saying,` is Clinton's"
+    case .sentenceRunsPastAFragment:
+      return
+        "a capitalised quoted fragment does not end its sentence: `Carson shared a syllabus for a class called “Perception” on his page, writing “...”`"
+    case .coordinatedVerbOpensAClause:
+      return
+        "a verb after `and` or `but` opens a clause of its own, not the cue of the quote before it: `calling it “disqualifying” and asserting that`"
     case .openingPhraseSkipped:
       return "a sentence's subject is found past an opening phrase: `Before the meeting, Maria Santos ..., warning`"
     case .invertedDescription:
