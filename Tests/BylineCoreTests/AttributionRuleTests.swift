@@ -78,6 +78,15 @@ struct AttributionRuleTests {
         "Maria Santos rejected the offer, calling the new plan an \u{201C}insult\u{201D} to Tom Reyes and asking why.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
     Example(
+      rule: .colonEndsTheParagraphBefore,
+      body: "Maria Santos released the following statement:\n\n\u{201C}We offer our condolences to the family.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "none"),
+    Example(
+      rule: .openingClauseSkipped,
+      body:
+        "When Tom Reyes died in 1998, Maria Santos released the following statement: \u{201C}We offer our condolences.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+    Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(
@@ -89,7 +98,7 @@ struct AttributionRuleTests {
     Example(
       rule: .colonName,
       body:
-        "At the end of a long and noisy meeting on the quay, Maria Santos: \u{201C}Our goal is a fair deal.\u{201D}",
+        "Late on a long and noisy night of talks on the quay, Maria Santos: \u{201C}Our goal is a fair deal.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(
       rule: .dashAttribution, body: "\u{201C}We will not move.\u{201D} \u{2014} Maria Santos", field: .speaker,
@@ -122,7 +131,7 @@ struct AttributionRuleTests {
       with: "Maria Santos", without: "supporters"),
     Example(
       rule: .openingPhraseSkipped,
-      body: "Before the meeting, Maria Santos emailed supporters warning: \u{201C}We will not move.\u{201D}",
+      body: "Last week, Maria Santos emailed supporters warning: \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "supporters"),
     Example(
       rule: .invertedDescription,

@@ -328,7 +328,7 @@ extension SpeechAttributor {
           cues.cue[qi] = Tokenizer.string(
             text, tokens[best.verb].range.lowerBound..<tokens[best.verb + 1].range.upperBound)
         }
-      } else if let (s, token, cue) = cueWithoutVerb(first: first, last: last) {
+      } else if let (s, token, cue) = cueWithoutVerb(first: first, last: last, verbs) {
         cues.speaker[qi] = s
         cues.token[qi] = token
         cues.cue[qi] = cue
@@ -430,7 +430,7 @@ extension SpeechAttributor {
 
   /// A cue that is no verb, for the quote from token `first` to `last`: its speaker, the cue's
   /// token and the cue as reported.
-  mutating func cueWithoutVerb(first: Int, last: Int) -> (Speaker, Int?, String)? {
+  mutating func cueWithoutVerb(first: Int, last: Int, _ verbs: VerbSpeakers) -> (Speaker, Int?, String)? {
     if rules.on(.colonName), let e = colonSpeaker(beforeQuoteAt: first) {
       // "Clinton: “Our goal is ...”", "Pew Research: “...”".
       return (.entity(e), colonBefore(quoteAt: first), ":")
@@ -446,7 +446,31 @@ extension SpeechAttributor {
       // introduces the quote, whatever its verb; its subject speaks.
       return (s, colon, ":")
     }
+    if rules.on(.colonEndsTheParagraphBefore), let colon = colonOfParagraphBefore(quoteAt: first),
+      verbs.lastSpeakerOfBlock[tokens[colon].block] == nil, let s = sentenceSubject(before: colon)
+    {
+      // "Trump issued the following statement:" ¶ "“Our prayers ...”": the same across a
+      // paragraph's end, when no reporting verb there gives the quote its speaker
+      // (`..., and Breitbart News responded:`).
+      return (s, colon, ":")
+    }
     return nil
+  }
+
+  /// The colon that ends the paragraph right before the one a quote opens
+  /// (``AttributionRule/colonEndsTheParagraphBefore``): `Stated Stone:` ¶ `“I think ...”`.
+  func colonOfParagraphBefore(quoteAt first: Int) -> Int? {
+    let block = tokens[first].block
+    var k = first - 1
+    if k >= 0, tokens[k].block == block, tokens[k].kind == .punct,
+      QuoteFinder.isQuoteMark(tokens[k].scalar(in: text))
+    {
+      k -= 1
+    }
+    guard k >= 1, tokens[k].block == block - 1, recogniser.blocks[block - 1].kind == .paragraph,
+      tokens[k].kind == .punct, tokens[k].scalar(in: text) == ":"
+    else { return nil }
+    return k
   }
 
   // MARK: - Stage 3: quotes with no cue

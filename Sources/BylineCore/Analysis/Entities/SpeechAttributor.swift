@@ -233,6 +233,14 @@ struct SpeechAttributor {
     return i
   }
 
+  /// Words that open a subordinate clause or a prepositional phrase at a sentence's start
+  /// (``AttributionRule/openingClauseSkipped``): `When Wallace died, ...`, `In response to ...,`.
+  static let subordinators = WordLists.set(
+    """
+    When After As If Although While Because Since Before Once Until Though In On At During Despite Amid
+    Following From With Without Under Throughout
+    """)
+
   static let it = ScalarHash("it")
   static let capitalIt = ScalarHash("It")
 
@@ -265,6 +273,21 @@ struct SpeechAttributor {
     var j = max(start, 0)
     var limit = j + 6
     var skippedOpening = false
+    // "When Wallace died in 1998, President Clinton released", "In response to the loss of
+    // life, Donald Trump issued": the subject comes after the opening clause or phrase,
+    // whoever it names; not when that comma is the verb's own (`In 2009 he declined an
+    // invitation, telling`).
+    if rules.on(.openingClauseSkipped), j < k, tokens[j].kind == .word, tokens[j].isCapitalised,
+      Self.subordinators.contains(recogniser.hash(tokens[j].range)),
+      let comma = (j + 1..<min(k, j + 20)).first(where: {
+        tokens[$0].kind == .punct && tokens[$0].scalar(in: text) == ","
+      }),
+      comma + 1 < k
+    {
+      j = comma + 1
+      limit = j + 6
+      skippedOpening = true
+    }
     while j < k, j < limit {
       let t = tokens[j]
       if t.kind == .punct && t.scalar(in: text) == "," {

@@ -20,6 +20,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case namingVerbs = "naming-verbs"
   case colonIntroduction = "colon-introduction"
   case colonName = "colon-name"
+  case colonEndsTheParagraphBefore = "colon-ends-the-paragraph-before"
   case dashAttribution = "dash-attribution"
   case verbIntroducesNextQuote = "verb-introduces-next-quote"
   case fullStopEndsSentence = "full-stop-ends-sentence"
@@ -32,6 +33,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case sentenceRunsPastAFragment = "sentence-runs-past-a-fragment"
   case coordinatedVerbOpensAClause = "coordinated-verb-opens-a-clause"
   case openingPhraseSkipped = "opening-phrase-skipped"
+  case openingClauseSkipped = "opening-clause-skipped"
   case invertedDescription = "inverted-description"
   case describedSentenceSubject = "described-sentence-subject"
   case capitalisedDescriberOpensItsSentence = "capitalised-describer-opens-its-sentence"
@@ -101,6 +103,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a sentence ending in a colon introduces the quote, whatever its verb: `Trump turned to the crowd: “...”`"
     case .colonName:
       return "a name right before a colon speaks: `Clinton: “Our goal is ...”`"
+    case .colonEndsTheParagraphBefore:
+      return
+        "a paragraph ending in a colon introduces the quote that opens the next: `Trump issued the following statement:` ¶ `“Our prayers ...”`"
     case .dashAttribution:
       return "a dash and a name after the quote: `“...” — Jane Doe`, or a paragraph `- Bernie Sanders.`"
     case .verbIntroducesNextQuote:
@@ -128,6 +133,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
         "a verb after `and` or `but` opens a clause of its own, not the cue of the quote before it: `calling it “disqualifying” and asserting that`"
     case .openingPhraseSkipped:
       return "a sentence's subject is found past an opening phrase: `Before the meeting, Maria Santos ..., warning`"
+    case .openingClauseSkipped:
+      return
+        "a sentence's subject is found after an opening clause, not in it: `When Wallace died in 1998, President Clinton released the following statement:`"
     case .invertedDescription:
       return "a description after an inverted cue speaks, up to its punctuation: `“...,” said the Democratic nominee.`"
     case .describedSentenceSubject:
