@@ -87,6 +87,13 @@ struct AttributionRuleTests {
         "When Tom Reyes died in 1998, Maria Santos released the following statement: \u{201C}We offer our condolences.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
     Example(
+      rule: .clauseAfterTheVerbBefore,
+      body:
+        "At the meeting the union leaders proposed that dockers \u{201C}stay at home for a week\u{201D} in protest.",
+      field: .clause, with: "dockers \u{201C}stay at home for a week\u{201D} in protest",
+      without:
+        "At the meeting the union leaders proposed that dockers \u{201C}stay at home for a week\u{201D} in protest"),
+    Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(
@@ -314,10 +321,9 @@ struct AttributionRuleTests {
     Example(
       rule: .cueVerbClause,
       body:
-        "Bush referred to Rubio as \u{201C}a bright leader\u{201D} but described his skills as a \u{201C}work in progress.\u{201D}",
-      quote: 1, field: .clause, with: "his skills as a \u{201C}work in progress.\u{201D}",
-      without:
-        "Bush referred to Rubio as \u{201C}a bright leader\u{201D} but described his skills as a \u{201C}work in progress.\u{201D}"
+        "Bush referred to Rubio as \u{201C}a bright leader\u{201D} but described his skills as a much needed \u{201C}work in progress.\u{201D}",
+      quote: 1, field: .clause, with: "his skills as a much needed \u{201C}work in progress.\u{201D}",
+      without: "\u{201C}work in progress.\u{201D}"
     ),
     Example(
       rule: .fullQuoteInAClause,

@@ -365,9 +365,10 @@ import Testing
     }
     #expect(second(AnalysisRules())?.speaker == nil)
     #expect(text(body, second(AnalysisRules())?.clause) == "his skills as a \u{201C}work in progress.\u{201D}")
-    // Without the rule, the partial quote sits in its whole sentence.
+    // Without the rule (and clause-after-the-verb-before, which would find the same verb),
+    // the partial quote sits in its whole sentence.
     #expect(
-      text(body, second(AnalysisRules(disabled: [.cueVerbClause]))?.clause)
+      text(body, second(AnalysisRules(disabled: [.cueVerbClause, .clauseAfterTheVerbBefore]))?.clause)
         == "Bush referred to Rubio as \u{201C}a bright leader\u{201D} but described his skills as a \u{201C}work in progress.\u{201D}"
     )
   }

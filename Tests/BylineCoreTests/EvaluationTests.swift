@@ -103,9 +103,11 @@ import Testing
     // 49 with partial-quotes-inherit-from-before and quoted-name-before-its-noun, 48 with
     // titled-is-a-title); lower it as the rules improve. 49 with in-their-words: `she
     // doesn't like “surprises,” in the words of one top staffer` is the staffer's word, an
-    // attribution the annotators left unmarked.
+    // attribution the annotators left unmarked. 50 with sentence-runs-past-a-fragment: `When
+    // Trump incites violence with his “Second Amendment people” remark` is Trump's phrase,
+    // also left unmarked.
     #expect(scores.unattributedWithSpeaker.total == 411)
-    #expect(scores.unattributedWithSpeaker.hits <= 49, "\(scores.unattributedWithSpeaker)")
+    #expect(scores.unattributedWithSpeaker.hits <= 50, "\(scores.unattributedWithSpeaker)")
   }
 
   /// Issue 10: BBC writers reopen a quote mark without closing the last one, and drop closing

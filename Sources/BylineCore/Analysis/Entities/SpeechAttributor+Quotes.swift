@@ -252,10 +252,12 @@ extension SpeechAttributor {
   /// Coordinating conjunctions that join a second verb to a clause: `and asserting`.
   static let coordinators = WordLists.set("and but or")
 
-  /// Whether the verb at `k` follows a coordinating conjunction
-  /// (``AttributionRule/coordinatedVerbOpensAClause``).
+  /// Whether the verb at `k` follows a coordinating conjunction, or is a participle after a
+  /// comma (``AttributionRule/coordinatedVerbOpensAClause``): `and asserting`, `, claiming`.
   func isCoordinated(_ k: Int) -> Bool {
-    k >= 1 && tokens[k - 1].kind == .word && Self.coordinators.contains(recogniser.hash(tokens[k - 1].range))
+    guard k >= 1 else { return false }
+    if isParticiple(k), followsComma(k) { return true }
+    return tokens[k - 1].kind == .word && Self.coordinators.contains(recogniser.hash(tokens[k - 1].range))
   }
 
   /// Whether the reporting verb's form at `k` is a noun of speech: a base or third-person
@@ -293,8 +295,9 @@ extension SpeechAttributor {
         best = nil
       }
       let before = verbBefore(quoteStartingAt: first, verbs)
-      // "calling it “disqualifying” and asserting that": a verb after `and` opens a clause of
-      // its own; the quote is the verb's before it.
+      // "calling it “disqualifying” and asserting that", "insisting that he has “expanded the
+      // party,” claiming": a verb after `and` or a comma opens a clause of its own; the quote
+      // is the verb's before it.
       if rules.on(.coordinatedVerbOpensAClause), before != nil, let after = best, isCoordinated(after.verb) {
         best = nil
       }

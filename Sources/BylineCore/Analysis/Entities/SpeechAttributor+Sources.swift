@@ -207,7 +207,8 @@ extension SpeechAttributor {
     return lower..<max(upper, quoteEnd)
   }
 
-  /// The clause of a partial quote with no cue: from its sentence's start to the clause's end.
+  /// The clause of a partial quote with no cue: from its sentence's start, or the verb nearest
+  /// before it (``AttributionRule/clauseAfterTheVerbBefore``), to the clause's end.
   func sentenceClause(of quote: Quote) -> TextRange? {
     let first = firstToken(atOrAfter: quote.range.lowerBound)
     let last = lastToken(before: quote.range.upperBound)
@@ -215,7 +216,18 @@ extension SpeechAttributor {
     let blockRange = recogniser.blocks[tokens[first].block].range
     var quoteEnd = quote.range.upperBound
     if quoteEnd < blockRange.upperBound, QuoteFinder.isQuoteMark(text[quoteEnd]) { quoteEnd += 1 }
-    let start = tokens[sentenceStart(before: first)].range.lowerBound
+    let sentence = sentenceStart(before: first)
+    var start = tokens[sentence].range.lowerBound
+    // "Trump insisted that he has “expanded the party”", "called the frontrunner “ISIS' best
+    // recruiter”": the clause opens after the nearest verb before the quote.
+    if rules.on(.clauseAfterTheVerbBefore),
+      let verb = (sentence..<first).reversed().first(where: { opensReportedClause($0) }),
+      verb + 1 < first
+    {
+      var next = verb + 1
+      if recogniser.hash(tokens[next].range) == Self.that { next += 1 }
+      start = min(tokens[next].range.lowerBound, quote.range.lowerBound)
+    }
     return start..<clauseEnd(after: last, quoteEnd: quoteEnd)
   }
 
@@ -242,6 +254,18 @@ extension SpeechAttributor {
     lastSentenceStart.answer = (k, block, start + 1)
     return start + 1
   }
+
+  /// Whether the word at `k` is a verb that can open a clause of someone's words: a reporting
+  /// verb, a participle or a past form, not a form of `be` or `have` (`for being a “failed
+  /// candidate”`) nor a passive (`jobs that are considered “inherently governmental”`).
+  func opensReportedClause(_ k: Int) -> Bool {
+    guard !tokens[k].inQuote, startsVerbPhrase(k), !Self.auxiliaryParticiples.contains(recogniser.hash(tokens[k].range))
+    else { return false }
+    return k == 0 || tokens[k - 1].kind != .word || !Self.beForms.contains(recogniser.lowerHash(tokens[k - 1]))
+  }
+
+  /// Participles of `be` and `have`, which open no reported clause.
+  static let auxiliaryParticiples = WordLists.set("being having")
 
   /// Where the clause that holds a quote ending at token `last` ends.
   func clauseEnd(after last: Int, quoteEnd: Int) -> Int {

@@ -75,6 +75,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   // Clauses.
   case partialQuoteSentence = "partial-quote-sentence"
   case cueVerbClause = "cue-verb-clause"
+  case clauseAfterTheVerbBefore = "clause-after-the-verb-before"
   case fullQuoteInAClause = "full-quote-in-a-clause"
 
   /// One line: what the rule does, with its example.
@@ -130,7 +131,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
         "a capitalised quoted fragment does not end its sentence: `Carson shared a syllabus for a class called “Perception” on his page, writing “...”`"
     case .coordinatedVerbOpensAClause:
       return
-        "a verb after `and` or `but` opens a clause of its own, not the cue of the quote before it: `calling it “disqualifying” and asserting that`"
+        "a verb after `and` or `but`, or a participle after a comma, opens a clause of its own, not the cue of the quote before it: `calling it “disqualifying” and asserting that`"
     case .openingPhraseSkipped:
       return "a sentence's subject is found past an opening phrase: `Before the meeting, Maria Santos ..., warning`"
     case .openingClauseSkipped:
@@ -199,6 +200,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .cueVerbClause:
       return
         "a partial quote sits in the clause of a verb in its sentence, speaker or not: `... but described his skills as a “work in progress.”`"
+    case .clauseAfterTheVerbBefore:
+      return
+        "a partial quote with no cue sits in the clause after the verb before it: `Trump insisted that he has “expanded the Republican party”`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
