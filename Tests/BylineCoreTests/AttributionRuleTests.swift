@@ -94,6 +94,10 @@ struct AttributionRuleTests {
       without:
         "At the meeting the union leaders proposed that dockers \u{201C}stay at home for a week\u{201D} in protest"),
     Example(
+      rule: .verbBesideAQuote,
+      body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
+      field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+    Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(

@@ -151,7 +151,8 @@ extension SpeechAttributor {
     let isSentenceInitial =
       rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
       && ReportingVerbs.set.contains(recogniser.lowerHash(tokens[k]))
-    guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming else { return nil }
+    let isBeside = rules.on(.verbBesideAQuote) && !ReportingVerbs.set.contains(h) && isPastVerbBesideAQuote(k)
+    guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming || isBeside else { return nil }
     // "to demand", "to say": an infinitive reports nothing.
     if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { return nil }
     // "their state senator", "the charged term": after a determiner, a noun or an adjective.
@@ -165,6 +166,53 @@ extension SpeechAttributor {
       return nil
     }
     return isNaming
+  }
+
+  /// Past forms of verbs outside the reporting verbs' list that end a quote's attribution as
+  /// `-ed` forms do: `“...,” one Twitter response began`.
+  static let irregularPasts = WordLists.set("began read went came thought sang cried")
+
+  /// Whether the word at `k` is a past form (an `-ed` form or one of ``irregularPasts``) that
+  /// stands beside a quote closed after a comma, `?` or `!` as its attribution
+  /// (``AttributionRule/verbBesideAQuote``): right after the closing mark before its subject
+  /// (`“...,” remembered Roy Verley`, `“...!” beamed Donald Hartley`), or after a subject of up
+  /// to six words and before punctuation (`“...?” Hannity pressed.`, `“...,” one Twitter
+  /// response began –`).
+  func isPastVerbBesideAQuote(_ k: Int) -> Bool {
+    let t = tokens[k]
+    guard t.kind == .word, !t.inQuote, !t.isCapitalised, k >= 2 else { return false }
+    let r = t.range
+    let isEd = r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
+    guard isEd || Self.irregularPasts.contains(recogniser.hash(r)) else { return false }
+    let block = t.block
+    // A closing mark after `,`, `?` or `!` inside a quote that opens its sentence or follows a
+    // colon or a dash: not one inside the sentence (`Lorenz, “the father of chaos,” started`).
+    func closesQuote(_ j: Int) -> Bool {
+      guard j >= 1, tokens[j].block == block, tokens[j].kind == .punct, !tokens[j].inQuote,
+        "”\"".unicodeScalars.contains(tokens[j].scalar(in: text)), tokens[j - 1].inQuote,
+        tokens[j - 1].kind == .punct, ",?!".unicodeScalars.contains(tokens[j - 1].scalar(in: text))
+      else { return false }
+      var open = j - 1
+      while open >= 0, tokens[open].inQuote, tokens[open].block == block { open -= 1 }
+      // `open` is the opening mark; before it, the block's start or a sentence's, or : – —.
+      guard open >= 1, tokens[open - 1].block == block else { return true }
+      let before = tokens[open - 1]
+      return before.kind == .punct
+        && (Tokenizer.isStop(before.scalar(in: text)) || ":-\u{2013}\u{2014}".unicodeScalars.contains(before.scalar(in: text)))
+    }
+    if closesQuote(k - 1) {
+      // Inverted: a name or a description follows.
+      guard k + 1 < tokens.count, tokens[k + 1].block == block, tokens[k + 1].kind == .word else { return false }
+      return tokens[k + 1].isCapitalised || Self.nounDeterminers.contains(recogniser.lowerHash(tokens[k + 1]))
+    }
+    // A subject between the mark and the verb, and punctuation (or the block's end) after it.
+    let endsClause =
+      k + 1 >= tokens.count || tokens[k + 1].block != block
+      || (tokens[k + 1].kind == .punct && !"(“\"".unicodeScalars.contains(tokens[k + 1].scalar(in: text)))
+    guard endsClause else { return false }
+    var j = k - 1
+    while j >= 0, k - j <= 6, tokens[j].block == block, tokens[j].kind == .word, !tokens[j].inQuote { j -= 1 }
+    return j < k - 1 && closesQuote(j)
   }
 
   /// Words before a noun, never before a verb: `the state`, `their comments`.

@@ -16,6 +16,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case asTheyPutIt = "as-they-put-it"
   case inTheirWords = "in-their-words"
   case shotBack = "shot-back"
+  case verbBesideAQuote = "verb-beside-a-quote"
   case sentenceInitialVerb = "sentence-initial-verb"
   case namingVerbs = "naming-verbs"
   case colonIntroduction = "colon-introduction"
@@ -96,6 +97,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
         "a verb of attack before `back` reports a retort: `Hillary shot back, “I suppose ...”`, `Rubio fired back:`"
     case .inTheirWords:
       return "`in X's words` and `in the words of X` name the speaker: `In Dr. Shadlen's words, “Could the moment ...”`"
+    case .verbBesideAQuote:
+      return
+        "a past form of any verb beside a quote's closing comma is its cue: `“...,” one Twitter response began`, `“...!” beamed Donald Hartley`"
     case .sentenceInitialVerb:
       return "a reporting verb in capitals at a sentence's start counts: `Said Ms Lee: “...”`"
     case .namingVerbs:
