@@ -197,8 +197,9 @@ extension SpeechAttributor {
       // `open` is the opening mark; before it, the block's start or a sentence's, or : – —.
       guard open >= 1, tokens[open - 1].block == block else { return true }
       let before = tokens[open - 1]
-      return before.kind == .punct
-        && (Tokenizer.isStop(before.scalar(in: text)) || ":-\u{2013}\u{2014}".unicodeScalars.contains(before.scalar(in: text)))
+      guard before.kind == .punct else { return false }
+      let s = before.scalar(in: text)
+      return Tokenizer.isStop(s) || ":-\u{2013}\u{2014}".unicodeScalars.contains(s)
     }
     if closesQuote(k - 1) {
       // Inverted: a name or a description follows.
