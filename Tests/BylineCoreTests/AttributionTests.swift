@@ -9,6 +9,15 @@ import Testing
     ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test")).quotes
   }
 
+  /// opening-clause-skipped, two openings in a row: the subject comes after both.
+  @Test func aParticiplesSubjectComesAfterTwoOpenings() {
+    let q = quotes(
+      "Officials met in London on Monday.\n\nOn Thursday, after weeks of silence on the strike, Maria Santos met Tom Reyes, saying, \u{201C}We will not move.\u{201D}"
+    )
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "saying")
+  }
+
   @Test func quoteThenNameSaid() {
     let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.")
     #expect(q.first?.speaker == "Maria Santos")

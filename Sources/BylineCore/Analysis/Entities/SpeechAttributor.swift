@@ -237,8 +237,8 @@ struct SpeechAttributor {
   /// (``AttributionRule/openingClauseSkipped``): `When Wallace died, ...`, `In response to ...,`.
   static let subordinators = WordLists.set(
     """
-    When After As If Although While Because Since Before Once Until Though In On At During Despite Amid
-    Following From With Without Under Throughout
+    when after as if although while because since before once until though in on at during despite amid
+    following from with without under throughout
     """)
 
   static let it = ScalarHash("it")
@@ -277,8 +277,11 @@ struct SpeechAttributor {
     // life, Donald Trump issued": the subject comes after the opening clause or phrase,
     // whoever it names; not when that comma is the verb's own (`In 2009 he declined an
     // invitation, telling`).
-    if rules.on(.openingClauseSkipped), j < k, tokens[j].kind == .word, tokens[j].isCapitalised,
-      Self.subordinators.contains(recogniser.hash(tokens[j].range)),
+    // Two in a row too: "On Thursday, after remaining neutral ..., Warren appeared".
+    var clauses = 0
+    while rules.on(.openingClauseSkipped), clauses < 2, j < k, tokens[j].kind == .word,
+      clauses > 0 || tokens[j].isCapitalised,
+      Self.subordinators.contains(recogniser.lowerHash(tokens[j])),
       let comma = (j + 1..<min(k, j + 20)).first(where: {
         tokens[$0].kind == .punct && tokens[$0].scalar(in: text) == ","
       }),
@@ -287,6 +290,7 @@ struct SpeechAttributor {
       j = comma + 1
       limit = j + 6
       skippedOpening = true
+      clauses += 1
     }
     while j < k, j < limit {
       let t = tokens[j]
