@@ -18,6 +18,16 @@ import Testing
     #expect(q.first?.cue == "saying")
   }
 
+  /// described-subject-of-its-clause: `As` opening the sentence, and a listener between the
+  /// verb of telling and the quote; a capital `But` opens a main clause, left to the scan.
+  @Test func aDescriptionAfterAsSpeaksPastItsListener() {
+    let q = quotes(
+      "Workers were angry.\n\nAs one docker told the Harbour Gazette, \u{201C}She wants to put fear in our hearts.\u{201D}"
+    )
+    #expect(q.first?.speaker == "docker")
+    #expect(q.first?.cue == "told")
+  }
+
   @Test func quoteThenNameSaid() {
     let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.")
     #expect(q.first?.speaker == "Maria Santos")

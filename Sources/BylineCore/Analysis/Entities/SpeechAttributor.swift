@@ -429,20 +429,34 @@ struct SpeechAttributor {
     return nil
   }
 
+  /// Conjunctions that open a subordinate clause at a sentence's start (`As one employee told
+  /// ...,`); a capital `And` or `But` opens a main clause, whose described subject (`But the
+  /// Chester chairman added:`) is someone already named.
+  static let openingConjunctions = WordLists.set("As While Although Though Whereas")
+
   /// ``AttributionRule/describedSubjectOfItsClause``: whether the conjunction at `c` opens a
   /// clause whose subject ends at `k` and whose verb, right after it, introduces a quote
-  /// (`Cruz said as the heckler yelled: “...”`, `and the defender said:`). Only such a verb:
+  /// (`Cruz said as the heckler yelled: “...”`, `and the defender said:`, `As one employee told
+  /// Palo Alto Weekly, “...”`: a verb of telling, its listener between). Only such a verb:
   /// `bought as an investment ... described by Sharon` or `as the workforce continues to age`
   /// have no clause of speech, and a pronoun or a function word ends no description (`the way
   /// they say “...”`, `a debate-eve conversion and accused`).
   func opensClauseBeforeQuote(conjunction c: Int, subjectEnd k: Int) -> Bool {
     guard c >= 0, tokens[c].kind == .word, tokens[c].block == tokens[k].block,
-      Self.clauseConjunctions.contains(recogniser.hash(tokens[c].range)),
+      Self.clauseConjunctions.contains(recogniser.hash(tokens[c].range))
+        || Self.openingConjunctions.contains(recogniser.hash(tokens[c].range)),
       !Self.notModifiers.contains(recogniser.hash(tokens[k].range)),
       !WordLists.pluralPronouns.contains(recogniser.hash(tokens[k].range)),
       k + 2 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 2].block == tokens[k].block
     else { return false }
-    let after = tokens[k + 2]
+    var a = k + 2
+    // "As one employee told Palo Alto Weekly, “...”": the listener and a comma stand between.
+    if Self.tellForms.contains(recogniser.hash(tokens[k + 1].range)) {
+      while a < tokens.count, a <= k + 6, tokens[a].kind == .word, tokens[a].block == tokens[k].block { a += 1 }
+      if a + 1 < tokens.count, tokens[a].kind == .punct, tokens[a].scalar(in: text) == "," { a += 1 }
+      guard a < tokens.count, tokens[a].block == tokens[k].block else { return false }
+    }
+    let after = tokens[a]
     return after.inQuote || (after.kind == .punct && ":“\"".unicodeScalars.contains(after.scalar(in: text)))
   }
 
