@@ -98,6 +98,11 @@ struct AttributionRuleTests {
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
     Example(
+      rule: .coordinatedVerbSharesItsSubject,
+      body:
+        "Maria Santos said the plan was drawn up by Tom Reyes and added, \u{201C}We will not sign it.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+    Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(

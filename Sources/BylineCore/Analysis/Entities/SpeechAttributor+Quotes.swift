@@ -110,6 +110,17 @@ extension SpeechAttributor {
         verbs.lastVerbOfBlock[block] = Int32(k)
         continue
       }
+      // "De Blasio said the move was made by Bill Bratton and said,": a verb after `and` has
+      // its sentence's subject, not the name before it.
+      if rules.on(.coordinatedVerbSharesItsSubject), !isParticiple(k), isCoordinated(k),
+        let s = coordinatedSubject(verb: k, verbs)
+      {
+        verbs.speaker[k] = s
+        verbs.lastSpeakerOfBlock[block] = s
+        verbs.lastVerbOfBlock[block] = Int32(k)
+        if !isNaming { addReportedSpeech(verb: k, speaker: s) }
+        continue
+      }
       if let s = subject(of: k) {
         // "“...,” said the 34-year-old": someone already in the story; the quote takes whom
         // a quote without a cue would, and the description only if nobody.
@@ -296,6 +307,18 @@ extension SpeechAttributor {
     else { return nil }
     if rules.on(.participlePastANounOfSpeech), isNounOfSpeech(previous) { return nil }
     return verbs.speaker[previous]
+  }
+
+  /// The subject a verb after `and` or `but` shares (``AttributionRule/coordinatedVerbSharesItsSubject``):
+  /// the speaker of the last reporting verb of its sentence, else the sentence's subject.
+  mutating func coordinatedSubject(verb k: Int, _ verbs: VerbSpeakers) -> Speaker? {
+    if let previous = verbs.lastVerbOfBlock[tokens[k].block].map(Int.init), previous < k,
+      !(previous + 1..<k).contains(where: { isSentenceEnd($0) && !tokens[$0].inQuote }),
+      let s = verbs.speaker[previous]
+    {
+      return s
+    }
+    return sentenceSubject(before: k)
   }
 
   /// Coordinating conjunctions that join a second verb to a clause: `and asserting`.

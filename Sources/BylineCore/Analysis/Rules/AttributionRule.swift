@@ -33,6 +33,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
   case sentenceRunsPastAFragment = "sentence-runs-past-a-fragment"
   case coordinatedVerbOpensAClause = "coordinated-verb-opens-a-clause"
+  case coordinatedVerbSharesItsSubject = "coordinated-verb-shares-its-subject"
   case openingPhraseSkipped = "opening-phrase-skipped"
   case openingClauseSkipped = "opening-clause-skipped"
   case invertedDescription = "inverted-description"
@@ -136,6 +137,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .coordinatedVerbOpensAClause:
       return
         "a verb after `and` or `but`, or a participle after a comma, opens a clause of its own, not the cue of the quote before it: `calling it “disqualifying” and asserting that`"
+    case .coordinatedVerbSharesItsSubject:
+      return
+        "a reporting verb after `and` or `but` has its sentence's subject: `De Blasio said the move was made by Bill Bratton and said,` is De Blasio's"
     case .openingPhraseSkipped:
       return "a sentence's subject is found past an opening phrase: `Before the meeting, Maria Santos ..., warning`"
     case .openingClauseSkipped:
