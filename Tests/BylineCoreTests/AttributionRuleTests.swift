@@ -71,7 +71,7 @@ struct AttributionRuleTests {
       rule: .sentenceRunsPastAFragment,
       body:
         "Later, Maria Santos shared a map of \u{201C}The Long Mile\u{201D} walk with Tom Reyes, writing \u{201C}Come and see the harbour.\u{201D}",
-      quote: 1, field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+      quote: 1, field: .speaker, with: "Maria Santos", without: "none"),
     Example(
       rule: .coordinatedVerbOpensAClause,
       body:
@@ -102,6 +102,11 @@ struct AttributionRuleTests {
       body:
         "Maria Santos said the plan was drawn up by Tom Reyes and added, \u{201C}We will not sign it.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+    Example(
+      rule: .subjectBeforeAQuote,
+      body:
+        "The dockers' union \u{201C}welcomed\u{201D} Maria Santos on Monday, saying the offer was \u{201C}far too low\u{201D} for its members.",
+      quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
     Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),

@@ -312,8 +312,12 @@ extension SpeechAttributor {
   /// The subject a verb after `and` or `but` shares (``AttributionRule/coordinatedVerbSharesItsSubject``):
   /// the speaker of the last reporting verb of its sentence, else the sentence's subject.
   mutating func coordinatedSubject(verb k: Int, _ verbs: VerbSpeakers) -> Speaker? {
+    // A stop inside a quote ends the sentence too: `Anne Weyman asked: “...?” The Pro-Life
+    // Alliance “congratulated” Mr Howard, but said`.
     if let previous = verbs.lastVerbOfBlock[tokens[k].block].map(Int.init), previous < k,
-      !(previous + 1..<k).contains(where: { isSentenceEnd($0) && !tokens[$0].inQuote }),
+      !(previous + 1..<k).contains(where: {
+        tokens[$0].kind == .punct && Tokenizer.isStop(tokens[$0].scalar(in: text)) && !isAbbreviationPoint($0)
+      }),
       let s = verbs.speaker[previous]
     {
       return s

@@ -203,6 +203,25 @@ struct SpeechAttributor {
 
   // MARK: - Subjects
 
+  /// Whether token `k` (or the closing mark at `k`) follows a quote whose opening mark comes
+  /// after a word of the same block, with no stop before its closing mark: a quote inside a
+  /// sentence
+  /// (``AttributionRule/subjectBeforeAQuote``).
+  func isAfterMidSentenceQuote(_ k: Int) -> Bool {
+    guard k >= 1, k < tokens.count else { return false }
+    var i = k - 1
+    if !tokens[i].inQuote, tokens[k].kind == .punct, tokens[k - 1].inQuote { i = k - 1 }
+    guard tokens[i].inQuote else { return false }
+    // `for “being right on radical Islamic terrorism.” And then Trump went`: a stop inside the
+    // quote ends the sentence.
+    if tokens[i].kind == .punct, Tokenizer.isStop(tokens[i].scalar(in: text)) { return false }
+    let block = tokens[i].block
+    while i >= 0, tokens[i].inQuote, tokens[i].block == block { i -= 1 }
+    // `i` is the opening mark.
+    return i >= 1 && tokens[i].kind == .punct && tokens[i - 1].block == block && tokens[i - 1].kind == .word
+      && !tokens[i - 1].inQuote
+  }
+
   /// The opening mark of a capitalised quoted fragment of up to eight tokens that ends right
   /// before token `k` inside its sentence: after a lowercase word, with no stop or comma before
   /// its closing mark (``AttributionRule/sentenceRunsPastAFragment``): `a class called “Perception” on`.
@@ -270,6 +289,10 @@ struct SpeechAttributor {
       start -= 1
     }
     sentenceStartMemo = (k - 1, block, start)
+    // "Anti-abortion group the Pro-Life Alliance “congratulated” Mr Howard ..., but said":
+    // a scan stopped by a quote inside the sentence names no subject (it stands before the
+    // quote, not after it).
+    if rules.on(.subjectBeforeAQuote), isAfterMidSentenceQuote(start) { return nil }
     var j = max(start, 0)
     var limit = j + 6
     var skippedOpening = false

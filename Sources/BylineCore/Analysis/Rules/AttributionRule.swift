@@ -36,6 +36,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case coordinatedVerbSharesItsSubject = "coordinated-verb-shares-its-subject"
   case openingPhraseSkipped = "opening-phrase-skipped"
   case openingClauseSkipped = "opening-clause-skipped"
+  case subjectBeforeAQuote = "subject-before-a-quote"
   case invertedDescription = "inverted-description"
   case describedSentenceSubject = "described-sentence-subject"
   case capitalisedDescriberOpensItsSentence = "capitalised-describer-opens-its-sentence"
@@ -142,6 +143,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
         "a reporting verb after `and` or `but` has its sentence's subject: `De Blasio said the move was made by Bill Bratton and said,` is De Blasio's"
     case .openingPhraseSkipped:
       return "a sentence's subject is found past an opening phrase: `Before the meeting, Maria Santos ..., warning`"
+    case .subjectBeforeAQuote:
+      return
+        "a sentence's subject stands before a quote inside it: `Anti-abortion group the Pro-Life Alliance “congratulated” Mr Howard ..., but said` is not Howard's"
     case .openingClauseSkipped:
       return
         "a sentence's subject is found after an opening clause, not in it: `When Wallace died in 1998, President Clinton released the following statement:`"
