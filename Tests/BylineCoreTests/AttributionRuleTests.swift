@@ -74,9 +74,14 @@ struct AttributionRuleTests {
       quote: 1, field: .speaker, with: "Maria Santos", without: "none"),
     Example(
       rule: .coordinatedVerbOpensAClause,
+      body: "Maria Santos is insisting that she has \u{201C}saved the port,\u{201D} claiming that the union won.",
+      field: .clause, with: "she has \u{201C}saved the port,\u{201D}",
+      without: "Maria Santos is insisting that she has \u{201C}saved the port,\u{201D}"),
+    Example(
+      rule: .subjectBeforeItsVerb,
       body:
-        "Maria Santos rejected the offer, calling the new plan an \u{201C}insult\u{201D} to Tom Reyes and asking why.",
-      field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
+        "Many referred to Tom Reyes as \u{201C}a bright leader\u{201D} but described his plan as a \u{201C}work in progress.\u{201D}",
+      quote: 1, field: .speaker, with: "none", without: "Tom Reyes"),
     Example(
       rule: .colonEndsTheParagraphBefore,
       body: "Maria Santos released the following statement:\n\n\u{201C}We offer our condolences to the family.\u{201D}",
@@ -107,6 +112,11 @@ struct AttributionRuleTests {
       body:
         "The dockers' union \u{201C}welcomed\u{201D} Maria Santos on Monday, saying the offer was \u{201C}far too low\u{201D} for its members.",
       quote: 1, field: .speaker, with: "none", without: "Maria Santos"),
+    Example(
+      rule: .participleWithinItsSentence,
+      body:
+        "Ann Lee said the talks had failed. Tom Reyes rejected the offer, adding: \u{201C}We will not sign.\u{201D}",
+      field: .speaker, with: "Tom Reyes", without: "Ann Lee"),
     Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),

@@ -306,6 +306,15 @@ extension SpeechAttributor {
       k - previous < 40
     else { return nil }
     if rules.on(.participlePastANounOfSpeech), isNounOfSpeech(previous) { return nil }
+    // "... Trump said. Clinton's team seized on the comments, telling reporters": not past
+    // the end of the verb's sentence.
+    if rules.on(.participleWithinItsSentence),
+      (previous + 1..<k).contains(where: {
+        tokens[$0].kind == .punct && Tokenizer.isStop(tokens[$0].scalar(in: text)) && !isAbbreviationPoint($0)
+      })
+    {
+      return nil
+    }
     return verbs.speaker[previous]
   }
 

@@ -203,6 +203,24 @@ struct SpeechAttributor {
 
   // MARK: - Subjects
 
+  /// Words after which a verb has its object or complement: `referred to`, `met with the`.
+  static let objectOpeners = WordLists.set("to with the a an his her their its about at for of on by as that")
+
+  /// Whether the word at `k` is a past form or a reporting verb (not a participle) followed by
+  /// a preposition or a determiner, so that a name after it is its object, not the sentence's
+  /// subject (``AttributionRule/subjectBeforeItsVerb``): `Bush referred to Rubio`. An
+  /// adjective in `-ed` before a name (`newly elected mayor Smith`) is no such word.
+  func isVerbBeforeItsObject(_ k: Int) -> Bool {
+    let t = tokens[k]
+    guard t.kind == .word, !t.isCapitalised, !t.inQuote, !isParticiple(k), k + 1 < tokens.count,
+      tokens[k + 1].kind == .word, tokens[k + 1].block == t.block,
+      Self.objectOpeners.contains(recogniser.hash(tokens[k + 1].range))
+    else { return false }
+    if ReportingVerbs.set.contains(recogniser.hash(t.range)) { return true }
+    let r = t.range
+    return r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
+  }
+
   /// Whether token `k` (or the closing mark at `k`) follows a quote whose opening mark comes
   /// after a word of the same block, with no stop before its closing mark: a quote inside a
   /// sentence
@@ -225,7 +243,7 @@ struct SpeechAttributor {
   /// The opening mark of a capitalised quoted fragment of up to eight tokens that ends right
   /// before token `k` inside its sentence: after a lowercase word, with no stop or comma before
   /// its closing mark (``AttributionRule/sentenceRunsPastAFragment``): `a class called “Perception” on`.
-  func openingOfFragment(endingBefore k: Int) -> Int? {
+  func openingOfFragment(endingBefore k: Int, partialToo: Bool = false) -> Int? {
     var i = k - 1
     guard i >= 1, tokens[i].kind == .punct, !tokens[i].inQuote,
       "”\"’'".unicodeScalars.contains(tokens[i].scalar(in: text))
@@ -238,18 +256,23 @@ struct SpeechAttributor {
       if Tokenizer.isStop(s) || s == "," { return nil }
     }
     var length = 0
+    var words = 0
     while i >= 0, tokens[i].inQuote, tokens[i].block == block {
       length += 1
+      if tokens[i].kind == .word { words += 1 }
       guard length <= 8 else { return nil }
       i -= 1
     }
     // `i` is the opening mark; the word before it is the sentence's, in lowercase, and the
     // fragment a name's (`“Perception”`), not a partial quote's (`is “absolutely wrong” for
-    // saying`, whose participle has a subject of its own).
+    // saying`, whose participle has a subject of its own), unless `partialToo`.
     guard i >= 1, tokens[i].kind == .punct, tokens[i - 1].block == block, tokens[i - 1].kind == .word,
-      !tokens[i - 1].inQuote, !tokens[i - 1].isCapitalised, tokens[i + 1].isCapitalised
+      !tokens[i - 1].inQuote
     else { return nil }
-    return i
+    // A single quoted word is a scare quote more often than a partial quote (`a “sweatshop”,
+    // a word seen on placards, and said`): not read past.
+    if partialToo, words >= 2 { return i }
+    return !tokens[i - 1].isCapitalised && tokens[i + 1].isCapitalised ? i : nil
   }
 
   /// Words that open a subordinate clause or a prepositional phrase at a sentence's start
@@ -268,6 +291,7 @@ struct SpeechAttributor {
   mutating func sentenceSubject(before k: Int) -> Speaker? {
     let block = tokens[k].block
     var start = k - 1
+    let joinsClause = rules.on(.subjectBeforeAQuote) && (followsComma(k) || isCoordinated(k))
     // Back to the sentence's start. A scan that reaches where the previous one began (in the
     // same block) ends where it ended, so a sentence of many verbs is walked once, not once
     // a verb.
@@ -278,7 +302,12 @@ struct SpeechAttributor {
       }
       // "Carson shared a syllabus for a class called “Perception” on his page, writing":
       // a quoted fragment inside the sentence does not end it.
-      if rules.on(.sentenceRunsPastAFragment), let opening = openingOfFragment(endingBefore: start) {
+      // "He also attacked the government's “failure” ..., telling", "the Pro-Life Alliance
+      // “congratulated” Mr Howard ..., but said": for a verb after a comma or `and`, any short
+      // quote inside the sentence (``AttributionRule/subjectBeforeAQuote``).
+      if rules.on(.sentenceRunsPastAFragment),
+        let opening = openingOfFragment(endingBefore: start, partialToo: joinsClause)
+      {
         start = opening
         continue
       }
@@ -315,17 +344,24 @@ struct SpeechAttributor {
       skippedOpening = true
       clauses += 1
     }
+    var pastVerb = false
     while j < k, j < limit {
       let t = tokens[j]
+      // The subject stands before a quote of its sentence.
+      if rules.on(.subjectBeforeAQuote), t.inQuote { return nil }
       if t.kind == .punct && t.scalar(in: text) == "," {
         // "Before the convention, Chief Calvin Williams lobbied ...": an opening phrase that
         // names nobody is skipped once.
         guard rules.on(.openingPhraseSkipped), !skippedOpening else { return nil }
         skippedOpening = true
+        pastVerb = false
         limit = j + 7
         j += 1
         continue
       }
+      // "Bush referred to Rubio as ... but described": a name after the verb is its object.
+      if rules.on(.subjectBeforeItsVerb), isVerbBeforeItsObject(j) { pastVerb = true }
+      if pastVerb, entityEnding(at: j) != nil { return nil }
       if let e = entityEnding(at: j), j + 1 >= tokens.count || result.entityOfToken[j + 1] != Int32(e) {
         // "Snopes fact checker and staff writer David Emery posted": the person of the role.
         if rules.on(.personAfterTheirOrganisation), result.entities[e].kind == .organisation,

@@ -31,12 +31,14 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case participleContinuesSpeaker = "participle-continues-speaker"
   case participleSentenceSubject = "participle-sentence-subject"
   case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
+  case participleWithinItsSentence = "participle-within-its-sentence"
   case sentenceRunsPastAFragment = "sentence-runs-past-a-fragment"
   case coordinatedVerbOpensAClause = "coordinated-verb-opens-a-clause"
   case coordinatedVerbSharesItsSubject = "coordinated-verb-shares-its-subject"
   case openingPhraseSkipped = "opening-phrase-skipped"
   case openingClauseSkipped = "opening-clause-skipped"
   case subjectBeforeAQuote = "subject-before-a-quote"
+  case subjectBeforeItsVerb = "subject-before-its-verb"
   case invertedDescription = "inverted-description"
   case describedSentenceSubject = "described-sentence-subject"
   case capitalisedDescriberOpensItsSentence = "capitalised-describer-opens-its-sentence"
@@ -129,6 +131,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return "a participle after a comma continues its sentence's speaker: `X said ..., adding`"
     case .participleSentenceSubject:
       return "a participle speaks for its sentence's subject: `Santos emailed supporters saying: “...”`"
+    case .participleWithinItsSentence:
+      return
+        "a participle continues the speaker of a verb of its own sentence only: `Lee said so. The union replied, adding` is not Lee's"
     case .participlePastANounOfSpeech:
       return
         "a participle after a comma does not continue a noun of speech: `Hillary Clinton posted a Twitter comment of her own, saying,` is Clinton's"
@@ -143,6 +148,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
         "a reporting verb after `and` or `but` has its sentence's subject: `De Blasio said the move was made by Bill Bratton and said,` is De Blasio's"
     case .openingPhraseSkipped:
       return "a sentence's subject is found past an opening phrase: `Before the meeting, Maria Santos ..., warning`"
+    case .subjectBeforeItsVerb:
+      return
+        "a name after a sentence's verb and its preposition is its object, not its subject: `Bush referred to Rubio as “a bright leader” but described` is not Rubio's"
     case .subjectBeforeAQuote:
       return
         "a sentence's subject stands before a quote inside it: `Anti-abortion group the Pro-Life Alliance “congratulated” Mr Howard ..., but said` is not Howard's"
