@@ -221,14 +221,12 @@ struct SpeechAttributor {
     return r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
   }
 
-  /// Whether token `k` (or the closing mark at `k`) follows a quote whose opening mark comes
-  /// after a word of the same block, with no stop before its closing mark: a quote inside a
-  /// sentence
+  /// Whether the closing mark at token `k` ends a quote whose opening mark comes after a word
+  /// of the same block, with no stop before the closing mark: a quote inside a sentence
   /// (``AttributionRule/subjectBeforeAQuote``).
   func isAfterMidSentenceQuote(_ k: Int) -> Bool {
     guard k >= 1, k < tokens.count else { return false }
     var i = k - 1
-    if !tokens[i].inQuote, tokens[k].kind == .punct, tokens[k - 1].inQuote { i = k - 1 }
     guard tokens[i].inQuote else { return false }
     // `for “being right on radical Islamic terrorism.” And then Trump went`: a stop inside the
     // quote ends the sentence.
@@ -243,6 +241,7 @@ struct SpeechAttributor {
   /// The opening mark of a capitalised quoted fragment of up to eight tokens that ends right
   /// before token `k` inside its sentence: after a lowercase word, with no stop or comma before
   /// its closing mark (``AttributionRule/sentenceRunsPastAFragment``): `a class called “Perception” on`.
+  /// With `partialToo`, any such quote of two words or more after any word.
   func openingOfFragment(endingBefore k: Int, partialToo: Bool = false) -> Int? {
     var i = k - 1
     guard i >= 1, tokens[i].kind == .punct, !tokens[i].inQuote,
@@ -286,25 +285,22 @@ struct SpeechAttributor {
   static let it = ScalarHash("it")
   static let capitalIt = ScalarHash("It")
 
-  /// The subject at the start of the sentence holding token `k`: a person or organisation
-  /// named within its first words, or a pronoun resolved.
-  mutating func sentenceSubject(before k: Int) -> Speaker? {
+  /// Where the search for the subject of the sentence holding token `k` begins: back to the
+  /// sentence's start. A scan that reaches where the previous one began (in the same block)
+  /// ends where it ended, so a sentence of many verbs is walked once, not once a verb.
+  mutating func subjectSearchStart(before k: Int) -> Int {
     let block = tokens[k].block
     var start = k - 1
     let joinsClause = rules.on(.subjectBeforeAQuote) && (followsComma(k) || isCoordinated(k))
-    // Back to the sentence's start. A scan that reaches where the previous one began (in the
-    // same block) ends where it ended, so a sentence of many verbs is walked once, not once
-    // a verb.
     while true {
       if let memo = sentenceStartMemo, memo.from == start, memo.block == block {
         start = memo.start
         break
       }
-      // "Carson shared a syllabus for a class called “Perception” on his page, writing":
-      // a quoted fragment inside the sentence does not end it.
-      // "He also attacked the government's “failure” ..., telling", "the Pro-Life Alliance
-      // “congratulated” Mr Howard ..., but said": for a verb after a comma or `and`, any short
-      // quote inside the sentence (``AttributionRule/subjectBeforeAQuote``).
+      // "Carson shared a syllabus for a class called “Perception” on his page, writing": a
+      // quoted name inside the sentence does not end it; for a verb after a comma or `and`,
+      // no quote of two words or more does (`He also attacked the government's “failure to
+      // deliver” ..., telling`, ``AttributionRule/subjectBeforeAQuote``).
       if rules.on(.sentenceRunsPastAFragment),
         let opening = openingOfFragment(endingBefore: start, partialToo: joinsClause)
       {
@@ -318,18 +314,16 @@ struct SpeechAttributor {
       start -= 1
     }
     sentenceStartMemo = (k - 1, block, start)
-    // "Anti-abortion group the Pro-Life Alliance “congratulated” Mr Howard ..., but said":
-    // a scan stopped by a quote inside the sentence names no subject (it stands before the
-    // quote, not after it).
-    if rules.on(.subjectBeforeAQuote), isAfterMidSentenceQuote(start) { return nil }
-    var j = max(start, 0)
-    var limit = j + 6
-    var skippedOpening = false
-    // "When Wallace died in 1998, President Clinton released", "In response to the loss of
-    // life, Donald Trump issued": the subject comes after the opening clause or phrase,
-    // whoever it names; not when that comma is the verb's own (`In 2009 he declined an
-    // invitation, telling`).
-    // Two in a row too: "On Thursday, after remaining neutral ..., Warren appeared".
+    return start
+  }
+
+  /// The token after up to two opening clauses or phrases from token `j`, before the verb at
+  /// `k` (``AttributionRule/openingClauseSkipped``): "When Wallace died in 1998, President
+  /// Clinton released", "On Thursday, after remaining neutral ..., Warren appeared". The
+  /// subject comes after them, whoever they name; not when the comma is the verb's own (`In
+  /// 2009 he declined an invitation, telling`).
+  func afterOpeningClauses(from start: Int, before k: Int) -> Int? {
+    var j = start
     var clauses = 0
     while rules.on(.openingClauseSkipped), clauses < 2, j < k, tokens[j].kind == .word,
       clauses > 0 || tokens[j].isCapitalised,
@@ -340,9 +334,26 @@ struct SpeechAttributor {
       comma + 1 < k
     {
       j = comma + 1
+      clauses += 1
+    }
+    return clauses > 0 ? j : nil
+  }
+
+  /// The subject at the start of the sentence holding token `k`: a person or organisation
+  /// named within its first words, or a pronoun resolved.
+  mutating func sentenceSubject(before k: Int) -> Speaker? {
+    let start = subjectSearchStart(before: k)
+    // "Anti-abortion group the Pro-Life Alliance “congratulated” Mr Howard ..., but said":
+    // a scan stopped by a quote inside the sentence names no subject (it stands before the
+    // quote, not after it).
+    if rules.on(.subjectBeforeAQuote), isAfterMidSentenceQuote(start) { return nil }
+    var j = max(start, 0)
+    var limit = j + 6
+    var skippedOpening = false
+    if let after = afterOpeningClauses(from: j, before: k) {
+      j = after
       limit = j + 6
       skippedOpening = true
-      clauses += 1
     }
     var pastVerb = false
     while j < k, j < limit {
