@@ -162,8 +162,9 @@ extension SpeechAttributor {
     let isSentenceInitial =
       rules.on(.sentenceInitialVerb) && tokens[k].startsSentence && tokens[k].isCapitalised
       && ReportingVerbs.set.contains(recogniser.lowerHash(tokens[k]))
-    let isBeside = rules.on(.verbBesideAQuote) && !ReportingVerbs.set.contains(h) && isPastVerbBesideAQuote(k)
-    guard ReportingVerbs.set.contains(h) || isSentenceInitial || isNaming || isBeside else { return nil }
+    let isReporting = ReportingVerbs.set.contains(h)
+    let isBeside = !isReporting && rules.on(.verbBesideAQuote) && isPastVerbBesideAQuote(k)
+    guard isReporting || isSentenceInitial || isNaming || isBeside else { return nil }
     // "to demand", "to say": an infinitive reports nothing.
     if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { return nil }
     // "their state senator", "the charged term": after a determiner, a noun or an adjective.
@@ -192,10 +193,16 @@ extension SpeechAttributor {
   func isPastVerbBesideAQuote(_ k: Int) -> Bool {
     let t = tokens[k]
     guard t.kind == .word, !t.inQuote, !t.isCapitalised, k >= 2 else { return false }
+    let block = t.block
+    // Most words stand neither after a closing mark nor before punctuation: asked first, as
+    // every word is asked.
+    let beforePunctuation = k + 1 >= tokens.count || tokens[k + 1].block != block || tokens[k + 1].kind == .punct
+    guard beforePunctuation || (tokens[k - 1].kind == .punct && !tokens[k - 1].inQuote),
+      (max(0, k - 8)..<k).contains(where: { tokens[$0].inQuote })
+    else { return false }
     let r = t.range
     let isEd = r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
     guard isEd || Self.irregularPasts.contains(recogniser.hash(r)) else { return false }
-    let block = t.block
     // A closing mark after `,`, `?` or `!` inside a quote that opens its sentence or follows a
     // colon or a dash: not one inside the sentence (`Lorenz, “the father of chaos,” started`).
     func closesQuote(_ j: Int) -> Bool {
