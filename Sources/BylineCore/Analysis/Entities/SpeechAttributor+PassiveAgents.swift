@@ -3,9 +3,7 @@ extension SpeechAttributor {
   /// Whether the reporting verb at `k` is a past participle opening its sentence, a passive
   /// with no `be` (`Described by colleagues as “brilliant”, she ...`, `Asked by Thrush if ...`).
   func isOpeningParticiple(_ k: Int) -> Bool {
-    guard tokens[k].startsSentence, tokens[k].isCapitalised else { return false }
-    let r = tokens[k].range
-    return r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
+    tokens[k].startsSentence && tokens[k].isCapitalised && isPastForm(k)
   }
 
   /// The agent of the passive reporting verb at `k`: `by` and a name or a description within

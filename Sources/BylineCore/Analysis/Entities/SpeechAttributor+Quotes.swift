@@ -200,9 +200,7 @@ extension SpeechAttributor {
     guard beforePunctuation || (tokens[k - 1].kind == .punct && !tokens[k - 1].inQuote),
       (max(0, k - 8)..<k).contains(where: { tokens[$0].inQuote })
     else { return false }
-    let r = t.range
-    let isEd = r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
-    guard isEd || Self.irregularPasts.contains(recogniser.hash(r)) else { return false }
+    guard isPastForm(k) || Self.irregularPasts.contains(recogniser.hash(t.range)) else { return false }
     // A closing mark after `,`, `?` or `!` inside a quote that opens its sentence or follows a
     // colon or a dash: not one inside the sentence (`Lorenz, “the father of chaos,” started`).
     func closesQuote(_ j: Int) -> Bool {
@@ -210,8 +208,7 @@ extension SpeechAttributor {
         "”\"".unicodeScalars.contains(tokens[j].scalar(in: text)), tokens[j - 1].inQuote,
         tokens[j - 1].kind == .punct, ",?!".unicodeScalars.contains(tokens[j - 1].scalar(in: text))
       else { return false }
-      var open = j - 1
-      while open >= 0, tokens[open].inQuote, tokens[open].block == block { open -= 1 }
+      let open = beforeQuote(endingAt: j - 1)
       // `open` is the opening mark; before it, the block's start or a sentence's, or : – —.
       guard open >= 1, tokens[open - 1].block == block else { return true }
       let before = tokens[open - 1]
@@ -315,13 +312,7 @@ extension SpeechAttributor {
     if rules.on(.participlePastANounOfSpeech), isNounOfSpeech(previous) { return nil }
     // "... Trump said. Clinton's team seized on the comments, telling reporters": not past
     // the end of the verb's sentence.
-    if rules.on(.participleWithinItsSentence),
-      (previous + 1..<k).contains(where: {
-        tokens[$0].kind == .punct && Tokenizer.isStop(tokens[$0].scalar(in: text)) && !isAbbreviationPoint($0)
-      })
-    {
-      return nil
-    }
+    if rules.on(.participleWithinItsSentence), (previous + 1..<k).contains(where: isSentenceEnd) { return nil }
     return verbs.speaker[previous]
   }
 
@@ -331,10 +322,7 @@ extension SpeechAttributor {
     // A stop inside a quote ends the sentence too: `Anne Weyman asked: “...?” The Pro-Life
     // Alliance “congratulated” Mr Howard, but said`.
     if let previous = verbs.lastVerbOfBlock[tokens[k].block].map(Int.init), previous < k,
-      !(previous + 1..<k).contains(where: {
-        tokens[$0].kind == .punct && Tokenizer.isStop(tokens[$0].scalar(in: text)) && !isAbbreviationPoint($0)
-      }),
-      let s = verbs.speaker[previous]
+      !(previous + 1..<k).contains(where: isSentenceEnd), let s = verbs.speaker[previous]
     {
       return s
     }

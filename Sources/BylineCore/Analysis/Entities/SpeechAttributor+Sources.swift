@@ -321,9 +321,7 @@ extension SpeechAttributor {
   func startsVerbPhrase(_ k: Int) -> Bool {
     let t = tokens[k]
     guard t.kind == .word, !t.isCapitalised else { return false }
-    if isParticiple(k) || ReportingVerbs.set.contains(recogniser.hash(t.range)) { return true }
-    let r = t.range
-    return r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
+    return isParticiple(k) || ReportingVerbs.set.contains(recogniser.hash(t.range)) || isPastForm(k)
   }
 
   static let clauseConjunctions = WordLists.set("and but while as although though whereas")

@@ -211,14 +211,19 @@ struct SpeechAttributor {
   /// subject (``AttributionRule/subjectBeforeItsVerb``): `Bush referred to Rubio`. An
   /// adjective in `-ed` before a name (`newly elected mayor Smith`) is no such word.
   func isVerbBeforeItsObject(_ k: Int) -> Bool {
-    let t = tokens[k]
-    guard t.kind == .word, !t.isCapitalised, !t.inQuote, !isParticiple(k), k + 1 < tokens.count,
-      tokens[k + 1].kind == .word, tokens[k + 1].block == t.block,
-      Self.objectOpeners.contains(recogniser.hash(tokens[k + 1].range))
+    guard !tokens[k].inQuote, startsVerbPhrase(k), !isParticiple(k), k + 1 < tokens.count,
+      tokens[k + 1].kind == .word, tokens[k + 1].block == tokens[k].block
     else { return false }
-    if ReportingVerbs.set.contains(recogniser.hash(t.range)) { return true }
-    let r = t.range
-    return r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
+    return Self.objectOpeners.contains(recogniser.hash(tokens[k + 1].range))
+  }
+
+  /// The token before the quoted tokens that end at token `i` (the quote's opening mark, as a
+  /// rule), -1 at the text's start: the walk back over one quote of one block.
+  func beforeQuote(endingAt i: Int) -> Int {
+    let block = tokens[i].block
+    var j = i
+    while j >= 0, tokens[j].inQuote, tokens[j].block == block { j -= 1 }
+    return j
   }
 
   /// Whether the closing mark at token `k` ends a quote whose opening mark comes after a word
@@ -226,13 +231,13 @@ struct SpeechAttributor {
   /// (``AttributionRule/subjectBeforeAQuote``).
   func isAfterMidSentenceQuote(_ k: Int) -> Bool {
     guard k >= 1, k < tokens.count else { return false }
-    var i = k - 1
-    guard tokens[i].inQuote else { return false }
+    let last = k - 1
+    guard tokens[last].inQuote else { return false }
     // `for “being right on radical Islamic terrorism.” And then Trump went`: a stop inside the
     // quote ends the sentence.
-    if tokens[i].kind == .punct, Tokenizer.isStop(tokens[i].scalar(in: text)) { return false }
-    let block = tokens[i].block
-    while i >= 0, tokens[i].inQuote, tokens[i].block == block { i -= 1 }
+    if tokens[last].kind == .punct, Tokenizer.isStop(tokens[last].scalar(in: text)) { return false }
+    let block = tokens[last].block
+    let i = beforeQuote(endingAt: last)
     // `i` is the opening mark.
     return i >= 1 && tokens[i].kind == .punct && tokens[i - 1].block == block && tokens[i - 1].kind == .word
       && !tokens[i - 1].inQuote
@@ -537,6 +542,12 @@ struct SpeechAttributor {
     if tokens[k - 1].scalar(in: text) == "," { return true }
     return k >= 2 && "”\"".unicodeScalars.contains(tokens[k - 1].scalar(in: text))
       && tokens[k - 2].kind == .punct && tokens[k - 2].scalar(in: text) == ","
+  }
+
+  /// "walked", "beamed": a past form in `-ed` of more than four scalars.
+  func isPastForm(_ k: Int) -> Bool {
+    let r = tokens[k].range
+    return r.count > 4 && text[r.upperBound - 2] == "e" && text[r.upperBound - 1] == "d"
   }
 
   /// "adding", "telling": a present participle.
