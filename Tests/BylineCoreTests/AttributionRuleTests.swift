@@ -99,6 +99,11 @@ struct AttributionRuleTests {
       without:
         "At the meeting the union leaders proposed that dockers \u{201C}stay at home for a week\u{201D} in protest"),
     Example(
+      rule: .thatAfterTheVerbsAdjuncts,
+      body: "Maria Santos said in a letter on Tuesday that the offer was \u{201C}an insult to every family\u{201D}.",
+      field: .clause, with: "the offer was \u{201C}an insult to every family\u{201D}",
+      without: "in a letter on Tuesday that the offer was \u{201C}an insult to every family\u{201D}"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),

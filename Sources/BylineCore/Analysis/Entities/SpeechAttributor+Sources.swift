@@ -188,6 +188,13 @@ extension SpeechAttributor {
         }
         if j < first, recogniser.hash(tokens[j].range) == Self.that || tokens[j].kind == .punct { start = j }
       }
+      if rules.on(.thatAfterTheVerbsAdjuncts), quote.kind != .full,
+        Self.tellForms.contains(recogniser.hash(tokens[cue].range))
+          || Self.adjunctOpeners.contains(recogniser.hash(tokens[start].range)),
+        let that = thatOpeningTheReport(after: start, before: first)
+      {
+        start = that
+      }
       while start < first,
         tokens[start].kind == .punct && ":,".unicodeScalars.contains(tokens[start].scalar(in: text))
           || recogniser.hash(tokens[start].range) == Self.that
@@ -205,6 +212,31 @@ extension SpeechAttributor {
     let lower = min(tokens[sentenceStart].range.lowerBound, quoteStart)
     let upper = end > last ? tokens[end].range.lowerBound : quoteEnd
     return lower..<max(upper, quoteEnd)
+  }
+
+  /// Words that open a verb's adjunct of place or time (`wrote in a court file that`, `said
+  /// Tuesday that`), past which a "that" still opens the verb's report.
+  static let adjunctOpeners = WordLists.set(
+    "in on at during after before from with last this earlier yesterday today tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+  )
+
+  /// ``AttributionRule/thatAfterTheVerbsAdjuncts``: the "that" opening the report when words
+  /// and commas stand between the verb and it (`told supporters Tuesday night that “...”`,
+  /// `wrote in a court file that`); nil when none does within a dozen tokens of `start`.
+  func thatOpeningTheReport(after start: Int, before first: Int) -> Int? {
+    var j = start
+    while j < first, j < start + 12 {
+      let t = tokens[j]
+      // A quote, or a form of `be` (`said Thursday his worry is that`): the report has begun.
+      if t.inQuote || Self.beForms.contains(recogniser.lowerHash(t)) { return nil }
+      if t.kind == .word {
+        if recogniser.hash(t.range) == Self.that { return j > start ? j : nil }
+      } else if t.scalar(in: text) != "," {
+        return nil
+      }
+      j += 1
+    }
+    return nil
   }
 
   /// The clause of a partial quote with no cue: from its sentence's start, or the verb nearest

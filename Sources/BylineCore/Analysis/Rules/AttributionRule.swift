@@ -81,6 +81,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case partialQuoteSentence = "partial-quote-sentence"
   case cueVerbClause = "cue-verb-clause"
   case clauseAfterTheVerbBefore = "clause-after-the-verb-before"
+  case thatAfterTheVerbsAdjuncts = "that-after-the-verbs-adjuncts"
   case fullQuoteInAClause = "full-quote-in-a-clause"
 
   /// One line: what the rule does, with its example.
@@ -223,6 +224,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .clauseAfterTheVerbBefore:
       return
         "a partial quote with no cue sits in the clause after the verb before it: `Trump insisted that he has “expanded the Republican party”`"
+    case .thatAfterTheVerbsAdjuncts:
+      return
+        "a report's clause starts at the `that` past the verb's listener and time: `told supporters Tuesday night that he was “very encouraged”`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
