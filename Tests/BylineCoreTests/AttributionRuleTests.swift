@@ -104,6 +104,11 @@ struct AttributionRuleTests {
       field: .clause, with: "the offer was \u{201C}an insult to every family\u{201D}",
       without: "in a letter on Tuesday that the offer was \u{201C}an insult to every family\u{201D}"),
     Example(
+      rule: .relativeObjectOpensTheClause,
+      body: "The union attacked what Maria Santos called \u{201C}a plan for closure\u{201D} at the docks.",
+      field: .clause, with: "what Maria Santos called \u{201C}a plan for closure\u{201D} at the docks",
+      without: "\u{201C}a plan for closure\u{201D} at the docks"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),

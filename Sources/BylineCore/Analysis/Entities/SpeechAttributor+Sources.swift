@@ -201,6 +201,11 @@ extension SpeechAttributor {
       {
         start += 1
       }
+      if rules.on(.relativeObjectOpensTheClause), quote.kind != .full,
+        let pronoun = objectRelative(before: cue, from: sentenceStart)
+      {
+        start = pronoun
+      }
       let lower = min(tokens[start].range.lowerBound, quoteStart)
       return lower..<max(clauseEnd(after: last, quoteEnd: quoteEnd), lower)
     }
@@ -213,6 +218,29 @@ extension SpeechAttributor {
     let upper = end > last ? tokens[end].range.lowerBound : quoteEnd
     return lower..<max(upper, quoteEnd)
   }
+
+  /// ``AttributionRule/relativeObjectOpensTheClause``: the relative pronoun that is the object
+  /// of the verb at token `cue`, a subject of one to five words between them (`what aide
+  /// Kevin Phillips called “the beginning”`, `whom he described as “peaceful”`): the naming
+  /// is the clause, pronoun and subject included.
+  func objectRelative(before cue: Int, from sentenceStart: Int) -> Int? {
+    guard recogniser.lowerHash(tokens[cue]) != ReportingVerbs.according else { return nil }
+    var j = cue - 1
+    while j >= sentenceStart, j >= cue - 6 {
+      let t = tokens[j]
+      guard t.kind == .word, !t.inQuote else { return nil }
+      if Self.objectRelatives.contains(recogniser.lowerHash(t)) {
+        // `which have publicly stated`: the pronoun is the subject, the clause is the verb's.
+        guard j < cue - 1, !Self.auxiliaries.contains(recogniser.lowerHash(tokens[j + 1])) else { return nil }
+        return j
+      }
+      j -= 1
+    }
+    return nil
+  }
+
+  /// Relative pronouns that can be a verb's object.
+  static let objectRelatives = WordLists.set("what whom which")
 
   /// Words that open a verb's adjunct of place or time (`wrote in a court file that`, `said
   /// Tuesday that`), past which a "that" still opens the verb's report.

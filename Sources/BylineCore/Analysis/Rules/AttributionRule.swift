@@ -82,6 +82,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case cueVerbClause = "cue-verb-clause"
   case clauseAfterTheVerbBefore = "clause-after-the-verb-before"
   case thatAfterTheVerbsAdjuncts = "that-after-the-verbs-adjuncts"
+  case relativeObjectOpensTheClause = "relative-object-opens-the-clause"
   case fullQuoteInAClause = "full-quote-in-a-clause"
 
   /// One line: what the rule does, with its example.
@@ -227,6 +228,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .thatAfterTheVerbsAdjuncts:
       return
         "a report's clause starts at the `that` past the verb's listener and time: `told supporters Tuesday night that he was “very encouraged”`"
+    case .relativeObjectOpensTheClause:
+      return
+        "a naming verb's relative object and subject are in its clause: `what aide Kevin Phillips called “the beginning of a new era”`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
