@@ -109,6 +109,11 @@ struct AttributionRuleTests {
       field: .clause, with: "what Maria Santos called \u{201C}a plan for closure\u{201D} at the docks",
       without: "\u{201C}a plan for closure\u{201D} at the docks"),
     Example(
+      rule: .commaBeforeAParticiple,
+      body: "Maria Santos said the offer was \u{201C}an insult\u{201D}, leaving the hall before the vote.",
+      field: .clause, with: "the offer was \u{201C}an insult\u{201D}",
+      without: "the offer was \u{201C}an insult\u{201D}, leaving the hall before the vote"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),

@@ -353,6 +353,13 @@ extension SpeechAttributor {
         {
           return end
         }
+        // "would “not get beat up” at his rally, leaving": a participle after a comma starts
+        // the reporter's own words.
+        if rules.on(.commaBeforeAParticiple), t.scalar(in: text) == ",", k + 1 < tokens.count,
+          tokens[k + 1].block == block, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalised, isParticiple(k + 1)
+        {
+          return end
+        }
         if !QuoteFinder.isQuoteMark(t.scalar(in: text)), t.scalar(in: text) != "," { end = t.range.upperBound }
         if QuoteFinder.isQuoteMark(t.scalar(in: text)) { end = t.range.upperBound }
       } else {

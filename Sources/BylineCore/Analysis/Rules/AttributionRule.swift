@@ -83,6 +83,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case clauseAfterTheVerbBefore = "clause-after-the-verb-before"
   case thatAfterTheVerbsAdjuncts = "that-after-the-verbs-adjuncts"
   case relativeObjectOpensTheClause = "relative-object-opens-the-clause"
+  case commaBeforeAParticiple = "comma-before-a-participle"
   case fullQuoteInAClause = "full-quote-in-a-clause"
 
   /// One line: what the rule does, with its example.
@@ -231,6 +232,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .relativeObjectOpensTheClause:
       return
         "a naming verb's relative object and subject are in its clause: `what aide Kevin Phillips called “the beginning of a new era”`"
+    case .commaBeforeAParticiple:
+      return
+        "a participle after a comma ends a reported clause: `said he would “not get beat up” at his rally, leaving the crowd cheering`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
