@@ -61,7 +61,7 @@ struct AttributionRuleTests {
       field: .speaker, with: "colleague", without: "Tom Reyes"),
     Example(
       rule: .shotBack,
-      body: "After Brown criticised the plan, Maria Santos shot back, \u{201C}We will not move.\u{201D}",
+      body: "After Brown studied the plan, Maria Santos shot back, \u{201C}We will not move.\u{201D}",
       field: .speaker, with: "Maria Santos", without: "none"),
     Example(
       rule: .participlePastANounOfSpeech,
@@ -130,7 +130,7 @@ struct AttributionRuleTests {
     Example(
       rule: .participleWithinItsSentence,
       body:
-        "Ann Lee said the talks had failed. Tom Reyes rejected the offer, adding: \u{201C}We will not sign.\u{201D}",
+        "Ann Lee said the talks had failed. Tom Reyes took the offer, adding: \u{201C}We will not sign.\u{201D}",
       field: .speaker, with: "Tom Reyes", without: "Ann Lee"),
     Example(
       rule: .sentenceInitialVerb, body: "Maria Santos spoke last. Said Santos, \u{201C}We will not move.\u{201D}",

@@ -28,6 +28,17 @@ import Testing
     #expect(q.first?.cue == "told")
   }
 
+  /// Verbs of judging that report words (reporting-verbs.txt: decry, denounce, criticise,
+  /// deride, dismiss, reject, imply, cite, portray): their subject speaks a partial quote
+  /// after them, in the verb's clause.
+  @Test func aVerbOfJudgingReportsThePartialQuoteAfterIt() {
+    let q = quotes(
+      "Dockers met on Monday.\n\nMaria Santos dismissed the offer as \u{201C}an insult to every family\u{201D}."
+    )
+    #expect(q.first?.speaker == "Maria Santos")
+    #expect(q.first?.cue == "dismissed")
+  }
+
   @Test func quoteThenNameSaid() {
     let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.")
     #expect(q.first?.speaker == "Maria Santos")
