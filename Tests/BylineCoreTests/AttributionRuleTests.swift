@@ -114,6 +114,10 @@ struct AttributionRuleTests {
       field: .clause, with: "the offer was \u{201C}an insult\u{201D}",
       without: "the offer was \u{201C}an insult\u{201D}, leaving the hall before the vote"),
     Example(
+      rule: .pluralNationalityIsAGroup,
+      body: "Maria Santos spoke first. The Tories dismissed the plan as \u{201C}desperate\u{201D}.",
+      field: .speaker, with: "Tories", without: "Maria Santos"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),

@@ -20,6 +20,7 @@ extension SpeechAttributor {
       if Self.tellForms.contains(recogniser.hash(tokens[v].range)) { return nil }
       return mentionAfter(v + 1)
     }
+    if rules.on(.pluralNationalityIsAGroup), let group = groupSubject(endingAt: k) { return group }
     if let e = nationalitySubject(endingAt: k) { return .entity(e) }
     // "the Utah Republican asks": the person of that role or nobody, not a name before it.
     if rules.on(.placeAndPartyDescribeASpeaker), partyMemberDeterminer(endingAt: k) != nil {
@@ -117,6 +118,29 @@ extension SpeechAttributor {
       w -= 1
     }
     return nil
+  }
+
+  /// ``AttributionRule/pluralNationalityIsAGroup``: "the Tories dismissed", "the Democrats
+  /// said": a plural nationality or party after "the" is the group that speaks, a description,
+  /// not a person named before.
+  func groupSubject(endingAt k: Int) -> Speaker? {
+    guard k >= 1, tokens[k].kind == .word, tokens[k].isCapitalised, !tokens[k].inQuote,
+      recogniser.hash(tokens[k - 1].range) == ScalarHash("the")
+        || recogniser.hash(tokens[k - 1].range) == ScalarHash("The"),
+      isPluralDemonym(k)
+    else { return nil }
+    return .description(Tokenizer.string(text, tokens[k].stem))
+  }
+
+  /// Whether token `k` is the plural of a nationality or party: "Democrats" (of "Democrat"),
+  /// "Tories" (of "Tory").
+  func isPluralDemonym(_ k: Int) -> Bool {
+    let word = Tokenizer.string(text, tokens[k].stem)
+    guard word.count > 3, word.hasSuffix("s"), recogniser.lexicon.demonyms.contains(ScalarHash(word)) else {
+      return false
+    }
+    let singular = word.hasSuffix("ies") ? word.dropLast(3) + "y" : String(word.dropLast())
+    return recogniser.lexicon.demonyms.contains(ScalarHash(singular))
   }
 
   /// "the Croatian said": a nationality ending at token `k` after "the", for a person named

@@ -29,6 +29,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case nounAfterAPreposition = "noun-after-a-preposition"
   // Subjects.
   case participleContinuesSpeaker = "participle-continues-speaker"
+  case pluralNationalityIsAGroup = "plural-nationality-is-a-group"
   case participleSentenceSubject = "participle-sentence-subject"
   case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
   case participleWithinItsSentence = "participle-within-its-sentence"
@@ -235,6 +236,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .commaBeforeAParticiple:
       return
         "a participle after a comma ends a reported clause: `said he would “not get beat up” at his rally, leaving the crowd cheering`"
+    case .pluralNationalityIsAGroup:
+      return
+        "a plural nationality or party after `the` speaks as a group: `The Tories dismissed the plan as \"desperate\"` (not a person named before)"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
