@@ -118,6 +118,10 @@ struct AttributionRuleTests {
       body: "Maria Santos spoke first. The Tories dismissed the plan as \u{201C}desperate\u{201D}.",
       field: .speaker, with: "Tories", without: "Maria Santos"),
     Example(
+      rule: .partyWithoutArticleSpeaks,
+      body: "Maria Santos spoke first. Labour said the plan was \u{201C}desperate\u{201D}.",
+      field: .speaker, with: "Labour", without: "none"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),

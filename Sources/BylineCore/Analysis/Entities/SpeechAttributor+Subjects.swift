@@ -20,7 +20,7 @@ extension SpeechAttributor {
       if Self.tellForms.contains(recogniser.hash(tokens[v].range)) { return nil }
       return mentionAfter(v + 1)
     }
-    if rules.on(.pluralNationalityIsAGroup), let group = groupSubject(endingAt: k) { return group }
+    if let group = groupSubject(endingAt: k) { return group }
     if let e = nationalitySubject(endingAt: k) { return .entity(e) }
     // "the Utah Republican asks": the person of that role or nobody, not a name before it.
     if rules.on(.placeAndPartyDescribeASpeaker), partyMemberDeterminer(endingAt: k) != nil {
@@ -122,13 +122,23 @@ extension SpeechAttributor {
 
   /// ``AttributionRule/pluralNationalityIsAGroup``: "the Tories dismissed", "the Democrats
   /// said": a plural nationality or party after "the" is the group that speaks, a description,
-  /// not a person named before.
+  /// not a person named before. ``AttributionRule/partyWithoutArticleSpeaks``: with no
+  /// article, any nationality or party right before the verb is one ("Labour said", "while
+  /// Tories say"): a nationality adjective is no subject on its own.
   func groupSubject(endingAt k: Int) -> Speaker? {
     guard k >= 1, tokens[k].kind == .word, tokens[k].isCapitalised, !tokens[k].inQuote,
-      recogniser.hash(tokens[k - 1].range) == ScalarHash("the")
-        || recogniser.hash(tokens[k - 1].range) == ScalarHash("The"),
-      isPluralDemonym(k)
+      recogniser.lexicon.demonyms.contains(recogniser.hash(tokens[k].stem))
     else { return nil }
+    let before = recogniser.hash(tokens[k - 1].range)
+    if before == ScalarHash("the") || before == ScalarHash("The") {
+      guard rules.on(.pluralNationalityIsAGroup), isPluralDemonym(k) else { return nil }
+    } else {
+      let opens =
+        tokens[k].startsSentence || tokens[k - 1].block != tokens[k].block
+        || (tokens[k - 1].kind == .punct && tokens[k - 1].scalar(in: text) == ",")
+        || Self.clauseConjunctions.contains(before)
+      guard rules.on(.partyWithoutArticleSpeaks), opens else { return nil }
+    }
     return .description(Tokenizer.string(text, tokens[k].stem))
   }
 

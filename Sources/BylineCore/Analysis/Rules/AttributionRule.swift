@@ -30,6 +30,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   // Subjects.
   case participleContinuesSpeaker = "participle-continues-speaker"
   case pluralNationalityIsAGroup = "plural-nationality-is-a-group"
+  case partyWithoutArticleSpeaks = "party-without-article-speaks"
   case participleSentenceSubject = "participle-sentence-subject"
   case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
   case participleWithinItsSentence = "participle-within-its-sentence"
@@ -239,6 +240,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .pluralNationalityIsAGroup:
       return
         "a plural nationality or party after `the` speaks as a group: `The Tories dismissed the plan as \"desperate\"` (not a person named before)"
+    case .partyWithoutArticleSpeaks:
+      return
+        "a nationality or party with no article right before the verb is the subject: `Labour said the plan was \"desperate\"`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
