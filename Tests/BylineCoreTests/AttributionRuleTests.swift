@@ -122,6 +122,11 @@ struct AttributionRuleTests {
       body: "Maria Santos spoke first. Labour said the plan was \u{201C}desperate\u{201D}.",
       field: .speaker, with: "Labour", without: "none"),
     Example(
+      rule: .nameBeforeARoleIsItsModifier,
+      body:
+        "Tom Reyes spoke first. James Hardie chairwoman Ann Lee wrote to the union saying: \u{201C}We will not sign.\u{201D}",
+      field: .speaker, with: "Ann Lee", without: "James Hardie"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),

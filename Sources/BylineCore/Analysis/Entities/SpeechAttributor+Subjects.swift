@@ -21,6 +21,12 @@ extension SpeechAttributor {
       return mentionAfter(v + 1)
     }
     if let group = groupSubject(endingAt: k) { return group }
+    // "The Man Utd boss continued": the holder of the role, not the team's name.
+    if rules.on(.nameBeforeARoleIsItsModifier), k >= 1, let e = entityEnding(at: k - 1),
+      result.entities[e].kind == .person, roleNoun(after: k - 1) == k, let d = describe(noun: k)
+    {
+      return d
+    }
     if let e = nationalitySubject(endingAt: k) { return .entity(e) }
     // "the Utah Republican asks": the person of that role or nobody, not a name before it.
     if rules.on(.placeAndPartyDescribeASpeaker), partyMemberDeterminer(endingAt: k) != nil {

@@ -379,6 +379,15 @@ struct SpeechAttributor {
       if rules.on(.subjectBeforeItsVerb), isVerbBeforeItsObject(j) { pastVerb = true }
       if pastVerb, entityEnding(at: j) != nil { return nil }
       if let e = entityEnding(at: j), j + 1 >= tokens.count || result.entityOfToken[j + 1] != Int32(e) {
+        // "James Hardie chairwoman, Meredith Hellicar,", "The Man Utd boss": a name before a
+        // role names the role's firm or team; the holder speaks.
+        if rules.on(.nameBeforeARoleIsItsModifier), result.entities[e].kind == .person,
+          let role = roleNoun(after: j), role < k
+        {
+          if let a = appositiveName(afterDescription: role, before: k) { return .entity(a) }
+          if let p = personOfRole(after: j, before: k), p != e { return .entity(p) }
+          return describe(noun: role)
+        }
         // "Snopes fact checker and staff writer David Emery posted": the person of the role.
         if rules.on(.personAfterTheirOrganisation), result.entities[e].kind == .organisation,
           let person = personOfRole(after: j, before: k)
@@ -406,6 +415,19 @@ struct SpeechAttributor {
     }
     return nil
   }
+
+  /// ``AttributionRule/nameBeforeARoleIsItsModifier``: the lowercase role noun right after
+  /// the name ending at token `j` ("chairwoman" in "James Hardie chairwoman"), if any.
+  func roleNoun(after j: Int) -> Int? {
+    let r = j + 1
+    guard r < tokens.count, tokens[r].block == tokens[j].block, tokens[r].kind == .word, !tokens[r].inQuote,
+      !tokens[r].isCapitalised, !tokens[j].isPossessive
+    else { return nil }
+    let h = recogniser.hash(tokens[r].stem)
+    return RoleReader.roleNouns.contains(h) || Self.describers.contains(h) || h == Self.boss ? r : nil
+  }
+
+  static let boss = ScalarHash("boss")
 
   /// The describing noun ("spokesman", "ministry") within the two words after the determiner
   /// at `d`, lowercase and outside quotes.

@@ -30,6 +30,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   // Subjects.
   case participleContinuesSpeaker = "participle-continues-speaker"
   case pluralNationalityIsAGroup = "plural-nationality-is-a-group"
+  case nameBeforeARoleIsItsModifier = "name-before-a-role-is-its-modifier"
   case partyWithoutArticleSpeaks = "party-without-article-speaks"
   case participleSentenceSubject = "participle-sentence-subject"
   case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
@@ -243,6 +244,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .partyWithoutArticleSpeaks:
       return
         "a nationality or party with no article right before the verb is the subject: `Labour said the plan was \"desperate\"`"
+    case .nameBeforeARoleIsItsModifier:
+      return
+        "a name before a role names the firm or team; the role's holder is the subject: `James Hardie chairwoman, Meredith Hellicar, said`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
