@@ -134,19 +134,21 @@ def main():
     # Common first names and surnames: a city named like a person is kept only if large.
     def census(path, limit):
         out = []
+        share = {}
         with open(path) as f:
             for line in f:
                 parts = line.split()
                 if parts:
                     out.append(parts[0].title())
+                    share[parts[0].title()] = float(parts[1])
                 if len(out) >= limit:
                     break
-        return out
+        return out, share
 
     base = os.path.dirname(census_names.__file__)
-    male = census(os.path.join(base, "dist.male.first"), 1219)
-    female = census(os.path.join(base, "dist.female.first"), 4275)
-    surnames = census(os.path.join(base, "dist.all.last"), 15000)
+    male, male_share = census(os.path.join(base, "dist.male.first"), 1219)
+    female, female_share = census(os.path.join(base, "dist.female.first"), 4275)
+    surnames, _ = census(os.path.join(base, "dist.all.last"), 15000)
     personal = set(male[:600]) | set(female[:1200]) | set(surnames[:3000])
 
     words = set()
@@ -183,11 +185,19 @@ def main():
             kind, pop = places[name]
             f.write(f"{name}\t{kind}\t{pop}\n" if pop else f"{name}\t{kind}\n")
 
+    # A name in both census lists is of the sex whose share of its population bearing it is
+    # ten times the other's ("David": 2.363 % of men, 0.006 % of women), else of either
+    # ("Kim", "Jean", "Chris").
     genders = {}
     for n in male:
         genders[n] = "m"
     for n in female:
-        genders[n] = "u" if genders.get(n) == "m" else "f"
+        if genders.get(n) != "m":
+            genders[n] = "f"
+        elif female_share[n] >= 10 * male_share[n]:
+            genders[n] = "f"
+        elif male_share[n] < 10 * female_share[n]:
+            genders[n] = "u"
     # First names of other countries ("Odile", "Mehmet", "Sanne"), from nam_dict: a name
     # common somewhere (frequency 5 or more on its 1-13 scale in one country), written as one
     # word, that is no English word, place or demonym.
