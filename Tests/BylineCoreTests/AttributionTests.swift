@@ -39,6 +39,17 @@ import Testing
     #expect(q.first?.cue == "dismissed")
   }
 
+  /// The article's main person takes a pronoun only in a paragraph whose subject opens with
+  /// one: `It may have left him splattered ... but he argued` is about the man named last.
+  @Test func anObjectPronounOpensNoParagraphForTheMainPerson() {
+    let q = quotes(
+      "Tony Blair toured Leeds. Tony Blair met voters. Tony Blair spoke at a school.\n\n"
+        + "John Major used a soapbox in 1992.\n\n"
+        + "It may have left him splattered with eggs but he argued that it added \u{201C}real fizz to the whole campaign\u{201D}."
+    )
+    #expect(q.first?.speaker == "John Major")
+  }
+
   @Test func quoteThenNameSaid() {
     let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.")
     #expect(q.first?.speaker == "Maria Santos")

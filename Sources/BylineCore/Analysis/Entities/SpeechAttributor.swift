@@ -889,7 +889,9 @@ struct SpeechAttributor {
     while p <= k, p < first + 6, !tokens[p].inQuote, result.entityOfToken[p] < 0 {
       let h = recogniser.hash(tokens[p].range)
       if pronouns.contains(h) {
-        if h != ScalarHash("his") && h != ScalarHash("her") { opening = p }
+        // Only a subject opens the paragraph: "It may have left him splattered ... but he
+        // felt" is about whoever was named last.
+        if Self.subjectPronouns.contains(h) { opening = p }
         break
       }
       p += 1
