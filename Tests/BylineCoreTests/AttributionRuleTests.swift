@@ -127,6 +127,10 @@ struct AttributionRuleTests {
         "Tom Reyes spoke first. James Hardie chairwoman Ann Lee wrote to the union saying: \u{201C}We will not sign.\u{201D}",
       field: .speaker, with: "Ann Lee", without: "James Hardie"),
     Example(
+      rule: .saidOfIsTheTopic,
+      body: "Maria Santos lamented the \u{201C}disheartened\u{201D} state of the campaign.",
+      field: .speaker, with: "Maria Santos", without: "campaign"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),

@@ -611,6 +611,12 @@ struct SpeechAttributor {
     guard k < tokens.count else { return nil }
     // "said in a statement", "said on Tuesday": no speaker follows a preposition.
     if tokens[k].kind == .word, Self.prepositions.contains(recogniser.hash(tokens[k].range)) { return nil }
+    // ``AttributionRule/saidOfIsTheTopic``: "said of the senator, “...”" speaks about her.
+    if rules.on(.saidOfIsTheTopic), tokens[k].kind == .word,
+      Self.topicPrepositions.contains(recogniser.hash(tokens[k].range))
+    {
+      return nil
+    }
     // "said a Nevada Democrat", "said the Virginia Democrat": a description, an anaphor.
     if rules.on(.placeAndPartyDescribeASpeaker), let s = partyMemberAfter(determiner: k) { return s }
     var j = k
@@ -785,6 +791,9 @@ struct SpeechAttributor {
   }
 
   static let prepositions = WordLists.set("in on at for with by from during after before into")
+
+  /// Prepositions after a reporting verb that introduce its topic: `said of the senator`.
+  static let topicPrepositions = WordLists.set("of about")
 
   static let tailPrepositions = WordLists.set("to of for at with close from")
 

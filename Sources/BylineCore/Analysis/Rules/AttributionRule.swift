@@ -31,6 +31,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case participleContinuesSpeaker = "participle-continues-speaker"
   case pluralNationalityIsAGroup = "plural-nationality-is-a-group"
   case nameBeforeARoleIsItsModifier = "name-before-a-role-is-its-modifier"
+  case saidOfIsTheTopic = "said-of-is-the-topic"
   case partyWithoutArticleSpeaks = "party-without-article-speaks"
   case participleSentenceSubject = "participle-sentence-subject"
   case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
@@ -247,6 +248,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .nameBeforeARoleIsItsModifier:
       return
         "a name before a role names the firm or team; the role's holder is the subject: `James Hardie chairwoman, Meredith Hellicar, said`"
+    case .saidOfIsTheTopic:
+      return
+        "the name after `said of` or `said about` is the topic, no speaker: `A Warren adviser, who spoke on the condition of anonymity, said of the senator, “...”`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
