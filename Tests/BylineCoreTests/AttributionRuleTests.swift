@@ -131,6 +131,10 @@ struct AttributionRuleTests {
       body: "Maria Santos lamented the \u{201C}disheartened\u{201D} state of the campaign.",
       field: .speaker, with: "Maria Santos", without: "campaign"),
     Example(
+      rule: .wentOnToSay,
+      body: "Tom Reyes met the board. He went on to say that the deal was \u{201C}dead\u{201D}.",
+      field: .speaker, with: "Tom Reyes", without: "none"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),

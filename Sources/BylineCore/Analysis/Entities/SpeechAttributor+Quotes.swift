@@ -165,8 +165,10 @@ extension SpeechAttributor {
     let isReporting = ReportingVerbs.set.contains(h)
     let isBeside = !isReporting && rules.on(.verbBesideAQuote) && isPastVerbBesideAQuote(k)
     guard isReporting || isSentenceInitial || isNaming || isBeside else { return nil }
-    // "to demand", "to say": an infinitive reports nothing.
-    if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to { return nil }
+    // "to demand", "to say": an infinitive reports nothing, but "went on to say" does.
+    if k >= 1, recogniser.hash(tokens[k - 1].range) == Self.to, !(rules.on(.wentOnToSay) && goesOnTo(before: k)) {
+      return nil
+    }
     // "their state senator", "the charged term": after a determiner, a noun or an adjective.
     if rules.on(.nounAfterADeterminer), isNounAfterDeterminer(k) { return nil }
     // "in charge of", "without comment": after a preposition, a noun.
@@ -179,6 +181,16 @@ extension SpeechAttributor {
     }
     return isNaming
   }
+
+  /// ``AttributionRule/wentOnToSay``: whether the verb at `k` follows "went on to" (or "goes",
+  /// "go", "going", "gone"): `He went on to say that ...`, `The email went on to say, “...”`.
+  func goesOnTo(before k: Int) -> Bool {
+    k >= 3 && recogniser.hash(tokens[k - 1].range) == Self.to && recogniser.hash(tokens[k - 2].range) == Self.on
+      && Self.goForms.contains(recogniser.hash(tokens[k - 3].range))
+  }
+
+  static let on = ScalarHash("on")
+  static let goForms = WordLists.set("go goes went going gone")
 
   /// Past forms of verbs outside the reporting verbs' list that end a quote's attribution as
   /// `-ed` forms do: `“...,” one Twitter response began`.

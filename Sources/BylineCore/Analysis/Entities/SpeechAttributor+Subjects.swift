@@ -5,8 +5,8 @@ extension SpeechAttributor {
   /// The speaker of the reporting verb at token `v`, or nil when it has none in reach.
   mutating func subject(of v: Int) -> Speaker? {
     let block = tokens[v].block
-    // "Harry M. Reid (D-Nev.) said": the bracket is skipped.
-    let k = beforeBracket(v - 1)
+    // "Harry M. Reid (D-Nev.) said": the bracket is skipped; so is "went on to" before "say".
+    let k = beforeBracket(rules.on(.wentOnToSay) && goesOnTo(before: v) ? v - 4 : v - 1)
     // "..., said X" / "...,” said X": the speaker follows the verb.
     if k >= 0, tokens[k].block == block,
       tokens[k].kind == .punct || tokens[k].inQuote

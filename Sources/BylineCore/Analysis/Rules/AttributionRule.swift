@@ -32,6 +32,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case pluralNationalityIsAGroup = "plural-nationality-is-a-group"
   case nameBeforeARoleIsItsModifier = "name-before-a-role-is-its-modifier"
   case saidOfIsTheTopic = "said-of-is-the-topic"
+  case wentOnToSay = "went-on-to-say"
   case partyWithoutArticleSpeaks = "party-without-article-speaks"
   case participleSentenceSubject = "participle-sentence-subject"
   case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
@@ -251,6 +252,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .saidOfIsTheTopic:
       return
         "the name after `said of` or `said about` is the topic, no speaker: `A Warren adviser, who spoke on the condition of anonymity, said of the senator, “...”`"
+    case .wentOnToSay:
+      return
+        "a reporting verb after `went on to` reports, with the subject of `went`: `He went on to say that the deal was “dead”`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
