@@ -135,6 +135,15 @@ struct AttributionRuleTests {
       body: "Tom Reyes met the board. He went on to say that the deal was \u{201C}dead\u{201D}.",
       field: .speaker, with: "Tom Reyes", without: "none"),
     Example(
+      rule: .reportBetweenIsNearer,
+      body:
+        "\u{201C}We will not sign,\u{201D} said Maria Santos. Tom Reyes said that the port should stay open. \u{201C}Ships cannot wait.\u{201D}",
+      quote: 1, field: .speaker, with: "Tom Reyes", without: "Maria Santos"),
+    Example(
+      rule: .quantifiedDescription,
+      body: "Maria Santos spoke first. Some dockers claim that the offer is \u{201C}an insult\u{201D}.",
+      field: .speaker, with: "dockers", without: "none"),
+    Example(
       rule: .verbBesideAQuote,
       body: "Tom Reyes read the offer.\n\n\u{201C}Will you sign it today?\u{201D} Maria Santos pressed.",
       field: .speaker, with: "Maria Santos", without: "Tom Reyes"),
@@ -224,7 +233,7 @@ struct AttributionRuleTests {
     Example(
       rule: .nearestSpeakerOfTheParagraph,
       body:
-        "Analysts said the chain faced a \u{201C}stand-off\u{201D} with shoppers. \u{201C}We are faring better,\u{201D} Ken Perkins, an analyst, told reporters. \u{201C}Stores that struggled still struggle.\u{201D}",
+        "Analysts said the chain faced a \u{201C}stand-off\u{201D} with shoppers. Ken Perkins, an analyst: \u{201C}We are faring better.\u{201D} \u{201C}Stores that struggled still struggle.\u{201D}",
       quote: 2, field: .speaker, with: "Ken Perkins", without: "Analysts"),
     Example(
       rule: .honorificAppositive,

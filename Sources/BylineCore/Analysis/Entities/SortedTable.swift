@@ -22,6 +22,12 @@ struct SortedTable<Value> {
     return low
   }
 
+  /// The entry with the greatest key below `key`, if any.
+  func last(before key: Int) -> (key: Int, value: Value)? {
+    let at = position(of: Int32(key))
+    return at > 0 ? (Int(keys[at - 1]), values[at - 1]) : nil
+  }
+
   subscript(key: Int) -> Value? {
     get {
       let k = Int32(key)

@@ -603,6 +603,12 @@ extension SpeechAttributor {
         other < qi || cues.definiteDescription[qi] == nil
       {
         cues.copy(other, to: qi)
+        if rules.on(.reportBetweenIsNearer), let (v, s) = reportBetween(other, qi, verbs) {
+          cues.speaker[qi] = s
+          cues.cue[qi] = Tokenizer.string(text, tokens[v].range)
+          cues.token[qi] = v
+          cues.mention[qi] = nil
+        }
         lastWithSpeaker.note(qi, block: block)
         firstWithCue.note(qi, block: block)
         continue
@@ -633,6 +639,20 @@ extension SpeechAttributor {
         }
       }
     }
+  }
+
+  /// ``AttributionRule/reportBetweenIsNearer``: a reporting verb with a speaker between the
+  /// quote `other` a cue-less quote `qi` would inherit from and `qi` itself, in their paragraph
+  /// (`Some users said ... "click through" ... Cory Doctorow ... said that Google should not be
+  /// penalised. "Of course ..."`): the report nearer the quote speaks it.
+  func reportBetween(_ other: Int, _ qi: Int, _ verbs: VerbSpeakers) -> (Int, Speaker)? {
+    let first = firstToken(atOrAfter: quotes[qi].range.lowerBound)
+    guard first < tokens.count, let (v, s) = verbs.speaker.last(before: first), tokens[v].block == tokens[first].block,
+      !tokens[v].inQuote, !verbs.forwardOnly.contains(v),
+      other < qi, tokens[v].range.lowerBound >= quotes[other].range.upperBound,
+      case .entity = s
+    else { return nil }
+    return (v, s)
   }
 
   /// ``AttributionRule/nearestSpeakerOfTheParagraph``: the nearest quote before `qi` in its

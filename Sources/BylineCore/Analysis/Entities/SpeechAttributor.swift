@@ -473,6 +473,17 @@ struct SpeechAttributor {
   static let timeNouns = WordLists.set("day week month year morning afternoon evening night weekend time")
 
   static let describingDeterminers = WordLists.set("the The a A an An another Another one One")
+  /// ``AttributionRule/quantifiedDescription``: `Some advertisers claim that you can “opt
+  /// out”`, `Many analysts say`: a quantifier before a plural noun describes a group.
+  static let groupQuantifiers = WordLists.set("some Some many Many several Several other Other most Most both Both")
+
+  /// A lowercase word ending in `s` (not `ss`), a plural noun by its shape: `advertisers`.
+  func isPluralNoun(_ k: Int) -> Bool {
+    let r = tokens[k].stem
+    guard r.count > 3, !tokens[k].isCapitalised else { return false }
+    return text[r.upperBound - 1] == "s" && text[r.upperBound - 2] != "s"
+  }
+
   /// ``AttributionRule/possessiveDescription``: `“...,” his colleague wrote`.
   static let possessiveDeterminers = WordLists.set("his His her Her their Their")
 
@@ -494,6 +505,7 @@ struct SpeechAttributor {
       let hj = recogniser.hash(tokens[j].range)
       if Self.describingDeterminers.contains(hj)
         || (rules.on(.possessiveDescription) && Self.possessiveDeterminers.contains(hj))
+        || (rules.on(.quantifiedDescription) && Self.groupQuantifiers.contains(hj) && isPluralNoun(k))
       {
         let before = j - 1
         let opens =

@@ -33,6 +33,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case nameBeforeARoleIsItsModifier = "name-before-a-role-is-its-modifier"
   case saidOfIsTheTopic = "said-of-is-the-topic"
   case wentOnToSay = "went-on-to-say"
+  case quantifiedDescription = "quantified-description"
+  case reportBetweenIsNearer = "report-between-is-nearer"
   case partyWithoutArticleSpeaks = "party-without-article-speaks"
   case participleSentenceSubject = "participle-sentence-subject"
   case participlePastANounOfSpeech = "participle-past-a-noun-of-speech"
@@ -255,6 +257,12 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .wentOnToSay:
       return
         "a reporting verb after `went on to` reports, with the subject of `went`: `He went on to say that the deal was “dead”`"
+    case .quantifiedDescription:
+      return
+        "a quantifier before a plural noun describes the group that speaks: `Some advertisers claim that you can “opt out”`"
+    case .reportBetweenIsNearer:
+      return
+        "a cue-less quote takes the speaker of a report between it and the quote it would inherit from: `Doctorow said that Google should not be penalised. “Of course ...”`"
     case .fullQuoteInAClause:
       return
         "a full quote the sentence runs into has that clause: `Ryan says no matter what Obama does, “his word does not trump it.”`"
