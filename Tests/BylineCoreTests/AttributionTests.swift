@@ -50,6 +50,26 @@ import Testing
     #expect(q.first?.speaker == "John Major")
   }
 
+  /// A participle's next words are its object, never its speaker: `..., saying he had
+  /// offered` does not hand the quote to whoever `he` is.
+  @Test func aParticiplesObjectIsNoSpeaker() {
+    let q = quotes(
+      "Tom Reyes met the board.\n\nThe meeting ran late, saying he had offered a \u{201C}different\u{201D} deal."
+    )
+    #expect(q.first?.speaker == nil)
+  }
+
+  /// `Lib Dems` is a party (demonyms.txt: `Lib`, `Dem`, `Dems`), no person: the group speaks,
+  /// and `Lib Dem spokesman Norman Baker` is Norman Baker.
+  @Test func theLibDemsAreAPartyThatSpeaks() {
+    let analysis = ArticleAnalysis(
+      article: ArticleParser.parse(
+        "Title\n\nThe Lib Dems said the plan was \u{201C}desperate\u{201D}.\n\nLib Dem spokesman Norman Baker said it was \u{201C}a disgrace\u{201D}.\n",
+        source: "t.txt"))
+    #expect(analysis.entities.map(\.name) == ["Norman Baker"])
+    #expect(analysis.quotes.map(\.speaker) == ["Lib Dems", "Norman Baker"])
+  }
+
   @Test func quoteThenNameSaid() {
     let q = quotes("Officials met in London on Monday.\n\n\u{201C}We will not give up,\u{201D} Maria Santos said.")
     #expect(q.first?.speaker == "Maria Santos")

@@ -107,9 +107,10 @@ import Testing
     // Trump incites violence with his “Second Amendment people” remark` is Trump's phrase,
     // also left unmarked; 49 again with subject-before-a-quote (`calling for an “apology”`
     // had `Yorkers`). 50 with the reporting verbs of judging: `The “wise Latina” phrase
-    // Grassley cited` is Sotomayor's phrase, now Grassley's.
+    // Grassley cited` is Sotomayor's phrase, now Grassley's; 49 again once a participle's object
+    // was no speaker.
     #expect(scores.unattributedWithSpeaker.total == 411)
-    #expect(scores.unattributedWithSpeaker.hits <= 50, "\(scores.unattributedWithSpeaker)")
+    #expect(scores.unattributedWithSpeaker.hits <= 49, "\(scores.unattributedWithSpeaker)")
   }
 
   /// Issue 10: BBC writers reopen a quote mark without closing the last one, and drop closing

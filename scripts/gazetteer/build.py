@@ -91,7 +91,7 @@ Panamanian Puerto Rican Soviet Soviets Yugoslav Western Eastern Latin Hispanic J
 Muslim Muslims Christian Christians Catholic Catholics Protestant Sunni Shia Shiite Hindu
 Sikh Buddhist Islamic Scandinavian Nordic Baltic Balkan Caucasian Latino Latina Latinos
 Democrat Democrats Republican Republicans Democratic Conservative Conservatives Liberal
-Labour Tory Tories Zairean Zaireans Surinamese Transylvanian""".split()
+Labour Tory Tories Lib Dem Dems Zairean Zaireans Surinamese Transylvanian""".split()
 
 
 def main():

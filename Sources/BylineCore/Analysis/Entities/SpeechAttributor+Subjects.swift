@@ -16,8 +16,9 @@ extension SpeechAttributor {
       {
         return s
       }
-      // "..., told Fox News": after "told" stands the listener, not the speaker.
-      if Self.tellForms.contains(recogniser.hash(tokens[v].range)) { return nil }
+      // "..., told Fox News": after "told" stands the listener, not the speaker; after a
+      // participle its object ("..., saying the house arrest plans are “excessive”").
+      if Self.tellForms.contains(recogniser.hash(tokens[v].range)) || isParticiple(v) { return nil }
       return mentionAfter(v + 1)
     }
     if let group = groupSubject(endingAt: k) { return group }
@@ -132,20 +133,27 @@ extension SpeechAttributor {
   /// article, any nationality or party right before the verb is one ("Labour said", "while
   /// Tories say"): a nationality adjective is no subject on its own.
   func groupSubject(endingAt k: Int) -> Speaker? {
-    guard k >= 1, tokens[k].kind == .word, tokens[k].isCapitalised, !tokens[k].inQuote,
-      recogniser.lexicon.demonyms.contains(recogniser.hash(tokens[k].stem))
-    else { return nil }
-    let before = recogniser.hash(tokens[k - 1].range)
+    guard k >= 1, isCapitalisedDemonym(k) else { return nil }
+    // "the Lib Dems": a party of two such words.
+    var first = k
+    while first >= 2, tokens[first - 1].block == tokens[k].block, isCapitalisedDemonym(first - 1) { first -= 1 }
+    let before = recogniser.hash(tokens[first - 1].range)
     if before == ScalarHash("the") || before == ScalarHash("The") {
       guard rules.on(.pluralNationalityIsAGroup), isPluralDemonym(k) else { return nil }
     } else {
       let opens =
-        tokens[k].startsSentence || tokens[k - 1].block != tokens[k].block
-        || (tokens[k - 1].kind == .punct && tokens[k - 1].scalar(in: text) == ",")
+        tokens[first].startsSentence || tokens[first - 1].block != tokens[k].block
+        || (tokens[first - 1].kind == .punct && tokens[first - 1].scalar(in: text) == ",")
         || Self.clauseConjunctions.contains(before)
       guard rules.on(.partyWithoutArticleSpeaks), opens else { return nil }
     }
-    return .description(Tokenizer.string(text, tokens[k].stem))
+    return .description(Tokenizer.string(text, tokens[first].range.lowerBound..<tokens[k].stem.upperBound))
+  }
+
+  /// A capitalised nationality or party outside quotes: "Tories", "Lib", "Dems".
+  func isCapitalisedDemonym(_ k: Int) -> Bool {
+    tokens[k].kind == .word && tokens[k].isCapitalised && !tokens[k].inQuote
+      && recogniser.lexicon.demonyms.contains(recogniser.hash(tokens[k].stem))
   }
 
   /// Whether token `k` is the plural of a nationality or party: "Democrats" (of "Democrat"),
