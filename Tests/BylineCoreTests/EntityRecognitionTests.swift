@@ -24,6 +24,16 @@ import Testing
     #expect(a.entities.allSatisfy { $0.kind == .person })
   }
 
+  /// `MP`, `MSP`, `MEP` are titles, no part of the name; a title that ends a sentence (not an
+  /// abbreviation such as `Sen.`) does not run on to the next sentence's first word.
+  @Test func parliamentaryTitlesStayOffTheNameAndEndTheirSentence() {
+    let a = analyse(
+      "Labour MP Barry Sheerman spoke. The ban would cost jobs, he told MSPs. He said the Department of Health. He left."
+    )
+    #expect(names(a, .person) == ["Barry Sheerman"])
+    #expect(people(a).first?.role == "Labour MP")
+  }
+
   /// "on" joins an organisation's head to the rest of its name, but not to a day.
   @Test func onAfterAnOrganisationHeadJoinsItsName() {
     let a = analyse("A report by the Council on Foreign Relations came out. A rival Institute on Monday replied.")

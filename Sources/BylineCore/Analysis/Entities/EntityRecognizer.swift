@@ -300,7 +300,12 @@ struct EntityRecognizer {
       tokens[k + 1].kind == .word, tokens[k + 1].isCapitalised, tokens[k + 1].block == tokens[k].block,
       tokens[k + 1].range.lowerBound == tokens[k].range.upperBound + 1
     else { return false }
-    if WordLists.titles.contains(hash(tokens[last].stem)) { return true }
+    // A title's abbreviation ("Sen."), not a title ending a sentence: "he told MSPs. He said".
+    if WordLists.titles.contains(hash(tokens[last].stem)),
+      Tokenizer.abbreviations.contains(Tokenizer.string(text, tokens[last].stem))
+    {
+      return true
+    }
     return last == phraseStart && tokens[last].stem.count == 1 && lexicon.firstNames[hash(tokens[k + 1].stem)] != nil
   }
 

@@ -33,7 +33,7 @@ enum WordLists {
     Striker Midfielder Defender Goalkeeper Champion Veteran Rabbi Imam Pastor Saint
     Congressman Congresswoman Councillor Councilman Councilwoman Assemblyman Presidents
     Senators Governors Republican Democratic Democrat Republicans Democrats GOP Labour Tory
-    Datuk Dato Datin Tunku Haji CEO CFO COO CTO Founder Co-founder Cofounder
+    Datuk Dato Datin Tunku Haji CEO CFO COO CTO Founder Co-founder Cofounder MP MPs MEP MEPs MSP MSPs
     Attorney-General Solicitor-General Secretary-General Director-General Governor-General
     Major-General Lieutenant-General Lieutenant-Colonel Brigadier-General Vice-President
     Vice-Admiral Rear-Admiral Vice-Chancellor Vice-Premier Deputy-Governor
