@@ -69,6 +69,9 @@ struct EntityRuleTests {
       rule: .titleNamesNoOne, body: "The Prime Minister’s adviser resigned on Monday.", mention: "Minister",
       with: "none", without: "person"),
     Example(
+      rule: .titleBeforeACommonWord, body: "They will vote in the General Election next year.", mention: "Election",
+      with: "none", without: "person"),
+    Example(
       rule: .nameBeforeCompoundModifier, body: "He runs a Kowalczyk Island-based company with his son.",
       mention: "Kowalczyk", with: "none", without: "person"),
     Example(
@@ -253,7 +256,7 @@ struct EntityRuleTests {
     let structural: Set<EntityRule> = [
       .titleBeforeKnownFirstName, .organisationBeforeTitle, .countryBeforeTitleIsRole,
       .sentenceInitialCommonWordDropped, .adverbBeforeTheVerb,
-      .eventNamesNoOne, .titleNamesNoOne, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
+      .eventNamesNoOne, .titleNamesNoOne, .titleBeforeACommonWord, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
       .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .sportsTownIsTeam, .polityOfPlace, .partyMemberOfAPlace, .abbreviationFirstNameOfASpeaker, .quotedTitle,
       .wordSurnameAfterFirstName, .partyLabelNamesNoOne,

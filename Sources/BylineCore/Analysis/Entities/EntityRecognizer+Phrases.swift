@@ -109,6 +109,16 @@ extension EntityRecognizer {
     if gazetteerKind(parts.span) == nil && !hasOrganisationHead(parts.span) {
       takeTitles(&parts)
       if rules.on(.titleNamesNoOne), isTitleLeftAlone(parts) { return nil }
+      // ``EntityRule/titleBeforeACommonWord``: "the General Election": a title before one
+      // common word that no one bears as a name names no one.
+      if rules.on(.titleBeforeACommonWord), !parts.role.isEmpty, parts.upper - parts.lower == 1 {
+        let h = hash(tokens[parts.lower].stem)
+        if isCommonWord(tokens[parts.lower]), !WordLists.titles.contains(h), lexicon.surnames[h] == nil,
+          lexicon.firstNames[h] == nil
+        {
+          return nil
+        }
+      }
       if rules.on(.sentenceInitialCommonWordDropped), let single = dropSentenceInitialCommonWords(&parts) {
         return (single, nil)
       }

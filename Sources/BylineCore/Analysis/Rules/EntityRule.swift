@@ -22,6 +22,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
   case eventNamesNoOne = "event-names-no-one"
   case titleNamesNoOne = "title-names-no-one"
+  case titleBeforeACommonWord = "title-before-a-common-word"
   case nameBeforeCompoundModifier = "name-before-compound-modifier"
   case nationalityNamesNoOne = "nationality-names-no-one"
   case demonymBeforeNameDropped = "demonym-before-name-dropped"
@@ -122,6 +123,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`, `Fed Cup`"
     case .titleNamesNoOne:
       return "a title left alone once titles are taken off names no one: `the Prime Minister’s adviser`"
+    case .titleBeforeACommonWord:
+      return "a title before one common word that is no one's name names no one: `the General Election`"
     case .nameBeforeCompoundModifier:
       return "a word before a capitalised compound modifier is part of its name: `Mercer Island-based`"
     case .theBeforeAWordIsNoPerson:
