@@ -72,8 +72,11 @@ struct EntityRuleTests {
       rule: .titleBeforeACommonWord, body: "They will vote in the General Election next year.", mention: "Election",
       with: "none", without: "person"),
     Example(
-      rule: .nameBeforeCompoundModifier, body: "He runs a Kowalczyk Island-based company with his son.",
+      rule: .nameBeforeCompoundModifier, body: "He runs his Kowalczyk Island-based company with his son.",
       mention: "Kowalczyk", with: "none", without: "person"),
+    Example(
+      rule: .anBeforeAWordIsNoPerson, body: "He won an Oscar in 1973 for the role.", mention: "Oscar",
+      with: "none", without: "person"),
     Example(
       rule: .theBeforeAWordIsNoPerson, body: "They carved the Pou in the shed on Monday.", mention: "Pou",
       with: "none", without: "person"),

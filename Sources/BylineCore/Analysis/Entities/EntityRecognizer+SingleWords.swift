@@ -77,6 +77,11 @@ extension EntityRecognizer {
         && lowerHash(tokens[k - 1]) == ScalarHash("the") && !c.speaks && text[t.stem.upperBound - 1] != "s"
         && !beforeOrganisationNoun
         ? .single : nil
+    case .anBeforeAWordIsNoPerson:
+      // "winning him an Oscar in 1973", "a Bafta": an award or a thing; a name takes no `a`.
+      return k >= 1 && tokens[k - 1].kind == .word && tokens[k - 1].block == t.block && !c.speaks
+        && Self.indefiniteArticles.contains(hash(tokens[k - 1].range))
+        ? .single : nil
     case .misspeltSurname:
       return closeSurname(t, e.surnameList) != nil ? .person : nil
     case .knownSurname:
@@ -99,6 +104,8 @@ extension EntityRecognizer {
       return nil
     }
   }
+
+  static let indefiniteArticles = WordLists.set("a an")
 
   /// A word that speaks: "MPs said", "Organisers said" (a group, no one's name); "the
   /// Rainmakers sang" (a band or a team); "Gartner said", "Yukos said" (a single word naming

@@ -65,6 +65,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case capitalsAcronym = "capitals-acronym"
   case speakingSingleWord = "speaking-single-word"
   case theBeforeAWordIsNoPerson = "the-before-a-word-is-no-person"
+  case anBeforeAWordIsNoPerson = "an-before-a-word-is-no-person"
   case misspeltSurname = "misspelt-surname"
   case knownSurname = "known-surname"
   case loneFirstName = "lone-first-name"
@@ -97,7 +98,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     .wordSurnameOfFullName, .stormName, .firmFirstWord,
     .capitalsDatelinePlace,
     .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
-    .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .theBeforeAWordIsNoPerson, .knownSurname, .loneFirstName,
+    .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .theBeforeAWordIsNoPerson, .anBeforeAWordIsNoPerson,
+    .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
   ]
 
@@ -127,6 +129,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
       return "a title before one common word that is no one's name names no one: `the General Election`"
     case .nameBeforeCompoundModifier:
       return "a word before a capitalised compound modifier is part of its name: `Mercer Island-based`"
+    case .anBeforeAWordIsNoPerson:
+      return "a word alone after `a` or `an` is a thing, no one's name: `won an Oscar in 1973`"
     case .theBeforeAWordIsNoPerson:
       return "a word alone after `the`, no organisation noun after it, names no one: `the Pou, a tribal identifier`"
     case .sameFirstAndLastWord:
