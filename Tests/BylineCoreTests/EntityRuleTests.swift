@@ -75,6 +75,10 @@ struct EntityRuleTests {
       rule: .nameBeforeCompoundModifier, body: "He runs his Kowalczyk Island-based company with his son.",
       mention: "Kowalczyk", with: "none", without: "person"),
     Example(
+      rule: .theBeforeACapitalisedWordIsNoSurname,
+      body: "Lawmakers met in the Commons on Monday. The vote failed, and Commons staff left.", mention: "Commons",
+      with: "none", without: "person"),
+    Example(
       rule: .anBeforeAWordIsNoPerson, body: "He won an Oscar in 1973 for the role.", mention: "Oscar",
       with: "none", without: "person"),
     Example(
@@ -183,7 +187,7 @@ struct EntityRuleTests {
       mention: "Paris Motor Show", with: "organisation", without: "person"),
     Example(
       rule: .firstWordOfThing,
-      body: "I tried the Apple Vision Pro yesterday. Later Apple shipped it, and Apple sold many.",
+      body: "I tried my Apple Vision Pro yesterday. Later Apple shipped it, and Apple sold many.",
       mention: "Apple", with: "organisation", without: "person"),
     Example(
       rule: .sportsClubWithTown, body: sportsReport + " On Sunday Zarko Coruna lost at home.", mention: "Zarko Coruna",
@@ -259,7 +263,8 @@ struct EntityRuleTests {
     let structural: Set<EntityRule> = [
       .titleBeforeKnownFirstName, .organisationBeforeTitle, .countryBeforeTitleIsRole,
       .sentenceInitialCommonWordDropped, .adverbBeforeTheVerb,
-      .eventNamesNoOne, .titleNamesNoOne, .titleBeforeACommonWord, .nameBeforeCompoundModifier, .sameFirstAndLastWord,
+      .eventNamesNoOne, .titleNamesNoOne, .titleBeforeACommonWord, .theBeforeACapitalisedWordIsNoSurname,
+      .nameBeforeCompoundModifier, .sameFirstAndLastWord,
       .nationalityNamesNoOne, .demonymBeforeNameDropped, .demonymBeforeCommonWord, .placedSomewhere,
       .sportsTownIsTeam, .polityOfPlace, .partyMemberOfAPlace, .abbreviationFirstNameOfASpeaker, .quotedTitle,
       .wordSurnameAfterFirstName, .partyLabelNamesNoOne,

@@ -15,6 +15,8 @@ extension EntityRecognizer {
     var capitalisedMidSentence: [ScalarHash: Int] = [:]
     /// Lowercase forms the article uses, of the words that could be surnames ("dole").
     var lowercaseWords: Set<ScalarHash> = []
+    /// Those words written capitalised right after "the" somewhere ("the Commons").
+    var capitalisedAfterThe: Set<ScalarHash> = []
     /// First word of a firm named in full ("Magna" of "Magna International") -> its candidate.
     var firmByFirstWord: [ScalarHash: Int] = [:]
     /// Names of storms ("Imelda" of "Storm Imelda").
@@ -125,11 +127,20 @@ extension EntityRecognizer {
         wantedCapitals.insert(hash(t.stem))
       }
     }
-    for t in tokens where t.kind == .word && !headlineBlock(t.block) {
+    for (k, t) in tokens.enumerated() where t.kind == .word && !headlineBlock(t.block) {
       if t.isCapitalised {
         if !t.startsSentence, !wantedCapitals.isEmpty {
           let h = hash(t.stem)
-          if wantedCapitals.contains(h) { evidence.capitalisedMidSentence[h, default: 0] += 1 }
+          if wantedCapitals.contains(h) {
+            evidence.capitalisedMidSentence[h, default: 0] += 1
+            // "in the Commons.", "the Commons on Tuesday", not "the Sanders camp" (a modifier).
+            if k >= 1, tokens[k - 1].kind == .word, hash(tokens[k - 1].range) == ScalarHash("the"),
+              k + 1 >= tokens.count || tokens[k + 1].kind != .word || tokens[k + 1].isCapitalised
+                || Self.endsNounPhrase.contains(hash(tokens[k + 1].range))
+            {
+              evidence.capitalisedAfterThe.insert(h)
+            }
+          }
         }
       } else if !wantedLowercase.isEmpty {
         let h = hash(t.stem)
@@ -137,6 +148,9 @@ extension EntityRecognizer {
       }
     }
   }
+
+  /// Words that stand after a noun phrase, not inside it: prepositions and conjunctions.
+  static let endsNounPhrase = WordLists.set("in on at for with by from of to after before during over and or but")
 
   /// "Ruch SA", "Magna International Inc": a company named in full is named after by its
   /// first word ("Ruch", "Magna's"). Two firms sharing a first word ("Magna International",

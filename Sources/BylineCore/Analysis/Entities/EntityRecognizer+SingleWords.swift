@@ -123,11 +123,14 @@ extension EntityRecognizer {
   }
 
   /// "Dole" written with a capital inside sentences twice or more and never as "dole": a
-  /// surname, though an English word.
+  /// surname, though an English word; not one written "the Commons" somewhere
+  /// (``EntityRule/theBeforeACapitalisedWordIsNoSurname``).
   func isCapitalisedCommonSurname(_ t: Token, _ e: MergeEvidence) -> Bool {
     let h = hash(t.stem)
     return isCommonWord(t) && !t.startsSentence && lexicon.surnames[h] != nil && !isPeopleWord(t)
       && !Self.directions.contains(h) && !lexicon.demonyms.contains(h)
       && (e.capitalisedMidSentence[h] ?? 0) >= 2 && !e.lowercaseWords.contains(lowerHash(t))
+      // "the Commons": a surname takes no article.
+      && !(rules.on(.theBeforeACapitalisedWordIsNoSurname) && e.capitalisedAfterThe.contains(h))
   }
 }

@@ -66,6 +66,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case speakingSingleWord = "speaking-single-word"
   case theBeforeAWordIsNoPerson = "the-before-a-word-is-no-person"
   case anBeforeAWordIsNoPerson = "an-before-a-word-is-no-person"
+  case theBeforeACapitalisedWordIsNoSurname = "the-before-a-capitalised-word-is-no-surname"
   case misspeltSurname = "misspelt-surname"
   case knownSurname = "known-surname"
   case loneFirstName = "lone-first-name"
@@ -129,6 +130,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
       return "a title before one common word that is no one's name names no one: `the General Election`"
     case .nameBeforeCompoundModifier:
       return "a word before a capitalised compound modifier is part of its name: `Mercer Island-based`"
+    case .theBeforeACapitalisedWordIsNoSurname:
+      return "a common word capitalised mid-sentence is no surname once written after `the`: `the Commons`"
     case .anBeforeAWordIsNoPerson:
       return "a word alone after `a` or `an` is a thing, no one's name: `won an Oscar in 1973`"
     case .theBeforeAWordIsNoPerson:
