@@ -138,7 +138,7 @@ extension SpeechAttributor {
     var first = k
     while first >= 2, tokens[first - 1].block == tokens[k].block, isCapitalisedDemonym(first - 1) { first -= 1 }
     let before = recogniser.hash(tokens[first - 1].range)
-    if before == ScalarHash("the") || before == ScalarHash("The") {
+    if recogniser.lowerHash(tokens[first - 1]) == ScalarHash("the") {
       guard rules.on(.pluralNationalityIsAGroup), isPluralDemonym(k) else { return nil }
     } else {
       let opens =
