@@ -233,7 +233,34 @@ struct EntityRuleTests {
       mention: "Tavildara", with: "place", without: "organisation"),
     Example(
       rule: .sportsTownIsTeam, body: sportsReport, mention: "Leicestershire", with: "organisation", without: "place"),
+    Example(
+      rule: .numberBeforeAPluralName,
+      body: "England play Ireland in the Six Nations on Saturday, with the Six Nations title at stake.",
+      mention: "Six Nations", with: "organisation", without: "none"),
+    Example(
+      rule: .memberRoleAfter, body: "The Chelsea boss was pleased on Sunday. He said Chelsea played well.",
+      mention: "Chelsea", with: "organisation", without: "person"),
+    Example(
+      rule: .pluralVerbAfterASingularName, body: "On Sunday Chelsea have won the league for a second season.",
+      mention: "Chelsea", with: "organisation", without: "person"),
+    Example(
+      rule: .lastWordOfAnOrganisation, body: "Shares in Marks & Spencer rose on Monday. Spencer said sales grew.",
+      mention: "Spencer", with: "organisation", without: "person"),
   ]
+
+  /// What ``EntityRule/pluralVerbAfterASingularName`` leaves alone: a name in a list, after a
+  /// modal, a preposition, a person's noun or a relative clause's verb.
+  @Test(arguments: [
+    "On Sunday Blair and Brown have met in Downing Street.",
+    "On Sunday Blair met the press. Would Blair have known?",
+    "On Sunday his daughter Chelsea have a party.",
+    "On Sunday the fans who like Chelsea are in town.",
+    "On Sunday if Blair were to resign the party would split.",
+  ])
+  func pluralVerbLeavesPeople(body: String) {
+    let name = body.contains("Chelsea") ? "Chelsea" : "Blair"
+    #expect(Self.kind(of: name, in: body, rules: AnalysisRules()) == "person")
+  }
 
   /// The type of the first entity with a mention written as `mention`, or "none".
   static func kind(of mention: String, in body: String, rules: AnalysisRules, byName: Bool = false) -> String {
@@ -269,7 +296,8 @@ struct EntityRuleTests {
       .sportsTownIsTeam, .polityOfPlace, .partyMemberOfAPlace, .abbreviationFirstNameOfASpeaker, .quotedTitle,
       .wordSurnameAfterFirstName, .partyLabelNamesNoOne,
       .directionAlone, .placeBeforeEventNoun,
-      .legalFormStop, .organisationNounAfter,
+      .legalFormStop, .organisationNounAfter, .numberBeforeAPluralName, .memberRoleAfter,
+      .pluralVerbAfterASingularName,
       .organisationNounBefore, .workNounBefore, .sportsStatistic, .sportsClubWithTown,
     ]
     #expect(listed.union(structural) == Set(EntityRule.allCases))

@@ -18,6 +18,12 @@ extension EntityRecognizer {
       else { continue }
       if rules.on(.organisationNounAfter), isBeforeOrganisationNoun(c.tokens.upperBound) {
         firms.insert(hash(tokens: c.tokens))
+      } else if rules.on(.memberRoleAfter), isBeforeLowercase(c.tokens.upperBound, in: Self.memberRolesAfter) {
+        firms.insert(hash(tokens: c.tokens))
+      } else if rules.on(.pluralVerbAfterASingularName), c.tokens.count == 1,
+        isSingularBeforePluralVerb(c.tokens.lowerBound)
+      {
+        firms.insert(hash(tokens: c.tokens))
       } else if rules.on(.organisationNounBefore), isAfterOrganisationNoun(c.tokens.lowerBound),
         c.tokens.count == 1 || lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] == nil
       {
@@ -51,6 +57,59 @@ extension EntityRecognizer {
     executives executive shareholders customers engineers staff headquarters subsidiary
     daily weekly owner franchise
     """)
+
+  /// Lowercase roles in a team or a firm after its name (``EntityRule/memberRoleAfter``):
+  /// "Chelsea boss Jose Mourinho", "Blackburn midfielder", "Gartner analyst"; no word that
+  /// follows a person's name too ("fans", "supporters", "aide").
+  static let memberRolesAfter = WordLists.set(
+    """
+    boss bosses manager chairman coach captain skipper striker strikers midfielder defender
+    defenders goalkeeper keeper winger side squad players chief analyst analysts
+    """)
+
+  /// Verbs that agree with a plural subject, after which a singular name is a team or a firm
+  /// ("Chelsea have", "Siemens were"): British English makes them plural.
+  static let pluralVerbs = WordLists.set("have are were")
+
+  /// Words before a name that make a plural verb after it no sign of a group: a list ("Blair
+  /// and Brown have"), a question or a modal ("would Blair have"), a causative ("let Blair have"),
+  /// a preposition
+  /// ("versions of Cabir are"): a preposition's object, whose head noun the verb agrees with.
+  static let beforeSharedSubject = WordLists.set(
+    """
+    and or nor & would could should will might must may can shall did does do let make made help
+    of in at for with from by to on about into over under like than
+    """)
+
+  /// ``EntityRule/pluralVerbAfterASingularName``: whether the single word at `k`, no plural
+  /// and no possessive, stands as a subject before a plural verb ("Chelsea have won", "Blackburn
+  /// are"), not in a list and not after a modal; not "were to" ("if Blair were to go").
+  func isSingularBeforePluralVerb(_ k: Int) -> Bool {
+    let t = tokens[k]
+    guard !t.isPossessive, !t.isAllCaps, text[t.stem.upperBound - 1] != "s", k + 1 < tokens.count,
+      isBeforeLowercase(k + 1, in: Self.pluralVerbs)
+    else { return false }
+    if hash(tokens[k + 1].range) == ScalarHash("were"), k + 2 < tokens.count,
+      hash(tokens[k + 2].range) == ScalarHash("to")
+    {
+      return false
+    }
+    guard k >= 1, tokens[k - 1].block == t.block else { return true }
+    let before = tokens[k - 1]
+    if before.kind == .punct { return before.scalar(in: text) != "," }
+    // "let daughter Ivanka have", "striker Smith are": a person's noun before the name.
+    if isAfterLowercase(k, in: Self.personNounsBefore) || isAfterLowercase(k, in: Self.kinNouns) { return false }
+    // "people who like Robbie are": the object of a relative clause's verb.
+    if k >= 2, !before.isCapitalised, tokens[k - 2].kind == .word,
+      SpeechAttributor.relativePronouns.contains(lowerHash(tokens[k - 2]))
+    {
+      return false
+    }
+    return !Self.beforeSharedSubject.contains(lowerHash(before))
+  }
+
+  /// Family nouns before a name: "daughter Ivanka", "his wife Cherie".
+  static let kinNouns = WordLists.set("daughter son wife husband brother sister mother father")
 
   /// Nouns of a publication, after which even a common word names one: "the Sun newspaper".
   static let publicationNouns = WordLists.set("newspaper magazine daily weekly tabloid broadsheet")

@@ -24,6 +24,9 @@ extension EntityRecognizer {
     /// First words of organisations and places named in two words or more ("Apple" of
     /// "Apple Vision Pro"), no first name.
     var thingFirstWords: Set<ScalarHash> = []
+    /// Last words of organisations named in two words or more ("Commons" of "House of
+    /// Commons", "Villa" of "Aston Villa"), none a person's name mistaken for one.
+    var organisationLastWords: Set<ScalarHash> = []
   }
 
   /// Takes the candidates (consumed, so that changing their kinds copies nothing).
@@ -74,6 +77,14 @@ extension EntityRecognizer {
       if first.kind == .word, lexicon.firstNames[hash(first.stem)] == nil {
         evidence.thingFirstWords.insert(hash(first.stem))
       }
+      let last = tokens[c.tokens.upperBound - 1]
+      // Not of a person's name typed an organisation ("Al Sharpton", "Gov. Chris Christie",
+      // "Richard J. Durbin", "JRR Tolkien"): no first name, title or initials in it.
+      if c.kind == .organisation, last.kind == .word,
+        !c.tokens.dropLast().contains(where: { isPersonalNameWord(tokens[$0]) })
+      {
+        evidence.organisationLastWords.insert(hash(last.stem))
+      }
     }
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
     for k in tokens.indices.dropLast()
@@ -83,6 +94,14 @@ extension EntityRecognizer {
       evidence.stormNames.insert(hash(tokens[k + 1].stem))
     }
     return evidence
+  }
+
+  /// A word of a person's name that no organisation's name has: a known first name, a title,
+  /// an initial or initials ("J", "JRR"), an initial's full stop.
+  func isPersonalNameWord(_ t: Token) -> Bool {
+    if t.kind != .word { return t.scalar(in: text) == "." }
+    return lexicon.firstNames[hash(t.stem)] != nil || WordLists.titles.contains(hash(t.stem))
+      || t.stem.count == 1 || (t.isAllCaps && t.stem.count <= 3)
   }
 
   /// People with two or more words: their last word is the key for surname mentions; their

@@ -242,7 +242,8 @@ extension EntityRecognizer {
     while parts.lower < parts.upper {
       let t = tokens[parts.lower]
       if WordLists.neverNames.contains(hash(t.stem)), !startsPlaceName(parts.lower, parts.upper),
-        !(rules.on(.abbreviationFirstNameOfASpeaker) && isAbbreviationFirstName(parts.lower, upper: parts.upper))
+        !(rules.on(.abbreviationFirstNameOfASpeaker) && isAbbreviationFirstName(parts.lower, upper: parts.upper)),
+        !(rules.on(.numberBeforeAPluralName) && isNumberBeforePluralName(parts.lower, upper: parts.upper))
       {
         parts.lower += 1
       } else if t.kind != .word {
@@ -254,6 +255,20 @@ extension EntityRecognizer {
     guard parts.lower < parts.upper, !Self.weatherWords.contains(hash(tokens[parts.lower].stem)) else { return nil }
     return parts
   }
+
+  /// ``EntityRule/numberBeforeAPluralName``: whether token `k` is a number word inside a
+  /// sentence right before a capitalised plural common noun that ends the phrase, no people's
+  /// name: "in the 2005 Six Nations", "the Three Gorges dam" (a number word opening a sentence,
+  /// "Two Americans", goes as before).
+  func isNumberBeforePluralName(_ k: Int, upper: Int) -> Bool {
+    guard k + 2 == upper, Self.numberWords.contains(hash(tokens[k].stem)), !tokens[k].startsSentence,
+      !isCommonWordStart(k)
+    else { return false }
+    let plural = tokens[k + 1]
+    return plural.kind == .word && isCommonPlural(plural) && !isPeopleWord(plural)
+  }
+
+  static let numberWords = WordLists.set("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve")
 
   /// "US District Judge Alan R. Whitcombe": a title then a known first name inside a longer
   /// phrase; what goes before is the role.

@@ -58,6 +58,10 @@ extension EntityRecognizer {
     case .capitalsAcronym:
       // "WHO said": a word in capitals is an acronym, never a person's name.
       return t.isAllCaps && !headlineBlock(t.block) && lexicon.places[titleCaseHash(t)] == nil ? .organisation : nil
+    case .lastWordOfAnOrganisation:
+      // "Aston Villa ... Villa were"; a common word is no surname then either
+      // (``isCapitalisedCommonSurname(_:_:)``: "the House of Commons ... Commons officials").
+      return e.organisationLastWords.contains(h) && e.surnameOwner[h] == nil && !common ? .organisation : nil
     case .speakingSingleWord:
       return c.speaks && (!common || !t.startsSentence) ? speakingWordKind(t, at: k, e) : nil
     case .firstWordOfThing:
@@ -124,7 +128,8 @@ extension EntityRecognizer {
 
   /// "Dole" written with a capital inside sentences twice or more and never as "dole": a
   /// surname, though an English word; not one written "the Commons" somewhere
-  /// (``EntityRule/theBeforeACapitalisedWordIsNoSurname``).
+  /// (``EntityRule/theBeforeACapitalisedWordIsNoSurname``) or ending an organisation's name
+  /// ("House of Commons").
   func isCapitalisedCommonSurname(_ t: Token, _ e: MergeEvidence) -> Bool {
     let h = hash(t.stem)
     return isCommonWord(t) && !t.startsSentence && lexicon.surnames[h] != nil && !isPeopleWord(t)
@@ -132,5 +137,6 @@ extension EntityRecognizer {
       && (e.capitalisedMidSentence[h] ?? 0) >= 2 && !e.lowercaseWords.contains(lowerHash(t))
       // "the Commons": a surname takes no article.
       && !(rules.on(.theBeforeACapitalisedWordIsNoSurname) && e.capitalisedAfterThe.contains(h))
+      && !(rules.on(.lastWordOfAnOrganisation) && e.organisationLastWords.contains(h))
   }
 }

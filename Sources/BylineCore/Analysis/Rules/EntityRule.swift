@@ -20,6 +20,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case partyMemberOfAPlace = "party-member-of-a-place"
   case abbreviationFirstNameOfASpeaker = "abbreviation-first-name-of-a-speaker"
   case sentenceInitialCommonWordDropped = "sentence-initial-common-word-dropped"
+  case numberBeforeAPluralName = "number-before-a-plural-name"
   case eventNamesNoOne = "event-names-no-one"
   case titleNamesNoOne = "title-names-no-one"
   case titleBeforeACommonWord = "title-before-a-common-word"
@@ -63,6 +64,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case adverbBeforeTheVerb = "adverb-before-the-verb"
   case gazetteerWord = "gazetteer-word"
   case capitalsAcronym = "capitals-acronym"
+  case lastWordOfAnOrganisation = "last-word-of-an-organisation"
   case speakingSingleWord = "speaking-single-word"
   case theBeforeAWordIsNoPerson = "the-before-a-word-is-no-person"
   case anBeforeAWordIsNoPerson = "an-before-a-word-is-no-person"
@@ -82,6 +84,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   // Evidence from the words around a name (EntityRecognizer+Evidence).
   case organisationNounAfter = "organisation-noun-after"
   case organisationNounBefore = "organisation-noun-before"
+  case memberRoleAfter = "member-role-after"
+  case pluralVerbAfterASingularName = "plural-verb-after-a-singular-name"
   case workNounBefore = "work-noun-before"
 
   /// Typing a phrase of capitalised words by its shape, in order.
@@ -99,7 +103,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     .wordSurnameOfFullName, .stormName, .firmFirstWord,
     .capitalsDatelinePlace,
     .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
-    .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .theBeforeAWordIsNoPerson, .anBeforeAWordIsNoPerson,
+    .lastWordOfAnOrganisation, .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .theBeforeAWordIsNoPerson,
+    .anBeforeAWordIsNoPerson,
     .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
   ]
@@ -123,6 +128,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .countryBeforeTitleIsRole: return "a country before a title goes into the role: `US President Barack Obama`"
     case .sentenceInitialCommonWordDropped:
       return "a sentence-initial common word before a name goes: `Pensioner Aiman Ispolova`"
+    case .numberBeforeAPluralName:
+      return "a number word inside a sentence before a capitalised plural is part of the name: `the Six Nations`"
     case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`, `Fed Cup`"
     case .titleNamesNoOne:
       return "a title left alone once titles are taken off names no one: `the Prime Minister’s adviser`"
@@ -179,6 +186,10 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .organisationNounAfter:
       return
         "a lowercase organisation noun after a name makes a firm: `the Manu Taupunga group`, `Con Edison officials`"
+    case .memberRoleAfter:
+      return "a team's or firm's role after a name makes an organisation: `Chelsea boss Jose Mourinho`"
+    case .pluralVerbAfterASingularName:
+      return "a singular name before a plural verb is a team or a firm: `Chelsea have won`, not `Blair and Brown have`"
     case .organisationNounBefore:
       return "a lowercase organisation noun before a name makes a firm: `the whale rescue group Project Jonah`"
     case .workNounBefore: return "a work or product noun before a name makes no one: `the board game Simon`"
@@ -196,6 +207,9 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
         "an adverb or a negation may stand between such a word opening its sentence and its verb: `Gordon Brown ... Brown later told`, `Hale didn’t seem`"
     case .gazetteerWord: return "a word the gazetteer knows is a place, a small city that speaks a person: `in Paris`"
     case .capitalsAcronym: return "a word in capitals is an acronym, never a person: `WHO said`"
+    case .lastWordOfAnOrganisation:
+      return
+        "the last word of an organisation named in full names no person: `Aston Villa ... Villa`, `House of Commons ... Commons`"
     case .speakingSingleWord: return "a word that speaks is a person, a group or a firm: `Gartner said`, `MPs said`"
     case .misspeltSurname: return "a one-letter misspelling of a known surname is that person: `Tokayev ... Tokaev`"
     case .knownSurname: return "a surname people bear that is no English word is a person: `Oshiro`"
