@@ -246,7 +246,17 @@ struct EntityRuleTests {
     Example(
       rule: .lastWordOfAnOrganisation, body: "Shares in Marks & Spencer rose on Monday. Spencer said sales grew.",
       mention: "Spencer", with: "organisation", without: "person"),
+    Example(
+      rule: .awardBeforeItsNoun, body: "The film has six Oscar nominations and may win the Oscar for best picture.",
+      mention: "Oscar", with: "none", without: "person"),
   ]
+
+  /// What ``EntityRule/awardBeforeItsNoun`` leaves alone: a name that speaks in the article
+  /// (without that guard both mentions go).
+  @Test func awardNounLeavesASpeaker() {
+    let body = "A Christie nomination split the party on Monday. Christie said he would win in November."
+    #expect(Self.kind(of: "Christie", in: body, rules: AnalysisRules()) == "person")
+  }
 
   /// What ``EntityRule/pluralVerbAfterASingularName`` leaves alone: a name in a list, after a
   /// modal, a preposition, a person's noun or a relative clause's verb.

@@ -27,6 +27,9 @@ extension EntityRecognizer {
     /// Last words of organisations named in two words or more ("Commons" of "House of
     /// Commons", "Villa" of "Aston Villa"), none a person's name mistaken for one.
     var organisationLastWords: Set<ScalarHash> = []
+    /// Single words written before an award's or a contest's noun ("Oscar" of "Oscar
+    /// nominations", "Bafta" of "Bafta awards").
+    var awardWords: Set<ScalarHash> = []
   }
 
   /// Takes the candidates (consumed, so that changing their kinds copies nothing).
@@ -86,6 +89,19 @@ extension EntityRecognizer {
         evidence.organisationLastWords.insert(hash(last.stem))
       }
     }
+    if rules.on(.awardBeforeItsNoun) {
+      var speaking: Set<ScalarHash> = []
+      for c in candidates where c.kind == .single {
+        let t = tokens[c.tokens.lowerBound]
+        if c.speaks {
+          speaking.insert(hash(t.stem))
+        } else if isBeforeLowercase(c.tokens.upperBound, in: Self.awardNouns), !isPeopleWord(t) {
+          evidence.awardWords.insert(hash(t.stem))
+        }
+      }
+      // "the Trump nomination ... Trump said": a word that speaks somewhere is a name.
+      evidence.awardWords.subtract(speaking)
+    }
     // "Storm Imelda": the storm's name alone ("Imelda") is no person either.
     for k in tokens.indices.dropLast()
     where tokens[k].isCapitalised && tokens[k + 1].isCapitalised
@@ -95,6 +111,13 @@ extension EntityRecognizer {
     }
     return evidence
   }
+
+  /// Nouns of an award's contest after its name (``EntityRule/awardBeforeItsNoun``): "Oscar
+  /// nominations", "Bafta awards", "Oscar nominee Alan Alda". A person's name before them
+  /// ("an Obama nominee") stays a person when the article names that person in full (the
+  /// rules before it look there first) or has the word speak anywhere.
+  static let awardNouns = WordLists.set(
+    "nomination nominations nominee nominees hopefuls contenders ceremony awards winner winners")
 
   /// A word of a person's name that no organisation's name has: a known first name, a title,
   /// an initial or initials ("J", "JRR"), an initial's full stop.

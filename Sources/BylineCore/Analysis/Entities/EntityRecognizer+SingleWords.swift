@@ -62,6 +62,9 @@ extension EntityRecognizer {
       // "Aston Villa ... Villa were"; a common word is no surname then either
       // (``isCapitalisedCommonSurname(_:_:)``: "the House of Commons ... Commons officials").
       return e.organisationLastWords.contains(h) && e.surnameOwner[h] == nil && !common ? .organisation : nil
+    case .awardBeforeItsNoun:
+      // "Oscar nominations ... won an Oscar ... the Oscar for best actress": an award.
+      return e.awardWords.contains(h) && !c.speaks ? .single : nil
     case .speakingSingleWord:
       return c.speaks && (!common || !t.startsSentence) ? speakingWordKind(t, at: k, e) : nil
     case .firstWordOfThing:

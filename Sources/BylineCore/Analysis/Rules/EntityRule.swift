@@ -65,6 +65,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case gazetteerWord = "gazetteer-word"
   case capitalsAcronym = "capitals-acronym"
   case lastWordOfAnOrganisation = "last-word-of-an-organisation"
+  case awardBeforeItsNoun = "award-before-its-noun"
   case speakingSingleWord = "speaking-single-word"
   case theBeforeAWordIsNoPerson = "the-before-a-word-is-no-person"
   case anBeforeAWordIsNoPerson = "an-before-a-word-is-no-person"
@@ -103,8 +104,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     .wordSurnameOfFullName, .stormName, .firmFirstWord,
     .capitalsDatelinePlace,
     .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
-    .lastWordOfAnOrganisation, .speakingSingleWord, .firstWordOfThing, .misspeltSurname, .theBeforeAWordIsNoPerson,
-    .anBeforeAWordIsNoPerson,
+    .lastWordOfAnOrganisation, .awardBeforeItsNoun, .speakingSingleWord, .firstWordOfThing, .misspeltSurname,
+    .theBeforeAWordIsNoPerson, .anBeforeAWordIsNoPerson,
     .knownSurname, .loneFirstName,
     .capitalisedCommonSurname, .sportsTeamPlural, .placeBeforeRegion, .commonWordDropped,
   ]
@@ -210,6 +211,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .lastWordOfAnOrganisation:
       return
         "the last word of an organisation named in full names no person: `Aston Villa ... Villa`, `House of Commons ... Commons`"
+    case .awardBeforeItsNoun:
+      return "a word before an award's noun names no one: `Oscar nominations ... the Oscar for best film`"
     case .speakingSingleWord: return "a word that speaks is a person, a group or a firm: `Gartner said`, `MPs said`"
     case .misspeltSurname: return "a one-letter misspelling of a known surname is that person: `Tokayev ... Tokaev`"
     case .knownSurname: return "a surname people bear that is no English word is a person: `Oshiro`"
