@@ -188,6 +188,10 @@ struct AttributionRuleTests {
       body: "Ann Lee spoke first. \"We tried.\" Bob Hart said he had voted against it.", field: .speaker,
       with: "Ann Lee", without: "Bob Hart"),
     Example(
+      rule: .participleAfterADeterminer,
+      body: "Ann Lee told the Daily Herald in a written statement, \u{201C}We will not move.\u{201D}",
+      field: .speaker, with: "Ann Lee", without: "Daily Herald"),
+    Example(
       rule: .nounAfterADeterminer,
       body: "Ann Lee campaigned in the state that made her husband the \u{201C}comeback kid\u{201D} in 1992.",
       field: .speaker, with: "none", without: "Ann Lee"),

@@ -261,6 +261,7 @@ extension SpeechAttributor {
   /// no speech, after a determiner or a possessive, so no cue
   /// (``AttributionRule/nounAfterADeterminer``): `their state senator`, `the charged term`.
   func isNounAfterDeterminer(_ k: Int) -> Bool {
+    if rules.on(.participleAfterADeterminer), isAdjectivalParticiple(k) { return true }
     guard k >= 1, tokens[k - 1].kind == .word, tokens[k - 1].block == tokens[k].block, !tokens[k - 1].inQuote,
       Self.nounsOfNoSpeech.contains(recogniser.lowerHash(tokens[k]))
     else { return false }
@@ -271,6 +272,28 @@ extension SpeechAttributor {
     }
     return Self.nounDeterminers.contains(recogniser.lowerHash(before))
   }
+
+  /// ``AttributionRule/participleAfterADeterminer``: whether the word at `k` is a past
+  /// participle with a lowercase word after it and an article or a possessive pronoun before
+  /// it (`told the Washington Post in a written statement,`, `his prepared text`, `the
+  /// reported rivalry`), or `written` or `spoken` after a name's possessive (`Trump's written
+  /// reply`): an adjective. Not after a pronoun that can be a subject (`each called`) or a
+  /// name's possessive before an `-ed` form (`McDonald's announced it`).
+  func isAdjectivalParticiple(_ k: Int) -> Bool {
+    guard k >= 1, k + 1 < tokens.count, tokens[k - 1].kind == .word, tokens[k - 1].block == tokens[k].block,
+      !tokens[k - 1].inQuote
+    else { return false }
+    let next = tokens[k + 1]
+    guard next.kind == .word, !next.isCapitalised, next.block == tokens[k].block, !next.inQuote else { return false }
+    let before = tokens[k - 1]
+    if Self.irregularParticiples.contains(recogniser.lowerHash(tokens[k])) {
+      return before.isPossessive || Self.articlesAndPossessives.contains(recogniser.lowerHash(before))
+    }
+    return isPastForm(k) && !before.isPossessive && Self.articlesAndPossessives.contains(recogniser.lowerHash(before))
+  }
+
+  static let irregularParticiples = WordLists.set("written spoken")
+  static let articlesAndPossessives = WordLists.set("the a an his her their its our my your")
 
   /// Prepositions before which a reporting verb's bare form is a noun.
   static let nounPrepositions = WordLists.set("in on for without under upon")

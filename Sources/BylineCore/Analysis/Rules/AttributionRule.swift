@@ -26,6 +26,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case verbIntroducesNextQuote = "verb-introduces-next-quote"
   case fullStopEndsSentence = "full-stop-ends-sentence"
   case nounAfterADeterminer = "noun-after-a-determiner"
+  case participleAfterADeterminer = "participle-after-a-determiner"
   case nounAfterAPreposition = "noun-after-a-preposition"
   // Subjects.
   case participleContinuesSpeaker = "participle-continues-speaker"
@@ -131,6 +132,8 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return #"a verb before a colon speaks for the next quote: `"We will win." Bob Hart said: "We will see."`"#
     case .fullStopEndsSentence:
       return #"a quote ending in a full stop ends its sentence: `"... continue." Mr Kennedy said he ...`"#
+    case .participleAfterADeterminer:
+      return "a past participle after a determiner is an adjective: `told the Post in a written statement, “...”`"
     case .nounAfterADeterminer:
       return
         "after a determiner, a reporting verb's form that is a noun or adjective of no speech is no cue: `their state senator`, `the charged term`"
