@@ -247,6 +247,9 @@ struct EntityRuleTests {
       rule: .lastWordOfAnOrganisation, body: "Shares in Marks & Spencer rose on Monday. Spencer said sales grew.",
       mention: "Spencer", with: "organisation", without: "person"),
     Example(
+      rule: .organisationNounBefore, body: "Sales rose, according to analysts Gartner. Gartner expects more growth.",
+      mention: "Gartner", with: "organisation", without: "person"),
+    Example(
       rule: .awardBeforeItsNoun, body: "The film has six Oscar nominations and may win the Oscar for best picture.",
       mention: "Oscar", with: "none", without: "person"),
   ]

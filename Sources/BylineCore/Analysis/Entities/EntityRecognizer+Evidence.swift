@@ -28,6 +28,11 @@ extension EntityRecognizer {
         c.tokens.count == 1 || lexicon.firstNames[hash(tokens[c.tokens.lowerBound].stem)] == nil
       {
         firms.insert(hash(tokens: c.tokens))
+      } else if rules.on(.organisationNounBefore), c.tokens.count == 1,
+        isAfterLowercase(c.tokens.lowerBound, in: Self.analystNouns)
+      {
+        // "according to analysts Gartner"; "analyst Peter-Thilo Halser" is a person.
+        firms.insert(hash(tokens: c.tokens))
       }
     }
     guard !firms.isEmpty else { return }
@@ -123,6 +128,10 @@ extension EntityRecognizer {
     fintech subsidiary distributor wholesaler miner shipper group brokerage charity
     organisation organization newspaper network
     """)
+
+  /// Nouns before a single word that make it a firm of analysts: "analyst Gartner", "according
+  /// to analysts Nielsen" (before a full name, a person's role: "analyst Peter-Thilo Halser").
+  static let analystNouns = WordLists.set("analyst analysts")
 
   /// Lowercase nouns before a name that make it a work or a product, no one's name: "the
   /// board game Simon", "the film Jane Eyre", "the app Signal".
