@@ -250,6 +250,12 @@ struct EntityRuleTests {
       rule: .organisationNounBefore, body: "Sales rose, according to analysts Gartner. Gartner expects more growth.",
       mention: "Gartner", with: "organisation", without: "person"),
     Example(
+      rule: .ampersandOrForeignArticle, body: "England lost to France at the Stade de France on Saturday.",
+      mention: "Stade de France", with: "organisation", without: "person"),
+    Example(
+      rule: .modifierAloneIsNoTitle, body: "Former Worldcom boss Bernie Ebbers was in court on Monday.",
+      mention: "Worldcom", with: "organisation", without: "person"),
+    Example(
       rule: .awardBeforeItsNoun, body: "The film has six Oscar nominations and may win the Oscar for best picture.",
       mention: "Oscar", with: "none", without: "person"),
   ]
@@ -310,7 +316,7 @@ struct EntityRuleTests {
       .wordSurnameAfterFirstName, .partyLabelNamesNoOne,
       .directionAlone, .placeBeforeEventNoun,
       .legalFormStop, .organisationNounAfter, .numberBeforeAPluralName, .memberRoleAfter,
-      .pluralVerbAfterASingularName,
+      .pluralVerbAfterASingularName, .modifierAloneIsNoTitle,
       .organisationNounBefore, .workNounBefore, .sportsStatistic, .sportsClubWithTown,
     ]
     #expect(listed.union(structural) == Set(EntityRule.allCases))

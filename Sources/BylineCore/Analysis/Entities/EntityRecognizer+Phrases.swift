@@ -327,6 +327,17 @@ extension EntityRecognizer {
   /// Titles before a name go into its role: "President Kassym-Jomart Tokayev", "Prime
   /// Minister X", and a country before a title ("US President Barack Obama").
   func takeTitles(_ parts: inout PhraseParts) {
+    // ``EntityRule/modifierAloneIsNoTitle``: "Former Worldcom boss Bernie Ebbers", "Former
+    // Arkansas Gov. Mike Huckabee": `Former` goes before the titles that follow it, and with
+    // none it titles no one (what follows it is typed as if untitled).
+    var modifiers: [Range<Int>] = []
+    while rules.on(.modifierAloneIsNoTitle), parts.lower < parts.upper - 1,
+      Self.titleModifiers.contains(hash(tokens[parts.lower].stem))
+    {
+      modifiers.append(tokens[parts.lower].stem)
+      parts.lower += 1
+    }
+    defer { if !parts.role.isEmpty { parts.role.insert(contentsOf: modifiers, at: 0) } }
     if rules.on(.countryBeforeTitleIsRole), parts.upper - parts.lower >= 3,
       !WordLists.titles.contains(hash(tokens[parts.lower].stem)),
       WordLists.titles.contains(hash(tokens[parts.lower + 1].stem)),
@@ -347,6 +358,9 @@ extension EntityRecognizer {
       }
     }
   }
+
+  /// Title words that only modify a title ("Former President"): alone they title no one.
+  static let titleModifiers = WordLists.set("Former Acting Interim Veteran")
 
   /// A sentence-initial common word before a name goes ("Pensioner Aiman Ispolova", "Riot
   /// Police"); an agent noun becomes the role. One such word alone ("Trump", "Riot") is

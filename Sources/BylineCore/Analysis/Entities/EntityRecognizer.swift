@@ -471,9 +471,12 @@ struct EntityRecognizer {
 
   static let foreignArticles = WordLists.set("El Al Der Die Das La Le Les Il Los Las")
   /// Words of other languages that begin the name of a firm or a venue: "Caja Mágica",
-  /// "Flor de Monte", "Rede Norte".
+  /// "Flor de Monte", "Rede Norte", "Stade de France".
   static let foreignVenueWords = WordLists.set(
-    "Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda")
+    """
+    Caja Flor Rede Banco Grupo Café Teatro Museo Palacio Palais Restaurante Trattoria Chez Maison Bodega Hacienda
+    Stade Estadio Stadio Stadion
+    """)
 
   static let directions = WordLists.set("North South East West Northern Southern Eastern Western Central")
   static let placePrefixes = WordLists.set(

@@ -23,6 +23,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case numberBeforeAPluralName = "number-before-a-plural-name"
   case eventNamesNoOne = "event-names-no-one"
   case titleNamesNoOne = "title-names-no-one"
+  case modifierAloneIsNoTitle = "modifier-alone-is-no-title"
   case titleBeforeACommonWord = "title-before-a-common-word"
   case nameBeforeCompoundModifier = "name-before-compound-modifier"
   case nationalityNamesNoOne = "nationality-names-no-one"
@@ -132,6 +133,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .numberBeforeAPluralName:
       return "a number word inside a sentence before a capitalised plural is part of the name: `the Six Nations`"
     case .eventNamesNoOne: return "a phrase ending in an event word names no one: `Berlin Marathon Cup`, `Fed Cup`"
+    case .modifierAloneIsNoTitle:
+      return "`Former` or `Acting` alone before a name titles no one: `Former Worldcom boss Bernie Ebbers`"
     case .titleNamesNoOne:
       return "a title left alone once titles are taken off names no one: `the Prime Minister’s adviser`"
     case .titleBeforeACommonWord:
