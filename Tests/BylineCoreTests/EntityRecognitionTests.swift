@@ -24,6 +24,15 @@ import Testing
     #expect(a.entities.allSatisfy { $0.kind == .person })
   }
 
+  /// A faith's name is no one's (`WordLists.peoples`), but after a courtesy title it is a
+  /// surname (`titled-person`).
+  @Test func faithsNameNoOneButAfterATitleAreSurnames() {
+    let a = analyse("On Monday Mr Islam denied the charge. Critics of Islam and Christianity spoke.")
+    #expect(names(a, .person) == ["Islam"])
+    #expect(a.entities.count == 1)
+    #expect(a.entities.first?.mentions.count == 1)
+  }
+
   /// `MP`, `MSP`, `MEP` are titles, no part of the name; a title that ends a sentence (not an
   /// abbreviation such as `Sen.`) does not run on to the next sentence's first word.
   @Test func parliamentaryTitlesStayOffTheNameAndEndTheirSentence() {

@@ -78,11 +78,11 @@ import Testing
     #expect(scores.articles == 110)
     // Issue 10 floors: people >= 0.93, places >= 0.90, organisations >= 0.78 (mention level,
     // strict spans; headline, byline and dateline included; 0.920, 0.898, 0.727 before it,
-    // 0.936, 0.921, 0.772 later, now 0.940, 0.924, 0.803). All three reached on this split
+    // 0.936, 0.921, 0.772 later, now 0.940, 0.924, 0.804). All three reached on this split
     // (the held-out splits decide); the organisations' floor is a ratchet at today's figure.
     #expect((scores.mentions[.person]?.f1 ?? 0) >= 0.93)
     #expect((scores.mentions[.place]?.f1 ?? 0) >= 0.90)
-    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.802)
+    #expect((scores.mentions[.organisation]?.f1 ?? 0) >= 0.803)
   }
 
   @Test(.enabled(if: exists("corpora/polnear-train")))

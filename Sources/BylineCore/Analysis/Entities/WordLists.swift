@@ -121,7 +121,8 @@ enum WordLists {
     Shi'ite Shiite Islamic Hutu Tutsi Kurd Kurdish Afrikaner Chechen Pashtun Tajik Uzbek Berber
     Arab Bedouin Roma Sikh Maori Aboriginal Inuit Zulu Xhosa Tamil Sinhalese Serb Croat Bosniak
     Filipino Philippine Basque Catalan Flemish Walloon Sephardic Evangelical Methodist Baptist
-    Anglican Lutheran Mormon Zionist Palestinian Israeli
+    Anglican Lutheran Mormon Zionist Palestinian Israeli Islam Christianity Judaism Hinduism Buddhism
+    Sikhism Catholicism Protestantism
     """)
 
   /// Letters that follow a name and are not part of it.
