@@ -77,9 +77,9 @@ extension EntityRecognizer {
   static let pluralVerbs = WordLists.set("have are were")
 
   /// Words before a name that make a plural verb after it no sign of a group: a list ("Blair
-  /// and Brown have"), a question or a modal ("would Blair have"), a causative ("let Blair have"),
-  /// a preposition
-  /// ("versions of Cabir are"): a preposition's object, whose head noun the verb agrees with.
+  /// and Brown have"), a question or a modal ("would Blair have"), a causative ("let Blair
+  /// have"), a preposition whose object the name is ("versions of Cabir are": the verb agrees
+  /// with the head noun).
   static let beforeSharedSubject = WordLists.set(
     """
     and or nor & would could should will might must may can shall did does do let make made help
