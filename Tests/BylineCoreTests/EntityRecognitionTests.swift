@@ -24,6 +24,15 @@ import Testing
     #expect(a.entities.allSatisfy { $0.kind == .person })
   }
 
+  /// An award's name is no one's, like an event's (`event-names-no-one`); a first name alone
+  /// that is an award's word (`Oscar`) is left to the merge.
+  @Test func awardsNameNoOne() {
+    let a = analyse(
+      "Mira Nair was nominated for the Best Foreign Language Oscar and won the Booker Prize. Oscar said she was happy.")
+    #expect(names(a, .person) == ["Mira Nair", "Oscar"])
+    #expect(a.entities.count == 2)
+  }
+
   /// A faith's name is no one's (`WordLists.peoples`), but after a courtesy title it is a
   /// surname (`titled-person`).
   @Test func faithsNameNoOneButAfterATitleAreSurnames() {

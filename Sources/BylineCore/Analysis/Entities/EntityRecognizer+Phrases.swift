@@ -431,7 +431,9 @@ extension EntityRecognizer {
   /// words before a nationality ("Native American").
   func namesNoOne(_ span: Range<Int>) -> Bool {
     let (lower, upper) = (span.lowerBound, span.upperBound)
+    // A first name alone ("Oscar", "Emmy") is left to the merge: it may be a person's.
     if rules.on(.eventNamesNoOne), Self.eventHeads.contains(hash(tokens[upper - 1].stem)),
+      upper - lower >= 2 || lexicon.firstNames[hash(tokens[lower].stem)] == nil,
       !hasOrganisationHead(lower..<(upper - 1))
         || (upper - lower == 2 && Self.singleWordInstitutions.contains(hash(tokens[lower].stem)))
     {

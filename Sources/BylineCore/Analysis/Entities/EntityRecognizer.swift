@@ -404,11 +404,14 @@ struct EntityRecognizer {
     return false
   }
 
-  /// Words that end the name of an event ("World Cup", "U.S. Open", "Gulf War"): not one of
-  /// our kinds.
+  /// Words that end the name of an event or an award ("World Cup", "U.S. Open", "Gulf War",
+  /// "the Best Foreign Language Oscar", "Booker Prize"): not one of our kinds.
   static let eventHeads = WordLists.set(
-    "Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords Protocol Act Pact"
-  )
+    """
+    Cup Open Series Championship Championships Games Olympics Olympic War Day Prix Trophy Festival
+    Awards Grand Slam Tour Classic Invitational Revolution Treaty Accord Accords Protocol Act Pact
+    Award Prize Oscar Oscars Bafta Baftas Emmy Emmys Grammy Grammys
+    """)
 
   /// Peoples and faiths ("Hutu", "Moslems", "Chechen"): not entities.
   func isPeopleWord(_ t: Token) -> Bool {
