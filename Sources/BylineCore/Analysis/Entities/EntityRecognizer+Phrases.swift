@@ -126,7 +126,7 @@ extension EntityRecognizer {
     // ``EntityRule/titledPerson``: "Mr Islam", "Dr Christian": a people's or a faith's word
     // after a courtesy title is a surname.
     if rules.on(.titledPerson), parts.span.count == 1, isPeopleWord(tokens[parts.lower]),
-      isAfterCourtesyTitle(parts.lower)
+      isAfterTitle(parts.lower)
     {
       let t = tokens[parts.lower]
       return (Candidate(tokens: parts.span, range: t.range.lowerBound..<t.stem.upperBound, kind: .person), nil)
@@ -365,14 +365,6 @@ extension EntityRecognizer {
         parts.lower += 1
       }
     }
-  }
-
-  /// Whether token `k` follows a courtesy title in its phrase: "Mr Islam", "Dr. Christian".
-  func isAfterCourtesyTitle(_ k: Int) -> Bool {
-    var j = k - 1
-    if j >= 0, tokens[j].kind == .punct, tokens[j].scalar(in: text) == "." { j -= 1 }
-    return j >= 0 && tokens[j].kind == .word && tokens[j].block == tokens[k].block
-      && Self.courtesyTitles.contains(hash(tokens[j].stem))
   }
 
   /// Title words that only modify a title ("Former President"): alone they title no one.
