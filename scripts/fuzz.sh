@@ -81,6 +81,15 @@ for target in $targets; do
       -artifact_prefix="$out/crash-$target-" -print_final_stats=1 2>"$out/$target.log"; then
     status=1
     echo "== $target: FOUND A PROBLEM (see $out/$target.log and $out/crash-$target-*)"
+    # What a CI log must hold to replay it elsewhere: the trap's message, the first frames,
+    # and the input itself (base64, when small enough to print).
+    grep -E "Fatal error|fatal error|runtime failure|ERROR: AddressSanitizer|^ +#[0-9] " "$out/$target.log" | head -20 || true
+    for crash in "$out"/crash-"$target"-*; do
+      [ -f "$crash" ] || continue
+      size=$(wc -c <"$crash")
+      echo "== $target: input $(basename "$crash") ($size bytes)"
+      if [ "$size" -le 8192 ]; then base64 -w 0 "$crash"; echo; fi
+    done
   fi
   grep -E "stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY" "$out/$target.log" || true
 done

@@ -29,6 +29,20 @@ struct ArticleLoaderTests {
     }
   }
 
+  /// Found by the article fuzz target: markup alone left the parser no line, and its header
+  /// scan formed the range `1..<0` and trapped.
+  @Test func markdownOfMarkupOnlyIsEmpty() throws {
+    for markup in ["---\n", "#\n", "[a]: b\n", "```\n```\n"] {
+      #expect(throws: ArticleLoadError.empty(path: "x.md")) {
+        try ArticleLoader.load(data: Data(markup.utf8), name: "x.md")
+      }
+    }
+    #expect(ArticleParser.parse("", source: "-").blocks.isEmpty)
+    let blank = ArticleParser.parse(" \n\u{200B}\n", source: "-")
+    #expect(blank.blocks.isEmpty)
+    #expect(ArticleAnalysis(article: blank).quotes.isEmpty)
+  }
+
   @Test func binaryFile() throws {
     let path = try temporaryFile([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02])
     #expect(throws: ArticleLoadError.binary(path: path)) { try ArticleLoader.load(path: path) }

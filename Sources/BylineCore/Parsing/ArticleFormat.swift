@@ -41,7 +41,10 @@ public struct ArticleFormat: Sendable {
   public static let markdown = ArticleFormat(
     name: "markdown", extensions: MarkdownReader.extensions, sniff: { _ in false },
     parse: { data, source throws(ArticleLoadError) in
-      MarkdownReader.parse(try ArticleLoader.decode(data, path: source), source: source)
+      let article = MarkdownReader.parse(try ArticleLoader.decode(data, path: source), source: source)
+      // Markup and nothing else (a rule, an empty heading, link definitions) is no article.
+      if article.blocks.isEmpty { throw .empty(path: source) }
+      return article
     })
 }
 

@@ -120,7 +120,9 @@ public enum ArticleParser {
   static func headerEnd(_ groups: LineGroups, _ lineText: LineTexts) -> Int {
     var end = -1
     var prose = 0
-    for index in 1..<min(groups.count, 8) where groups.count > 1 {
+    // No text at all (a Markdown file of markup only): `1..<0` would trap.
+    guard groups.count > 1 else { return end }
+    for index in 1..<min(groups.count, 8) {
       let kinds = groups[index].map { LineClassifier.classify(lineText.text(of: $0)) }
       if kinds.allSatisfy({
         if case .caption = $0 { return false }; return $0.isHeaderMetadata
