@@ -27,4 +27,14 @@ struct SanitizerTests {
     #expect(kept.map { String($0.scalar) } == ["a", "b", "c"])
     #expect(kept.map(\.offset) == [0, 5, 7])
   }
+
+  /// Found by the article fuzz target: a Markdown heading became the title as written.
+  @Test func aMarkdownHeadingIsCleanedAsTheTitle() {
+    for text in ["Storm\u{1F}\n=\n\nBody.\n", "# \u{1B}[31mStorm\n\nBody.\n"] {
+      let article = MarkdownReader.parse(text, source: "x.md")
+      #expect(article.title == "Storm")
+    }
+    let matter = "---\ntitle: Storm\n---\n# Storm\u{7}\n\nBody.\n"
+    #expect(MarkdownReader.parse(matter, source: "x.md").blocks.filter { $0.kind == .title }.count == 1)
+  }
 }

@@ -41,7 +41,9 @@ public enum MarkdownReader {
     // matter title, the first heading is the title.
     var title = frontMatter?.title.map { Sanitizer.clean($0) }
     if let first = lines.firstIndex(where: { !$0.text.isEmpty }), lines[first].isHeading {
-      if title == nil || title == lines[first].text { title = lines[first].text; lines.remove(at: first) }
+      // Cleaned as the body is: the title is shown on its own, not read back from the body.
+      let heading = Sanitizer.clean(lines[first].text)
+      if title == nil || title == heading { title = heading; lines.remove(at: first) }
     }
     var plain = ""
     if let title, !title.isEmpty { plain += title + "\n\n" }
