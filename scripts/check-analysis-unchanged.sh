@@ -33,7 +33,9 @@ k=0
 while read -r name || [ -n "$name" ]; do
   case "$name" in
     *reference*) ;;
-    *) "$bin" analyze "$shapes/shape-$k.txt" --format json | sed "s|$shapes/shape-[0-9]*.txt|shape.txt|" \
+    *) file="$shapes/shape-$k.txt"
+      [ -f "$file" ] || file="$shapes/shape-$k.md"
+      "$bin" analyze "$file" --format json | sed "s|$shapes/shape-[0-9]*\.[a-z]*|shape.txt|" \
       > "$out/shapes/$(echo "$name" | tr -c 'A-Za-z0-9.\n' '-').json" || true ;;
   esac
   k=$((k + 1))

@@ -8,7 +8,7 @@ extension ArticleLink {
   /// white space or control characters inside, else nil (relative paths, `javascript:`,
   /// `data:`, fragments). Surrounding white space is trimmed.
   public static func acceptedURL(_ raw: String) -> String? {
-    let url = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let url = raw.trimmed
     guard !url.isEmpty, url.unicodeScalars.count <= maximumURLLength,
       !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || isControl($0) || Sanitizer.isRemoved($0) })
     else { return nil }

@@ -21,6 +21,8 @@ enum BenchShapes {
   struct Shape {
     var name: String
     var text: String
+    /// How the file is named, and so read: `txt` (plain text) or `md` (Markdown).
+    var fileExtension = "txt"
   }
 
   /// The shapes, each of about `megabytes` MB except the fixed ones.
@@ -37,7 +39,20 @@ enum BenchShapes {
       // Last, so that the shapes before keep their numbers in scripts/check-analysis-unchanged.sh.
       Shape(name: "quote flood, one paragraph", text: quoteFlood(bytes: 2_000_000, quotesAParagraph: nil)),
       Shape(name: "quotes and cues, no stop", text: quotesWithoutStops(bytes: 2_000_000)),
+      // Markdown lines whose marks were once read once a mark (MarkdownBrackets).
+      Shape(
+        name: "md: 1M quote levels", text: "Levels\n\n" + String(repeating: "> ", count: 1_000_000) + "Deep.\n",
+        fileExtension: "md"),
+      Shape(name: "md: 400k nested links", text: nestedLinks(400_000), fileExtension: "md"),
+      Shape(
+        name: "md: 500k unclosed links", text: "Links\n\n" + String(repeating: "[a](", count: 500_000) + "\n",
+        fileExtension: "md"),
     ]
+  }
+
+  /// A Markdown line of `depth` links, each the text of the one around it: `[[[x](u)](u)](u)`.
+  static func nestedLinks(_ depth: Int) -> String {
+    "Links\n\n" + String(repeating: "[", count: depth) + "x" + String(repeating: "](u)", count: depth) + "\n"
   }
 
   /// A paragraph of capitalised first and last names, then two quoted paragraphs with no
@@ -133,11 +148,12 @@ enum BenchShapes {
     return Run(seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
   }
 
-  /// Writes each shape as `shape-N.txt` and their names in `shapes.txt`.
+  /// Writes each shape as `shape-N.txt` (or `.md`) and their names in `shapes.txt`.
   static func write(largeMB: Int, into directory: URL) throws {
     var names: [String] = []
     for (k, shape) in shapes(largeMB: largeMB).enumerated() {
-      try shape.text.write(to: directory.appendingPathComponent("shape-\(k).txt"), atomically: false, encoding: .utf8)
+      try shape.text.write(
+        to: directory.appendingPathComponent("shape-\(k).\(shape.fileExtension)"), atomically: false, encoding: .utf8)
       names.append(shape.name)
     }
     try names.joined(separator: "\n").write(
@@ -181,7 +197,9 @@ enum BenchShapes {
       .split(separator: "\n")
     var news: [Double] = []
     for (k, name) in names.enumerated() {
-      let file = directory.appendingPathComponent("shape-\(k).txt")
+      let markdown = directory.appendingPathComponent("shape-\(k).md")
+      let plain = directory.appendingPathComponent("shape-\(k).txt")
+      let file = FileManager.default.fileExists(atPath: markdown.path) ? markdown : plain
       let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
       let mb = Double(bytes) / 1_048_576
       for (c, command) in commands.enumerated() {
