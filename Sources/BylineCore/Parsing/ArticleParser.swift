@@ -123,7 +123,9 @@ public enum ArticleParser {
     // No text at all (a Markdown file of markup only): `1..<0` would trap.
     guard groups.count > 1 else { return end }
     for index in 1..<min(groups.count, 8) {
-      let kinds = groups[index].map { LineClassifier.classify(lineText.text(of: $0)) }
+      // Lazy: each test stops at the first line that fails it (a body of 100,000 lines, one
+      // group, was classified whole here before the parse classified it again).
+      let kinds = groups[index].lazy.map { LineClassifier.classify(lineText.text(of: $0)) }
       if kinds.allSatisfy({
         if case .caption = $0 { return false }; return $0.isHeaderMetadata
       }) {
