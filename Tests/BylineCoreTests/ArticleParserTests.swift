@@ -66,6 +66,19 @@ struct ArticleParserTests {
     #expect(article.paragraphs.count == 1)
   }
 
+  @Test(arguments: [
+    ("3 min read", 3), ("5-min read", 5), ("Reading time: 12 minutes", 12), ("Read time - 2 mins", 2),
+    ("3 min", nil), ("read 3 min now please", nil), ("1000 min read", nil),
+  ])
+  func readTimeLines(line: String, minutes: Int?) {
+    let kind = LineClassifier.classify(line)
+    if let minutes {
+      #expect(kind == .readTime(minutes: minutes))
+    } else if case .readTime = kind {
+      Issue.record("\(line) read as a read time")
+    }
+  }
+
   @Test func aFileWithoutMetadataHasATitleAndParagraphs() {
     let article = parse("Storm closes bridge\n\nThe bridge shut at noon.\n\nIt reopened at six.\n")
     #expect(article.title == "Storm closes bridge")
