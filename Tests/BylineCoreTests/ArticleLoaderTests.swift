@@ -75,6 +75,18 @@ struct ArticleLoaderTests {
     }
   }
 
+  /// A fifo waits for a writer and a device may never end: both are refused, not read.
+  @Test func fifosAndDevicesAreRefusedNotRead() throws {
+    let name = "byline-fifo-\(UUID().uuidString).txt"
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+    try #require(mkfifo(path, 0o644) == 0)
+    defer { unlink(path) }
+    for file in [path, "/dev/zero"] {
+      let reason = "not a regular file but a fifo, socket or device"
+      #expect(throws: ArticleLoadError.unreadable(path: file, reason: reason)) { try ArticleLoader.load(path: file) }
+    }
+  }
+
   @Test func messagesNameTheFileAndTheProblem() {
     #expect(
       ArticleLoadError.invalidUTF8(path: "a.txt", byteOffset: 7).description

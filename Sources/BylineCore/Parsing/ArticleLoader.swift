@@ -73,25 +73,24 @@ public enum ArticleLoader {
   }
 
   /// Reads a file's bytes, with the checks that come before any format (exists, a file,
-  /// readable, not too large).
+  /// readable, not too large). A fifo or a device is refused, not read: it could block or
+  /// never end (FileManager called `/dev/zero` and a fifo "permission denied").
   public static func readData(path: String) throws(ArticleLoadError) -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .notFound(path: path)
     }
     if isDirectory.boolValue { throw .isDirectory(path: path) }
-    guard FileManager.default.isReadableFile(atPath: path) else {
-      throw .unreadable(path: path, reason: "permission denied")
-    }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-      size > maximumBytes
-    {
-      throw .tooLarge(path: path, bytes: size, limit: maximumBytes)
-    }
-    do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw .unreadable(path: path, reason: ErrorWords.describe(error))
+    switch BoundedRead.read(path: path, limit: maximumBytes) {
+    case .success(let data):
+      return data
+    case .failure(.overLimit):
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+      throw .tooLarge(path: path, bytes: size ?? maximumBytes + 1, limit: maximumBytes)
+    case .failure(.notRegularFile):
+      throw .unreadable(path: path, reason: "not a regular file but a fifo, socket or device")
+    case .failure(.failed(let reason)):
+      throw .unreadable(path: path, reason: reason)
     }
   }
 
