@@ -48,13 +48,11 @@ extension Library {
     if file.size > ArticleLoader.maximumBytes {
       return .failure(.tooLarge(path: file.path, bytes: file.size, limit: ArticleLoader.maximumBytes))
     }
-    guard FileManager.default.isReadableFile(atPath: file.path) else {
-      return .failure(.unreadable(path: file.path, reason: "permission denied"))
-    }
-    do {
-      return .success(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+    // Read as any article file is: a file swapped for a fifo since the scan is refused.
+    do throws(ArticleLoadError) {
+      return .success(try ArticleLoader.readData(path: file.path))
     } catch {
-      return .failure(.unreadable(path: file.path, reason: ErrorWords.describe(error)))
+      return .failure(error)
     }
   }
 }
