@@ -4,35 +4,62 @@ import Foundation
 
 /// A feed in `byline export`'s three formats: the feed's title and link, then its items.
 enum FeedExport {
+  /// The feed as JSON, keys sorted, written by ``JSONWriter`` as it goes: JSONSerialization
+  /// built it as a tree of dictionaries and sorted each one's keys by locale (two thirds of
+  /// exporting a feed of 12,500 items).
   static func json(_ feed: Feed) -> String {
-    var object: [String: Any] = [
-      "title": feed.title,
-      "items": feed.items.map(item),
-    ]
-    object["link"] = feed.link ?? NSNull()
-    object["subtitle"] = feed.subtitle ?? NSNull()
-    object["updated"] = feed.updated.map(iso) ?? NSNull()
-    let data =
-      (try? JSONSerialization.data(
-        withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
-      ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+    var bytes: [UInt8] = []
+    var writer = JSONWriter { bytes.append(contentsOf: $0) }
+    writer.beginObject()
+    writer.key("items")
+    writer.beginArray()
+    for item in feed.items { write(item, to: &writer) }
+    writer.endArray()
+    writer.key("link")
+    writer.value(feed.link)
+    writer.key("subtitle")
+    writer.value(feed.subtitle)
+    writer.key("title")
+    writer.value(feed.title)
+    writer.key("updated")
+    writer.value(feed.updated.map(iso))
+    writer.endObject()
+    writer.finish()
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  private static func item(_ item: FeedItem) -> [String: Any] {
-    [
-      "id": item.id,
-      "title": item.title,
-      "link": item.link ?? NSNull(),
-      "author": item.author ?? NSNull(),
-      "published": item.published.map(iso) ?? NSNull(),
-      "summary": item.summary ?? NSNull(),
-      "content": item.content ?? NSNull(),
-      "hasFullContent": item.hasFullContent,
-      "enclosures": item.enclosures.map { enclosure -> [String: Any] in
-        ["url": enclosure.url, "type": enclosure.type ?? NSNull(), "length": enclosure.length ?? NSNull()]
-      },
-    ]
+  private static func write(_ item: FeedItem, to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.key("author")
+    writer.value(item.author)
+    writer.key("content")
+    writer.value(item.content)
+    writer.key("enclosures")
+    writer.beginArray()
+    for enclosure in item.enclosures {
+      writer.beginObject()
+      writer.key("length")
+      writer.value(enclosure.length)
+      writer.key("type")
+      writer.value(enclosure.type)
+      writer.key("url")
+      writer.value(enclosure.url)
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.key("hasFullContent")
+    writer.value(item.hasFullContent)
+    writer.key("id")
+    writer.value(item.id)
+    writer.key("link")
+    writer.value(item.link)
+    writer.key("published")
+    writer.value(item.published.map(iso))
+    writer.key("summary")
+    writer.value(item.summary)
+    writer.key("title")
+    writer.value(item.title)
+    writer.endObject()
   }
 
   static func text(_ feed: Feed) -> String {
