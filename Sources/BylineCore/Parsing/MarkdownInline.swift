@@ -66,9 +66,12 @@ extension MarkdownReader {
         i += 2
       case "!" where i + 1 < end && chars[i + 1] == "[":
         // An image: its alt text stays, like a link's text, but it is not a link.
-        if let close = brackets.close(of: i + 1), close < end, let resume = afterTarget(close, end, chars, brackets) {
+        // Its `(target)` or `[label]` as a link's; a definition alone does not make one.
+        if let close = brackets.close(of: i + 1), close < end,
+          let image = linkTarget(i + 1, close, end, chars, brackets, [:])
+        {
           open.append(
-            OpenLink(textStart: out.utf8.count, close: close, resume: resume, target: nil, ignoresLinks: true))
+            OpenLink(textStart: out.utf8.count, close: close, resume: image.resume, target: nil, ignoresLinks: true))
           i += 2
         } else {
           out.append(c)
@@ -122,17 +125,6 @@ extension MarkdownReader {
       }
     }
     return out
-  }
-
-  /// Where reading goes on after an image's `]` at `close`: after its `(target)` or
-  /// `[label]`; nil when neither follows (the `![` is text).
-  private static func afterTarget(_ close: Int, _ end: Int, _ chars: [Character], _ brackets: MarkdownBrackets) -> Int?
-  {
-    let next = close + 1
-    guard next < end else { return nil }
-    if chars[next] == "(", let stop = brackets.close(of: next), stop < end { return stop + 1 }
-    if chars[next] == "[", let stop = brackets.square(from: next), stop < end { return stop + 1 }
-    return nil
   }
 
   /// The target of the link whose text runs from the `[` at `open` to the `]` at `close`, and
