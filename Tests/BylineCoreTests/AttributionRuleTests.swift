@@ -264,6 +264,10 @@ struct AttributionRuleTests {
         "Voters met in Ames. Ohio State University\u{2019}s Dana Brooks agreed. \u{201C}Voters are running out of time.\u{201D}",
       field: .speaker, with: "Dana Brooks", without: "none"),
     Example(
+      rule: .personAfterTheirOrganisation,
+      body: "Sales rose in May. \u{201C}Buyers are back,\u{201D} said Acme\u{2019}s Dana Brooks.",
+      field: .speaker, with: "Dana Brooks", without: "Acme"),
+    Example(
       rule: .namedOrganisationBeforeItsNoun,
       body: "Talks resumed in Moscow. \u{201C}The talks will go on,\u{201D} the Interfax news agency said.",
       field: .speaker, with: "Interfax", without: "interfax news agency"),

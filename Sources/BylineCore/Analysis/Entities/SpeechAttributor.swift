@@ -674,6 +674,12 @@ struct SpeechAttributor {
           j = end + 1
           continue
         }
+        // "said MSN's Blake Irving", "said Acme spokesman Tom Reyes": the person of the firm.
+        if rules.on(.personAfterTheirOrganisation), result.entities[Int(e)].kind == .organisation {
+          var end = j
+          while end + 1 < tokens.count, result.entityOfToken[end + 1] == e { end += 1 }
+          if let person = personOfRole(after: end, before: end + 8) { return .entity(person) }
+        }
         return .entity(Int(e))
       }
       let h = recogniser.hash(t.range)

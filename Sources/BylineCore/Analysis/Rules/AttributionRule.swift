@@ -190,7 +190,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
         "`it said` is the organisation the sentence before is about: `The Food Standards Agency warned people off pills that contained DNP. ¶ “...,” it said`"
     case .personAfterTheirOrganisation:
       return
-        "a sentence's subject is the person after an organisation and a role: `Snopes fact checker and staff writer David Emery posted to Twitter asking`"
+        "a sentence's subject or an inverted cue's speaker is the person after an organisation and a role: `Snopes fact checker and staff writer David Emery posted to Twitter asking`, `said MSN's Blake Irving`"
     case .namedOrganisationBeforeItsNoun:
       return "a named organisation before its noun is the speaker: `the Interfax news agency said` is Interfax"
     case .passiveReportHasNoSpeaker:
