@@ -268,6 +268,18 @@ struct AttributionRuleTests {
       body: "Sales rose in May. \u{201C}Buyers are back,\u{201D} said Acme\u{2019}s Dana Brooks.",
       field: .speaker, with: "Dana Brooks", without: "Acme"),
     Example(
+      rule: .personAfterTheirOrganisation,
+      body: "The plant is safe. \u{201C}We are staying,\u{201D} said Reuters executive Director Dana Brooks.",
+      field: .speaker, with: "Dana Brooks", without: "Reuters"),
+    Example(
+      rule: .memberOfAnOrganisation,
+      body: "The vote is on Monday. \u{201C}We will lose it,\u{201D} said a top Reuters strategist.",
+      field: .speaker, with: "top Reuters strategist", without: "Reuters"),
+    Example(
+      rule: .memberOfAnOrganisation,
+      body: "The office will close. \u{201C}We are all going home,\u{201D} a Reuters employee said.",
+      field: .speaker, with: "Reuters employee", without: "Reuters"),
+    Example(
       rule: .namedOrganisationBeforeItsNoun,
       body: "Talks resumed in Moscow. \u{201C}The talks will go on,\u{201D} the Interfax news agency said.",
       field: .speaker, with: "Interfax", without: "interfax news agency"),

@@ -265,10 +265,12 @@ public enum Evaluator {
       // Only the source's head counts: "Concord resident Whit Symms" is not Concord.
       let headSpans = headSpan(of: source, spans: sourceSpans).map { [[$0.lowerBound, $0.upperBound]] } ?? sourceSpans
       let mention = found?.0.speakerMention.map { map.sourceRange($0) }
-      let writtenAsGold = mention.map { m in headSpans.contains { $0.count == 2 && m.overlaps($0[0]..<$0[1]) } } ?? false
+      let writtenAsGold =
+        mention.map { m in headSpans.contains { $0.count == 2 && m.overlaps($0[0]..<$0[1]) } } ?? false
       if let speaker,
         writtenAsGold
-          || speakerMatches(speaker, entity: entitiesByName[speaker], goldSource: source, goldSpans: headSpans, map: map)
+          || speakerMatches(
+            speaker, entity: entitiesByName[speaker], goldSource: source, goldSpans: headSpans, map: map)
       {
         scores.speakersRight.hits += 1
       } else {

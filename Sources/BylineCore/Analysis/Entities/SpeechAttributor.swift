@@ -394,6 +394,12 @@ struct SpeechAttributor {
         {
           return .entity(person)
         }
+        // "A top GOP strategist said": a member of the organisation, not the organisation.
+        if rules.on(.memberOfAnOrganisation), result.entities[e].kind == .organisation,
+          let noun = memberNoun(after: j), noun < k
+        {
+          return describe(noun: noun)
+        }
         return .entity(e)
       }
       let h = recogniser.hash(t.range)
@@ -516,6 +522,13 @@ struct SpeechAttributor {
         guard opens, j < k else { return nil }
         // "The foreign ministry this month pledged": a speaker noun inside goes to the scan.
         for m in (j + 1)..<k {
+          // "a Reuters employee said": a member of the organisation, described.
+          let e = result.entityOfToken[m]
+          if rules.on(.memberOfAnOrganisation), e >= 0, result.entities[Int(e)].kind == .organisation,
+            result.entityOfToken[m + 1] != e, memberNoun(after: m) == k
+          {
+            return describe(noun: k)
+          }
           let hm = recogniser.hash(tokens[m].stem)
           if WordLists.organisationOnlyNouns.contains(hm) || Self.describers.contains(hm)
             || result.entityOfToken[m] >= 0
@@ -679,6 +692,8 @@ struct SpeechAttributor {
           var end = j
           while end + 1 < tokens.count, result.entityOfToken[end + 1] == e { end += 1 }
           if let person = personOfRole(after: end, before: end + 8) { return .entity(person) }
+          // "said a top GOP strategist": a member of the firm, described.
+          if rules.on(.memberOfAnOrganisation), let noun = memberNoun(after: end) { return describe(noun: noun) }
         }
         return .entity(Int(e))
       }

@@ -56,6 +56,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case itIsTheOrganisation = "it-is-the-organisation"
   case itIsThePreviousSubject = "it-is-the-previous-subject"
   case personAfterTheirOrganisation = "person-after-their-organisation"
+  case memberOfAnOrganisation = "member-of-an-organisation"
   case namedOrganisationBeforeItsNoun = "named-organisation-before-its-noun"
   case passiveReportHasNoSpeaker = "passive-report-has-no-speaker"
   case passiveReportByItsAgent = "passive-report-by-its-agent"
@@ -191,6 +192,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .personAfterTheirOrganisation:
       return
         "a sentence's subject or an inverted cue's speaker is the person after an organisation and a role: `Snopes fact checker and staff writer David Emery posted to Twitter asking`, `said MSN's Blake Irving`"
+    case .memberOfAnOrganisation:
+      return
+        "an organisation before a member's noun describes the speaker, who is not the organisation: `said a top GOP strategist`, `the RNC member said`"
     case .namedOrganisationBeforeItsNoun:
       return "a named organisation before its noun is the speaker: `the Interfax news agency said` is Interfax"
     case .passiveReportHasNoSpeaker:
