@@ -199,6 +199,10 @@ struct EntityRuleTests {
       rule: .surnameOfFullName, body: "Peter Brown arrived on Monday. Brown argued that the plan would fail.",
       mention: "Brown", with: "person", without: "none"),
     Example(
+      rule: .personWordElsewhere,
+      body: "Critics of the Obama administration met on Monday. President Obama arrived later.",
+      mention: "Obama", with: "person", without: "place"),
+    Example(
       rule: .adverbBeforeTheVerb, body: "Peter Brown arrived on Monday. Brown later told reporters he would stay.",
       mention: "Brown", with: "person", without: "none"),
     Example(

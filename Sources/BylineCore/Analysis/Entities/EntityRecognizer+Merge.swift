@@ -7,6 +7,9 @@ extension EntityRecognizer {
   struct MergeEvidence {
     /// Surname (and first of two surnames) of each person named in full -> that candidate.
     var surnameOwner: [ScalarHash: Int] = [:]
+    /// Single words a title right before them makes a person: "Obama" of "President Obama"
+    /// (``EntityRule/personWordElsewhere``).
+    var personWords: Set<ScalarHash> = []
     var surnameList: SurnameIndex
     /// First word of full names -> how many different people bear it.
     var firstWordCount: [ScalarHash: Int] = [:]
@@ -140,6 +143,13 @@ extension EntityRecognizer {
       if let middle = firstOfTwoSurnames(c.tokens), evidence.surnameOwner[hash(tokens[middle].stem)] == nil {
         evidence.surnameOwner[hash(tokens[middle].stem)] = i
       }
+    }
+    for c in candidates where c.kind == .person && c.tokens.count == 1 {
+      let k = c.tokens.lowerBound
+      guard k >= 1, tokens[k - 1].block == tokens[k].block, WordLists.titles.contains(hash(tokens[k - 1].stem)) else {
+        continue
+      }
+      evidence.personWords.insert(hash(tokens[k].stem))
     }
     var seenFull: Set<ScalarHash> = []
     for c in candidates where c.kind == .person && c.tokens.count >= 2 {

@@ -52,6 +52,9 @@ extension EntityRecognizer {
     case .surnameOfFullName:
       return e.surnameOwner[h] != nil && (!common || !t.startsSentence || nameFollows(c.tokens.upperBound))
         ? .person : nil
+    case .personWordElsewhere:
+      // "President Obama ... the Obama administration": not the town in Japan.
+      return e.personWords.contains(h) && !followsPlacePreposition(k) ? .person : nil
     case .gazetteerWord:
       guard let place = lexicon.places[h] else { return nil }
       return c.speaks && place == .city && !lexicon.bigCities.contains(h) ? .person : .place

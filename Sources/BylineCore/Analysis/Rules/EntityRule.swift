@@ -62,6 +62,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   case firstWordOfThing = "first-word-of-thing"
   case firstWordOfFullName = "first-word-of-full-name"
   case surnameOfFullName = "surname-of-full-name"
+  case personWordElsewhere = "person-word-elsewhere"
   case adverbBeforeTheVerb = "adverb-before-the-verb"
   case gazetteerWord = "gazetteer-word"
   case capitalsAcronym = "capitals-acronym"
@@ -104,7 +105,7 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
   static let singleWordRules: [EntityRule] = [
     .wordSurnameOfFullName, .stormName, .firmFirstWord,
     .capitalsDatelinePlace,
-    .firstWordOfFullName, .surnameOfFullName, .gazetteerWord, .capitalsAcronym,
+    .firstWordOfFullName, .surnameOfFullName, .personWordElsewhere, .gazetteerWord, .capitalsAcronym,
     .lastWordOfAnOrganisation, .awardBeforeItsNoun, .speakingSingleWord, .firstWordOfThing, .misspeltSurname,
     .theBeforeAWordIsNoPerson, .anBeforeAWordIsNoPerson,
     .knownSurname, .loneFirstName,
@@ -206,6 +207,8 @@ public enum EntityRule: String, CaseIterable, Sendable, Hashable {
     case .wordSurnameOfFullName:
       return "such a surname alone where a name stands is that person: `Theresa May ... \"...,\" May said`"
     case .surnameOfFullName: return "the last word of a full name is that person: `Moira Keane ... Keane`"
+    case .personWordElsewhere:
+      return "a word a title makes a person elsewhere is that person: `President Obama ... the Obama administration`"
     case .adverbBeforeTheVerb:
       return
         "an adverb or a negation may stand between such a word opening its sentence and its verb: `Gordon Brown ... Brown later told`, `Hale didn’t seem`"
