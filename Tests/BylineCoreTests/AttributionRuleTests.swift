@@ -280,6 +280,10 @@ struct AttributionRuleTests {
       body: "The office will close. \u{201C}We are all going home,\u{201D} a Reuters employee said.",
       field: .speaker, with: "Reuters employee", without: "Reuters"),
     Example(
+      rule: .nounOfSpeechAsASubject,
+      body: "The port reopened. Ann Lee said Tom Reyes\u{2019}s comment was \u{201C}ill-advised\u{201D}.",
+      field: .speaker, with: "Ann Lee", without: "Tom Reyes"),
+    Example(
       rule: .namedOrganisationBeforeItsNoun,
       body: "Talks resumed in Moscow. \u{201C}The talks will go on,\u{201D} the Interfax news agency said.",
       field: .speaker, with: "Interfax", without: "interfax news agency"),

@@ -171,6 +171,8 @@ extension SpeechAttributor {
     }
     // "their state senator", "the charged term": after a determiner, a noun or an adjective.
     if rules.on(.nounAfterADeterminer), isNounAfterDeterminer(k) { return nil }
+    // "said Jack McConnell's comment was “ill-advised”": the comment is talked about.
+    if rules.on(.nounOfSpeechAsASubject), isNounOfSpeechAsASubject(k) { return nil }
     // "in charge of", "without comment": after a preposition, a noun.
     if rules.on(.nounAfterAPreposition), isNounAfterPreposition(k) { return nil }
     // "the label", "in terms of": a naming word after a determiner or a preposition is a noun.
@@ -271,6 +273,33 @@ extension SpeechAttributor {
         && !Self.contractedSubjects.contains(recogniser.hash(before.stem))
     }
     return Self.nounDeterminers.contains(recogniser.lowerHash(before))
+  }
+
+  /// Forms of `be` and `have` after which a noun of speech is a clause's subject.
+  static let copulas = WordLists.set("was were is are has had have")
+
+  /// ``AttributionRule/nounOfSpeechAsASubject``: whether the word at `k` is a noun of speech
+  /// (after a possessive or a determiner, a name between at most: `McConnell's comment`, `the
+  /// PPI report`) before a form of `be` or `have` and a quote, no `that` between: the clause
+  /// is about the speech (`Jack McConnell's comment was “ill-advised”`), while `Podliska’s
+  /// claim is that ...` and `the NME's praise was typical` still report it.
+  func isNounOfSpeechAsASubject(_ k: Int) -> Bool {
+    guard k >= 1, k + 1 < tokens.count, tokens[k + 1].block == tokens[k].block, tokens[k + 1].kind == .word,
+      Self.copulas.contains(recogniser.hash(tokens[k + 1].range))
+    else { return false }
+    if k + 2 < tokens.count, recogniser.hash(tokens[k + 2].range) == ScalarHash("that") { return false }
+    // The quote is what is said of the speech, right after the verb or one word later: not
+    // `the NME's praise was typical` after the quote it praises.
+    guard (k + 2...k + 3).contains(where: { $0 < tokens.count && tokens[$0].inQuote }) else { return false }
+    func marksANoun(_ j: Int) -> Bool {
+      guard j >= 0, tokens[j].kind == .word, tokens[j].block == tokens[k].block, !tokens[j].inQuote else {
+        return false
+      }
+      return tokens[j].isPossessive || Self.nounDeterminers.contains(recogniser.lowerHash(tokens[j]))
+    }
+    if marksANoun(k - 1) { return true }
+    // "the PPI report was": a name between the determiner and the noun.
+    return k >= 2 && tokens[k - 1].isCapitalised && !tokens[k - 1].startsSentence && marksANoun(k - 2)
   }
 
   /// ``AttributionRule/participleAfterADeterminer``: whether the word at `k` is a past

@@ -26,6 +26,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case verbIntroducesNextQuote = "verb-introduces-next-quote"
   case fullStopEndsSentence = "full-stop-ends-sentence"
   case nounAfterADeterminer = "noun-after-a-determiner"
+  case nounOfSpeechAsASubject = "noun-of-speech-as-a-subject"
   case participleAfterADeterminer = "participle-after-a-determiner"
   case nounAfterAPreposition = "noun-after-a-preposition"
   // Subjects.
@@ -133,6 +134,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
       return #"a verb before a colon speaks for the next quote: `"We will win." Bob Hart said: "We will see."`"#
     case .fullStopEndsSentence:
       return #"a quote ending in a full stop ends its sentence: `"... continue." Mr Kennedy said he ...`"#
+    case .nounOfSpeechAsASubject:
+      return
+        "a noun of speech before `was`, `were`, `is` is what its clause is about, no cue: `Jack Law said Jack McConnell's comment was “ill-advised”`"
     case .participleAfterADeterminer:
       return "a past participle after a determiner is an adjective: `told the Post in a written statement, “...”`"
     case .nounAfterADeterminer:
