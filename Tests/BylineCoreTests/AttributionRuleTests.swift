@@ -280,6 +280,14 @@ struct AttributionRuleTests {
       body: "The office will close. \u{201C}We are all going home,\u{201D} a Reuters employee said.",
       field: .speaker, with: "Reuters employee", without: "Reuters"),
     Example(
+      rule: .appositiveNameAfterADescription,
+      body: "The port reopened. \u{201C}We are back,\u{201D} said Reuters spokeswoman, Dana Brooks.",
+      field: .speaker, with: "Dana Brooks", without: "Reuters spokeswoman"),
+    Example(
+      rule: .personAfterTheirOrganisation,
+      body: "The port reopened. \u{201C}We are back,\u{201D} said dock union official Dana Brooks.",
+      field: .speaker, with: "Dana Brooks", without: "dock union"),
+    Example(
       rule: .nounOfSpeechAsASubject,
       body: "The port reopened. Ann Lee said Tom Reyes\u{2019}s comment was \u{201C}ill-advised\u{201D}.",
       field: .speaker, with: "Ann Lee", without: "Tom Reyes"),

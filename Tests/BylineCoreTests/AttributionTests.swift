@@ -18,6 +18,14 @@ import Testing
     #expect(q.first?.cue == "saying")
   }
 
+  /// A described subject ends before an adverb between it and its verb.
+  @Test func aDescriptionEndsBeforeItsAdverb() {
+    let q = quotes(
+      "Talks went on.\n\nThe foreign secretary meanwhile said the rebate was \u{201C}justified\u{201D}. The newspaper also reported \u{201C}a deal\u{201D}."
+    )
+    #expect(q.map { $0.speaker ?? "-" } == ["foreign secretary", "newspaper"])
+  }
+
   /// described-subject-of-its-clause: `As` opening the sentence, and a listener between the
   /// verb of telling and the quote; a capital `But` opens a main clause, left to the scan.
   @Test func aDescriptionAfterAsSpeaksPastItsListener() {

@@ -479,6 +479,9 @@ struct SpeechAttributor {
   static let timeNouns = WordLists.set("day week month year morning afternoon evening night weekend time")
 
   static let describingDeterminers = WordLists.set("the The a A an An another Another one One")
+  /// Adverbs between a described subject and its verb: `The foreign secretary meanwhile said`.
+  static let adverbsBeforeTheVerb = WordLists.set(
+    "meanwhile also then already once later still now too reportedly previously recently earlier")
   /// ``AttributionRule/quantifiedDescription``: `Some advertisers claim that you can “opt
   /// out”`, `Many analysts say`: a quantifier before a plural noun describes a group.
   static let groupQuantifiers = WordLists.set("some Some many Many several Several other Other most Most both Both")
@@ -505,6 +508,10 @@ struct SpeechAttributor {
     let hk = recogniser.hash(tokens[k].range)
     if !beforeAuxiliary, Self.auxiliaries.contains(hk) || Self.relativePronouns.contains(hk) {
       return describedSubject(endingAt: k - 1, beforeAuxiliary: true)
+    }
+    // "The foreign secretary meanwhile said", "the newspaper also reported": no adverb ends it.
+    if Self.adverbsBeforeTheVerb.contains(hk) {
+      return describedSubject(endingAt: k - 1, beforeAuxiliary: beforeAuxiliary)
     }
     var j = k - 1
     while j >= 0, j >= k - 4, tokens[j].kind == .word, !tokens[j].inQuote, tokens[j].block == tokens[k].block {
@@ -693,7 +700,9 @@ struct SpeechAttributor {
           while end + 1 < tokens.count, result.entityOfToken[end + 1] == e { end += 1 }
           if let person = personOfRole(after: end, before: end + 8) { return .entity(person) }
           // "said a top GOP strategist": a member of the firm, described.
-          if rules.on(.memberOfAnOrganisation), let noun = memberNoun(after: end) { return describe(noun: noun) }
+          if rules.on(.memberOfAnOrganisation), let noun = memberNoun(after: end) {
+            return appositiveOf(noun: noun) ?? describe(noun: noun)
+          }
         }
         return .entity(Int(e))
       }
@@ -712,7 +721,9 @@ struct SpeechAttributor {
         {
           return .entity(Int(result.entityOfToken[j + 1]))
         }
-        return describe(noun: j)
+        // "said Swedish trades union official Ulf Carlsson": the person of the role.
+        if rules.on(.personAfterTheirOrganisation), let p = personOfRole(after: j, before: j + 8) { return .entity(p) }
+        return appositiveOf(noun: j) ?? describe(noun: j)
       }
       j += 1
       steps += 1
@@ -803,6 +814,16 @@ struct SpeechAttributor {
       return .entity(index)
     }
     return .description(phrase + descriptionTail(after: k))
+  }
+
+  /// The person named in apposition right after the described speaker's noun at `n`
+  /// (``AttributionRule/appositiveNameAfterADescription``): `said Opera spokeswoman, Berit
+  /// Hanson.`, `said one of their lawyers, Michalis Dimitrakopoulos.`
+  func appositiveOf(noun n: Int) -> Speaker? {
+    guard rules.on(.appositiveNameAfterADescription), n + 1 < tokens.count, tokens[n + 1].block == tokens[n].block,
+      tokens[n + 1].kind == .punct, tokens[n + 1].scalar(in: text) == ",", let e = personInApposition(after: n + 1)
+    else { return nil }
+    return .entity(e)
   }
 
   /// " to Bill Clinton" in "a longtime adviser to Bill Clinton": a short prepositional phrase
