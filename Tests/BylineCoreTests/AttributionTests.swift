@@ -18,6 +18,19 @@ import Testing
     #expect(q.first?.cue == "saying")
   }
 
+  /// participle-after-a-determiner: `so-called` written in two words is no verb whose subject
+  /// `so` could speak for the next paragraph's slogan.
+  @Test func soCalledInTwoWordsIsNoCue() {
+    let body =
+      "Officials met.\n\nThe so called \u{201C}Harbour Plan\u{201D} was backed by the union.\n\n\u{201C}Stop the cuts now!\u{201D} (2015)."
+    func speakers(_ rules: AnalysisRules) -> [String] {
+      ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test"), rules: rules)
+        .quotes.map { $0.speaker ?? "-" }
+    }
+    #expect(speakers(AnalysisRules()) == ["-", "-"])
+    #expect(speakers(AnalysisRules(disabled: [.participleAfterADeterminer])) == ["-", "so"])
+  }
+
   /// A described subject ends before an adverb between it and its verb.
   @Test func aDescriptionEndsBeforeItsAdverb() {
     let q = quotes(

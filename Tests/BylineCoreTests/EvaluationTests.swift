@@ -110,9 +110,10 @@ import Testing
     // also left unmarked; 49 again with subject-before-a-quote (`calling for an “apology”`
     // had `Yorkers`). 50 with the reporting verbs of judging: `The “wise Latina” phrase
     // Grassley cited` is Sotomayor's phrase, now Grassley's; 49 again once a participle's object
-    // was no speaker.
+    // was no speaker; 48 once `so called` in two words was an adjective (`The so called
+    // “Implementation Initiative”` had given `so` a poster's slogan in the next paragraph).
     #expect(scores.unattributedWithSpeaker.total == 411)
-    #expect(scores.unattributedWithSpeaker.hits <= 49, "\(scores.unattributedWithSpeaker)")
+    #expect(scores.unattributedWithSpeaker.hits <= 48, "\(scores.unattributedWithSpeaker)")
   }
 
   /// Issue 10: BBC writers reopen a quote mark without closing the last one, and drop closing

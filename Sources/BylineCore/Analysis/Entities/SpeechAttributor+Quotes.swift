@@ -305,13 +305,20 @@ extension SpeechAttributor {
   /// ``AttributionRule/participleAfterADeterminer``: whether the word at `k` is a past
   /// participle with a lowercase word after it and an article or a possessive pronoun before
   /// it (`told the Washington Post in a written statement,`, `his prepared text`, `the
-  /// reported rivalry`), or `written` or `spoken` after a name's possessive (`Trump's written
-  /// reply`): an adjective. Not after a pronoun that can be a subject (`each called`) or a
+  /// reported rivalry`), `written` or `spoken` after a name's possessive (`Trump's written
+  /// reply`), or a participle after an article and `so` (`the so called “Implementation
+  /// Initiative”`): an adjective. Not after a pronoun that can be a subject (`each called`) or a
   /// name's possessive before an `-ed` form (`McDonald's announced it`).
   func isAdjectivalParticiple(_ k: Int) -> Bool {
     guard k >= 1, k + 1 < tokens.count, tokens[k - 1].kind == .word, tokens[k - 1].block == tokens[k].block,
       !tokens[k - 1].inQuote
     else { return false }
+    // "The so called “Implementation Initiative”": `so-called` written in two words.
+    if k >= 2, recogniser.hash(tokens[k - 1].range) == Self.so, tokens[k - 2].block == tokens[k].block,
+      Self.articlesAndPossessives.contains(recogniser.lowerHash(tokens[k - 2]))
+    {
+      return true
+    }
     let next = tokens[k + 1]
     guard next.kind == .word, !next.isCapitalised, next.block == tokens[k].block, !next.inQuote else { return false }
     let before = tokens[k - 1]
@@ -322,6 +329,7 @@ extension SpeechAttributor {
   }
 
   static let irregularParticiples = WordLists.set("written spoken")
+  static let so = ScalarHash("so")
   static let articlesAndPossessives = WordLists.set("the a an his her their its our my your")
 
   /// Prepositions before which a reporting verb's bare form is a noun.
