@@ -499,7 +499,9 @@ struct SpeechAttributor {
   /// "the man", "the conservative-leaning newspaper", "one Democrat familiar": a phrase of a
   /// determiner and up to four words ending at token `k`, standing at the start of a sentence
   /// or after a quote. Its noun must be lowercase and not a pronoun.
-  mutating func describedSubject(endingAt k: Int, beforeAuxiliary: Bool = false) -> Speaker? {
+  mutating func describedSubject(endingAt k: Int, beforeAuxiliary: Bool = false, skippedAdverb: Bool = false)
+    -> Speaker?
+  {
     guard k >= 1, tokens[k].kind == .word, !tokens[k].inQuote, beforeAuxiliary || !tokens[k].isCapitalised else {
       return nil
     }
@@ -507,11 +509,12 @@ struct SpeechAttributor {
     // auxiliary or its relative pronoun, a capital and all.
     let hk = recogniser.hash(tokens[k].range)
     if !beforeAuxiliary, Self.auxiliaries.contains(hk) || Self.relativePronouns.contains(hk) {
-      return describedSubject(endingAt: k - 1, beforeAuxiliary: true)
+      return describedSubject(endingAt: k - 1, beforeAuxiliary: true, skippedAdverb: skippedAdverb)
     }
-    // "The foreign secretary meanwhile said", "the newspaper also reported": no adverb ends it.
-    if Self.adverbsBeforeTheVerb.contains(hk) {
-      return describedSubject(endingAt: k - 1, beforeAuxiliary: beforeAuxiliary)
+    // "The foreign secretary meanwhile said", "the newspaper also reported": no adverb ends it
+    // (one, so that a line of adverbs is no deep recursion).
+    if !skippedAdverb, Self.adverbsBeforeTheVerb.contains(hk) {
+      return describedSubject(endingAt: k - 1, beforeAuxiliary: beforeAuxiliary, skippedAdverb: true)
     }
     var j = k - 1
     while j >= 0, j >= k - 4, tokens[j].kind == .word, !tokens[j].inQuote, tokens[j].block == tokens[k].block {
