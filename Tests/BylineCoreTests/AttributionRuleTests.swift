@@ -288,6 +288,11 @@ struct AttributionRuleTests {
       body: "The port reopened. \u{201C}We are back,\u{201D} said dock union official Dana Brooks.",
       field: .speaker, with: "Dana Brooks", without: "dock union"),
     Example(
+      rule: .roleNamesItsHolder,
+      body:
+        "Foreign Secretary Jack Straw arrived on Monday. The foreign secretary told MPs the rebate was \u{201C}entirely justified\u{201D}.",
+      field: .speaker, with: "Jack Straw", without: "foreign secretary"),
+    Example(
       rule: .nounOfSpeechAsASubject,
       body: "The port reopened. Ann Lee said Tom Reyes\u{2019}s comment was \u{201C}ill-advised\u{201D}.",
       field: .speaker, with: "Ann Lee", without: "Tom Reyes"),

@@ -36,6 +36,38 @@ extension SpeechAttributor {
     return nil
   }
 
+  /// Nouns of a document, which speaks for itself, whatever role was read from it: `the book
+  /// accuses` is the book's words even when its author's role was read as `book`.
+  static let documentNouns = WordLists.set("report reports statement letter memo document study")
+
+  /// The description of the words after the determiner at `d` to token `end`, or, after `the`,
+  /// the person named before whose whole role it is (``AttributionRule/roleNamesItsHolder``),
+  /// a work or a document aside.
+  func holderOrDescription(determiner d: Int, end: Int) -> Speaker {
+    let phrase = Tokenizer.string(text, tokens[d + 1].range.lowerBound..<tokens[end].stem.upperBound)
+    let noun = recogniser.hash(tokens[end].stem)
+    if rules.on(.roleNamesItsHolder), recogniser.lowerHash(tokens[d]) == ScalarHash("the"),
+      !Self.workNouns.contains(noun), !Self.documentNouns.contains(noun),
+      let e = personHolding(role: phrase.lowercased(), before: d)
+    {
+      return .entity(e)
+    }
+    return .description(phrase)
+  }
+
+  /// The last person before token `k`, within 600 tokens, whose whole role is `role`
+  /// (lowercase; ``AttributionRule/roleNamesItsHolder``): `the foreign secretary` for `Foreign
+  /// Secretary Jack Straw`, not `the prime minister` for a `Deputy Prime Minister`.
+  func personHolding(role: String, before k: Int) -> Int? {
+    var j = k - 1
+    while j >= 0, j >= k - 600 {
+      let e = Int(result.entityOfToken[j])
+      if e >= 0, result.entities[e].kind == .person, result.entities[e].role?.lowercased() == role { return e }
+      j -= 1
+    }
+    return nil
+  }
+
   /// The determiner before a place and a party's member ending at token `k`, or nil.
   func partyMemberDeterminer(endingAt k: Int) -> Int? {
     guard k >= 2, tokens[k].kind == .word, !tokens[k].inQuote, result.entityOfToken[k] < 0,

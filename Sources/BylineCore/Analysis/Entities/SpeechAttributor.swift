@@ -554,7 +554,7 @@ struct SpeechAttributor {
         if WordLists.organisationOnlyNouns.contains(h) || Self.describers.contains(h) {
           return describe(noun: k)
         }
-        return .description(Tokenizer.string(text, tokens[j + 1].range.lowerBound..<tokens[k].stem.upperBound))
+        return holderOrDescription(determiner: j, end: k)
       }
       j -= 1
     }
@@ -751,7 +751,7 @@ struct SpeechAttributor {
     if end > k + 1, end - 1 < tokens.count, !tokens[k + 1].isCapitalised || end > k + 2,
       !Self.timeNouns.contains(recogniser.hash(tokens[end - 1].stem))
     {
-      return .description(Tokenizer.string(text, tokens[k + 1].range.lowerBound..<tokens[end - 1].stem.upperBound))
+      return holderOrDescription(determiner: k, end: end - 1)
     }
     return nil
   }
@@ -785,6 +785,10 @@ struct SpeechAttributor {
     let phrase = Tokenizer.string(text, range)
     let h = recogniser.hash(tokens[k].stem)
     let noun = Tokenizer.string(text, tokens[k].stem).lowercased()
+    // "The foreign secretary told MPs" after "Foreign Secretary Jack Straw": its holder.
+    if start < k, hasDeterminer, case .entity(let e) = holderOrDescription(determiner: start - 1, end: k) {
+      return .entity(e)
+    }
     if start == k {
       // A bare "the company", "the judge": the organisation or person last named as one.
       if let e = lastEntity(before: start, matching: noun) { return .entity(e) }

@@ -58,6 +58,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case itIsThePreviousSubject = "it-is-the-previous-subject"
   case personAfterTheirOrganisation = "person-after-their-organisation"
   case memberOfAnOrganisation = "member-of-an-organisation"
+  case roleNamesItsHolder = "role-names-its-holder"
   case namedOrganisationBeforeItsNoun = "named-organisation-before-its-noun"
   case passiveReportHasNoSpeaker = "passive-report-has-no-speaker"
   case passiveReportByItsAgent = "passive-report-by-its-agent"
@@ -196,6 +197,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .personAfterTheirOrganisation:
       return
         "a sentence's subject or an inverted cue's speaker is the person after an organisation and a role: `Snopes fact checker and staff writer David Emery posted to Twitter asking`, `said MSN's Blake Irving`"
+    case .roleNamesItsHolder:
+      return
+        "`the` and a person's whole role is that person: `Foreign Secretary Jack Straw ... The foreign secretary told MPs`"
     case .memberOfAnOrganisation:
       return
         "an organisation before a member's noun describes the speaker, who is not the organisation: `said a top GOP strategist`, `the RNC member said`"
