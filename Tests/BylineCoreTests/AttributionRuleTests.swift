@@ -261,7 +261,7 @@ struct AttributionRuleTests {
     Example(
       rule: .personAfterTheirOrganisation,
       body:
-        "Voters met in Ames. Ohio State University\u{2019}s Dana Brooks agreed. \u{201C}Voters are running out of time.\u{201D}",
+        "Voters met in Ames. Ohio State University\u{2019}s Dana Brooks nodded. \u{201C}Voters are running out of time.\u{201D}",
       field: .speaker, with: "Dana Brooks", without: "none"),
     Example(
       rule: .personAfterTheirOrganisation,
@@ -287,6 +287,11 @@ struct AttributionRuleTests {
       rule: .personAfterTheirOrganisation,
       body: "The port reopened. \u{201C}We are back,\u{201D} said dock union official Dana Brooks.",
       field: .speaker, with: "Dana Brooks", without: "dock union"),
+    Example(
+      rule: .previousSentenceReporter,
+      body:
+        "New phones could drive many more people to upgrade, but Maria Santos said it was too soon to tell. \u{201C}We wait and we see what comes.\u{201D}",
+      field: .speaker, with: "Maria Santos", without: "none"),
     Example(
       rule: .roleNamesItsHolder,
       body:
@@ -319,7 +324,7 @@ struct AttributionRuleTests {
       quote: 1, field: .speaker, with: "Moira Keane", without: "none"),
     Example(
       rule: .previousSentenceSubject,
-      body: "Maria Santos spoke to the crowd for an hour. \u{201C}We will not give up.\u{201D}", field: .speaker,
+      body: "Maria Santos stood before the crowd for an hour. \u{201C}We will not give up.\u{201D}", field: .speaker,
       with: "Maria Santos", without: "none"),
     Example(
       rule: .titlesSpeakForNobody,

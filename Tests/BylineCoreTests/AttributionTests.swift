@@ -480,7 +480,7 @@ import Testing
   /// gives it nobody.
   @Test func aCuelessQuoteTakesThePreviousSentencesSubject() {
     let body =
-      "Officials met in London on Monday.\n\nMaria Santos spoke to the crowd for an hour. \u{201C}We will not give up.\u{201D}"
+      "Officials met in London on Monday.\n\nMaria Santos stood before the crowd for an hour. \u{201C}We will not give up.\u{201D}"
     func speaker(_ rules: AnalysisRules) -> String? {
       ArticleAnalysis(article: ArticleParser.parse("A headline for the test\n\n" + body, source: "test"), rules: rules)
         .quotes.first?.speaker
@@ -489,7 +489,7 @@ import Testing
     #expect(text(body, quotes(body).first?.speakerMention) == "Maria Santos")
     #expect(speaker(AnalysisRules(disabled: [.previousSentenceSubject])) == nil)
     let rain = quotes(
-      "Officials met in London on Monday.\n\nMaria Santos spoke to the crowd for an hour. The rain kept falling. \u{201C}We will not give up.\u{201D}"
+      "Officials met in London on Monday.\n\nMaria Santos stood before the crowd for an hour. The rain kept falling. \u{201C}We will not give up.\u{201D}"
     )
     #expect(rain.first?.speaker == nil)
   }

@@ -684,6 +684,14 @@ extension SpeechAttributor {
         lastWithSpeaker.note(qi, block: block)
         continue
       }
+      // "..., but Ms Milanesi said it was difficult to say. “At the end of the day ...”".
+      if rules.on(.previousSentenceReporter), !opens, quotes[qi].kind == .full,
+        let s = previousSentenceReporter(beforeQuote: quotes[qi], verbs), isPerson(s)
+      {
+        cues.speaker[qi] = s
+        lastWithSpeaker.note(qi, block: block)
+        continue
+      }
       if rules.on(.previousParagraphSpeaker), opens, let previous = previousParagraph(block) {
         // Every quote of an earlier block comes before `qi`.
         if let earlierQuote = lastWithSpeaker[previous] {
@@ -834,6 +842,22 @@ extension SpeechAttributor {
       let j = (sentenceStart(before: k)..<k).first(where: { result.entityOfToken[$0] == Int32(e) })
     else { return (s, nil) }
     return (s, run(of: e, around: j))
+  }
+
+  /// ``AttributionRule/previousSentenceReporter``: the speaker of the last reporting verb of
+  /// the sentence that ends right before a quote, in its paragraph, outside quotes (`New
+  /// phones could drive people to upgrade, but Ms Milanesi said it was difficult to say. “At
+  /// the end of the day ...”`), when that sentence's subject is no one; not a passive's agent.
+  func previousSentenceReporter(beforeQuote quote: Quote, _ verbs: VerbSpeakers) -> Speaker? {
+    let first = firstToken(atOrAfter: quote.range.lowerBound)
+    guard first < tokens.count else { return nil }
+    var k = first - 1
+    if k >= 0, tokens[k].kind == .punct, QuoteFinder.isQuoteMark(tokens[k].scalar(in: text)) { k -= 1 }
+    guard k >= 1, tokens[k].block == tokens[first].block, !tokens[k].inQuote, isSentenceEnd(k),
+      let (v, s) = verbs.speaker.last(before: k), v >= sentenceStart(before: k), tokens[v].block == tokens[k].block,
+      !tokens[v].inQuote, !verbs.forwardOnly.contains(v)
+    else { return nil }
+    return s
   }
 
   // MARK: - Stage 4: the report

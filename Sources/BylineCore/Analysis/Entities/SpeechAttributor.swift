@@ -398,7 +398,7 @@ struct SpeechAttributor {
         if rules.on(.memberOfAnOrganisation), result.entities[e].kind == .organisation,
           let noun = memberNoun(after: j), noun < k
         {
-          return describe(noun: noun)
+          return appositiveOf(noun: noun) ?? describe(noun: noun)
         }
         return .entity(e)
       }

@@ -71,6 +71,7 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
   case nearestSpeakerOfTheParagraph = "nearest-speaker-of-the-paragraph"
   case previousParagraphSpeaker = "previous-paragraph-speaker"
   case previousSentenceSubject = "previous-sentence-subject"
+  case previousSentenceReporter = "previous-sentence-reporter"
   case titlesSpeakForNobody = "titles-speak-for-nobody"
   case titleBeforeItsStop = "title-before-its-stop"
   case scareQuotesInheritNothing = "scare-quotes-inherit-nothing"
@@ -234,6 +235,9 @@ public enum AttributionRule: String, CaseIterable, Sendable, Hashable {
     case .previousSentenceSubject:
       return
         "a full quote with no cue after a sentence takes that sentence's subject: `Maria Santos spoke for an hour. “We stay.”`"
+    case .previousSentenceReporter:
+      return
+        "else it takes the person who reports in that sentence: `New phones could drive people to upgrade, but Ms Milanesi said it was difficult to say. “At the end of the day ...”`"
     case .titlesSpeakForNobody:
       return "a title in quote marks speaks for nobody: `She spoke on “Meet the Press”`"
     case .titleBeforeItsStop:
