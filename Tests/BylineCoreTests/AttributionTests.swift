@@ -31,6 +31,15 @@ import Testing
     #expect(speakers(AnalysisRules(disabled: [.participleAfterADeterminer])) == ["-", "so"])
   }
 
+  /// previous-sentence-reporter: the reporter of a question does not answer it (the
+  /// sentence's subject is an organisation, so previous-sentence-subject gives no one).
+  @Test func aQuestionsReporterDoesNotAnswerIt() {
+    let q = quotes(
+      "Talks went on.\n\nSo is Reuters\u{2019} job to close the port, as former member Maria Santos once declared? \u{201C}No. The port will stay open for years.\u{201D}"
+    )
+    #expect(q.first?.speaker == nil)
+  }
+
   /// A described subject ends before an adverb between it and its verb.
   @Test func aDescriptionEndsBeforeItsAdverb() {
     let q = quotes(

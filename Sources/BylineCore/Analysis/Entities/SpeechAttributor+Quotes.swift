@@ -847,13 +847,17 @@ extension SpeechAttributor {
   /// ``AttributionRule/previousSentenceReporter``: the speaker of the last reporting verb of
   /// the sentence that ends right before a quote, in its paragraph, outside quotes (`New
   /// phones could drive people to upgrade, but Ms Milanesi said it was difficult to say. “At
-  /// the end of the day ...”`), when that sentence's subject is no one; not a passive's agent.
+  /// the end of the day ...”`), when that sentence's subject is no one; not a passive's agent,
+  /// nor the reporter of a question the quote answers.
   func previousSentenceReporter(beforeQuote quote: Quote, _ verbs: VerbSpeakers) -> Speaker? {
     let first = firstToken(atOrAfter: quote.range.lowerBound)
     guard first < tokens.count else { return nil }
     var k = first - 1
     if k >= 0, tokens[k].kind == .punct, QuoteFinder.isQuoteMark(tokens[k].scalar(in: text)) { k -= 1 }
+    // A question's reporter does not answer it: `So is UKIP's job to destroy the Tories, as
+    // Robert Kilroy-Silk once declared? "No. ..."` is the interviewee's.
     guard k >= 1, tokens[k].block == tokens[first].block, !tokens[k].inQuote, isSentenceEnd(k),
+      tokens[k].scalar(in: text) != "?",
       let (v, s) = verbs.speaker.last(before: k), v >= sentenceStart(before: k), tokens[v].block == tokens[k].block,
       !tokens[v].inQuote, !verbs.forwardOnly.contains(v)
     else { return nil }
