@@ -23,12 +23,15 @@ extension SpeechAttributor {
   /// The last person before token `k`, within 600 tokens, whose role holds the word `word`
   /// (lowercase): `the Virginia Democrat` for `Mark Warner, the Virginia Democrat,` before.
   func personWithRole(_ word: String, before k: Int) -> Int? {
+    lastPerson(before: k) { role in role.split(separator: " ").contains { $0 == word } }
+  }
+
+  /// The last person before token `k`, within 600 tokens, whose role (lowercased) `matches`.
+  func lastPerson(before k: Int, whoseRole matches: (String) -> Bool) -> Int? {
     var j = k - 1
     while j >= 0, j >= k - 600 {
       let e = Int(result.entityOfToken[j])
-      if e >= 0, result.entities[e].kind == .person, let role = result.entities[e].role,
-        role.lowercased().split(separator: " ").contains(where: { $0 == word })
-      {
+      if e >= 0, result.entities[e].kind == .person, let role = result.entities[e].role, matches(role.lowercased()) {
         return e
       }
       j -= 1
@@ -59,13 +62,7 @@ extension SpeechAttributor {
   /// (lowercase; ``AttributionRule/roleNamesItsHolder``): `the foreign secretary` for `Foreign
   /// Secretary Jack Straw`, not `the prime minister` for a `Deputy Prime Minister`.
   func personHolding(role: String, before k: Int) -> Int? {
-    var j = k - 1
-    while j >= 0, j >= k - 600 {
-      let e = Int(result.entityOfToken[j])
-      if e >= 0, result.entities[e].kind == .person, result.entities[e].role?.lowercased() == role { return e }
-      j -= 1
-    }
-    return nil
+    lastPerson(before: k) { $0 == role }
   }
 
   /// The determiner before a place and a party's member ending at token `k`, or nil.

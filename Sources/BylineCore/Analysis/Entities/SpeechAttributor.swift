@@ -699,8 +699,7 @@ struct SpeechAttributor {
         }
         // "said MSN's Blake Irving", "said Acme spokesman Tom Reyes": the person of the firm.
         if rules.on(.personAfterTheirOrganisation), result.entities[Int(e)].kind == .organisation {
-          var end = j
-          while end + 1 < tokens.count, result.entityOfToken[end + 1] == e { end += 1 }
+          let end = entityEnd(from: j)
           if let person = personOfRole(after: end, before: end + 8) { return .entity(person) }
           // "said a top GOP strategist": a member of the firm, described.
           if rules.on(.memberOfAnOrganisation), let noun = memberNoun(after: end) {
